@@ -1,0 +1,379 @@
+//! Calendar and period rules shared by every operation (RULES.md §1).
+//!
+//! Dates are calendar days (`YYYY-MM-DD`) as the console shows them. A prepaid term ends at
+//! 23:59:59 of its end date in the provider's time zone (Huawei: UTC+08:00, RULES.md §0).
+//! Two different day counts exist on purpose (RULES.md §19 A21):
+//! - refund **days** count the operation day as remaining (003 §3.2.7 downgrade, §3.4.2.2);
+//! - the pricing **remaining period** excludes the change day (003 §3.2.7).
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{de, Deserializer, Serializer};
+use std::fmt;
+
+use crate::money::{clip, coded};
+
+/// Earliest date accepted as input.
+pub const MIN_DATE: (i32, u32, u32) = (1970, 1, 1);
+/// Latest date accepted as input.
+pub const MAX_DATE: (i32, u32, u32) = (9999, 12, 31);
+
+/// The provider's wall-clock offset for expiry instants (Huawei: GMT+08:00).
+pub const PROVIDER_UTC_OFFSET: &str = "+08:00";
+
+/// `days(a..b)`: days from `a` to `b`, both included (RULES.md §0). `days(2022-08-19..2022-09-19) = 32`.
+pub fn days_inclusive(a: NaiveDate, b: NaiveDate) -> i64 {
+    (b - a).num_days() + 1
+}
+
+/// Number of days of the month of `d` (28–31).
+pub fn days_in_month(d: NaiveDate) -> u32 {
+    last_day_of_month(d).day()
+}
+
+/// Last day of the month of `d`: 2024-02-10 → 2024-02-29.
+pub fn last_day_of_month(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|first| first.pred_opt())
+        .unwrap_or(d)
+}
+
+/// `d + n months`, clamped to the last day of the target month (RULES.md §1.1, §19 A1; the only
+/// evidence is 003 §3.2.2.2: 2024-02-29 + 10 years → 2034-02-28). `None` past year 262,143.
+/// 2021-01-31 + 1 month = 2021-02-28; 2020-04-28 + 1 month = 2020-05-28.
+pub fn add_months(d: NaiveDate, n: u32) -> Option<NaiveDate> {
+    d.checked_add_months(chrono::Months::new(n))
+}
+
+/// 003 §3.2.7 / §3.4.2.2 refund day counts of one order segment on an operation day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RefundDays {
+    /// `days(start..end)`.
+    pub total: i64,
+    /// `days(start..day before the operation)`: 0 on the start day.
+    pub consumed: i64,
+    /// `days(operation day..end)`: the operation day counts as remaining.
+    pub remaining: i64,
+}
+
+/// Refund day counts for an operation on `day` of the segment `start..end`. `day` is clamped into
+/// the segment: before the start nothing is consumed, after the end nothing remains.
+/// 003 §3.4.2.2 ex. 1: 2022-08-19..2022-09-19 on 2022-09-02 → total 32, consumed 14, remaining 18.
+pub fn refund_days(start: NaiveDate, end: NaiveDate, day: NaiveDate) -> RefundDays {
+    let total = days_inclusive(start, end);
+    let consumed = (day - start).num_days().clamp(0, total);
+    RefundDays {
+        total,
+        consumed,
+        remaining: total - consumed,
+    }
+}
+
+/// The unit a remaining period is measured in (003 §3.2.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PeriodUnit {
+    /// Natural months: each month's remaining days / days of that month.
+    Months,
+    /// Years: remaining days without Feb 29, / 365.
+    Years,
+}
+
+impl PeriodUnit {
+    /// Plural unit name for formulas.
+    pub fn name(self) -> &'static str {
+        match self {
+            PeriodUnit::Months => "months",
+            PeriodUnit::Years => "years",
+        }
+    }
+}
+
+/// The length, in `unit`, of the inclusive day range `first..last` (empty when `last < first`).
+///
+/// - Months (003 §3.2.7): `Σ over natural months of days_in_range / days_in_month`, whole months 1.
+///   Aug 25–31, Sep, Oct, Nov 1–15 → 7/31 + 2 + 15/30 = 2.7258…
+/// - Years (003 §3.2.7): days of the range not counting Feb 29, divided by 365.
+///   2019-05-02..2021-11-01 → (244 + 365 + 305) / 365 = 2.5041…
+pub fn period_length(unit: PeriodUnit, first: NaiveDate, last: NaiveDate) -> Decimal {
+    if last < first {
+        return Decimal::ZERO;
+    }
+    match unit {
+        PeriodUnit::Years => Decimal::from(days_without_feb_29(first, last)) / Decimal::from(365),
+        PeriodUnit::Months => {
+            let mut total = Decimal::ZERO;
+            let mut cursor = first;
+            loop {
+                let month_end = last_day_of_month(cursor);
+                let chunk_end = month_end.min(last);
+                let days = days_inclusive(cursor, chunk_end);
+                let dim = i64::from(days_in_month(cursor));
+                total += if days == dim {
+                    Decimal::ONE
+                } else {
+                    Decimal::from(days) / Decimal::from(dim)
+                };
+                match chunk_end.succ_opt() {
+                    Some(next) if chunk_end < last => cursor = next,
+                    _ => break,
+                }
+            }
+            total
+        }
+    }
+}
+
+/// The arithmetic of [`period_length`] as text: `7/31 + 2 + 15/30` (months) or `306/365` (years).
+pub fn describe_period(unit: PeriodUnit, first: NaiveDate, last: NaiveDate) -> String {
+    if last < first {
+        return "0".to_string();
+    }
+    match unit {
+        PeriodUnit::Years => format!("{}/365", days_without_feb_29(first, last)),
+        PeriodUnit::Months => {
+            let mut parts: Vec<String> = Vec::new();
+            let mut whole = 0;
+            let mut cursor = first;
+            loop {
+                let chunk_end = last_day_of_month(cursor).min(last);
+                let days = days_inclusive(cursor, chunk_end);
+                let dim = i64::from(days_in_month(cursor));
+                if days == dim {
+                    whole += 1;
+                } else {
+                    if whole > 0 {
+                        parts.push(whole.to_string());
+                        whole = 0;
+                    }
+                    parts.push(format!("{days}/{dim}"));
+                }
+                match chunk_end.succ_opt() {
+                    Some(next) if chunk_end < last => cursor = next,
+                    _ => break,
+                }
+            }
+            if whole > 0 {
+                parts.push(whole.to_string());
+            }
+            parts.join(" + ")
+        }
+    }
+}
+
+/// 003 §3.2.7 remaining period of the segment ending `end` for a change on `change_day`: the days
+/// after the change day (the change day itself is not counted) up to `end`, in `unit`. A segment that
+/// starts after the change day counts from its own start.
+pub fn remaining_period(
+    unit: PeriodUnit,
+    segment_start: NaiveDate,
+    end: NaiveDate,
+    change_day: NaiveDate,
+) -> Decimal {
+    let after_change = change_day.succ_opt().unwrap_or(change_day);
+    period_length(unit, after_change.max(segment_start), end)
+}
+
+/// Days of `first..last` (inclusive) that are not February 29.
+pub fn days_without_feb_29(first: NaiveDate, last: NaiveDate) -> i64 {
+    if last < first {
+        return 0;
+    }
+    let mut leap_days = 0;
+    for year in first.year()..=last.year() {
+        if let Some(feb29) = NaiveDate::from_ymd_opt(year, 2, 29) {
+            if feb29 >= first && feb29 <= last {
+                leap_days += 1;
+            }
+        }
+    }
+    days_inclusive(first, last) - leap_days
+}
+
+/// The instant a prepaid term ending on `end` expires: `end` at 23:59:59 provider time.
+pub fn expiry_instant(end: NaiveDate) -> String {
+    format!("{}T23:59:59{}", end.format("%Y-%m-%d"), PROVIDER_UTC_OFFSET)
+}
+
+/// Parse a `YYYY-MM-DD` date within 1970-01-01..=9999-12-31.
+pub fn parse_date(s: &str) -> Result<NaiveDate, (&'static str, String)> {
+    let bytes = s.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shape_ok {
+        return Err((
+            "INVALID_DATE",
+            format!("\"{}\" is not a date of the form YYYY-MM-DD", clip(s)),
+        ));
+    }
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| ("INVALID_DATE", format!("\"{s}\" is not a calendar date")))?;
+    let min = NaiveDate::from_ymd_opt(MIN_DATE.0, MIN_DATE.1, MIN_DATE.2);
+    let max = NaiveDate::from_ymd_opt(MAX_DATE.0, MAX_DATE.1, MAX_DATE.2);
+    if Some(d) < min || Some(d) > max {
+        return Err((
+            "DATE_OUT_OF_RANGE",
+            format!("{s} is outside 1970-01-01..9999-12-31"),
+        ));
+    }
+    Ok(d)
+}
+
+/// Serde for `YYYY-MM-DD` dates with coded errors (`INVALID_DATE`, `DATE_OUT_OF_RANGE`).
+pub mod ymd {
+    use super::*;
+
+    /// Serialize as `YYYY-MM-DD`.
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&d.format("%Y-%m-%d"))
+    }
+
+    /// Deserialize from `YYYY-MM-DD`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(DateVisitor)
+    }
+
+    pub(super) struct DateVisitor;
+
+    impl<'de> de::Visitor<'de> for DateVisitor {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date string YYYY-MM-DD")
+        }
+        fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+            parse_date(s).map_err(|(code, msg)| coded(code, msg))
+        }
+    }
+}
+
+/// Serde for optional `YYYY-MM-DD` dates.
+pub mod ymd_opt {
+    use super::*;
+
+    /// Serialize `Some` as `YYYY-MM-DD`, `None` as null.
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Deserialize null/absent as `None`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        struct OptVisitor;
+        impl<'de> de::Visitor<'de> for OptVisitor {
+            type Value = Option<NaiveDate>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date string YYYY-MM-DD or null")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+                d.deserialize_str(ymd::DateVisitor).map(Some)
+            }
+        }
+        d.deserialize_option(OptVisitor)
+    }
+}
+
+/// Serde for optional date-times `YYYY-MM-DDTHH:MM[:SS]` (provider wall-clock time), for the hourly
+/// rules of reserved instances.
+pub mod datetime_opt {
+    use super::*;
+    use chrono::NaiveDateTime;
+
+    /// Serialize as `YYYY-MM-DDTHH:MM:SS`.
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(&d.format("%Y-%m-%dT%H:%M:%S")),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Deserialize; null/absent → `None`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
+        struct V;
+        impl<'de> de::Visitor<'de> for V {
+            type Value = Option<NaiveDateTime>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date-time YYYY-MM-DDTHH:MM")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
+                d.deserialize_str(self)
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                let (day, time) = s.split_once(['T', ' ']).ok_or_else(|| {
+                    coded(
+                        "INVALID_DATE",
+                        format!("\"{}\" is not a date-time YYYY-MM-DDTHH:MM", clip(s)),
+                    )
+                })?;
+                let date = parse_date(day).map_err(|(code, msg)| coded(code, msg))?;
+                let t = chrono::NaiveTime::parse_from_str(time, "%H:%M:%S")
+                    .or_else(|_| chrono::NaiveTime::parse_from_str(time, "%H:%M"))
+                    .map_err(|_| {
+                        coded(
+                            "INVALID_DATE",
+                            format!("\"{}\" is not a time HH:MM[:SS]", clip(time)),
+                        )
+                    })?;
+                Ok(Some(date.and_time(t)))
+            }
+        }
+        d.deserialize_option(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn month_arithmetic_clamps_to_month_end() {
+        assert_eq!(add_months(d("2021-01-31"), 1), Some(d("2021-02-28")));
+        assert_eq!(add_months(d("2024-01-31"), 1), Some(d("2024-02-29")));
+        assert_eq!(add_months(d("2024-02-29"), 120), Some(d("2034-02-28")));
+        assert_eq!(add_months(d("2018-09-21"), 1), Some(d("2018-10-21")));
+        assert_eq!(last_day_of_month(d("2023-12-05")), d("2023-12-31"));
+    }
+
+    #[test]
+    fn days_without_leap_day() {
+        // 2020-02-01..2020-09-30 = 243 days, 242 without Feb 29 (003 §3.2.7 upgrade ex. 1).
+        assert_eq!(days_without_feb_29(d("2020-02-01"), d("2020-09-30")), 242);
+        assert_eq!(days_without_feb_29(d("2020-03-01"), d("2020-02-01")), 0);
+    }
+
+    #[test]
+    fn parse_date_codes() {
+        assert_eq!(parse_date("2023-02-30").unwrap_err().0, "INVALID_DATE");
+        assert_eq!(parse_date("1969-12-31").unwrap_err().0, "DATE_OUT_OF_RANGE");
+        assert_eq!(parse_date("2023-2-3").unwrap_err().0, "INVALID_DATE");
+        assert_eq!(parse_date("２０２３-02-03").unwrap_err().0, "INVALID_DATE");
+        assert_eq!(parse_date("2024-02-29").unwrap(), d("2024-02-29"));
+    }
+}

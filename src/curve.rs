@@ -1,0 +1,129 @@
+//! What-if curves: the amount of one operation for every possible operation day, computed in one
+//! call (the page's charts; one boundary crossing instead of one per day).
+
+use chrono::NaiveDate;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar;
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::Money;
+use crate::ops::{downgrade, switch, unsubscribe, upgrade};
+
+/// Most points one curve may have (27 years of days).
+pub const MAX_POINTS: i64 = 10_000;
+
+/// The operation whose amount the curve follows, with its request (its `date` is replaced by each
+/// day of the curve).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "camelCase")]
+pub enum CurveOp {
+    /// `refund` of `unsubscribeRefund`.
+    UnsubscribeRefund(unsubscribe::UnsubscribeRequest),
+    /// `refund` of `downgradeRefund`.
+    DowngradeRefund(downgrade::DowngradeRequest),
+    /// `cost` of `upgradeCost`.
+    UpgradeCost(upgrade::UpgradeRequest),
+    /// `refund` of `switchToOnDemand`.
+    SwitchToOnDemand(switch::SwitchRequest),
+}
+
+/// A curve: one amount per day from `from` to `to`, in integer cents (`null` where the operation
+/// refuses that day, e.g. after expiry).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Curve {
+    /// First day.
+    #[serde(with = "calendar::ymd")]
+    pub from: NaiveDate,
+    /// Last day.
+    #[serde(with = "calendar::ymd")]
+    pub to: NaiveDate,
+    /// Amount in cents for each day, `None` when refused.
+    pub cents: Vec<Option<i64>>,
+    /// The error code of each refused day's first refusal (same length as `cents`).
+    pub refusals: Vec<Option<ErrorCode>>,
+}
+
+impl CurveOp {
+    /// The amount on `day`.
+    pub fn amount_on(&mut self, day: NaiveDate) -> Result<Money> {
+        match self {
+            CurveOp::UnsubscribeRefund(r) => {
+                r.date = day;
+                unsubscribe::unsubscribe_refund(r).map(|x| x.refund)
+            }
+            CurveOp::DowngradeRefund(r) => {
+                r.date = day;
+                downgrade::downgrade_refund(r).map(|x| x.refund)
+            }
+            CurveOp::UpgradeCost(r) => {
+                r.date = day;
+                upgrade::upgrade_cost(r).map(|x| x.cost)
+            }
+            CurveOp::SwitchToOnDemand(r) => {
+                r.date = day;
+                switch::switch_to_on_demand(r).map(|x| x.refund.refund)
+            }
+        }
+    }
+
+    /// The orders' first start and last end: the natural range of the curve.
+    pub fn natural_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let orders = match self {
+            CurveOp::UnsubscribeRefund(r) => &r.orders,
+            CurveOp::DowngradeRefund(r) => &r.orders,
+            CurveOp::UpgradeCost(r) => &r.orders,
+            CurveOp::SwitchToOnDemand(r) => &r.orders,
+        };
+        Some((orders.first()?.start, orders.last()?.end))
+    }
+}
+
+/// The amount of `op` for every day of `from..=to` (default: the orders' whole life).
+pub fn curve(mut op: CurveOp, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Curve> {
+    let natural = op.natural_range();
+    let (Some(from), Some(to)) = (from.or(natural.map(|r| r.0)), to.or(natural.map(|r| r.1)))
+    else {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "orders",
+            "at least one order is needed",
+        ));
+    };
+    if to < from {
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            "to",
+            format!("{to} is before {from}"),
+        ));
+    }
+    let n = calendar::days_inclusive(from, to);
+    if n > MAX_POINTS {
+        return Err(Error::new(
+            ErrorCode::TooManyItems,
+            "to",
+            format!("{n} days; a curve has at most {MAX_POINTS} points"),
+        ));
+    }
+    let mut cents = Vec::with_capacity(n as usize);
+    let mut refusals = Vec::with_capacity(n as usize);
+    for day in from.iter_days().take(n as usize) {
+        match op.amount_on(day) {
+            Ok(m) => {
+                cents.push((m.0 * rust_decimal::Decimal::ONE_HUNDRED).round().to_i64());
+                refusals.push(None);
+            }
+            Err(e) => {
+                cents.push(None);
+                refusals.push(Some(e.code));
+            }
+        }
+    }
+    Ok(Curve {
+        from,
+        to,
+        cents,
+        refusals,
+    })
+}

@@ -1,0 +1,188 @@
+//! One error type for every operation: a stable machine `code`, the `path` of the offending
+//! request field (`orders[1].end`, empty when the request as a whole is at fault) and a
+//! human message that names the offending value.
+//!
+//! Codes are part of the public API: they never change meaning once published. The codes of
+//! rule refusals follow RULES.md §18.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Stable error codes. Serialized in `SCREAMING_SNAKE_CASE` (e.g. `INVALID_PERIOD`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    /// The input is not valid JSON / not an object, or a field has the wrong type.
+    InvalidInput,
+    /// A required field is missing.
+    MissingField,
+    /// A field the operation does not know (typo guard: unknown fields are refused).
+    UnknownField,
+    /// The `op` field names no operation.
+    UnknownOperation,
+    /// A date is not `YYYY-MM-DD` or does not exist (2023-02-30).
+    InvalidDate,
+    /// A date before 1970-01-01 or after 9999-12-31.
+    DateOutOfRange,
+    /// A money amount is not a decimal string (or an exactly representable number).
+    InvalidMoney,
+    /// A money amount that must not be negative is negative.
+    NegativeMoney,
+    /// A money amount beyond ±10^12, the range billcalc guarantees exact.
+    MoneyOutOfRange,
+    /// A number that must be a ratio, factor or count is out of its range.
+    InvalidNumber,
+    /// A term that is not `NM` (1–120 months) or `NY` (1–10 years).
+    UnknownTerm,
+    /// The price table has no price for the term the rule needs.
+    PriceNotFound,
+    /// End before start, overlapping or unordered orders, or an operation date outside the
+    /// orders' term (003 §3.2.7, §3.4).
+    InvalidPeriod,
+    /// More orders, tiers or items than one request may carry.
+    TooManyItems,
+    /// 003 §3.2.2.1: the resource cannot be renewed (deleted after the retention period, …).
+    RenewalNotAllowed,
+    /// 003 §3.2.2.2: the new expiry would be later than the operation date + 10 years.
+    RenewalExceeds10Years,
+    /// 003 §3.2.2.3: the unified day is not 1–28 or `last`.
+    UnifiedDayInvalid,
+    /// 003 §3.2.2.3: the unified expiry is less than one month after the current expiry.
+    UnifiedGapTooShort,
+    /// 003 §3.2.7: spec changes apply to prepaid resources only.
+    SpecChangeNotPrepaid,
+    /// 003 §3.2.7: disks can only grow.
+    DiskShrinkNotAllowed,
+    /// 003 §3.2.6.3, §3.2.6.4: the billing-mode switch is refused (package, expired, …).
+    ModeSwitchNotAllowed,
+    /// 003 §3.4.2.3: resource packages cannot be unsubscribed (except CBR and DWS packages).
+    PackageNotUnsubscribable,
+    /// 003 §3.4.2.3: an expired resource cannot be unsubscribed as in use.
+    ResourceExpired,
+    /// 003 §3.4.2.3, §3.4.3: the resource cannot be unsubscribed (trial, free, one-off, …).
+    UnsubscribeNotAllowed,
+    /// 003 §3.4.4: no renewal period that has not started yet.
+    RenewalPeriodNotUnsubscribable,
+    /// 003 §3.4.2.2 table 3-5 has no handling-fee rate for this term and consumed time.
+    HandlingFeeRateUnknown,
+    /// A rule the documents do not define for this input (RULES.md §19).
+    NotSupported,
+    /// A defect in billcalc itself (never expected; please report the request).
+    Internal,
+}
+
+impl ErrorCode {
+    /// The code as it is serialized (`INVALID_PERIOD`).
+    pub fn as_str(self) -> &'static str {
+        use ErrorCode::*;
+        match self {
+            InvalidInput => "INVALID_INPUT",
+            MissingField => "MISSING_FIELD",
+            UnknownField => "UNKNOWN_FIELD",
+            UnknownOperation => "UNKNOWN_OPERATION",
+            InvalidDate => "INVALID_DATE",
+            DateOutOfRange => "DATE_OUT_OF_RANGE",
+            InvalidMoney => "INVALID_MONEY",
+            NegativeMoney => "NEGATIVE_MONEY",
+            MoneyOutOfRange => "MONEY_OUT_OF_RANGE",
+            InvalidNumber => "INVALID_NUMBER",
+            UnknownTerm => "UNKNOWN_TERM",
+            PriceNotFound => "PRICE_NOT_FOUND",
+            InvalidPeriod => "INVALID_PERIOD",
+            TooManyItems => "TOO_MANY_ITEMS",
+            RenewalNotAllowed => "RENEWAL_NOT_ALLOWED",
+            RenewalExceeds10Years => "RENEWAL_EXCEEDS_10_YEARS",
+            UnifiedDayInvalid => "UNIFIED_DAY_INVALID",
+            UnifiedGapTooShort => "UNIFIED_GAP_TOO_SHORT",
+            SpecChangeNotPrepaid => "SPEC_CHANGE_NOT_PREPAID",
+            DiskShrinkNotAllowed => "DISK_SHRINK_NOT_ALLOWED",
+            ModeSwitchNotAllowed => "MODE_SWITCH_NOT_ALLOWED",
+            PackageNotUnsubscribable => "PACKAGE_NOT_UNSUBSCRIBABLE",
+            ResourceExpired => "RESOURCE_EXPIRED",
+            UnsubscribeNotAllowed => "UNSUBSCRIBE_NOT_ALLOWED",
+            RenewalPeriodNotUnsubscribable => "RENEWAL_PERIOD_NOT_UNSUBSCRIBABLE",
+            HandlingFeeRateUnknown => "HANDLING_FEE_RATE_UNKNOWN",
+            NotSupported => "NOT_SUPPORTED",
+            Internal => "INTERNAL",
+        }
+    }
+
+    /// Parse a serialized code back (used to carry codes through serde's string errors).
+    pub fn from_code(s: &str) -> Option<ErrorCode> {
+        use ErrorCode::*;
+        const ALL: [ErrorCode; 28] = [
+            InvalidInput,
+            MissingField,
+            UnknownField,
+            UnknownOperation,
+            InvalidDate,
+            DateOutOfRange,
+            InvalidMoney,
+            NegativeMoney,
+            MoneyOutOfRange,
+            InvalidNumber,
+            UnknownTerm,
+            PriceNotFound,
+            InvalidPeriod,
+            TooManyItems,
+            RenewalNotAllowed,
+            RenewalExceeds10Years,
+            UnifiedDayInvalid,
+            UnifiedGapTooShort,
+            SpecChangeNotPrepaid,
+            DiskShrinkNotAllowed,
+            ModeSwitchNotAllowed,
+            PackageNotUnsubscribable,
+            ResourceExpired,
+            UnsubscribeNotAllowed,
+            RenewalPeriodNotUnsubscribable,
+            HandlingFeeRateUnknown,
+            NotSupported,
+            Internal,
+        ];
+        ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A refused request: `{ code, path, message }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Error {
+    /// Stable machine code.
+    pub code: ErrorCode,
+    /// Path of the offending field in the request (`orders[1].end`); empty for the whole request.
+    pub path: String,
+    /// Human-readable explanation naming the offending value.
+    pub message: String,
+}
+
+impl Error {
+    /// A new error at `path`.
+    pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Error {
+        Error {
+            code,
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.code, self.message)
+        } else {
+            write!(f, "{} at {}: {}", self.code, self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result alias used across the crate.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,58 @@
+//! Handling fee for unsubscribing an in-use resource or switching it to pay-per-use at once:
+//! 003 §3.4.2.2 table 3-5 (identical to §3.2.6.4 table 3-1). The rate applies to the cash paid.
+//!
+//! | product term | consumed ≤ 1 y | 1 y < consumed ≤ 2 y | 2 y < consumed ≤ 3 y |
+//! |---|---|---|---|
+//! | 3-year | 15 % | 10 % | 5 % |
+//! | 2-year | 15 % | 10 % | — |
+//! | 1-year | 10 % | — | — |
+//! | monthly | 10 % | — | — |
+//!
+//! "Consumed ≤ N years" is measured on the calendar (RULES.md §19 A7, not stated): the operation
+//! day is at most N years (month arithmetic, clamped) after the order's start. Terms not in the
+//! table (4Y and longer, monthly orders consumed beyond a year) have no rate: the request must then
+//! pass `handlingFeeRate` itself.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::calendar::add_months;
+use crate::error::{Error, ErrorCode, Result};
+use crate::term::Term;
+
+/// Which column of the table applies: whole years started of consumption (1, 2 or 3).
+pub fn consumed_years_band(start: NaiveDate, day: NaiveDate) -> u32 {
+    let mut band = 1;
+    while band < 100 {
+        match add_months(start, band * 12) {
+            Some(limit) if day > limit => band += 1,
+            _ => break,
+        }
+    }
+    band
+}
+
+/// The table rate for an order of `term` started `start`, unsubscribed on `day`.
+/// 003 §3.4.2.2 ex. 1: monthly order → 10 %.
+pub fn table_rate(term: Term, start: NaiveDate, day: NaiveDate, path: &str) -> Result<Decimal> {
+    let band = consumed_years_band(start, day);
+    let percent: Option<i64> = match (term, band) {
+        (Term::Months(_), 1) => Some(10),
+        (Term::Years(1), 1) => Some(10),
+        (Term::Years(2), 1) => Some(15),
+        (Term::Years(2), 2) => Some(10),
+        (Term::Years(3), 1) => Some(15),
+        (Term::Years(3), 2) => Some(10),
+        (Term::Years(3), 3) => Some(5),
+        _ => None,
+    };
+    percent.map(|p| Decimal::new(p, 2)).ok_or_else(|| {
+        Error::new(
+            ErrorCode::HandlingFeeRateUnknown,
+            path,
+            format!(
+                "003 §3.4.2.2 table 3-5 has no handling-fee rate for a {term} order consumed into year {band}; pass handlingFeeRate"
+            ),
+        )
+    })
+}

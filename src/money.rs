@@ -1,0 +1,311 @@
+//! Money and rounding: one money type for every operation.
+//!
+//! `Money` wraps a `rust_decimal::Decimal` (96-bit mantissa, up to 28 decimals): never a float.
+//! It crosses every boundary (JSON, JS) as a decimal string such as `"50.87"`.
+//!
+//! **Range guarantee.** Every money input is checked to lie in `0 ..= 10^12`, counts to
+//! `≤ 10^6` and periods to `≤ 1,200` months, so every intermediate value of every rule stays below
+//! `10^21`, far inside `Decimal`'s `7.9 × 10^28`: the arithmetic below cannot overflow and never
+//! panics. Divisors are day counts and term lengths, which are always ≥ 1.
+
+use rust_decimal::prelude::*;
+use rust_decimal::RoundingStrategy;
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Mul, Neg, Sub, SubAssign};
+
+/// Largest money amount accepted as input (10^12).
+pub const MAX_INPUT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false, 0);
+
+/// An amount of money in the account's currency (USD in the Huawei examples).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(pub Decimal);
+
+impl Money {
+    /// Zero.
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Money from a decimal.
+    pub fn new(value: Decimal) -> Money {
+        Money(value)
+    }
+
+    /// The decimal value.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// `max0(x)`: negative amounts become zero (RULES.md §0).
+    pub fn max0(self) -> Money {
+        if self.0.is_sign_negative() {
+            Money::ZERO
+        } else {
+            self
+        }
+    }
+
+    /// True when the amount is negative and not zero.
+    pub fn is_negative(self) -> bool {
+        self.0 < Decimal::ZERO
+    }
+
+    /// True when the amount is strictly positive.
+    pub fn is_positive(self) -> bool {
+        self.0 > Decimal::ZERO
+    }
+
+    /// Divide by a non-zero decimal (day counts, term lengths). Returns zero for a zero divisor,
+    /// which the callers rule out beforehand (a day count is ≥ 1).
+    pub fn divided_by(self, divisor: Decimal) -> Money {
+        Money(self.0.checked_div(divisor).unwrap_or(Decimal::ZERO))
+    }
+
+    /// Round half up (四舍五入, away from zero at .5) to `dp` decimals, keeping `dp` decimals
+    /// in the text: 48.125 → 48.13, 10 → 10.00.
+    pub fn round_half_up(self, dp: u32) -> Money {
+        Money(round_half_up(self.0, dp))
+    }
+
+    /// Truncate (截断 / 抹零, toward zero) to `dp` decimals: 11.178082 → 11.17.
+    pub fn truncate(self, dp: u32) -> Money {
+        Money(truncate(self.0, dp))
+    }
+
+    /// Round half up to cents (the final rounding of every amount in this crate).
+    pub fn cents(self) -> Money {
+        self.round_half_up(2)
+    }
+}
+
+/// Round half up (away from zero at the midpoint) to `dp` decimals and show `dp` decimals.
+/// `round_half_up(48.125, 2) = 48.13`; `round_half_up(0.9032258, 2) = 0.90`.
+pub fn round_half_up(value: Decimal, dp: u32) -> Decimal {
+    let mut r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(dp);
+    r
+}
+
+/// Truncate toward zero to `dp` decimals and show `dp` decimals.
+/// `truncate(11.178082, 2) = 11.17`; `truncate(9.31e-10, 10) = 0.0000000009`.
+pub fn truncate(value: Decimal, dp: u32) -> Decimal {
+    let mut r = value.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+    r.rescale(dp);
+    r
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0 + rhs.0)
+    }
+}
+
+impl AddAssign for Money {
+    fn add_assign(&mut self, rhs: Money) {
+        self.0 += rhs.0;
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, rhs: Money) -> Money {
+        Money(self.0 - rhs.0)
+    }
+}
+
+impl SubAssign for Money {
+    fn sub_assign(&mut self, rhs: Money) {
+        self.0 -= rhs.0;
+    }
+}
+
+impl Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        Money(-self.0)
+    }
+}
+
+impl Mul<Decimal> for Money {
+    type Output = Money;
+    fn mul(self, rhs: Decimal) -> Money {
+        Money(self.0 * rhs)
+    }
+}
+
+impl Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, |a, b| a + b)
+    }
+}
+
+/// Serialized as a decimal string with at least two decimals and no trailing zeros beyond them:
+/// `110` → `"110.00"`, `15.7500` → `"15.75"`, `48.125` → `"48.125"`.
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&display_amount(self.0))
+    }
+}
+
+/// The text of an amount as serialized: at least two decimals, trailing zeros beyond them dropped.
+pub fn display_amount(value: Decimal) -> Decimal {
+    let mut n = value.normalize();
+    if n.scale() < 2 {
+        n.rescale(2);
+    }
+    n
+}
+
+/// Money inputs are non-negative, at most 10^12, written as a decimal string (`"110.00"`).
+/// A JSON/JS number is accepted only when its binary value is exactly a decimal of at most
+/// 10 places (`110`, `110.5`, `0.25`); `0.1` is refused (it is 0.1000000000000000055… in binary).
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
+        d.deserialize_any(MoneyVisitor)
+    }
+}
+
+struct MoneyVisitor;
+
+impl MoneyVisitor {
+    fn check<E: de::Error>(v: Decimal, shown: &dyn fmt::Display) -> Result<Money, E> {
+        if v.is_sign_negative() && !v.is_zero() {
+            return Err(coded(
+                "NEGATIVE_MONEY",
+                format!("amount {shown} is negative; money inputs must be ≥ 0"),
+            ));
+        }
+        if v > MAX_INPUT {
+            return Err(coded(
+                "MONEY_OUT_OF_RANGE",
+                format!("amount {shown} is larger than 1000000000000"),
+            ));
+        }
+        Ok(Money(if v.is_zero() { Decimal::ZERO } else { v }))
+    }
+}
+
+impl<'de> de::Visitor<'de> for MoneyVisitor {
+    type Value = Money;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal string such as \"110.00\"")
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Money, E> {
+        let t = s.trim();
+        let plain = !t.is_empty()
+            && t.len() <= 40
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
+        match (plain, Decimal::from_str_exact(t)) {
+            (true, Ok(v)) => Self::check(v, &format_args!("\"{s}\"")),
+            _ => Err(coded(
+                "INVALID_MONEY",
+                format!("\"{}\" is not a decimal amount such as \"110.00\"", clip(s)),
+            )),
+        }
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
+        Self::check(Decimal::from(v), &v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
+        Self::check(Decimal::from(v), &v)
+    }
+    // A JS/JSON number is binary floating point: take its exact binary value and accept it only
+    // when that value is a short decimal, so no amount is ever silently altered.
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
+        match Decimal::from_f64_retain(v) {
+            Some(d) if d.normalize().scale() <= 10 => Self::check(d.normalize(), &v),
+            _ => Err(coded(
+                "INVALID_MONEY",
+                format!(
+                    "the number {v} has no exact decimal value; pass money as a string, e.g. \"{v}\""
+                ),
+            )),
+        }
+    }
+}
+
+/// A serde error message carrying a stable code: `CODE|message` (decoded in `input.rs`).
+pub(crate) fn coded<E: de::Error>(code: &str, message: String) -> E {
+    E::custom(format!("{code}|{message}"))
+}
+
+/// Shorten user text quoted in an error message.
+pub(crate) fn clip(s: &str) -> String {
+    if s.chars().count() > 40 {
+        let head: String = s.chars().take(40).collect();
+        format!("{head}…")
+    } else {
+        s.to_string()
+    }
+}
+
+/// Show a decimal in a formula: exact values as they are, long fractions cut at 8 decimals
+/// with an ellipsis (`0.22580645…`).
+pub fn show(value: Decimal) -> String {
+    let n = value.normalize();
+    if n.scale() <= 8 {
+        n.to_string()
+    } else {
+        format!("{}…", truncate(n, 8).normalize())
+    }
+}
+
+/// How intermediate amounts are rounded. The final amount is always rounded half up to cents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RoundingPolicy {
+    /// The documents' own arithmetic (default): exact decimals, plus the one named intermediate
+    /// rounding that each of three worked examples uses (RULES.md §19 A2):
+    /// unsubscribe/switch — consumed amount rounded half up to cents (003 §3.4.2.2: 48.125 → 48.13);
+    /// disk expansion — remaining period rounded half up to 2 decimals (003 §3.2.7: 28/31 → 0.90);
+    /// upgrade — each order's fee truncated to cents before summing (003 §3.2.7: 11.178 → 11.17).
+    #[default]
+    Document,
+    /// Carry every intermediate value exactly (≥ 8 decimals, in fact up to 28) and round once,
+    /// half up to cents, at the end.
+    Exact,
+}
+
+impl RoundingPolicy {
+    /// The name shown in breakdowns.
+    pub fn name(self) -> &'static str {
+        match self {
+            RoundingPolicy::Document => "document",
+            RoundingPolicy::Exact => "exact",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn max_input_is_ten_to_the_twelfth() {
+        assert_eq!(MAX_INPUT, dec!(1000000000000));
+    }
+
+    #[test]
+    fn rounding_modes() {
+        assert_eq!(round_half_up(dec!(48.125), 2).to_string(), "48.13");
+        assert_eq!(round_half_up(dec!(10), 2).to_string(), "10.00");
+        assert_eq!(round_half_up(dec!(-0.005), 2).to_string(), "-0.01");
+        assert_eq!(truncate(dec!(11.178082), 2).to_string(), "11.17");
+        assert_eq!(truncate(dec!(-4.999), 2).to_string(), "-4.99");
+    }
+
+    #[test]
+    fn show_cuts_long_fractions() {
+        assert_eq!(show(dec!(7) / dec!(31)), "0.22580645…");
+        assert_eq!(show(dec!(48.125)), "48.125");
+    }
+}

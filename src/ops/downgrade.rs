@@ -1,0 +1,157 @@
+//! Downgrade refund (资源降配, 003 §3.2.7).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::breakdown::Breakdown;
+use crate::calendar::{self, refund_days};
+use crate::error::Result;
+use crate::money::{show, Money, RoundingPolicy};
+use crate::ops::spec_change::{check_factor, remaining_periods};
+use crate::order::Order;
+use crate::price::{PriceTable, TermMatch};
+
+/// Request of `downgradeRefund`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DowngradeRequest {
+    /// The change day.
+    #[serde(with = "calendar::ymd")]
+    pub date: NaiveDate,
+    /// The resource's orders (purchase and renewals), in date order.
+    pub orders: Vec<Order>,
+    /// Current prices of the new (lower) configuration, per term.
+    pub new_prices: PriceTable,
+    /// The discount factor the system picks automatically (business, partner or a promotion used
+    /// before, 003 §3.2.7); default 1 (none).
+    #[serde(default)]
+    pub discount: Option<Money>,
+    /// Rounding policy (default `document`).
+    #[serde(default)]
+    pub policy: RoundingPolicy,
+}
+
+/// Result of `downgradeRefund`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DowngradeResponse {
+    /// Cash refunded, half up to cents; 0 when the formula gives ≤ 0 (the downgrade still happens).
+    pub refund: Money,
+    /// Remaining value of the cash paid: Σ paid / total days × remaining days.
+    pub remaining_value: Money,
+    /// New configuration for the remaining period: price × R × discount.
+    pub new_config_cost: Money,
+    /// Total remaining period R (change day excluded), in `periodUnit`.
+    pub remaining_period: Money,
+    /// `months` or `years`.
+    pub period_unit: calendar::PeriodUnit,
+    /// The price term matched (rounded down).
+    pub matched_term: crate::term::Term,
+    /// Line items and formulas.
+    pub breakdown: Breakdown,
+}
+
+/// 003 §3.2.7: `refund = remaining value − P_new × R × d`, ≤ 0 → no refund.
+///
+/// - remaining value = paid cash / total days × remaining days (change day counted; vouchers never);
+/// - P_new = the new configuration's price for the remaining period rounded DOWN to a priced term;
+/// - R = remaining period, change day not counted.
+///
+/// Ex. 1: bought 2018-11-01 (Nov 1–30) at 120, downgraded 2018-11-24 to 90/month:
+/// 120/30 × 7 − 90 × 0.2 = 28 − 18 = 10.00.
+pub fn downgrade_refund(req: &DowngradeRequest) -> Result<DowngradeResponse> {
+    let mut b = Breakdown::new(req.policy);
+    let d = check_factor(req.discount, "discount")?;
+    let (unit, periods, r_total) = remaining_periods(&req.orders, req.date, &mut b)?;
+    let (price, note) = req.new_prices.match_period(
+        unit == calendar::PeriodUnit::Years,
+        r_total,
+        TermMatch::Down,
+        "newPrices",
+    )?;
+    b.fact(
+        "new configuration price",
+        format!(
+            "remaining period {} {} rounded down → {} (003 §3.2.7)",
+            show(r_total),
+            unit.name(),
+            price.term
+        ),
+        price.describe(),
+    );
+    if let Some(n) = note {
+        b.note(n);
+    }
+    let mut value = Money::ZERO;
+    for p in &periods {
+        let days = refund_days(p.order.start, p.order.end, req.date);
+        let v = (p.order.paid_cash * Decimal::from(days.remaining)).divided_by(Decimal::from(days.total));
+        b.line(
+            format!("remaining value of order {} ({})", p.index, p.order.term),
+            format!(
+                "{} / {} days × {} remaining days = {}",
+                p.order.paid_cash,
+                days.total,
+                days.remaining,
+                show(v.0)
+            ),
+            v,
+        );
+        value += v;
+    }
+    let cost = price.rate * r_total * d;
+    let discount_text = if d == Decimal::ONE {
+        String::new()
+    } else {
+        format!(" × {}", show(d))
+    };
+    b.line(
+        "new configuration for the remaining period",
+        format!(
+            "{} × {} {}{discount_text} = {}",
+            show(price.rate.0),
+            show(r_total),
+            unit.name(),
+            show(cost.0)
+        ),
+        -cost,
+    );
+    let net = value - cost;
+    if !net.is_positive() {
+        b.line(
+            "no refund",
+            format!(
+                "{} − {} = {} ≤ 0 → no refund; the downgrade still happens (003 §3.2.7)",
+                show(value.0),
+                show(cost.0),
+                show(net.0)
+            ),
+            -net,
+        );
+    }
+    let exact = net.max0();
+    let refund = exact.cents();
+    b.settle(
+        refund,
+        "final rounding",
+        format!("{} → {refund} (half up to cents)", show(exact.0)),
+    );
+    b.note("vouchers used on the current configuration are not returned (003 §3.2.7)");
+    Ok(DowngradeResponse {
+        refund,
+        remaining_value: value,
+        new_config_cost: cost,
+        remaining_period: Money(r_total),
+        period_unit: unit,
+        matched_term: price.term,
+        breakdown: b,
+    })
+}
+
+/// 003 §3.2.7 remaining value, in any unit: `paid / total length × remaining length`.
+/// The document's illustration: 10000 / 3 years × 2.75 years = 9,166.67. billcalc's operations
+/// measure it in days (RULES.md §19 A5).
+pub fn remaining_value(paid: Money, total: Decimal, remaining: Decimal) -> Money {
+    (paid * remaining).divided_by(total)
+}

@@ -1,0 +1,155 @@
+//! Disk (EVS) expansion cost (云硬盘扩容, 003 §3.2.7).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::breakdown::Breakdown;
+use crate::calendar::{self, PeriodUnit};
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{round_half_up, show, Money, RoundingPolicy};
+use crate::ops::spec_change::{check_factor, remaining_periods};
+use crate::order::Order;
+use crate::price::{PriceTable, TermMatch};
+
+/// Largest disk capacity accepted (GB).
+pub const MAX_CAPACITY_GB: u64 = 1_000_000;
+
+/// Request of `expansionCost`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExpansionRequest {
+    /// The expansion day.
+    #[serde(with = "calendar::ymd")]
+    pub date: NaiveDate,
+    /// The disk's orders, in date order.
+    pub orders: Vec<Order>,
+    /// Capacity before, GB.
+    pub capacity_before: u64,
+    /// Capacity after, GB (must be larger: disks only grow).
+    pub capacity_after: u64,
+    /// Price per GB, per term (`{"1M": "0.35"}` = 0.35 per GB per month).
+    pub unit_prices: PriceTable,
+    /// Discount factor of the matched term (default 1).
+    #[serde(default)]
+    pub discount: Option<Money>,
+    /// Rounding policy (default `document`).
+    #[serde(default)]
+    pub policy: RoundingPolicy,
+}
+
+/// Result of `expansionCost`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExpansionResponse {
+    /// Amount to pay, half up to cents.
+    pub cost: Money,
+    /// Added capacity, GB.
+    pub added_capacity: u64,
+    /// Remaining period R as used (rounded to 2 decimals under the document policy).
+    pub remaining_period: Money,
+    /// `months` or `years`.
+    pub period_unit: PeriodUnit,
+    /// Price term matched (rounded up, as for upgrades).
+    pub matched_term: crate::term::Term,
+    /// Line items and formulas.
+    pub breakdown: Breakdown,
+}
+
+/// 003 §3.2.7: `fee = added capacity × R × unit capacity price` (the upgrade formula does not
+/// apply). Example: 10 GB → 60 GB on 2021-07-03 of a July order, 0.35/GB/month:
+/// R = 28/31 = 0.90 → 50 × 0.90 × 0.35 = 15.75 (document policy rounds R to 2 decimals first).
+pub fn expansion_cost(req: &ExpansionRequest) -> Result<ExpansionResponse> {
+    for (v, path) in [
+        (req.capacity_before, "capacityBefore"),
+        (req.capacity_after, "capacityAfter"),
+    ] {
+        if v > MAX_CAPACITY_GB {
+            return Err(Error::new(
+                ErrorCode::InvalidNumber,
+                path,
+                format!("{v} GB is above {MAX_CAPACITY_GB} GB"),
+            ));
+        }
+    }
+    if req.capacity_after <= req.capacity_before {
+        return Err(Error::new(
+            ErrorCode::DiskShrinkNotAllowed,
+            "capacityAfter",
+            format!(
+                "{} GB is not more than the current {} GB: disks can only grow (003 §3.2.7)",
+                req.capacity_after, req.capacity_before
+            ),
+        ));
+    }
+    let mut b = Breakdown::new(req.policy);
+    let d = check_factor(req.discount, "discount")?;
+    let (unit, _, r_exact) = remaining_periods(&req.orders, req.date, &mut b)?;
+    let r = match req.policy {
+        RoundingPolicy::Document => round_half_up(r_exact, 2),
+        RoundingPolicy::Exact => r_exact,
+    };
+    if r != r_exact {
+        b.fact(
+            "remaining period as used",
+            format!(
+                "{} rounded half up to 2 decimals (document policy, 003 §3.2.7 example shows 0.90)",
+                show(r_exact)
+            ),
+            format!("{} {}", r, unit.name()),
+        );
+    }
+    let (price, note) = req.unit_prices.match_period(
+        unit == PeriodUnit::Years,
+        r_exact,
+        TermMatch::Up,
+        "unitPrices",
+    )?;
+    b.fact(
+        "unit capacity price",
+        format!(
+            "remaining period {} {} rounded up → {} (003 §3.2.7)",
+            show(r_exact),
+            unit.name(),
+            price.term
+        ),
+        price.describe(),
+    );
+    if let Some(n) = note {
+        b.note(n);
+    }
+    let added = req.capacity_after - req.capacity_before;
+    let exact = price.rate * (Decimal::from(added) * r * d);
+    let d_text = if d == Decimal::ONE {
+        String::new()
+    } else {
+        format!(" × {}", show(d))
+    };
+    b.line(
+        "expansion fee",
+        format!(
+            "({} − {}) GB × {} {} × {} per GB{d_text} = {}",
+            req.capacity_after,
+            req.capacity_before,
+            show(r),
+            unit.name(),
+            show(price.rate.0),
+            show(exact.0)
+        ),
+        exact,
+    );
+    let cost = exact.cents();
+    b.settle(
+        cost,
+        "final rounding",
+        format!("{} → {cost} (half up to cents)", show(exact.0)),
+    );
+    Ok(ExpansionResponse {
+        cost,
+        added_capacity: added,
+        remaining_period: Money(r),
+        period_unit: unit,
+        matched_term: price.term,
+        breakdown: b,
+    })
+}

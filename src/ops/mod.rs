@@ -1,0 +1,95 @@
+//! The operations: one module each, each a typed request in and a typed result with its
+//! breakdown out. [`calculate`] dispatches a JSON request by its `op` field (CLI and batch use).
+
+pub mod downgrade;
+pub mod expansion;
+pub mod quote;
+pub mod reserved_instance;
+pub(crate) mod spec_change;
+pub mod switch;
+pub mod unified_expiry;
+pub mod unsubscribe;
+pub mod upgrade;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::input;
+
+/// Every operation, by the name used in `op` (CLI) and as the npm export.
+pub const OPERATIONS: &[&str] = &[
+    "quote",
+    "upgradeCost",
+    "expansionCost",
+    "downgradeRefund",
+    "unifiedExpiry",
+    "unsubscribeRefund",
+    "switchToOnDemand",
+    "reservedInstanceRefund",
+];
+
+fn run<Req: DeserializeOwned, Res: Serialize>(
+    value: Value,
+    f: fn(&Req) -> Result<Res>,
+) -> Result<Value> {
+    let req: Req = input::from_value(value)?;
+    let res = f(&req)?;
+    serde_json::to_value(res).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
+}
+
+/// Run the operation named by the request's `op` field on the rest of the request.
+pub fn calculate(mut request: Value) -> Result<Value> {
+    let Some(obj) = request.as_object_mut() else {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "",
+            "a request is a JSON object",
+        ));
+    };
+    let op = match obj.remove("op") {
+        Some(Value::String(s)) => s,
+        Some(_) => {
+            return Err(Error::new(
+                ErrorCode::UnknownOperation,
+                "op",
+                "op must be a string",
+            ))
+        }
+        None => {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                "op",
+                format!(
+                    "name the operation in \"op\": one of {}",
+                    OPERATIONS.join(", ")
+                ),
+            ))
+        }
+    };
+    calculate_op(&op, request)
+}
+
+/// Run operation `op` on `request` (without an `op` field).
+pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
+    match op {
+        "quote" => run(request, quote::quote),
+        "upgradeCost" => run(request, upgrade::upgrade_cost),
+        "expansionCost" => run(request, expansion::expansion_cost),
+        "downgradeRefund" => run(request, downgrade::downgrade_refund),
+        "unifiedExpiry" => run(request, unified_expiry::unified_expiry),
+        "unsubscribeRefund" => run(request, unsubscribe::unsubscribe_refund),
+        "switchToOnDemand" => run(request, switch::switch_to_on_demand),
+        "reservedInstanceRefund" => run(request, reserved_instance::reserved_instance_refund),
+        other => Err(Error::new(
+            ErrorCode::UnknownOperation,
+            "op",
+            format!(
+                "\"{}\" is not an operation; use one of {}",
+                crate::money::clip(other),
+                OPERATIONS.join(", ")
+            ),
+        )),
+    }
+}

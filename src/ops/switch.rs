@@ -1,0 +1,132 @@
+//! Switching a prepaid resource to pay-per-use (003 §3.2.6.3, §3.2.6.4).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{self, expiry_instant};
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{Money, RoundingPolicy};
+use crate::ops::unsubscribe::{
+    check_rate, in_use_refund, InUseFor, ResourceKind, UnsubscribeResponse,
+};
+use crate::order::{self, Order};
+
+/// When the switch takes effect.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SwitchMode {
+    /// 即时转按需 (003 §3.2.6.4): now, with a refund of the current period; cannot be cancelled.
+    #[default]
+    Immediate,
+    /// 到期转按需 (003 §3.2.6.3): pay-per-use starts when the prepaid term ends; no refund.
+    AtExpiry,
+}
+
+/// Request of `switchToOnDemand`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SwitchRequest {
+    /// `immediate` (default) or `atExpiry`.
+    #[serde(default)]
+    pub mode: SwitchMode,
+    /// The day the switch is requested.
+    #[serde(with = "calendar::ymd")]
+    pub date: NaiveDate,
+    /// The resource's orders, in date order.
+    pub orders: Vec<Order>,
+    /// Resource packages cannot switch (003 §3.2.6.3, §3.2.6.4).
+    #[serde(default)]
+    pub resource_kind: ResourceKind,
+    /// Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it).
+    #[serde(default)]
+    pub handling_fee_rate: Option<Money>,
+    /// Rounding policy (default `document`).
+    #[serde(default)]
+    pub policy: RoundingPolicy,
+}
+
+/// Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use
+/// billing starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SwitchResponse {
+    /// `immediate` or `atExpiry`.
+    pub mode: SwitchMode,
+    /// Pay-per-use billing starts after this instant (`2018-10-21T23:59:59+08:00`), or on `date`
+    /// for an immediate switch.
+    pub pay_per_use_from: String,
+    /// The refund, exactly as `unsubscribeRefund` in use computes it (003 §3.2.6.4: same formula).
+    #[serde(flatten)]
+    pub refund: UnsubscribeResponse,
+}
+
+/// 003 §3.2.6.4: `refund = max0(paid − consumed − handling fee)`, consumed by days, fee from table
+/// 3-1; vouchers not returned. 003 §3.2.6.3: at expiry, no refund and pay-per-use after expiry.
+pub fn switch_to_on_demand(req: &SwitchRequest) -> Result<SwitchResponse> {
+    order::validate(&req.orders, "orders")?;
+    check_rate(req.handling_fee_rate)?;
+    let refuse =
+        |path: &str, msg: String| Err(Error::new(ErrorCode::ModeSwitchNotAllowed, path, msg));
+    if req.resource_kind != ResourceKind::Standard {
+        return refuse(
+            "resourceKind",
+            "resource packages, trials, free and one-off services cannot switch to pay-per-use (003 §3.2.6.3, §3.2.6.4)".into(),
+        );
+    }
+    let (Some(first), Some(last)) = (req.orders.first(), req.orders.last()) else {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "orders",
+            "at least one order is needed",
+        ));
+    };
+    if req.date > last.end {
+        return refuse(
+            "date",
+            format!(
+                "the resource expired on {}; only resources in use can switch (003 §3.2.6.4)",
+                last.end
+            ),
+        );
+    }
+    if req.date < first.start {
+        return refuse(
+            "date",
+            format!(
+                "the resource starts {}; only resources in use can switch",
+                first.start
+            ),
+        );
+    }
+    match req.mode {
+        SwitchMode::Immediate => {
+            let mut refund = in_use_refund(
+                &req.orders,
+                req.date,
+                req.handling_fee_rate,
+                req.policy,
+                InUseFor::SwitchToOnDemand,
+            )?;
+            refund.breakdown.note(
+                "immediate switch: cannot be cancelled; pay-per-use charges start at once (003 §3.2.6.4)",
+            );
+            Ok(SwitchResponse {
+                mode: req.mode,
+                pay_per_use_from: format!("{}", req.date.format("%Y-%m-%d")),
+                refund,
+            })
+        }
+        SwitchMode::AtExpiry => {
+            let mut refund = crate::ops::unsubscribe::empty_response(req.date, req.policy);
+            refund.breakdown.note(format!(
+                "pay-per-use billing starts after {}; the switch can be cancelled before then (003 §3.2.6.3)",
+                expiry_instant(last.end)
+            ));
+            Ok(SwitchResponse {
+                mode: req.mode,
+                pay_per_use_from: expiry_instant(last.end),
+                refund,
+            })
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Renewal to a unified expiry day (统一到期日, 003 §3.2.2.3, §13.1.1.3).
+
+use chrono::{Datelike, NaiveDate};
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+use crate::breakdown::Breakdown;
+use crate::calendar::{
+    self, add_months, days_inclusive, describe_period, expiry_instant, last_day_of_month,
+    period_length,
+};
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{coded, show, Money, RoundingPolicy};
+use crate::ops::quote::latest_allowed_expiry;
+use crate::ops::spec_change::check_factor;
+use crate::price::PriceTable;
+use crate::term::Term;
+
+/// The unified expiry day: 1–28 or the last day of the month (003 §3.2.2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnifiedDay {
+    /// Day 1–28 of a month.
+    Day(u32),
+    /// The last day of a month (`"last"`).
+    Last,
+}
+
+impl UnifiedDay {
+    /// True when `d` falls on this unified day.
+    pub fn matches(self, d: NaiveDate) -> bool {
+        match self {
+            UnifiedDay::Day(n) => d.day() == n,
+            UnifiedDay::Last => d == last_day_of_month(d),
+        }
+    }
+
+    /// The first date on or after `from` that falls on this day (RULES.md §9; §19 A9: when
+    /// `from` itself falls on the day, no top-up days are added).
+    pub fn first_on_or_after(self, from: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            UnifiedDay::Last => Some(last_day_of_month(from)),
+            UnifiedDay::Day(n) => {
+                let this = from.with_day(n)?;
+                if this >= from {
+                    Some(this)
+                } else {
+                    add_months(this, 1)
+                }
+            }
+        }
+    }
+}
+
+impl Serialize for UnifiedDay {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            UnifiedDay::Day(n) => s.serialize_u32(*n),
+            UnifiedDay::Last => s.serialize_str("last"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for UnifiedDay {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<UnifiedDay, D::Error> {
+        struct V;
+        impl de::Visitor<'_> for V {
+            type Value = UnifiedDay;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a day 1–28 or \"last\"")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<UnifiedDay, E> {
+                if (1..=28).contains(&v) {
+                    Ok(UnifiedDay::Day(v as u32))
+                } else {
+                    Err(coded(
+                        "UNIFIED_DAY_INVALID",
+                        format!("day {v} is not allowed: choose 1–28 or \"last\" (003 §3.2.2.3)"),
+                    ))
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<UnifiedDay, E> {
+                match u64::try_from(v) {
+                    Ok(u) => self.visit_u64(u),
+                    Err(_) => self.visit_u64(0),
+                }
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<UnifiedDay, E> {
+                // 1.0 … 28.0 from JS numbers; anything else is refused.
+                let whole = (1..=28u64).find(|n| *n as f64 == v);
+                match whole {
+                    Some(n) => self.visit_u64(n),
+                    None => self.visit_u64(0),
+                }
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<UnifiedDay, E> {
+                if s.eq_ignore_ascii_case("last") {
+                    return Ok(UnifiedDay::Last);
+                }
+                match s.parse::<u64>() {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(coded(
+                        "UNIFIED_DAY_INVALID",
+                        format!(
+                            "\"{}\" is not a day 1–28 or \"last\" (003 §3.2.2.3)",
+                            crate::money::clip(s)
+                        ),
+                    )),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Request of `unifiedExpiry`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UnifiedExpiryRequest {
+    /// The current expiry date.
+    #[serde(with = "calendar::ymd")]
+    pub current_expiry: NaiveDate,
+    /// The renewal term N.
+    pub renew_term: Term,
+    /// The unified day D: 1–28 or `"last"` (default 1, as the console).
+    #[serde(default = "default_day")]
+    pub unified_day: UnifiedDay,
+    /// Prices per term to price the renewal and the top-up days (optional).
+    #[serde(default)]
+    pub prices: Option<PriceTable>,
+    /// Discount factor (default 1).
+    #[serde(default)]
+    pub discount: Option<Money>,
+    /// The day of the renewal, for the 10-year cap (optional).
+    #[serde(default, with = "calendar::ymd_opt")]
+    pub date: Option<NaiveDate>,
+    /// Rounding policy (default `document`).
+    #[serde(default)]
+    pub policy: RoundingPolicy,
+}
+
+fn default_day() -> UnifiedDay {
+    UnifiedDay::Day(1)
+}
+
+/// Result of `unifiedExpiry`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnifiedExpiryResponse {
+    /// Expiry after a plain N-month renewal.
+    #[serde(with = "calendar::ymd")]
+    pub plain_expiry: NaiveDate,
+    /// Expiry on the unified day.
+    #[serde(with = "calendar::ymd")]
+    pub unified_expiry: NaiveDate,
+    /// `unifiedExpiry` at 23:59:59 provider time.
+    pub expires_at: String,
+    /// Top-up days: plain expiry + 1 .. unified expiry.
+    pub padding_days: i64,
+    /// The top-up days as a period in the renewal term's unit (months or years).
+    pub padding_period: Money,
+    /// Price of the N-month renewal (when prices are given).
+    pub renewal_amount: Option<Money>,
+    /// Price of the top-up days (when prices are given).
+    pub padding_amount: Option<Money>,
+    /// Total payable, half up to cents (when prices are given).
+    pub total: Option<Money>,
+    /// Line items and formulas.
+    pub breakdown: Breakdown,
+}
+
+/// 003 §3.2.2.3: renew N, then extend to the first day D on or after the plain expiry; the top-up
+/// days are billed by the day.
+///
+/// The daily price is not specified (RULES.md §19 A9). billcalc converts it with the calendar of
+/// the remaining-period rule (003 §3.2.7): for a monthly term, each top-up day costs the month
+/// price / days of its natural month; for a yearly term, the year price / 365 (Feb 29 free).
+///
+/// Ex. A: D = 1, expiry 03-15, 1 month → plain 04-15, unified 05-01, 16 top-up days.
+pub fn unified_expiry(req: &UnifiedExpiryRequest) -> Result<UnifiedExpiryResponse> {
+    let d = check_factor(req.discount, "discount")?;
+    let overflow = || {
+        Error::new(
+            ErrorCode::DateOutOfRange,
+            "renewTerm",
+            "the period ends after year 9999",
+        )
+    };
+    let plain = add_months(req.current_expiry, req.renew_term.months()).ok_or_else(overflow)?;
+    let unified = req
+        .unified_day
+        .first_on_or_after(plain)
+        .ok_or_else(overflow)?;
+    let one_month = add_months(req.current_expiry, 1).ok_or_else(overflow)?;
+    if unified < one_month {
+        return Err(Error::new(
+            ErrorCode::UnifiedGapTooShort,
+            "renewTerm",
+            format!(
+                "the unified expiry {unified} is less than one month after the current expiry {} (003 §3.2.2.3)",
+                req.current_expiry
+            ),
+        ));
+    }
+    if let Some(date) = req.date {
+        let latest = latest_allowed_expiry(date);
+        if unified > latest {
+            return Err(Error::new(
+                ErrorCode::RenewalExceeds10Years,
+                "renewTerm",
+                format!("the new expiry {unified} is later than {latest}, 10 years after {date} (003 §3.2.2.2)"),
+            ));
+        }
+    }
+    let mut b = Breakdown::new(req.policy);
+    let first_padding = plain.succ_opt().ok_or_else(overflow)?;
+    let padding_days = if unified > plain {
+        days_inclusive(first_padding, unified)
+    } else {
+        0
+    };
+    let unit = req.renew_term.unit();
+    let padding_period = period_length(unit, first_padding, unified);
+    b.fact(
+        "plain renewal",
+        format!("{} + {} (003 §3.2.2.1)", req.current_expiry, req.renew_term),
+        plain.to_string(),
+    );
+    b.fact(
+        "unified expiry",
+        format!(
+            "first {} on or after {plain} (003 §3.2.2.3)",
+            match req.unified_day {
+                UnifiedDay::Day(n) => format!("day {n}"),
+                UnifiedDay::Last => "last day of a month".into(),
+            }
+        ),
+        unified.to_string(),
+    );
+    b.fact(
+        "top-up days",
+        if padding_days > 0 {
+            format!(
+                "days({first_padding}..{unified}) = {} {}",
+                describe_period(unit, first_padding, unified),
+                unit.name()
+            )
+        } else {
+            "the plain expiry already falls on the unified day".to_string()
+        },
+        padding_days.to_string(),
+    );
+    let (mut renewal_amount, mut padding_amount, mut total) = (None, None, None);
+    if let Some(prices) = &req.prices {
+        let price = prices.rate(req.renew_term, unit, "prices")?;
+        let renewal = price.price * d;
+        let padding = price.rate * padding_period * d;
+        let d_text = if d == rust_decimal::Decimal::ONE {
+            String::new()
+        } else {
+            format!(" × {}", show(d))
+        };
+        b.line(
+            format!("renewal {}", req.renew_term),
+            format!("{}{d_text} = {}", show(price.price.0), show(renewal.0)),
+            renewal,
+        );
+        if padding_days > 0 {
+            b.line(
+                format!("{padding_days} top-up days"),
+                format!(
+                    "{} per {} × ({}){d_text} = {} (daily price: RULES.md §19 A9, billcalc's calendar conversion)",
+                    show(price.rate.0),
+                    match unit {
+                        calendar::PeriodUnit::Months => "month",
+                        calendar::PeriodUnit::Years => "year",
+                    },
+                    describe_period(unit, first_padding, unified),
+                    show(padding.0)
+                ),
+                padding,
+            );
+        }
+        let t = (renewal + padding).cents();
+        b.settle(
+            t,
+            "final rounding",
+            format!("{} → {t}", show((renewal + padding).0)),
+        );
+        renewal_amount = Some(renewal);
+        padding_amount = Some(padding);
+        total = Some(t);
+    }
+    Ok(UnifiedExpiryResponse {
+        plain_expiry: plain,
+        unified_expiry: unified,
+        expires_at: expiry_instant(unified),
+        padding_days,
+        padding_period: Money(padding_period),
+        renewal_amount,
+        padding_amount,
+        total,
+        breakdown: b,
+    })
+}

@@ -1,0 +1,205 @@
+//! Upgrade cost (资源升配, 003 §3.2.7).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::breakdown::Breakdown;
+use crate::calendar::{self, PeriodUnit};
+use crate::error::Result;
+use crate::money::{show, Money, RoundingPolicy};
+use crate::ops::spec_change::{check_factor, remaining_periods};
+use crate::order::Order;
+use crate::price::{PriceTable, TermMatch};
+
+/// The offer applied to an upgrade (003 §3.2.7, four formulas).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
+pub enum UpgradeOffer {
+    /// 折扣: `(P_new × R − P_old × R) × d`.
+    Rate {
+        /// The factor, 0 < d ≤ 1 (0.9 = 9折).
+        factor: Money,
+    },
+    /// 一口价: `P_new_fixed × R − P_old × R`, with the business fixed prices of the new configuration.
+    FixedPrice {
+        /// Fixed prices of the new configuration, per term.
+        prices: PriceTable,
+    },
+    /// 减免: `P_new × R − P_old × R − X`.
+    Reduction {
+        /// The reduction X.
+        amount: Money,
+    },
+}
+
+/// Request of `upgradeCost`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpgradeRequest {
+    /// The change day.
+    #[serde(with = "calendar::ymd")]
+    pub date: NaiveDate,
+    /// The resource's orders (purchase and renewals), in date order.
+    pub orders: Vec<Order>,
+    /// Prices of the old configuration per term, matched by each order's own term (RULES.md §19
+    /// A4: the document's example 2 reproduces with the price at purchase).
+    pub old_prices: PriceTable,
+    /// Current prices of the new configuration per term.
+    pub new_prices: PriceTable,
+    /// Discount, fixed price or reduction (default none).
+    #[serde(default)]
+    pub offer: Option<UpgradeOffer>,
+    /// Rounding policy (default `document`).
+    #[serde(default)]
+    pub policy: RoundingPolicy,
+}
+
+/// One order's share of the upgrade fee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderFee {
+    /// Index of the order in the request.
+    pub index: usize,
+    /// Its remaining period R.
+    pub remaining_period: Money,
+    /// Its fee as added up (truncated to cents under the document policy).
+    pub fee: Money,
+}
+
+/// Result of `upgradeCost`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpgradeResponse {
+    /// Amount to pay, half up to cents; 0 when the formula is negative (nothing charged, nothing
+    /// refunded).
+    pub cost: Money,
+    /// Total remaining period R in `periodUnit`.
+    pub remaining_period: Money,
+    /// `months` or `years`.
+    pub period_unit: PeriodUnit,
+    /// Price term matched for the new configuration (rounded up).
+    pub matched_term: crate::term::Term,
+    /// Per-order fees.
+    pub orders: Vec<OrderFee>,
+    /// True when the new configuration's rate is below the old one's: a downgrade by price (003
+    /// §3.2.7 note: the fee, not the spec, decides the direction).
+    pub cheaper_by_price: bool,
+    /// Line items and formulas.
+    pub breakdown: Breakdown,
+}
+
+/// 003 §3.2.7 upgrade: per not-yet-expired order `P_new × R_i − P_old_i × R_i`, summed; the offer
+/// applied; negative → 0. P_new: the new configuration's price for the total remaining period
+/// rounded UP to a priced term; P_old_i: the old configuration's price for order i's own term, in
+/// the same unit (a monthly order's month price × 12 when the price type is yearly, RULES.md §19 A3).
+///
+/// Ex. 1: 11.17 + 0.88 + 13.33 = 25.38 (document policy truncates each order's fee to cents).
+pub fn upgrade_cost(req: &UpgradeRequest) -> Result<UpgradeResponse> {
+    let mut b = Breakdown::new(req.policy);
+    let (factor, reduction, new_table, new_path) = match &req.offer {
+        None => (Decimal::ONE, Money::ZERO, &req.new_prices, "newPrices"),
+        Some(UpgradeOffer::Rate { factor }) => (
+            check_factor(Some(*factor), "offer.factor")?,
+            Money::ZERO,
+            &req.new_prices,
+            "newPrices",
+        ),
+        Some(UpgradeOffer::FixedPrice { prices }) => {
+            (Decimal::ONE, Money::ZERO, prices, "offer.prices")
+        }
+        Some(UpgradeOffer::Reduction { amount }) => {
+            (Decimal::ONE, *amount, &req.new_prices, "newPrices")
+        }
+    };
+    let (unit, periods, r_total) = remaining_periods(&req.orders, req.date, &mut b)?;
+    let (new_price, note) =
+        new_table.match_period(unit == PeriodUnit::Years, r_total, TermMatch::Up, new_path)?;
+    b.fact(
+        "new configuration price",
+        format!(
+            "remaining period {} {} rounded up → {} (003 §3.2.7)",
+            show(r_total),
+            unit.name(),
+            new_price.term
+        ),
+        new_price.describe(),
+    );
+    if let Some(n) = note {
+        b.note(n);
+    }
+    let mut fees = Vec::with_capacity(periods.len());
+    let mut cheaper = false;
+    for p in &periods {
+        let old =
+            req.old_prices
+                .rate(p.order.term, unit, &format!("oldPrices.{}", p.order.term))?;
+        cheaper |= new_price.rate < old.rate;
+        let exact = (new_price.rate - old.rate) * p.r * factor;
+        let fee = match req.policy {
+            RoundingPolicy::Document => exact.truncate(2),
+            RoundingPolicy::Exact => exact,
+        };
+        let factor_text = if factor == Decimal::ONE {
+            String::new()
+        } else {
+            format!(" × {}", show(factor))
+        };
+        let cut = if fee == exact {
+            String::new()
+        } else {
+            format!(" → {fee} (document policy: each order truncated to cents, 003 §3.2.7 ex. 1)")
+        };
+        b.line(
+            format!("order {} ({}) upgrade fee", p.index, p.order.term),
+            format!(
+                "({} − {}) × {} {}{factor_text} = {}{cut}   [old: {}]",
+                show(new_price.rate.0),
+                show(old.rate.0),
+                show(p.r),
+                unit.name(),
+                show(exact.0),
+                old.describe()
+            ),
+            fee,
+        );
+        fees.push(OrderFee {
+            index: p.index,
+            remaining_period: Money(p.r),
+            fee,
+        });
+    }
+    if reduction.is_positive() {
+        b.line("reduction (减免)", format!("− {reduction}"), -reduction);
+    }
+    let net = b.sum();
+    if net.is_negative() {
+        b.line(
+            "negative upgrade fee → 0",
+            format!(
+                "{} < 0: the change succeeds, nothing is charged and nothing refunded (003 §3.2.7)",
+                show(net.0)
+            ),
+            -net,
+        );
+    }
+    let exact = net.max0();
+    let cost = exact.cents();
+    b.settle(
+        cost,
+        "final rounding",
+        format!("{} → {cost} (half up to cents)", show(exact.0)),
+    );
+    if cheaper {
+        b.note("the new configuration's current rate is below the old one's for at least one order: by price this is a downgrade (003 §3.2.7 note); see downgradeRefund");
+    }
+    Ok(UpgradeResponse {
+        cost,
+        remaining_period: Money(r_total),
+        period_unit: unit,
+        matched_term: new_price.term,
+        orders: fees,
+        cheaper_by_price: cheaper,
+        breakdown: b,
+    })
+}

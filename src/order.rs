@@ -1,0 +1,119 @@
+//! Orders: a resource's prepaid orders as explicit segments (original purchase plus renewals).
+//!
+//! Each segment carries its start and end dates as the console shows them; explicit end dates
+//! settle the documents' one-month ambiguity (RULES.md §19 A1).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{self, PeriodUnit};
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::Money;
+use crate::term::Term;
+
+/// Most orders one request may carry.
+pub const MAX_ORDERS: usize = 1_000;
+
+/// One prepaid order segment of a resource.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Order {
+    /// First day of the segment.
+    #[serde(with = "calendar::ymd")]
+    pub start: NaiveDate,
+    /// Last day of the segment (expiry at 23:59:59 that day).
+    #[serde(with = "calendar::ymd")]
+    pub end: NaiveDate,
+    /// The term bought (`1M`, `8M`, `1Y`, `3Y`…).
+    pub term: Term,
+    /// Cash actually paid (实付金额): after the discount, without vouchers.
+    pub paid_cash: Money,
+    /// Voucher amount used to pay the order (never part of cash refunds).
+    #[serde(default)]
+    pub voucher: Money,
+}
+
+/// Check a list of orders: 1..=`MAX_ORDERS` segments, each `end ≥ start`, in date order and not
+/// overlapping. `path` is the request field holding the list (`orders`).
+pub fn validate(orders: &[Order], path: &str) -> Result<()> {
+    if orders.is_empty() {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            path,
+            "at least one order is needed",
+        ));
+    }
+    if orders.len() > MAX_ORDERS {
+        return Err(Error::new(
+            ErrorCode::TooManyItems,
+            path,
+            format!("{} orders; at most {MAX_ORDERS} per request", orders.len()),
+        ));
+    }
+    let mut previous_end: Option<NaiveDate> = None;
+    for (i, o) in orders.iter().enumerate() {
+        if o.end < o.start {
+            return Err(Error::new(
+                ErrorCode::InvalidPeriod,
+                format!("{path}[{i}].end"),
+                format!("order ends {} before it starts {}", o.end, o.start),
+            ));
+        }
+        if let Some(prev) = previous_end {
+            if o.start <= prev {
+                return Err(Error::new(
+                    ErrorCode::InvalidPeriod,
+                    format!("{path}[{i}].start"),
+                    format!(
+                        "order starts {} but the previous order runs until {prev}; list orders in date order without overlap",
+                        o.start
+                    ),
+                ));
+            }
+        }
+        previous_end = Some(o.end);
+    }
+    Ok(())
+}
+
+/// 003 §3.2.7: "if any not-yet-expired order of the resource is yearly, use yearly prices; if all
+/// are monthly, monthly prices". Not-yet-expired = ending on or after `day`.
+pub fn price_unit(orders: &[Order], day: NaiveDate) -> PeriodUnit {
+    if orders.iter().any(|o| o.end >= day && o.term.is_yearly()) {
+        PeriodUnit::Years
+    } else {
+        PeriodUnit::Months
+    }
+}
+
+/// The orders not yet expired on `day`, with their index in the request.
+pub fn unexpired(orders: &[Order], day: NaiveDate) -> impl Iterator<Item = (usize, &Order)> {
+    orders.iter().enumerate().filter(move |(_, o)| o.end >= day)
+}
+
+/// Refuse an operation `day` outside the orders' life: before the first start or after the last end.
+pub fn check_day_in_term(orders: &[Order], day: NaiveDate, path: &str) -> Result<()> {
+    let (Some(first), Some(last)) = (orders.first(), orders.last()) else {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "orders",
+            "at least one order is needed",
+        ));
+    };
+    if day < first.start || day > last.end {
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            path,
+            format!(
+                "{day} is outside the orders' term {}..{}",
+                first.start, last.end
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Sum of the cash paid on `orders`.
+pub fn total_cash<'a>(orders: impl Iterator<Item = &'a Order>) -> Money {
+    orders.map(|o| o.paid_cash).sum()
+}

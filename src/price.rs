@@ -1,0 +1,161 @@
+//! Price tables and term matching (003 §3.2.7).
+//!
+//! A price table gives the current price of one configuration per term: `{"1M": "11", "1Y": "120",
+//! "3Y": "400"}`. A term price becomes a rate per unit of time by dividing by the term's length
+//! (RULES.md §2.1: 400 for 3 years = 400/3 per year = 400/36 per month).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::calendar::PeriodUnit;
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::{show, Money};
+use crate::term::Term;
+
+/// Prices of one configuration, per term.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct PriceTable(pub BTreeMap<Term, Money>);
+
+/// How a remaining period is matched to a price term (003 §3.2.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermMatch {
+    /// Upgrades and disk expansion: the remaining period rounded UP to a priced term; when no priced
+    /// term is that long, the longest priced term ("only a 1-year price → use the 1-year price").
+    Up,
+    /// Downgrades: rounded DOWN; when no priced term is that short (RULES.md §19 A6, not stated),
+    /// billcalc uses the shortest priced term of the kind and says so in the breakdown.
+    Down,
+}
+
+/// A price found for a term, as a rate per unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatchedPrice {
+    /// The term whose price was used.
+    pub term: Term,
+    /// That term's price.
+    pub price: Money,
+    /// Price per unit (`price / term length in unit`).
+    pub rate: Money,
+    /// Unit of `rate`.
+    pub unit: PeriodUnit,
+    /// True when the price was derived from the one-unit term (`8M` at 8 × the `1M` price).
+    pub from_unit_term: bool,
+}
+
+impl MatchedPrice {
+    /// `400/3 per year`-style text for formulas.
+    pub fn describe(&self) -> String {
+        let unit = match self.unit {
+            PeriodUnit::Months => "month",
+            PeriodUnit::Years => "year",
+        };
+        let len = self.term.length_in(self.unit);
+        if len == Decimal::ONE {
+            format!("{} per {unit} ({} price)", show(self.price.0), self.term)
+        } else if self.from_unit_term {
+            format!(
+                "{} per {unit} (unit price, {} has none)",
+                show(self.rate.0),
+                self.term
+            )
+        } else {
+            format!(
+                "{}/{} per {unit} ({} price {})",
+                show(self.price.0),
+                show(len),
+                self.term,
+                show(self.price.0)
+            )
+        }
+    }
+}
+
+impl PriceTable {
+    /// The price of `term` as a rate per `unit`. A term missing from the table falls back to the
+    /// one-unit term of its kind (an `8M` renewal at 8 × the `1M` price, 003 §3.2.7 upgrade ex. 1).
+    pub fn rate(&self, term: Term, unit: PeriodUnit, path: &str) -> Result<MatchedPrice> {
+        if let Some(&price) = self.0.get(&term) {
+            return Ok(MatchedPrice {
+                term,
+                price,
+                rate: term.rate(price, unit),
+                unit,
+                from_unit_term: false,
+            });
+        }
+        let unit_term = term.unit_term();
+        match self.0.get(&unit_term) {
+            Some(&price) => Ok(MatchedPrice {
+                term,
+                price: price * term.length_in(term.unit()),
+                rate: unit_term.rate(price, unit),
+                unit,
+                from_unit_term: true,
+            }),
+            None => Err(Error::new(
+                ErrorCode::PriceNotFound,
+                path,
+                format!("no price for {term} (nor for {unit_term}) in the price table"),
+            )),
+        }
+    }
+
+    /// Match a total remaining period `r` (in the unit of `yearly`'s kind) to a priced term of that
+    /// kind, rounding as `how` says, and return its rate per unit (003 §3.2.7).
+    pub fn match_period(
+        &self,
+        yearly: bool,
+        r: Decimal,
+        how: TermMatch,
+        path: &str,
+    ) -> Result<(MatchedPrice, Option<String>)> {
+        let unit = if yearly {
+            PeriodUnit::Years
+        } else {
+            PeriodUnit::Months
+        };
+        let candidates: Vec<Term> = self
+            .0
+            .keys()
+            .copied()
+            .filter(|t| t.is_yearly() == yearly)
+            .collect();
+        let kind = if yearly { "yearly" } else { "monthly" };
+        let (Some(&shortest), Some(&longest)) = (candidates.first(), candidates.last()) else {
+            return Err(Error::new(
+                ErrorCode::PriceNotFound,
+                path,
+                format!("the price table has no {kind} price; the orders need {kind} prices"),
+            ));
+        };
+        let mut note = None;
+        let chosen = match how {
+            TermMatch::Up => match candidates.iter().find(|t| t.length_in(unit) >= r) {
+                Some(&t) => t,
+                None => {
+                    note = Some(format!(
+                        "no {kind} price covers {} {}; the longest priced term {longest} is used (003 §3.2.7)",
+                        show(r),
+                        unit.name()
+                    ));
+                    longest
+                }
+            },
+            TermMatch::Down => match candidates.iter().rev().find(|t| t.length_in(unit) <= r) {
+                Some(&t) => t,
+                None => {
+                    if yearly {
+                        note = Some(format!(
+                            "less than a year remains ({} years): rounding down finds no yearly term, so the shortest yearly price {shortest} is used as a rate per year (RULES.md §19 A6)",
+                            show(r)
+                        ));
+                    }
+                    shortest
+                }
+            },
+        };
+        Ok((self.rate(chosen, unit, path)?, note))
+    }
+}
