@@ -51,7 +51,9 @@ fn classify(message: &str, mut path: String) -> Error {
 }
 
 fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
+    if path == field || path.ends_with(&format!(".{field}")) {
+        path.to_string()
+    } else if path.is_empty() {
         field.to_string()
     } else {
         format!("{path}.{field}")

@@ -8,7 +8,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar::{self, refund_days};
 use crate::error::Result;
 use crate::money::{show, Money, RoundingPolicy};
-use crate::ops::spec_change::{check_factor, remaining_periods};
+use crate::ops::spec_change::{check_factor, check_prepaid, remaining_periods, BillingMode};
 use crate::order::Order;
 use crate::price::{PriceTable, TermMatch};
 
@@ -27,6 +27,9 @@ pub struct DowngradeRequest {
     /// before, 003 §3.2.7); default 1 (none).
     #[serde(default)]
     pub discount: Option<Money>,
+    /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
+    #[serde(default)]
+    pub billing_mode: BillingMode,
     /// Rounding policy (default `document`).
     #[serde(default)]
     pub policy: RoundingPolicy,
@@ -61,6 +64,7 @@ pub struct DowngradeResponse {
 /// Ex. 1: bought 2018-11-01 (Nov 1–30) at 120, downgraded 2018-11-24 to 90/month:
 /// 120/30 × 7 − 90 × 0.2 = 28 − 18 = 10.00.
 pub fn downgrade_refund(req: &DowngradeRequest) -> Result<DowngradeResponse> {
+    check_prepaid(req.billing_mode)?;
     let mut b = Breakdown::new(req.policy);
     let d = check_factor(req.discount, "discount")?;
     let (unit, periods, r_total) = remaining_periods(&req.orders, req.date, &mut b)?;
@@ -86,7 +90,8 @@ pub fn downgrade_refund(req: &DowngradeRequest) -> Result<DowngradeResponse> {
     let mut value = Money::ZERO;
     for p in &periods {
         let days = refund_days(p.order.start, p.order.end, req.date);
-        let v = (p.order.paid_cash * Decimal::from(days.remaining)).divided_by(Decimal::from(days.total));
+        let v = (p.order.paid_cash * Decimal::from(days.remaining))
+            .divided_by(Decimal::from(days.total));
         b.line(
             format!("remaining value of order {} ({})", p.index, p.order.term),
             format!(

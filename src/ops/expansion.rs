@@ -8,7 +8,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar::{self, PeriodUnit};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{round_half_up, show, Money, RoundingPolicy};
-use crate::ops::spec_change::{check_factor, remaining_periods};
+use crate::ops::spec_change::{check_factor, check_prepaid, remaining_periods, BillingMode};
 use crate::order::Order;
 use crate::price::{PriceTable, TermMatch};
 
@@ -33,6 +33,9 @@ pub struct ExpansionRequest {
     /// Discount factor of the matched term (default 1).
     #[serde(default)]
     pub discount: Option<Money>,
+    /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
+    #[serde(default)]
+    pub billing_mode: BillingMode,
     /// Rounding policy (default `document`).
     #[serde(default)]
     pub policy: RoundingPolicy,
@@ -60,6 +63,7 @@ pub struct ExpansionResponse {
 /// apply). Example: 10 GB → 60 GB on 2021-07-03 of a July order, 0.35/GB/month:
 /// R = 28/31 = 0.90 → 50 × 0.90 × 0.35 = 15.75 (document policy rounds R to 2 decimals first).
 pub fn expansion_cost(req: &ExpansionRequest) -> Result<ExpansionResponse> {
+    check_prepaid(req.billing_mode)?;
     for (v, path) in [
         (req.capacity_before, "capacityBefore"),
         (req.capacity_after, "capacityAfter"),

@@ -20,6 +20,9 @@ pub enum RiPayment {
     FullUpfront,
     /// 无预付: nothing up front, an hourly amount.
     NoUpfront,
+    /// 部分预付: exists as a billing mode but has no published refund formula (RULES.md §19 A8):
+    /// refused with `NOT_SUPPORTED` rather than guessed.
+    PartialUpfront,
 }
 
 /// Request of `reservedInstanceRefund`. Give either `start`, `end` and `at` (date-times; the
@@ -84,6 +87,13 @@ pub struct ReservedInstanceResponse {
 /// No upfront: the customer pays `hourly × total hours × ratio × 12 %`.
 /// Ex. 2: 50 cash + 50 voucher, half the year left: 25 − 6 = 19. Ex. 3: 10 + 90: 5 − 6 < 0 → 0.
 pub fn reserved_instance_refund(req: &ReservedInstanceRequest) -> Result<ReservedInstanceResponse> {
+    if req.payment == RiPayment::PartialUpfront {
+        return Err(Error::new(
+            ErrorCode::NotSupported,
+            "payment",
+            "partial-upfront reserved instances have no published refund formula (003 §3.4.2.2 table 3-6 covers full and no upfront)",
+        ));
+    }
     let mut b = Breakdown::new(req.policy);
     let (ratio, remaining_hours, total_hours) = match (
         req.start,
@@ -194,7 +204,7 @@ pub fn reserved_instance_refund(req: &ReservedInstanceRequest) -> Result<Reserve
             b.note("vouchers are not returned (003 §3.4.2.2 table 3-6)");
             (refund, fee.cents(), Money::ZERO)
         }
-        RiPayment::NoUpfront => {
+        RiPayment::NoUpfront | RiPayment::PartialUpfront => {
             let Some(total) = total_hours else {
                 return Err(Error::new(
                     ErrorCode::MissingField,

@@ -79,3 +79,26 @@ pub(crate) fn check_factor(factor: Option<Money>, path: &str) -> Result<Decimal>
         )),
     }
 }
+
+/// How the resource is billed: spec-change fees apply to prepaid resources only (003 §3.2.7).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum BillingMode {
+    /// Monthly/yearly (包年/包月).
+    #[default]
+    Prepaid,
+    /// Pay-per-use (按需): a spec change has no prepaid fee or refund.
+    PayPerUse,
+}
+
+/// 003 §3.2.7: "按需资源变更不涉及" — pay-per-use resources are out of scope.
+pub(crate) fn check_prepaid(mode: BillingMode) -> Result<()> {
+    match mode {
+        BillingMode::Prepaid => Ok(()),
+        BillingMode::PayPerUse => Err(Error::new(
+            ErrorCode::SpecChangeNotPrepaid,
+            "billingMode",
+            "a pay-per-use resource has no prepaid spec-change fee or refund (003 §3.2.7)",
+        )),
+    }
+}

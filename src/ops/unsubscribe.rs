@@ -235,7 +235,8 @@ pub(crate) fn in_use_refund(
             None => Money(handling_fee::table_rate(o.term, o.start, date, &path)?),
         };
         rate_used = rate;
-        let exact_consumed = (o.paid_cash * Decimal::from(d.consumed)).divided_by(Decimal::from(d.total));
+        let exact_consumed =
+            (o.paid_cash * Decimal::from(d.consumed)).divided_by(Decimal::from(d.total));
         let exact_fee = o.paid_cash * rate.0;
         let (consumed, fee) = match policy {
             RoundingPolicy::Document => (exact_consumed.cents(), exact_fee.cents()),

@@ -8,7 +8,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar::{self, PeriodUnit};
 use crate::error::Result;
 use crate::money::{show, Money, RoundingPolicy};
-use crate::ops::spec_change::{check_factor, remaining_periods};
+use crate::ops::spec_change::{check_factor, check_prepaid, remaining_periods, BillingMode};
 use crate::order::Order;
 use crate::price::{PriceTable, TermMatch};
 
@@ -50,6 +50,9 @@ pub struct UpgradeRequest {
     /// Discount, fixed price or reduction (default none).
     #[serde(default)]
     pub offer: Option<UpgradeOffer>,
+    /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
+    #[serde(default)]
+    pub billing_mode: BillingMode,
     /// Rounding policy (default `document`).
     #[serde(default)]
     pub policy: RoundingPolicy,
@@ -96,6 +99,7 @@ pub struct UpgradeResponse {
 ///
 /// Ex. 1: 11.17 + 0.88 + 13.33 = 25.38 (document policy truncates each order's fee to cents).
 pub fn upgrade_cost(req: &UpgradeRequest) -> Result<UpgradeResponse> {
+    check_prepaid(req.billing_mode)?;
     let mut b = Breakdown::new(req.policy);
     let (factor, reduction, new_table, new_path) = match &req.offer {
         None => (Decimal::ONE, Money::ZERO, &req.new_prices, "newPrices"),
