@@ -258,6 +258,38 @@ pub fn show(value: Decimal) -> String {
     }
 }
 
+/// A dimensionless decimal: a discount factor (0.9 = 9折), a fee rate (0.10), a remaining ratio or
+/// a period length in months or years. Read like money (a decimal string, or an exactly
+/// representable number; never negative); serialized as a decimal string without trailing zeros
+/// (`"0.9"`, `"2.7258064516129032258064516129"`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ratio(pub Decimal);
+
+impl Ratio {
+    /// The decimal value.
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl Serialize for Ratio {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0.normalize())
+    }
+}
+
+impl<'de> Deserialize<'de> for Ratio {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Ratio, D::Error> {
+        Money::deserialize(d).map(|m| Ratio(m.0))
+    }
+}
+
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.normalize(), f)
+    }
+}
+
 /// How intermediate amounts are rounded. The final amount is always rounded half up to cents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

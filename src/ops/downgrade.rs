@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, refund_days};
 use crate::error::Result;
-use crate::money::{show, Money, RoundingPolicy};
+use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::ops::spec_change::{check_factor, check_prepaid, remaining_periods, BillingMode};
 use crate::order::Order;
 use crate::price::{PriceTable, TermMatch};
@@ -26,7 +26,7 @@ pub struct DowngradeRequest {
     /// The discount factor the system picks automatically (business, partner or a promotion used
     /// before, 003 §3.2.7); default 1 (none).
     #[serde(default)]
-    pub discount: Option<Money>,
+    pub discount: Option<Ratio>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[serde(default)]
     pub billing_mode: BillingMode,
@@ -46,7 +46,7 @@ pub struct DowngradeResponse {
     /// New configuration for the remaining period: price × R × discount.
     pub new_config_cost: Money,
     /// Total remaining period R (change day excluded), in `periodUnit`.
-    pub remaining_period: Money,
+    pub remaining_period: Ratio,
     /// `months` or `years`.
     pub period_unit: calendar::PeriodUnit,
     /// The price term matched (rounded down).
@@ -147,7 +147,7 @@ pub fn downgrade_refund(req: &DowngradeRequest) -> Result<DowngradeResponse> {
         refund,
         remaining_value: value,
         new_config_cost: cost,
-        remaining_period: Money(r_total),
+        remaining_period: Ratio(r_total),
         period_unit: unit,
         matched_term: price.term,
         breakdown: b,

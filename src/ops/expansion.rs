@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, PeriodUnit};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{round_half_up, show, Money, RoundingPolicy};
+use crate::money::{round_half_up, show, Money, Ratio, RoundingPolicy};
 use crate::ops::spec_change::{check_factor, check_prepaid, remaining_periods, BillingMode};
 use crate::order::Order;
 use crate::price::{PriceTable, TermMatch};
@@ -32,7 +32,7 @@ pub struct ExpansionRequest {
     pub unit_prices: PriceTable,
     /// Discount factor of the matched term (default 1).
     #[serde(default)]
-    pub discount: Option<Money>,
+    pub discount: Option<Ratio>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[serde(default)]
     pub billing_mode: BillingMode,
@@ -50,7 +50,7 @@ pub struct ExpansionResponse {
     /// Added capacity, GB.
     pub added_capacity: u64,
     /// Remaining period R as used (rounded to 2 decimals under the document policy).
-    pub remaining_period: Money,
+    pub remaining_period: Ratio,
     /// `months` or `years`.
     pub period_unit: PeriodUnit,
     /// Price term matched (rounded up, as for upgrades).
@@ -151,7 +151,7 @@ pub fn expansion_cost(req: &ExpansionRequest) -> Result<ExpansionResponse> {
     Ok(ExpansionResponse {
         cost,
         added_capacity: added,
-        remaining_period: Money(r),
+        remaining_period: Ratio(r),
         period_unit: unit,
         matched_term: price.term,
         breakdown: b,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, add_months, days_inclusive, expiry_instant};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{show, Money, RoundingPolicy};
+use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::ops::spec_change::check_factor;
 use crate::price::PriceTable;
 use crate::term::Term;
@@ -50,7 +50,7 @@ pub struct QuoteRequest {
     pub quantity: u64,
     /// Discount factor, one per order (003 §3.2.3.1); default 1.
     #[serde(default)]
-    pub discount: Option<Money>,
+    pub discount: Option<Ratio>,
     /// New purchase: first day (default `date`).
     #[serde(default, with = "calendar::ymd_opt")]
     pub start: Option<NaiveDate>,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{show, Money, RoundingPolicy};
+use crate::money::{show, Money, Ratio, RoundingPolicy};
 
 /// 003 §3.4.2.2 table 3-6: the handling-fee rate on the remaining part, 12 %.
 pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);
@@ -44,7 +44,7 @@ pub struct ReservedInstanceRequest {
     pub at: Option<NaiveDateTime>,
     /// Remaining hours / total hours, when no dates are given (0–1).
     #[serde(default)]
-    pub remaining_ratio: Option<Money>,
+    pub remaining_ratio: Option<Ratio>,
     /// Total hours of the term, when no dates are given (no-upfront only).
     #[serde(default)]
     pub total_hours: Option<u64>,
@@ -73,7 +73,7 @@ pub struct ReservedInstanceResponse {
     /// What the customer pays (no upfront: the fee, by month-end settlement; full upfront: 0).
     pub customer_pays: Money,
     /// Remaining hours / total hours.
-    pub remaining_ratio: Money,
+    pub remaining_ratio: Ratio,
     /// Remaining hours (from the next whole hour), when dates were given.
     pub remaining_hours: Option<i64>,
     /// Total hours, when known.
@@ -235,7 +235,7 @@ pub fn reserved_instance_refund(req: &ReservedInstanceRequest) -> Result<Reserve
         refund,
         handling_fee: fee,
         customer_pays: pays,
-        remaining_ratio: Money(ratio),
+        remaining_ratio: Ratio(ratio),
         remaining_hours,
         total_hours,
         breakdown: b,

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use crate::breakdown::Breakdown;
 use crate::calendar::{describe_period, remaining_period, PeriodUnit};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{show, Money};
+use crate::money::{show, Ratio};
 use crate::order::{self, Order};
 
 /// One not-yet-expired order and its remaining period R (change day excluded).
@@ -68,7 +68,7 @@ pub(crate) fn remaining_periods<'a>(
 }
 
 /// A discount factor must lie in (0, 1].
-pub(crate) fn check_factor(factor: Option<Money>, path: &str) -> Result<Decimal> {
+pub(crate) fn check_factor(factor: Option<Ratio>, path: &str) -> Result<Decimal> {
     match factor {
         None => Ok(Decimal::ONE),
         Some(f) if f.0 > Decimal::ZERO && f.0 <= Decimal::ONE => Ok(f.0),

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::calendar::{self, expiry_instant};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{Money, RoundingPolicy};
+use crate::money::{Ratio, RoundingPolicy};
 use crate::ops::unsubscribe::{
     check_rate, in_use_refund, InUseFor, ResourceKind, UnsubscribeResponse,
 };
@@ -39,7 +39,7 @@ pub struct SwitchRequest {
     pub resource_kind: ResourceKind,
     /// Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it).
     #[serde(default)]
-    pub handling_fee_rate: Option<Money>,
+    pub handling_fee_rate: Option<Ratio>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     pub policy: RoundingPolicy,

@@ -10,7 +10,7 @@ use crate::calendar::{
     period_length,
 };
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{coded, show, Money, RoundingPolicy};
+use crate::money::{coded, show, Money, Ratio, RoundingPolicy};
 use crate::ops::quote::latest_allowed_expiry;
 use crate::ops::spec_change::check_factor;
 use crate::price::PriceTable;
@@ -129,7 +129,7 @@ pub struct UnifiedExpiryRequest {
     pub prices: Option<PriceTable>,
     /// Discount factor (default 1).
     #[serde(default)]
-    pub discount: Option<Money>,
+    pub discount: Option<Ratio>,
     /// The day of the renewal, for the 10-year cap (optional).
     #[serde(default, with = "calendar::ymd_opt")]
     pub date: Option<NaiveDate>,
@@ -157,7 +157,7 @@ pub struct UnifiedExpiryResponse {
     /// Top-up days: plain expiry + 1 .. unified expiry.
     pub padding_days: i64,
     /// The top-up days as a period in the renewal term's unit (months or years).
-    pub padding_period: Money,
+    pub padding_period: Ratio,
     /// Price of the N-month renewal (when prices are given).
     pub renewal_amount: Option<Money>,
     /// Price of the top-up days (when prices are given).
@@ -295,7 +295,7 @@ pub fn unified_expiry(req: &UnifiedExpiryRequest) -> Result<UnifiedExpiryRespons
         unified_expiry: unified,
         expires_at: expiry_instant(unified),
         padding_days,
-        padding_period: Money(padding_period),
+        padding_period: Ratio(padding_period),
         renewal_amount,
         padding_amount,
         total,

@@ -16,7 +16,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar::{self, refund_days};
 use crate::error::{Error, ErrorCode, Result};
 use crate::handling_fee;
-use crate::money::{show, Money, RoundingPolicy};
+use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::order::{self, Order};
 
 /// 003 §3.4.2.1: a refund above this needs the account manager's approval.
@@ -74,7 +74,7 @@ pub struct UnsubscribeRequest {
     /// Handling-fee rate to use instead of table 3-5 (e.g. `"0"` under a framework contract that
     /// waives it, or the rate of a term the table lacks).
     #[serde(default)]
-    pub handling_fee_rate: Option<Money>,
+    pub handling_fee_rate: Option<Ratio>,
     /// `renewalPeriod`: the expiry the customer keeps (the end of one of the orders); every order
     /// after it is refunded. Default: the end of the order running on `date`.
     #[serde(default, with = "calendar::ymd_opt")]
@@ -134,7 +134,7 @@ pub struct UnsubscribeResponse {
     /// Handling fee.
     pub handling_fee: Money,
     /// Handling-fee rate applied (`0.10`).
-    pub handling_fee_rate: Money,
+    pub handling_fee_rate: Ratio,
     /// Day counts of the order running on the operation day (in-use only).
     pub days: Option<Days>,
     /// 003 §3.4.2.1: refund > 1000 needs approval (auto-approved after 24 h).
@@ -164,7 +164,7 @@ pub(crate) enum InUseFor {
 pub(crate) fn in_use_refund(
     orders: &[Order],
     date: NaiveDate,
-    fee_override: Option<Money>,
+    fee_override: Option<Ratio>,
     policy: RoundingPolicy,
     purpose: InUseFor,
 ) -> Result<UnsubscribeResponse> {
@@ -172,7 +172,7 @@ pub(crate) fn in_use_refund(
     let mut rows = Vec::with_capacity(orders.len());
     let mut days = None;
     let (mut consumed_total, mut fee_total, mut rate_used) =
-        (Money::ZERO, Money::ZERO, Money::ZERO);
+        (Money::ZERO, Money::ZERO, Ratio::default());
     let mut paid_total = Money::ZERO;
     let mut voucher_back = Money::ZERO;
     let mut running_found = false;
@@ -232,7 +232,7 @@ pub(crate) fn in_use_refund(
         let path = format!("orders[{i}].term");
         let rate = match fee_override {
             Some(r) => r,
-            None => Money(handling_fee::table_rate(o.term, o.start, date, &path)?),
+            None => Ratio(handling_fee::table_rate(o.term, o.start, date, &path)?),
         };
         rate_used = rate;
         let exact_consumed =
@@ -507,7 +507,7 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest) -> Result<UnsubscribeRespons
 }
 
 /// Refuse a handling-fee rate above 1.
-pub(crate) fn check_rate(rate: Option<Money>) -> Result<()> {
+pub(crate) fn check_rate(rate: Option<Ratio>) -> Result<()> {
     match rate {
         Some(r) if r.0 > Decimal::ONE => Err(Error::new(
             ErrorCode::InvalidNumber,
@@ -609,7 +609,7 @@ fn full_refund(
         paid_cash: paid,
         consumed: Money::ZERO,
         handling_fee: Money::ZERO,
-        handling_fee_rate: Money::ZERO,
+        handling_fee_rate: Ratio::default(),
         days: None,
         requires_approval: refund.0 > LARGE_REFUND_THRESHOLD,
         bill_month: month_of(date),

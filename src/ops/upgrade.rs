@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, PeriodUnit};
 use crate::error::Result;
-use crate::money::{show, Money, RoundingPolicy};
+use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::ops::spec_change::{check_factor, check_prepaid, remaining_periods, BillingMode};
 use crate::order::Order;
 use crate::price::{PriceTable, TermMatch};
@@ -19,7 +19,7 @@ pub enum UpgradeOffer {
     /// 折扣: `(P_new × R − P_old × R) × d`.
     Rate {
         /// The factor, 0 < d ≤ 1 (0.9 = 9折).
-        factor: Money,
+        factor: Ratio,
     },
     /// 一口价: `P_new_fixed × R − P_old × R`, with the business fixed prices of the new configuration.
     FixedPrice {
@@ -65,7 +65,7 @@ pub struct OrderFee {
     /// Index of the order in the request.
     pub index: usize,
     /// Its remaining period R.
-    pub remaining_period: Money,
+    pub remaining_period: Ratio,
     /// Its fee as added up (truncated to cents under the document policy).
     pub fee: Money,
 }
@@ -78,7 +78,7 @@ pub struct UpgradeResponse {
     /// refunded).
     pub cost: Money,
     /// Total remaining period R in `periodUnit`.
-    pub remaining_period: Money,
+    pub remaining_period: Ratio,
     /// `months` or `years`.
     pub period_unit: PeriodUnit,
     /// Price term matched for the new configuration (rounded up).
@@ -169,7 +169,7 @@ pub fn upgrade_cost(req: &UpgradeRequest) -> Result<UpgradeResponse> {
         );
         fees.push(OrderFee {
             index: p.index,
-            remaining_period: Money(p.r),
+            remaining_period: Ratio(p.r),
             fee,
         });
     }
@@ -199,7 +199,7 @@ pub fn upgrade_cost(req: &UpgradeRequest) -> Result<UpgradeResponse> {
     }
     Ok(UpgradeResponse {
         cost,
-        remaining_period: Money(r_total),
+        remaining_period: Ratio(r_total),
         period_unit: unit,
         matched_term: new_price.term,
         orders: fees,
