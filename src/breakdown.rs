@@ -44,6 +44,12 @@ pub struct Breakdown {
     pub lines: Vec<Line>,
     /// Rule notes: choices made, clamps, sources.
     pub notes: Vec<String>,
+    /// Running sum of the line amounts (kept in silent mode too).
+    #[serde(skip)]
+    total: Money,
+    /// Silent breakdowns record only the sum: no text is formatted (what-if curves, fast paths).
+    #[serde(skip)]
+    silent: bool,
 }
 
 impl Breakdown {
@@ -55,13 +61,63 @@ impl Breakdown {
         }
     }
 
+    /// A breakdown that formats nothing and keeps only the sum of its lines, for callers that need
+    /// the figures alone (what-if curves).
+    pub fn silent(policy: RoundingPolicy) -> Breakdown {
+        Breakdown {
+            policy,
+            silent: true,
+            ..Breakdown::default()
+        }
+    }
+
+    /// True when explanations are recorded.
+    pub fn explains(&self) -> bool {
+        !self.silent
+    }
+
     /// Add a money line.
     pub fn line(&mut self, label: impl Into<String>, formula: impl Into<String>, amount: Money) {
-        self.lines.push(Line {
-            label: label.into(),
-            formula: formula.into(),
-            amount,
-        });
+        self.total += amount;
+        if !self.silent {
+            self.lines.push(Line {
+                label: label.into(),
+                formula: formula.into(),
+                amount,
+            });
+        }
+    }
+
+    /// Add a money line whose label and formula are only formatted when the breakdown explains.
+    pub fn line_with(&mut self, amount: Money, explain: impl FnOnce() -> (String, String)) {
+        self.total += amount;
+        if !self.silent {
+            let (label, formula) = explain();
+            self.lines.push(Line {
+                label,
+                formula,
+                amount,
+            });
+        }
+    }
+
+    /// Add a fact formatted only when the breakdown explains: `(label, formula, value)`.
+    pub fn fact_with(&mut self, explain: impl FnOnce() -> (String, String, String)) {
+        if !self.silent {
+            let (label, formula, value) = explain();
+            self.facts.push(Fact {
+                label,
+                formula,
+                value,
+            });
+        }
+    }
+
+    /// Add a note formatted only when the breakdown explains.
+    pub fn note_with(&mut self, explain: impl FnOnce() -> String) {
+        if !self.silent {
+            self.notes.push(explain());
+        }
     }
 
     /// Add a fact.
@@ -71,29 +127,33 @@ impl Breakdown {
         formula: impl Into<String>,
         value: impl Into<String>,
     ) {
-        self.facts.push(Fact {
-            label: label.into(),
-            formula: formula.into(),
-            value: value.into(),
-        });
+        if !self.silent {
+            self.facts.push(Fact {
+                label: label.into(),
+                formula: formula.into(),
+                value: value.into(),
+            });
+        }
     }
 
     /// Add a note.
     pub fn note(&mut self, note: impl Into<String>) {
-        self.notes.push(note.into());
+        if !self.silent {
+            self.notes.push(note.into());
+        }
     }
 
     /// Sum of the line amounts.
     pub fn sum(&self) -> Money {
-        self.lines.iter().map(|l| l.amount).sum()
+        self.total
     }
 
     /// Close the breakdown on `total`: when the lines do not add up to it (final rounding, a clamp
     /// to zero), add the explaining line with the difference so that they do.
-    pub fn settle(&mut self, total: Money, label: &str, formula: impl Into<String>) {
+    pub fn settle(&mut self, total: Money, label: &str, formula: impl FnOnce() -> String) {
         let diff = total - self.sum();
         if !diff.0.is_zero() {
-            self.line(label, formula, diff);
+            self.line_with(diff, || (label.to_string(), formula()));
         }
     }
 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
 
+use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Money;
@@ -51,19 +52,21 @@ impl CurveOp {
         match self {
             CurveOp::UnsubscribeRefund(r) => {
                 r.date = day;
-                unsubscribe::unsubscribe_refund(r).map(|x| x.refund)
+                unsubscribe::unsubscribe_refund_with(r, Breakdown::silent(r.policy))
+                    .map(|x| x.refund)
             }
             CurveOp::DowngradeRefund(r) => {
                 r.date = day;
-                downgrade::downgrade_refund(r).map(|x| x.refund)
+                downgrade::downgrade_refund_with(r, Breakdown::silent(r.policy)).map(|x| x.refund)
             }
             CurveOp::UpgradeCost(r) => {
                 r.date = day;
-                upgrade::upgrade_cost(r).map(|x| x.cost)
+                upgrade::upgrade_cost_with(r, Breakdown::silent(r.policy)).map(|x| x.cost)
             }
             CurveOp::SwitchToOnDemand(r) => {
                 r.date = day;
-                switch::switch_to_on_demand(r).map(|x| x.refund.refund)
+                switch::switch_to_on_demand_with(r, Breakdown::silent(r.policy))
+                    .map(|x| x.refund.refund)
             }
         }
     }

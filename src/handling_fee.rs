@@ -34,7 +34,8 @@ pub fn consumed_years_band(start: NaiveDate, day: NaiveDate) -> u32 {
 
 /// The table rate for an order of `term` started `start`, unsubscribed on `day`.
 /// 003 §3.4.2.2 ex. 1: monthly order → 10 %.
-pub fn table_rate(term: Term, start: NaiveDate, day: NaiveDate, path: &str) -> Result<Decimal> {
+/// `order` is the order's index in the request, for the error path `orders[i].term`.
+pub fn table_rate(term: Term, start: NaiveDate, day: NaiveDate, order: usize) -> Result<Decimal> {
     let band = consumed_years_band(start, day);
     let percent: Option<i64> = match (term, band) {
         (Term::Months(_), 1) => Some(10),
@@ -49,7 +50,7 @@ pub fn table_rate(term: Term, start: NaiveDate, day: NaiveDate, path: &str) -> R
     percent.map(|p| Decimal::new(p, 2)).ok_or_else(|| {
         Error::new(
             ErrorCode::HandlingFeeRateUnknown,
-            path,
+            format!("orders[{order}].term"),
             format!(
                 "003 §3.4.2.2 table 3-5 has no handling-fee rate for a {term} order consumed into year {band}; pass handlingFeeRate"
             ),

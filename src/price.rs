@@ -76,6 +76,16 @@ impl PriceTable {
     /// The price of `term` as a rate per `unit`. A term missing from the table falls back to the
     /// one-unit term of its kind (an `8M` renewal at 8 × the `1M` price, 003 §3.2.7 upgrade ex. 1).
     pub fn rate(&self, term: Term, unit: PeriodUnit, path: &str) -> Result<MatchedPrice> {
+        self.rate_or_err(term, unit, || path.to_string())
+    }
+
+    /// [`PriceTable::rate`] with the error path built only when the price is missing.
+    pub fn rate_or_err(
+        &self,
+        term: Term,
+        unit: PeriodUnit,
+        path: impl FnOnce() -> String,
+    ) -> Result<MatchedPrice> {
         if let Some(&price) = self.0.get(&term) {
             return Ok(MatchedPrice {
                 term,
@@ -96,7 +106,7 @@ impl PriceTable {
             }),
             None => Err(Error::new(
                 ErrorCode::PriceNotFound,
-                path,
+                path(),
                 format!("no price for {term} (nor for {unit_term}) in the price table"),
             )),
         }

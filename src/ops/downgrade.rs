@@ -64,8 +64,15 @@ pub struct DowngradeResponse {
 /// Ex. 1: bought 2018-11-01 (Nov 1–30) at 120, downgraded 2018-11-24 to 90/month:
 /// 120/30 × 7 − 90 × 0.2 = 28 − 18 = 10.00.
 pub fn downgrade_refund(req: &DowngradeRequest) -> Result<DowngradeResponse> {
+    downgrade_refund_with(req, Breakdown::new(req.policy))
+}
+
+/// [`downgrade_refund`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn downgrade_refund_with(
+    req: &DowngradeRequest,
+    mut b: Breakdown,
+) -> Result<DowngradeResponse> {
     check_prepaid(req.billing_mode)?;
-    let mut b = Breakdown::new(req.policy);
     let d = check_factor(req.discount, "discount")?;
     let (unit, periods, r_total) = remaining_periods(&req.orders, req.date, &mut b)?;
     let (price, note) = req.new_prices.match_period(
@@ -74,16 +81,18 @@ pub fn downgrade_refund(req: &DowngradeRequest) -> Result<DowngradeResponse> {
         TermMatch::Down,
         "newPrices",
     )?;
-    b.fact(
-        "new configuration price",
-        format!(
-            "remaining period {} {} rounded down → {} (003 §3.2.7)",
-            show(r_total),
-            unit.name(),
-            price.term
-        ),
-        price.describe(),
-    );
+    b.fact_with(|| {
+        (
+            "new configuration price".to_string(),
+            format!(
+                "remaining period {} {} rounded down → {} (003 §3.2.7)",
+                show(r_total),
+                unit.name(),
+                price.term
+            ),
+            price.describe(),
+        )
+    });
     if let Some(n) = note {
         b.note(n);
     }
@@ -92,56 +101,57 @@ pub fn downgrade_refund(req: &DowngradeRequest) -> Result<DowngradeResponse> {
         let days = refund_days(p.order.start, p.order.end, req.date);
         let v = (p.order.paid_cash * Decimal::from(days.remaining))
             .divided_by(Decimal::from(days.total));
-        b.line(
-            format!("remaining value of order {} ({})", p.index, p.order.term),
-            format!(
-                "{} / {} days × {} remaining days = {}",
-                p.order.paid_cash,
-                days.total,
-                days.remaining,
-                show(v.0)
-            ),
-            v,
-        );
+        b.line_with(v, || {
+            (
+                format!("remaining value of order {} ({})", p.index, p.order.term),
+                format!(
+                    "{} / {} days × {} remaining days = {}",
+                    p.order.paid_cash,
+                    days.total,
+                    days.remaining,
+                    show(v.0)
+                ),
+            )
+        });
         value += v;
     }
     let cost = price.rate * r_total * d;
-    let discount_text = if d == Decimal::ONE {
-        String::new()
-    } else {
-        format!(" × {}", show(d))
-    };
-    b.line(
-        "new configuration for the remaining period",
-        format!(
-            "{} × {} {}{discount_text} = {}",
-            show(price.rate.0),
-            show(r_total),
-            unit.name(),
-            show(cost.0)
-        ),
-        -cost,
-    );
+    b.line_with(-cost, || {
+        let discount_text = if d == Decimal::ONE {
+            String::new()
+        } else {
+            format!(" × {}", show(d))
+        };
+        (
+            "new configuration for the remaining period".to_string(),
+            format!(
+                "{} × {} {}{discount_text} = {}",
+                show(price.rate.0),
+                show(r_total),
+                unit.name(),
+                show(cost.0)
+            ),
+        )
+    });
     let net = value - cost;
     if !net.is_positive() {
-        b.line(
-            "no refund",
-            format!(
-                "{} − {} = {} ≤ 0 → no refund; the downgrade still happens (003 §3.2.7)",
-                show(value.0),
-                show(cost.0),
-                show(net.0)
-            ),
-            -net,
-        );
+        b.line_with(-net, || {
+            (
+                "no refund".to_string(),
+                format!(
+                    "{} − {} = {} ≤ 0 → no refund; the downgrade still happens (003 §3.2.7)",
+                    show(value.0),
+                    show(cost.0),
+                    show(net.0)
+                ),
+            )
+        });
     }
     let exact = net.max0();
     let refund = exact.cents();
-    b.settle(
-        refund,
-        "final rounding",
-        format!("{} → {refund} (half up to cents)", show(exact.0)),
-    );
+    b.settle(refund, "final rounding", || {
+        format!("{} → {refund} (half up to cents)", show(exact.0))
+    });
     b.note("vouchers used on the current configuration are not returned (003 §3.2.7)");
     Ok(DowngradeResponse {
         refund,

@@ -143,11 +143,9 @@ pub fn expansion_cost(req: &ExpansionRequest) -> Result<ExpansionResponse> {
         exact,
     );
     let cost = exact.cents();
-    b.settle(
-        cost,
-        "final rounding",
-        format!("{} → {cost} (half up to cents)", show(exact.0)),
-    );
+    b.settle(cost, "final rounding", || {
+        format!("{} → {cost} (half up to cents)", show(exact.0))
+    });
     Ok(ExpansionResponse {
         cost,
         added_capacity: added,

@@ -232,11 +232,9 @@ pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
         );
     }
     let payable = discounted.cents();
-    b.settle(
-        payable,
-        "final rounding",
-        format!("{} → {payable}", show(discounted.0)),
-    );
+    b.settle(payable, "final rounding", || {
+        format!("{} → {payable}", show(discounted.0))
+    });
     b.note("vouchers and the payment split are applied after this amount (003 §3.2.3.1)");
     b.fact(
         "days in the period",

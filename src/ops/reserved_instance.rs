@@ -196,11 +196,9 @@ pub fn reserved_instance_refund(req: &ReservedInstanceRequest) -> Result<Reserve
                 );
             }
             let refund = net.max0().cents();
-            b.settle(
-                refund,
-                "final rounding",
-                format!("{} → {refund}", show(net.max0().0)),
-            );
+            b.settle(refund, "final rounding", || {
+                format!("{} → {refund}", show(net.max0().0))
+            });
             b.note("vouchers are not returned (003 §3.4.2.2 table 3-6)");
             (refund, fee.cents(), Money::ZERO)
         }
@@ -224,7 +222,9 @@ pub fn reserved_instance_refund(req: &ReservedInstanceRequest) -> Result<Reserve
                 ),
                 -fee,
             );
-            b.settle(-pays, "final rounding", format!("{} → {pays}", show(fee.0)));
+            b.settle(-pays, "final rounding", || {
+                format!("{} → {pays}", show(fee.0))
+            });
             b.note(
                 "charged by month-end settlement; RI vouchers first, then balance (003 §3.4.2.2)",
             );

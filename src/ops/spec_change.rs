@@ -27,42 +27,49 @@ pub(crate) fn remaining_periods<'a>(
     order::validate(orders, "orders")?;
     order::check_day_in_term(orders, date, "date")?;
     let unit = order::price_unit(orders, date);
-    b.fact(
-        "price type",
-        "yearly if any not-yet-expired order is yearly, else monthly (003 §3.2.7)",
-        match unit {
-            PeriodUnit::Years => "yearly",
-            PeriodUnit::Months => "monthly",
-        },
-    );
+    b.fact_with(|| {
+        (
+            "price type".to_string(),
+            "yearly if any not-yet-expired order is yearly, else monthly (003 §3.2.7)".to_string(),
+            match unit {
+                PeriodUnit::Years => "yearly",
+                PeriodUnit::Months => "monthly",
+            }
+            .to_string(),
+        )
+    });
     let mut periods = Vec::new();
     let mut total = Decimal::ZERO;
     let after = date.succ_opt().unwrap_or(date);
     for (index, o) in order::unexpired(orders, date) {
         let r = remaining_period(unit, o.start, o.end, date);
         let from = after.max(o.start);
-        b.fact(
-            format!("remaining period R of order {index} ({})", o.term),
-            format!(
-                "{from}..{} (change day {date} not counted) = {}",
-                o.end,
-                describe_period(unit, from, o.end)
-            ),
-            format!("{} {}", show(r), unit.name()),
-        );
+        b.fact_with(|| {
+            (
+                format!("remaining period R of order {index} ({})", o.term),
+                format!(
+                    "{from}..{} (change day {date} not counted) = {}",
+                    o.end,
+                    describe_period(unit, from, o.end)
+                ),
+                format!("{} {}", show(r), unit.name()),
+            )
+        });
         total += r;
         periods.push(OrderPeriod { index, order: o, r });
     }
     if periods.len() > 1 {
-        b.fact(
-            "total remaining period",
-            periods
-                .iter()
-                .map(|p| show(p.r))
-                .collect::<Vec<_>>()
-                .join(" + "),
-            format!("{} {}", show(total), unit.name()),
-        );
+        b.fact_with(|| {
+            (
+                "total remaining period".to_string(),
+                periods
+                    .iter()
+                    .map(|p| show(p.r))
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+                format!("{} {}", show(total), unit.name()),
+            )
+        });
     }
     Ok((unit, periods, total))
 }

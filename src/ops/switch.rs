@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::breakdown::Breakdown;
 use crate::calendar::{self, expiry_instant};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{Ratio, RoundingPolicy};
@@ -63,6 +64,11 @@ pub struct SwitchResponse {
 /// 003 §3.2.6.4: `refund = max0(paid − consumed − handling fee)`, consumed by days, fee from table
 /// 3-1; vouchers not returned. 003 §3.2.6.3: at expiry, no refund and pay-per-use after expiry.
 pub fn switch_to_on_demand(req: &SwitchRequest) -> Result<SwitchResponse> {
+    switch_to_on_demand_with(req, Breakdown::new(req.policy))
+}
+
+/// [`switch_to_on_demand`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn switch_to_on_demand_with(req: &SwitchRequest, b: Breakdown) -> Result<SwitchResponse> {
     order::validate(&req.orders, "orders")?;
     check_rate(req.handling_fee_rate)?;
     let refuse =
@@ -104,7 +110,7 @@ pub fn switch_to_on_demand(req: &SwitchRequest) -> Result<SwitchResponse> {
                 &req.orders,
                 req.date,
                 req.handling_fee_rate,
-                req.policy,
+                b,
                 InUseFor::SwitchToOnDemand,
             )?;
             refund.breakdown.note(

@@ -281,11 +281,9 @@ pub fn unified_expiry(req: &UnifiedExpiryRequest) -> Result<UnifiedExpiryRespons
             );
         }
         let t = (renewal + padding).cents();
-        b.settle(
-            t,
-            "final rounding",
-            format!("{} → {t}", show((renewal + padding).0)),
-        );
+        b.settle(t, "final rounding", || {
+            format!("{} → {t}", show((renewal + padding).0))
+        });
         renewal_amount = Some(renewal);
         padding_amount = Some(padding);
         total = Some(t);

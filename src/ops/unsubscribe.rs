@@ -165,10 +165,10 @@ pub(crate) fn in_use_refund(
     orders: &[Order],
     date: NaiveDate,
     fee_override: Option<Ratio>,
-    policy: RoundingPolicy,
+    mut b: Breakdown,
     purpose: InUseFor,
 ) -> Result<UnsubscribeResponse> {
-    let mut b = Breakdown::new(policy);
+    let policy = b.policy;
     let mut rows = Vec::with_capacity(orders.len());
     let mut days = None;
     let (mut consumed_total, mut fee_total, mut rate_used) =
@@ -191,17 +191,18 @@ pub(crate) fn in_use_refund(
         }
         paid_total += o.paid_cash;
         if o.start > date {
-            b.line(
-                format!(
-                    "renewal order {i} ({}..{}, not started): cash back in full",
-                    o.start, o.end
-                ),
-                format!(
-                    "{} (003 §3.4.4: no consumption, no fee; vouchers returned)",
-                    o.paid_cash
-                ),
-                o.paid_cash,
-            );
+            b.line_with(o.paid_cash, || {
+                (
+                    format!(
+                        "renewal order {i} ({}..{}, not started): cash back in full",
+                        o.start, o.end
+                    ),
+                    format!(
+                        "{} (003 §3.4.4: no consumption, no fee; vouchers returned)",
+                        o.paid_cash
+                    ),
+                )
+            });
             voucher_back += o.voucher;
             rows.push(OrderRefund {
                 index: i,
@@ -221,18 +222,19 @@ pub(crate) fn in_use_refund(
             consumed: d.consumed,
             remaining: d.remaining,
         });
-        b.fact(
-            format!("days of order {i}"),
-            format!(
-                "total days({}..{}) = {}; consumed days({}..day before {date}) = {}; remaining days({date}..{}) = {}",
-                o.start, o.end, d.total, o.start, d.consumed, o.end, d.remaining
-            ),
-            format!("{}/{}/{}", d.total, d.consumed, d.remaining),
-        );
-        let path = format!("orders[{i}].term");
+        b.fact_with(|| {
+            (
+                format!("days of order {i}"),
+                format!(
+                    "total days({}..{}) = {}; consumed days({}..day before {date}) = {}; remaining days({date}..{}) = {}",
+                    o.start, o.end, d.total, o.start, d.consumed, o.end, d.remaining
+                ),
+                format!("{}/{}/{}", d.total, d.consumed, d.remaining),
+            )
+        });
         let rate = match fee_override {
             Some(r) => r,
-            None => Ratio(handling_fee::table_rate(o.term, o.start, date, &path)?),
+            None => Ratio(handling_fee::table_rate(o.term, o.start, date, i)?),
         };
         rate_used = rate;
         let exact_consumed =
@@ -249,51 +251,55 @@ pub(crate) fn in_use_refund(
                 format!(" → {used} (document policy: rounded half up to cents first)")
             }
         };
-        b.line(
-            format!("cash paid, order {i} ({})", o.term),
-            "paid cash (实付金额), vouchers excluded".to_string(),
-            o.paid_cash,
-        );
-        b.line(
-            "consumed amount",
-            format!(
-                "{} × {} / {} = {}{}",
-                o.paid_cash,
-                d.consumed,
-                d.total,
-                show(exact_consumed.0),
-                rounding_note(exact_consumed, consumed)
-            ),
-            -consumed,
-        );
-        let fee_source = if fee_override.is_some() {
-            "rate given in the request"
-        } else {
-            "003 §3.4.2.2 table 3-5"
-        };
-        b.line(
-            "handling fee",
-            format!(
-                "{} × {} = {}{} ({fee_source})",
-                o.paid_cash,
-                show(rate.0),
-                show(exact_fee.0),
-                rounding_note(exact_fee, fee)
-            ),
-            -fee,
-        );
+        b.line_with(o.paid_cash, || {
+            (
+                format!("cash paid, order {i} ({})", o.term),
+                "paid cash (实付金额), vouchers excluded".to_string(),
+            )
+        });
+        b.line_with(-consumed, || {
+            (
+                "consumed amount".to_string(),
+                format!(
+                    "{} × {} / {} = {}{}",
+                    o.paid_cash,
+                    d.consumed,
+                    d.total,
+                    show(exact_consumed.0),
+                    rounding_note(exact_consumed, consumed)
+                ),
+            )
+        });
+        b.line_with(-fee, || {
+            let source = if fee_override.is_some() {
+                "rate given in the request"
+            } else {
+                "003 §3.4.2.2 table 3-5"
+            };
+            (
+                "handling fee".to_string(),
+                format!(
+                    "{} × {} = {}{} ({source})",
+                    o.paid_cash,
+                    show(rate.0),
+                    show(exact_fee.0),
+                    rounding_note(exact_fee, fee)
+                ),
+            )
+        });
         let net = o.paid_cash - consumed - fee;
         let refund = net.max0();
         if net.is_negative() {
-            b.line(
-                "no refund below zero",
-                format!(
-                    "{} − {consumed} − {fee} = {} < 0 → 0 (003 §3.4.2.2)",
-                    o.paid_cash,
-                    show(net.0)
-                ),
-                -net,
-            );
+            b.line_with(-net, || {
+                (
+                    "no refund below zero".to_string(),
+                    format!(
+                        "{} − {consumed} − {fee} = {} < 0 → 0 (003 §3.4.2.2)",
+                        o.paid_cash,
+                        show(net.0)
+                    ),
+                )
+            });
         }
         consumed_total += consumed;
         fee_total += fee;
@@ -320,15 +326,11 @@ pub(crate) fn in_use_refund(
     }
     let exact: Money = rows.iter().map(|r| r.refund).sum();
     let refund = exact.cents();
-    b.settle(
-        refund,
-        "final rounding",
-        format!("{} → {refund} (half up to cents)", show(exact.0)),
-    );
+    b.settle(refund, "final rounding", || {
+        format!("{} → {refund} (half up to cents)", show(exact.0))
+    });
     if voucher_back.is_positive() {
-        b.note(format!(
-            "vouchers returned with the unstarted renewals: {voucher_back}"
-        ));
+        b.note_with(|| format!("vouchers returned with the unstarted renewals: {voucher_back}"));
     }
     b.note("vouchers used on the running order are not returned (003 §3.4.2.2)");
     Ok(UnsubscribeResponse {
@@ -356,6 +358,14 @@ pub(crate) fn month_of(d: NaiveDate) -> String {
 /// 003 §3.4.2.2 ex. 1: EVS 2022-08-19..2022-09-19 paid 110.00, unsubscribed 2022-09-02: fee
 /// 110.00 × 10 % = 11.00, consumed 110.00 × 14/32 = 48.125 → 48.13, refund 50.87.
 pub fn unsubscribe_refund(req: &UnsubscribeRequest) -> Result<UnsubscribeResponse> {
+    unsubscribe_refund_with(req, Breakdown::new(req.policy))
+}
+
+/// [`unsubscribe_refund`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn unsubscribe_refund_with(
+    req: &UnsubscribeRequest,
+    b: Breakdown,
+) -> Result<UnsubscribeResponse> {
     order::validate(&req.orders, "orders")?;
     check_rate(req.handling_fee_rate)?;
     match req.resource_kind {
@@ -419,7 +429,7 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest) -> Result<UnsubscribeRespons
                 &req.orders,
                 req.date,
                 req.handling_fee_rate,
-                req.policy,
+                b,
                 InUseFor::Unsubscribe,
             )?
         }
@@ -438,7 +448,7 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest) -> Result<UnsubscribeRespons
                 &req.orders,
                 |_| true,
                 req.date,
-                req.policy,
+                b,
                 "not yet effective (003 §3.4.3)",
             )
         }
@@ -446,7 +456,7 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest) -> Result<UnsubscribeRespons
             &req.orders,
             |_| true,
             req.date,
-            req.policy,
+            b,
             "creation or change failed (003 §3.4.5)",
         ),
         Scenario::RenewalPeriod => {
@@ -497,7 +507,7 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest) -> Result<UnsubscribeRespons
                 &req.orders,
                 |o| o.start > keep && o.start > req.date,
                 req.date,
-                req.policy,
+                b,
                 "renewal period not yet started (003 §3.4.4)",
             )
         }
@@ -556,10 +566,9 @@ fn full_refund(
     orders: &[Order],
     pick: impl Fn(&Order) -> bool,
     date: NaiveDate,
-    policy: RoundingPolicy,
+    mut b: Breakdown,
     why: &str,
 ) -> UnsubscribeResponse {
-    let mut b = Breakdown::new(policy);
     let mut rows = Vec::with_capacity(orders.len());
     let (mut paid, mut vouchers) = (Money::ZERO, Money::ZERO);
     for (i, o) in orders.iter().enumerate() {
@@ -593,11 +602,9 @@ fn full_refund(
         }
     }
     let refund = paid.cents();
-    b.settle(
-        refund,
-        "final rounding",
-        format!("{} → {refund}", show(paid.0)),
-    );
+    b.settle(refund, "final rounding", || {
+        format!("{} → {refund}", show(paid.0))
+    });
     if vouchers.is_positive() {
         b.note(format!(
             "vouchers returned: {vouchers} (void if the voucher has already expired, 003 §3.4.1)"
@@ -620,5 +627,5 @@ fn full_refund(
 
 /// A response with nothing refunded (a switch at expiry).
 pub(crate) fn empty_response(date: NaiveDate, policy: RoundingPolicy) -> UnsubscribeResponse {
-    full_refund(&[], |_| false, date, policy, "")
+    full_refund(&[], |_| false, date, Breakdown::new(policy), "")
 }

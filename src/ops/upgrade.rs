@@ -99,8 +99,12 @@ pub struct UpgradeResponse {
 ///
 /// Ex. 1: 11.17 + 0.88 + 13.33 = 25.38 (document policy truncates each order's fee to cents).
 pub fn upgrade_cost(req: &UpgradeRequest) -> Result<UpgradeResponse> {
+    upgrade_cost_with(req, Breakdown::new(req.policy))
+}
+
+/// [`upgrade_cost`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn upgrade_cost_with(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeResponse> {
     check_prepaid(req.billing_mode)?;
-    let mut b = Breakdown::new(req.policy);
     let (factor, reduction, new_table, new_path) = match &req.offer {
         None => (Decimal::ONE, Money::ZERO, &req.new_prices, "newPrices"),
         Some(UpgradeOffer::Rate { factor }) => (
@@ -119,54 +123,59 @@ pub fn upgrade_cost(req: &UpgradeRequest) -> Result<UpgradeResponse> {
     let (unit, periods, r_total) = remaining_periods(&req.orders, req.date, &mut b)?;
     let (new_price, note) =
         new_table.match_period(unit == PeriodUnit::Years, r_total, TermMatch::Up, new_path)?;
-    b.fact(
-        "new configuration price",
-        format!(
-            "remaining period {} {} rounded up → {} (003 §3.2.7)",
-            show(r_total),
-            unit.name(),
-            new_price.term
-        ),
-        new_price.describe(),
-    );
+    b.fact_with(|| {
+        (
+            "new configuration price".to_string(),
+            format!(
+                "remaining period {} {} rounded up → {} (003 §3.2.7)",
+                show(r_total),
+                unit.name(),
+                new_price.term
+            ),
+            new_price.describe(),
+        )
+    });
     if let Some(n) = note {
         b.note(n);
     }
     let mut fees = Vec::with_capacity(periods.len());
     let mut cheaper = false;
     for p in &periods {
-        let old =
-            req.old_prices
-                .rate(p.order.term, unit, &format!("oldPrices.{}", p.order.term))?;
+        let old = req
+            .old_prices
+            .rate_or_err(p.order.term, unit, || format!("oldPrices.{}", p.order.term))?;
         cheaper |= new_price.rate < old.rate;
         let exact = (new_price.rate - old.rate) * p.r * factor;
         let fee = match req.policy {
             RoundingPolicy::Document => exact.truncate(2),
             RoundingPolicy::Exact => exact,
         };
-        let factor_text = if factor == Decimal::ONE {
-            String::new()
-        } else {
-            format!(" × {}", show(factor))
-        };
-        let cut = if fee == exact {
-            String::new()
-        } else {
-            format!(" → {fee} (document policy: each order truncated to cents, 003 §3.2.7 ex. 1)")
-        };
-        b.line(
-            format!("order {} ({}) upgrade fee", p.index, p.order.term),
-            format!(
-                "({} − {}) × {} {}{factor_text} = {}{cut}   [old: {}]",
-                show(new_price.rate.0),
-                show(old.rate.0),
-                show(p.r),
-                unit.name(),
-                show(exact.0),
-                old.describe()
-            ),
-            fee,
-        );
+        b.line_with(fee, || {
+            let factor_text = if factor == Decimal::ONE {
+                String::new()
+            } else {
+                format!(" × {}", show(factor))
+            };
+            let cut = if fee == exact {
+                String::new()
+            } else {
+                format!(
+                    " → {fee} (document policy: each order truncated to cents, 003 §3.2.7 ex. 1)"
+                )
+            };
+            (
+                format!("order {} ({}) upgrade fee", p.index, p.order.term),
+                format!(
+                    "({} − {}) × {} {}{factor_text} = {}{cut}   [old: {}]",
+                    show(new_price.rate.0),
+                    show(old.rate.0),
+                    show(p.r),
+                    unit.name(),
+                    show(exact.0),
+                    old.describe()
+                ),
+            )
+        });
         fees.push(OrderFee {
             index: p.index,
             remaining_period: Ratio(p.r),
@@ -178,22 +187,21 @@ pub fn upgrade_cost(req: &UpgradeRequest) -> Result<UpgradeResponse> {
     }
     let net = b.sum();
     if net.is_negative() {
-        b.line(
-            "negative upgrade fee → 0",
-            format!(
-                "{} < 0: the change succeeds, nothing is charged and nothing refunded (003 §3.2.7)",
-                show(net.0)
-            ),
-            -net,
-        );
+        b.line_with(-net, || {
+            (
+                "negative upgrade fee → 0".to_string(),
+                format!(
+                    "{} < 0: the change succeeds, nothing is charged and nothing refunded (003 §3.2.7)",
+                    show(net.0)
+                ),
+            )
+        });
     }
     let exact = net.max0();
     let cost = exact.cents();
-    b.settle(
-        cost,
-        "final rounding",
-        format!("{} → {cost} (half up to cents)", show(exact.0)),
-    );
+    b.settle(cost, "final rounding", || {
+        format!("{} → {cost} (half up to cents)", show(exact.0))
+    });
     if cheaper {
         b.note("the new configuration's current rate is below the old one's for at least one order: by price this is a downgrade (003 §3.2.7 note); see downgradeRefund");
     }
