@@ -119,7 +119,10 @@ pub struct UnifiedExpiryRequest {
     /// The current expiry date.
     #[serde(with = "calendar::ymd")]
     pub current_expiry: NaiveDate,
-    /// The renewal term N.
+    /// The renewal term N (default `1M`). 003 §3.2.2.3 requires the unified expiry to be at least one
+    /// month after the current expiry; renewing N ≥ 1 month first is how the console meets it
+    /// (03-15 with day 1 → 05-01, not 04-01), so the check is a guard that always passes.
+    #[serde(default = "one_month")]
     pub renew_term: Term,
     /// The unified day D: 1–28 or `"last"` (default 1, as the console).
     #[serde(default = "default_day")]
@@ -136,6 +139,10 @@ pub struct UnifiedExpiryRequest {
     /// Rounding policy (default `document`).
     #[serde(default)]
     pub policy: RoundingPolicy,
+}
+
+fn one_month() -> Term {
+    Term::Months(1)
 }
 
 fn default_day() -> UnifiedDay {
