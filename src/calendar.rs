@@ -197,7 +197,7 @@ pub fn days_without_feb_29(first: NaiveDate, last: NaiveDate) -> i64 {
 
 /// The instant a prepaid term ending on `end` expires: `end` at 23:59:59 provider time.
 pub fn expiry_instant(end: NaiveDate) -> String {
-    format!("{}T23:59:59{}", end.format("%Y-%m-%d"), PROVIDER_UTC_OFFSET)
+    format!("{end}T23:59:59{PROVIDER_UTC_OFFSET}")
 }
 
 /// Parse a `YYYY-MM-DD` date within 1970-01-01..=9999-12-31.
@@ -216,8 +216,14 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, (&'static str, String)> {
             format!("\"{}\" is not a date of the form YYYY-MM-DD", clip(s)),
         ));
     }
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| ("INVALID_DATE", format!("\"{s}\" is not a calendar date")))?;
+    let number = |from: usize, to: usize| -> u32 {
+        s.get(from..to).map_or(0, |t| {
+            t.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0, 4)).unwrap_or(0);
+    let d = NaiveDate::from_ymd_opt(year, number(5, 7), number(8, 10))
+        .ok_or_else(|| ("INVALID_DATE", format!("\"{s}\" is not a calendar date")))?;
     let min = NaiveDate::from_ymd_opt(MIN_DATE.0, MIN_DATE.1, MIN_DATE.2);
     let max = NaiveDate::from_ymd_opt(MAX_DATE.0, MAX_DATE.1, MAX_DATE.2);
     if Some(d) < min || Some(d) > max {
@@ -229,13 +235,26 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, (&'static str, String)> {
     Ok(d)
 }
 
+/// Parse `HH:MM` or `HH:MM:SS`.
+fn parse_time(t: &str) -> Option<chrono::NaiveTime> {
+    let parts: Vec<&str> = t.split(':').collect();
+    let num = |p: &&str| -> Option<u32> {
+        (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
+    };
+    match parts.as_slice() {
+        [h, m] => chrono::NaiveTime::from_hms_opt(num(h)?, num(m)?, 0),
+        [h, m, sec] => chrono::NaiveTime::from_hms_opt(num(h)?, num(m)?, num(sec)?),
+        _ => None,
+    }
+}
+
 /// Serde for `YYYY-MM-DD` dates with coded errors (`INVALID_DATE`, `DATE_OUT_OF_RANGE`).
 pub mod ymd {
     use super::*;
 
     /// Serialize as `YYYY-MM-DD`.
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&d.format("%Y-%m-%d"))
+        s.collect_str(d)
     }
 
     /// Deserialize from `YYYY-MM-DD`.
@@ -263,7 +282,7 @@ pub mod ymd_opt {
     /// Serialize `Some` as `YYYY-MM-DD`, `None` as null.
     pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match d {
-            Some(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            Some(d) => s.collect_str(d),
             None => s.serialize_none(),
         }
     }
@@ -299,7 +318,7 @@ pub mod datetime_opt {
     /// Serialize as `YYYY-MM-DDTHH:MM:SS`.
     pub fn serialize<S: Serializer>(d: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
         match d {
-            Some(d) => s.collect_str(&d.format("%Y-%m-%dT%H:%M:%S")),
+            Some(d) => s.collect_str(&format_args!("{}T{}", d.date(), d.time())),
             None => s.serialize_none(),
         }
     }
@@ -329,14 +348,12 @@ pub mod datetime_opt {
                     )
                 })?;
                 let date = parse_date(day).map_err(|(code, msg)| coded(code, msg))?;
-                let t = chrono::NaiveTime::parse_from_str(time, "%H:%M:%S")
-                    .or_else(|_| chrono::NaiveTime::parse_from_str(time, "%H:%M"))
-                    .map_err(|_| {
-                        coded(
-                            "INVALID_DATE",
-                            format!("\"{}\" is not a time HH:MM[:SS]", clip(time)),
-                        )
-                    })?;
+                let t = parse_time(time).ok_or_else(|| {
+                    coded(
+                        "INVALID_DATE",
+                        format!("\"{}\" is not a time HH:MM[:SS]", clip(time)),
+                    )
+                })?;
                 Ok(Some(date.and_time(t)))
             }
         }

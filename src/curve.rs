@@ -83,6 +83,28 @@ impl CurveOp {
     }
 }
 
+impl CurveOp {
+    /// The curve operation named `op` (`unsubscribeRefund`, `downgradeRefund`, `upgradeCost`,
+    /// `switchToOnDemand`) with its request given as JSON text.
+    pub fn from_text(op: &str, request: &str) -> Result<CurveOp> {
+        let mut d = serde_json::Deserializer::from_str(request);
+        match op {
+            "unsubscribeRefund" => crate::input::read(&mut d).map(CurveOp::UnsubscribeRefund),
+            "downgradeRefund" => crate::input::read(&mut d).map(CurveOp::DowngradeRefund),
+            "upgradeCost" => crate::input::read(&mut d).map(CurveOp::UpgradeCost),
+            "switchToOnDemand" => crate::input::read(&mut d).map(CurveOp::SwitchToOnDemand),
+            other => Err(Error::new(
+                ErrorCode::UnknownOperation,
+                "op",
+                format!(
+                    "\"{}\" has no curve; curves exist for unsubscribeRefund, downgradeRefund, upgradeCost and switchToOnDemand",
+                    crate::money::clip(other)
+                ),
+            )),
+        }
+    }
+}
+
 /// The amount of `op` for every day of `from..=to` (default: the orders' whole life).
 pub fn curve(mut op: CurveOp, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Curve> {
     let natural = op.natural_range();

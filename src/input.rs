@@ -26,6 +26,8 @@ pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T> {
 /// Turn a serde error message into a coded error. Our own deserializers emit `CODE|message`;
 /// serde's own messages are recognised by their wording.
 fn classify(message: &str, mut path: String) -> Error {
+    // serde-wasm-bindgen's errors display as `Error: …`.
+    let message = message.strip_prefix("Error: ").unwrap_or(message);
     if let Some((code, rest)) = message.split_once('|') {
         if let Some(code) = ErrorCode::from_code(code) {
             let rest = rest.split(" at line ").next().unwrap_or(rest);

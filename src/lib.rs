@@ -29,6 +29,8 @@ pub mod ops;
 pub mod order;
 pub mod price;
 pub mod term;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use error::{Error, ErrorCode, Result};
 pub use money::{Money, RoundingPolicy};

@@ -39,6 +39,43 @@ fn run<Req: DeserializeOwned, Res: Serialize>(
     serde_json::to_value(res).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
 }
 
+fn run_text<Req: DeserializeOwned, Res: Serialize>(
+    request: &str,
+    f: fn(&Req) -> Result<Res>,
+) -> Result<String> {
+    let req: Req = input::read(&mut serde_json::Deserializer::from_str(request))?;
+    let res = f(&req)?;
+    serde_json::to_string(&res).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
+}
+
+/// Run operation `op` on a request given as JSON text (without `op`), answering JSON text: the
+/// shortest path, used by the wasm package.
+pub fn calculate_text(op: &str, request: &str) -> Result<String> {
+    match op {
+        "quote" => run_text(request, quote::quote),
+        "upgradeCost" => run_text(request, upgrade::upgrade_cost),
+        "expansionCost" => run_text(request, expansion::expansion_cost),
+        "downgradeRefund" => run_text(request, downgrade::downgrade_refund),
+        "unifiedExpiry" => run_text(request, unified_expiry::unified_expiry),
+        "unsubscribeRefund" => run_text(request, unsubscribe::unsubscribe_refund),
+        "switchToOnDemand" => run_text(request, switch::switch_to_on_demand),
+        "reservedInstanceRefund" => run_text(request, reserved_instance::reserved_instance_refund),
+        other => Err(unknown_op(other)),
+    }
+}
+
+fn unknown_op(op: &str) -> Error {
+    Error::new(
+        ErrorCode::UnknownOperation,
+        "op",
+        format!(
+            "\"{}\" is not an operation; use one of {}",
+            crate::money::clip(op),
+            OPERATIONS.join(", ")
+        ),
+    )
+}
+
 /// Run the operation named by the request's `op` field on the rest of the request.
 pub fn calculate(mut request: Value) -> Result<Value> {
     let Some(obj) = request.as_object_mut() else {
@@ -82,14 +119,6 @@ pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
         "unsubscribeRefund" => run(request, unsubscribe::unsubscribe_refund),
         "switchToOnDemand" => run(request, switch::switch_to_on_demand),
         "reservedInstanceRefund" => run(request, reserved_instance::reserved_instance_refund),
-        other => Err(Error::new(
-            ErrorCode::UnknownOperation,
-            "op",
-            format!(
-                "\"{}\" is not an operation; use one of {}",
-                crate::money::clip(other),
-                OPERATIONS.join(", ")
-            ),
-        )),
+        other => Err(unknown_op(other)),
     }
 }

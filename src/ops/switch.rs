@@ -118,7 +118,7 @@ pub fn switch_to_on_demand_with(req: &SwitchRequest, b: Breakdown) -> Result<Swi
             );
             Ok(SwitchResponse {
                 mode: req.mode,
-                pay_per_use_from: format!("{}", req.date.format("%Y-%m-%d")),
+                pay_per_use_from: req.date.to_string(),
                 refund,
             })
         }
