@@ -10,6 +10,7 @@ use crate::money::{Money, RoundingPolicy};
 
 /// One money line: `label`, the formula with its numbers, and the signed amount it contributes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
     /// What the line is, in billing words ("consumed amount").
@@ -22,6 +23,7 @@ pub struct Line {
 
 /// A figure used by the lines (days, remaining period, matched price), with how it was obtained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
     /// What the figure is ("remaining period").
@@ -34,6 +36,7 @@ pub struct Fact {
 
 /// Lines, facts, notes and the rounding policy used.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Breakdown {
     /// The rounding policy the result was computed under.

@@ -76,6 +76,7 @@ pub fn refund_days(start: NaiveDate, end: NaiveDate, day: NaiveDate) -> RefundDa
 
 /// The unit a remaining period is measured in (003 §3.2.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PeriodUnit {
     /// Natural months: each month's remaining days / days of that month.

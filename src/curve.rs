@@ -32,15 +32,19 @@ pub enum CurveOp {
 /// A curve: one amount per day from `from` to `to`, in integer cents (`null` where the operation
 /// refuses that day, e.g. after expiry).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Curve {
     /// First day.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub from: NaiveDate,
     /// Last day.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub to: NaiveDate,
     /// Amount in cents for each day, `None` when refused.
+    #[cfg_attr(test, ts(type = "(number | null)[]"))]
     pub cents: Vec<Option<i64>>,
     /// The error code of each refused day's first refusal (same length as `cents`).
     pub refusals: Vec<Option<ErrorCode>>,

@@ -10,6 +10,7 @@ use std::fmt;
 
 /// Stable error codes. Serialized in `SCREAMING_SNAKE_CASE` (e.g. `INVALID_PERIOD`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorCode {
     /// The input is not valid JSON / not an object, or a field has the wrong type.
@@ -152,6 +153,7 @@ impl fmt::Display for ErrorCode {
 
 /// A refused request: `{ code, path, message }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 pub struct Error {
     /// Stable machine code.
     pub code: ErrorCode,

@@ -20,6 +20,11 @@ pub const MAX_INPUT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false,
 
 /// An amount of money in the account's currency (USD in the Huawei examples).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    test,
+    derive(ts_rs::TS),
+    ts(export, export_to = "../js/types.d.ts", type = "string")
+)]
 pub struct Money(pub Decimal);
 
 impl Money {
@@ -263,6 +268,11 @@ pub fn show(value: Decimal) -> String {
 /// representable number; never negative); serialized as a decimal string without trailing zeros
 /// (`"0.9"`, `"2.7258064516129032258064516129"`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    test,
+    derive(ts_rs::TS),
+    ts(export, export_to = "../js/types.d.ts", type = "string")
+)]
 pub struct Ratio(pub Decimal);
 
 impl Ratio {
@@ -292,6 +302,7 @@ impl fmt::Display for Ratio {
 
 /// How intermediate amounts are rounded. The final amount is always rounded half up to cents.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum RoundingPolicy {
     /// The documents' own arithmetic (default): exact decimals, plus the one named intermediate

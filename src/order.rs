@@ -16,13 +16,16 @@ pub const MAX_ORDERS: usize = 1_000;
 
 /// One prepaid order segment of a resource.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Order {
     /// First day of the segment.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub start: NaiveDate,
     /// Last day of the segment (expiry at 23:59:59 that day).
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub end: NaiveDate,
     /// The term bought (`1M`, `8M`, `1Y`, `3Y`…).
     pub term: Term,
@@ -30,6 +33,7 @@ pub struct Order {
     pub paid_cash: Money,
     /// Voucher amount used to pay the order (never part of cash refunds).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub voucher: Money,
 }
 

@@ -15,6 +15,7 @@ use crate::term::Term;
 
 /// Prices of one configuration, per term.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(transparent)]
 pub struct PriceTable(pub BTreeMap<Term, Money>);
 

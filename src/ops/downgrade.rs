@@ -14,10 +14,12 @@ use crate::price::{PriceTable, TermMatch};
 
 /// Request of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DowngradeRequest {
     /// The change day.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The resource's orders (purchase and renewals), in date order.
     pub orders: Vec<Order>,
@@ -26,17 +28,21 @@ pub struct DowngradeRequest {
     /// The discount factor the system picks automatically (business, partner or a promotion used
     /// before, 003 §3.2.7); default 1 (none).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub discount: Option<Ratio>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<BillingMode>"))]
     pub billing_mode: BillingMode,
     /// Rounding policy (default `document`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct DowngradeResponse {
     /// Cash refunded, half up to cents; 0 when the formula gives ≤ 0 (the downgrade still happens).

@@ -17,37 +17,46 @@ pub const MAX_CAPACITY_GB: u64 = 1_000_000;
 
 /// Request of `expansionCost`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExpansionRequest {
     /// The expansion day.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The disk's orders, in date order.
     pub orders: Vec<Order>,
     /// Capacity before, GB.
+    #[cfg_attr(test, ts(type = "number"))]
     pub capacity_before: u64,
     /// Capacity after, GB (must be larger: disks only grow).
+    #[cfg_attr(test, ts(type = "number"))]
     pub capacity_after: u64,
     /// Price per GB, per term (`{"1M": "0.35"}` = 0.35 per GB per month).
     pub unit_prices: PriceTable,
     /// Discount factor of the matched term (default 1).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub discount: Option<Ratio>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<BillingMode>"))]
     pub billing_mode: BillingMode,
     /// Rounding policy (default `document`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `expansionCost`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpansionResponse {
     /// Amount to pay, half up to cents.
     pub cost: Money,
     /// Added capacity, GB.
+    #[cfg_attr(test, ts(type = "number"))]
     pub added_capacity: u64,
     /// Remaining period R as used (rounded to 2 decimals under the document policy).
     pub remaining_period: Ratio,

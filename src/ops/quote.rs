@@ -21,6 +21,7 @@ pub const MAX_QUANTITY: u64 = 1_000_000;
 
 /// New purchase or renewal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum QuoteKind {
     /// A new purchase starting on `date` (or `start`).
@@ -32,13 +33,16 @@ pub enum QuoteKind {
 
 /// Request of `quote`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuoteRequest {
     /// `new` (default) or `renewal`.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<QuoteKind>"))]
     pub kind: QuoteKind,
     /// The day the order is placed.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The term bought.
     pub term: Term,
@@ -47,18 +51,23 @@ pub struct QuoteRequest {
     pub prices: PriceTable,
     /// Number of identical resources (default 1).
     #[serde(default = "one")]
+    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
     pub quantity: u64,
     /// Discount factor, one per order (003 §3.2.3.1); default 1.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub discount: Option<Ratio>,
     /// New purchase: first day (default `date`).
     #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub start: Option<NaiveDate>,
     /// Renewal: the current expiry date.
     #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub current_expiry: Option<NaiveDate>,
     /// Rounding policy (default `document`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
@@ -68,6 +77,7 @@ fn one() -> u64 {
 
 /// Result of `quote`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct QuoteResponse {
     /// List amount: term price × quantity.
@@ -78,16 +88,20 @@ pub struct QuoteResponse {
     pub payable: Money,
     /// First day of the new period.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub start: NaiveDate,
     /// Last day of the new period.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub end: NaiveDate,
     /// Expiry instant (`end` at 23:59:59 provider time).
     pub expires_at: String,
     /// Latest expiry allowed: `date` + 10 years (003 §3.2.2.2).
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub latest_allowed_expiry: NaiveDate,
     /// Renewal from the grace or retention period: days since expiry, paid for (003 §3.2.2.1).
+    #[cfg_attr(test, ts(type = "number"))]
     pub days_after_expiry: i64,
     /// Line items and formulas.
     pub breakdown: Breakdown,

@@ -14,6 +14,7 @@ pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);
 
 /// How the reserved instance was paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum RiPayment {
     /// 全预付: everything up front.
@@ -29,41 +30,52 @@ pub enum RiPayment {
 /// remaining time counts from the next whole hour) or `remainingRatio` (with `totalHours` for
 /// no-upfront RIs).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReservedInstanceRequest {
     /// `fullUpfront` or `noUpfront` (partial upfront has no published formula, RULES.md §19 A8).
     pub payment: RiPayment,
     /// Start of the RI term.
     #[serde(default, with = "calendar::datetime_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub start: Option<NaiveDateTime>,
     /// End of the RI term.
     #[serde(default, with = "calendar::datetime_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub end: Option<NaiveDateTime>,
     /// When it is unsubscribed.
     #[serde(default, with = "calendar::datetime_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub at: Option<NaiveDateTime>,
     /// Remaining hours / total hours, when no dates are given (0–1).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub remaining_ratio: Option<Ratio>,
     /// Total hours of the term, when no dates are given (no-upfront only).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
     pub total_hours: Option<u64>,
     /// Full upfront: cash part of the upfront payment.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub upfront_cash: Money,
     /// Full upfront: voucher part of the upfront payment.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub upfront_voucher: Money,
     /// No upfront: the hourly amount.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub hourly_amount: Money,
     /// Rounding policy (default `document`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `reservedInstanceRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct ReservedInstanceResponse {
     /// Cash refunded to the balance (full upfront), half up to cents; 0 otherwise.
@@ -75,8 +87,10 @@ pub struct ReservedInstanceResponse {
     /// Remaining hours / total hours.
     pub remaining_ratio: Ratio,
     /// Remaining hours (from the next whole hour), when dates were given.
+    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
     pub remaining_hours: Option<i64>,
     /// Total hours, when known.
+    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
     pub total_hours: Option<i64>,
     /// Line items and formulas (they add up to `refund − customerPays`).
     pub breakdown: Breakdown,

@@ -89,6 +89,7 @@ pub(crate) fn check_factor(factor: Option<Ratio>, path: &str) -> Result<Decimal>
 
 /// How the resource is billed: spec-change fees apply to prepaid resources only (003 §3.2.7).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum BillingMode {
     /// Monthly/yearly (包年/包月).

@@ -14,6 +14,7 @@ use crate::order::{self, Order};
 
 /// When the switch takes effect.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum SwitchMode {
     /// 即时转按需 (003 §3.2.6.4): now, with a refund of the current period; cannot be cancelled.
@@ -25,30 +26,37 @@ pub enum SwitchMode {
 
 /// Request of `switchToOnDemand`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SwitchRequest {
     /// `immediate` (default) or `atExpiry`.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<SwitchMode>"))]
     pub mode: SwitchMode,
     /// The day the switch is requested.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The resource's orders, in date order.
     pub orders: Vec<Order>,
     /// Resource packages cannot switch (003 §3.2.6.3, §3.2.6.4).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<ResourceKind>"))]
     pub resource_kind: ResourceKind,
     /// Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub handling_fee_rate: Option<Ratio>,
     /// Rounding policy (default `document`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use
 /// billing starts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct SwitchResponse {
     /// `immediate` or `atExpiry`.

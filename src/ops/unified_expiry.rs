@@ -18,6 +18,11 @@ use crate::term::Term;
 
 /// The unified expiry day: 1–28 or the last day of the month (003 §3.2.2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    test,
+    derive(ts_rs::TS),
+    ts(export, export_to = "../js/types.d.ts", type = "number | \"last\"")
+)]
 pub enum UnifiedDay {
     /// Day 1–28 of a month.
     Day(u32),
@@ -114,30 +119,38 @@ impl<'de> Deserialize<'de> for UnifiedDay {
 
 /// Request of `unifiedExpiry`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnifiedExpiryRequest {
     /// The current expiry date.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub current_expiry: NaiveDate,
     /// The renewal term N (default `1M`). 003 §3.2.2.3 requires the unified expiry to be at least one
     /// month after the current expiry; renewing N ≥ 1 month first is how the console meets it
     /// (03-15 with day 1 → 05-01, not 04-01), so the check is a guard that always passes.
     #[serde(default = "one_month")]
+    #[cfg_attr(test, ts(optional, as = "Option<Term>"))]
     pub renew_term: Term,
     /// The unified day D: 1–28 or `"last"` (default 1, as the console).
     #[serde(default = "default_day")]
+    #[cfg_attr(test, ts(optional, as = "Option<UnifiedDay>"))]
     pub unified_day: UnifiedDay,
     /// Prices per term to price the renewal and the top-up days (optional).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub prices: Option<PriceTable>,
     /// Discount factor (default 1).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub discount: Option<Ratio>,
     /// The day of the renewal, for the 10-year cap (optional).
     #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub date: Option<NaiveDate>,
     /// Rounding policy (default `document`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
@@ -151,17 +164,21 @@ fn default_day() -> UnifiedDay {
 
 /// Result of `unifiedExpiry`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct UnifiedExpiryResponse {
     /// Expiry after a plain N-month renewal.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub plain_expiry: NaiveDate,
     /// Expiry on the unified day.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub unified_expiry: NaiveDate,
     /// `unifiedExpiry` at 23:59:59 provider time.
     pub expires_at: String,
     /// Top-up days: plain expiry + 1 .. unified expiry.
+    #[cfg_attr(test, ts(type = "number"))]
     pub padding_days: i64,
     /// The top-up days as a period in the renewal term's unit (months or years).
     pub padding_period: Ratio,

@@ -24,6 +24,7 @@ pub const LARGE_REFUND_THRESHOLD: Decimal = Decimal::from_parts(1000, 0, 0, fals
 
 /// The unsubscribe scenario (003 §3.4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum Scenario {
     /// The resource is in use: cash paid − consumed − handling fee (003 §3.4.2.2).
@@ -38,6 +39,7 @@ pub enum Scenario {
 
 /// What kind of resource is unsubscribed (the refusal cases of 003 §3.4.2.3).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum ResourceKind {
     /// An ordinary prepaid resource.
@@ -56,54 +58,68 @@ pub enum ResourceKind {
 
 /// Request of `unsubscribeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnsubscribeRequest {
     /// Which of the four scenarios applies.
     pub scenario: Scenario,
     /// The unsubscribe day.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The resource's orders: the purchase and its renewals, in date order.
     pub orders: Vec<Order>,
     /// The kind of resource (default `standard`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<ResourceKind>"))]
     pub resource_kind: ResourceKind,
     /// The cloud service code, e.g. `CBR` or `DWS` (whose packages may be unsubscribed).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub service: Option<String>,
     /// Handling-fee rate to use instead of table 3-5 (e.g. `"0"` under a framework contract that
     /// waives it, or the rate of a term the table lacks).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub handling_fee_rate: Option<Ratio>,
     /// `renewalPeriod`: the expiry the customer keeps (the end of one of the orders); every order
     /// after it is refunded. Default: the end of the order running on `date`.
     #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub keep_until: Option<NaiveDate>,
     /// Day a large refund (> 1000) is approved; decides the bill month (003 §3.4.2.1).
     #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub approval_date: Option<NaiveDate>,
     /// Rounding policy (default `document`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Refund day counts of the order running on the operation day (003 §3.4.2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Days {
     /// `days(start..end)`.
+    #[cfg_attr(test, ts(type = "number"))]
     pub total: i64,
     /// Days before the operation day.
+    #[cfg_attr(test, ts(type = "number"))]
     pub consumed: i64,
     /// Days from the operation day to the end, both included.
+    #[cfg_attr(test, ts(type = "number"))]
     pub remaining: i64,
 }
 
 /// What happens to one order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderRefund {
     /// Index of the order in the request.
+    #[cfg_attr(test, ts(type = "number"))]
     pub index: usize,
     /// `expired`, `inUse`, `notStarted`, `kept` or `full`.
     pub status: &'static str,
@@ -121,6 +137,7 @@ pub struct OrderRefund {
 
 /// Result of `unsubscribeRefund` (and of `switchToOnDemand`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct UnsubscribeResponse {
     /// Cash refunded, rounded half up to cents. The breakdown lines add up to it.

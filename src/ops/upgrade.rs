@@ -14,6 +14,7 @@ use crate::price::{PriceTable, TermMatch};
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
 pub enum UpgradeOffer {
     /// 折扣: `(P_new × R − P_old × R) × d`.
@@ -35,10 +36,12 @@ pub enum UpgradeOffer {
 
 /// Request of `upgradeCost`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpgradeRequest {
     /// The change day.
     #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The resource's orders (purchase and renewals), in date order.
     pub orders: Vec<Order>,
@@ -49,20 +52,25 @@ pub struct UpgradeRequest {
     pub new_prices: PriceTable,
     /// Discount, fixed price or reduction (default none).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
     pub offer: Option<UpgradeOffer>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<BillingMode>"))]
     pub billing_mode: BillingMode,
     /// Rounding policy (default `document`).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// One order's share of the upgrade fee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderFee {
     /// Index of the order in the request.
+    #[cfg_attr(test, ts(type = "number"))]
     pub index: usize,
     /// Its remaining period R.
     pub remaining_period: Ratio,
@@ -72,6 +80,7 @@ pub struct OrderFee {
 
 /// Result of `upgradeCost`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct UpgradeResponse {
     /// Amount to pay, half up to cents; 0 when the formula is negative (nothing charged, nothing

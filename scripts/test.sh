@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Every test: Rust (unit, golden vectors, CLI), the generated TypeScript types, the wasm package in
+# Node, the packed tarball (Node ESM and Vite), and the page in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+echo "== Rust tests"
+cargo test --all-targets
+
+if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- js/types.d.ts; then
+  echo "js/types.d.ts is out of date with the Rust types: commit the file cargo test regenerated" >&2
+  git --no-pager diff --stat -- js/types.d.ts >&2
+  exit 1
+fi
+
+echo "== wasm build"
+bash scripts/build.sh
+
+echo "== TypeScript declarations (tsc --strict --noEmit)"
+npx --no-install tsc -p tests/types/tsconfig.json
+
+echo "== package tests (Node)"
+node --test tests/js/
+
+echo "== packed tarball (Node ESM, Vite)"
+node --test tests/pack/
+
+if [ -d tests/e2e ]; then
+  echo "== page end-to-end (headless Chromium)"
+  bash scripts/setup-browser.sh
+  node --test tests/e2e/
+fi

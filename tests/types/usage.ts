@@ -1,0 +1,48 @@
+// Type-level tests of the package's declarations: compiled with `tsc --strict --noEmit`.
+import {
+  unsubscribeRefund,
+  downgradeRefund,
+  curve,
+  calculate,
+  type BillcalcError,
+  type UnsubscribeResponse,
+  type ErrorCode,
+} from "billcalc";
+
+const res: UnsubscribeResponse = unsubscribeRefund({
+  scenario: "inUse",
+  date: "2022-09-02",
+  orders: [{ start: "2022-08-19", end: "2022-09-19", term: "1M", paidCash: "110.00" }],
+});
+const refund: string = res.refund;
+const days: number | undefined = res.days?.total;
+const lineAmounts: string[] = res.breakdown.lines.map((l) => l.amount);
+
+const d = downgradeRefund({
+  date: "2018-11-24",
+  orders: [{ start: "2018-11-01", end: "2018-11-30", term: "1M", paidCash: "120" }],
+  newPrices: { "1M": "90" },
+});
+const period: "months" | "years" = d.periodUnit;
+
+const c = curve({ op: "unsubscribeRefund", scenario: "inUse", date: "2022-09-02", orders: [], from: "2022-09-01" });
+const cents: (number | null)[] = c.cents;
+
+const any = calculate({ op: "unifiedExpiry", currentExpiry: "2023-03-15", renewTerm: "1M", unifiedDay: "last" });
+
+try {
+  unsubscribeRefund({ scenario: "inUse", date: "x", orders: [] });
+} catch (e) {
+  const err = e as BillcalcError;
+  const code: ErrorCode = err.code;
+  const path: string = err.path;
+  void code;
+  void path;
+}
+
+// @ts-expect-error scenario must be one of the four
+unsubscribeRefund({ scenario: "whenever", date: "2022-09-02", orders: [] });
+// @ts-expect-error unknown fields are refused
+unsubscribeRefund({ scenario: "inUse", date: "2022-09-02", orders: [], refundEverything: true });
+
+export { refund, days, lineAmounts, period, cents, any };
