@@ -108,10 +108,10 @@ impl ErrorCode {
         }
     }
 
-    /// Parse a serialized code back (used to carry codes through serde's string errors).
-    pub fn from_code(s: &str) -> Option<ErrorCode> {
+    /// Every code.
+    pub const ALL: [ErrorCode; 28] = {
         use ErrorCode::*;
-        const ALL: [ErrorCode; 28] = [
+        [
             InvalidInput,
             MissingField,
             UnknownField,
@@ -140,8 +140,12 @@ impl ErrorCode {
             HandlingFeeRateUnknown,
             NotSupported,
             Internal,
-        ];
-        ALL.into_iter().find(|c| c.as_str() == s)
+        ]
+    };
+
+    /// Parse a serialized code back (used to carry codes through serde's string errors).
+    pub fn from_code(s: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.into_iter().find(|c| c.as_str() == s)
     }
 }
 

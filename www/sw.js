@@ -9,6 +9,7 @@ const FILES = [
   "./style.css",
   "./js/browser.js",
   "./js/api.js",
+  "./js/exports.js",
   "./pkg/billcalc.js",
   "./pkg/billcalc_bg.wasm",
 ];
