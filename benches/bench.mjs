@@ -1,0 +1,96 @@
+// npm run bench: the wasm package against the native CLI (batch) and a decimal.js baseline.
+// Prints ns per call, the ratios, the 1,096-point curve as one call vs 1,096 calls, module
+// instantiation time and the .wasm gzip size. Run `npm run build` and `cargo build --release` first
+// (this script builds them when missing).
+import { readFileSync, existsSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { execFileSync, spawnSync } from "node:child_process";
+import { performance } from "node:perf_hooks";
+import * as baseline from "./baseline-decimal.mjs";
+
+const root = new URL("../", import.meta.url);
+if (!existsSync(new URL("pkg/billcalc_bg.wasm", root))) execFileSync("bash", ["scripts/build.sh"], { cwd: root, stdio: "inherit" });
+const cli = new URL("target/release/billcalc", root).pathname;
+if (!existsSync(cli)) execFileSync("cargo", ["build", "--release", "--bin", "billcalc"], { cwd: root, stdio: "inherit" });
+
+const wasmBytes = readFileSync(new URL("pkg/billcalc_bg.wasm", root));
+const t0 = performance.now();
+const raw = await import("../pkg/billcalc.js");
+raw.initSync({ module: wasmBytes });
+const billcalc = await import("../js/exports.js");
+const firstCall = billcalc.quote({ date: "2023-05-10", term: "1Y", prices: { "1Y": "120" } });
+const coldMs = performance.now() - t0;
+
+function perCall(fn, arg, n = 50_000) {
+  for (let i = 0; i < Math.min(n, 5_000); i++) fn(arg);
+  const t = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) fn(arg);
+  return Number(process.hrtime.bigint() - t) / n;
+}
+
+const order = (start, end, term, paidCash) => ({ start, end, term, paidCash });
+const REQUESTS = {
+  unsubscribeRefund: { scenario: "inUse", date: "2022-09-02", orders: [order("2022-08-19", "2022-09-19", "1M", "110.00")] },
+  downgradeRefund: { date: "2018-11-24", orders: [order("2018-11-01", "2018-11-30", "1M", "120")], newPrices: { "1M": "90" } },
+  upgradeCost: {
+    date: "2019-03-31",
+    orders: [order("2019-01-31", "2020-01-31", "1Y", "120"), order("2020-02-01", "2020-09-30", "8M", "88"), order("2020-10-01", "2021-09-30", "1Y", "120")],
+    oldPrices: { "1M": "11", "1Y": "120" },
+    newPrices: { "3Y": "400" },
+  },
+  expansionCost: { date: "2021-07-03", orders: [order("2021-07-01", "2021-07-31", "1M", "3.5")], capacityBefore: 10, capacityAfter: 60, unitPrices: { "1M": "0.35" } },
+  unifiedExpiry: { currentExpiry: "2023-03-15", renewTerm: "1M", unifiedDay: 1, prices: { "1M": "30" } },
+  quote: { kind: "renewal", date: "2023-03-20", currentExpiry: "2023-03-15", term: "1M", prices: { "1M": "30" } },
+  switchToOnDemand: { date: "2022-09-02", orders: [order("2022-08-19", "2022-09-19", "1M", "110.00")] },
+  reservedInstanceRefund: { payment: "fullUpfront", remainingRatio: "0.5", upfrontCash: "50", upfrontVoucher: "50" },
+};
+
+function nativeBatch(op, req, n = 20_000) {
+  const line = JSON.stringify({ op, ...req }) + "\n";
+  const input = line.repeat(n);
+  const t = process.hrtime.bigint();
+  const out = spawnSync(cli, ["calc"], { input, maxBuffer: 1 << 30 });
+  const ns = Number(process.hrtime.bigint() - t) / n;
+  if (out.status !== 0) throw new Error(String(out.stderr));
+  return ns;
+}
+
+const rows = [];
+for (const [op, req] of Object.entries(REQUESTS)) {
+  const wasm = perCall(billcalc[op], req, op === "upgradeCost" ? 20_000 : 50_000);
+  const native = nativeBatch(op, req);
+  const dec = baseline[op] ? perCall(baseline[op], req) : undefined;
+  rows.push({ op, wasm, native, dec });
+}
+
+// Sanity: the baseline answers what the core answers.
+for (const op of ["unsubscribeRefund", "downgradeRefund"]) {
+  if (baseline[op](REQUESTS[op]).refund !== billcalc[op](REQUESTS[op]).refund) throw new Error(`baseline disagrees on ${op}`);
+}
+
+const threeYears = { op: "unsubscribeRefund", scenario: "inUse", date: "2020-01-01", orders: [order("2020-01-01", "2022-12-31", "3Y", "3000")] };
+const curveNs = perCall(billcalc.curve, threeYears, 300);
+const days = [];
+for (let i = 0; i < 1096; i++) days.push(new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
+const manyNs = perCall(
+  () => {
+    for (const date of days) {
+      try {
+        billcalc.unsubscribeRefund({ ...threeYears, op: undefined, date });
+      } catch {}
+    }
+  },
+  null,
+  10,
+);
+
+const us = (ns) => (ns / 1000).toFixed(2);
+console.log("operation              wasm µs/call  native CLI µs/call  decimal.js µs/call  wasm/native  wasm/decimal.js");
+for (const r of rows) {
+  console.log(
+    `${r.op.padEnd(22)} ${us(r.wasm).padStart(12)} ${us(r.native).padStart(19)} ${(r.dec ? us(r.dec) : "—").padStart(19)} ${(r.wasm / r.native).toFixed(2).padStart(12)} ${(r.dec ? (r.wasm / r.dec).toFixed(2) : "—").padStart(16)}`,
+  );
+}
+console.log(`curve of 1,096 days: one call ${(curveNs / 1e6).toFixed(3)} ms; 1,096 calls ${(manyNs / 1e6).toFixed(3)} ms`);
+console.log(`module instantiate + first result: ${coldMs.toFixed(2)} ms (first payable ${firstCall.payable})`);
+console.log(`.wasm: ${(wasmBytes.length / 1024).toFixed(1)} KB raw, ${(gzipSync(wasmBytes, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
