@@ -205,8 +205,8 @@ pub fn expiry_instant(end: NaiveDate) -> String {
 pub fn parse_date(s: &str) -> Result<NaiveDate, (&'static str, String)> {
     let bytes = s.as_bytes();
     let shape_ok = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
+        && bytes.get(4) == Some(&b'-')
+        && bytes.get(7) == Some(&b'-')
         && bytes
             .iter()
             .enumerate()

@@ -18,6 +18,16 @@
 //! assert_eq!(res.refund.to_string(), "50.87");
 //! ```
 
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 pub mod breakdown;
 pub mod calendar;
 pub mod curve;
