@@ -100,7 +100,10 @@ fn bench(c: &mut Criterion) {
         }
         let text = req.to_string();
         g.bench_function("json text", |b| {
-            b.iter(|| calculate_text(op, black_box(&text)))
+            b.iter(|| calculate_text(op, black_box(&text), true))
+        });
+        g.bench_function("json text, figures only", |b| {
+            b.iter(|| calculate_text(op, black_box(&text), false))
         });
         g.finish();
     }

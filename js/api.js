@@ -38,22 +38,45 @@ function date(value) {
   return value === undefined || value === null ? undefined : String(value);
 }
 
+// An operation's answer with its breakdown produced on first read: the figures come from a call
+// that formats no formula (most of a call's cost); reading `breakdown` runs the same computation
+// once more with explanations. The result stays a plain object (an enumerable accessor property).
+function withLazyBreakdown(raw, name, text, result) {
+  let breakdown;
+  Object.defineProperty(result, "breakdown", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      breakdown ??= JSON.parse(raw.calculateJson(name, text, true)).breakdown;
+      return breakdown;
+    },
+    set(value) {
+      breakdown = value;
+    },
+  });
+  return result;
+}
+
 function guard(raw, name) {
+  const op = (opName, request) => {
+    const text = encode(request);
+    return withLazyBreakdown(raw, opName, text, JSON.parse(raw.calculateJson(opName, text, false)));
+  };
   const run =
     name === "curve"
       ? (request) => {
-          const { op, from, to, ...rest } = plain(request);
-          return raw.curveJson(String(op ?? ""), encode(rest), date(from), date(to));
+          const { op: curveOp, from, to, ...rest } = plain(request);
+          return JSON.parse(raw.curveJson(String(curveOp ?? ""), encode(rest), date(from), date(to)));
         }
       : name === "calculate"
         ? (request) => {
-            const { op, ...rest } = plain(request);
-            return raw.calculateJson(String(op ?? ""), encode(rest));
+            const { op: opName, ...rest } = plain(request);
+            return op(String(opName ?? ""), rest);
           }
-        : (request) => raw.calculateJson(name, encode(request));
+        : (request) => op(name, request);
   return function billcalcCall(request) {
     try {
-      return JSON.parse(run(request));
+      return run(request);
     } catch (e) {
       if (e instanceof WebAssembly.RuntimeError) {
         let detail = e.message;

@@ -47,10 +47,15 @@ fn js_error(e: Error) -> JsValue {
 }
 
 /// Run operation `op` (`unsubscribeRefund`, …) on a JSON request (without `op`); returns the
-/// JSON response.
+/// JSON response. With `explain` false the breakdown is left empty (the wrapper asks for it again,
+/// explained, only when the caller reads it).
 #[wasm_bindgen(js_name = calculateJson)]
-pub fn calculate_json(op: &str, request: &str) -> std::result::Result<String, JsValue> {
-    crate::ops::calculate_text(op, request).map_err(js_error)
+pub fn calculate_json(
+    op: &str,
+    request: &str,
+    explain: bool,
+) -> std::result::Result<String, JsValue> {
+    crate::ops::calculate_text(op, request, explain).map_err(js_error)
 }
 
 /// What-if curve in one call: the amount of `op` in integer cents for every day of `from..=to`

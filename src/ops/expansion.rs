@@ -72,6 +72,11 @@ pub struct ExpansionResponse {
 /// apply). Example: 10 GB → 60 GB on 2021-07-03 of a July order, 0.35/GB/month:
 /// R = 28/31 = 0.90 → 50 × 0.90 × 0.35 = 15.75 (document policy rounds R to 2 decimals first).
 pub fn expansion_cost(req: &ExpansionRequest) -> Result<ExpansionResponse> {
+    expansion_cost_with(req, Breakdown::new(req.policy))
+}
+
+/// [`expansion_cost`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn expansion_cost_with(req: &ExpansionRequest, mut b: Breakdown) -> Result<ExpansionResponse> {
     check_prepaid(req.billing_mode)?;
     for (v, path) in [
         (req.capacity_before, "capacityBefore"),
@@ -95,7 +100,6 @@ pub fn expansion_cost(req: &ExpansionRequest) -> Result<ExpansionResponse> {
             ),
         ));
     }
-    let mut b = Breakdown::new(req.policy);
     let d = check_factor(req.discount, "discount")?;
     let (unit, _, r_exact) = remaining_periods(&req.orders, req.date, &mut b)?;
     let r = match req.policy {

@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::breakdown::Breakdown;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input;
 
@@ -39,27 +40,57 @@ fn run<Req: DeserializeOwned, Res: Serialize>(
     serde_json::to_value(res).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
 }
 
-fn run_text<Req: DeserializeOwned, Res: Serialize>(
+/// Something that has a rounding policy (every request).
+trait Policy {
+    fn policy(&self) -> crate::money::RoundingPolicy;
+}
+
+macro_rules! policy {
+    ($($t:ty),*) => { $(impl Policy for $t { fn policy(&self) -> crate::money::RoundingPolicy { self.policy } })* };
+}
+policy!(
+    quote::QuoteRequest,
+    upgrade::UpgradeRequest,
+    expansion::ExpansionRequest,
+    downgrade::DowngradeRequest,
+    unified_expiry::UnifiedExpiryRequest,
+    unsubscribe::UnsubscribeRequest,
+    switch::SwitchRequest,
+    reserved_instance::ReservedInstanceRequest
+);
+
+fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
     request: &str,
-    f: fn(&Req) -> Result<Res>,
+    explain: bool,
+    f: fn(&Req, Breakdown) -> Result<Res>,
 ) -> Result<String> {
     let req: Req = input::read(&mut serde_json::Deserializer::from_str(request))?;
-    let res = f(&req)?;
+    let b = if explain {
+        Breakdown::new(req.policy())
+    } else {
+        Breakdown::silent(req.policy())
+    };
+    let res = f(&req, b)?;
     serde_json::to_string(&res).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
 }
 
 /// Run operation `op` on a request given as JSON text (without `op`), answering JSON text: the
-/// shortest path, used by the wasm package.
-pub fn calculate_text(op: &str, request: &str) -> Result<String> {
+/// shortest path, used by the wasm package. With `explain` false the breakdown is left empty and no
+/// formula is formatted (the figures are the same; the package fetches the breakdown on demand).
+pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> {
     match op {
-        "quote" => run_text(request, quote::quote),
-        "upgradeCost" => run_text(request, upgrade::upgrade_cost),
-        "expansionCost" => run_text(request, expansion::expansion_cost),
-        "downgradeRefund" => run_text(request, downgrade::downgrade_refund),
-        "unifiedExpiry" => run_text(request, unified_expiry::unified_expiry),
-        "unsubscribeRefund" => run_text(request, unsubscribe::unsubscribe_refund),
-        "switchToOnDemand" => run_text(request, switch::switch_to_on_demand),
-        "reservedInstanceRefund" => run_text(request, reserved_instance::reserved_instance_refund),
+        "quote" => run_text(request, explain, quote::quote_with),
+        "upgradeCost" => run_text(request, explain, upgrade::upgrade_cost_with),
+        "expansionCost" => run_text(request, explain, expansion::expansion_cost_with),
+        "downgradeRefund" => run_text(request, explain, downgrade::downgrade_refund_with),
+        "unifiedExpiry" => run_text(request, explain, unified_expiry::unified_expiry_with),
+        "unsubscribeRefund" => run_text(request, explain, unsubscribe::unsubscribe_refund_with),
+        "switchToOnDemand" => run_text(request, explain, switch::switch_to_on_demand_with),
+        "reservedInstanceRefund" => run_text(
+            request,
+            explain,
+            reserved_instance::reserved_instance_refund_with,
+        ),
         other => Err(unknown_op(other)),
     }
 }

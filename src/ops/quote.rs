@@ -120,6 +120,11 @@ pub fn latest_allowed_expiry(date: NaiveDate) -> NaiveDate {
 ///   retention period (003 §3.2.2.1): end = current expiry + term. Refused once the retention
 ///   period is over (the resource is deleted) and beyond the 10-year cap (003 §3.2.2.2).
 pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
+    quote_with(req, Breakdown::new(req.policy))
+}
+
+/// [`quote`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn quote_with(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
     let d = check_factor(req.discount, "discount")?;
     if req.quantity == 0 || req.quantity > MAX_QUANTITY {
         return Err(Error::new(
@@ -128,7 +133,6 @@ pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
             format!("quantity {} is not in 1..={MAX_QUANTITY}", req.quantity),
         ));
     }
-    let mut b = Breakdown::new(req.policy);
     let months = req.term.months();
     let overflow = || {
         Error::new(

@@ -101,6 +101,14 @@ pub struct ReservedInstanceResponse {
 /// No upfront: the customer pays `hourly × total hours × ratio × 12 %`.
 /// Ex. 2: 50 cash + 50 voucher, half the year left: 25 − 6 = 19. Ex. 3: 10 + 90: 5 − 6 < 0 → 0.
 pub fn reserved_instance_refund(req: &ReservedInstanceRequest) -> Result<ReservedInstanceResponse> {
+    reserved_instance_refund_with(req, Breakdown::new(req.policy))
+}
+
+/// [`reserved_instance_refund`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn reserved_instance_refund_with(
+    req: &ReservedInstanceRequest,
+    mut b: Breakdown,
+) -> Result<ReservedInstanceResponse> {
     if req.payment == RiPayment::PartialUpfront {
         return Err(Error::new(
             ErrorCode::NotSupported,
@@ -108,7 +116,6 @@ pub fn reserved_instance_refund(req: &ReservedInstanceRequest) -> Result<Reserve
             "partial-upfront reserved instances have no published refund formula (003 §3.4.2.2 table 3-6 covers full and no upfront)",
         ));
     }
-    let mut b = Breakdown::new(req.policy);
     let (ratio, remaining_hours, total_hours) = match (
         req.start,
         req.end,

@@ -201,6 +201,14 @@ pub struct UnifiedExpiryResponse {
 ///
 /// Ex. A: D = 1, expiry 03-15, 1 month → plain 04-15, unified 05-01, 16 top-up days.
 pub fn unified_expiry(req: &UnifiedExpiryRequest) -> Result<UnifiedExpiryResponse> {
+    unified_expiry_with(req, Breakdown::new(req.policy))
+}
+
+/// [`unified_expiry`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn unified_expiry_with(
+    req: &UnifiedExpiryRequest,
+    mut b: Breakdown,
+) -> Result<UnifiedExpiryResponse> {
     let d = check_factor(req.discount, "discount")?;
     let overflow = || {
         Error::new(
@@ -235,7 +243,6 @@ pub fn unified_expiry(req: &UnifiedExpiryRequest) -> Result<UnifiedExpiryRespons
             ));
         }
     }
-    let mut b = Breakdown::new(req.policy);
     let first_padding = plain.succ_opt().ok_or_else(overflow)?;
     let padding_days = if unified > plain {
         days_inclusive(first_padding, unified)

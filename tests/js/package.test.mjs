@@ -68,6 +68,10 @@ test("unsubscribeRefund returns a plain object with its breakdown", () => {
   const sum = r.breakdown.lines.reduce((s, l) => s + Math.round(Number(l.amount) * 100), 0);
   assert.equal(sum, 5087, "breakdown lines add up to the refund");
   assert.equal(r.breakdown.policy, "document");
+  // The breakdown is produced on first read, yet behaves as plain data.
+  const copy = JSON.parse(JSON.stringify(r));
+  assert.deepEqual(copy.breakdown, r.breakdown);
+  assert.deepEqual(Object.keys(r).includes("breakdown"), true);
 });
 
 test("errors are Error objects with code, path and message", () => {
