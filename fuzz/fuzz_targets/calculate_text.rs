@@ -4,8 +4,12 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else { return };
-    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
     let ops = billcalc::ops::OPERATIONS;
     let op = ops[usize::from(pick) % ops.len()];
     let _ = billcalc::ops::calculate_text(op, text, pick & 0x80 != 0);
