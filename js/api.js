@@ -10,6 +10,7 @@ const OPERATIONS = [
   "unsubscribeRefund",
   "switchToOnDemand",
   "reservedInstanceRefund",
+  "usageCharge",
   "calculate",
   "curve",
 ];

@@ -12,6 +12,7 @@ export const {
   unsubscribeRefund,
   switchToOnDemand,
   reservedInstanceRefund,
+  usageCharge,
   calculate,
   curve,
 } = wrap(raw);

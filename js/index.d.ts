@@ -19,6 +19,8 @@ import type {
   UnsubscribeResponse,
   UpgradeRequest,
   UpgradeResponse,
+  UsageChargeRequest,
+  UsageChargeResponse,
 } from "./types.js";
 
 export * from "./types.js";
@@ -49,6 +51,9 @@ export declare function switchToOnDemand(request: SwitchRequest): SwitchResponse
 /** 003 §3.4.2.2 table 3-6: reserved-instance unsubscribe. */
 export declare function reservedInstanceRefund(request: ReservedInstanceRequest): ReservedInstanceResponse;
 
+/** 004, 003 §6.1.1: pay-per-use usage charge with fixed or tiered prices. */
+export declare function usageCharge(request: UsageChargeRequest): UsageChargeResponse;
+
 /** A request with its operation named in `op`, as the CLI reads it. */
 export type AnyRequest =
   | ({ op: "quote" } & QuoteRequest)
@@ -58,7 +63,8 @@ export type AnyRequest =
   | ({ op: "unifiedExpiry" } & UnifiedExpiryRequest)
   | ({ op: "unsubscribeRefund" } & UnsubscribeRequest)
   | ({ op: "switchToOnDemand" } & SwitchRequest)
-  | ({ op: "reservedInstanceRefund" } & ReservedInstanceRequest);
+  | ({ op: "reservedInstanceRefund" } & ReservedInstanceRequest)
+  | ({ op: "usageCharge" } & UsageChargeRequest);
 
 /** Any operation, named by `op`. */
 export declare function calculate(
@@ -71,7 +77,8 @@ export declare function calculate(
   | UnifiedExpiryResponse
   | UnsubscribeResponse
   | SwitchResponse
-  | ReservedInstanceResponse;
+  | ReservedInstanceResponse
+  | UsageChargeResponse;
 
 /** A what-if curve request: an operation with a date and, optionally, the days to cover. */
 export type CurveRequest = (

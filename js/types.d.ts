@@ -341,6 +341,11 @@ export type PeriodUnit = "months" | "years";
 export type PriceTable = { [key in Term]?: Money };
 
 /**
+ * How the tiers price a quantity (004 单价类型).
+ */
+export type Pricing = "fixed" | "fullTierProgressive" | "excessProgressive" | "fullTierTotal";
+
+/**
  * New purchase or renewal.
  */
 export type QuoteKind = "new" | "renewal";
@@ -636,6 +641,27 @@ breakdown: Breakdown, };
 export type Term = string;
 
 /**
+ * One tier `[from, to)`; the last tier may be open (`to` absent).
+ */
+export type Tier = { 
+/**
+ * Lower bound, included.
+ */
+from: Ratio, 
+/**
+ * Upper bound, excluded; absent for the last, open tier.
+ */
+to?: Ratio, 
+/**
+ * Unit price in the tier (progressive types).
+ */
+price?: Money, 
+/**
+ * Flat amount of the tier (`fullTierTotal`).
+ */
+total?: Money, };
+
+/**
  * The unified expiry day: 1–28 or the last day of the month (003 §3.2.2.3).
  */
 export type UnifiedDay = number | "last";
@@ -891,5 +917,59 @@ orders: Array<OrderFee>,
 cheaperByPrice: boolean, 
 /**
  * Line items and formulas.
+ */
+breakdown: Breakdown, };
+
+/**
+ * Request of `usageCharge`.
+ */
+export type UsageChargeRequest = { 
+/**
+ * Metered usage in the raw unit (bytes, seconds, calls…).
+ */
+rawUsage: Ratio, 
+/**
+ * Raw units per pricing unit (1 GB = 1073741824 bytes; 1 hour = 3600 s); default 1.
+ */
+conversionRatio?: Ratio, 
+/**
+ * The unit price type.
+ */
+pricing: Pricing, 
+/**
+ * `fixed`: the unit price.
+ */
+unitPrice?: Money, 
+/**
+ * Progressive and total types: the tiers, from 0 upwards, contiguous.
+ */
+tiers?: Array<Tier>, 
+/**
+ * Rounding policy (default `document`).
+ */
+policy?: RoundingPolicy, };
+
+/**
+ * Result of `usageCharge`.
+ */
+export type UsageChargeResponse = { 
+/**
+ * Usage in the pricing unit, truncated to 10 decimals (003 §6.1.1).
+ */
+usage: Ratio, 
+/**
+ * The amount, exact (pay-per-use amounts carry 8 or more decimals, 003 §6.1.6).
+ */
+amount: Money, 
+/**
+ * The amount rounded half up to cents (how a monthly bill total is shown, 003 §6.1.6).
+ */
+rounded: Money, 
+/**
+ * Index of the tier that holds the usage (full-tier types), if any.
+ */
+tier: number | null, 
+/**
+ * Line items and formulas (they add up to `rounded`).
  */
 breakdown: Breakdown, };

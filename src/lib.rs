@@ -53,3 +53,4 @@ pub use ops::switch::switch_to_on_demand;
 pub use ops::unified_expiry::unified_expiry;
 pub use ops::unsubscribe::unsubscribe_refund;
 pub use ops::upgrade::upgrade_cost;
+pub use ops::usage_charge::usage_charge;

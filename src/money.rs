@@ -225,13 +225,20 @@ impl<'de> de::Visitor<'de> for MoneyVisitor {
     // A JS/JSON number is binary floating point: take its exact binary value and accept it only
     // when that value is a short decimal, so no amount is ever silently altered.
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
+        // Messages show the number through Decimal, not float formatting (which would add a float
+        // printer to the wasm module): its exact binary value, e.g. 0.1000000000000000055511151231.
         match Decimal::from_f64_retain(v) {
-            Some(d) if d.normalize().scale() <= 10 => Self::check(d.normalize(), &v),
-            _ => Err(coded(
+            Some(d) if d.normalize().scale() <= 10 => Self::check(d.normalize(), &d.normalize()),
+            Some(d) => Err(coded(
                 "INVALID_MONEY",
                 format!(
-                    "the number {v} has no exact decimal value; pass money as a string, e.g. \"{v}\""
+                    "the number given is {} in binary, not an exact decimal; pass money as a decimal string",
+                    d.normalize()
                 ),
+            )),
+            None => Err(coded(
+                "INVALID_MONEY",
+                "the number given is not finite or too large; pass money as a decimal string".into(),
             )),
         }
     }

@@ -191,6 +191,16 @@ golden!(
     s3_2_6_3_switch_at_expiry_example,
 );
 
+// 003 §6.1.1 usage conversion; 004 tiered prices (hand-computed, RULES.md §2.3).
+golden!(
+    s6_1_1_usage_truncation_example,
+    volcengine_tiered_pricing_fixed,
+    volcengine_tiered_pricing_full_tier_progressive,
+    volcengine_tiered_pricing_excess_progressive,
+    volcengine_tiered_pricing_full_tier_total,
+    volcengine_tiered_pricing_boundary,
+);
+
 /// 003 §3.2.7 remaining value: "10000/3 × 2.75 = 9166.67" — the document illustrates it in years;
 /// the operations count days (RULES.md §19 A5), with the same function.
 #[test]

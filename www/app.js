@@ -35,6 +35,30 @@ function textToPrices(text) {
   return out;
 }
 
+// Tiers as text: `0-100:1.00/90; 100-500:0.80/250; 500-:0.50/400` (from-to:price/total).
+function tiersToText(tiers) {
+  return (tiers ?? [])
+    .map((t) => `${t.from}-${t.to ?? ""}:${t.price ?? ""}${t.total !== undefined ? `/${t.total}` : ""}`)
+    .join("; ");
+}
+
+function textToTiers(text) {
+  return text
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [range, rest = ""] = part.split(":");
+      const [from, to = ""] = range.split("-").map((x) => x.trim());
+      const [price = "", total = ""] = rest.split("/").map((x) => x.trim());
+      const t = { from };
+      if (to) t.to = to;
+      if (price) t.price = price;
+      if (total) t.total = total;
+      return t;
+    });
+}
+
 // ---------- forms ----------
 
 function renderTabs() {
@@ -58,6 +82,8 @@ function fieldInput(f, value) {
     input.value = value ?? f.options[0];
   } else if (f.kind === "prices") {
     input = el("textarea", { value: pricesToText(value) });
+  } else if (f.kind === "tiers") {
+    input = el("textarea", { value: tiersToText(value) });
   } else {
     input = el("input", {
       type: f.kind === "date" ? "date" : f.kind === "number" ? "number" : "text",
@@ -71,6 +97,7 @@ function fieldInput(f, value) {
   const label = el("label", {}, f.label ?? f.name);
   label.append(input);
   if (f.kind === "prices") label.append(el("span", { className: "hint" }, "term=price, e.g. 1M=90, 1Y=1000"));
+  if (f.kind === "tiers") label.append(el("span", { className: "hint" }, "from-to:price/total; …, e.g. 0-100:1.00/90; 100-:0.80/250"));
   return label;
 }
 
@@ -131,6 +158,7 @@ function readRequest() {
     }
     if (f.kind === "number") req[f.name] = Number(raw);
     else if (f.kind === "prices") req[f.name] = textToPrices(raw);
+    else if (f.kind === "tiers") req[f.name] = textToTiers(raw);
     else if (f.name === "unifiedDay" && /^\d+$/.test(raw)) req[f.name] = Number(raw);
     else req[f.name] = raw;
   }

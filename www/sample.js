@@ -149,4 +149,28 @@ export const VIEWS = [
     sample: { payment: "fullUpfront", remainingRatio: "0.5", upfrontCash: "50", upfrontVoucher: "50" },
     figures: ["refund", "handlingFee", "customerPays", "remainingRatio"],
   },
+  {
+    op: "usageCharge",
+    title: "Usage (tiers)",
+    source: "004, 003 §6.1.1",
+    main: "rounded",
+    orders: false,
+    fields: [
+      { name: "pricing", kind: "select", options: ["excessProgressive", "fullTierProgressive", "fullTierTotal", "fixed"] },
+      { name: "rawUsage", kind: "money", label: "metered usage (raw unit)" },
+      { name: "conversionRatio", kind: "money", label: "raw units per pricing unit (blank: 1)", optional: true },
+      { name: "unitPrice", kind: "money", label: "unit price (fixed)", optional: true },
+      { name: "tiers", kind: "tiers", label: "tiers", optional: true },
+    ],
+    sample: {
+      pricing: "excessProgressive",
+      rawUsage: "300",
+      tiers: [
+        { from: "0", to: "100", price: "1.00", total: "90" },
+        { from: "100", to: "500", price: "0.80", total: "250" },
+        { from: "500", price: "0.50", total: "400" },
+      ],
+    },
+    figures: ["rounded", "amount", "usage", "tier"],
+  },
 ];

@@ -10,6 +10,7 @@ pub mod switch;
 pub mod unified_expiry;
 pub mod unsubscribe;
 pub mod upgrade;
+pub mod usage_charge;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -29,6 +30,7 @@ pub const OPERATIONS: &[&str] = &[
     "unsubscribeRefund",
     "switchToOnDemand",
     "reservedInstanceRefund",
+    "usageCharge",
 ];
 
 fn run<Req: DeserializeOwned, Res: Serialize>(
@@ -56,7 +58,8 @@ policy!(
     unified_expiry::UnifiedExpiryRequest,
     unsubscribe::UnsubscribeRequest,
     switch::SwitchRequest,
-    reserved_instance::ReservedInstanceRequest
+    reserved_instance::ReservedInstanceRequest,
+    usage_charge::UsageChargeRequest
 );
 
 fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
@@ -91,6 +94,7 @@ pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> 
             explain,
             reserved_instance::reserved_instance_refund_with,
         ),
+        "usageCharge" => run_text(request, explain, usage_charge::usage_charge_with),
         other => Err(unknown_op(other)),
     }
 }
@@ -150,6 +154,7 @@ pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
         "unsubscribeRefund" => run(request, unsubscribe::unsubscribe_refund),
         "switchToOnDemand" => run(request, switch::switch_to_on_demand),
         "reservedInstanceRefund" => run(request, reserved_instance::reserved_instance_refund),
+        "usageCharge" => run(request, usage_charge::usage_charge),
         other => Err(unknown_op(other)),
     }
 }

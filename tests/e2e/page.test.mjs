@@ -62,6 +62,7 @@ const FIRST_LOAD = {
   quote: "30.00",
   switchToOnDemand: "50.87",
   reservedInstanceRefund: "19.00",
+  usageCharge: "260.00",
 };
 
 test("every view answers on first load, with its breakdown; screenshot each", async () => {

@@ -146,6 +146,7 @@ test("every operation is exported", () => {
     "unsubscribeRefund",
     "switchToOnDemand",
     "reservedInstanceRefund",
+    "usageCharge",
     "calculate",
     "curve",
   ]) {
