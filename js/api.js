@@ -11,6 +11,7 @@ const OPERATIONS = [
   "switchToOnDemand",
   "reservedInstanceRefund",
   "usageCharge",
+  "convertCurrency",
   "calculate",
   "curve",
 ];

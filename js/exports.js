@@ -13,6 +13,7 @@ export const {
   switchToOnDemand,
   reservedInstanceRefund,
   usageCharge,
+  convertCurrency,
   calculate,
   curve,
 } = wrap(raw);

@@ -21,6 +21,8 @@ import type {
   UpgradeResponse,
   UsageChargeRequest,
   UsageChargeResponse,
+  ConvertRequest,
+  ConvertResponse,
 } from "./types.js";
 
 export * from "./types.js";
@@ -54,6 +56,9 @@ export declare function reservedInstanceRefund(request: ReservedInstanceRequest)
 /** 004, 003 §6.1.1: pay-per-use usage charge with fixed or tiered prices. */
 export declare function usageCharge(request: UsageChargeRequest): UsageChargeResponse;
 
+/** 003 §6.1.4, §5.2.3: convert an amount for display (half up; JPY to whole yen). */
+export declare function convertCurrency(request: ConvertRequest): ConvertResponse;
+
 /** A request with its operation named in `op`, as the CLI reads it. */
 export type AnyRequest =
   | ({ op: "quote" } & QuoteRequest)
@@ -64,7 +69,8 @@ export type AnyRequest =
   | ({ op: "unsubscribeRefund" } & UnsubscribeRequest)
   | ({ op: "switchToOnDemand" } & SwitchRequest)
   | ({ op: "reservedInstanceRefund" } & ReservedInstanceRequest)
-  | ({ op: "usageCharge" } & UsageChargeRequest);
+  | ({ op: "usageCharge" } & UsageChargeRequest)
+  | ({ op: "convertCurrency" } & ConvertRequest);
 
 /** Any operation, named by `op`. */
 export declare function calculate(
@@ -78,7 +84,8 @@ export declare function calculate(
   | UnsubscribeResponse
   | SwitchResponse
   | ReservedInstanceResponse
-  | UsageChargeResponse;
+  | UsageChargeResponse
+  | ConvertResponse;
 
 /** A what-if curve request: an operation with a date and, optionally, the days to cover. */
 export type CurveRequest = (

@@ -27,6 +27,52 @@ lines: Array<Line>,
 notes: Array<string>, };
 
 /**
+ * Request of `convertCurrency`.
+ */
+export type ConvertRequest = { 
+/**
+ * The amount in the account currency (USD).
+ */
+amount: Money, 
+/**
+ * Units of the target currency per account-currency unit (EUR 0.83721).
+ */
+rate: Ratio, 
+/**
+ * ISO 4217 code of the target currency (`EUR`, `JPY`…).
+ */
+currency: string, 
+/**
+ * Rounding policy (default `document`; conversion always rounds once).
+ */
+policy?: RoundingPolicy, };
+
+/**
+ * Result of `convertCurrency`.
+ */
+export type ConvertResponse = { 
+/**
+ * The converted amount as shown: half up to the currency's minor unit (`"83.72"`, `"425"`).
+ */
+converted: string, 
+/**
+ * `amount × rate`, exact.
+ */
+exact: Money, 
+/**
+ * Decimals kept (2, or 0 for whole-unit currencies).
+ */
+decimals: number, 
+/**
+ * The currency code, upper case.
+ */
+currency: string, 
+/**
+ * Line items and formulas (they add up to `converted`).
+ */
+breakdown: Breakdown, };
+
+/**
  * A curve: one amount per day from `from` to `to`, in integer cents (`null` where the operation
  * refuses that day, e.g. after expiry).
  */

@@ -45,6 +45,7 @@ pub mod wasm;
 pub use error::{Error, ErrorCode, Result};
 pub use money::{Money, RoundingPolicy};
 pub use ops::calculate;
+pub use ops::convert_currency::convert_currency;
 pub use ops::downgrade::downgrade_refund;
 pub use ops::expansion::expansion_cost;
 pub use ops::quote::quote;

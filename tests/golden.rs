@@ -201,6 +201,21 @@ golden!(
     volcengine_tiered_pricing_boundary,
 );
 
+// Currency conversion for display (003 §5.2, §6.1, §7.2.3.1, §3.2.2.2, §3.2.4.2).
+golden!(
+    s5_2_1_fx_eur,
+    s5_2_3_remaining_due_and_jpy_1,
+    s5_2_3_remaining_due_and_jpy_2,
+    s5_2_3_remaining_due_and_jpy_3,
+    s5_2_3_remaining_due_and_jpy_4,
+    s6_1_4_fx_hkd,
+    s7_2_3_1_fx_eur_1,
+    s7_2_3_1_fx_eur_2,
+    s6_1_1_fx_eur,
+    s3_2_2_2_fx_zar,
+    s3_2_4_2_fx_zar,
+);
+
 /// 003 §3.2.7 remaining value: "10000/3 × 2.75 = 9166.67" — the document illustrates it in years;
 /// the operations count days (RULES.md §19 A5), with the same function.
 #[test]

@@ -173,4 +173,18 @@ export const VIEWS = [
     },
     figures: ["rounded", "amount", "usage", "tier"],
   },
+  {
+    op: "convertCurrency",
+    title: "Currency",
+    source: "003 §6.1.4",
+    main: "converted",
+    orders: false,
+    fields: [
+      { name: "amount", kind: "money", label: "amount (USD)" },
+      { name: "rate", kind: "money", label: "exchange rate" },
+      { name: "currency", kind: "text", label: "currency (ISO code)" },
+    ],
+    sample: { amount: "100", rate: "0.83721", currency: "EUR" },
+    figures: ["converted", "exact", "decimals", "currency"],
+  },
 ];

@@ -1,6 +1,7 @@
 //! The operations: one module each, each a typed request in and a typed result with its
 //! breakdown out. [`calculate`] dispatches a JSON request by its `op` field (CLI and batch use).
 
+pub mod convert_currency;
 pub mod downgrade;
 pub mod expansion;
 pub mod quote;
@@ -31,6 +32,7 @@ pub const OPERATIONS: &[&str] = &[
     "switchToOnDemand",
     "reservedInstanceRefund",
     "usageCharge",
+    "convertCurrency",
 ];
 
 fn run<Req: DeserializeOwned, Res: Serialize>(
@@ -59,7 +61,8 @@ policy!(
     unsubscribe::UnsubscribeRequest,
     switch::SwitchRequest,
     reserved_instance::ReservedInstanceRequest,
-    usage_charge::UsageChargeRequest
+    usage_charge::UsageChargeRequest,
+    convert_currency::ConvertRequest
 );
 
 fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
@@ -95,6 +98,7 @@ pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> 
             reserved_instance::reserved_instance_refund_with,
         ),
         "usageCharge" => run_text(request, explain, usage_charge::usage_charge_with),
+        "convertCurrency" => run_text(request, explain, convert_currency::convert_currency_with),
         other => Err(unknown_op(other)),
     }
 }
@@ -155,6 +159,7 @@ pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
         "switchToOnDemand" => run(request, switch::switch_to_on_demand),
         "reservedInstanceRefund" => run(request, reserved_instance::reserved_instance_refund),
         "usageCharge" => run(request, usage_charge::usage_charge),
+        "convertCurrency" => run(request, convert_currency::convert_currency),
         other => Err(unknown_op(other)),
     }
 }

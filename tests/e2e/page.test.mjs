@@ -63,6 +63,7 @@ const FIRST_LOAD = {
   switchToOnDemand: "50.87",
   reservedInstanceRefund: "19.00",
   usageCharge: "260.00",
+  convertCurrency: "83.72",
 };
 
 test("every view answers on first load, with its breakdown; screenshot each", async () => {

@@ -147,6 +147,7 @@ test("every operation is exported", () => {
     "switchToOnDemand",
     "reservedInstanceRefund",
     "usageCharge",
+    "convertCurrency",
     "calculate",
     "curve",
   ]) {
