@@ -51,7 +51,7 @@ pub struct QuoteRequest {
     pub prices: PriceTable,
     /// Number of identical resources (default 1).
     #[serde(default = "one")]
-    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub quantity: u64,
     /// Discount factor, one per order (003 §3.2.3.1); default 1.
     #[serde(default)]

@@ -53,7 +53,7 @@ pub struct ReservedInstanceRequest {
     pub remaining_ratio: Option<Ratio>,
     /// Total hours of the term, when no dates are given (no-upfront only).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub total_hours: Option<u64>,
     /// Full upfront: cash part of the upfront payment.
     #[serde(default)]
@@ -87,10 +87,10 @@ pub struct ReservedInstanceResponse {
     /// Remaining hours / total hours.
     pub remaining_ratio: Ratio,
     /// Remaining hours (from the next whole hour), when dates were given.
-    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub remaining_hours: Option<i64>,
     /// Total hours, when known.
-    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub total_hours: Option<i64>,
     /// Line items and formulas (they add up to `refund − customerPays`).
     pub breakdown: Breakdown,
