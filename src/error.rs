@@ -66,6 +66,16 @@ pub enum ErrorCode {
     RenewalPeriodNotUnsubscribable,
     /// 003 §3.4.2.2 table 3-5 has no handling-fee rate for this term and consumed time.
     HandlingFeeRateUnknown,
+    /// 003 §3.2.4.1, §3.2.2.2: the package cannot be renewed (non-resettable and used up without auto-renewal, monthly package renewed by year, …).
+    PackageNotRenewable,
+    /// 003 §3.2.3.1; 001: auto-renewal cannot be set (expires the next day, < 20 days left on a domain, free or trial product, …).
+    AutoRenewNotAllowed,
+    /// 003 §9.1.2, §9.1.5: the voucher cannot pay this order (out of its validity, product, region or billing-mode scope; more than one on a prepaid order; with a discount coupon).
+    VoucherNotApplicable,
+    /// 003 §9.1.2, §9.2.1: discounts that may not be combined on one order.
+    DiscountNotCombinable,
+    /// 003 §8: the document states no tax rate for this country, seller and date.
+    TaxRateUnknown,
     /// A rule the documents do not define for this input (RULES.md §19).
     NotSupported,
     /// A defect in billcalc itself (never expected; please report the request).
@@ -103,13 +113,18 @@ impl ErrorCode {
             UnsubscribeNotAllowed => "UNSUBSCRIBE_NOT_ALLOWED",
             RenewalPeriodNotUnsubscribable => "RENEWAL_PERIOD_NOT_UNSUBSCRIBABLE",
             HandlingFeeRateUnknown => "HANDLING_FEE_RATE_UNKNOWN",
+            PackageNotRenewable => "PACKAGE_NOT_RENEWABLE",
+            AutoRenewNotAllowed => "AUTO_RENEW_NOT_ALLOWED",
+            VoucherNotApplicable => "VOUCHER_NOT_APPLICABLE",
+            DiscountNotCombinable => "DISCOUNT_NOT_COMBINABLE",
+            TaxRateUnknown => "TAX_RATE_UNKNOWN",
             NotSupported => "NOT_SUPPORTED",
             Internal => "INTERNAL",
         }
     }
 
     /// Every code.
-    pub const ALL: [ErrorCode; 28] = {
+    pub const ALL: [ErrorCode; 33] = {
         use ErrorCode::*;
         [
             InvalidInput,
@@ -138,6 +153,11 @@ impl ErrorCode {
             UnsubscribeNotAllowed,
             RenewalPeriodNotUnsubscribable,
             HandlingFeeRateUnknown,
+            PackageNotRenewable,
+            AutoRenewNotAllowed,
+            VoucherNotApplicable,
+            DiscountNotCombinable,
+            TaxRateUnknown,
             NotSupported,
             Internal,
         ]
