@@ -99,9 +99,10 @@ pub fn truncate(value: Decimal, dp: u32) -> Decimal {
     r
 }
 
+/// Shown as serialized: at least two decimals (`600` → `600.00`, `48.125` → `48.125`).
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+        fmt::Display::fmt(&display_amount(self.0), f)
     }
 }
 

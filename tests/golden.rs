@@ -228,3 +228,18 @@ fn s3_2_7_remaining_value_example() {
     );
     assert_eq!(v.cents().to_string(), "9166.67");
 }
+
+// Discounts, vouchers and the payment split (003 §3.2.3.1, §3.3.2, §9.1, §13.1.2.1).
+golden!(
+    s3_2_3_1_discount_example_a,
+    s3_2_3_1_discount_example_b,
+    s3_2_3_1_discount_example_c,
+    s3_3_2_auto_pay_discount_example_1,
+    s3_3_2_auto_pay_discount_example_2,
+    s3_3_2_auto_pay_discount_example_3,
+    s13_1_2_1_voucher_example_a,
+    s13_1_2_1_voucher_example_b,
+    s13_1_2_1_voucher_example_a_current_rule,
+    s3_2_3_1_auto_renew_payment_example,
+    payment_split_no_card_reports_shortfall,
+);

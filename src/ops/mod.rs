@@ -2,8 +2,10 @@
 //! breakdown out. [`calculate`] dispatches a JSON request by its `op` field (CLI and batch use).
 
 pub mod convert_currency;
+pub mod discount;
 pub mod downgrade;
 pub mod expansion;
+pub mod payment;
 pub mod quote;
 pub mod reserved_instance;
 pub(crate) mod spec_change;
@@ -12,6 +14,7 @@ pub mod unified_expiry;
 pub mod unsubscribe;
 pub mod upgrade;
 pub mod usage_charge;
+pub mod voucher;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -33,6 +36,9 @@ pub const OPERATIONS: &[&str] = &[
     "reservedInstanceRefund",
     "usageCharge",
     "convertCurrency",
+    "bestDiscount",
+    "selectVoucher",
+    "paymentSplit",
 ];
 
 fn run<Req: DeserializeOwned, Res: Serialize>(
@@ -62,7 +68,10 @@ policy!(
     switch::SwitchRequest,
     reserved_instance::ReservedInstanceRequest,
     usage_charge::UsageChargeRequest,
-    convert_currency::ConvertRequest
+    convert_currency::ConvertRequest,
+    discount::BestDiscountRequest,
+    voucher::SelectVoucherRequest,
+    payment::PaymentSplitRequest
 );
 
 fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
@@ -99,6 +108,9 @@ pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> 
         ),
         "usageCharge" => run_text(request, explain, usage_charge::usage_charge_with),
         "convertCurrency" => run_text(request, explain, convert_currency::convert_currency_with),
+        "bestDiscount" => run_text(request, explain, discount::best_discount_with),
+        "selectVoucher" => run_text(request, explain, voucher::select_voucher_with),
+        "paymentSplit" => run_text(request, explain, payment::payment_split_with),
         other => Err(unknown_op(other)),
     }
 }
@@ -160,6 +172,9 @@ pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
         "reservedInstanceRefund" => run(request, reserved_instance::reserved_instance_refund),
         "usageCharge" => run(request, usage_charge::usage_charge),
         "convertCurrency" => run(request, convert_currency::convert_currency),
+        "bestDiscount" => run(request, discount::best_discount),
+        "selectVoucher" => run(request, voucher::select_voucher),
+        "paymentSplit" => run(request, payment::payment_split),
         other => Err(unknown_op(other)),
     }
 }
