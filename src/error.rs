@@ -76,6 +76,8 @@ pub enum ErrorCode {
     DiscountNotCombinable,
     /// 003 §8: the document states no tax rate for this country, seller and date.
     TaxRateUnknown,
+    /// 003 §3.1.1, §5.1.2: more than 30 orders in one merged payment, or a card payment beyond the per-transaction limit.
+    PaymentLimitExceeded,
     /// A rule the documents do not define for this input (RULES.md §19).
     NotSupported,
     /// A defect in billcalc itself (never expected; please report the request).
@@ -118,13 +120,14 @@ impl ErrorCode {
             VoucherNotApplicable => "VOUCHER_NOT_APPLICABLE",
             DiscountNotCombinable => "DISCOUNT_NOT_COMBINABLE",
             TaxRateUnknown => "TAX_RATE_UNKNOWN",
+            PaymentLimitExceeded => "PAYMENT_LIMIT_EXCEEDED",
             NotSupported => "NOT_SUPPORTED",
             Internal => "INTERNAL",
         }
     }
 
     /// Every code.
-    pub const ALL: [ErrorCode; 33] = {
+    pub const ALL: [ErrorCode; 34] = {
         use ErrorCode::*;
         [
             InvalidInput,
@@ -158,6 +161,7 @@ impl ErrorCode {
             VoucherNotApplicable,
             DiscountNotCombinable,
             TaxRateUnknown,
+            PaymentLimitExceeded,
             NotSupported,
             Internal,
         ]

@@ -243,3 +243,14 @@ golden!(
     s3_2_3_1_auto_renew_payment_example,
     payment_split_no_card_reports_shortfall,
 );
+
+// Account figures (003 §3.1.1, §5.3, §6.1.6, §7.2.2, §13.2.8).
+golden!(
+    s5_3_consumption_quota_example,
+    s3_1_1_third_party_split,
+    s6_1_6_bill_totals,
+    s7_2_2_2_bill_totals,
+    s7_2_2_3_overflow_example,
+    s13_2_8_payable_split,
+    s5_2_3_remaining_due,
+);

@@ -84,6 +84,14 @@ function fieldInput(f, value) {
     input = el("textarea", { value: pricesToText(value) });
   } else if (f.kind === "tiers") {
     input = el("textarea", { value: tiersToText(value) });
+  } else if (f.kind === "json") {
+    input = el("textarea", { value: value === undefined ? "" : JSON.stringify(value, null, 1) });
+    input.rows = 6;
+    input.spellcheck = false;
+  } else if (f.kind === "bool") {
+    input = el("select");
+    for (const o of ["false", "true"]) input.append(el("option", { value: o }, o));
+    input.value = String(value ?? false);
   } else {
     input = el("input", {
       type: f.kind === "date" ? "date" : f.kind === "number" ? "number" : "text",
@@ -97,6 +105,7 @@ function fieldInput(f, value) {
   const label = el("label", {}, f.label ?? f.name);
   label.append(input);
   if (f.kind === "prices") label.append(el("span", { className: "hint" }, "term=price, e.g. 1M=90, 1Y=1000"));
+  if (f.kind === "json") label.append(el("span", { className: "hint" }, f.hint ?? "JSON"));
   if (f.kind === "tiers") label.append(el("span", { className: "hint" }, "from-to:price/total; …, e.g. 0-100:1.00/90; 100-:0.80/250"));
   return label;
 }
@@ -157,6 +166,14 @@ function readRequest() {
       continue;
     }
     if (f.kind === "number") req[f.name] = Number(raw);
+    else if (f.kind === "bool") req[f.name] = raw === "true";
+    else if (f.kind === "json") {
+      try {
+        req[f.name] = JSON.parse(raw);
+      } catch (e) {
+        throw Object.assign(new Error(`not JSON: ${e.message}`), { code: "INVALID_INPUT", path: f.name });
+      }
+    }
     else if (f.kind === "prices") req[f.name] = textToPrices(raw);
     else if (f.kind === "tiers") req[f.name] = textToTiers(raw);
     else if (f.name === "unifiedDay" && /^\d+$/.test(raw)) req[f.name] = Number(raw);
@@ -209,7 +226,8 @@ function showError(err) {
 function figure(key, value, main = false) {
   const d = el("div", { className: main ? "figure main" : "figure" });
   d.dataset.figure = key;
-  d.append(el("div", { className: "k" }, key), el("div", { className: "v" }, String(value)));
+  const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+  d.append(el("div", { className: "k" }, key), el("div", { className: "v" }, text));
   return d;
 }
 
@@ -218,8 +236,9 @@ function showResult(res) {
   figs.className = "";
   figs.replaceChildren(
     ...current.figures
-      .filter((k) => res[k] !== undefined && res[k] !== null)
-      .map((k) => figure(k, res[k], k === current.main)),
+      .map((k) => [k, k.split(".").reduce((o, part) => (o == null ? undefined : o[part]), res)])
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => figure(k, v, k === current.main)),
   );
   const b = res.breakdown ?? { facts: [], lines: [], notes: [] };
   $("#facts tbody").replaceChildren(
@@ -236,7 +255,7 @@ function showResult(res) {
       return tr;
     }),
   );
-  const total = res[current.main];
+  const total = current.main.split(".").reduce((o, part) => (o == null ? undefined : o[part]), res);
   $("#lines-total").textContent = b.lines.length ? String(total ?? "") : "";
   $("#notes").replaceChildren(...b.notes.map((n) => el("li", {}, n)));
   $("#policy-used").textContent = `policy: ${b.policy}`;
@@ -327,7 +346,13 @@ function drawChart(req) {
 
 function compute() {
   clearErrors();
-  const req = readRequest();
+  let req;
+  try {
+    req = readRequest();
+  } catch (e) {
+    showError(e);
+    return;
+  }
   history.replaceState(null, "", `#${encodeURIComponent(JSON.stringify({ op: current.op, request: req }))}`);
   try {
     showResult(billcalc[current.op](req));
@@ -357,7 +382,13 @@ $("#add-order").addEventListener("click", () => {
 $("#policy").addEventListener("change", compute);
 window.addEventListener("hashchange", () => {
   const s = fromHash();
-  if (s && JSON.stringify(s[1]) !== JSON.stringify(readRequest())) selectView(...s);
+  let shown = null;
+  try {
+    shown = readRequest();
+  } catch {
+    // a field holds broken JSON: take the address's state
+  }
+  if (s && JSON.stringify(s[1]) !== JSON.stringify(shown)) selectView(...s);
 });
 
 const initial = fromHash() ?? [VIEWS[0], structuredClone(VIEWS[0].sample)];

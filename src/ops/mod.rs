@@ -1,6 +1,7 @@
 //! The operations: one module each, each a typed request in and a typed result with its
 //! breakdown out. [`calculate`] dispatches a JSON request by its `op` field (CLI and batch use).
 
+pub mod account;
 pub mod convert_currency;
 pub mod discount;
 pub mod downgrade;
@@ -39,6 +40,9 @@ pub const OPERATIONS: &[&str] = &[
     "bestDiscount",
     "selectVoucher",
     "paymentSplit",
+    "consumptionQuota",
+    "mergedPayment",
+    "billSummary",
 ];
 
 fn run<Req: DeserializeOwned, Res: Serialize>(
@@ -71,7 +75,10 @@ policy!(
     convert_currency::ConvertRequest,
     discount::BestDiscountRequest,
     voucher::SelectVoucherRequest,
-    payment::PaymentSplitRequest
+    payment::PaymentSplitRequest,
+    account::QuotaRequest,
+    account::MergedPaymentRequest,
+    account::BillSummaryRequest
 );
 
 fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
@@ -111,6 +118,9 @@ pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> 
         "bestDiscount" => run_text(request, explain, discount::best_discount_with),
         "selectVoucher" => run_text(request, explain, voucher::select_voucher_with),
         "paymentSplit" => run_text(request, explain, payment::payment_split_with),
+        "consumptionQuota" => run_text(request, explain, account::consumption_quota_with),
+        "mergedPayment" => run_text(request, explain, account::merged_payment_with),
+        "billSummary" => run_text(request, explain, account::bill_summary_with),
         other => Err(unknown_op(other)),
     }
 }
@@ -175,6 +185,9 @@ pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
         "bestDiscount" => run(request, discount::best_discount),
         "selectVoucher" => run(request, voucher::select_voucher),
         "paymentSplit" => run(request, payment::payment_split),
+        "consumptionQuota" => run(request, account::consumption_quota),
+        "mergedPayment" => run(request, account::merged_payment),
+        "billSummary" => run(request, account::bill_summary),
         other => Err(unknown_op(other)),
     }
 }
