@@ -254,3 +254,17 @@ golden!(
     s13_2_8_payable_split,
     s5_2_3_remaining_due,
 );
+
+// Tencent reserved pool (002; money hand-computed) and taxes (003 §8).
+golden!(
+    tencent_reserved_pool_single_use,
+    tencent_reserved_pool_cyclic,
+    s8_tax_wht_examples,
+    s8_tax_wht_examples_indonesia,
+    s8_tax_wht_examples_malaysia,
+    s8_tax_sg_gst_2022,
+    s8_tax_sg_gst_2023,
+    s8_tax_sg_gst_2024,
+    s8_tax_tr_vat_before_step,
+    s8_tax_tr_vat_step,
+);

@@ -9,8 +9,10 @@ pub mod expansion;
 pub mod payment;
 pub mod quote;
 pub mod reserved_instance;
+pub mod reserved_pool;
 pub(crate) mod spec_change;
 pub mod switch;
+pub mod tax;
 pub mod unified_expiry;
 pub mod unsubscribe;
 pub mod upgrade;
@@ -43,6 +45,8 @@ pub const OPERATIONS: &[&str] = &[
     "consumptionQuota",
     "mergedPayment",
     "billSummary",
+    "reservedPoolIdleFee",
+    "taxInvoice",
 ];
 
 fn run<Req: DeserializeOwned, Res: Serialize>(
@@ -78,7 +82,9 @@ policy!(
     payment::PaymentSplitRequest,
     account::QuotaRequest,
     account::MergedPaymentRequest,
-    account::BillSummaryRequest
+    account::BillSummaryRequest,
+    reserved_pool::ReservedPoolRequest,
+    tax::TaxRequest
 );
 
 fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
@@ -121,6 +127,10 @@ pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> 
         "consumptionQuota" => run_text(request, explain, account::consumption_quota_with),
         "mergedPayment" => run_text(request, explain, account::merged_payment_with),
         "billSummary" => run_text(request, explain, account::bill_summary_with),
+        "reservedPoolIdleFee" => {
+            run_text(request, explain, reserved_pool::reserved_pool_idle_fee_with)
+        }
+        "taxInvoice" => run_text(request, explain, tax::tax_invoice_with),
         other => Err(unknown_op(other)),
     }
 }
@@ -188,6 +198,8 @@ pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
         "consumptionQuota" => run(request, account::consumption_quota),
         "mergedPayment" => run(request, account::merged_payment),
         "billSummary" => run(request, account::bill_summary),
+        "reservedPoolIdleFee" => run(request, reserved_pool::reserved_pool_idle_fee),
+        "taxInvoice" => run(request, tax::tax_invoice),
         other => Err(unknown_op(other)),
     }
 }
