@@ -43,6 +43,110 @@ amount: Money,
 balanceLeft: Money, };
 
 /**
+ * Request of `autoRenewalSchedule`.
+ */
+export type AutoRenewalRequest = { 
+/**
+ * `huawei` (default) or `aliyun`; Tencent and Volcengine state no schedule.
+ */
+provider?: Provider, 
+/**
+ * Huawei: `current` (default) or `old` rules.
+ */
+rules?: RenewalRules, 
+/**
+ * Aliyun: the product family (default `default`).
+ */
+productKind?: ProductKind, 
+/**
+ * The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider time.
+ */
+expiry: string, 
+/**
+ * The term the resource was bought for: monthly → 1-month renewals, yearly → 1-year.
+ */
+purchaseTerm?: Term, 
+/**
+ * The renewal term chosen in the auto-renewal settings (instead of `purchaseTerm`'s).
+ */
+renewalTerm?: Term, 
+/**
+ * Huawei current rules: the custom deduction day, days before expiry (1–30).
+ */
+deductionDaysBefore?: number, 
+/**
+ * When the custom day was set (absent: before the schedule started).
+ */
+deductionDaySetOn?: string, 
+/**
+ * A manual renewal: the schedule moves to the new expiry.
+ */
+manualRenewal?: ManualRenewal, 
+/**
+ * When auto-renewal is switched on (Aliyun refusals: expires the next day; < 20 days for
+ * Wanwang products).
+ */
+now?: string, 
+/**
+ * A free or trial product (Aliyun: no auto-renewal).
+ */
+trial?: boolean, 
+/**
+ * Rounding policy (no money here; accepted like every request).
+ */
+policy?: RoundingPolicy, };
+
+/**
+ * Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, RULES.md §19 A19).
+ */
+export type AutoRenewalResponse = { 
+/**
+ * The provider whose rules apply.
+ */
+provider: Provider, 
+/**
+ * The length of each auto-renewal (`1M`, `1Y`).
+ */
+renewalTerm: Term, 
+/**
+ * The expiry the schedule runs against (after a manual renewal, the new one).
+ */
+expiry: string, 
+/**
+ * The first deduction attempt.
+ */
+firstAttempt: string, 
+/**
+ * The first attempts, in order (at most 5; then daily until `lastAttempt`).
+ */
+attempts: Array<string>, 
+/**
+ * Number of attempts if every one fails.
+ */
+attemptCount: number, 
+/**
+ * The last attempt.
+ */
+lastAttempt: string, 
+/**
+ * The expiry after a successful auto-renewal.
+ */
+expiryOnSuccess: string, 
+/**
+ * When every attempt fails: Huawei releases the resource after this instant; Aliyun
+ * stops auto-renewing at the expiry.
+ */
+failsAfter: string, 
+/**
+ * Aliyun Wanwang products: days a lapsed product may still be renewed by hand (001).
+ */
+renewalWindowDays: number | null, 
+/**
+ * Facts and notes (no money lines).
+ */
+breakdown: Breakdown, };
+
+/**
  * Request of `bestDiscount`.
  */
 export type BestDiscountRequest = { 
@@ -94,6 +198,64 @@ discount: Money,
 candidates: Array<DiscountCandidate>, 
 /**
  * Line items (list amount and discount; they add up to `amount`).
+ */
+breakdown: Breakdown, };
+
+/**
+ * Request of `billRounding`.
+ */
+export type BillRoundingRequest = { 
+/**
+ * `huawei` (default), `aliyun`, `tencent` or `volcengine`.
+ */
+provider?: Provider, 
+/**
+ * Huawei: `monthlySettlement` (default) or `nonMonthly`.
+ */
+customerType?: CustomerType, 
+/**
+ * The billing month `YYYY-MM` (selects the rule in force; default: today's rules).
+ */
+billMonth?: string, 
+/**
+ * The exact detail amounts (8 decimals and more).
+ */
+amounts: Array<Ratio>, 
+/**
+ * Rounding policy (the provider's rule decides; accepted like every request).
+ */
+policy?: RoundingPolicy, };
+
+/**
+ * Result of `billRounding`.
+ */
+export type BillRoundingResponse = { 
+/**
+ * The sum of the amounts, exact.
+ */
+exactTotal: string, 
+/**
+ * What is charged, to the cent.
+ */
+payable: Money, 
+/**
+ * 抹零金额: `exactTotal − payable` (negative when a rule rounds up).
+ */
+roundingOff: string, 
+/**
+ * Each amount as charged, when the rule works per line (else the exact amounts).
+ */
+lineAmounts: Array<string>, 
+/**
+ * The rule applied, with its source.
+ */
+rule: string, 
+/**
+ * True when the provider's documents state no rule and billcalc assumes half up to cents.
+ */
+assumed: boolean, 
+/**
+ * Lines add up to `payable`.
  */
 breakdown: Breakdown, };
 
@@ -285,6 +447,11 @@ cents: (number | null)[],
  * The error code of each refused day's first refusal (same length as `cents`).
  */
 refusals: Array<ErrorCode | null>, };
+
+/**
+ * Huawei customer type (003 §6.1.6 vs §13.2).
+ */
+export type CustomerType = "monthlySettlement" | "nonMonthly";
 
 /**
  * Refund day counts of the order running on the operation day (003 §3.4.2.2).
@@ -553,6 +720,19 @@ formula: string,
  * Signed contribution to the total.
  */
 amount: Money, };
+
+/**
+ * A manual renewal made while auto-renewal is on.
+ */
+export type ManualRenewal = { 
+/**
+ * When it was paid.
+ */
+on: string, 
+/**
+ * Its term (`1M`, `1Y`).
+ */
+term: Term, };
 
 /**
  * Request of `mergedPayment`.
@@ -927,6 +1107,11 @@ export type PriceTable = { [key in Term]?: Money };
 export type Pricing = "fixed" | "fullTierProgressive" | "excessProgressive" | "fullTierTotal";
 
 /**
+ * Aliyun product family (001), for the 15-day lead and the post-expiry renewal windows.
+ */
+export type ProductKind = "default" | "domain" | "hkDomain" | "virtualHosting" | "website" | "enterpriseMail";
+
+/**
  * A promotion discount and its use on this resource's earlier orders.
  */
 export type Promotion = { 
@@ -951,6 +1136,11 @@ expires?: string,
  * used it; absent when it was never used on this resource.
  */
 usedOn?: string, };
+
+/**
+ * A cloud provider.
+ */
+export type Provider = "huawei" | "aliyun" | "tencent" | "volcengine";
 
 /**
  * Request of `consumptionQuota`.
@@ -1135,6 +1325,11 @@ id: string,
  * The restriction it fails (003 §9.1.2).
  */
 reason: string, };
+
+/**
+ * Huawei rule set.
+ */
+export type RenewalRules = "current" | "old";
 
 /**
  * Request of `reservedInstanceRefund`. Give either `start`, `end` and `at` (date-times; the

@@ -201,6 +201,11 @@ pub fn expiry_instant(end: NaiveDate) -> String {
     format!("{end}T23:59:59{PROVIDER_UTC_OFFSET}")
 }
 
+/// A provider wall-clock instant as text: `2020-08-24T03:00:00+08:00` (A19: GMT+8).
+pub fn instant(t: chrono::NaiveDateTime) -> String {
+    format!("{}T{}{PROVIDER_UTC_OFFSET}", t.date(), t.time())
+}
+
 /// Parse a `YYYY-MM-DD` date within 1970-01-01..=9999-12-31.
 pub fn parse_date(s: &str) -> Result<NaiveDate, (&'static str, String)> {
     let bytes = s.as_bytes();

@@ -38,6 +38,7 @@ pub mod money;
 pub mod ops;
 pub mod order;
 pub mod price;
+pub mod provider;
 pub mod term;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -268,3 +268,19 @@ golden!(
     s8_tax_tr_vat_before_step,
     s8_tax_tr_vat_step,
 );
+
+// Auto-renewal schedules (003 §3.2.3.1, §13.1.2.1; 001) and bill precision (003 §6.1.6, §13.2; 004).
+golden!(
+    s3_2_3_1_auto_renew_schedule_example,
+    s3_2_3_1_auto_renew_schedule_custom_day,
+    s3_2_3_1_auto_renew_cycle_at_purchase,
+    s3_2_3_1_auto_renew_cycle_at_purchase_yearly,
+    s13_1_2_1_auto_renew_schedule_example,
+    aliyun_auto_renew_example_2017,
+    aliyun_auto_renew_example_2015,
+    s6_1_6_precision_monthly_example,
+    s13_2_8_precision_non_monthly_example,
+    s13_2_8_precision_non_monthly_summary,
+    s13_2_8_precision_non_monthly_rows,
+    volcengine_truncation,
+);

@@ -2,6 +2,8 @@
 //! breakdown out. [`calculate`] dispatches a JSON request by its `op` field (CLI and batch use).
 
 pub mod account;
+pub mod auto_renewal;
+pub mod bill_rounding;
 pub mod convert_currency;
 pub mod discount;
 pub mod downgrade;
@@ -47,6 +49,8 @@ pub const OPERATIONS: &[&str] = &[
     "billSummary",
     "reservedPoolIdleFee",
     "taxInvoice",
+    "autoRenewalSchedule",
+    "billRounding",
 ];
 
 fn run<Req: DeserializeOwned, Res: Serialize>(
@@ -84,7 +88,9 @@ policy!(
     account::MergedPaymentRequest,
     account::BillSummaryRequest,
     reserved_pool::ReservedPoolRequest,
-    tax::TaxRequest
+    tax::TaxRequest,
+    auto_renewal::AutoRenewalRequest,
+    bill_rounding::BillRoundingRequest
 );
 
 fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
@@ -131,6 +137,10 @@ pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> 
             run_text(request, explain, reserved_pool::reserved_pool_idle_fee_with)
         }
         "taxInvoice" => run_text(request, explain, tax::tax_invoice_with),
+        "autoRenewalSchedule" => {
+            run_text(request, explain, auto_renewal::auto_renewal_schedule_with)
+        }
+        "billRounding" => run_text(request, explain, bill_rounding::bill_rounding_with),
         other => Err(unknown_op(other)),
     }
 }
@@ -200,6 +210,8 @@ pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
         "billSummary" => run(request, account::bill_summary),
         "reservedPoolIdleFee" => run(request, reserved_pool::reserved_pool_idle_fee),
         "taxInvoice" => run(request, tax::tax_invoice),
+        "autoRenewalSchedule" => run(request, auto_renewal::auto_renewal_schedule),
+        "billRounding" => run(request, bill_rounding::bill_rounding),
         other => Err(unknown_op(other)),
     }
 }
