@@ -19,6 +19,10 @@ import type {
   ExpansionResponse,
   MergedPaymentRequest,
   MergedPaymentResponse,
+  PackageRenewalRequest,
+  PackageRenewalResponse,
+  PackageUsageRequest,
+  PackageUsageResponse,
   PaymentSplitRequest,
   PaymentSplitResponse,
   QuotaRequest,
@@ -96,6 +100,10 @@ export declare function taxInvoice(request: TaxRequest): TaxResponse;
 export declare function autoRenewalSchedule(request: AutoRenewalRequest): AutoRenewalResponse;
 /** 003 §6.1.6, §7.1, §13.2.8; 004: how a bill's exact amounts are rounded or cut, per provider, customer type and month. */
 export declare function billRounding(request: BillRoundingRequest): BillRoundingResponse;
+/** 003 §3.2.4.1; 000: usage deducted from resource packages, the pay-per-use overage and why. */
+export declare function packageUsage(request: PackageUsageRequest): PackageUsageResponse;
+/** 003 §3.2.4: a package's new term when renewed (from the old expiry) or repurchased (at once). */
+export declare function packageRenewal(request: PackageRenewalRequest): PackageRenewalResponse;
 
 /** A request with its operation named in `op`, as the CLI reads it. */
 export type AnyRequest =
@@ -118,7 +126,9 @@ export type AnyRequest =
   | ({ op: "reservedPoolIdleFee" } & ReservedPoolRequest)
   | ({ op: "taxInvoice" } & TaxRequest)
   | ({ op: "autoRenewalSchedule" } & AutoRenewalRequest)
-  | ({ op: "billRounding" } & BillRoundingRequest);
+  | ({ op: "billRounding" } & BillRoundingRequest)
+  | ({ op: "packageUsage" } & PackageUsageRequest)
+  | ({ op: "packageRenewal" } & PackageRenewalRequest);
 
 /** Any operation, named by `op`. */
 export declare function calculate(
@@ -143,7 +153,9 @@ export declare function calculate(
   | ReservedPoolResponse
   | TaxResponse
   | AutoRenewalResponse
-  | BillRoundingResponse;
+  | BillRoundingResponse
+  | PackageUsageResponse
+  | PackageRenewalResponse;
 
 /** A what-if curve request: an operation with a date and, optionally, the days to cover. */
 export type CurveRequest = (

@@ -471,6 +471,19 @@ consumed: number,
 remaining: number, };
 
 /**
+ * What one package paid of one record.
+ */
+export type Deduction = { 
+/**
+ * The package.
+ */
+package: string, 
+/**
+ * The quantity it paid.
+ */
+amount: Ratio, };
+
+/**
  * One candidate of the choice and why it won, lost or was left out.
  */
 export type DiscountCandidate = { 
@@ -857,9 +870,245 @@ refund: Money,
 voucherReturned: Money, };
 
 /**
+ * Pay-per-use overage of one billing item.
+ */
+export type Overage = { 
+/**
+ * The billing item.
+ */
+billingItem: string, 
+/**
+ * The quantity billed pay-per-use.
+ */
+quantity: Ratio, 
+/**
+ * The unit price.
+ */
+price: Money, 
+/**
+ * `quantity × price`, exact.
+ */
+amount: Money, };
+
+/**
+ * A package held by the customer.
+ */
+export type Package = { 
+/**
+ * Its name in the breakdown.
+ */
+id: string, 
+/**
+ * `resettable` or `nonResettable`.
+ */
+kind: PackageKind, 
+/**
+ * The quota (per cycle when resettable), in the billing item's unit.
+ */
+quota: Ratio, 
+/**
+ * Resettable packages: the reset cycle.
+ */
+resetCycle?: ResetCycle, 
+/**
+ * First valid day (the package takes effect on it).
+ */
+start: string, 
+/**
+ * Last valid day (expires at 23:59:59).
+ */
+end: string, 
+/**
+ * The billing item it pays (`outboundTraffic`, `storage`).
+ */
+billingItem: string, 
+/**
+ * Other billing items it also pays (an OSS Standard LRS storage package also pays
+ * `ecsSnapshot`, 000).
+ */
+covers?: Array<string>, 
+/**
+ * Regions it pays (absent: every region). A "Chinese mainland general" package lists the
+ * mainland regions (not Hong Kong or overseas, 000).
+ */
+regions?: Array<string>, 
+/**
+ * Storage class it pays (`standard`, `infrequentAccess` …; absent: any).
+ */
+storageClass?: string, 
+/**
+ * Redundancy it pays (`LRS`, `ZRS`; absent: any).
+ */
+redundancy?: string, };
+
+/**
+ * Renew (starts at the old expiry) or buy again (starts at once or at a chosen day).
+ */
+export type PackageAction = "renew" | "repurchase";
+
+/**
+ * How a package's quota is consumed (003 §3.2.4.1).
+ */
+export type PackageKind = "resettable" | "nonResettable";
+
+/**
+ * Request of `packageRenewal`.
+ */
+export type PackageRenewalRequest = { 
+/**
+ * `renew` or `repurchase`.
+ */
+action: PackageAction, 
+/**
+ * The package's kind.
+ */
+kind: PackageKind, 
+/**
+ * Its quota (per cycle when resettable).
+ */
+quota: Ratio, 
+/**
+ * Non-resettable: what is left of it.
+ */
+remaining?: Ratio, 
+/**
+ * The current package's last valid day (renewals).
+ */
+end?: string, 
+/**
+ * Whether it is on auto-renewal.
+ */
+autoRenewal?: boolean, 
+/**
+ * The product (`OBS` packages may be bought monthly and renewed yearly).
+ */
+product?: string, 
+/**
+ * The term the package was bought by (`1M` monthly, `1Y` yearly) — renewals keep the kind.
+ */
+purchasedBy?: Term, 
+/**
+ * Trial ("OBS storage 40 GB" …) or delisted packages cannot be repurchased.
+ */
+trialOrDelisted?: boolean, 
+/**
+ * The operation day.
+ */
+date: string, 
+/**
+ * The term bought.
+ */
+term: Term, 
+/**
+ * Repurchase: a later start day (current version: any package).
+ */
+startAt?: string, 
+/**
+ * Rounding policy (no money here; accepted like every request).
+ */
+policy?: RoundingPolicy, };
+
+/**
+ * Result of `packageRenewal`.
+ */
+export type PackageRenewalResponse = { 
+/**
+ * First valid day of the new term.
+ */
+start: string, 
+/**
+ * Last valid day.
+ */
+end: string, 
+/**
+ * The expiry instant (`…T23:59:59+08:00`).
+ */
+expiresAt: string, 
+/**
+ * Resettable: the quota of every cycle; non-resettable: the total for the new term.
+ */
+quota: Ratio, 
+/**
+ * True when the new term starts after the operation day (a "not yet effective" resource
+ * for unsubscribing, 003 §3.4.3).
+ */
+notYetEffective: boolean, 
+/**
+ * Facts and notes.
+ */
+breakdown: Breakdown, };
+
+/**
+ * A package after the deduction.
+ */
+export type PackageState = { 
+/**
+ * The package.
+ */
+id: string, 
+/**
+ * Used in all.
+ */
+used: Ratio, 
+/**
+ * Left: of the whole term (non-resettable) or of the last cycle with usage (resettable).
+ */
+remaining: Ratio, 
+/**
+ * Resettable: use per reset cycle, `[cycle start, used]`.
+ */
+cycles: Array<[string, Ratio]>, };
+
+/**
  * The two package kinds of 002.
  */
 export type PackageType = "singleUse" | "cyclic";
+
+/**
+ * Request of `packageUsage`.
+ */
+export type PackageUsageRequest = { 
+/**
+ * The packages held.
+ */
+packages: Array<Package>, 
+/**
+ * The usage, in any order (deducted in time order).
+ */
+usage: Array<UsageRecord>, 
+/**
+ * Pay-per-use unit price of each billing item that has overage.
+ */
+prices?: { [key in string]: Money }, 
+/**
+ * Rounding policy (default `document`).
+ */
+policy?: RoundingPolicy, };
+
+/**
+ * Result of `packageUsage`.
+ */
+export type PackageUsageResponse = { 
+/**
+ * Each usage record with what paid it.
+ */
+records: Array<RecordResult>, 
+/**
+ * Each package's use.
+ */
+packages: Array<PackageState>, 
+/**
+ * Pay-per-use quantities and amounts per billing item.
+ */
+overage: Array<Overage>, 
+/**
+ * The pay-per-use charge, half up to cents.
+ */
+charge: Money, 
+/**
+ * Lines (one per billing item with overage) add up to `charge`; notes give the reasons.
+ */
+breakdown: Breakdown, };
 
 /**
  * How the merged payment is paid.
@@ -1314,6 +1563,31 @@ breakdown: Breakdown, };
 export type Ratio = string;
 
 /**
+ * One usage record, deducted.
+ */
+export type RecordResult = { 
+/**
+ * Index in the request's `usage`.
+ */
+index: number, 
+/**
+ * The billing item.
+ */
+billingItem: string, 
+/**
+ * Paid by packages.
+ */
+covered: Array<Deduction>, 
+/**
+ * Billed pay-per-use.
+ */
+overage: Ratio, 
+/**
+ * Why the overage is not covered (000), when there is one.
+ */
+reason: string | null, };
+
+/**
  * A voucher that cannot pay this order, and why.
  */
 export type RejectedVoucher = { 
@@ -1472,6 +1746,11 @@ idleFee: Money,
  * One line per segment with an idle fee, plus the rounding (they add up to `idleFee`).
  */
 breakdown: Breakdown, };
+
+/**
+ * Reset cycle of a resettable package.
+ */
+export type ResetCycle = "hour" | "day" | "week" | "month";
 
 /**
  * What kind of resource is unsubscribed (the refusal cases of 003 §3.4.2.3).
@@ -2076,6 +2355,39 @@ tier: number | null,
  * Line items and formulas (they add up to `rounded`).
  */
 breakdown: Breakdown, };
+
+/**
+ * Metered usage of one billing item.
+ */
+export type UsageRecord = { 
+/**
+ * When the usage happened (not when its bill arrived, 000).
+ */
+date: string, 
+/**
+ * Hour of the day (0–23), for hourly reset cycles.
+ */
+hour?: number, 
+/**
+ * The billing item (`requests` have no package, 000).
+ */
+billingItem: string, 
+/**
+ * The quantity.
+ */
+amount: Ratio, 
+/**
+ * Its region.
+ */
+region?: string, 
+/**
+ * Its storage class.
+ */
+storageClass?: string, 
+/**
+ * Its redundancy.
+ */
+redundancy?: string, };
 
 /**
  * A voucher and its restrictions (003 §9.1.2). Absent lists mean "no restriction".

@@ -284,3 +284,14 @@ golden!(
     s13_2_8_precision_non_monthly_rows,
     volcengine_truncation,
 );
+
+// Resource packages (003 §3.2.4.1; 000).
+golden!(
+    oss_package_overage_examples,
+    oss_package_overage_examples_snapshots,
+    oss_package_why_still_in_arrears,
+    s3_2_4_1_package_examples,
+    s3_2_4_1_package_examples_non_resettable,
+    s3_2_4_1_package_examples_expiry_obs,
+    s3_2_4_1_package_examples_expiry_cdn,
+);

@@ -8,6 +8,7 @@ pub mod convert_currency;
 pub mod discount;
 pub mod downgrade;
 pub mod expansion;
+pub mod package;
 pub mod payment;
 pub mod quote;
 pub mod reserved_instance;
@@ -51,6 +52,8 @@ pub const OPERATIONS: &[&str] = &[
     "taxInvoice",
     "autoRenewalSchedule",
     "billRounding",
+    "packageUsage",
+    "packageRenewal",
 ];
 
 fn run<Req: DeserializeOwned, Res: Serialize>(
@@ -90,7 +93,9 @@ policy!(
     reserved_pool::ReservedPoolRequest,
     tax::TaxRequest,
     auto_renewal::AutoRenewalRequest,
-    bill_rounding::BillRoundingRequest
+    bill_rounding::BillRoundingRequest,
+    package::PackageUsageRequest,
+    package::PackageRenewalRequest
 );
 
 fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
@@ -141,6 +146,8 @@ pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> 
             run_text(request, explain, auto_renewal::auto_renewal_schedule_with)
         }
         "billRounding" => run_text(request, explain, bill_rounding::bill_rounding_with),
+        "packageUsage" => run_text(request, explain, package::package_usage_with),
+        "packageRenewal" => run_text(request, explain, package::package_renewal_with),
         other => Err(unknown_op(other)),
     }
 }
@@ -212,6 +219,8 @@ pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
         "taxInvoice" => run(request, tax::tax_invoice),
         "autoRenewalSchedule" => run(request, auto_renewal::auto_renewal_schedule),
         "billRounding" => run(request, bill_rounding::bill_rounding),
+        "packageUsage" => run(request, package::package_usage),
+        "packageRenewal" => run(request, package::package_renewal),
         other => Err(unknown_op(other)),
     }
 }
