@@ -76,3 +76,37 @@ fn empty_input_exits_non_zero() {
     let (code, _) = run("  \n");
     assert_ne!(code, 0);
 }
+
+/// Every CLI example in the README runs, and every amount its comment promises (after `→`) is in
+/// the answer.
+#[test]
+fn readme_cli_examples_hold() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let lines: Vec<&str> = readme.lines().collect();
+    let mut checked = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(json) = line
+            .strip_prefix("echo '")
+            .and_then(|l| l.strip_suffix("' | billcalc calc"))
+        else {
+            continue;
+        };
+        let comment = lines[i - 1];
+        let out = billcalc::calculate(serde_json::from_str(json).unwrap())
+            .unwrap_or_else(|e| panic!("README example {comment}: {e}"));
+        let text = out.to_string();
+        let promised = comment.split('→').nth(1).unwrap_or("");
+        for token in promised.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')) {
+            let t = token.trim_end_matches(['.', ',']).replace(',', "");
+            if t.contains('.') && t.split('.').nth(1).is_some_and(|f| f.len() == 2) {
+                assert!(
+                    text.contains(&format!("\"{t}\"")) || text.contains(&t),
+                    "README example {comment}: {t} not in {text}"
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} README examples found");
+}

@@ -64,6 +64,18 @@ const FIRST_LOAD = {
   reservedInstanceRefund: "19.00",
   usageCharge: "260.00",
   convertCurrency: "83.72",
+  bestDiscount: "750.00",
+  selectVoucher: "30.00",
+  paymentSplit: "1700.00",
+  consumptionQuota: "500.00",
+  mergedPayment: "2012.62",
+  billSummary: "46193.37",
+  reservedPoolIdleFee: "259.20",
+  taxInvoice: "100.00",
+  autoRenewalSchedule: "2020-08-24T03:00:00+08:00",
+  billRounding: "100.13",
+  packageUsage: "8.50",
+  packageRenewal: "2024-09-19T23:59:59+08:00",
 };
 
 test("every view answers on first load, with its breakdown; screenshot each", async () => {
