@@ -6,7 +6,11 @@
 //! **Range guarantee.** Every money input is checked to lie in `0 ..= 10^12`, counts to
 //! `≤ 10^6` and periods to `≤ 1,200` months, so every intermediate value of every rule stays below
 //! `10^21`, far inside `Decimal`'s `7.9 × 10^28`: the arithmetic below cannot overflow and never
-//! panics. Divisors are day counts and term lengths, which are always ≥ 1.
+//! panics. Divisors are day counts and term lengths, which are always ≥ 1. Belt and braces: this
+//! module's arithmetic is checked by `clippy::arithmetic_side_effects`, and `Money`'s operators
+//! saturate instead of panicking.
+
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
 
 use rust_decimal::prelude::*;
 use rust_decimal::RoundingStrategy;
@@ -109,46 +113,46 @@ impl fmt::Display for Money {
 impl Add for Money {
     type Output = Money;
     fn add(self, rhs: Money) -> Money {
-        Money(self.0 + rhs.0)
+        Money(self.0.saturating_add(rhs.0))
     }
 }
 
 impl AddAssign for Money {
     fn add_assign(&mut self, rhs: Money) {
-        self.0 += rhs.0;
+        self.0 = self.0.saturating_add(rhs.0);
     }
 }
 
 impl Sub for Money {
     type Output = Money;
     fn sub(self, rhs: Money) -> Money {
-        Money(self.0 - rhs.0)
+        Money(self.0.saturating_sub(rhs.0))
     }
 }
 
 impl SubAssign for Money {
     fn sub_assign(&mut self, rhs: Money) {
-        self.0 -= rhs.0;
+        self.0 = self.0.saturating_sub(rhs.0);
     }
 }
 
 impl Neg for Money {
     type Output = Money;
     fn neg(self) -> Money {
-        Money(-self.0)
+        Money(Decimal::ZERO.saturating_sub(self.0))
     }
 }
 
 impl Mul<Decimal> for Money {
     type Output = Money;
     fn mul(self, rhs: Decimal) -> Money {
-        Money(self.0 * rhs)
+        Money(self.0.saturating_mul(rhs))
     }
 }
 
 impl Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
-        iter.fold(Money::ZERO, |a, b| a + b)
+        iter.fold(Money::ZERO, |a, b| Money(a.0.saturating_add(b.0)))
     }
 }
 

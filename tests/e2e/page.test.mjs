@@ -150,6 +150,18 @@ test("user input is never executed or rendered as HTML", async () => {
   assert.deepEqual(dialogs, []);
   assert.equal(await page.$("#view img"), null, "no element was created from input");
   assert.match(await page.textContent(".field-error"), /UNKNOWN_TERM|INVALID_MONEY/);
+  // JSON list fields: the payload as a voucher id is echoed in figures and the breakdown, as text.
+  await tab("selectVoucher");
+  const vouchers = [{ id: payload, balance: "20", validFrom: "2018-01-01", validTo: "2018-08-30" }];
+  await page.fill('#fields [name="vouchers"]', JSON.stringify(vouchers));
+  await page.waitForTimeout(200);
+  assert.equal(await main(), "30.00");
+  assert.match(await page.textContent("#view"), /onerror/);
+  await page.fill('#fields [name="vouchers"]', payload);
+  await page.waitForTimeout(200);
+  assert.equal(await page.$("#view img"), null, "no element was created from input");
+  assert.match(await page.textContent(".field-error"), /INVALID_INPUT/);
+  assert.deepEqual(dialogs, []);
 });
 
 test("a strict Content-Security-Policy is present", async () => {
