@@ -2,7 +2,8 @@
 // Prints ns per call, the ratios, the 1,096-point curve as one call vs 1,096 calls, module
 // instantiation time and the .wasm gzip size. Run `npm run build` and `cargo build --release` first
 // (this script builds them when missing).
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, existsSync, readdirSync } from "node:fs";
+import { OPERATIONS } from "../js/api.js";
 import { gzipSync } from "node:zlib";
 import { execFileSync, spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
@@ -44,6 +45,21 @@ const REQUESTS = {
   switchToOnDemand: { date: "2022-09-02", orders: [order("2022-08-19", "2022-09-19", "1M", "110.00")] },
   reservedInstanceRefund: { payment: "fullUpfront", remainingRatio: "0.5", upfrontCash: "50", upfrontVoucher: "50" },
 };
+
+// The rest of the rulebook: one worked example each, from the golden vectors.
+const vectorDir = new URL("tests/vectors/", root);
+const vectors = readdirSync(vectorDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()
+  .flatMap((f) => JSON.parse(readFileSync(new URL(f, vectorDir), "utf8")));
+for (const op of OPERATIONS) {
+  if (REQUESTS[op] || op === "calculate" || op === "curve") continue;
+  const v = vectors.find((v) => v.request.op === op && v.expect);
+  if (v) {
+    const { op: _, ...req } = v.request;
+    REQUESTS[op] = req;
+  }
+}
 
 function nativeBatch(op, req, n = 20_000) {
   const line = JSON.stringify({ op, ...req }) + "\n";

@@ -1,6 +1,7 @@
 //! Native speed of every operation (`cargo bench`): typed requests built once outside the timed
 //! loop, the JSON entry point the CLI uses, and the 1,096-point daily refund curve of a 3-year order.
 
+use billcalc::ops::OPERATIONS;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use serde_json::{json, Value};
 
@@ -46,10 +47,41 @@ fn requests() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// One worked example per remaining operation, from the golden vectors (the first that succeeds).
+fn vector_requests(known: &[&str]) -> Vec<(&'static str, Value)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors");
+    let mut vectors: Vec<Value> = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for f in files {
+        let v: Value = serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap();
+        vectors.extend(v.as_array().unwrap().iter().cloned());
+    }
+    OPERATIONS
+        .iter()
+        .filter(|op| !known.contains(op))
+        .filter_map(|op| {
+            let v = vectors
+                .iter()
+                .find(|v| v["request"]["op"] == *op && v.get("expect").is_some())?;
+            let mut req = v["request"].clone();
+            req.as_object_mut()?.remove("op");
+            Some((*op, req))
+        })
+        .collect()
+}
+
 fn bench(c: &mut Criterion) {
     use billcalc::input::from_value;
     use billcalc::ops::*;
-    for (op, req) in requests() {
+    let mut all = requests();
+    let known: Vec<&str> = all.iter().map(|(op, _)| *op).collect();
+    all.extend(vector_requests(&known));
+    assert_eq!(all.len(), OPERATIONS.len(), "a request for every operation");
+    for (op, req) in all {
         let v = req.clone();
         let mut g = c.benchmark_group(op);
         match op {
@@ -91,12 +123,14 @@ fn bench(c: &mut Criterion) {
                     b.iter(|| switch::switch_to_on_demand(black_box(&r)))
                 });
             }
-            _ => {
+            "reservedInstanceRefund" => {
                 let r: reserved_instance::ReservedInstanceRequest = from_value(v).unwrap();
                 g.bench_function("typed", |b| {
                     b.iter(|| reserved_instance::reserved_instance_refund(black_box(&r)))
                 });
             }
+            // The rest of the rulebook: through the JSON entry point only (below).
+            _ => {}
         }
         let text = req.to_string();
         g.bench_function("json text", |b| {
