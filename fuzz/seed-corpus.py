@@ -3,8 +3,11 @@
 import glob, hashlib, json, os
 
 here = os.path.dirname(os.path.abspath(__file__))
-ops = ["quote", "upgradeCost", "expansionCost", "downgradeRefund", "unifiedExpiry",
-       "unsubscribeRefund", "switchToOnDemand", "reservedInstanceRefund"]
+# The operations in OPERATIONS order (src/ops/mod.rs), so that a seed's first byte picks its op.
+import re
+mod = open(os.path.join(here, "..", "src", "ops", "mod.rs")).read()
+block = mod.split("pub const OPERATIONS: &[&str] = &[", 1)[1].split("];", 1)[0]
+ops = re.findall(r'"([A-Za-z]+)"', block)
 for target in ("calculate", "calculate_text"):
     os.makedirs(os.path.join(here, "corpus", target), exist_ok=True)
 for path in sorted(glob.glob(os.path.join(here, "..", "tests", "vectors", "*.json"))):

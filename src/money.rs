@@ -106,7 +106,52 @@ pub fn truncate(value: Decimal, dp: u32) -> Decimal {
 /// Shown as serialized: at least two decimals (`600` → `600.00`, `48.125` → `48.125`).
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&display_amount(self.0), f)
+        write_decimal(f, display_amount(self.0))
+    }
+}
+
+/// Write a decimal exactly as its `Display` does (`-0.50`, `110.00`, `0.0000000009`), without
+/// `rust_decimal`'s general formatter: the figures of every answer go through here, and it is
+/// the larger part of a call's cost otherwise.
+pub fn write_decimal(f: &mut impl fmt::Write, d: Decimal) -> fmt::Result {
+    // Filled from the end: digits, the point after `scale` digits, at least one integer digit.
+    let mut buf = [b'0'; 48];
+    let mut at = buf.len();
+    let mut u = d.mantissa().unsigned_abs();
+    let scale = d.scale() as usize;
+    let mut written = 0usize;
+    while u > 0 || written <= scale {
+        let digit = match u64::try_from(u) {
+            Ok(small) => {
+                u = u128::from(small / 10);
+                (small % 10) as u8
+            }
+            Err(_) => {
+                let r = (u % 10) as u8;
+                u /= 10;
+                r
+            }
+        };
+        at = at.saturating_sub(1);
+        match buf.get_mut(at) {
+            Some(slot) => *slot = b'0'.saturating_add(digit),
+            None => return write!(f, "{d}"),
+        }
+        written = written.saturating_add(1);
+        if written == scale {
+            at = at.saturating_sub(1);
+            match buf.get_mut(at) {
+                Some(slot) => *slot = b'.',
+                None => return write!(f, "{d}"),
+            }
+        }
+    }
+    if d.is_sign_negative() && d.mantissa() != 0 {
+        f.write_char('-')?;
+    }
+    match buf.get(at..).and_then(|t| std::str::from_utf8(t).ok()) {
+        Some(text) => f.write_str(text),
+        None => write!(f, "{d}"),
     }
 }
 
@@ -160,7 +205,7 @@ impl Sum for Money {
 /// `110` → `"110.00"`, `15.7500` → `"15.75"`, `48.125` → `"48.125"`.
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&display_amount(self.0))
+        s.collect_str(self)
     }
 }
 
@@ -183,6 +228,15 @@ impl<'de> Deserialize<'de> for Money {
 }
 
 struct MoneyVisitor;
+
+/// Read a money amount written as text, with exactly the checks of the JSON reader (the
+/// positional fast path of the wasm package uses it).
+pub fn parse_money(text: &str) -> Result<Money, String> {
+    use de::Visitor;
+    MoneyVisitor
+        .visit_str::<de::value::Error>(text)
+        .map_err(|e| e.to_string())
+}
 
 impl MoneyVisitor {
     fn check<E: de::Error>(v: Decimal, shown: &dyn fmt::Display) -> Result<Money, E> {
@@ -296,7 +350,7 @@ impl Ratio {
 
 impl Serialize for Ratio {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.0.normalize())
+        s.collect_str(self)
     }
 }
 
@@ -308,7 +362,7 @@ impl<'de> Deserialize<'de> for Ratio {
 
 impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0.normalize(), f)
+        write_decimal(f, self.0.normalize())
     }
 }
 
@@ -356,6 +410,35 @@ mod tests {
         assert_eq!(round_half_up(dec!(-0.005), 2).to_string(), "-0.01");
         assert_eq!(truncate(dec!(11.178082), 2).to_string(), "11.17");
         assert_eq!(truncate(dec!(-4.999), 2).to_string(), "-4.99");
+    }
+
+    #[test]
+    fn write_decimal_matches_display() {
+        use std::str::FromStr;
+        for t in [
+            "0",
+            "-0",
+            "0.00",
+            "110.00",
+            "-0.50",
+            "0.0000000009",
+            "48.125",
+            "1000000000000.00",
+            "79228162514647.264337593543950335",
+            "-79228162514642.3",
+            "5",
+            "0.1",
+            "-12",
+        ] {
+            let d = Decimal::from_str(t).unwrap();
+            let mut s = String::new();
+            write_decimal(&mut s, d).unwrap();
+            assert_eq!(s, d.to_string(), "{t}");
+        }
+        let m = Decimal::MAX;
+        let mut s = String::new();
+        write_decimal(&mut s, m).unwrap();
+        assert_eq!(s, m.to_string());
     }
 
     #[test]

@@ -87,3 +87,16 @@ pub fn curve_json(
     serde_json::to_string(&c)
         .map_err(|e| js_error(Error::new(ErrorCode::Internal, "", e.to_string())))
 }
+
+/// The positional fast path of `unsubscribeRefund` (see `crate::fast`): fields in, figures out,
+/// separated by U+001F. Any failure returns `undefined`; the wrapper then takes the JSON path.
+#[wasm_bindgen(js_name = unsubscribePositional)]
+pub fn unsubscribe_positional(encoded: &str) -> Option<String> {
+    crate::fast::unsubscribe_positional(encoded).ok()
+}
+
+/// The breakdown of a positional `unsubscribeRefund`, as JSON.
+#[wasm_bindgen(js_name = unsubscribePositionalBreakdown)]
+pub fn unsubscribe_positional_breakdown(encoded: &str) -> Option<String> {
+    crate::fast::unsubscribe_positional_breakdown(encoded).ok()
+}

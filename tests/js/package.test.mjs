@@ -166,3 +166,33 @@ test("every operation is exported", () => {
     assert.equal(typeof billcalc[name], "function", name);
   }
 });
+
+// The positional fast path of unsubscribeRefund (src/fast.rs) answers exactly as the JSON path:
+// every unsubscribe vector, with perturbations, through both (calculate() always takes JSON).
+test("unsubscribeRefund: the positional fast path and the JSON path agree", () => {
+  const requests = vectors.filter((v) => v.request.op === "unsubscribeRefund").map(({ request: { op, ...r } }) => r);
+  const variants = [];
+  for (const r of requests) {
+    variants.push(r, { ...r, policy: "exact" }, { ...r, date: "2023-02-30" }, { ...r, handlingFeeRate: "0" });
+    if (r.orders?.[0]) {
+      variants.push({ ...r, orders: [{ ...r.orders[0], paidCash: " 1e3" }] });
+      variants.push({ ...r, orders: [{ ...r.orders[0], voucher: "5.5" }] });
+      variants.push({ ...r, orders: [{ ...r.orders[0], term: "13M" }] });
+      variants.push({ ...r, orders: [{ ...r.orders[0], paidCash: "-1" }] });
+    }
+  }
+  const outcome = (f) => {
+    try {
+      const res = f();
+      return { ok: JSON.parse(JSON.stringify(res)) };
+    } catch (e) {
+      return { code: e.code, path: e.path, message: e.message };
+    }
+  };
+  for (const r of variants) {
+    const fast = outcome(() => billcalc.unsubscribeRefund(r));
+    const json = outcome(() => billcalc.calculate({ op: "unsubscribeRefund", ...r }));
+    assert.deepEqual(fast, json, JSON.stringify(r));
+  }
+  assert.ok(variants.length > 40);
+});
