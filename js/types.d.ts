@@ -159,6 +159,11 @@ listAmount: Money,
  */
 date: string, 
 /**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
  * Rounding policy (default `document`).
  */
 policy?: RoundingPolicy, 
@@ -296,6 +301,11 @@ creditConsumption?: Money,
  */
 payableSplit?: PayableSplit, 
 /**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
  * Rounding policy (default `document`).
  */
 policy?: RoundingPolicy, };
@@ -396,6 +406,11 @@ rate: Ratio,
  * ISO 4217 code of the target currency (`EUR`, `JPY`…).
  */
 currency: string, 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
 /**
  * Rounding policy (default `document`; conversion always rounds once).
  */
@@ -562,6 +577,11 @@ discount?: Ratio,
  */
 billingMode?: BillingMode, 
 /**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
  * Rounding policy (default `document`).
  */
 policy?: RoundingPolicy, };
@@ -653,6 +673,11 @@ discount?: Ratio,
  * `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
  */
 billingMode?: BillingMode, 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
 /**
  * Rounding policy (default `document`).
  */
@@ -763,6 +788,11 @@ method?: PayMethod,
  * The payment currency, for the card limit (default `USD`).
  */
 currency?: string, 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
 /**
  * Rounding policy (default `document`).
  */
@@ -1004,6 +1034,11 @@ term: Term,
  */
 startAt?: string, 
 /**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
  * Rounding policy (no money here; accepted like every request).
  */
 policy?: RoundingPolicy, };
@@ -1080,6 +1115,11 @@ usage: Array<UsageRecord>,
  * Pay-per-use unit price of each billing item that has overage.
  */
 prices?: { [key in string]: Money }, 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
 /**
  * Rounding policy (default `document`).
  */
@@ -1210,6 +1250,11 @@ cardBound?: boolean,
  * Whether the customer has month-end settlement (preferred for order payments, 003 §3.3.2).
  */
 monthlySettlement?: boolean, 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
 /**
  * Rounding policy (default `document`).
  */
@@ -1420,6 +1465,11 @@ totalQuota: Money,
  */
 exhaustedOn?: string, 
 /**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
  * Rounding policy (default `document`).
  */
 policy?: RoundingPolicy, };
@@ -1508,6 +1558,11 @@ start?: string,
  * Renewal: the current expiry date.
  */
 currentExpiry?: string, 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
 /**
  * Rounding policy (default `document`).
  */
@@ -1648,6 +1703,11 @@ upfrontVoucher?: Money,
  */
 hourlyAmount?: Money, 
 /**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
  * Rounding policy (default `document`).
  */
 policy?: RoundingPolicy, };
@@ -1721,6 +1781,11 @@ events?: Array<PoolEvent>,
  * End of the what-if (default: the package end; later shows the zero after expiry).
  */
 until?: string, 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
 /**
  * Rounding policy (default `document`; the idle fee is rounded once either way).
  */
@@ -1806,6 +1871,11 @@ vouchers: Array<Voucher>,
  */
 voucherId?: string, 
 /**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
  * Rounding policy (default `document`).
  */
 policy?: RoundingPolicy, };
@@ -1878,6 +1948,11 @@ resourceKind?: ResourceKind,
  * Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it).
  */
 handlingFeeRate?: Ratio, 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
 /**
  * Rounding policy (default `document`).
  */
@@ -1979,6 +2054,11 @@ withholdingRate?: Ratio,
  */
 indirectTaxRate?: Ratio, 
 /**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
  * Rounding policy (default `document`; each tax is rounded to cents either way).
  */
 policy?: RoundingPolicy, };
@@ -2079,6 +2159,11 @@ discount?: Ratio,
  */
 date?: string, 
 /**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
  * Rounding policy (default `document`).
  */
 policy?: RoundingPolicy, };
@@ -2162,6 +2247,11 @@ keepUntil?: string,
  * Day a large refund (> 1000) is approved; decides the bill month (003 §3.4.2.1).
  */
 approvalDate?: string, 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
 /**
  * Rounding policy (default `document`).
  */
@@ -2263,6 +2353,11 @@ offer?: UpgradeOffer,
  */
 billingMode?: BillingMode, 
 /**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
  * Rounding policy (default `document`).
  */
 policy?: RoundingPolicy, };
@@ -2326,6 +2421,11 @@ unitPrice?: Money,
  * Progressive and total types: the tiers, from 0 upwards, contiguous.
  */
 tiers?: Array<Tier>, 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
 /**
  * Rounding policy (default `document`).
  */

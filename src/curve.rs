@@ -91,6 +91,27 @@ impl CurveOp {
     /// The curve operation named `op` (`unsubscribeRefund`, `downgradeRefund`, `upgradeCost`,
     /// `switchToOnDemand`) with its request given as JSON text.
     pub fn from_text(op: &str, request: &str) -> Result<CurveOp> {
+        let c = Self::read_text(op, request)?;
+        let provider = match &c {
+            CurveOp::UnsubscribeRefund(r) => r.provider,
+            CurveOp::DowngradeRefund(r) => r.provider,
+            CurveOp::UpgradeCost(r) => r.provider,
+            CurveOp::SwitchToOnDemand(r) => r.provider,
+        };
+        match provider {
+            Some(p) if p != crate::provider::Provider::Huawei => Err(Error::new(
+                ErrorCode::NotSupported,
+                "provider",
+                format!(
+                    "{op} implements huawei rules only; the documents give no {} rule for it",
+                    p.name()
+                ),
+            )),
+            _ => Ok(c),
+        }
+    }
+
+    fn read_text(op: &str, request: &str) -> Result<CurveOp> {
         let mut d = serde_json::Deserializer::from_str(request);
         match op {
             "unsubscribeRefund" => crate::input::read(&mut d).map(CurveOp::UnsubscribeRefund),

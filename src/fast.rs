@@ -138,6 +138,7 @@ fn read_unsubscribe(encoded: &str) -> Result<UnsubscribeRequest> {
         handling_fee_rate,
         keep_until: None,
         approval_date: None,
+        provider: None,
         policy,
     })
 }

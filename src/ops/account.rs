@@ -10,6 +10,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{round_half_up, Money, RoundingPolicy};
+use crate::provider::Provider;
 
 /// 003 §3.1.1: most orders one merged payment may hold.
 pub const MAX_MERGED_ORDERS: usize = 30;
@@ -41,6 +42,11 @@ pub struct QuotaRequest {
     #[serde(default, with = "calendar::ymd_opt")]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub exhausted_on: Option<NaiveDate>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
@@ -225,6 +231,11 @@ pub struct MergedPaymentRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub currency: Option<String>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
@@ -394,6 +405,11 @@ pub struct BillSummaryRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub payable_split: Option<PayableSplit>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
@@ -554,6 +570,7 @@ mod tests {
             voucher_balance: Money(dec!(50)),
             total_quota: Money(dec!(2500)),
             exhausted_on: None,
+            provider: None,
             policy: RoundingPolicy::Document,
         })
         .unwrap();
@@ -577,6 +594,7 @@ mod tests {
             ],
             method: PayMethod::Balance,
             currency: None,
+            provider: None,
             policy: RoundingPolicy::Document,
         })
         .unwrap();

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::breakdown::Breakdown;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{round_half_up, show, Money, Ratio, RoundingPolicy};
+use crate::provider::Provider;
 
 /// Currencies shown in whole units (ISO 4217 minor unit 0) among those a billing page may use.
 pub const WHOLE_UNIT_CURRENCIES: [&str; 5] = ["JPY", "KRW", "CLP", "VND", "IDR"];
@@ -23,6 +24,11 @@ pub struct ConvertRequest {
     pub rate: Ratio,
     /// ISO 4217 code of the target currency (`EUR`, `JPY`…).
     pub currency: String,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`; conversion always rounds once).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

@@ -9,6 +9,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{show, Money, Ratio, RoundingPolicy};
+use crate::provider::Provider;
 
 /// Most promotions one request may list.
 pub const MAX_PROMOTIONS: usize = 1000;
@@ -101,6 +102,11 @@ pub struct BestDiscountRequest {
     /// The discounts on offer.
     #[serde(flatten)]
     pub offers: DiscountOffers,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
@@ -387,6 +393,7 @@ mod tests {
                 partner: Some(Ratio(dec!(0.9))),
                 promotions,
             },
+            provider: None,
             policy: RoundingPolicy::Document,
         };
         let c = best_discount(&req).unwrap().chosen.unwrap();
@@ -438,6 +445,7 @@ mod tests {
                 partner: Some(Ratio(dec!(0.8))),
                 promotions: vec![promo(dec!(0.8), "2020-11-01", Some("2020-11-02"))],
             },
+            provider: None,
             policy: RoundingPolicy::Document,
         };
         let r = best_discount(&req).unwrap();

@@ -29,6 +29,7 @@ use serde_json::Value;
 use crate::breakdown::Breakdown;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input;
+use crate::provider::Provider;
 
 /// Every operation, by the name used in `op` (CLI) and as the npm export.
 pub const OPERATIONS: &[&str] = &[
@@ -56,24 +57,53 @@ pub const OPERATIONS: &[&str] = &[
     "packageRenewal",
 ];
 
-fn run<Req: DeserializeOwned, Res: Serialize>(
+fn run<Req: DeserializeOwned + Policy, Res: Serialize>(
+    op: &str,
     value: Value,
     f: fn(&Req) -> Result<Res>,
 ) -> Result<Value> {
     let req: Req = input::from_value(value)?;
+    req.check_provider(op)?;
     let res = f(&req)?;
     serde_json::to_value(res).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
 }
 
-/// Something that has a rounding policy (every request).
+/// What every request has: a rounding policy, and the provider whose rules it asks for.
 trait Policy {
     fn policy(&self) -> crate::money::RoundingPolicy;
+    /// Refuse a provider whose rules the operation does not implement (never answer with
+    /// another cloud's rules).
+    fn check_provider(&self, op: &str) -> Result<()>;
+}
+
+fn provider_in(given: Option<Provider>, allowed: &[Provider], op: &str) -> Result<()> {
+    match given {
+        Some(p) if !allowed.contains(&p) => Err(Error::new(
+            ErrorCode::NotSupported,
+            "provider",
+            format!(
+                "{op} implements {} rules only; the documents give no {} rule for it",
+                allowed
+                    .iter()
+                    .map(|a| a.name())
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                p.name()
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 macro_rules! policy {
-    ($($t:ty),*) => { $(impl Policy for $t { fn policy(&self) -> crate::money::RoundingPolicy { self.policy } })* };
+    ($allowed:expr => $($t:ty),*) => { $(impl Policy for $t {
+        fn policy(&self) -> crate::money::RoundingPolicy { self.policy }
+        fn check_provider(&self, op: &str) -> Result<()> { provider_in(self.provider, $allowed, op) }
+    })* };
 }
-policy!(
+use Provider::{Aliyun, Huawei, Tencent, Volcengine};
+// Huawei's guide (003) only.
+policy!(&[Huawei] =>
     quote::QuoteRequest,
     upgrade::UpgradeRequest,
     expansion::ExpansionRequest,
@@ -82,28 +112,49 @@ policy!(
     unsubscribe::UnsubscribeRequest,
     switch::SwitchRequest,
     reserved_instance::ReservedInstanceRequest,
-    usage_charge::UsageChargeRequest,
-    convert_currency::ConvertRequest,
     discount::BestDiscountRequest,
     voucher::SelectVoucherRequest,
     payment::PaymentSplitRequest,
     account::QuotaRequest,
     account::MergedPaymentRequest,
     account::BillSummaryRequest,
-    reserved_pool::ReservedPoolRequest,
     tax::TaxRequest,
-    auto_renewal::AutoRenewalRequest,
-    bill_rounding::BillRoundingRequest,
-    package::PackageUsageRequest,
     package::PackageRenewalRequest
 );
+// Rules any provider's bill follows (004's tiers, display conversion, package deduction of 003/000).
+policy!(&[Huawei, Aliyun, Tencent, Volcengine] =>
+    usage_charge::UsageChargeRequest,
+    convert_currency::ConvertRequest,
+    package::PackageUsageRequest
+);
+// Tencent's reserved pool (002).
+policy!(&[Tencent] => reserved_pool::ReservedPoolRequest);
+// These two read `provider` themselves (profiles in src/provider.rs).
+impl Policy for auto_renewal::AutoRenewalRequest {
+    fn policy(&self) -> crate::money::RoundingPolicy {
+        self.policy
+    }
+    fn check_provider(&self, _: &str) -> Result<()> {
+        Ok(())
+    }
+}
+impl Policy for bill_rounding::BillRoundingRequest {
+    fn policy(&self) -> crate::money::RoundingPolicy {
+        self.policy
+    }
+    fn check_provider(&self, _: &str) -> Result<()> {
+        Ok(())
+    }
+}
 
 fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
+    op: &str,
     request: &str,
     explain: bool,
     f: fn(&Req, Breakdown) -> Result<Res>,
 ) -> Result<String> {
     let req: Req = input::read(&mut serde_json::Deserializer::from_str(request))?;
+    req.check_provider(op)?;
     let b = if explain {
         Breakdown::new(req.policy())
     } else {
@@ -118,36 +169,48 @@ fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
 /// formula is formatted (the figures are the same; the package fetches the breakdown on demand).
 pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> {
     match op {
-        "quote" => run_text(request, explain, quote::quote_with),
-        "upgradeCost" => run_text(request, explain, upgrade::upgrade_cost_with),
-        "expansionCost" => run_text(request, explain, expansion::expansion_cost_with),
-        "downgradeRefund" => run_text(request, explain, downgrade::downgrade_refund_with),
-        "unifiedExpiry" => run_text(request, explain, unified_expiry::unified_expiry_with),
-        "unsubscribeRefund" => run_text(request, explain, unsubscribe::unsubscribe_refund_with),
-        "switchToOnDemand" => run_text(request, explain, switch::switch_to_on_demand_with),
+        "quote" => run_text(op, request, explain, quote::quote_with),
+        "upgradeCost" => run_text(op, request, explain, upgrade::upgrade_cost_with),
+        "expansionCost" => run_text(op, request, explain, expansion::expansion_cost_with),
+        "downgradeRefund" => run_text(op, request, explain, downgrade::downgrade_refund_with),
+        "unifiedExpiry" => run_text(op, request, explain, unified_expiry::unified_expiry_with),
+        "unsubscribeRefund" => run_text(op, request, explain, unsubscribe::unsubscribe_refund_with),
+        "switchToOnDemand" => run_text(op, request, explain, switch::switch_to_on_demand_with),
         "reservedInstanceRefund" => run_text(
+            op,
             request,
             explain,
             reserved_instance::reserved_instance_refund_with,
         ),
-        "usageCharge" => run_text(request, explain, usage_charge::usage_charge_with),
-        "convertCurrency" => run_text(request, explain, convert_currency::convert_currency_with),
-        "bestDiscount" => run_text(request, explain, discount::best_discount_with),
-        "selectVoucher" => run_text(request, explain, voucher::select_voucher_with),
-        "paymentSplit" => run_text(request, explain, payment::payment_split_with),
-        "consumptionQuota" => run_text(request, explain, account::consumption_quota_with),
-        "mergedPayment" => run_text(request, explain, account::merged_payment_with),
-        "billSummary" => run_text(request, explain, account::bill_summary_with),
-        "reservedPoolIdleFee" => {
-            run_text(request, explain, reserved_pool::reserved_pool_idle_fee_with)
-        }
-        "taxInvoice" => run_text(request, explain, tax::tax_invoice_with),
-        "autoRenewalSchedule" => {
-            run_text(request, explain, auto_renewal::auto_renewal_schedule_with)
-        }
-        "billRounding" => run_text(request, explain, bill_rounding::bill_rounding_with),
-        "packageUsage" => run_text(request, explain, package::package_usage_with),
-        "packageRenewal" => run_text(request, explain, package::package_renewal_with),
+        "usageCharge" => run_text(op, request, explain, usage_charge::usage_charge_with),
+        "convertCurrency" => run_text(
+            op,
+            request,
+            explain,
+            convert_currency::convert_currency_with,
+        ),
+        "bestDiscount" => run_text(op, request, explain, discount::best_discount_with),
+        "selectVoucher" => run_text(op, request, explain, voucher::select_voucher_with),
+        "paymentSplit" => run_text(op, request, explain, payment::payment_split_with),
+        "consumptionQuota" => run_text(op, request, explain, account::consumption_quota_with),
+        "mergedPayment" => run_text(op, request, explain, account::merged_payment_with),
+        "billSummary" => run_text(op, request, explain, account::bill_summary_with),
+        "reservedPoolIdleFee" => run_text(
+            op,
+            request,
+            explain,
+            reserved_pool::reserved_pool_idle_fee_with,
+        ),
+        "taxInvoice" => run_text(op, request, explain, tax::tax_invoice_with),
+        "autoRenewalSchedule" => run_text(
+            op,
+            request,
+            explain,
+            auto_renewal::auto_renewal_schedule_with,
+        ),
+        "billRounding" => run_text(op, request, explain, bill_rounding::bill_rounding_with),
+        "packageUsage" => run_text(op, request, explain, package::package_usage_with),
+        "packageRenewal" => run_text(op, request, explain, package::package_renewal_with),
         other => Err(unknown_op(other)),
     }
 }
@@ -199,28 +262,28 @@ pub fn calculate(mut request: Value) -> Result<Value> {
 /// Run operation `op` on `request` (without an `op` field).
 pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
     match op {
-        "quote" => run(request, quote::quote),
-        "upgradeCost" => run(request, upgrade::upgrade_cost),
-        "expansionCost" => run(request, expansion::expansion_cost),
-        "downgradeRefund" => run(request, downgrade::downgrade_refund),
-        "unifiedExpiry" => run(request, unified_expiry::unified_expiry),
-        "unsubscribeRefund" => run(request, unsubscribe::unsubscribe_refund),
-        "switchToOnDemand" => run(request, switch::switch_to_on_demand),
-        "reservedInstanceRefund" => run(request, reserved_instance::reserved_instance_refund),
-        "usageCharge" => run(request, usage_charge::usage_charge),
-        "convertCurrency" => run(request, convert_currency::convert_currency),
-        "bestDiscount" => run(request, discount::best_discount),
-        "selectVoucher" => run(request, voucher::select_voucher),
-        "paymentSplit" => run(request, payment::payment_split),
-        "consumptionQuota" => run(request, account::consumption_quota),
-        "mergedPayment" => run(request, account::merged_payment),
-        "billSummary" => run(request, account::bill_summary),
-        "reservedPoolIdleFee" => run(request, reserved_pool::reserved_pool_idle_fee),
-        "taxInvoice" => run(request, tax::tax_invoice),
-        "autoRenewalSchedule" => run(request, auto_renewal::auto_renewal_schedule),
-        "billRounding" => run(request, bill_rounding::bill_rounding),
-        "packageUsage" => run(request, package::package_usage),
-        "packageRenewal" => run(request, package::package_renewal),
+        "quote" => run(op, request, quote::quote),
+        "upgradeCost" => run(op, request, upgrade::upgrade_cost),
+        "expansionCost" => run(op, request, expansion::expansion_cost),
+        "downgradeRefund" => run(op, request, downgrade::downgrade_refund),
+        "unifiedExpiry" => run(op, request, unified_expiry::unified_expiry),
+        "unsubscribeRefund" => run(op, request, unsubscribe::unsubscribe_refund),
+        "switchToOnDemand" => run(op, request, switch::switch_to_on_demand),
+        "reservedInstanceRefund" => run(op, request, reserved_instance::reserved_instance_refund),
+        "usageCharge" => run(op, request, usage_charge::usage_charge),
+        "convertCurrency" => run(op, request, convert_currency::convert_currency),
+        "bestDiscount" => run(op, request, discount::best_discount),
+        "selectVoucher" => run(op, request, voucher::select_voucher),
+        "paymentSplit" => run(op, request, payment::payment_split),
+        "consumptionQuota" => run(op, request, account::consumption_quota),
+        "mergedPayment" => run(op, request, account::merged_payment),
+        "billSummary" => run(op, request, account::bill_summary),
+        "reservedPoolIdleFee" => run(op, request, reserved_pool::reserved_pool_idle_fee),
+        "taxInvoice" => run(op, request, tax::tax_invoice),
+        "autoRenewalSchedule" => run(op, request, auto_renewal::auto_renewal_schedule),
+        "billRounding" => run(op, request, bill_rounding::bill_rounding),
+        "packageUsage" => run(op, request, package::package_usage),
+        "packageRenewal" => run(op, request, package::package_renewal),
         other => Err(unknown_op(other)),
     }
 }

@@ -13,6 +13,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar::{self, add_months, expiry_instant};
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{show, Money, Ratio, RoundingPolicy};
+use crate::provider::Provider;
 use crate::term::Term;
 
 /// Most packages one request may list.
@@ -135,6 +136,11 @@ pub struct PackageUsageRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<BTreeMap<String, Money>>"))]
     pub prices: BTreeMap<String, Money>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
@@ -573,6 +579,11 @@ pub struct PackageRenewalRequest {
     #[serde(default, with = "calendar::ymd_opt")]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub start_at: Option<NaiveDate>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (no money here; accepted like every request).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

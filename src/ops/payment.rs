@@ -14,6 +14,7 @@ use crate::ops::discount::{self, ChosenDiscount, DiscountCandidate, DiscountKind
 use crate::ops::voucher::{
     self, AppliedVoucher, RejectedVoucher, Voucher, VoucherOrder, VoucherRule,
 };
+use crate::provider::Provider;
 
 /// 003 §5.1.2: most a card may be charged in one USD transaction.
 pub const CARD_TRANSACTION_LIMIT_USD: Decimal = Decimal::from_parts(20_000, 0, 0, false, 0);
@@ -95,6 +96,11 @@ pub struct PaymentSplitRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
     pub monthly_settlement: bool,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
@@ -366,6 +372,7 @@ mod tests {
             credit_balance: Money(dec!(400)),
             card_bound: true,
             monthly_settlement: false,
+            provider: None,
             policy: RoundingPolicy::Document,
         };
         let r = payment_split(&req).unwrap();

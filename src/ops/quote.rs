@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::ops::spec_change::check_factor;
 use crate::price::PriceTable;
+use crate::provider::Provider;
 use crate::term::Term;
 
 /// Grace (15 days) + retention (15 days) after expiry, international site (003 §3.2.1).
@@ -65,6 +66,11 @@ pub struct QuoteRequest {
     #[serde(default, with = "calendar::ymd_opt")]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub current_expiry: Option<NaiveDate>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

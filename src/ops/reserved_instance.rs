@@ -8,6 +8,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{show, Money, Ratio, RoundingPolicy};
+use crate::provider::Provider;
 
 /// 003 §3.4.2.2 table 3-6: the handling-fee rate on the remaining part, 12 %.
 pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);
@@ -67,6 +68,11 @@ pub struct ReservedInstanceRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub hourly_amount: Money,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

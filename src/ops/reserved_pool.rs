@@ -13,6 +13,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{show, Money, Ratio, RoundingPolicy};
+use crate::provider::Provider;
 
 /// Most events one request may carry.
 pub const MAX_EVENTS: usize = 1000;
@@ -89,6 +90,11 @@ pub struct ReservedPoolRequest {
     #[serde(default, with = "calendar::datetime_opt")]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub until: Option<NaiveDateTime>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`; the idle fee is rounded once either way).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

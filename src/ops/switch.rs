@@ -11,6 +11,7 @@ use crate::ops::unsubscribe::{
     check_rate, in_use_refund, InUseFor, ResourceKind, UnsubscribeResponse,
 };
 use crate::order::{self, Order};
+use crate::provider::Provider;
 
 /// When the switch takes effect.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +48,11 @@ pub struct SwitchRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub handling_fee_rate: Option<Ratio>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

@@ -12,6 +12,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{clip, show, Money, Ratio, RoundingPolicy};
+use crate::provider::Provider;
 
 /// The contracting entity (签约主体) that issues the invoice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -150,6 +151,11 @@ pub struct TaxRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub indirect_tax_rate: Option<Ratio>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`; each tax is rounded to cents either way).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

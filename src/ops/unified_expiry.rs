@@ -14,6 +14,7 @@ use crate::money::{coded, show, Money, Ratio, RoundingPolicy};
 use crate::ops::quote::latest_allowed_expiry;
 use crate::ops::spec_change::check_factor;
 use crate::price::PriceTable;
+use crate::provider::Provider;
 use crate::term::Term;
 
 /// The unified expiry day: 1–28 or the last day of the month (003 §3.2.2.3).
@@ -148,6 +149,11 @@ pub struct UnifiedExpiryRequest {
     #[serde(default, with = "calendar::ymd_opt")]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub date: Option<NaiveDate>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

@@ -18,6 +18,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::handling_fee;
 use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::order::{self, Order};
+use crate::provider::Provider;
 
 /// 003 §3.4.2.1: a refund above this needs the account manager's approval.
 pub const LARGE_REFUND_THRESHOLD: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
@@ -91,6 +92,11 @@ pub struct UnsubscribeRequest {
     #[serde(default, with = "calendar::ymd_opt")]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub approval_date: Option<NaiveDate>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

@@ -11,6 +11,7 @@ use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::ops::spec_change::{check_factor, check_prepaid, remaining_periods, BillingMode};
 use crate::order::Order;
 use crate::price::{PriceTable, TermMatch};
+use crate::provider::Provider;
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +59,11 @@ pub struct UpgradeRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<BillingMode>"))]
     pub billing_mode: BillingMode,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::breakdown::Breakdown;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{show, truncate, Money, Ratio, RoundingPolicy};
+use crate::provider::Provider;
 
 /// Most tiers one price may have.
 pub const MAX_TIERS: usize = 100;
@@ -70,6 +71,11 @@ pub struct UsageChargeRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<Vec<Tier>>"))]
     pub tiers: Vec<Tier>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]

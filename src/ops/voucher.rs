@@ -9,6 +9,7 @@ use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{Money, RoundingPolicy};
+use crate::provider::Provider;
 
 /// Most vouchers one request may list.
 pub const MAX_VOUCHERS: usize = 1000;
@@ -162,6 +163,11 @@ pub struct SelectVoucherRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub voucher_id: Option<String>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
     /// Rounding policy (default `document`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
@@ -498,6 +504,7 @@ mod tests {
                 v("v50", dec!(50), "2018-09-05"),
             ],
             voucher_id: None,
+            provider: None,
             policy: RoundingPolicy::Document,
         }
     }
