@@ -202,6 +202,19 @@ impl Error {
     }
 }
 
+/// `TOO_MANY_ITEMS` at `path` when a list of `n` items is longer than `max` (every list input is
+/// capped, so that no request allocates without bound).
+pub fn check_count(path: impl Into<String>, n: usize, max: usize, what: &str) -> Result<()> {
+    if n > max {
+        return Err(Error::new(
+            ErrorCode::TooManyItems,
+            path,
+            format!("{n} {what}; at most {max}"),
+        ));
+    }
+    Ok(())
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::money::{round_half_up, Money, RoundingPolicy};
 use crate::provider::Provider;
 
@@ -455,13 +455,7 @@ pub fn bill_summary_with(
         + req.monthly_settlement.len()
         + req.marketplace.len()
         + req.refunds.len();
-    if lines > MAX_BILL_LINES {
-        return Err(Error::new(
-            ErrorCode::TooManyItems,
-            "",
-            format!("{lines} amounts; at most {MAX_BILL_LINES}"),
-        ));
-    }
+    check_count("", lines, MAX_BILL_LINES, "amounts")?;
     let mut group = |label: &str, amounts: &[Money]| {
         let sum: Money = amounts.iter().copied().sum();
         if !amounts.is_empty() {

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::breakdown::Breakdown;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::money::{round_half_up, show, truncate, Money, Ratio, RoundingPolicy};
 use crate::provider::Provider;
 
@@ -106,13 +106,7 @@ pub fn bill_rounding_with(
     req: &BillRoundingRequest,
     mut b: Breakdown,
 ) -> Result<BillRoundingResponse> {
-    if req.amounts.len() > MAX_AMOUNTS {
-        return Err(Error::new(
-            ErrorCode::TooManyItems,
-            "amounts",
-            format!("{} amounts; at most {MAX_AMOUNTS}", req.amounts.len()),
-        ));
-    }
+    check_count("amounts", req.amounts.len(), MAX_AMOUNTS, "amounts")?;
     let month = match &req.bill_month {
         Some(s) => Some(parse_month(s).ok_or_else(|| {
             Error::new(

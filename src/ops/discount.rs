@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::provider::Provider;
 
@@ -256,16 +256,12 @@ pub(crate) fn choose(
             format!("{path}.{field}")
         }
     };
-    if offers.promotions.len() > MAX_PROMOTIONS {
-        return Err(Error::new(
-            ErrorCode::TooManyItems,
-            at("promotions"),
-            format!(
-                "{} promotions; at most {MAX_PROMOTIONS}",
-                offers.promotions.len()
-            ),
-        ));
-    }
+    check_count(
+        at("promotions"),
+        offers.promotions.len(),
+        MAX_PROMOTIONS,
+        "promotions",
+    )?;
     let mut candidates = Vec::new();
     for (kind, factor, field) in [
         (DiscountKind::Business, offers.business, "business"),

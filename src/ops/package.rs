@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, add_months, expiry_instant};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::provider::Provider;
 use crate::term::Term;
@@ -264,18 +264,8 @@ pub fn package_usage_with(
     req: &PackageUsageRequest,
     mut b: Breakdown,
 ) -> Result<PackageUsageResponse> {
-    if req.packages.len() > MAX_PACKAGES || req.usage.len() > MAX_RECORDS {
-        let (path, n, max) = if req.packages.len() > MAX_PACKAGES {
-            ("packages", req.packages.len(), MAX_PACKAGES)
-        } else {
-            ("usage", req.usage.len(), MAX_RECORDS)
-        };
-        return Err(Error::new(
-            ErrorCode::TooManyItems,
-            path,
-            format!("{n} items; at most {max}"),
-        ));
-    }
+    check_count("packages", req.packages.len(), MAX_PACKAGES, "packages")?;
+    check_count("usage", req.usage.len(), MAX_RECORDS, "usage records")?;
     for (i, p) in req.packages.iter().enumerate() {
         if p.end < p.start {
             return Err(Error::new(

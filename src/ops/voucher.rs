@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::money::{Money, RoundingPolicy};
 use crate::provider::Provider;
 
@@ -311,13 +311,12 @@ pub(crate) fn choose(
             format!("{path}.{field}")
         }
     };
-    if vouchers.len() > MAX_VOUCHERS {
-        return Err(Error::new(
-            ErrorCode::TooManyItems,
-            at("vouchers".into()),
-            format!("{} vouchers; at most {MAX_VOUCHERS}", vouchers.len()),
-        ));
-    }
+    check_count(
+        at("vouchers".into()),
+        vouchers.len(),
+        MAX_VOUCHERS,
+        "vouchers",
+    )?;
     let mut eligible = Vec::new();
     let mut rejected = Vec::new();
     for (i, v) in vouchers.iter().enumerate() {
