@@ -178,13 +178,104 @@ proptest! {
     }
 
     #[test]
-    fn arbitrary_json_never_panics(v in json_value(), op in 0usize..9) {
+    fn arbitrary_json_never_panics(v in json_value(), op in 0usize..32) {
         let mut v = v;
         if let Value::Object(m) = &mut v {
             let name = billcalc::ops::OPERATIONS.get(op).copied().unwrap_or("nope");
             m.insert("op".into(), json!(name));
         }
         let _ = billcalc::calculate(v);
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// RULES.md §5: discount → voucher → cash → credit → card / settlement; the parts add up to
+    /// the payable amount, nothing is negative and nothing short is hidden.
+    #[test]
+    fn payment_split_parts_add_up(
+        list in 0u64..10_000_000, factor in 1u64..=100, voucher in 0u64..1_000_000,
+        cash in 0u64..5_000_000, credit in 0u64..5_000_000, card in any::<bool>(),
+        settlement in any::<bool>(), flow in 0usize..3,
+    ) {
+        let flow = ["autoRenewal", "orderPayment", "oldAutoRenewal"][flow];
+        let req = json!({"op": "paymentSplit", "flow": flow, "listAmount": money(list), "date": "2021-06-01",
+            "discounts": [{"kind": "business", "factor": format!("{}", Decimal::new(factor as i64, 2))}],
+            "vouchers": [{"id": "v", "balance": money(voucher), "validFrom": "2021-01-01", "validTo": "2021-12-31"}],
+            "cashBalance": money(cash), "creditBalance": money(credit), "cardBound": card, "monthlySettlement": settlement});
+        let res = billcalc::calculate(req).unwrap();
+        let parts: Decimal = ["cash", "credit", "monthlySettlement", "card", "unpaid"].iter().map(|k| dec(&res[k])).sum();
+        prop_assert_eq!(parts, dec(&res["payable"]));
+        prop_assert_eq!(dec(&res["amountDue"]) - dec(&res["voucherTotal"]), dec(&res["payable"]));
+        for k in ["cash", "credit", "monthlySettlement", "card", "unpaid", "voucherTotal", "payable"] {
+            prop_assert!(dec(&res[k]) >= Decimal::ZERO, "{k} negative: {res}");
+        }
+        prop_assert!(dec(&res["cash"]) <= dec(&json!(money(cash))));
+        prop_assert_eq!(res["status"] == "paid", dec(&res["unpaid"]).is_zero());
+        lines_add_up(&res, "payable");
+    }
+
+    /// RULES.md §6: every record's quantity is either paid by packages or billed pay-per-use,
+    /// and no package pays more than its quota (per cycle when resettable).
+    #[test]
+    fn package_usage_conserves_quantities(
+        quota in 1u64..1_000, resettable in any::<bool>(),
+        records in prop::collection::vec((0u64..400, 0u64..500), 1..30),
+    ) {
+        let start = NaiveDate::from_ymd_opt(2024, 1, 31).unwrap();
+        let usage: Vec<Value> = records.iter().map(|(d, a)| json!({
+            "date": (start + Days::new(*d)).to_string(), "billingItem": "traffic", "amount": a.to_string()})).collect();
+        let mut pkg = json!({"id": "p", "kind": if resettable { "resettable" } else { "nonResettable" },
+            "quota": quota.to_string(), "start": start.to_string(), "end": "2024-12-31", "billingItem": "traffic"});
+        if resettable {
+            pkg["resetCycle"] = json!("month");
+        }
+        let res = billcalc::calculate(json!({"op": "packageUsage", "packages": [pkg], "usage": usage,
+            "prices": {"traffic": "0.37"}})).unwrap();
+        for (r, (_, amount)) in res["records"].as_array().unwrap().iter().zip(&records) {
+            let covered: Decimal = r["covered"].as_array().unwrap().iter().map(|c| dec(&c["amount"])).sum();
+            prop_assert_eq!(covered + dec(&r["overage"]), Decimal::from(*amount));
+        }
+        let p = &res["packages"][0];
+        if resettable {
+            for c in p["cycles"].as_array().unwrap() {
+                prop_assert!(dec(&c[1]) <= Decimal::from(quota));
+            }
+        } else {
+            prop_assert!(dec(&p["used"]) <= Decimal::from(quota));
+        }
+        lines_add_up(&res, "charge");
+    }
+
+    /// RULES.md §15: a bill's payable amount is within a cent of its exact total (per line for
+    /// the per-line rules), and the breakdown lines add up to it.
+    #[test]
+    fn bill_rounding_stays_within_a_cent(
+        amounts in prop::collection::vec(0u64..10_000_000_000, 1..20), rule in 0usize..5,
+    ) {
+        let (provider, customer, month) = [
+            ("huawei", "monthlySettlement", "2021-07"), ("huawei", "monthlySettlement", "2020-10"),
+            ("huawei", "nonMonthly", "2022-01"), ("volcengine", "monthlySettlement", "2022-01"),
+            ("volcengine", "monthlySettlement", "2021-07"),
+        ][rule];
+        let list: Vec<String> = amounts.iter().map(|a| Decimal::new(*a as i64, 8).to_string()).collect();
+        let res = billcalc::calculate(json!({"op": "billRounding", "provider": provider,
+            "customerType": customer, "billMonth": month, "amounts": list})).unwrap();
+        let off = Decimal::from_str(res["roundingOff"].as_str().unwrap()).unwrap().abs();
+        prop_assert!(off < Decimal::new(amounts.len() as i64, 2) + Decimal::new(1, 2), "{res}");
+        lines_add_up(&res, "payable");
+    }
+
+    /// RULES.md §17: invoice = price + tax, net = invoice − WHT, lines add up to the net.
+    #[test]
+    fn tax_invoice_adds_up(price in 0u64..10_000_000_000, rate in 0u64..=30, wht in 0u64..=20) {
+        let res = billcalc::calculate(json!({"op": "taxInvoice", "price": money(price), "country": "PK",
+            "indirectTaxRate": Decimal::new(rate as i64, 2).to_string(),
+            "withholdingRate": Decimal::new(wht as i64, 2).to_string()})).unwrap();
+        prop_assert_eq!(dec(&res["invoice"]), dec(&json!(money(price))) + dec(&res["indirectTax"]));
+        prop_assert_eq!(dec(&res["netPayable"]), dec(&res["invoice"]) - dec(&res["withholding"]));
+        lines_add_up(&res, "netPayable");
     }
 }
 
