@@ -1,6 +1,6 @@
 // Offline support: every file the page needs is cached on install and served from the cache
 // first, so after the first visit the page works with the network cut.
-const CACHE = "billcalc-v1";
+const CACHE = "billcalc-v2"; // bump with every release of the page or the package
 const FILES = [
   "./",
   "./index.html",
