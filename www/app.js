@@ -227,7 +227,7 @@ function figure(key, value, main = false) {
   const d = el("div", { className: main ? "figure main" : "figure" });
   d.dataset.figure = key;
   const text = typeof value === "object" ? JSON.stringify(value) : String(value);
-  d.append(el("div", { className: "k" }, key), el("div", { className: "v" }, text));
+  d.append(el("div", { className: "k" }, key), el("div", { className: typeof value === "object" ? "v json" : "v" }, text));
   return d;
 }
 
