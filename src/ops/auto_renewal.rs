@@ -345,6 +345,7 @@ pub fn auto_renewal_schedule_with(
     // The custom deduction day restarts the sequence from its own first attempt (003 §3.2.3.1);
     // attempts already made under the default day stay.
     let mut starts: Vec<(NaiveDateTime, NaiveDateTime)> = Vec::new(); // (from, until excl.)
+    let mut restart: Option<(NaiveDateTime, NaiveDateTime)> = None; // (set on, new sequence from)
     match req.deduction_days_before {
         Some(k) => {
             let custom_first = at_hour(
@@ -365,7 +366,9 @@ pub fn auto_renewal_schedule_with(
                             hour,
                         );
                     }
-                    starts.push((custom_first.max(next), last + chrono::Duration::seconds(1)));
+                    let from = custom_first.max(next);
+                    restart = Some((set, from));
+                    starts.push((from, last + chrono::Duration::seconds(1)));
                 }
                 _ => starts.push((custom_first, last + chrono::Duration::seconds(1))),
             }
@@ -395,13 +398,29 @@ pub fn auto_renewal_schedule_with(
     let last_attempt = last_attempt.map(instant).unwrap_or_default();
     let expiry_on_success = add_term(expiry, renewal_term).ok_or_else(|| out_of_range("expiry"))?;
     b.fact_with(|| {
-        let k = req.deduction_days_before.unwrap_or(profile.lead_days);
+        let k = match (restart, req.deduction_days_before) {
+            (None, Some(k)) => k,
+            _ => profile.lead_days,
+        };
         (
             "first attempt".into(),
             format!("{} − {k} days at {hour:02}:00", expiry.date()),
             first_attempt.clone(),
         )
     });
+    if let (Some((set, from)), Some(k)) = (restart, req.deduction_days_before) {
+        b.fact_with(|| {
+            (
+                "custom deduction day".into(),
+                format!(
+                    "set on {} to {k} days before: the running sequence stops; the new one starts at {} − {k} days (not before the next {hour:02}:00) (003 §3.2.3.1)",
+                    instant(set),
+                    expiry.date()
+                ),
+                instant(from),
+            )
+        });
+    }
     b.fact_with(|| {
         let rule = match profile.retry_days_after_expiry {
             Some(d) => format!("daily at {hour:02}:00 until the release day (expiry + {d} days: 15 days' grace + 15 days' retention)"),
