@@ -230,9 +230,8 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, (&'static str, String)> {
     let year = i32::try_from(number(0, 4)).unwrap_or(0);
     let d = NaiveDate::from_ymd_opt(year, number(5, 7), number(8, 10))
         .ok_or_else(|| ("INVALID_DATE", format!("\"{s}\" is not a calendar date")))?;
-    let min = NaiveDate::from_ymd_opt(MIN_DATE.0, MIN_DATE.1, MIN_DATE.2);
-    let max = NaiveDate::from_ymd_opt(MAX_DATE.0, MAX_DATE.1, MAX_DATE.2);
-    if Some(d) < min || Some(d) > max {
+    let ymd = (d.year(), d.month(), d.day());
+    if ymd < MIN_DATE || ymd > MAX_DATE {
         return Err((
             "DATE_OUT_OF_RANGE",
             format!("{s} is outside 1970-01-01..9999-12-31"),

@@ -1,15 +1,16 @@
 //! The positional fast path of the wasm package (issue 5): the hot operation's request arrives as
-//! its fields in a fixed order, separated by U+001F, and its figures leave the same way — no JSON
-//! and no serde on either side. The fields are read with the very functions the JSON reader uses
-//! (`parse_date`, `parse_money`, `Term::from_str`) and the same operation runs, silently; any
-//! failure is answered `Err` and the package re-runs the request through the JSON path, which
-//! gives the authoritative coded error. So both paths agree by construction, and
+//! its fields in a fixed order, separated by U+001F, and its figures leave as numbers (each amount
+//! as its integer mantissa and scale) in a buffer the package reads directly — no JSON, no serde
+//! and no string decoding on either side. The fields are read with the very functions the JSON
+//! reader uses (`parse_date`, `parse_money`, `Term::from_str`) and the same operation runs,
+//! silently; any failure is answered `Err` and the package re-runs the request through the JSON
+//! path, which gives the authoritative coded error. So both paths agree by construction, and
 //! `tests/js/package.test.mjs` checks it on every unsubscribe vector.
 
 use crate::breakdown::Breakdown;
 use crate::calendar::parse_date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{display_amount, parse_money, write_decimal, Money, Ratio, RoundingPolicy};
+use crate::money::{display_parts, parse_money, Money, Ratio, RoundingPolicy};
 use crate::ops::unsubscribe::{
     unsubscribe_refund_with, ResourceKind, Scenario, UnsubscribeRequest,
 };
@@ -18,59 +19,108 @@ use crate::order::Order;
 /// Field separator (ASCII unit separator).
 pub const SEP: char = '\u{1f}';
 
+/// Slots of the numeric answer before the per-order figures.
+pub const HEAD_SLOTS: usize = 17;
+/// Slots of each order's figures.
+pub const ORDER_SLOTS: usize = 12;
+
+/// Largest integer a JS number holds exactly (2^53 − 1).
+const EXACT_IN_F64: u64 = (1 << 53) - 1;
+
 fn refuse() -> Error {
     Error::new(ErrorCode::InvalidInput, "", "not a positional request")
 }
 
+/// The numeric answer being written: fails (and the package falls back to JSON) when the buffer
+/// is full or a figure has no exact JS number.
+struct Slots<'a> {
+    out: &'a mut [f64],
+    at: usize,
+}
+
+impl Slots<'_> {
+    fn put(&mut self, v: f64) -> Result<()> {
+        let slot = self.out.get_mut(self.at).ok_or_else(refuse)?;
+        *slot = v;
+        self.at += 1;
+        Ok(())
+    }
+
+    fn int(&mut self, n: i64) -> Result<()> {
+        if n.unsigned_abs() > EXACT_IN_F64 {
+            return Err(refuse());
+        }
+        // Exact: |n| < 2^53.
+        self.put(n as f64)
+    }
+
+    /// A decimal as (mantissa, scale): `48.13` → (4813, 2).
+    fn parts(&mut self, (mantissa, scale): (i128, u32)) -> Result<()> {
+        self.int(i64::try_from(mantissa).map_err(|_| refuse())?)?;
+        self.int(i64::from(scale))
+    }
+
+    /// An amount as serialized (at least two decimals, see [`display_parts`]).
+    fn money(&mut self, m: Money) -> Result<()> {
+        self.parts(display_parts(m.0))
+    }
+}
+
+/// Status of an order in the numeric answer (index into this list).
+pub const STATUSES: [&str; 5] = ["expired", "notStarted", "inUse", "full", "kept"];
+
 /// `unsubscribeRefund` from
 /// `scenario␟date␟resourceKind␟handlingFeeRate␟policy␟(start␟end␟term␟paidCash␟voucher)*`
-/// (optional fields empty when absent) to
-/// `refund␟voucherReturned␟paidCash␟consumed␟handlingFee␟handlingFeeRate␟daysTotal␟daysConsumed␟
-/// daysRemaining␟requiresApproval(1/0)␟billMonth␟(index␟status␟paidCash␟consumed␟handlingFee␟refund␟
-/// voucherReturned)*` (the day counts empty when absent).
-pub fn unsubscribe_positional(encoded: &str) -> Result<String> {
+/// (optional fields empty when absent) into `out`, as numbers:
+/// `refund, voucherReturned, paidCash, consumed, handlingFee, handlingFeeRate` (each mantissa,
+/// scale), `daysTotal, daysConsumed, daysRemaining` (NaN when absent), `requiresApproval` (1/0),
+/// `billMonth` (YYYYMM), then per order `index, status` ([`STATUSES`]) and
+/// `paidCash, consumed, handlingFee, refund, voucherReturned` (each mantissa, scale).
+/// Returns the number of slots written.
+pub fn unsubscribe_figures(encoded: &str, out: &mut [f64]) -> Result<usize> {
     let req = read_unsubscribe(encoded)?;
     let r = unsubscribe_refund_with(&req, Breakdown::silent(req.policy))?;
-    let mut out = String::with_capacity(160);
-    let money = |out: &mut String, m: Money| {
-        out.push(SEP);
-        let _ = write_decimal(out, display_amount(m.0));
-    };
-    let _ = write_decimal(&mut out, display_amount(r.refund.0));
-    money(&mut out, r.voucher_returned);
-    money(&mut out, r.paid_cash);
-    money(&mut out, r.consumed);
-    money(&mut out, r.handling_fee);
-    out.push(SEP);
-    let _ = write_decimal(&mut out, r.handling_fee_rate.0.normalize());
-    let int = |out: &mut String, n: i64| {
-        use std::fmt::Write;
-        out.push(SEP);
-        let _ = write!(out, "{n}");
-    };
+    let mut w = Slots { out, at: 0 };
+    w.money(r.refund)?;
+    w.money(r.voucher_returned)?;
+    w.money(r.paid_cash)?;
+    w.money(r.consumed)?;
+    w.money(r.handling_fee)?;
+    let rate = r.handling_fee_rate.0.normalize();
+    w.parts((rate.mantissa(), rate.scale()))?;
     match r.days {
         Some(d) => {
-            int(&mut out, d.total);
-            int(&mut out, d.consumed);
-            int(&mut out, d.remaining);
+            w.int(d.total)?;
+            w.int(d.consumed)?;
+            w.int(d.remaining)?;
         }
-        None => out.push_str("\u{1f}\u{1f}\u{1f}"),
+        None => {
+            for _ in 0..3 {
+                w.put(f64::NAN)?;
+            }
+        }
     }
-    out.push(SEP);
-    out.push(if r.requires_approval { '1' } else { '0' });
-    out.push(SEP);
-    out.push_str(&r.bill_month);
+    w.put(if r.requires_approval { 1.0 } else { 0.0 })?;
+    let month = r
+        .bill_month
+        .split_once('-')
+        .and_then(|(y, m)| Some(y.parse::<i64>().ok()? * 100 + m.parse::<i64>().ok()?))
+        .ok_or_else(refuse)?;
+    w.int(month)?;
     for o in &r.orders {
-        int(&mut out, i64::try_from(o.index).unwrap_or(i64::MAX));
-        out.push(SEP);
-        out.push_str(o.status);
-        money(&mut out, o.paid_cash);
-        money(&mut out, o.consumed);
-        money(&mut out, o.handling_fee);
-        money(&mut out, o.refund);
-        money(&mut out, o.voucher_returned);
+        w.int(i64::try_from(o.index).map_err(|_| refuse())?)?;
+        let status = STATUSES
+            .iter()
+            .position(|s| *s == o.status)
+            .ok_or_else(refuse)?;
+        w.int(i64::try_from(status).map_err(|_| refuse())?)?;
+        w.money(o.paid_cash)?;
+        w.money(o.consumed)?;
+        w.money(o.handling_fee)?;
+        w.money(o.refund)?;
+        w.money(o.voucher_returned)?;
     }
-    Ok(out)
+    Ok(w.at)
 }
 
 /// The breakdown of a positional `unsubscribeRefund`, as JSON (read by the package on demand).
@@ -81,8 +131,34 @@ pub fn unsubscribe_positional_breakdown(encoded: &str) -> Result<String> {
         .map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
 }
 
+/// The fields of a positional request, split at [`SEP`] (a byte search: the separator is ASCII,
+/// so every piece is a whole UTF-8 string).
+struct Fields<'a> {
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for Fields<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match rest.bytes().position(|b| b == 0x1f) {
+            Some(i) => {
+                self.rest = rest.get(i + 1..);
+                rest.get(..i)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
 fn read_unsubscribe(encoded: &str) -> Result<UnsubscribeRequest> {
-    let mut f = encoded.split(SEP);
+    let mut f = Fields {
+        rest: Some(encoded),
+    };
     let mut next = || f.next().ok_or_else(refuse);
     let scenario = match next()? {
         "inUse" => Scenario::InUse,
@@ -150,13 +226,24 @@ mod tests {
     #[test]
     fn s3_4_2_2_unsubscribe_example_1_positional() {
         let s = "inUse\u{1f}2022-09-02\u{1f}\u{1f}\u{1f}\u{1f}2022-08-19\u{1f}2022-09-19\u{1f}1M\u{1f}110.00\u{1f}";
-        let out = unsubscribe_positional(s).unwrap();
-        let f: Vec<&str> = out.split(SEP).collect();
+        let mut out = [0.0; 64];
+        let n = unsubscribe_figures(s, &mut out).unwrap();
+        assert_eq!(n, HEAD_SLOTS + ORDER_SLOTS);
+        // 50.87, 0.00, 110.00, 48.13, 11.00, 0.1
         assert_eq!(
-            &f[..6],
-            ["50.87", "0.00", "110.00", "48.13", "11.00", "0.1"]
+            out[..12],
+            [5087.0, 2.0, 0.0, 2.0, 11000.0, 2.0, 4813.0, 2.0, 1100.0, 2.0, 1.0, 1.0]
         );
-        assert_eq!(&f[6..11], ["32", "14", "18", "0", "2022-09"]);
+        assert_eq!(out[12..17], [32.0, 14.0, 18.0, 0.0, 202209.0]);
+        // order 0, inUse, then its five amounts
+        assert_eq!(out[17..21], [0.0, 2.0, 11000.0, 2.0]);
+    }
+
+    #[test]
+    fn a_full_buffer_is_refused_not_truncated() {
+        let s = "inUse\u{1f}2022-09-02\u{1f}\u{1f}\u{1f}\u{1f}2022-08-19\u{1f}2022-09-19\u{1f}1M\u{1f}110.00\u{1f}";
+        let mut out = [0.0; HEAD_SLOTS + ORDER_SLOTS - 1];
+        assert!(unsubscribe_figures(s, &mut out).is_err());
     }
 
     #[test]
@@ -167,7 +254,7 @@ mod tests {
             "inUse\u{1f}2022-02-30\u{1f}\u{1f}\u{1f}\u{1f}",
             "x\u{1f}2022-09-02\u{1f}\u{1f}\u{1f}\u{1f}",
         ] {
-            assert!(unsubscribe_positional(s).is_err(), "{s:?}");
+            assert!(unsubscribe_figures(s, &mut [0.0; 64]).is_err(), "{s:?}");
         }
     }
 }

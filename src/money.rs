@@ -211,11 +211,46 @@ impl Serialize for Money {
 
 /// The text of an amount as serialized: at least two decimals, trailing zeros beyond them dropped.
 pub fn display_amount(value: Decimal) -> Decimal {
-    let mut n = value.normalize();
-    if n.scale() < 2 {
-        n.rescale(2);
+    let (mantissa, scale) = display_parts(value);
+    Decimal::try_from_i128_with_scale(mantissa, scale).unwrap_or_else(|_| value.normalize())
+}
+
+/// [`display_amount`] as integer mantissa and scale (`48.1300` → (4813, 2), `5` → (500, 2)), in
+/// integer arithmetic: what the wasm fast path hands to JS.
+pub fn display_parts(value: Decimal) -> (i128, u32) {
+    if let Ok(small) = i64::try_from(value.mantissa()) {
+        // The usual case in 64-bit arithmetic (128-bit division is a library call in wasm).
+        let (mut mantissa, mut scale) = (small, value.scale());
+        while scale > 2 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale = scale.saturating_sub(1);
+        }
+        let mut wide = i128::from(mantissa);
+        while scale < 2 {
+            wide = wide.saturating_mul(10);
+            scale = scale.saturating_add(1);
+        }
+        return (wide, scale);
     }
-    n
+    let (mut mantissa, mut scale) = (value.mantissa(), value.scale());
+    while scale > 2 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale = scale.saturating_sub(1);
+    }
+    while scale < 2 {
+        // |mantissa| < 2^96, so × 100 stays far inside i128.
+        mantissa = mantissa.saturating_mul(10);
+        scale = scale.saturating_add(1);
+    }
+    if mantissa.unsigned_abs() >= 1 << 96 {
+        // Beyond a decimal's mantissa: what rust_decimal itself does there.
+        let mut n = value.normalize();
+        if n.scale() < 2 {
+            n.rescale(2);
+        }
+        return (n.mantissa(), n.scale());
+    }
+    (mantissa, scale)
 }
 
 /// Money inputs are non-negative, at most 10^12, written as a decimal string (`"110.00"`).
@@ -410,6 +445,36 @@ mod tests {
         assert_eq!(round_half_up(dec!(-0.005), 2).to_string(), "-0.01");
         assert_eq!(truncate(dec!(11.178082), 2).to_string(), "11.17");
         assert_eq!(truncate(dec!(-4.999), 2).to_string(), "-4.99");
+    }
+
+    #[test]
+    fn display_parts_is_normalize_then_two_decimals() {
+        for text in [
+            "0",
+            "0.0",
+            "5",
+            "48.1300",
+            "48.125",
+            "110.00",
+            "-3.10",
+            "0.0000000001",
+            "1e12",
+            "79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+            "-0.00",
+        ] {
+            let d: Decimal = text
+                .parse()
+                .or_else(|_| Decimal::from_scientific(text))
+                .unwrap();
+            let mut old = d.normalize();
+            if old.scale() < 2 {
+                old.rescale(2);
+            }
+            let (m, s) = display_parts(d);
+            assert_eq!((m.abs(), s), (old.mantissa().abs(), old.scale()), "{text}");
+            assert_eq!(display_amount(d).to_string(), old.to_string(), "{text}");
+        }
     }
 
     #[test]

@@ -88,11 +88,76 @@ pub fn curve_json(
         .map_err(|e| js_error(Error::new(ErrorCode::Internal, "", e.to_string())))
 }
 
-/// The positional fast path of `unsubscribeRefund` (see `crate::fast`): fields in, figures out,
-/// separated by U+001F. Any failure returns `undefined`; the wrapper then takes the JSON path.
-#[wasm_bindgen(js_name = unsubscribePositional)]
-pub fn unsubscribe_positional(encoded: &str) -> Option<String> {
-    crate::fast::unsubscribe_positional(encoded).ok()
+/// Request bytes the fast path takes at most (a larger request takes the JSON path).
+const FAST_INPUT_BYTES: usize = 16 * 1024;
+/// Answer slots of the fast path: the head and 64 orders (more take the JSON path).
+const FAST_OUTPUT_SLOTS: usize = crate::fast::HEAD_SLOTS + 64 * crate::fast::ORDER_SLOTS;
+
+/// The positional fast path of `unsubscribeRefund` (see `crate::fast`): two buffers inside the
+/// module's memory that the package writes the request's fields into and reads the figures from,
+/// so that a call allocates and decodes nothing. The buffers never move (fixed length); the
+/// package re-creates its views of them when the memory grows.
+#[wasm_bindgen]
+pub struct FastPath {
+    input: Vec<u8>,
+    output: Vec<f64>,
+}
+
+#[wasm_bindgen]
+impl FastPath {
+    /// Both buffers, zeroed.
+    #[wasm_bindgen(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> FastPath {
+        FastPath {
+            input: vec![0; FAST_INPUT_BYTES],
+            output: vec![0.0; FAST_OUTPUT_SLOTS],
+        }
+    }
+
+    /// Address of the request buffer in the module's memory.
+    #[wasm_bindgen(js_name = inputPtr)]
+    pub fn input_ptr(&self) -> *const u8 {
+        self.input.as_ptr()
+    }
+
+    /// Length of the request buffer in bytes.
+    #[wasm_bindgen(js_name = inputLength)]
+    pub fn input_length(&self) -> usize {
+        self.input.len()
+    }
+
+    /// Address of the answer buffer (f64 slots) in the module's memory.
+    #[wasm_bindgen(js_name = outputPtr)]
+    pub fn output_ptr(&self) -> *const f64 {
+        self.output.as_ptr()
+    }
+
+    /// Length of the answer buffer in slots.
+    #[wasm_bindgen(js_name = outputLength)]
+    pub fn output_length(&self) -> usize {
+        self.output.len()
+    }
+
+    /// `unsubscribeRefund` on the first `len` bytes of the request buffer; returns the number
+    /// of answer slots written, or 0 when the JSON path must answer (any refusal or oddity).
+    #[wasm_bindgen(js_name = unsubscribeRefund)]
+    pub fn unsubscribe_refund(&mut self, len: usize) -> usize {
+        let Some(text) = self
+            .input
+            .get(..len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+        else {
+            return 0;
+        };
+        crate::fast::unsubscribe_figures(text, &mut self.output).unwrap_or(0)
+    }
+}
+
+/// The module's memory (the fast path's buffers live in it).
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
 }
 
 /// The breakdown of a positional `unsubscribeRefund`, as JSON.

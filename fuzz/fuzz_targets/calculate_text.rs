@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let op = ops[usize::from(pick) % ops.len()];
     let _ = billcalc::ops::calculate_text(op, text, pick & 0x80 != 0);
     // The wasm package's positional fast path reads the same bytes as its own format.
-    let _ = billcalc::fast::unsubscribe_positional(text);
+    let _ = billcalc::fast::unsubscribe_figures(text, &mut [0.0; 64]);
     if pick & 0x40 != 0 {
         let _ = billcalc::fast::unsubscribe_positional_breakdown(text);
     }

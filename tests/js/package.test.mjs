@@ -196,3 +196,26 @@ test("unsubscribeRefund: the positional fast path and the JSON path agree", () =
   }
   assert.ok(variants.length > 40);
 });
+
+// The fast path reads its answer from the module's memory: after the memory has grown (which
+// detaches the old buffer) it must re-create its views, not read zeros.
+test("unsubscribeRefund: the fast path survives a grown wasm memory", () => {
+  const req = {
+    scenario: "inUse",
+    date: "2022-09-02",
+    orders: [{ start: "2022-08-19", end: "2022-09-19", term: "1M", paidCash: "110.00" }],
+  };
+  assert.equal(billcalc.unsubscribeRefund(req).refund, "50.87");
+  // A request of 8 MB makes the module grow its memory (checked by hand: 1.2 MB → 9.7 MB).
+  assert.throws(
+    () => billcalc.calculate({ op: "unsubscribeRefund", ...req, padding: "x".repeat(8 << 20) }),
+    (e) => e.code === "UNKNOWN_FIELD",
+  );
+  const again = billcalc.unsubscribeRefund(req);
+  assert.equal(again.refund, "50.87");
+  assert.equal(again.orders[0].consumed, "48.13");
+  assert.equal(again.billMonth, "2022-09");
+  // …and it was the fast path that answered (its lazy state says so).
+  const [state] = Object.getOwnPropertySymbols(again);
+  assert.equal(again[state].positional, true);
+});
