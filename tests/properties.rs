@@ -340,3 +340,94 @@ fn json_value() -> impl Strategy<Value = Value> {
         ]
     })
 }
+
+/// Orders for curve checks: 1–3 segments with gaps of 0–2 days, paid with 0–10 decimals (above 8
+/// the curve takes the general rule), any term (a long order crosses table 3-5's bands).
+fn curve_orders() -> impl Strategy<Value = Vec<(NaiveDate, NaiveDate, &'static str, String)>> {
+    (
+        0u64..14_000,
+        prop::collection::vec(
+            (
+                0usize..TERMS.len(),
+                any::<bool>(),
+                0u64..3,
+                0u64..100_000_000_000,
+                0u32..=10,
+            ),
+            1..=3,
+        ),
+    )
+        .prop_map(|(offset, segs)| {
+            let mut start = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + Days::new(offset);
+            let mut out = Vec::new();
+            for (t, minus_one, gap, mantissa, scale) in segs {
+                let (term, months) = TERMS[t];
+                let mut end = add_months(start, months).unwrap();
+                if minus_one {
+                    end = end.pred_opt().unwrap();
+                }
+                let paid = Decimal::from_i128_with_scale(i128::from(mantissa), scale);
+                out.push((start, end, term, paid.to_string()));
+                start = end + Days::new(1 + gap);
+            }
+            out
+        })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The curve's integer day-by-day evaluation (src/curve.rs `InUseDaily`) gives, on every
+    /// checked day, exactly the general rule's refund or refusal: order starts and ends, the days
+    /// around each band change of table 3-5, days before, between and after the orders, and
+    /// random days.
+    #[test]
+    fn unsubscribe_curve_matches_the_general_rule_every_day(
+        o in curve_orders(),
+        rate in prop::option::of(prop::sample::select(vec!["0", "0.1", "0.125", "0.05", "1"])),
+        exact in prop::bool::weighted(0.1),
+        picks in prop::collection::vec(any::<u64>(), 24),
+    ) {
+        let orders: Vec<Value> = o
+            .iter()
+            .map(|(s, e, t, p)| json!({"start": s.to_string(), "end": e.to_string(), "term": t, "paidCash": p}))
+            .collect();
+        let mut req = json!({"scenario": "inUse", "date": o[0].0.to_string(), "orders": orders});
+        if let Some(r) = rate {
+            req["handlingFeeRate"] = json!(r);
+        }
+        if exact {
+            req["policy"] = json!("exact");
+        }
+        let op = billcalc::curve::CurveOp::from_text("unsubscribeRefund", &req.to_string()).unwrap();
+        let from = o[0].0 - Days::new(2);
+        let to = o[o.len() - 1].1 + Days::new(2);
+        let curve = billcalc::curve::curve(op.clone(), Some(from), Some(to)).unwrap();
+        let mut days = Vec::new();
+        for (s, e, _, _) in &o {
+            for k in 0..4u32 {
+                if let Some(b) = add_months(*s, 12 * k) {
+                    days.extend([b - Days::new(1), b, b + Days::new(1)]);
+                }
+            }
+            days.extend([*s - Days::new(1), *s, *e, *e + Days::new(1)]);
+        }
+        let span = (to - from).num_days() as u64 + 1;
+        days.extend(picks.iter().map(|p| from + Days::new(p % span)));
+        for day in days.into_iter().filter(|d| *d >= from && *d <= to) {
+            let k = (day - from).num_days() as usize;
+            let mut general = op.clone();
+            match general.amount_on(day) {
+                Ok(m) => {
+                    let cents = (m.value() * Decimal::ONE_HUNDRED).round();
+                    prop_assert_eq!(curve.cents[k].map(Decimal::from), Some(cents), "{} {}", day, req);
+                    prop_assert_eq!(curve.refusals[k], None);
+                }
+                Err(e) => {
+                    prop_assert_eq!(curve.cents[k], None, "{} {}", day, req);
+                    prop_assert_eq!(curve.refusals[k], Some(e.code), "{} {}", day, req);
+                }
+            }
+        }
+    }
+}
