@@ -8,12 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
-use crate::handling_fee;
-use crate::money::{Money, Ratio, RoundingPolicy};
-use crate::ops::unsubscribe::{ResourceKind, Scenario, UnsubscribeRequest};
+use crate::money::Money;
+use crate::ops::unsubscribe_daily::InUseDaily;
 use crate::ops::{downgrade, switch, unsubscribe, upgrade};
-use crate::order::{self, Order};
-use crate::provider::Provider;
 
 /// Most points one curve may have (27 years of days).
 pub const MAX_POINTS: i64 = 10_000;
@@ -162,13 +159,16 @@ pub fn curve(mut op: CurveOp, from: Option<NaiveDate>, to: Option<NaiveDate>) ->
     }
     let mut cents = Vec::with_capacity(n as usize);
     let mut refusals = Vec::with_capacity(n as usize);
-    let mut daily = match &op {
-        CurveOp::UnsubscribeRefund(r) => InUseDaily::new(r),
+    // The in-use unsubscribe refund has an integer day-by-day evaluation (checked against the
+    // general rule by tests/properties.rs); the general rule answers the days it leaves.
+    let fast_request = match &op {
+        CurveOp::UnsubscribeRefund(r) => Some(r.clone()),
         _ => None,
     };
+    let mut daily = fast_request.as_ref().and_then(InUseDaily::new);
     for day in from.iter_days().take(n as usize) {
-        if let Some(c) = daily.as_mut().and_then(|d| d.cents_on(day)) {
-            cents.push(Some(c));
+        if let Some(c) = daily.as_mut().and_then(|d| d.on(day)) {
+            cents.push(Some(c.refund_cents));
             refusals.push(None);
             continue;
         }
@@ -188,157 +188,5 @@ pub fn curve(mut op: CurveOp, from: Option<NaiveDate>, to: Option<NaiveDate>) ->
         to,
         cents,
         refusals,
-    })
-}
-
-/// Paid amounts with more decimals than this take the general rule on every day (below it the
-/// integer evaluation is provably the decimal one: see [`InUseDaily`]).
-const DAILY_MAX_SCALE: u32 = 8;
-
-/// The in-use unsubscribe refund (003 §3.4.2.2) day after day, for curves. The constants of each
-/// order — its cash at a common scale, the cash of the renewals after it (refunded in full while
-/// it runs), its handling fee for each band of table 3-5 — come from the general rule's own
-/// functions (`refund_days`, `table_rate`, `Money` rounding); each day evaluates only
-/// `cents(Σ after + max0(paid − cents(paid × consumed days / total days) − fee))` in 64-bit
-/// integers, instead of the whole operation in `Decimal` (a tenth of the time in wasm). Rounding
-/// half up of an integer quotient is exact, and the general rule's 28-digit decimal quotient
-/// cannot cross a half-cent for amounts of at most [`DAILY_MAX_SCALE`] decimals, so both agree;
-/// `tests/properties.rs` checks every day of random curves against the general rule. Any day this
-/// cannot answer (no running order, no table rate, an overflow) is left to the general rule,
-/// which then gives the refusal.
-struct InUseDaily {
-    orders: Vec<Order>,
-    fee_override: Option<Ratio>,
-    scale: u32,
-    /// One cent in units of the common scale: 10^(scale − 2).
-    cent: i64,
-    /// Each order's cash, in units of the common scale.
-    paid: Vec<i64>,
-    /// The cash of the orders after each one.
-    after: Vec<i64>,
-    /// The fee band last used: order, the band's bounds (after `lower`, up to `upper`), the fee.
-    band: Option<FeeBand>,
-}
-
-#[derive(Clone, Copy)]
-struct FeeBand {
-    order: usize,
-    lower: Option<NaiveDate>,
-    upper: Option<NaiveDate>,
-    fee: i64,
-}
-
-impl InUseDaily {
-    /// `None` unless the request is an in-use unsubscribe under the document policy that the
-    /// general rule accepts on some day (every day-independent check passes).
-    fn new(r: &UnsubscribeRequest) -> Option<InUseDaily> {
-        let plain = r.scenario == Scenario::InUse
-            && r.policy == RoundingPolicy::Document
-            && r.resource_kind == ResourceKind::Standard
-            && r.approval_date.is_none()
-            && matches!(r.provider, None | Some(Provider::Huawei));
-        if !plain {
-            return None;
-        }
-        order::validate(&r.orders, "orders").ok()?;
-        unsubscribe::check_rate(r.handling_fee_rate).ok()?;
-        let scale = r.orders.iter().map(|o| o.paid_cash.0.scale()).max()?.max(2);
-        if scale > DAILY_MAX_SCALE {
-            return None;
-        }
-        let cent = 10_i64.checked_pow(scale.checked_sub(2)?)?;
-        let mut daily = InUseDaily {
-            orders: r.orders.clone(),
-            fee_override: r.handling_fee_rate,
-            scale,
-            cent,
-            paid: Vec::with_capacity(r.orders.len()),
-            after: Vec::with_capacity(r.orders.len()),
-            band: None,
-        };
-        for o in &r.orders {
-            let units = daily.units(o.paid_cash)?;
-            daily.paid.push(units);
-        }
-        let mut later = 0_i64;
-        for p in daily.paid.iter().rev() {
-            daily.after.push(later);
-            later = later.checked_add(*p)?;
-        }
-        daily.after.reverse();
-        Some(daily)
-    }
-
-    /// An amount in units of the common scale (`None` if it does not fit).
-    fn units(&self, m: Money) -> Option<i64> {
-        let mut d = m.0;
-        d.rescale(self.scale);
-        if d.scale() != self.scale || d.is_sign_negative() {
-            return None;
-        }
-        i64::try_from(d.mantissa()).ok()
-    }
-
-    /// The refund in cents on `day`, or `None` to let the general rule answer.
-    fn cents_on(&mut self, day: NaiveDate) -> Option<i64> {
-        let i = self.orders.partition_point(|o| o.end < day);
-        let o = self.orders.get(i)?;
-        if o.start > day {
-            return None;
-        }
-        let d = calendar::refund_days(o.start, o.end, day);
-        let fee = self.fee(i, day)?;
-        let paid = *self.paid.get(i)?;
-        let consumed = half_up_quotient(
-            paid.checked_mul(d.consumed)?,
-            d.total.checked_mul(self.cent)?,
-        )?
-        .checked_mul(self.cent)?;
-        let net = paid.checked_sub(consumed)?.checked_sub(fee)?;
-        let total = self.after.get(i)?.checked_add(net.max(0))?;
-        half_up_quotient(total, self.cent)
-    }
-
-    /// The handling fee of order `i` on `day` in units (table 3-5's rate for the band of `day`,
-    /// or the request's rate), kept while the days stay in the band.
-    fn fee(&mut self, i: usize, day: NaiveDate) -> Option<i64> {
-        if let Some(b) = self.band {
-            let inside = b.lower.map_or(true, |l| day > l) && b.upper.map_or(true, |u| day <= u);
-            if b.order == i && inside {
-                return Some(b.fee);
-            }
-        }
-        let o = self.orders.get(i)?;
-        let rate = match self.fee_override {
-            Some(r) => r.0,
-            None => handling_fee::table_rate(o.term, o.start, day, i).ok()?,
-        };
-        let fee = self.units((o.paid_cash * rate).cents())?;
-        let band = handling_fee::consumed_years_band(o.start, day);
-        let upper = calendar::add_months(o.start, band.checked_mul(12)?);
-        let lower = match band.checked_sub(1)? {
-            0 => None,
-            before => Some(calendar::add_months(o.start, before.checked_mul(12)?)?),
-        };
-        self.band = Some(FeeBand {
-            order: i,
-            lower,
-            upper,
-            fee,
-        });
-        Some(fee)
-    }
-}
-
-/// `n / d` rounded half up, for `n ≥ 0`, `d > 0`.
-fn half_up_quotient(n: i64, d: i64) -> Option<i64> {
-    let (q, r) = (n.checked_div(d)?, n.checked_rem(d)?);
-    if n < 0 || d <= 0 {
-        return None;
-    }
-    Some(if r.checked_mul(2)? >= d {
-        q.checked_add(1)?
-    } else {
-        q
     })
 }

@@ -10,11 +10,13 @@
 use crate::breakdown::Breakdown;
 use crate::calendar::parse_date;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{display_parts, parse_money, Money, Ratio, RoundingPolicy};
+use crate::money::{display_parts, display_parts_of, parse_money, Money, Ratio, RoundingPolicy};
 use crate::ops::unsubscribe::{
-    unsubscribe_refund_with, ResourceKind, Scenario, UnsubscribeRequest,
+    unsubscribe_refund_with, ResourceKind, Scenario, UnsubscribeRequest, UnsubscribeResponse,
 };
+use crate::ops::unsubscribe_daily::InUseDaily;
 use crate::order::Order;
+use chrono::Datelike;
 
 /// Field separator (ASCII unit separator).
 pub const SEP: char = '\u{1f}';
@@ -39,30 +41,34 @@ struct Slots<'a> {
 }
 
 impl Slots<'_> {
-    fn put(&mut self, v: f64) -> Result<()> {
-        let slot = self.out.get_mut(self.at).ok_or_else(refuse)?;
-        *slot = v;
+    fn put(&mut self, v: f64) -> Option<()> {
+        *self.out.get_mut(self.at)? = v;
         self.at += 1;
-        Ok(())
+        Some(())
     }
 
-    fn int(&mut self, n: i64) -> Result<()> {
+    fn int(&mut self, n: i64) -> Option<()> {
         if n.unsigned_abs() > EXACT_IN_F64 {
-            return Err(refuse());
+            return None;
         }
         // Exact: |n| < 2^53.
         self.put(n as f64)
     }
 
     /// A decimal as (mantissa, scale): `48.13` → (4813, 2).
-    fn parts(&mut self, (mantissa, scale): (i128, u32)) -> Result<()> {
-        self.int(i64::try_from(mantissa).map_err(|_| refuse())?)?;
+    fn parts(&mut self, (mantissa, scale): (i128, u32)) -> Option<()> {
+        self.int(i64::try_from(mantissa).ok()?)?;
         self.int(i64::from(scale))
     }
 
     /// An amount as serialized (at least two decimals, see [`display_parts`]).
-    fn money(&mut self, m: Money) -> Result<()> {
+    fn money(&mut self, m: Money) -> Option<()> {
         self.parts(display_parts(m.0))
+    }
+
+    /// An amount of `u` units of `scale` decimals.
+    fn units(&mut self, u: i64, scale: u32) -> Option<()> {
+        self.parts(display_parts_of(u, scale))
     }
 }
 
@@ -78,8 +84,90 @@ pub const STATUSES: [&str; 5] = ["expired", "notStarted", "inUse", "full", "kept
 /// `paidCash, consumed, handlingFee, refund, voucherReturned` (each mantissa, scale).
 /// Returns the number of slots written.
 pub fn unsubscribe_figures(encoded: &str, out: &mut [f64]) -> Result<usize> {
-    let req = read_unsubscribe(encoded)?;
-    let r = unsubscribe_refund_with(&req, Breakdown::silent(req.policy))?;
+    unsubscribe_figures_reusing(encoded, out, &mut Vec::new())
+}
+
+/// [`unsubscribe_figures`] reading the orders into `orders` (emptied first), whose allocation the
+/// caller keeps for the next call.
+pub fn unsubscribe_figures_reusing(
+    encoded: &str,
+    out: &mut [f64],
+    orders: &mut Vec<Order>,
+) -> Result<usize> {
+    let mut reused = std::mem::take(orders);
+    reused.clear();
+    let req = read_unsubscribe(encoded, reused)?;
+    let figures = match integer_figures(&req, out) {
+        Some(n) => Ok(n),
+        None => general_figures(&req, out),
+    };
+    *orders = req.orders;
+    figures
+}
+
+/// [`unsubscribe_figures`] by the general rule alone (what the integer evaluation is checked
+/// against, in `tests/properties.rs`).
+pub fn unsubscribe_figures_general(encoded: &str, out: &mut [f64]) -> Result<usize> {
+    general_figures(&read_unsubscribe(encoded, Vec::new())?, out)
+}
+
+/// The figures from the integer evaluation of the in-use refund
+/// ([`crate::ops::unsubscribe_daily`]), laid out as the general rule's response would be:
+/// orders before the running one expired (all consumed), the running one, the renewals after it
+/// refunded in full with their vouchers. `None` when it does not cover the request.
+fn integer_figures(req: &UnsubscribeRequest, out: &mut [f64]) -> Option<usize> {
+    let mut daily = InUseDaily::new(req)?;
+    let f = daily.on(req.date)?;
+    let (scale, voucher_scale) = (daily.scale(), daily.voucher_scale());
+    let mut w = Slots { out, at: 0 };
+    w.units(f.refund_cents, 2)?;
+    w.units(daily.vouchers_after(f.order)?, voucher_scale)?;
+    w.units(daily.paid_from(f.order)?, scale)?;
+    w.units(f.consumed, scale)?;
+    w.units(f.fee, scale)?;
+    let rate = f.rate.normalize();
+    w.parts((rate.mantissa(), rate.scale()))?;
+    w.int(f.days.total)?;
+    w.int(f.days.consumed)?;
+    w.int(f.days.remaining)?;
+    // 003 §3.4.2.1: above 1000 (100,000 cents) the refund needs approval.
+    w.put(if f.refund_cents > 100_000 { 1.0 } else { 0.0 })?;
+    w.int(i64::from(req.date.year()) * 100 + i64::from(req.date.month()))?;
+    for (i, o) in req.orders.iter().enumerate() {
+        w.int(i64::try_from(i).ok()?)?;
+        let zero = Money::ZERO;
+        let (status, consumed, fee, refund, voucher) = match i.cmp(&f.order) {
+            std::cmp::Ordering::Less => (0, Some(o.paid_cash), zero, zero, zero),
+            std::cmp::Ordering::Equal => (2, None, zero, zero, zero),
+            std::cmp::Ordering::Greater => (1, Some(zero), zero, o.paid_cash, o.voucher),
+        };
+        w.int(status)?;
+        w.money(o.paid_cash)?;
+        match consumed {
+            Some(c) => {
+                w.money(c)?;
+                w.money(fee)?;
+                w.money(refund)?;
+            }
+            None => {
+                w.units(f.consumed, scale)?;
+                w.units(f.fee, scale)?;
+                w.units(f.order_refund, scale)?;
+            }
+        }
+        w.money(voucher)?;
+    }
+    Some(w.at)
+}
+
+/// The figures from the general rule's response.
+fn general_figures(req: &UnsubscribeRequest, out: &mut [f64]) -> Result<usize> {
+    let r = unsubscribe_refund_with(req, Breakdown::silent(req.policy))?;
+    write_response(&r, out).ok_or_else(refuse)
+}
+
+/// The general rule's response in the numeric layout (`None` when it does not fit).
+fn write_response(r: &UnsubscribeResponse, out: &mut [f64]) -> Option<usize> {
     let mut w = Slots { out, at: 0 };
     w.money(r.refund)?;
     w.money(r.voucher_returned)?;
@@ -104,28 +192,24 @@ pub fn unsubscribe_figures(encoded: &str, out: &mut [f64]) -> Result<usize> {
     let month = r
         .bill_month
         .split_once('-')
-        .and_then(|(y, m)| Some(y.parse::<i64>().ok()? * 100 + m.parse::<i64>().ok()?))
-        .ok_or_else(refuse)?;
+        .and_then(|(y, m)| Some(y.parse::<i64>().ok()? * 100 + m.parse::<i64>().ok()?))?;
     w.int(month)?;
     for o in &r.orders {
-        w.int(i64::try_from(o.index).map_err(|_| refuse())?)?;
-        let status = STATUSES
-            .iter()
-            .position(|s| *s == o.status)
-            .ok_or_else(refuse)?;
-        w.int(i64::try_from(status).map_err(|_| refuse())?)?;
+        w.int(i64::try_from(o.index).ok()?)?;
+        let status = STATUSES.iter().position(|s| *s == o.status)?;
+        w.int(i64::try_from(status).ok()?)?;
         w.money(o.paid_cash)?;
         w.money(o.consumed)?;
         w.money(o.handling_fee)?;
         w.money(o.refund)?;
         w.money(o.voucher_returned)?;
     }
-    Ok(w.at)
+    Some(w.at)
 }
 
 /// The breakdown of a positional `unsubscribeRefund`, as JSON (read by the package on demand).
 pub fn unsubscribe_positional_breakdown(encoded: &str) -> Result<String> {
-    let req = read_unsubscribe(encoded)?;
+    let req = read_unsubscribe(encoded, Vec::new())?;
     let r = unsubscribe_refund_with(&req, Breakdown::new(req.policy))?;
     serde_json::to_string(&r.breakdown)
         .map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
@@ -155,7 +239,7 @@ impl<'a> Iterator for Fields<'a> {
     }
 }
 
-fn read_unsubscribe(encoded: &str) -> Result<UnsubscribeRequest> {
+fn read_unsubscribe(encoded: &str, mut orders: Vec<Order>) -> Result<UnsubscribeRequest> {
     let mut f = Fields {
         rest: Some(encoded),
     };
@@ -186,7 +270,6 @@ fn read_unsubscribe(encoded: &str) -> Result<UnsubscribeRequest> {
         _ => return Err(refuse()),
     };
     let money = |t: &str| parse_money(t).map_err(|_| refuse());
-    let mut orders = Vec::new();
     while let Some(start) = f.next() {
         let mut field = || f.next().ok_or_else(refuse);
         let (end, term, paid, voucher) = (field()?, field()?, field()?, field()?);

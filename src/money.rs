@@ -215,22 +215,26 @@ pub fn display_amount(value: Decimal) -> Decimal {
     Decimal::try_from_i128_with_scale(mantissa, scale).unwrap_or_else(|_| value.normalize())
 }
 
+/// [`display_parts`] of the amount `mantissa × 10^−scale`.
+pub fn display_parts_of(mut mantissa: i64, mut scale: u32) -> (i128, u32) {
+    while scale > 2 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale = scale.saturating_sub(1);
+    }
+    let mut wide = i128::from(mantissa);
+    while scale < 2 {
+        wide = wide.saturating_mul(10);
+        scale = scale.saturating_add(1);
+    }
+    (wide, scale)
+}
+
 /// [`display_amount`] as integer mantissa and scale (`48.1300` → (4813, 2), `5` → (500, 2)), in
 /// integer arithmetic: what the wasm fast path hands to JS.
 pub fn display_parts(value: Decimal) -> (i128, u32) {
     if let Ok(small) = i64::try_from(value.mantissa()) {
         // The usual case in 64-bit arithmetic (128-bit division is a library call in wasm).
-        let (mut mantissa, mut scale) = (small, value.scale());
-        while scale > 2 && mantissa % 10 == 0 {
-            mantissa /= 10;
-            scale = scale.saturating_sub(1);
-        }
-        let mut wide = i128::from(mantissa);
-        while scale < 2 {
-            wide = wide.saturating_mul(10);
-            scale = scale.saturating_add(1);
-        }
-        return (wide, scale);
+        return display_parts_of(small, value.scale());
     }
     let (mut mantissa, mut scale) = (value.mantissa(), value.scale());
     while scale > 2 && mantissa % 10 == 0 {
@@ -273,6 +277,34 @@ pub fn parse_money(text: &str) -> Result<Money, String> {
         .map_err(|e| e.to_string())
 }
 
+/// The common shape `digits[.digits]` of at most 18 digits read in integer arithmetic: the very
+/// value and scale `Decimal::from_str_exact` gives (`"110.00"` → 11000 × 10^−2). Anything else is
+/// `None` and goes to `from_str_exact`.
+fn plain_decimal(s: &str) -> Option<Decimal> {
+    let (whole, fraction) = match s.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (s, None),
+    };
+    let fraction = fraction.unwrap_or("");
+    if whole.is_empty()
+        || (s.contains('.') && fraction.is_empty())
+        || whole.len().checked_add(fraction.len())? > 18
+    {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(u64::from(b.wrapping_sub(b'0')))?;
+    }
+    let scale = u32::try_from(fraction.len()).ok()?;
+    Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()
+}
+
 impl MoneyVisitor {
     fn check<E: de::Error>(v: Decimal, shown: &dyn fmt::Display) -> Result<Money, E> {
         if v.is_sign_negative() && !v.is_zero() {
@@ -297,6 +329,9 @@ impl<'de> de::Visitor<'de> for MoneyVisitor {
         f.write_str("a decimal string such as \"110.00\"")
     }
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Money, E> {
+        if let Some(v) = plain_decimal(s) {
+            return Self::check(v, &format_args!("\"{s}\""));
+        }
         let t = s.trim();
         let plain = !t.is_empty()
             && t.len() <= 40
@@ -445,6 +480,38 @@ mod tests {
         assert_eq!(round_half_up(dec!(-0.005), 2).to_string(), "-0.01");
         assert_eq!(truncate(dec!(11.178082), 2).to_string(), "11.17");
         assert_eq!(truncate(dec!(-4.999), 2).to_string(), "-4.99");
+    }
+
+    #[test]
+    fn plain_decimal_reads_as_from_str_exact() {
+        for t in [
+            "0",
+            "0.00",
+            "110.00",
+            "007",
+            "1.5",
+            "999999999999999999",
+            "0.00000000000000001",
+            "123456789.123456789",
+        ] {
+            let a = plain_decimal(t).unwrap();
+            let b = Decimal::from_str_exact(t).unwrap();
+            assert_eq!((a.mantissa(), a.scale()), (b.mantissa(), b.scale()), "{t}");
+        }
+        for t in [
+            "",
+            ".5",
+            "5.",
+            "1.2.3",
+            "-1",
+            "+1",
+            " 1",
+            "1e3",
+            "1_0",
+            "1234567890123456789",
+        ] {
+            assert!(plain_decimal(t).is_none(), "{t}");
+        }
     }
 
     #[test]

@@ -101,6 +101,8 @@ const FAST_OUTPUT_SLOTS: usize = crate::fast::HEAD_SLOTS + 64 * crate::fast::ORD
 pub struct FastPath {
     input: Vec<u8>,
     output: Vec<f64>,
+    /// The orders of the last request, kept for their allocation.
+    orders: Vec<crate::order::Order>,
 }
 
 #[wasm_bindgen]
@@ -112,6 +114,7 @@ impl FastPath {
         FastPath {
             input: vec![0; FAST_INPUT_BYTES],
             output: vec![0.0; FAST_OUTPUT_SLOTS],
+            orders: Vec::new(),
         }
     }
 
@@ -150,7 +153,8 @@ impl FastPath {
         else {
             return 0;
         };
-        crate::fast::unsubscribe_figures(text, &mut self.output).unwrap_or(0)
+        crate::fast::unsubscribe_figures_reusing(text, &mut self.output, &mut self.orders)
+            .unwrap_or(0)
     }
 }
 

@@ -431,3 +431,38 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The wasm fast path's integer evaluation of the in-use refund
+    /// (src/ops/unsubscribe_daily.rs) gives every figure the general rule gives — totals, day
+    /// counts, rate, approval flag, bill month, each order's row — or the same refusal.
+    #[test]
+    fn unsubscribe_fast_figures_match_the_general_rule(
+        o in curve_orders(),
+        vouchers in prop::collection::vec((0u64..1_000_000, 0u32..=9), 3),
+        rate in prop::option::of(prop::sample::select(vec!["0", "0.1", "0.125", "0.05", "1"])),
+        exact in prop::bool::weighted(0.1),
+        pick in any::<u64>(),
+    ) {
+        let from = o[0].0 - Days::new(2);
+        let to = o[o.len() - 1].1 + Days::new(2);
+        let day = from + Days::new(pick % ((to - from).num_days() as u64 + 1));
+        let sep = "\u{1f}";
+        let mut text = ["inUse", &day.to_string(), "", rate.unwrap_or(""), if exact { "exact" } else { "" }].join(sep);
+        for ((s, e, t, p), (vm, vs)) in o.iter().zip(vouchers.iter()) {
+            let voucher = Decimal::from_i128_with_scale(i128::from(*vm), *vs).to_string();
+            text.push_str(sep);
+            text.push_str(&[s.to_string(), e.to_string(), t.to_string(), p.clone(), voucher].join(sep));
+        }
+        let (mut fast, mut general) = ([0.0; 64], [0.0; 64]);
+        let a = billcalc::fast::unsubscribe_figures(&text, &mut fast).map_err(|e| e.code);
+        let b = billcalc::fast::unsubscribe_figures_general(&text, &mut general).map_err(|e| e.code);
+        prop_assert_eq!(&a, &b, "{:?}", text);
+        if let Ok(n) = a {
+            // NaN (no day counts) never occurs on a day with a running order.
+            prop_assert_eq!(&fast[..n], &general[..n], "{:?}", text);
+        }
+    }
+}
