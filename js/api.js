@@ -67,7 +67,7 @@ const BREAKDOWN = {
     const s = this[LAZY];
     if (s.breakdown === undefined) {
       s.breakdown = s.positional
-        ? JSON.parse(s.raw.unsubscribePositionalBreakdown(s.text))
+        ? JSON.parse(s.raw.unsubscribePositionalBreakdown(s.text.join(SEP)))
         : JSON.parse(s.raw.calculateJson(s.name, s.text, true)).breakdown;
     }
     return s.breakdown;
@@ -87,11 +87,13 @@ function withLazyBreakdown(raw, name, text, result) {
 }
 
 // The positional fast path (src/fast.rs) for the hot operation: when the request is plain data
-// of the common shape (string fields only, no separator inside), its fields cross as one string
-// and the figures come back as one string — no JSON either way. Anything else, and any refusal,
-// takes the JSON path, which alone produces errors, so both paths answer alike.
+// of the common shape (string fields only, ASCII, no separator inside), its fields are written as
+// bytes straight into a buffer inside the module's memory and the figures come back as numbers in
+// another — no JSON, no string crossing either way. Anything else, and any refusal, takes the JSON
+// path, which alone produces errors, so both paths answer alike.
 const SEP = "\u001f";
-const text = (v) => typeof v === "string" && v !== "" && !v.includes(SEP);
+const SEP_BYTE = 0x1f;
+const text = (v) => typeof v === "string" && v !== "";
 const optional = (v) => (v === undefined ? "" : text(v) ? v : null);
 
 function isPlain(v) {
@@ -100,7 +102,9 @@ function isPlain(v) {
   return proto === Object.prototype || proto === null;
 }
 
-function encodeUnsubscribe(req) {
+// The request's fields in the positional order (scenario, date, resourceKind, handlingFeeRate,
+// policy, then start, end, term, paidCash, voucher per order), or null for any other shape.
+function unsubscribeFields(req) {
   if (!isPlain(req)) return null;
   let scenario, date, orders;
   let kind = "";
@@ -133,7 +137,7 @@ function encodeUnsubscribe(req) {
   }
   if (!text(scenario) || !text(date) || !Array.isArray(orders)) return null;
   if (kind === null || rate === null || policy === null) return null;
-  let out = scenario + SEP + date + SEP + kind + SEP + rate + SEP + policy;
+  const fields = [scenario, date, kind, rate, policy];
   for (let i = 0; i < orders.length; i++) {
     const o = orders[i];
     if (!isPlain(o)) return null;
@@ -162,9 +166,28 @@ function encodeUnsubscribe(req) {
       }
     }
     if (!text(start) || !text(end) || !text(term) || !text(paid) || voucher === null) return null;
-    out += SEP + start + SEP + end + SEP + term + SEP + paid + SEP + voucher;
+    fields.push(start, end, term, paid, voucher);
   }
-  return out;
+  return fields;
+}
+
+// Writes the fields, separated, as bytes into `input`; returns the length written, or -1 when a
+// field holds a non-ASCII character or the separator, or the buffer is too short.
+function writeFields(fields, input) {
+  const capacity = input.length;
+  let at = 0;
+  for (let f = 0; f < fields.length; f++) {
+    const v = fields[f];
+    const n = v.length;
+    if (at + n + 1 > capacity) return -1;
+    if (f > 0) input[at++] = SEP_BYTE;
+    for (let i = 0; i < n; i++) {
+      const c = v.charCodeAt(i);
+      if (c > 0x7f || c === SEP_BYTE) return -1;
+      input[at++] = c;
+    }
+  }
+  return at;
 }
 
 // The figures come back as numbers in the module's memory (src/fast.rs): an amount is its
@@ -233,7 +256,6 @@ function decodeUnsubscribe(f, at, slots, state) {
 // The fast path's buffers in the module's memory, created on first use (in browsers the module
 // is instantiated after wrap() runs). Views are re-created when the memory has grown (a grown
 // memory detaches the old buffer, whose views then have length 0).
-const utf8 = new TextEncoder();
 function fastPath(raw) {
   let path = null;
   let memory = null;
@@ -253,8 +275,8 @@ function fastPath(raw) {
       views();
     }
     if (input.length === 0) views();
-    const { read, written } = utf8.encodeInto(fields, input);
-    if (read !== fields.length) return null;
+    const written = writeFields(fields, input);
+    if (written < 0) return null;
     const slots = path.unsubscribeRefund(written);
     if (slots === 0) return null;
     if (output.length === 0) views();
@@ -280,7 +302,7 @@ function guard(raw, name) {
           }
         : name === "unsubscribeRefund" && raw.FastPath
           ? ((fast) => (request) => {
-              const fields = encodeUnsubscribe(request);
+              const fields = unsubscribeFields(request);
               const answer = fields === null ? null : fast(fields);
               if (answer === null) return op(name, request);
               return answer;

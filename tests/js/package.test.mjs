@@ -179,6 +179,13 @@ test("unsubscribeRefund: the positional fast path and the JSON path agree", () =
       variants.push({ ...r, orders: [{ ...r.orders[0], voucher: "5.5" }] });
       variants.push({ ...r, orders: [{ ...r.orders[0], term: "13M" }] });
       variants.push({ ...r, orders: [{ ...r.orders[0], paidCash: "-1" }] });
+      // Fields the byte writer must hand to the JSON path: non-ASCII, the separator, empty.
+      variants.push({ ...r, orders: [{ ...r.orders[0], term: "１M" }] });
+      variants.push({ ...r, orders: [{ ...r.orders[0], paidCash: "110\u001f.00" }] });
+      variants.push({ ...r, orders: [{ ...r.orders[0], voucher: "" }] });
+      variants.push({ ...r, resourceKind: "" });
+      // More orders than the answer buffer holds (64).
+      variants.push({ ...r, orders: Array(70).fill(r.orders[0]) });
     }
   }
   const outcome = (f) => {
