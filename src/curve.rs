@@ -1,6 +1,8 @@
 //! What-if curves: the amount of one operation for every possible operation day, computed in one
 //! call (the page's charts; one boundary crossing instead of one per day).
 
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
+
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
@@ -174,7 +176,10 @@ pub fn curve(mut op: CurveOp, from: Option<NaiveDate>, to: Option<NaiveDate>) ->
         }
         match op.amount_on(day) {
             Ok(m) => {
-                cents.push((m.0 * rust_decimal::Decimal::ONE_HUNDRED).round().to_i64());
+                cents.push(
+                    m.0.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+                        .and_then(|c| c.round().to_i64()),
+                );
                 refusals.push(None);
             }
             Err(e) => {

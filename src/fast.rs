@@ -7,6 +7,8 @@
 //! path, which gives the authoritative coded error. So both paths agree by construction, and
 //! `tests/js/package.test.mjs` checks it on every unsubscribe vector.
 
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
+
 use crate::breakdown::Breakdown;
 use crate::calendar::parse_date;
 use crate::error::{Error, ErrorCode, Result};
@@ -43,7 +45,7 @@ struct Slots<'a> {
 impl Slots<'_> {
     fn put(&mut self, v: f64) -> Option<()> {
         *self.out.get_mut(self.at)? = v;
-        self.at += 1;
+        self.at = self.at.checked_add(1)?;
         Some(())
     }
 
@@ -132,7 +134,11 @@ fn integer_figures(req: &UnsubscribeRequest, out: &mut [f64]) -> Option<usize> {
     w.int(f.days.remaining)?;
     // 003 §3.4.2.1: above 1000 (100,000 cents) the refund needs approval.
     w.put(if f.refund_cents > 100_000 { 1.0 } else { 0.0 })?;
-    w.int(i64::from(req.date.year()) * 100 + i64::from(req.date.month()))?;
+    w.int(
+        i64::from(req.date.year())
+            .checked_mul(100)?
+            .checked_add(i64::from(req.date.month()))?,
+    )?;
     for (i, o) in req.orders.iter().enumerate() {
         w.int(i64::try_from(i).ok()?)?;
         let zero = Money::ZERO;
@@ -189,10 +195,12 @@ fn write_response(r: &UnsubscribeResponse, out: &mut [f64]) -> Option<usize> {
         }
     }
     w.put(if r.requires_approval { 1.0 } else { 0.0 })?;
-    let month = r
-        .bill_month
-        .split_once('-')
-        .and_then(|(y, m)| Some(y.parse::<i64>().ok()? * 100 + m.parse::<i64>().ok()?))?;
+    let month = r.bill_month.split_once('-').and_then(|(y, m)| {
+        y.parse::<i64>()
+            .ok()?
+            .checked_mul(100)?
+            .checked_add(m.parse::<i64>().ok()?)
+    })?;
     w.int(month)?;
     for o in &r.orders {
         w.int(i64::try_from(o.index).ok()?)?;
@@ -228,7 +236,7 @@ impl<'a> Iterator for Fields<'a> {
         let rest = self.rest?;
         match rest.bytes().position(|b| b == 0x1f) {
             Some(i) => {
-                self.rest = rest.get(i + 1..);
+                self.rest = i.checked_add(1).and_then(|j| rest.get(j..));
                 rest.get(..i)
             }
             None => {

@@ -16,6 +16,8 @@
 //! band without a rate, an overflow) returns `None`, and the general rule answers, refusals
 //! included.
 
+#![cfg_attr(not(test), deny(clippy::arithmetic_side_effects))]
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -197,7 +199,8 @@ impl<'a> InUseDaily<'a> {
             Some(r) => r.0,
             None => handling_fee::band_rate(o.term, band.band, i).ok()?,
         };
-        let fee = units((o.paid_cash * rate).cents(), self.scale)?;
+        // `Money × rate` as the general rule computes it (its operator saturates; this gives up instead).
+        let fee = units(Money(o.paid_cash.0.checked_mul(rate)?).cents(), self.scale)?;
         let (lower, upper) = (band.after, band.until);
         self.band = Some(FeeBand {
             order: i,
