@@ -1,5 +1,5 @@
 //! Property tests over random valid requests (RULES.md invariants). 10,000 cases per property by
-//! default; `PROPTEST_CASES=200000 cargo test --release --test properties` for a long run.
+//! default; `PROPTEST_CASES=1000000 cargo test --release --test properties` for a long run.
 
 use billcalc::calendar::add_months;
 use billcalc::handling_fee::consumed_years_band;
@@ -16,6 +16,9 @@ fn config() -> ProptestConfig {
         .unwrap_or(10_000);
     ProptestConfig {
         cases,
+        // Under 1 % of the cases are set aside by `prop_assume!` (a day whose next day is in
+        // another order or fee band): allow that share of a long run, not a fixed 1,024.
+        max_global_rejects: (cases / 20).max(1_024),
         failure_persistence: None,
         ..ProptestConfig::default()
     }
