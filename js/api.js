@@ -218,6 +218,16 @@ const ORDER_SLOTS = 12;
 // figures are the totals), else formatted.
 const same = (f, i, j, head) => (f[i] === f[j] && f[i + 1] === f[j + 1] ? head : amount(f[i], f[i + 1]));
 
+// The bill month `YYYY-MM` of yyyymm, the last one kept (consecutive calls mostly share it).
+let lastMonth = -1;
+let lastMonthText = "";
+function billMonth(month) {
+  const mm = month % 100;
+  lastMonthText = String((month - mm) / 100).padStart(4, "0") + (mm < 10 ? "-0" : "-") + mm;
+  lastMonth = month;
+  return lastMonthText;
+}
+
 function decodeUnsubscribe(f, at, slots, state) {
   const refund = amount(f[at], f[at + 1]);
   const voucherReturned = amount(f[at + 2], f[at + 3]);
@@ -237,7 +247,6 @@ function decodeUnsubscribe(f, at, slots, state) {
     });
   }
   const month = f[at + 16];
-  const mm = month % 100;
   return {
     refund,
     voucherReturned,
@@ -247,7 +256,7 @@ function decodeUnsubscribe(f, at, slots, state) {
     handlingFeeRate: amount(f[at + 10], f[at + 11]),
     days: Number.isNaN(f[at + 12]) ? null : { total: f[at + 12], consumed: f[at + 13], remaining: f[at + 14] },
     requiresApproval: f[at + 15] === 1,
-    billMonth: String((month - mm) / 100).padStart(4, "0") + (mm < 10 ? "-0" : "-") + mm,
+    billMonth: month === lastMonth ? lastMonthText : billMonth(month),
     orders,
     [LAZY]: state,
   };
