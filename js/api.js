@@ -67,8 +67,8 @@ const BREAKDOWN = {
     const s = this[LAZY];
     if (s.breakdown === undefined) {
       s.breakdown = s.positional
-        ? JSON.parse(s.raw.unsubscribePositionalBreakdown(s.text.join(SEP)))
-        : JSON.parse(s.raw.calculateJson(s.name, s.text, true)).breakdown;
+        ? JSON.parse(s.raw.unsubscribePositionalBreakdown(s.request.join(SEP)))
+        : JSON.parse(s.raw.calculateJson(s.name, s.request, true)).breakdown;
     }
     return s.breakdown;
   },
@@ -77,7 +77,8 @@ const BREAKDOWN = {
   },
 };
 
-const lazyState = (raw, name, text, positional) => ({ raw, name, text, positional, breakdown: undefined });
+// `request` is the JSON text, or on the fast path (`positional`) the list of the request's fields.
+const lazyState = (raw, name, request, positional) => ({ raw, name, request, positional, breakdown: undefined });
 
 const defineBreakdown = (result) => Object.defineProperty(result, "breakdown", BREAKDOWN);
 
