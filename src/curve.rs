@@ -115,12 +115,12 @@ impl CurveOp {
     }
 
     fn read_text(op: &str, request: &str) -> Result<CurveOp> {
-        let mut d = serde_json::Deserializer::from_str(request);
+        let json = crate::input::parse_text(request)?;
         match op {
-            "unsubscribeRefund" => crate::input::read(&mut d).map(CurveOp::UnsubscribeRefund),
-            "downgradeRefund" => crate::input::read(&mut d).map(CurveOp::DowngradeRefund),
-            "upgradeCost" => crate::input::read(&mut d).map(CurveOp::UpgradeCost),
-            "switchToOnDemand" => crate::input::read(&mut d).map(CurveOp::SwitchToOnDemand),
+            "unsubscribeRefund" => crate::input::read_json(&json).map(CurveOp::UnsubscribeRefund),
+            "downgradeRefund" => crate::input::read_json(&json).map(CurveOp::DowngradeRefund),
+            "upgradeCost" => crate::input::read_json(&json).map(CurveOp::UpgradeCost),
+            "switchToOnDemand" => crate::input::read_json(&json).map(CurveOp::SwitchToOnDemand),
             other => Err(Error::new(
                 ErrorCode::UnknownOperation,
                 "op",

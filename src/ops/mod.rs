@@ -157,7 +157,7 @@ fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
     explain: bool,
     f: fn(&Req, Breakdown) -> Result<Res>,
 ) -> Result<String> {
-    let req: Req = input::read(&mut serde_json::Deserializer::from_str(request))?;
+    let req: Req = input::read_text(request)?;
     req.check_provider(op)?;
     let b = if explain {
         Breakdown::new(req.policy())
