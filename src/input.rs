@@ -276,6 +276,19 @@ impl<'de, 'p> Deserializer<'de> for Tracked<'de, 'p> {
     }
 }
 
+/// `read` with `segment` on the path: taken off when it succeeds, left in place by an error (so
+/// that the path names where it happened).
+fn at<'de, T>(
+    path: &RefCell<Vec<Segment<'de>>>,
+    segment: Segment<'de>,
+    read: impl FnOnce() -> std::result::Result<T, JsonError>,
+) -> std::result::Result<T, JsonError> {
+    path.borrow_mut().push(segment);
+    let value = read()?;
+    path.borrow_mut().pop();
+    Ok(value)
+}
+
 struct Elements<'de, 'p> {
     items: std::slice::Iter<'de, Json>,
     index: usize,
@@ -292,12 +305,10 @@ impl<'de> SeqAccess<'de> for Elements<'de, '_> {
         let Some(item) = self.items.next() else {
             return Ok(None);
         };
-        self.path.borrow_mut().push(Segment::Element(self.index));
-        let value = seed.deserialize(Tracked {
-            value: item,
-            path: self.path,
+        let path = self.path;
+        let value = at(path, Segment::Element(self.index), || {
+            seed.deserialize(Tracked { value: item, path })
         })?;
-        self.path.borrow_mut().pop();
         self.index = self.index.saturating_add(1);
         Ok(Some(value))
     }
@@ -325,10 +336,10 @@ impl<'de> MapAccess<'de> for Members<'de, '_> {
         };
         self.current = Some(member);
         // An unknown or invalid member name is reported at the member.
-        self.path.borrow_mut().push(Segment::Member(&member.0));
-        let key = seed.deserialize(BorrowedStrDeserializer::<JsonError>::new(&member.0))?;
-        self.path.borrow_mut().pop();
-        Ok(Some(key))
+        at(self.path, Segment::Member(&member.0), || {
+            seed.deserialize(BorrowedStrDeserializer::<JsonError>::new(&member.0))
+        })
+        .map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(
@@ -339,13 +350,13 @@ impl<'de> MapAccess<'de> for Members<'de, '_> {
             .current
             .take()
             .ok_or_else(|| <JsonError as de::Error>::custom("a value without its member name"))?;
-        self.path.borrow_mut().push(Segment::Member(&member.0));
-        let value = seed.deserialize(Tracked {
-            value: &member.1,
-            path: self.path,
-        })?;
-        self.path.borrow_mut().pop();
-        Ok(value)
+        let path = self.path;
+        at(path, Segment::Member(&member.0), || {
+            seed.deserialize(Tracked {
+                value: &member.1,
+                path,
+            })
+        })
     }
 
     fn size_hint(&self) -> Option<usize> {
