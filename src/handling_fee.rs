@@ -45,19 +45,27 @@ pub fn band_of(start: NaiveDate, day: NaiveDate) -> Band {
     loop {
         let until = add_months(start, band * 12);
         match until {
-            Some(limit) if day > limit && band < 100 => {
-                band += 1;
-                after = Some(limit);
-            }
-            Some(_) if band >= 100 => {
+            // Counting stops at 100 years: that band covers every later day.
+            _ if band >= 100 => {
                 return Band {
                     band,
                     after,
                     until: None,
                 }
             }
+            Some(limit) if day > limit => {
+                band += 1;
+                after = Some(limit);
+            }
             _ => return Band { band, after, until },
         }
+    }
+}
+
+impl Band {
+    /// Whether `day` falls in this band.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.after.map_or(true, |a| day > a) && self.until.map_or(true, |u| day <= u)
     }
 }
 

@@ -282,14 +282,11 @@ pub fn parse_money(text: &str) -> Result<Money, String> {
 /// `None` and goes to `from_str_exact`.
 fn plain_decimal(s: &str) -> Option<Decimal> {
     let (whole, fraction) = match s.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (s, None),
+        Some((_, "")) => return None,
+        Some(parts) => parts,
+        None => (s, ""),
     };
-    let fraction = fraction.unwrap_or("");
-    if whole.is_empty()
-        || (s.contains('.') && fraction.is_empty())
-        || whole.len().checked_add(fraction.len())? > 18
-    {
+    if whole.is_empty() || whole.len().checked_add(fraction.len())? > 18 {
         return None;
     }
     let mut mantissa: u64 = 0;

@@ -50,12 +50,11 @@ pub struct DayFigures {
     pub refund_cents: i64,
 }
 
-/// The fee band last used: order, the band's bounds (after `lower`, up to `upper`), rate, fee.
+/// The fee band last used: order, band of table 3-5, rate, fee.
 #[derive(Debug, Clone, Copy)]
 struct FeeBand {
     order: usize,
-    lower: Option<NaiveDate>,
-    upper: Option<NaiveDate>,
+    band: handling_fee::Band,
     rate: Decimal,
     fee: i64,
 }
@@ -188,8 +187,7 @@ impl<'a> InUseDaily<'a> {
     /// `day`, or the request's rate), kept while the days stay in the band.
     fn fee(&mut self, i: usize, day: NaiveDate) -> Option<(Decimal, i64)> {
         if let Some(b) = self.band {
-            let inside = b.lower.map_or(true, |l| day > l) && b.upper.map_or(true, |u| day <= u);
-            if b.order == i && inside {
+            if b.order == i && b.band.contains(day) {
                 return Some((b.rate, b.fee));
             }
         }
@@ -201,11 +199,9 @@ impl<'a> InUseDaily<'a> {
         };
         // `Money × rate` as the general rule computes it (its operator saturates; this gives up instead).
         let fee = units(Money(o.paid_cash.0.checked_mul(rate)?).cents(), self.scale)?;
-        let (lower, upper) = (band.after, band.until);
         self.band = Some(FeeBand {
             order: i,
-            lower,
-            upper,
+            band,
             rate,
             fee,
         });
