@@ -6,12 +6,13 @@
 //! - refund **days** count the operation day as remaining (003 §3.2.7 downgrade, §3.4.2.2);
 //! - the pricing **remaining period** excludes the change day (003 §3.2.7).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
-use serde::{de, Deserializer, Serializer};
-use std::fmt;
+use serde::Serializer;
 
-use crate::money::{clip, coded};
+use crate::error::{Error, ErrorCode};
+use crate::input::{At, Json};
+use crate::money::clip;
 
 /// Earliest date accepted as input.
 pub const MIN_DATE: (i32, u32, u32) = (1970, 1, 1);
@@ -253,7 +254,45 @@ fn parse_time(t: &str) -> Option<chrono::NaiveTime> {
     }
 }
 
-/// Serde for `YYYY-MM-DD` dates with coded errors (`INVALID_DATE`, `DATE_OUT_OF_RANGE`).
+/// Read a `YYYY-MM-DD` date (coded errors `INVALID_DATE`, `DATE_OUT_OF_RANGE`).
+pub fn read_ymd(at: At<'_>) -> Result<NaiveDate, Error> {
+    let s = at.str("a date string YYYY-MM-DD")?;
+    parse_date(s).map_err(|(code, msg)| at.error(code_of(code), msg))
+}
+
+/// Read an optional `YYYY-MM-DD` date: `null` is `None`.
+pub fn read_ymd_opt(at: At<'_>) -> Result<Option<NaiveDate>, Error> {
+    match at.json {
+        Json::Null => Ok(None),
+        _ => read_ymd(at).map(Some),
+    }
+}
+
+/// Read an optional date-time `YYYY-MM-DDTHH:MM[:SS]` (provider wall-clock time, for the hourly
+/// rules of reserved instances): `null` is `None`.
+pub fn read_datetime_opt(at: At<'_>) -> Result<Option<NaiveDateTime>, Error> {
+    if let Json::Null = at.json {
+        return Ok(None);
+    }
+    let s = at.str("a date-time YYYY-MM-DDTHH:MM")?;
+    let invalid = |msg: String| at.error(ErrorCode::InvalidDate, msg);
+    let (day, time) = s.split_once(['T', ' ']).ok_or_else(|| {
+        invalid(format!(
+            "\"{}\" is not a date-time YYYY-MM-DDTHH:MM",
+            clip(s)
+        ))
+    })?;
+    let date = parse_date(day).map_err(|(code, msg)| at.error(code_of(code), msg))?;
+    let t = parse_time(time)
+        .ok_or_else(|| invalid(format!("\"{}\" is not a time HH:MM[:SS]", clip(time))))?;
+    Ok(Some(date.and_time(t)))
+}
+
+fn code_of(code: &str) -> ErrorCode {
+    ErrorCode::from_code(code).unwrap_or(ErrorCode::InvalidDate)
+}
+
+/// Serialize `YYYY-MM-DD` dates.
 pub mod ymd {
     use super::*;
 
@@ -261,26 +300,9 @@ pub mod ymd {
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(d)
     }
-
-    /// Deserialize from `YYYY-MM-DD`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        d.deserialize_str(DateVisitor)
-    }
-
-    pub(super) struct DateVisitor;
-
-    impl<'de> de::Visitor<'de> for DateVisitor {
-        type Value = NaiveDate;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a date string YYYY-MM-DD")
-        }
-        fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
-            parse_date(s).map_err(|(code, msg)| coded(code, msg))
-        }
-    }
 }
 
-/// Serde for optional `YYYY-MM-DD` dates.
+/// Serialize optional `YYYY-MM-DD` dates.
 pub mod ymd_opt {
     use super::*;
 
@@ -291,34 +313,11 @@ pub mod ymd_opt {
             None => s.serialize_none(),
         }
     }
-
-    /// Deserialize null/absent as `None`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
-        struct OptVisitor;
-        impl<'de> de::Visitor<'de> for OptVisitor {
-            type Value = Option<NaiveDate>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date string YYYY-MM-DD or null")
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-                d.deserialize_str(ymd::DateVisitor).map(Some)
-            }
-        }
-        d.deserialize_option(OptVisitor)
-    }
 }
 
-/// Serde for optional date-times `YYYY-MM-DDTHH:MM[:SS]` (provider wall-clock time), for the hourly
-/// rules of reserved instances.
+/// Serialize optional date-times `YYYY-MM-DDTHH:MM:SS`.
 pub mod datetime_opt {
     use super::*;
-    use chrono::NaiveDateTime;
 
     /// Serialize as `YYYY-MM-DDTHH:MM:SS`.
     pub fn serialize<S: Serializer>(d: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
@@ -326,43 +325,6 @@ pub mod datetime_opt {
             Some(d) => s.collect_str(&format_args!("{}T{}", d.date(), d.time())),
             None => s.serialize_none(),
         }
-    }
-
-    /// Deserialize; null/absent → `None`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDateTime>, D::Error> {
-        struct V;
-        impl<'de> de::Visitor<'de> for V {
-            type Value = Option<NaiveDateTime>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date-time YYYY-MM-DDTHH:MM")
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-                d.deserialize_str(self)
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-                let (day, time) = s.split_once(['T', ' ']).ok_or_else(|| {
-                    coded(
-                        "INVALID_DATE",
-                        format!("\"{}\" is not a date-time YYYY-MM-DDTHH:MM", clip(s)),
-                    )
-                })?;
-                let date = parse_date(day).map_err(|(code, msg)| coded(code, msg))?;
-                let t = parse_time(time).ok_or_else(|| {
-                    coded(
-                        "INVALID_DATE",
-                        format!("\"{}\" is not a time HH:MM[:SS]", clip(time)),
-                    )
-                })?;
-                Ok(Some(date.and_time(t)))
-            }
-        }
-        d.deserialize_option(V)
     }
 }
 

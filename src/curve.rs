@@ -5,7 +5,9 @@
 
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::input::{At, FromJson, Json};
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
@@ -19,7 +21,7 @@ pub const MAX_POINTS: i64 = 10_000;
 
 /// The operation whose amount the curve follows, with its request (its `date` is replaced by each
 /// day of the curve).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "op", rename_all = "camelCase")]
 pub enum CurveOp {
     /// `refund` of `unsubscribeRefund`.
@@ -115,12 +117,15 @@ impl CurveOp {
     }
 
     fn read_text(op: &str, request: &str) -> Result<CurveOp> {
-        let json = crate::input::parse_text(request)?;
+        Self::read(op, At::root(&crate::input::parse_text(request)?))
+    }
+
+    fn read(op: &str, at: At<'_>) -> Result<CurveOp> {
         match op {
-            "unsubscribeRefund" => crate::input::read_json(&json).map(CurveOp::UnsubscribeRefund),
-            "downgradeRefund" => crate::input::read_json(&json).map(CurveOp::DowngradeRefund),
-            "upgradeCost" => crate::input::read_json(&json).map(CurveOp::UpgradeCost),
-            "switchToOnDemand" => crate::input::read_json(&json).map(CurveOp::SwitchToOnDemand),
+            "unsubscribeRefund" => FromJson::from_json(at).map(CurveOp::UnsubscribeRefund),
+            "downgradeRefund" => FromJson::from_json(at).map(CurveOp::DowngradeRefund),
+            "upgradeCost" => FromJson::from_json(at).map(CurveOp::UpgradeCost),
+            "switchToOnDemand" => FromJson::from_json(at).map(CurveOp::SwitchToOnDemand),
             other => Err(Error::new(
                 ErrorCode::UnknownOperation,
                 "op",
@@ -130,6 +135,30 @@ impl CurveOp {
                 ),
             )),
         }
+    }
+}
+
+impl FromJson for CurveOp {
+    /// The request with its operation in the member `op`.
+    fn from_json(at: At<'_>) -> Result<CurveOp> {
+        let Json::Object(members) = at.json else {
+            return Err(at.invalid_type("an object"));
+        };
+        let Some((_, Json::String(op))) = members.iter().find(|(name, _)| name == "op") else {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                "op",
+                "missing field `op`",
+            ));
+        };
+        let request = Json::Object(
+            members
+                .iter()
+                .filter(|(name, _)| name != "op")
+                .cloned()
+                .collect(),
+        );
+        Self::read(op, at.with_value(&request))
     }
 }
 

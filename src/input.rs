@@ -3,46 +3,46 @@
 //! offending field (`orders[1].end`).
 //!
 //! The text is first read into a [`Json`] tree (members in document order, a repeated member
-//! refused), which is then handed to the request type's derived `Deserialize` through
-//! [`Tracked`], a deserializer that keeps the path of the value being read. The request types'
-//! reading code is thus compiled against one small deserializer, not inside a path-tracking
-//! wrapper around the JSON parser (in the wasm module: 435 → 305 KB of reading code).
+//! refused). Each request type then reads itself from the tree through [`FromJson`]: plain,
+//! non-generic code over one small cursor type ([`At`]) that knows the path of the value it
+//! points at. The structs' readers are declared next to the structs with [`from_json!`] (their
+//! fields in camelCase, unknown members refused, `default` members optional) and unit enums with
+//! [`enum_from_json!`] (variants in camelCase). This replaced serde's derived `Deserialize`,
+//! whose per-type visitors were the largest part of the wasm module (about 230 KB of its code);
+//! `#[serde(...)]` attributes remain on the types for their `Serialize` and TypeScript forms.
 
-use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::value::BorrowedStrDeserializer;
-use serde::de::{
-    self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer,
-    MapAccess, SeqAccess, Unexpected, Visitor,
-};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::error::{Error, ErrorCode, Result};
 
 /// Read a request of type `T` from JSON text.
-pub fn read_text<T: DeserializeOwned>(text: &str) -> Result<T> {
+pub fn read_text<T: FromJson>(text: &str) -> Result<T> {
     read_json(&parse_text(text)?)
 }
 
 /// Read a request of type `T` from a JSON value.
-pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T> {
-    let json = Json::deserialize(value).map_err(|e| classify(&e.to_string(), String::new()))?;
+pub fn from_value<T: FromJson>(value: serde_json::Value) -> Result<T> {
+    let json = Json::deserialize(value).map_err(|e| syntax_error(&e.to_string()))?;
     read_json(&json)
 }
 
 /// JSON text as a [`Json`] tree (syntax errors and repeated members are refused here).
 pub fn parse_text(text: &str) -> Result<Json> {
-    serde_json::from_str(text).map_err(|e| classify(&e.to_string(), String::new()))
+    serde_json::from_str(text).map_err(|e| syntax_error(&e.to_string()))
 }
 
 /// Read a request of type `T` from a [`Json`] tree.
-pub fn read_json<T: DeserializeOwned>(json: &Json) -> Result<T> {
-    let path = RefCell::new(Vec::new());
-    let read = T::deserialize(Tracked {
-        value: json,
-        path: &path,
-    });
-    read.map_err(|e| classify(&e.to_string(), render(&path.borrow())))
+pub fn read_json<T: FromJson>(json: &Json) -> Result<T> {
+    T::from_json(At::root(json))
+}
+
+/// A type read from a JSON value.
+pub trait FromJson: Sized {
+    /// Read the value `at` points at; an error names `at`'s path (or a member's below it).
+    fn from_json(at: At<'_>) -> Result<Self>;
 }
 
 /// A JSON value as written: object members in document order.
@@ -57,20 +57,381 @@ pub enum Json {
 }
 
 impl Json {
-    fn unexpected(&self) -> Unexpected<'_> {
+    /// What the value is, for an error message (`a number`, `the string "x"`).
+    fn kind(&self) -> String {
         match self {
-            Json::Null => Unexpected::Unit,
-            Json::Bool(b) => Unexpected::Bool(*b),
-            Json::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-                (Some(u), _, _) => Unexpected::Unsigned(u),
-                (None, Some(i), _) => Unexpected::Signed(i),
-                (None, None, f) => Unexpected::Float(f.unwrap_or(f64::NAN)),
-            },
-            Json::String(s) => Unexpected::Str(s),
-            Json::Array(_) => Unexpected::Seq,
-            Json::Object(_) => Unexpected::Map,
+            Json::Null => "null".into(),
+            Json::Bool(b) => format!("{b}"),
+            Json::Number(_) => "a number".into(),
+            Json::String(s) => format!("the string \"{}\"", crate::money::clip(s)),
+            Json::Array(_) => "an array".into(),
+            Json::Object(_) => "an object".into(),
         }
     }
+}
+
+/// A value of the tree together with the path to it. Paths are kept as a chain of the callers'
+/// cursors on the stack and written out only for an error.
+#[derive(Clone, Copy)]
+pub struct At<'a> {
+    /// The value.
+    pub json: &'a Json,
+    parent: Option<&'a At<'a>>,
+    step: Step<'a>,
+}
+
+/// One step of a path: a member's name or an element's index.
+#[derive(Debug, Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Member(&'a str),
+    Element(usize),
+}
+
+impl<'a> At<'a> {
+    /// The whole request.
+    pub fn root(json: &'a Json) -> At<'a> {
+        At {
+            json,
+            parent: None,
+            step: Step::Root,
+        }
+    }
+
+    fn child<'b>(&'b self, json: &'b Json, step: Step<'b>) -> At<'b> {
+        At {
+            json,
+            parent: Some(self),
+            step,
+        }
+    }
+
+    /// Another value at the same path (a request read without its tag member).
+    pub fn with_value<'b>(&'b self, json: &'b Json) -> At<'b> {
+        At {
+            json,
+            parent: self.parent,
+            step: self.step,
+        }
+    }
+
+    /// `orders[1].end`: member names joined by dots, element indexes in brackets.
+    pub fn path(&self) -> String {
+        let mut steps = Vec::new();
+        let mut at = Some(self);
+        while let Some(a) = at {
+            steps.push(a.step);
+            at = a.parent;
+        }
+        let mut out = String::new();
+        for step in steps.iter().rev() {
+            match step {
+                Step::Root => {}
+                Step::Member(name) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(name);
+                }
+                Step::Element(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+
+    /// A coded error at this value.
+    pub fn error(&self, code: ErrorCode, message: impl Into<String>) -> Error {
+        Error::new(code, self.path(), message)
+    }
+
+    /// The value is of the wrong JSON type: `expected a date string YYYY-MM-DD, got a number`.
+    pub fn invalid_type(&self, expected: &str) -> Error {
+        self.error(
+            ErrorCode::InvalidInput,
+            format!("expected {expected}, got {}", self.json.kind()),
+        )
+    }
+
+    /// The value as a string.
+    pub fn str(&self, expected: &str) -> Result<&'a str> {
+        match self.json {
+            Json::String(s) => Ok(s),
+            _ => Err(self.invalid_type(expected)),
+        }
+    }
+
+    /// The value as an object with the members `fields` (Rust names: `paid_cash` is the member
+    /// `paidCash`). A member not among them is refused (`UNKNOWN_FIELD` at the member).
+    pub fn object(&self, fields: &[&str]) -> Result<Object<'_>> {
+        let Json::Object(members) = self.json else {
+            return Err(self.invalid_type("an object"));
+        };
+        if let Some((name, value)) = members
+            .iter()
+            .find(|(name, _)| !fields.iter().any(|f| camel_eq(name, f)))
+        {
+            let expected: Vec<String> = fields.iter().map(|f| format!("`{}`", camel(f))).collect();
+            return Err(self.child(value, Step::Member(name)).error(
+                ErrorCode::UnknownField,
+                format!(
+                    "unknown field `{name}`, expected one of {}",
+                    expected.join(", ")
+                ),
+            ));
+        }
+        Ok(Object { at: self, members })
+    }
+
+    /// The index of the unit variant named by the value (`names` are the Rust names: `InUse` is
+    /// written `inUse`).
+    pub fn variant(&self, names: &[&str]) -> Result<usize> {
+        let expected = || {
+            let names: Vec<String> = names.iter().map(|n| format!("`{}`", camel(n))).collect();
+            names.join(", ")
+        };
+        let Json::String(s) = self.json else {
+            return Err(self.invalid_type(&format!("one of {}", expected())));
+        };
+        names.iter().position(|n| camel_eq(s, n)).ok_or_else(|| {
+            self.error(
+                ErrorCode::InvalidInput,
+                format!(
+                    "unknown variant `{}`, expected one of {}",
+                    crate::money::clip(s),
+                    expected()
+                ),
+            )
+        })
+    }
+
+    /// The value as an array, each element read by `read`.
+    pub fn elements<T>(&self, read: fn(At<'_>) -> Result<T>) -> Result<Vec<T>> {
+        let Json::Array(items) = self.json else {
+            return Err(self.invalid_type("an array"));
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(self.child(item, Step::Element(i))))
+            .collect()
+    }
+
+    /// The value as an object used as a map: each member's name read by `key` (an error is
+    /// reported at the member), each value by `value`.
+    pub fn map<K: Ord, V>(
+        &self,
+        key: fn(&str) -> std::result::Result<K, (ErrorCode, String)>,
+        value: fn(At<'_>) -> Result<V>,
+    ) -> Result<BTreeMap<K, V>> {
+        let Json::Object(members) = self.json else {
+            return Err(self.invalid_type("an object"));
+        };
+        let mut map = BTreeMap::new();
+        for (name, item) in members {
+            let at = self.child(item, Step::Member(name));
+            let k = key(name).map_err(|(code, message)| at.error(code, message))?;
+            map.insert(k, value(at)?);
+        }
+        Ok(map)
+    }
+}
+
+/// An object's members, read field by field.
+pub struct Object<'b> {
+    at: &'b At<'b>,
+    members: &'b [(String, Json)],
+}
+
+impl<'b> Object<'b> {
+    /// The member for the Rust field `field` (`paid_cash` → `paidCash`), read by `read`; a
+    /// missing member is `MISSING_FIELD`.
+    pub fn required<T>(&self, field: &str, read: fn(At<'_>) -> Result<T>) -> Result<T> {
+        match self.optional(field, read)? {
+            Some(value) => Ok(value),
+            None => {
+                let name = camel(field);
+                let path = match self.at.path() {
+                    p if p.is_empty() => name.clone(),
+                    p => format!("{p}.{name}"),
+                };
+                Err(Error::new(
+                    ErrorCode::MissingField,
+                    path,
+                    format!("missing field `{name}`"),
+                ))
+            }
+        }
+    }
+
+    /// The member for the Rust field `field` read by `read`, or `None` when it is absent.
+    pub fn optional<T>(&self, field: &str, read: fn(At<'_>) -> Result<T>) -> Result<Option<T>> {
+        match self.members.iter().find(|(name, _)| camel_eq(name, field)) {
+            Some((name, value)) => read(self.at.child(value, Step::Member(name))).map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
+/// `json` is the camelCase form of the Rust name `rust` (`paidCash` / `paid_cash`, `inUse` /
+/// `InUse`): underscores dropped, the letter after one upper case, the first letter lower case.
+fn camel_eq(json: &str, rust: &str) -> bool {
+    let mut written = json.bytes();
+    let mut upper = false;
+    for (i, b) in rust.bytes().enumerate() {
+        if b == b'_' {
+            upper = true;
+            continue;
+        }
+        let want = match (i, upper) {
+            (0, _) => b.to_ascii_lowercase(),
+            (_, true) => b.to_ascii_uppercase(),
+            _ => b,
+        };
+        upper = false;
+        if written.next() != Some(want) {
+            return false;
+        }
+    }
+    written.next().is_none()
+}
+
+/// The camelCase form of a Rust name (for messages).
+fn camel(rust: &str) -> String {
+    let mut out = String::with_capacity(rust.len());
+    let mut upper = false;
+    for (i, c) in rust.chars().enumerate() {
+        match c {
+            '_' => upper = true,
+            c if i == 0 => out.push(c.to_ascii_lowercase()),
+            c if upper => {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(at: At<'_>) -> Result<Self> {
+        at.elements(T::from_json)
+    }
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    /// `null` is `None`.
+    fn from_json(at: At<'_>) -> Result<Self> {
+        match at.json {
+            Json::Null => Ok(None),
+            _ => T::from_json(at).map(Some),
+        }
+    }
+}
+
+impl FromJson for String {
+    fn from_json(at: At<'_>) -> Result<Self> {
+        at.str("a string").map(str::to_string)
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(at: At<'_>) -> Result<Self> {
+        match at.json {
+            Json::Bool(b) => Ok(*b),
+            _ => Err(at.invalid_type("true or false")),
+        }
+    }
+}
+
+/// A whole number ≥ 0 that fits `max`.
+fn whole_number(at: At<'_>, max: u64) -> Result<u64> {
+    let n = match at.json {
+        Json::Number(n) => n.as_u64(),
+        _ => return Err(at.invalid_type("a whole number")),
+    };
+    n.filter(|n| *n <= max).ok_or_else(|| {
+        at.error(
+            ErrorCode::InvalidInput,
+            format!("expected a whole number from 0 to {max}"),
+        )
+    })
+}
+
+impl FromJson for u64 {
+    fn from_json(at: At<'_>) -> Result<Self> {
+        whole_number(at, u64::MAX)
+    }
+}
+
+impl FromJson for u32 {
+    fn from_json(at: At<'_>) -> Result<Self> {
+        whole_number(at, u64::from(u32::MAX)).map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+    }
+}
+
+impl FromJson for BTreeMap<String, crate::money::Money> {
+    fn from_json(at: At<'_>) -> Result<Self> {
+        at.map(|k| Ok(k.to_string()), crate::money::Money::from_json)
+    }
+}
+
+/// Implement [`FromJson`] for a struct whose fields are all read from members of one object
+/// (camelCase names, unknown members refused). Each field is one of:
+/// - `name`: a required member read by the field type's [`FromJson`];
+/// - `name: default`: optional, the type's default when absent;
+/// - `name: default(expr)`: optional, `expr` when absent;
+/// - `name: with(reader)`: a required member read by `reader`;
+/// - `name: default_with(reader)`: optional (the default when absent), read by `reader`.
+#[macro_export]
+macro_rules! from_json {
+    ($t:ident { $($field:ident $(: $how:ident $(($arg:expr))?)?),* $(,)? }) => {
+        impl $crate::input::FromJson for $t {
+            fn from_json(at: $crate::input::At<'_>) -> $crate::error::Result<Self> {
+                let o = at.object(&[$(stringify!($field)),*])?;
+                Ok($t { $($field: $crate::from_json!(@field o, $field $(, $how $(, $arg)?)?),)* })
+            }
+        }
+    };
+    (@field $o:ident, $f:ident) => {
+        $o.required(stringify!($f), $crate::input::FromJson::from_json)?
+    };
+    (@field $o:ident, $f:ident, default) => {
+        $o.optional(stringify!($f), $crate::input::FromJson::from_json)?.unwrap_or_default()
+    };
+    (@field $o:ident, $f:ident, default, $e:expr) => {
+        $o.optional(stringify!($f), $crate::input::FromJson::from_json)?.unwrap_or_else(|| $e)
+    };
+    (@field $o:ident, $f:ident, with, $r:expr) => {
+        $o.required(stringify!($f), $r)?
+    };
+    (@field $o:ident, $f:ident, default_with, $r:expr) => {
+        $o.optional(stringify!($f), $r)?.unwrap_or_default()
+    };
+}
+
+/// Implement [`FromJson`] for an enum of unit variants written as camelCase strings.
+#[macro_export]
+macro_rules! enum_from_json {
+    ($t:ident { $($variant:ident),* $(,)? }) => {
+        impl $crate::input::FromJson for $t {
+            fn from_json(at: $crate::input::At<'_>) -> $crate::error::Result<Self> {
+                const ALL: &[$t] = &[$($t::$variant),*];
+                let i = at.variant(&[$(stringify!($variant)),*])?;
+                ALL.get(i).cloned().ok_or_else(|| at.invalid_type("a known variant"))
+            }
+        }
+    };
+}
+
+/// A JSON syntax error (or a repeated member) as a coded error at the root.
+fn syntax_error(message: &str) -> Error {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    Error::new(ErrorCode::InvalidInput, "", message)
 }
 
 impl<'de> Deserialize<'de> for Json {
@@ -152,257 +513,6 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 }
 
-/// One step of a path: a member's name or an element's index.
-#[derive(Debug, Clone, Copy)]
-enum Segment<'de> {
-    Member(&'de str),
-    Element(usize),
-}
-
-/// `orders[1].end`: member names joined by dots, element indexes in brackets.
-fn render(path: &[Segment]) -> String {
-    let mut out = String::new();
-    for segment in path {
-        match segment {
-            Segment::Member(name) => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(name);
-            }
-            Segment::Element(i) => {
-                out.push('[');
-                out.push_str(&i.to_string());
-                out.push(']');
-            }
-        }
-    }
-    out
-}
-
-/// Deserializer over a [`Json`] value that keeps the path of the value being read: pushed
-/// before a member or element is read, popped when it was read, left in place by an error.
-#[derive(Clone, Copy)]
-struct Tracked<'de, 'p> {
-    value: &'de Json,
-    path: &'p RefCell<Vec<Segment<'de>>>,
-}
-
-type JsonError = serde_json::Error;
-
-impl<'de, 'p> Deserializer<'de> for Tracked<'de, 'p> {
-    type Error = JsonError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> std::result::Result<V::Value, JsonError> {
-        match self.value {
-            Json::Null => v.visit_unit(),
-            Json::Bool(b) => v.visit_bool(*b),
-            Json::Number(n) => n.deserialize_any(v),
-            Json::String(s) => v.visit_borrowed_str(s),
-            Json::Array(items) => {
-                let mut seq = Elements {
-                    items: items.iter(),
-                    index: 0,
-                    path: self.path,
-                };
-                let value = v.visit_seq(&mut seq)?;
-                match seq.items.len() {
-                    0 => Ok(value),
-                    _ => Err(de::Error::invalid_length(
-                        items.len(),
-                        &"fewer elements in array",
-                    )),
-                }
-            }
-            Json::Object(members) => {
-                let mut map = Members {
-                    members: members.iter(),
-                    current: None,
-                    path: self.path,
-                };
-                let value = v.visit_map(&mut map)?;
-                match map.members.len() {
-                    0 => Ok(value),
-                    _ => Err(de::Error::invalid_length(
-                        members.len(),
-                        &"fewer elements in map",
-                    )),
-                }
-            }
-        }
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> std::result::Result<V::Value, JsonError> {
-        match self.value {
-            Json::Null => v.visit_none(),
-            _ => v.visit_some(self),
-        }
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        v: V,
-    ) -> std::result::Result<V::Value, JsonError> {
-        v.visit_newtype_struct(self)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        v: V,
-    ) -> std::result::Result<V::Value, JsonError> {
-        // Request enums are unit variants written as strings.
-        match self.value {
-            Json::String(s) => v.visit_enum(s.as_str().into_deserializer()),
-            other => Err(de::Error::invalid_type(
-                other.unexpected(),
-                &"string or map",
-            )),
-        }
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(
-        self,
-        v: V,
-    ) -> std::result::Result<V::Value, JsonError> {
-        v.visit_unit()
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
-    }
-}
-
-/// `read` with `segment` on the path: taken off when it succeeds, left in place by an error (so
-/// that the path names where it happened).
-fn at<'de, T>(
-    path: &RefCell<Vec<Segment<'de>>>,
-    segment: Segment<'de>,
-    read: impl FnOnce() -> std::result::Result<T, JsonError>,
-) -> std::result::Result<T, JsonError> {
-    path.borrow_mut().push(segment);
-    let value = read()?;
-    path.borrow_mut().pop();
-    Ok(value)
-}
-
-struct Elements<'de, 'p> {
-    items: std::slice::Iter<'de, Json>,
-    index: usize,
-    path: &'p RefCell<Vec<Segment<'de>>>,
-}
-
-impl<'de> SeqAccess<'de> for Elements<'de, '_> {
-    type Error = JsonError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> std::result::Result<Option<T::Value>, JsonError> {
-        let Some(item) = self.items.next() else {
-            return Ok(None);
-        };
-        let path = self.path;
-        let value = at(path, Segment::Element(self.index), || {
-            seed.deserialize(Tracked { value: item, path })
-        })?;
-        self.index = self.index.saturating_add(1);
-        Ok(Some(value))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-struct Members<'de, 'p> {
-    members: std::slice::Iter<'de, (String, Json)>,
-    current: Option<&'de (String, Json)>,
-    path: &'p RefCell<Vec<Segment<'de>>>,
-}
-
-impl<'de> MapAccess<'de> for Members<'de, '_> {
-    type Error = JsonError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> std::result::Result<Option<K::Value>, JsonError> {
-        let Some(member) = self.members.next() else {
-            return Ok(None);
-        };
-        self.current = Some(member);
-        // An unknown or invalid member name is reported at the member.
-        at(self.path, Segment::Member(&member.0), || {
-            seed.deserialize(BorrowedStrDeserializer::<JsonError>::new(&member.0))
-        })
-        .map(Some)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-    ) -> std::result::Result<V::Value, JsonError> {
-        let member = self
-            .current
-            .take()
-            .ok_or_else(|| <JsonError as de::Error>::custom("a value without its member name"))?;
-        let path = self.path;
-        at(path, Segment::Member(&member.0), || {
-            seed.deserialize(Tracked {
-                value: &member.1,
-                path,
-            })
-        })
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.members.len())
-    }
-}
-
-/// Turn a serde error message into a coded error. Our own deserializers emit `CODE|message`;
-/// serde's own messages are recognised by their wording.
-fn classify(message: &str, mut path: String) -> Error {
-    // serde-wasm-bindgen's errors display as `Error: …`.
-    let message = message.strip_prefix("Error: ").unwrap_or(message);
-    if let Some((code, rest)) = message.split_once('|') {
-        if let Some(code) = ErrorCode::from_code(code) {
-            let rest = rest.split(" at line ").next().unwrap_or(rest);
-            return Error::new(code, path, rest);
-        }
-    }
-    let field = |m: &str| m.split('`').nth(1).map(str::to_string);
-    let code = if message.starts_with("missing field") {
-        if let Some(f) = field(message) {
-            path = join(&path, &f);
-        }
-        ErrorCode::MissingField
-    } else if message.starts_with("unknown field") {
-        if let Some(f) = field(message) {
-            path = join(&path, &f);
-        }
-        ErrorCode::UnknownField
-    } else {
-        ErrorCode::InvalidInput
-    };
-    let message = message.split(" at line ").next().unwrap_or(message);
-    Error::new(code, path, message)
-}
-
-fn join(path: &str, field: &str) -> String {
-    if path == field || path.ends_with(&format!(".{field}")) {
-        path.to_string()
-    } else if path.is_empty() {
-        field.to_string()
-    } else {
-        format!("{path}.{field}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,6 +538,16 @@ mod tests {
         );
         let missing = r#"{"scenario":"inUse","orders":[]}"#;
         assert_eq!(error_of(missing), ("MISSING_FIELD".into(), "date".into()));
+        let nested = r#"{"scenario":"inUse","date":"2022-09-02","orders":[{"start":"2022-08-19","end":"2022-09-19","term":"1M"}]}"#;
+        assert_eq!(
+            error_of(nested),
+            ("MISSING_FIELD".into(), "orders[0].paidCash".into())
+        );
+        let variant = r#"{"scenario":"inuse","date":"2022-09-02","orders":[]}"#;
+        assert_eq!(
+            error_of(variant),
+            ("INVALID_INPUT".into(), "scenario".into())
+        );
     }
 
     #[test]
@@ -450,5 +570,19 @@ mod tests {
         };
         let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(names, ["b", "a"]);
+    }
+
+    #[test]
+    fn rust_names_are_written_in_camel_case() {
+        assert!(camel_eq("paidCash", "paid_cash"));
+        assert!(camel_eq("inUse", "InUse"));
+        assert!(camel_eq("hkDomain", "HkDomain"));
+        assert!(camel_eq("date", "date"));
+        assert!(!camel_eq("paid_cash", "paid_cash"));
+        assert!(!camel_eq("paidcash", "paid_cash"));
+        assert!(!camel_eq("paidCashX", "paid_cash"));
+        assert!(!camel_eq("InUse", "InUse"));
+        assert_eq!(camel("pay_as_you_go_price"), "payAsYouGoPrice");
+        assert_eq!(camel("NotYetEffective"), "notYetEffective");
     }
 }

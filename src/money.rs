@@ -14,7 +14,10 @@
 
 use rust_decimal::prelude::*;
 use rust_decimal::RoundingStrategy;
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+
+use crate::error::ErrorCode;
+use crate::input::{At, FromJson, Json};
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Mul, Neg, Sub, SubAssign};
@@ -260,21 +263,65 @@ pub fn display_parts(value: Decimal) -> (i128, u32) {
 /// Money inputs are non-negative, at most 10^12, written as a decimal string (`"110.00"`).
 /// A JSON/JS number is accepted only when its binary value is exactly a decimal of at most
 /// 10 places (`110`, `110.5`, `0.25`); `0.1` is refused (it is 0.1000000000000000055… in binary).
-impl<'de> Deserialize<'de> for Money {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Money, D::Error> {
-        d.deserialize_any(MoneyVisitor)
+impl FromJson for Money {
+    fn from_json(at: At<'_>) -> Result<Money, crate::error::Error> {
+        let read = match at.json {
+            Json::String(s) => parse_money(s),
+            Json::Number(n) => money_of_number(n),
+            _ => return Err(at.invalid_type("a decimal string such as \"110.00\"")),
+        };
+        read.map_err(|(code, message)| at.error(code, message))
     }
 }
 
-struct MoneyVisitor;
+/// A money input read and checked, or the code and message of its refusal.
+type Checked = Result<Money, (ErrorCode, String)>;
 
 /// Read a money amount written as text, with exactly the checks of the JSON reader (the
 /// positional fast path of the wasm package uses it).
-pub fn parse_money(text: &str) -> Result<Money, String> {
-    use de::Visitor;
-    MoneyVisitor
-        .visit_str::<de::value::Error>(text)
-        .map_err(|e| e.to_string())
+pub fn parse_money(s: &str) -> Checked {
+    if let Some(v) = plain_decimal(s) {
+        return check_money(v, &format_args!("\"{s}\""));
+    }
+    let t = s.trim();
+    let plain = !t.is_empty()
+        && t.len() <= 40
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
+    match (plain, Decimal::from_str_exact(t)) {
+        (true, Ok(v)) => check_money(v, &format_args!("\"{s}\"")),
+        _ => Err((
+            ErrorCode::InvalidMoney,
+            format!("\"{}\" is not a decimal amount such as \"110.00\"", clip(s)),
+        )),
+    }
+}
+
+/// A JS/JSON number is binary floating point: take its exact binary value and accept it only
+/// when that value is a short decimal, so no amount is ever silently altered.
+fn money_of_number(n: &serde_json::Number) -> Checked {
+    if let Some(v) = n.as_u64() {
+        return check_money(Decimal::from(v), &v);
+    }
+    if let Some(v) = n.as_i64() {
+        return check_money(Decimal::from(v), &v);
+    }
+    // Messages show the number through Decimal, not float formatting (which would add a float
+    // printer to the wasm module): its exact binary value, e.g. 0.1000000000000000055511151231.
+    match n.as_f64().and_then(Decimal::from_f64_retain) {
+        Some(d) if d.normalize().scale() <= 10 => check_money(d.normalize(), &d.normalize()),
+        Some(d) => Err((
+            ErrorCode::InvalidMoney,
+            format!(
+                "the number given is {} in binary, not an exact decimal; pass money as a decimal string",
+                d.normalize()
+            ),
+        )),
+        None => Err((
+            ErrorCode::InvalidMoney,
+            "the number given is not finite or too large; pass money as a decimal string".into(),
+        )),
+    }
 }
 
 /// The common shape `digits[.digits]` of at most 18 digits read in integer arithmetic: the very
@@ -302,77 +349,21 @@ fn plain_decimal(s: &str) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(i128::from(mantissa), scale).ok()
 }
 
-impl MoneyVisitor {
-    fn check<E: de::Error>(v: Decimal, shown: &dyn fmt::Display) -> Result<Money, E> {
-        if v.is_sign_negative() && !v.is_zero() {
-            return Err(coded(
-                "NEGATIVE_MONEY",
-                format!("amount {shown} is negative; money inputs must be ≥ 0"),
-            ));
-        }
-        if v > MAX_INPUT {
-            return Err(coded(
-                "MONEY_OUT_OF_RANGE",
-                format!("amount {shown} is larger than 1000000000000"),
-            ));
-        }
-        Ok(Money(if v.is_zero() { Decimal::ZERO } else { v }))
+/// Money inputs are ≥ 0 and at most 10^12.
+fn check_money(v: Decimal, shown: &dyn fmt::Display) -> Checked {
+    if v.is_sign_negative() && !v.is_zero() {
+        return Err((
+            ErrorCode::NegativeMoney,
+            format!("amount {shown} is negative; money inputs must be ≥ 0"),
+        ));
     }
-}
-
-impl<'de> de::Visitor<'de> for MoneyVisitor {
-    type Value = Money;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a decimal string such as \"110.00\"")
+    if v > MAX_INPUT {
+        return Err((
+            ErrorCode::MoneyOutOfRange,
+            format!("amount {shown} is larger than 1000000000000"),
+        ));
     }
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Money, E> {
-        if let Some(v) = plain_decimal(s) {
-            return Self::check(v, &format_args!("\"{s}\""));
-        }
-        let t = s.trim();
-        let plain = !t.is_empty()
-            && t.len() <= 40
-            && t.chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == '+');
-        match (plain, Decimal::from_str_exact(t)) {
-            (true, Ok(v)) => Self::check(v, &format_args!("\"{s}\"")),
-            _ => Err(coded(
-                "INVALID_MONEY",
-                format!("\"{}\" is not a decimal amount such as \"110.00\"", clip(s)),
-            )),
-        }
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
-        Self::check(Decimal::from(v), &v)
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
-        Self::check(Decimal::from(v), &v)
-    }
-    // A JS/JSON number is binary floating point: take its exact binary value and accept it only
-    // when that value is a short decimal, so no amount is ever silently altered.
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Money, E> {
-        // Messages show the number through Decimal, not float formatting (which would add a float
-        // printer to the wasm module): its exact binary value, e.g. 0.1000000000000000055511151231.
-        match Decimal::from_f64_retain(v) {
-            Some(d) if d.normalize().scale() <= 10 => Self::check(d.normalize(), &d.normalize()),
-            Some(d) => Err(coded(
-                "INVALID_MONEY",
-                format!(
-                    "the number given is {} in binary, not an exact decimal; pass money as a decimal string",
-                    d.normalize()
-                ),
-            )),
-            None => Err(coded(
-                "INVALID_MONEY",
-                "the number given is not finite or too large; pass money as a decimal string".into(),
-            )),
-        }
-    }
-}
-
-/// A serde error message carrying a stable code: `CODE|message` (decoded in `input.rs`).
-pub(crate) fn coded<E: de::Error>(code: &str, message: String) -> E {
-    E::custom(format!("{code}|{message}"))
+    Ok(Money(if v.is_zero() { Decimal::ZERO } else { v }))
 }
 
 /// Shorten user text quoted in an error message.
@@ -421,9 +412,10 @@ impl Serialize for Ratio {
     }
 }
 
-impl<'de> Deserialize<'de> for Ratio {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Ratio, D::Error> {
-        Money::deserialize(d).map(|m| Ratio(m.0))
+impl FromJson for Ratio {
+    /// Read like money.
+    fn from_json(at: At<'_>) -> Result<Ratio, crate::error::Error> {
+        Money::from_json(at).map(|m| Ratio(m.0))
     }
 }
 
@@ -434,7 +426,7 @@ impl fmt::Display for Ratio {
 }
 
 /// How intermediate amounts are rounded. The final amount is always rounded half up to cents.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum RoundingPolicy {
@@ -449,6 +441,8 @@ pub enum RoundingPolicy {
     /// half up to cents, at the end.
     Exact,
 }
+
+crate::enum_from_json!(RoundingPolicy { Document, Exact });
 
 impl RoundingPolicy {
     /// The name shown in breakdowns.

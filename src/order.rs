@@ -4,7 +4,7 @@
 //! settle the documents' one-month ambiguity (RULES.md §19 A1).
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::calendar::{self, PeriodUnit};
 use crate::error::{Error, ErrorCode, Result};
@@ -15,7 +15,7 @@ use crate::term::Term;
 pub const MAX_ORDERS: usize = 1_000;
 
 /// One prepaid order segment of a resource.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Order {
@@ -36,6 +36,14 @@ pub struct Order {
     #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub voucher: Money,
 }
+
+crate::from_json!(Order {
+    start: with(crate::calendar::read_ymd),
+    end: with(crate::calendar::read_ymd),
+    term,
+    paid_cash,
+    voucher: default,
+});
 
 /// Check a list of orders: 1..=`MAX_ORDERS` segments, each `end ≥ start`, in date order and not
 /// overlapping. `path` is the request field holding the list (`orders`).

@@ -5,7 +5,7 @@
 //! (RULES.md §2.1: 400 for 3 years = 400/3 per year = 400/36 per month).
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 use crate::calendar::PeriodUnit;
@@ -14,10 +14,21 @@ use crate::money::{show, Money};
 use crate::term::Term;
 
 /// Prices of one configuration, per term.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(transparent)]
 pub struct PriceTable(pub BTreeMap<Term, Money>);
+
+impl crate::input::FromJson for PriceTable {
+    /// An object of term → price (`{"1M": "11", "1Y": "120"}`); a bad term is refused at its member.
+    fn from_json(at: crate::input::At<'_>) -> Result<PriceTable> {
+        at.map(
+            |term| term.parse().map_err(|m| (ErrorCode::UnknownTerm, m)),
+            Money::from_json,
+        )
+        .map(PriceTable)
+    }
+}
 
 /// How a remaining period is matched to a price term (003 §3.2.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

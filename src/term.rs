@@ -1,11 +1,14 @@
 //! Prepaid terms: `1M`…`120M` (monthly) and `1Y`…`10Y` (yearly), as price tables and orders name them.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+
+use crate::error::ErrorCode;
+use crate::input::{At, FromJson};
 use std::fmt;
 use std::str::FromStr;
 
 use crate::calendar::PeriodUnit;
-use crate::money::{clip, coded};
+use crate::money::clip;
 
 /// Longest monthly term accepted (`120M`).
 pub const MAX_MONTHS: u32 = 120;
@@ -120,19 +123,11 @@ impl Serialize for Term {
     }
 }
 
-impl<'de> Deserialize<'de> for Term {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Term, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = Term;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a term such as \"1M\" or \"3Y\"")
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Term, E> {
-                s.parse().map_err(|m| coded("UNKNOWN_TERM", m))
-            }
-        }
-        d.deserialize_str(V)
+impl FromJson for Term {
+    fn from_json(at: At<'_>) -> Result<Term, crate::error::Error> {
+        at.str("a term such as \"1M\" or \"3Y\"")?
+            .parse()
+            .map_err(|m: String| at.error(ErrorCode::UnknownTerm, m))
     }
 }
 

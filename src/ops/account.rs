@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
@@ -20,7 +20,7 @@ pub const MAX_BILL_LINES: usize = 10_000;
 // ---------- consumption quota ----------
 
 /// Request of `consumptionQuota`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuotaRequest {
@@ -52,6 +52,17 @@ pub struct QuotaRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(QuotaRequest {
+    billed_unpaid,
+    unbilled_estimate,
+    cash_balance: default,
+    voucher_balance: default,
+    total_quota,
+    exhausted_on: default_with(crate::calendar::read_ymd_opt),
+    provider: default,
+    policy: default,
+});
 
 /// Where the account stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -188,7 +199,7 @@ pub fn consumption_quota_with(req: &QuotaRequest, mut b: Breakdown) -> Result<Qu
 // ---------- merged payment ----------
 
 /// One order of a merged payment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PayOrder {
@@ -204,8 +215,14 @@ pub struct PayOrder {
     pub third_party: Money,
 }
 
+crate::from_json!(PayOrder {
+    id: default,
+    amount,
+    third_party: default,
+});
+
 /// How the merged payment is paid.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PayMethod {
@@ -216,8 +233,10 @@ pub enum PayMethod {
     Card,
 }
 
+crate::enum_from_json!(PayMethod { Balance, Card });
+
 /// Request of `mergedPayment`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MergedPaymentRequest {
@@ -241,6 +260,14 @@ pub struct MergedPaymentRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(MergedPaymentRequest {
+    orders,
+    method: default,
+    currency: default,
+    provider: default,
+    policy: default,
+});
 
 /// Result of `mergedPayment`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -346,7 +373,7 @@ pub fn merged_payment_with(
 // ---------- bill summary ----------
 
 /// How a non-monthly customer's payable amount was paid (003 §13.2.1, §13.2.8).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PayableSplit {
@@ -368,8 +395,15 @@ pub struct PayableSplit {
     pub arrears: Money,
 }
 
+crate::from_json!(PayableSplit {
+    cash: default,
+    credit: default,
+    voucher: default,
+    arrears: default,
+});
+
 /// Request of `billSummary` (a month's bill, 003 §6.1.6, §7.2.2.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BillSummaryRequest {
@@ -415,6 +449,19 @@ pub struct BillSummaryRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(BillSummaryRequest {
+    real_time: default,
+    monthly_settlement: default,
+    marketplace: default,
+    paid: default,
+    refunds: default,
+    credit_refunds: default,
+    credit_consumption: default,
+    payable_split: default,
+    provider: default,
+    policy: default,
+});
 
 /// Result of `billSummary`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

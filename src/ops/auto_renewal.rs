@@ -3,7 +3,7 @@
 //! Huawei (003 §3.2.3.1, §3.2.3.5, §13.1.2.1) and Aliyun (001).
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, add_months, instant};
@@ -16,7 +16,7 @@ use crate::term::Term;
 pub const MAX_DEDUCTION_DAYS: u32 = 30;
 
 /// Huawei rule set.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum RenewalRules {
@@ -27,8 +27,10 @@ pub enum RenewalRules {
     Old,
 }
 
+crate::enum_from_json!(RenewalRules { Current, Old });
+
 /// Aliyun product family (001), for the 15-day lead and the post-expiry renewal windows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum ProductKind {
@@ -47,6 +49,15 @@ pub enum ProductKind {
     EnterpriseMail,
 }
 
+crate::enum_from_json!(ProductKind {
+    Default,
+    Domain,
+    HkDomain,
+    VirtualHosting,
+    Website,
+    EnterpriseMail
+});
+
 impl ProductKind {
     fn wanwang(self) -> bool {
         self != ProductKind::Default
@@ -64,7 +75,7 @@ impl ProductKind {
 }
 
 /// A manual renewal made while auto-renewal is on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ManualRenewal {
@@ -76,8 +87,13 @@ pub struct ManualRenewal {
     pub term: Term,
 }
 
+crate::from_json!(ManualRenewal {
+    on: default_with(crate::calendar::read_datetime_opt),
+    term,
+});
+
 /// Request of `autoRenewalSchedule`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AutoRenewalRequest {
@@ -131,6 +147,21 @@ pub struct AutoRenewalRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(AutoRenewalRequest {
+    provider: default,
+    rules: default,
+    product_kind: default,
+    expiry: default_with(crate::calendar::read_datetime_opt),
+    purchase_term: default,
+    renewal_term: default,
+    deduction_days_before: default,
+    deduction_day_set_on: default_with(crate::calendar::read_datetime_opt),
+    manual_renewal: default,
+    now: default_with(crate::calendar::read_datetime_opt),
+    trial: default,
+    policy: default,
+});
 
 /// Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, RULES.md §19 A19).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

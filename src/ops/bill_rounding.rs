@@ -4,7 +4,7 @@
 //! deduction (003 §13.2.3, §13.2.8); Volcengine truncates the sum of 6-decimal details (004).
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::error::{check_count, Error, ErrorCode, Result};
@@ -15,7 +15,7 @@ use crate::provider::Provider;
 pub const MAX_AMOUNTS: usize = 10_000;
 
 /// Huawei customer type (003 §6.1.6 vs §13.2).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum CustomerType {
@@ -26,8 +26,13 @@ pub enum CustomerType {
     NonMonthly,
 }
 
+crate::enum_from_json!(CustomerType {
+    MonthlySettlement,
+    NonMonthly
+});
+
 /// Request of `billRounding`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BillRoundingRequest {
@@ -50,6 +55,14 @@ pub struct BillRoundingRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(BillRoundingRequest {
+    provider: default,
+    customer_type: default,
+    bill_month: default,
+    amounts,
+    policy: default,
+});
 
 /// Result of `billRounding`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

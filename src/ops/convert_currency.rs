@@ -3,7 +3,7 @@
 //! whole units for currencies without one (JPY in the documents; also KRW, CLP, VND, IDR here).
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::error::{Error, ErrorCode, Result};
@@ -14,7 +14,7 @@ use crate::provider::Provider;
 pub const WHOLE_UNIT_CURRENCIES: [&str; 5] = ["JPY", "KRW", "CLP", "VND", "IDR"];
 
 /// Request of `convertCurrency`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ConvertRequest {
@@ -34,6 +34,14 @@ pub struct ConvertRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(ConvertRequest {
+    amount,
+    rate,
+    currency,
+    provider: default,
+    policy: default,
+});
 
 /// Result of `convertCurrency`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

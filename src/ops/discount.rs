@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::input::{At, FromJson};
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
@@ -16,7 +18,7 @@ pub const MAX_PROMOTIONS: usize = 1000;
 
 /// The kinds of discount an order may carry (003 §9.2.1). In the tie order of 003 §3.2.3.1:
 /// business, then partner, then promotion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum DiscountKind {
@@ -29,6 +31,13 @@ pub enum DiscountKind {
     /// 折扣券: a discount coupon (chosen by the customer; never combined with a voucher).
     Coupon,
 }
+
+crate::enum_from_json!(DiscountKind {
+    Business,
+    Partner,
+    Promotion,
+    Coupon
+});
 
 impl DiscountKind {
     /// The billing word.
@@ -43,7 +52,7 @@ impl DiscountKind {
 }
 
 /// A promotion discount and its use on this resource's earlier orders.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Promotion {
@@ -68,8 +77,16 @@ pub struct Promotion {
     pub used_on: Option<NaiveDate>,
 }
 
+crate::from_json!(Promotion {
+    id: default,
+    factor,
+    effective: with(crate::calendar::read_ymd),
+    expires: default_with(crate::calendar::read_ymd_opt),
+    used_on: default_with(crate::calendar::read_ymd_opt),
+});
+
 /// The discounts open to an order, for the automatic choice.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DiscountOffers {
@@ -88,8 +105,14 @@ pub struct DiscountOffers {
     pub promotions: Vec<Promotion>,
 }
 
+crate::from_json!(DiscountOffers {
+    business: default,
+    partner: default,
+    promotions: default,
+});
+
 /// Request of `bestDiscount`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BestDiscountRequest {
@@ -111,6 +134,36 @@ pub struct BestDiscountRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
+}
+
+impl FromJson for BestDiscountRequest {
+    /// The offers (`business`, `partner`, `promotions`) are members of the request itself.
+    fn from_json(at: At<'_>) -> Result<BestDiscountRequest> {
+        let o = at.object(&[
+            "list_amount",
+            "date",
+            "business",
+            "partner",
+            "promotions",
+            "provider",
+            "policy",
+        ])?;
+        Ok(BestDiscountRequest {
+            list_amount: o.required("list_amount", Money::from_json)?,
+            date: o.required("date", calendar::read_ymd)?,
+            offers: DiscountOffers {
+                business: o.optional("business", FromJson::from_json)?.flatten(),
+                partner: o.optional("partner", FromJson::from_json)?.flatten(),
+                promotions: o
+                    .optional("promotions", FromJson::from_json)?
+                    .unwrap_or_default(),
+            },
+            provider: o.optional("provider", FromJson::from_json)?.flatten(),
+            policy: o
+                .optional("policy", FromJson::from_json)?
+                .unwrap_or_default(),
+        })
+    }
 }
 
 /// One candidate of the choice and why it won, lost or was left out.

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, refund_days};
@@ -14,7 +14,7 @@ use crate::price::{PriceTable, TermMatch};
 use crate::provider::Provider;
 
 /// Request of `downgradeRefund`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DowngradeRequest {
@@ -45,6 +45,16 @@ pub struct DowngradeRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(DowngradeRequest {
+    date: with(crate::calendar::read_ymd),
+    orders,
+    new_prices,
+    discount: default,
+    billing_mode: default,
+    provider: default,
+    policy: default,
+});
 
 /// Result of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

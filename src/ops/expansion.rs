@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, PeriodUnit};
@@ -17,7 +17,7 @@ use crate::provider::Provider;
 pub const MAX_CAPACITY_GB: u64 = 1_000_000;
 
 /// Request of `expansionCost`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExpansionRequest {
@@ -53,6 +53,18 @@ pub struct ExpansionRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(ExpansionRequest {
+    date: with(crate::calendar::read_ymd),
+    orders,
+    capacity_before,
+    capacity_after,
+    unit_prices,
+    discount: default,
+    billing_mode: default,
+    provider: default,
+    policy: default,
+});
 
 /// Result of `expansionCost`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -23,7 +23,6 @@ pub mod upgrade;
 pub mod usage_charge;
 pub mod voucher;
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -58,7 +57,7 @@ pub const OPERATIONS: &[&str] = &[
     "packageRenewal",
 ];
 
-fn run<Req: DeserializeOwned + Policy, Res: Serialize>(
+fn run<Req: input::FromJson + Policy, Res: Serialize>(
     op: &str,
     value: Value,
     f: fn(&Req) -> Result<Res>,
@@ -151,7 +150,7 @@ impl Policy for bill_rounding::BillRoundingRequest {
 /// Kept out of line: in wasm, V8 compiles a function on its first call, so a first call then compiles
 /// only its own operation's reader instead of all 22 inlined into [`calculate_text`].
 #[inline(never)]
-fn run_text<Req: DeserializeOwned + Policy, Res: Serialize>(
+fn run_text<Req: input::FromJson + Policy, Res: Serialize>(
     op: &str,
     request: &str,
     explain: bool,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, add_months, expiry_instant};
@@ -22,7 +22,7 @@ pub const MAX_PACKAGES: usize = 100;
 pub const MAX_RECORDS: usize = 10_000;
 
 /// How a package's quota is consumed (003 §3.2.4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PackageKind {
@@ -32,8 +32,13 @@ pub enum PackageKind {
     NonResettable,
 }
 
+crate::enum_from_json!(PackageKind {
+    Resettable,
+    NonResettable
+});
+
 /// Reset cycle of a resettable package.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum ResetCycle {
@@ -47,8 +52,15 @@ pub enum ResetCycle {
     Month,
 }
 
+crate::enum_from_json!(ResetCycle {
+    Hour,
+    Day,
+    Week,
+    Month
+});
+
 /// A package held by the customer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Package {
@@ -92,8 +104,22 @@ pub struct Package {
     pub redundancy: Option<String>,
 }
 
+crate::from_json!(Package {
+    id,
+    kind,
+    quota,
+    reset_cycle: default,
+    start: with(crate::calendar::read_ymd),
+    end: with(crate::calendar::read_ymd),
+    billing_item,
+    covers: default,
+    regions: default,
+    storage_class: default,
+    redundancy: default,
+});
+
 /// Metered usage of one billing item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UsageRecord {
@@ -123,8 +149,18 @@ pub struct UsageRecord {
     pub redundancy: Option<String>,
 }
 
+crate::from_json!(UsageRecord {
+    date: with(crate::calendar::read_ymd),
+    hour: default,
+    billing_item,
+    amount,
+    region: default,
+    storage_class: default,
+    redundancy: default,
+});
+
 /// Request of `packageUsage`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PackageUsageRequest {
@@ -146,6 +182,14 @@ pub struct PackageUsageRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(PackageUsageRequest {
+    packages,
+    usage,
+    prices: default,
+    provider: default,
+    policy: default,
+});
 
 /// What one package paid of one record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -514,7 +558,7 @@ pub fn package_usage_with(
 // ---------- renewal and repurchase ----------
 
 /// Renew (starts at the old expiry) or buy again (starts at once or at a chosen day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PackageAction {
@@ -524,8 +568,10 @@ pub enum PackageAction {
     Repurchase,
 }
 
+crate::enum_from_json!(PackageAction { Renew, Repurchase });
+
 /// Request of `packageRenewal`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PackageRenewalRequest {
@@ -579,6 +625,23 @@ pub struct PackageRenewalRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(PackageRenewalRequest {
+    action,
+    kind,
+    quota,
+    remaining: default,
+    end: default_with(crate::calendar::read_ymd_opt),
+    auto_renewal: default,
+    product: default,
+    purchased_by: default,
+    trial_or_delisted: default,
+    date: with(crate::calendar::read_ymd),
+    term,
+    start_at: default_with(crate::calendar::read_ymd_opt),
+    provider: default,
+    policy: default,
+});
 
 /// Result of `packageRenewal`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

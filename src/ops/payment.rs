@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
@@ -20,7 +20,7 @@ use crate::provider::Provider;
 pub const CARD_TRANSACTION_LIMIT_USD: Decimal = Decimal::from_parts(20_000, 0, 0, false, 0);
 
 /// Which payment flow (they differ in the voucher rule and the last payer).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PaymentFlow {
@@ -34,8 +34,14 @@ pub enum PaymentFlow {
     OldAutoRenewal,
 }
 
+crate::enum_from_json!(PaymentFlow {
+    AutoRenewal,
+    OrderPayment,
+    OldAutoRenewal
+});
+
 /// A discount the order already has (the customer's choice).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GivenDiscount {
@@ -45,8 +51,10 @@ pub struct GivenDiscount {
     pub factor: Ratio,
 }
 
+crate::from_json!(GivenDiscount { kind, factor });
+
 /// Request of `paymentSplit`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PaymentSplitRequest {
@@ -106,6 +114,23 @@ pub struct PaymentSplitRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(PaymentSplitRequest {
+    flow: default,
+    list_amount,
+    date: with(crate::calendar::read_ymd),
+    discounts: default,
+    offers: default,
+    order: default,
+    vouchers: default,
+    voucher_id: default,
+    cash_balance: default,
+    credit_balance: default,
+    card_bound: default,
+    monthly_settlement: default,
+    provider: default,
+    policy: default,
+});
 
 /// Whether the order is paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

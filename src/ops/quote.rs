@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, add_months, days_inclusive, expiry_instant};
@@ -21,7 +21,7 @@ pub const RETENTION_DAYS: i64 = 15;
 pub const MAX_QUANTITY: u64 = 1_000_000;
 
 /// New purchase or renewal.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum QuoteKind {
@@ -32,8 +32,10 @@ pub enum QuoteKind {
     Renewal,
 }
 
+crate::enum_from_json!(QuoteKind { New, Renewal });
+
 /// Request of `quote`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuoteRequest {
@@ -76,6 +78,19 @@ pub struct QuoteRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(QuoteRequest {
+    kind: default,
+    date: with(crate::calendar::read_ymd),
+    term,
+    prices,
+    quantity: default(one()),
+    discount: default,
+    start: default_with(crate::calendar::read_ymd_opt),
+    current_expiry: default_with(crate::calendar::read_ymd_opt),
+    provider: default,
+    policy: default,
+});
 
 fn one() -> u64 {
     1

@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDateTime, Timelike};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
@@ -14,7 +14,7 @@ use crate::provider::Provider;
 pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);
 
 /// How the reserved instance was paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum RiPayment {
@@ -27,10 +27,16 @@ pub enum RiPayment {
     PartialUpfront,
 }
 
+crate::enum_from_json!(RiPayment {
+    FullUpfront,
+    NoUpfront,
+    PartialUpfront
+});
+
 /// Request of `reservedInstanceRefund`. Give either `start`, `end` and `at` (date-times; the
 /// remaining time counts from the next whole hour) or `remainingRatio` (with `totalHours` for
 /// no-upfront RIs).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReservedInstanceRequest {
@@ -78,6 +84,20 @@ pub struct ReservedInstanceRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(ReservedInstanceRequest {
+    payment,
+    start: default_with(crate::calendar::read_datetime_opt),
+    end: default_with(crate::calendar::read_datetime_opt),
+    at: default_with(crate::calendar::read_datetime_opt),
+    remaining_ratio: default,
+    total_hours: default,
+    upfront_cash: default,
+    upfront_voucher: default,
+    hourly_amount: default,
+    provider: default,
+    policy: default,
+});
 
 /// Result of `reservedInstanceRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

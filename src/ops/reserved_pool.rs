@@ -7,7 +7,7 @@
 
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
@@ -23,7 +23,7 @@ pub const MAX_POOL_SIZE: u32 = 10_000;
 pub const IDLE_FACTOR: Decimal = Decimal::from_parts(3, 0, 0, false, 1);
 
 /// The two package kinds of 002.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PackageType {
@@ -33,8 +33,10 @@ pub enum PackageType {
     Cyclic,
 }
 
+crate::enum_from_json!(PackageType { SingleUse, Cyclic });
+
 /// What happens to the pool at an instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PoolAction {
@@ -44,8 +46,10 @@ pub enum PoolAction {
     Release,
 }
 
+crate::enum_from_json!(PoolAction { Draw, Release });
+
 /// One draw or release.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PoolEvent {
@@ -59,8 +63,14 @@ pub struct PoolEvent {
     pub count: u32,
 }
 
+crate::from_json!(PoolEvent {
+    at: with(crate::calendar::read_datetime_opt),
+    action,
+    count,
+});
+
 /// Request of `reservedPoolIdleFee`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReservedPoolRequest {
@@ -100,6 +110,19 @@ pub struct ReservedPoolRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(ReservedPoolRequest {
+    package_type,
+    size,
+    start: with(crate::calendar::read_datetime_opt),
+    end: with(crate::calendar::read_datetime_opt),
+    pay_as_you_go_price,
+    idle_factor: default,
+    events: default,
+    until: default_with(crate::calendar::read_datetime_opt),
+    provider: default,
+    policy: default,
+});
 
 /// One stretch of time with a constant idle count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

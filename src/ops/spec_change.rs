@@ -88,7 +88,7 @@ pub(crate) fn check_factor(factor: Option<Ratio>, path: &str) -> Result<Decimal>
 }
 
 /// How the resource is billed: spec-change fees apply to prepaid resources only (003 §3.2.7).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum BillingMode {
@@ -98,6 +98,8 @@ pub enum BillingMode {
     /// Pay-per-use (按需): a spec change has no prepaid fee or refund.
     PayPerUse,
 }
+
+crate::enum_from_json!(BillingMode { Prepaid, PayPerUse });
 
 /// 003 §3.2.7: "按需资源变更不涉及" — pay-per-use resources are out of scope.
 pub(crate) fn check_prepaid(mode: BillingMode) -> Result<()> {

@@ -1,7 +1,7 @@
 //! Switching a prepaid resource to pay-per-use (003 §3.2.6.3, §3.2.6.4).
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, expiry_instant};
@@ -14,7 +14,7 @@ use crate::order::{self, Order};
 use crate::provider::Provider;
 
 /// When the switch takes effect.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum SwitchMode {
@@ -25,8 +25,13 @@ pub enum SwitchMode {
     AtExpiry,
 }
 
+crate::enum_from_json!(SwitchMode {
+    Immediate,
+    AtExpiry
+});
+
 /// Request of `switchToOnDemand`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SwitchRequest {
@@ -58,6 +63,16 @@ pub struct SwitchRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(SwitchRequest {
+    mode: default,
+    date: with(crate::calendar::read_ymd),
+    orders,
+    resource_kind: default,
+    handling_fee_rate: default,
+    provider: default,
+    policy: default,
+});
 
 /// Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use
 /// billing starts.

@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
@@ -15,7 +15,7 @@ use crate::money::{clip, show, Money, Ratio, RoundingPolicy};
 use crate::provider::Provider;
 
 /// The contracting entity (签约主体) that issues the invoice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum Seller {
@@ -38,6 +38,18 @@ pub enum Seller {
     /// PT Sparkoo Technologies Indonesia.
     SparkooIndonesia,
 }
+
+crate::enum_from_json!(Seller {
+    SparkooSingapore,
+    HuaweiServicesHk,
+    HuaweiKorea,
+    HuaweiIndia,
+    HuaweiMexico,
+    SparkooThailand,
+    SparkooArabia,
+    HuaweiPhilippines,
+    SparkooIndonesia
+});
 
 /// Who pays a row's rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,7 +131,7 @@ static TAX_TABLE: &[TaxRow] = &[
 ];
 
 /// Request of `taxInvoice`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TaxRequest {
@@ -161,6 +173,19 @@ pub struct TaxRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(TaxRequest {
+    price,
+    country,
+    seller: default,
+    date: default_with(crate::calendar::read_ymd_opt),
+    registered: default,
+    subdivision: default,
+    withholding_rate: default,
+    indirect_tax_rate: default,
+    provider: default,
+    policy: default,
+});
 
 /// One indirect tax applied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,8 +1,7 @@
 //! Renewal to a unified expiry day (统一到期日, 003 §3.2.2.3, §13.1.1.3).
 
 use chrono::{Datelike, NaiveDate};
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
-use std::fmt;
+use serde::{Serialize, Serializer};
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{
@@ -10,7 +9,8 @@ use crate::calendar::{
     period_length,
 };
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{coded, show, Money, Ratio, RoundingPolicy};
+use crate::input::{At, FromJson, Json};
+use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::ops::quote::latest_allowed_expiry;
 use crate::ops::spec_change::check_factor;
 use crate::price::PriceTable;
@@ -66,60 +66,42 @@ impl Serialize for UnifiedDay {
     }
 }
 
-impl<'de> Deserialize<'de> for UnifiedDay {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<UnifiedDay, D::Error> {
-        struct V;
-        impl de::Visitor<'_> for V {
-            type Value = UnifiedDay;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a day 1–28 or \"last\"")
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<UnifiedDay, E> {
-                if (1..=28).contains(&v) {
-                    Ok(UnifiedDay::Day(v as u32))
-                } else {
-                    Err(coded(
-                        "UNIFIED_DAY_INVALID",
-                        format!("day {v} is not allowed: choose 1–28 or \"last\" (003 §3.2.2.3)"),
-                    ))
-                }
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<UnifiedDay, E> {
-                match u64::try_from(v) {
-                    Ok(u) => self.visit_u64(u),
-                    Err(_) => self.visit_u64(0),
-                }
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<UnifiedDay, E> {
-                // 1.0 … 28.0 from JS numbers; anything else is refused.
-                let whole = (1..=28u64).find(|n| *n as f64 == v);
-                match whole {
-                    Some(n) => self.visit_u64(n),
-                    None => self.visit_u64(0),
-                }
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<UnifiedDay, E> {
-                if s.eq_ignore_ascii_case("last") {
-                    return Ok(UnifiedDay::Last);
-                }
-                match s.parse::<u64>() {
-                    Ok(v) => self.visit_u64(v),
-                    Err(_) => Err(coded(
-                        "UNIFIED_DAY_INVALID",
-                        format!(
-                            "\"{}\" is not a day 1–28 or \"last\" (003 §3.2.2.3)",
-                            crate::money::clip(s)
-                        ),
-                    )),
-                }
-            }
+impl FromJson for UnifiedDay {
+    /// A day 1–28 (a number, or its digits as a string) or `"last"`.
+    fn from_json(at: At<'_>) -> Result<UnifiedDay> {
+        let day = match at.json {
+            Json::String(s) if s.eq_ignore_ascii_case("last") => return Ok(UnifiedDay::Last),
+            Json::String(s) => s.parse::<u64>().map_err(|_| {
+                at.error(
+                    ErrorCode::UnifiedDayInvalid,
+                    format!(
+                        "\"{}\" is not a day 1–28 or \"last\" (003 §3.2.2.3)",
+                        crate::money::clip(s)
+                    ),
+                )
+            })?,
+            // 1.0 … 28.0 from JS numbers; anything else (negative, fractional) is refused as day 0.
+            Json::Number(n) => n
+                .as_u64()
+                .or_else(|| {
+                    let v = n.as_f64()?;
+                    (1..=28u64).find(|d| *d as f64 == v)
+                })
+                .unwrap_or(0),
+            _ => return Err(at.invalid_type("a day 1–28 or \"last\"")),
+        };
+        match u32::try_from(day) {
+            Ok(d @ 1..=28) => Ok(UnifiedDay::Day(d)),
+            _ => Err(at.error(
+                ErrorCode::UnifiedDayInvalid,
+                format!("day {day} is not allowed: choose 1–28 or \"last\" (003 §3.2.2.3)"),
+            )),
         }
-        d.deserialize_any(V)
     }
 }
 
 /// Request of `unifiedExpiry`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnifiedExpiryRequest {
@@ -159,6 +141,17 @@ pub struct UnifiedExpiryRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(UnifiedExpiryRequest {
+    current_expiry: with(crate::calendar::read_ymd),
+    renew_term: default(one_month()),
+    unified_day: default(default_day()),
+    prices: default,
+    discount: default,
+    date: default_with(crate::calendar::read_ymd_opt),
+    provider: default,
+    policy: default,
+});
 
 fn one_month() -> Term {
     Term::Months(1)

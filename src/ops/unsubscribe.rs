@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, refund_days};
@@ -24,7 +24,7 @@ use crate::provider::Provider;
 pub const LARGE_REFUND_THRESHOLD: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
 
 /// The unsubscribe scenario (003 §3.4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum Scenario {
@@ -38,8 +38,15 @@ pub enum Scenario {
     CreationFailed,
 }
 
+crate::enum_from_json!(Scenario {
+    InUse,
+    NotYetEffective,
+    RenewalPeriod,
+    CreationFailed
+});
+
 /// What kind of resource is unsubscribed (the refusal cases of 003 §3.4.2.3).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum ResourceKind {
@@ -57,8 +64,16 @@ pub enum ResourceKind {
     OneOff,
 }
 
+crate::enum_from_json!(ResourceKind {
+    Standard,
+    ResourcePackage,
+    Trial,
+    Free,
+    OneOff
+});
+
 /// Request of `unsubscribeRefund`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnsubscribeRequest {
@@ -102,6 +117,19 @@ pub struct UnsubscribeRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(UnsubscribeRequest {
+    scenario,
+    date: with(crate::calendar::read_ymd),
+    orders,
+    resource_kind: default,
+    service: default,
+    handling_fee_rate: default,
+    keep_until: default_with(crate::calendar::read_ymd_opt),
+    approval_date: default_with(crate::calendar::read_ymd_opt),
+    provider: default,
+    policy: default,
+});
 
 /// Refund day counts of the order running on the operation day (003 §3.4.2.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

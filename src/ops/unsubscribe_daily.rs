@@ -239,7 +239,7 @@ mod tests {
     #[test]
     fn s3_4_2_2_unsubscribe_example_1_in_integers() {
         // 110.00 × 14 / 32 = 48.125 → 48.13; fee 110.00 × 0.10 = 11.00; 110 − 48.13 − 11 = 50.87.
-        let r: UnsubscribeRequest = serde_json::from_str(
+        let r: UnsubscribeRequest = crate::input::read_text(
             r#"{"scenario":"inUse","date":"2022-09-02","orders":[{"start":"2022-08-19","end":"2022-09-19","term":"1M","paidCash":"110.00"}]}"#,
         )
         .unwrap();

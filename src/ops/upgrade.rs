@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::input::{At, FromJson};
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, PeriodUnit};
@@ -14,7 +16,7 @@ use crate::price::{PriceTable, TermMatch};
 use crate::provider::Provider;
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
 pub enum UpgradeOffer {
@@ -35,8 +37,35 @@ pub enum UpgradeOffer {
     },
 }
 
+impl FromJson for UpgradeOffer {
+    /// `{"kind": "rate", "factor": …}`, `{"kind": "fixedPrice", "prices": …}` or
+    /// `{"kind": "reduction", "amount": …}`.
+    fn from_json(at: At<'_>) -> Result<UpgradeOffer> {
+        let kind = at
+            .object(&["kind", "factor", "prices", "amount"])?
+            .required("kind", |k| k.variant(&["Rate", "FixedPrice", "Reduction"]))?;
+        Ok(match kind {
+            0 => UpgradeOffer::Rate {
+                factor: at
+                    .object(&["kind", "factor"])?
+                    .required("factor", Ratio::from_json)?,
+            },
+            1 => UpgradeOffer::FixedPrice {
+                prices: at
+                    .object(&["kind", "prices"])?
+                    .required("prices", PriceTable::from_json)?,
+            },
+            _ => UpgradeOffer::Reduction {
+                amount: at
+                    .object(&["kind", "amount"])?
+                    .required("amount", Money::from_json)?,
+            },
+        })
+    }
+}
+
 /// Request of `upgradeCost`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpgradeRequest {
@@ -69,6 +98,17 @@ pub struct UpgradeRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(UpgradeRequest {
+    date: with(crate::calendar::read_ymd),
+    orders,
+    old_prices,
+    new_prices,
+    offer: default,
+    billing_mode: default,
+    provider: default,
+    policy: default,
+});
 
 /// One order's share of the upgrade fee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -2,7 +2,7 @@
 //! usage conversion of 003 §6.1.1.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::error::{Error, ErrorCode, Result};
@@ -15,7 +15,7 @@ pub const MAX_TIERS: usize = 100;
 pub const USAGE_DECIMALS: u32 = 10;
 
 /// How the tiers price a quantity (004 单价类型).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum Pricing {
@@ -29,8 +29,15 @@ pub enum Pricing {
     FullTierTotal,
 }
 
+crate::enum_from_json!(Pricing {
+    Fixed,
+    FullTierProgressive,
+    ExcessProgressive,
+    FullTierTotal
+});
+
 /// One tier `[from, to)`; the last tier may be open (`to` absent).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Tier {
@@ -50,8 +57,15 @@ pub struct Tier {
     pub total: Option<Money>,
 }
 
+crate::from_json!(Tier {
+    from,
+    to: default,
+    price: default,
+    total: default,
+});
+
 /// Request of `usageCharge`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UsageChargeRequest {
@@ -81,6 +95,16 @@ pub struct UsageChargeRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(UsageChargeRequest {
+    raw_usage,
+    conversion_ratio: default,
+    pricing,
+    unit_price: default,
+    tiers: default,
+    provider: default,
+    policy: default,
+});
 
 /// Result of `usageCharge`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

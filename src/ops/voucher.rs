@@ -3,7 +3,7 @@
 //! earliest expiry) or the old one (earliest expiry that lets the payment succeed).
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar;
@@ -15,7 +15,7 @@ use crate::provider::Provider;
 pub const MAX_VOUCHERS: usize = 1000;
 
 /// How an order is billed, for a voucher's billing-mode scope (003 §9.1.2).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum BillingMode {
@@ -30,8 +30,15 @@ pub enum BillingMode {
     OneOff,
 }
 
+crate::enum_from_json!(BillingMode {
+    Monthly,
+    Yearly,
+    PayPerUse,
+    OneOff
+});
+
 /// Which voucher rule picks the voucher.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum VoucherRule {
@@ -42,8 +49,10 @@ pub enum VoucherRule {
     Old,
 }
 
+crate::enum_from_json!(VoucherRule { Current, Old });
+
 /// How pay-per-use usage is settled (003 §9.1.5): it decides when a voucher counts as valid.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum Settlement {
@@ -54,8 +63,10 @@ pub enum Settlement {
     Monthly,
 }
 
+crate::enum_from_json!(Settlement { RealTime, Monthly });
+
 /// A voucher and its restrictions (003 §9.1.2). Absent lists mean "no restriction".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Voucher {
@@ -94,12 +105,24 @@ pub struct Voucher {
     pub combines_with_discounts: bool,
 }
 
+crate::from_json!(Voucher {
+    id,
+    balance,
+    valid_from: with(crate::calendar::read_ymd),
+    valid_to: with(crate::calendar::read_ymd),
+    products: default,
+    excluded_products: default,
+    regions: default,
+    billing_modes: default,
+    combines_with_discounts: default(yes()),
+});
+
 fn yes() -> bool {
     true
 }
 
 /// What the voucher is asked to pay for.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VoucherOrder {
@@ -133,8 +156,18 @@ pub struct VoucherOrder {
     pub arrears: bool,
 }
 
+crate::from_json!(VoucherOrder {
+    product: default,
+    region: default,
+    billing_mode: default,
+    discounted: default,
+    discount_coupon: default,
+    settlement: default,
+    arrears: default,
+});
+
 /// Request of `selectVoucher`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SelectVoucherRequest {
@@ -173,6 +206,18 @@ pub struct SelectVoucherRequest {
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
+
+crate::from_json!(SelectVoucherRequest {
+    amount_due,
+    date: with(crate::calendar::read_ymd),
+    rule: default,
+    account_balance: default,
+    order: default,
+    vouchers,
+    voucher_id: default,
+    provider: default,
+    policy: default,
+});
 
 /// A voucher applied to the order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
