@@ -249,6 +249,7 @@ pub struct Object<'b> {
 impl<'b> Object<'b> {
     /// The member for the Rust field `field` (`paid_cash` → `paidCash`), read by `read`; a
     /// missing member is `MISSING_FIELD`.
+    #[inline(never)]
     pub fn required<T>(&self, field: &str, read: fn(At<'_>) -> Result<T>) -> Result<T> {
         match self.optional(field, read)? {
             Some(value) => Ok(value),
@@ -268,6 +269,7 @@ impl<'b> Object<'b> {
     }
 
     /// The member for the Rust field `field` read by `read`, or `None` when it is absent.
+    #[inline(never)]
     pub fn optional<T>(&self, field: &str, read: fn(At<'_>) -> Result<T>) -> Result<Option<T>> {
         match self.members.iter().find(|(name, _)| camel_eq(name, field)) {
             Some((name, value)) => read(self.at.child(value, Step::Member(name))).map(Some),
@@ -503,10 +505,11 @@ impl<'de> Visitor<'de> for JsonVisitor {
         }
         // A repeated member would make the request ambiguous: refuse it (sorted, not pairwise,
         // so that a huge object stays cheap).
-        let mut keys: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
-        keys.sort_unstable();
-        if let Some(w) = keys.windows(2).find(|w| w.first() == w.get(1)) {
-            let key = w.first().copied().unwrap_or_default();
+        let name = |i: usize| members.get(i).map(|(k, _)| k.as_str());
+        let order = crate::sorting::positions_by(members.len(), &mut |a, b| name(a).cmp(&name(b)));
+        let at = |w: &[usize], k: usize| w.get(k).and_then(|&i| name(i));
+        if let Some(w) = order.windows(2).find(|w| at(w, 0) == at(w, 1)) {
+            let key = at(w, 0).unwrap_or_default();
             return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
         }
         Ok(Json::Object(members))

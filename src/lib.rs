@@ -40,6 +40,7 @@ pub mod ops;
 pub mod order;
 pub mod price;
 pub mod provider;
+pub mod sorting;
 pub mod term;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -14,6 +14,7 @@ use crate::calendar::{self, add_months, expiry_instant};
 use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::money::{show, Money, Ratio, RoundingPolicy};
 use crate::provider::Provider;
+use crate::sorting::positions_by;
 use crate::term::Term;
 
 /// Most packages one request may list.
@@ -334,10 +335,10 @@ pub fn package_usage_with(
         .iter()
         .map(|p| p.kind == PackageKind::Resettable && p.reset_cycle == Some(ResetCycle::Hour))
         .collect();
-    let mut order: Vec<usize> = (0..req.usage.len()).collect();
-    order.sort_by_key(|&i| req.usage.get(i).map(|u| (u.date, u.hour.unwrap_or(0))));
-    let mut by_expiry: Vec<usize> = (0..req.packages.len()).collect();
-    by_expiry.sort_by_key(|&i| req.packages.get(i).map(|p| (p.end, p.start)));
+    let when = |i: usize| req.usage.get(i).map(|u| (u.date, u.hour.unwrap_or(0)));
+    let order = positions_by(req.usage.len(), &mut |a, b| when(a).cmp(&when(b)));
+    let expiry = |i: usize| req.packages.get(i).map(|p| (p.end, p.start));
+    let by_expiry = positions_by(req.packages.len(), &mut |a, b| expiry(a).cmp(&expiry(b)));
 
     // used[(package, cycle)]
     let mut used: BTreeMap<(usize, i64), Decimal> = BTreeMap::new();
@@ -473,7 +474,7 @@ pub fn package_usage_with(
             reason,
         });
     }
-    records.sort_by_key(|r| r.index);
+    crate::sorting::sort_by_key(&mut records, |r| r.index);
 
     let mut overage = Vec::new();
     let mut exact = Money::ZERO;

@@ -417,7 +417,7 @@ pub(crate) fn choose(
         // Nothing to pay.
     } else if rule == VoucherRule::Old {
         // 003 §13.1.2.1: walk by expiry; the first voucher with voucher + balance ≥ due.
-        eligible.sort_by_key(|v| v.valid_to);
+        crate::sorting::sort_by_key(&mut eligible, |v| v.valid_to);
         match eligible.iter().find(|v| v.balance + account_balance >= due) {
             Some(v) => {
                 pay(v, due);
@@ -427,7 +427,9 @@ pub(crate) fn choose(
     } else {
         // 003 §3.2.3.1: largest balance first; equal balances → earliest expiry. Prepaid orders
         // take one voucher (003 §9.1.5); pay-per-use takes vouchers in the same order until paid.
-        eligible.sort_by(|a, b| b.balance.cmp(&a.balance).then(a.valid_to.cmp(&b.valid_to)));
+        crate::sorting::sort_by(&mut eligible, |a, b| {
+            b.balance.cmp(&a.balance).then(a.valid_to.cmp(&b.valid_to))
+        });
         let mut left = due;
         for v in eligible.iter().take(if prepaid { 1 } else { MAX_VOUCHERS }) {
             if !left.is_positive() {
