@@ -12,9 +12,6 @@
 //! `#[serde(...)]` attributes remain on the types for their `Serialize` and TypeScript forms.
 
 use std::collections::BTreeMap;
-use std::fmt;
-
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::error::{Error, ErrorCode, Result};
 
@@ -25,14 +22,27 @@ pub fn read_text<T: FromJson>(text: &str) -> Result<T> {
 
 /// Read a request of type `T` from a JSON value.
 pub fn from_value<T: FromJson>(value: serde_json::Value) -> Result<T> {
-    let json = Json::deserialize(value).map_err(|e| syntax_error(&e.to_string()))?;
-    read_json(&json)
+    read_json(&Json::from_value(value)?)
 }
 
-/// JSON text as a [`Json`] tree (syntax errors and repeated members are refused here).
+/// JSON text (RFC 8259) as a [`Json`] tree: syntax errors, nesting deeper than
+/// [`MAX_DEPTH`] and repeated members are refused here, as `INVALID_INPUT` at the root.
 pub fn parse_text(text: &str) -> Result<Json> {
-    serde_json::from_str(text).map_err(|e| syntax_error(&e.to_string()))
+    let mut parser = Parser {
+        text: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    let value = parser.value()?;
+    parser.skip_space();
+    if parser.at < parser.text.len() {
+        return Err(parser.fail("trailing characters after the JSON value"));
+    }
+    Ok(value)
 }
+
+/// Deepest nesting of arrays and objects accepted (requests nest 3 levels).
+pub const MAX_DEPTH: usize = 128;
 
 /// Read a request of type `T` from a [`Json`] tree.
 pub fn read_json<T: FromJson>(json: &Json) -> Result<T> {
@@ -50,7 +60,8 @@ pub trait FromJson: Sized {
 pub enum Json {
     Null,
     Bool(bool),
-    Number(serde_json::Number),
+    /// A number as written (`110`, `-0.5`, `1e3`): read exactly by the reader that wants it.
+    Number(String),
     String(String),
     Array(Vec<Json>),
     Object(Vec<(String, Json)>),
@@ -350,16 +361,18 @@ impl FromJson for bool {
     }
 }
 
-/// A whole number ≥ 0 that fits `max`.
+/// A whole number ≥ 0 that fits `max`, written without a fraction or an exponent.
 fn whole_number(at: At<'_>, max: u64) -> Result<u64> {
-    let n = match at.json {
-        Json::Number(n) => n.as_u64(),
-        _ => return Err(at.invalid_type("a whole number")),
+    let Json::Number(n) = at.json else {
+        return Err(at.invalid_type("a whole number"));
     };
-    n.filter(|n| *n <= max).ok_or_else(|| {
+    n.parse::<u64>().ok().filter(|n| *n <= max).ok_or_else(|| {
         at.error(
             ErrorCode::InvalidInput,
-            format!("expected a whole number from 0 to {max}"),
+            format!(
+                "expected a whole number from 0 to {max}, got {}",
+                crate::money::clip(n)
+            ),
         )
     })
 }
@@ -430,78 +443,144 @@ macro_rules! enum_from_json {
     };
 }
 
-/// A JSON syntax error (or a repeated member) as a coded error at the root.
-fn syntax_error(message: &str) -> Error {
-    let message = message.split(" at line ").next().unwrap_or(message);
-    Error::new(ErrorCode::InvalidInput, "", message)
-}
-
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor)
+impl Json {
+    /// A `serde_json` value (the CLI reads lines with serde_json) as a tree.
+    fn from_value(value: serde_json::Value) -> Result<Json> {
+        use serde_json::Value;
+        Ok(match value {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(b),
+            // serde_json writes a float in its shortest form, which reads back to the same value.
+            Value::Number(n) => Json::Number(n.to_string()),
+            Value::String(s) => Json::String(s),
+            Value::Array(items) => Json::Array(
+                items
+                    .into_iter()
+                    .map(Json::from_value)
+                    .collect::<Result<_>>()?,
+            ),
+            Value::Object(map) => Json::Object(
+                map.into_iter()
+                    .map(|(k, v)| Ok((k, Json::from_value(v)?)))
+                    .collect::<Result<_>>()?,
+            ),
+        })
     }
 }
 
-struct JsonVisitor;
+/// A small strict JSON reader (RFC 8259) into [`Json`]: members in document order, a repeated
+/// member refused, nesting bounded. Numbers are kept as written; no float is ever parsed.
+struct Parser<'t> {
+    text: &'t [u8],
+    at: usize,
+    depth: usize,
+}
 
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
+impl Parser<'_> {
+    fn fail(&self, what: &str) -> Error {
+        Error::new(
+            ErrorCode::InvalidInput,
+            "",
+            format!("{what} at byte {} of the request", self.at),
+        )
     }
 
-    fn visit_bool<E>(self, v: bool) -> std::result::Result<Json, E> {
-        Ok(Json::Bool(v))
+    fn peek(&self) -> Option<u8> {
+        self.text.get(self.at).copied()
     }
 
-    fn visit_i64<E>(self, v: i64) -> std::result::Result<Json, E> {
-        Ok(Json::Number(v.into()))
+    fn bump(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.at = self.at.saturating_add(1);
+        Some(b)
     }
 
-    fn visit_u64<E>(self, v: u64) -> std::result::Result<Json, E> {
-        Ok(Json::Number(v.into()))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Json, E> {
-        serde_json::Number::from_f64(v)
-            .map(Json::Number)
-            .ok_or_else(|| E::custom("not a finite number"))
-    }
-
-    fn visit_str<E>(self, v: &str) -> std::result::Result<Json, E> {
-        Ok(Json::String(v.to_owned()))
-    }
-
-    fn visit_string<E>(self, v: String) -> std::result::Result<Json, E> {
-        Ok(Json::String(v))
-    }
-
-    fn visit_unit<E>(self) -> std::result::Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_none<E>(self) -> std::result::Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Json, D::Error> {
-        Json::deserialize(d)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Json, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at = self.at.saturating_add(1);
         }
-        Ok(Json::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Json, A::Error> {
+    fn expect_word(&mut self, word: &[u8], value: Json) -> Result<Json> {
+        let end = self.at.saturating_add(word.len());
+        if self.text.get(self.at..end) == Some(word) {
+            self.at = end;
+            Ok(value)
+        } else {
+            Err(self.fail("expected a JSON value"))
+        }
+    }
+
+    fn value(&mut self) -> Result<Json> {
+        self.skip_space();
+        match self.peek() {
+            Some(b'n') => self.expect_word(b"null", Json::Null),
+            Some(b't') => self.expect_word(b"true", Json::Bool(true)),
+            Some(b'f') => self.expect_word(b"false", Json::Bool(false)),
+            Some(b'"') => self.string().map(Json::String),
+            Some(b'[') => self.nested(Self::array),
+            Some(b'{') => self.nested(Self::object),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.fail("expected a JSON value")),
+            None => Err(self.fail("the request ends where a value was expected")),
+        }
+    }
+
+    fn nested(&mut self, read: fn(&mut Self) -> Result<Json>) -> Result<Json> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.fail("nesting deeper than 128 levels"));
+        }
+        self.depth = self.depth.saturating_add(1);
+        let value = read(self)?;
+        self.depth = self.depth.saturating_sub(1);
+        Ok(value)
+    }
+
+    fn array(&mut self) -> Result<Json> {
+        self.bump(); // [
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.bump();
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.skip_space();
+            match self.bump() {
+                Some(b',') => {}
+                Some(b']') => return Ok(Json::Array(items)),
+                _ => return Err(self.fail("expected `,` or `]`")),
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Json> {
+        self.bump(); // {
         let mut members: Vec<(String, Json)> = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value()?;
-            members.push((key, value));
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.bump();
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.fail("expected a member name in double quotes"));
+            }
+            let name = self.string()?;
+            self.skip_space();
+            if self.bump() != Some(b':') {
+                return Err(self.fail("expected `:`"));
+            }
+            let value = self.value()?;
+            members.push((name, value));
+            self.skip_space();
+            match self.bump() {
+                Some(b',') => {}
+                Some(b'}') => break,
+                _ => return Err(self.fail("expected `,` or `}`")),
+            }
         }
         // A repeated member would make the request ambiguous: refuse it (sorted, not pairwise,
         // so that a huge object stays cheap).
@@ -510,9 +589,120 @@ impl<'de> Visitor<'de> for JsonVisitor {
         let at = |w: &[usize], k: usize| w.get(k).and_then(|&i| name(i));
         if let Some(w) = order.windows(2).find(|w| at(w, 0) == at(w, 1)) {
             let key = at(w, 0).unwrap_or_default();
-            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                "",
+                format!("duplicate field `{}`", crate::money::clip(key)),
+            ));
         }
         Ok(Json::Object(members))
+    }
+
+    fn string(&mut self) -> Result<String> {
+        self.bump(); // "
+        let mut out = Vec::new();
+        loop {
+            let start = self.at;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.at = self.at.saturating_add(1);
+            }
+            out.extend_from_slice(self.text.get(start..self.at).unwrap_or_default());
+            match self.bump() {
+                Some(b'"') => break,
+                Some(b'\\') => {
+                    let c = match self.bump() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => self.escaped_char()?,
+                        _ => return Err(self.fail("invalid escape in a string")),
+                    };
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+                Some(_) => return Err(self.fail("control character in a string")),
+                None => return Err(self.fail("the request ends inside a string")),
+            }
+        }
+        // The input is a `&str` and escapes add whole characters: always UTF-8.
+        String::from_utf8(out).map_err(|_| self.fail("a string is not UTF-8"))
+    }
+
+    /// The character of `\uXXXX` (a surrogate pair counts as one).
+    fn escaped_char(&mut self) -> Result<char> {
+        let high = self.hex4()?;
+        let code = if (0xD800..0xDC00).contains(&high) {
+            if self.bump() != Some(b'\\') || self.bump() != Some(b'u') {
+                return Err(self.fail("unpaired surrogate in a string"));
+            }
+            let low = self.hex4()?;
+            if !(0xDC00..0xE000).contains(&low) {
+                return Err(self.fail("unpaired surrogate in a string"));
+            }
+            0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        } else {
+            high
+        };
+        char::from_u32(code).ok_or_else(|| self.fail("unpaired surrogate in a string"))
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let mut n = 0u32;
+        for _ in 0..4 {
+            let digit = self
+                .bump()
+                .and_then(|b| char::from(b).to_digit(16))
+                .ok_or_else(|| self.fail("invalid \\u escape in a string"))?;
+            n = (n << 4) | digit;
+        }
+        Ok(n)
+    }
+
+    fn number(&mut self) -> Result<Json> {
+        let start = self.at;
+        let digits = |p: &mut Self| {
+            let from = p.at;
+            while let Some(b'0'..=b'9') = p.peek() {
+                p.at = p.at.saturating_add(1);
+            }
+            p.at > from
+        };
+        if self.peek() == Some(b'-') {
+            self.bump();
+        }
+        let whole = self.at;
+        if !digits(self) {
+            return Err(self.fail("invalid number"));
+        }
+        if self.text.get(whole) == Some(&b'0') && self.at.saturating_sub(whole) > 1 {
+            return Err(self.fail("invalid number (leading zero)"));
+        }
+        if self.peek() == Some(b'.') {
+            self.bump();
+            if !digits(self) {
+                return Err(self.fail("invalid number"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.bump();
+            if let Some(b'+' | b'-') = self.peek() {
+                self.bump();
+            }
+            if !digits(self) {
+                return Err(self.fail("invalid number"));
+            }
+        }
+        let text = self.text.get(start..self.at).unwrap_or_default();
+        // Digits, signs, `.` and `e`: ASCII.
+        Ok(Json::Number(String::from_utf8_lossy(text).into_owned()))
     }
 }
 

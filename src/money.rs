@@ -260,9 +260,8 @@ pub fn display_parts(value: Decimal) -> (i128, u32) {
     (mantissa, scale)
 }
 
-/// Money inputs are non-negative, at most 10^12, written as a decimal string (`"110.00"`).
-/// A JSON/JS number is accepted only when its binary value is exactly a decimal of at most
-/// 10 places (`110`, `110.5`, `0.25`); `0.1` is refused (it is 0.1000000000000000055… in binary).
+/// Money inputs are non-negative, at most 10^12, written as a decimal string (`"110.00"`), or as a
+/// number exactly held by a JS number (see [`money_of_number`]).
 impl FromJson for Money {
     fn from_json(at: At<'_>) -> Result<Money, crate::error::Error> {
         let read = match at.json {
@@ -297,31 +296,53 @@ pub fn parse_money(s: &str) -> Checked {
     }
 }
 
-/// A JS/JSON number is binary floating point: take its exact binary value and accept it only
-/// when that value is a short decimal, so no amount is ever silently altered.
-fn money_of_number(n: &serde_json::Number) -> Checked {
-    if let Some(v) = n.as_u64() {
-        return check_money(Decimal::from(v), &v);
-    }
-    if let Some(v) = n.as_i64() {
-        return check_money(Decimal::from(v), &v);
-    }
-    // Messages show the number through Decimal, not float formatting (which would add a float
-    // printer to the wasm module): its exact binary value, e.g. 0.1000000000000000055511151231.
-    match n.as_f64().and_then(Decimal::from_f64_retain) {
-        Some(d) if d.normalize().scale() <= 10 => check_money(d.normalize(), &d.normalize()),
-        Some(d) => Err((
+/// A JSON number, read as written. A JS number is binary floating point, so a number is accepted
+/// only when the value written is exactly a binary fraction of at most 10 decimals (`110`,
+/// `110.5`, `0.25`): then the number the caller held is that very amount. `0.1` is refused (a JS
+/// number holds 0.1000000000000000055… for it), as is anything too long to be held exactly.
+fn money_of_number(literal: &str) -> Checked {
+    let refuse = |why: &str| {
+        Err((
             ErrorCode::InvalidMoney,
             format!(
-                "the number given is {} in binary, not an exact decimal; pass money as a decimal string",
-                d.normalize()
+                "the number {} {why}; pass money as a decimal string such as \"110.00\"",
+                clip(literal)
             ),
-        )),
-        None => Err((
-            ErrorCode::InvalidMoney,
-            "the number given is not finite or too large; pass money as a decimal string".into(),
-        )),
+        ))
+    };
+    let Some(d) = decimal_of_number(literal).map(|d| d.normalize()) else {
+        return refuse("is too large or too long to be an amount");
+    };
+    let binary = d.scale() <= 10
+        && 5i128
+            .checked_pow(d.scale())
+            .and_then(|p| d.mantissa().checked_rem(p))
+            == Some(0);
+    if !binary {
+        return refuse("has no exact binary value (a JS number holds a nearby value)");
     }
+    check_money(d, &literal)
+}
+
+/// The exact value of a JSON number as written (`-12.5`, `1e3`, `25E-2`), if a decimal holds it.
+pub(crate) fn decimal_of_number(literal: &str) -> Option<Decimal> {
+    let (digits, exponent) = match literal.split_once(['e', 'E']) {
+        Some((d, e)) => (d, e.parse::<i32>().ok()?),
+        None => (literal, 0),
+    };
+    let mut d = Decimal::from_str_exact(digits).ok()?;
+    if exponent >= 0 {
+        for _ in 0..exponent.min(29) {
+            d = d.checked_mul(Decimal::TEN)?;
+        }
+    } else {
+        let scale = d.scale().checked_add(exponent.unsigned_abs())?;
+        if scale > 28 {
+            return None;
+        }
+        d.set_scale(scale).ok()?;
+    }
+    Some(d)
 }
 
 /// The common shape `digits[.digits]` of at most 18 digits read in integer arithmetic: the very
@@ -458,6 +479,32 @@ impl RoundingPolicy {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn numbers_are_money_only_when_exact_in_binary() {
+        let read = |n: &str| money_of_number(n).map(|m| m.0.to_string()).map_err(|e| e.0);
+        assert_eq!(read("110"), Ok("110".into()));
+        assert_eq!(read("110.5"), Ok("110.5".into()));
+        assert_eq!(read("0.25"), Ok("0.25".into()));
+        assert_eq!(read("1e3"), Ok("1000".into()));
+        assert_eq!(read("25E-2"), Ok("0.25".into()));
+        assert_eq!(read("-0"), Ok("0".into()));
+        // 2^-10 = 0.0009765625: exact, 10 decimals.
+        assert_eq!(read("0.0009765625"), Ok("0.0009765625".into()));
+        // 0.1 = 1/10 is no binary fraction; 2^-11 has 11 decimals.
+        assert_eq!(read("0.1"), Err(ErrorCode::InvalidMoney));
+        assert_eq!(read("0.00048828125"), Err(ErrorCode::InvalidMoney));
+        // A JS number cannot hold this; the nearest float (110.5) would be a silent change.
+        assert_eq!(read("110.50000000000000001"), Err(ErrorCode::InvalidMoney));
+        assert_eq!(read("1e300"), Err(ErrorCode::InvalidMoney));
+        assert_eq!(read("1e-300"), Err(ErrorCode::InvalidMoney));
+        assert_eq!(read("-5"), Err(ErrorCode::NegativeMoney));
+        assert_eq!(read("1e13"), Err(ErrorCode::MoneyOutOfRange));
+        assert_eq!(
+            read("18446744073709551615"),
+            Err(ErrorCode::MoneyOutOfRange)
+        );
+    }
 
     #[test]
     fn max_input_is_ten_to_the_twelfth() {

@@ -300,7 +300,10 @@ fn json_value() -> impl Strategy<Value = Value> {
             "inUse",
             "last",
             "9999-12-31",
-            "1e3"
+            "1e3",
+            "back\\slash \"quoted\" /",
+            "tab\t new\nline \u{1}\u{1f}",
+            "é € \u{1F600}"
         ])
         .prop_map(Value::from),
     ];
@@ -466,6 +469,67 @@ proptest! {
         if let Ok(n) = a {
             // NaN (no day counts) never occurs on a day with a running order.
             prop_assert_eq!(&fast[..n], &general[..n], "{:?}", text);
+        }
+    }
+}
+
+/// Our JSON tree and serde_json's value say the same (objects compared as sets of members:
+/// serde_json's map is sorted). Our numbers are kept as written; they are compared as the nearest
+/// floats, to 1e-12 (serde_json's default float reader is not always correctly rounded).
+fn same_json(ours: &billcalc::input::Json, theirs: &Value) -> bool {
+    use billcalc::input::Json;
+    match (ours, theirs) {
+        (Json::Null, Value::Null) => true,
+        (Json::Bool(a), Value::Bool(b)) => a == b,
+        (Json::String(a), Value::String(b)) => a == b,
+        (Json::Number(a), Value::Number(b)) => match (a.parse::<f64>(), b.as_f64()) {
+            (Ok(x), Some(y)) => x == y || ((x - y) / y).abs() < 1e-12,
+            _ => false,
+        },
+        (Json::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_json(x, y))
+        }
+        (Json::Object(a), Value::Object(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(k, x)| b.get(k).is_some_and(|y| same_json(x, y)))
+        }
+        _ => false,
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The request reader's JSON parser accepts exactly what serde_json accepts (a repeated
+    /// member aside, which only ours refuses, and a number beyond f64, which only serde_json
+    /// refuses) and reads the same values, on valid JSON and on
+    /// JSON with one character removed or one inserted.
+    #[test]
+    fn json_text_reader_agrees_with_serde_json(
+        v in json_value(),
+        pretty in any::<bool>(),
+        edit in 0usize..3,
+        at in any::<usize>(),
+        insert in prop::sample::select(vec!['"', '\\', ',', ':', '{', '}', '[', ']', '0', '-', '.', 'e', ' ', 'u', '\u{1}', 'é']),
+    ) {
+        let text = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.unwrap();
+        let mut chars: Vec<char> = text.chars().collect();
+        let i = at % (chars.len() + 1);
+        match edit {
+            1 if i < chars.len() => { chars.remove(i); }
+            2 => chars.insert(i, insert),
+            _ => {}
+        }
+        let text: String = chars.into_iter().collect();
+        let ours = billcalc::input::parse_text(&text);
+        let theirs = serde_json::from_str::<Value>(&text);
+        match (&ours, &theirs) {
+            (Ok(o), Ok(t)) => prop_assert!(same_json(o, t), "{text}: {o:?} vs {t}"),
+            (Err(e), Ok(_)) => prop_assert!(e.message.starts_with("duplicate field"), "{text}: {}", e.message),
+            // A number beyond f64 is kept as written by ours (its reader refuses it at its field).
+            (Ok(o), Err(e)) => prop_assert!(e.to_string().starts_with("number out of range"), "{text}: ours {o:?}, serde_json {e}"),
+            (Err(_), Err(_)) => {}
         }
     }
 }

@@ -80,13 +80,10 @@ impl FromJson for UnifiedDay {
                     ),
                 )
             })?,
-            // 1.0 … 28.0 from JS numbers; anything else (negative, fractional) is refused as day 0.
-            Json::Number(n) => n
-                .as_u64()
-                .or_else(|| {
-                    let v = n.as_f64()?;
-                    (1..=28u64).find(|d| *d as f64 == v)
-                })
+            // 28 or 28.0; anything else (negative, fractional) is refused as day 0.
+            Json::Number(n) => crate::money::decimal_of_number(n)
+                .filter(|d| d.fract().is_zero())
+                .and_then(|d| u64::try_from(d).ok())
                 .unwrap_or(0),
             _ => return Err(at.invalid_type("a day 1–28 or \"last\"")),
         };
