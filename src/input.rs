@@ -713,7 +713,7 @@ mod tests {
 
     fn error_of(text: &str) -> (String, String) {
         let e = read_text::<UnsubscribeRequest>(text).unwrap_err();
-        (e.code.as_str().to_string(), e.path)
+        (e.code.as_str().to_string(), e.path.clone())
     }
 
     #[test]

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 
 fn code(req: Value) -> (String, String) {
     let e = billcalc::calculate(req).expect_err("refused");
-    (e.code.as_str().to_string(), e.path)
+    (e.code.as_str().to_string(), e.path.clone())
 }
 
 fn unsubscribe(orders: Value, date: &str) -> Value {
