@@ -224,11 +224,11 @@ impl<'a> At<'a> {
         let Json::Array(items) = self.json else {
             return Err(self.invalid_type("an array"));
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| read(self.child(item, Step::Element(i))))
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            out.push(read(self.child(item, Step::Element(i)))?);
+        }
+        Ok(out)
     }
 
     /// The value as an object used as a map: each member's name read by `key` (an error is
@@ -282,10 +282,17 @@ impl<'b> Object<'b> {
     /// The member for the Rust field `field` read by `read`, or `None` when it is absent.
     #[inline(never)]
     pub fn optional<T>(&self, field: &str, read: fn(At<'_>) -> Result<T>) -> Result<Option<T>> {
-        match self.members.iter().find(|(name, _)| camel_eq(name, field)) {
-            Some((name, value)) => read(self.at.child(value, Step::Member(name))).map(Some),
+        match self.member(field) {
+            Some(at) => read(at).map(Some),
             None => Ok(None),
         }
+    }
+
+    /// The member for the Rust field `field`, if present (one compiled copy for every reader).
+    #[inline(never)]
+    fn member(&self, field: &str) -> Option<At<'b>> {
+        let (name, value) = self.members.iter().find(|(name, _)| camel_eq(name, field))?;
+        Some(self.at.child(value, Step::Member(name)))
     }
 }
 
