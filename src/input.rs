@@ -262,21 +262,23 @@ impl<'b> Object<'b> {
     /// missing member is `MISSING_FIELD`.
     #[inline(never)]
     pub fn required<T>(&self, field: &str, read: fn(At<'_>) -> Result<T>) -> Result<T> {
-        match self.optional(field, read)? {
-            Some(value) => Ok(value),
-            None => {
-                let name = camel(field);
-                let path = match self.at.path() {
-                    p if p.is_empty() => name.clone(),
-                    p => format!("{p}.{name}"),
-                };
-                Err(Error::new(
-                    ErrorCode::MissingField,
-                    path,
-                    format!("missing field `{name}`"),
-                ))
-            }
-        }
+        self.optional(field, read)?
+            .ok_or_else(|| self.missing(field))
+    }
+
+    /// `MISSING_FIELD` at the member for the Rust field `field`.
+    #[inline(never)]
+    fn missing(&self, field: &str) -> Error {
+        let name = camel(field);
+        let path = match self.at.path() {
+            p if p.is_empty() => name.clone(),
+            p => format!("{p}.{name}"),
+        };
+        Error::new(
+            ErrorCode::MissingField,
+            path,
+            format!("missing field `{name}`"),
+        )
     }
 
     /// The member for the Rust field `field` read by `read`, or `None` when it is absent.
@@ -291,7 +293,10 @@ impl<'b> Object<'b> {
     /// The member for the Rust field `field`, if present (one compiled copy for every reader).
     #[inline(never)]
     fn member(&self, field: &str) -> Option<At<'b>> {
-        let (name, value) = self.members.iter().find(|(name, _)| camel_eq(name, field))?;
+        let (name, value) = self
+            .members
+            .iter()
+            .find(|(name, _)| camel_eq(name, field))?;
         Some(self.at.child(value, Step::Member(name)))
     }
 }
