@@ -22,7 +22,7 @@ pub fn read_text<T: FromJson>(text: &str) -> Result<T> {
 
 /// Read a request of type `T` from a JSON value.
 pub fn from_value<T: FromJson>(value: serde_json::Value) -> Result<T> {
-    read_json(&Json::from_value(value)?)
+    read_json(&Json::from_value(value))
 }
 
 /// JSON text (RFC 8259) as a [`Json`] tree: syntax errors, nesting deeper than
@@ -456,27 +456,23 @@ macro_rules! enum_from_json {
 }
 
 impl Json {
-    /// A `serde_json` value (the CLI reads lines with serde_json) as a tree.
-    fn from_value(value: serde_json::Value) -> Result<Json> {
+    /// A `serde_json` value as a tree (a value built in Rust; JSON text goes through
+    /// [`parse_text`], which also refuses repeated members).
+    pub fn from_value(value: serde_json::Value) -> Json {
         use serde_json::Value;
-        Ok(match value {
+        match value {
             Value::Null => Json::Null,
             Value::Bool(b) => Json::Bool(b),
             // serde_json writes a float in its shortest form, which reads back to the same value.
             Value::Number(n) => Json::Number(n.to_string()),
             Value::String(s) => Json::String(s),
-            Value::Array(items) => Json::Array(
-                items
-                    .into_iter()
-                    .map(Json::from_value)
-                    .collect::<Result<_>>()?,
-            ),
+            Value::Array(items) => Json::Array(items.into_iter().map(Json::from_value).collect()),
             Value::Object(map) => Json::Object(
                 map.into_iter()
-                    .map(|(k, v)| Ok((k, Json::from_value(v)?)))
-                    .collect::<Result<_>>()?,
+                    .map(|(k, v)| (k, Json::from_value(v)))
+                    .collect(),
             ),
-        })
+        }
     }
 }
 

@@ -110,3 +110,26 @@ fn readme_cli_examples_hold() {
     }
     assert!(checked >= 20, "only {checked} README examples found");
 }
+
+#[test]
+fn a_repeated_member_is_refused_as_in_the_package() {
+    // The last `date` winning silently would change the answer; the CLI refuses it as the npm
+    // package does, in a whole document and in a JSON line.
+    let twice = UNSUBSCRIBE.replace(
+        r#""date":"2022-09-02""#,
+        r#""date":"2022-09-02","date":"2022-09-19""#,
+    );
+    for input in [twice.clone(), format!("{UNSUBSCRIBE}\n{twice}\n")] {
+        let (code, out) = run(&input);
+        assert_eq!(code, 0);
+        let last: serde_json::Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+        assert_eq!(last["error"]["code"], "INVALID_INPUT", "{out}");
+        assert!(
+            last["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("duplicate field `date`"),
+            "{out}"
+        );
+    }
+}

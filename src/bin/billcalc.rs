@@ -8,6 +8,7 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
+use billcalc::input::{parse_text, Json};
 use serde_json::{json, Value};
 
 const USAGE: &str = "usage: billcalc calc [--pretty] < requests.json|requests.jsonl
@@ -15,8 +16,8 @@ const USAGE: &str = "usage: billcalc calc [--pretty] < requests.json|requests.js
 
 Each request is a JSON object with \"op\": one of the operations; see README.md.";
 
-fn respond(request: Value) -> Value {
-    match billcalc::calculate(request) {
+fn respond(request: Json) -> Value {
+    match billcalc::ops::calculate_json(request) {
         Ok(v) => v,
         Err(e) => json!({ "error": e }),
     }
@@ -41,16 +42,23 @@ fn calc(pretty: bool) -> Result<(), String> {
     let mut out = io::BufWriter::new(stdout.lock());
     let write_err = |e: io::Error| format!("cannot write: {e}");
     // One JSON document (an object or an array of objects) …
-    if let Ok(doc) = serde_json::from_str::<Value>(&text) {
-        match doc {
-            Value::Array(items) => {
-                for item in items {
-                    print(&mut out, &respond(item), pretty).map_err(write_err)?;
-                }
+    match parse_text(&text) {
+        Ok(Json::Array(items)) => {
+            for item in items {
+                print(&mut out, &respond(item), pretty).map_err(write_err)?;
             }
-            other => print(&mut out, &respond(other), pretty).map_err(write_err)?,
+            return out.flush().map_err(write_err);
         }
-        return out.flush().map_err(write_err);
+        Ok(other) => {
+            print(&mut out, &respond(other), pretty).map_err(write_err)?;
+            return out.flush().map_err(write_err);
+        }
+        // A whole document with a repeated member is refused as such, not read line by line.
+        Err(e) if e.message.starts_with("duplicate field") => {
+            print(&mut out, &json!({ "error": e }), pretty).map_err(write_err)?;
+            return out.flush().map_err(write_err);
+        }
+        Err(_) => {}
     }
     // … or JSON lines: every non-blank line is one request.
     let mut any = false;
@@ -60,10 +68,10 @@ fn calc(pretty: bool) -> Result<(), String> {
             continue;
         }
         any = true;
-        let v = match serde_json::from_str::<Value>(&line) {
-            Ok(v) => respond(v),
+        let v = match parse_text(&line) {
+            Ok(request) => respond(request),
             Err(e) => {
-                json!({ "error": { "code": "INVALID_INPUT", "path": "", "message": format!("line {}: {e}", n + 1) } })
+                json!({ "error": { "code": e.code, "path": e.path, "message": format!("line {}: {}", n + 1, e.message) } })
             }
         };
         print(&mut out, &v, pretty).map_err(write_err)?;

@@ -28,7 +28,7 @@ use serde_json::Value;
 
 use crate::breakdown::Breakdown;
 use crate::error::{Error, ErrorCode, Result};
-use crate::input;
+use crate::input::{self, Json};
 use crate::provider::Provider;
 
 /// Every operation, by the name used in `op` (CLI) and as the npm export.
@@ -59,10 +59,10 @@ pub const OPERATIONS: &[&str] = &[
 
 fn run<Req: input::FromJson + Policy, Res: Serialize>(
     op: &str,
-    value: Value,
+    request: &Json,
     f: fn(&Req) -> Result<Res>,
 ) -> Result<Value> {
-    let req: Req = input::from_value(value)?;
+    let req: Req = input::read_json(request)?;
     req.check_provider(op)?;
     let res = f(&req)?;
     serde_json::to_value(res).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
@@ -231,16 +231,23 @@ fn unknown_op(op: &str) -> Error {
 }
 
 /// Run the operation named by the request's `op` field on the rest of the request.
-pub fn calculate(mut request: Value) -> Result<Value> {
-    let Some(obj) = request.as_object_mut() else {
+pub fn calculate(request: Value) -> Result<Value> {
+    calculate_json(Json::from_value(request))
+}
+
+/// [`calculate`] on a request read by [`input::parse_text`] (the CLI: a repeated member is refused
+/// there, as in the package, instead of the last one silently winning).
+pub fn calculate_json(request: Json) -> Result<Value> {
+    let Json::Object(members) = request else {
         return Err(Error::new(
             ErrorCode::InvalidInput,
             "",
             "a request is a JSON object",
         ));
     };
-    let op = match obj.remove("op") {
-        Some(Value::String(s)) => s,
+    let (op, rest): (Vec<_>, Vec<_>) = members.into_iter().partition(|(name, _)| name == "op");
+    let op = match op.into_iter().next() {
+        Some((_, Json::String(s))) => s,
         Some(_) => {
             return Err(Error::new(
                 ErrorCode::UnknownOperation,
@@ -259,11 +266,11 @@ pub fn calculate(mut request: Value) -> Result<Value> {
             ))
         }
     };
-    calculate_op(&op, request)
+    calculate_op(&op, &Json::Object(rest))
 }
 
 /// Run operation `op` on `request` (without an `op` field).
-pub fn calculate_op(op: &str, request: Value) -> Result<Value> {
+pub fn calculate_op(op: &str, request: &Json) -> Result<Value> {
     match op {
         "quote" => run(op, request, quote::quote),
         "upgradeCost" => run(op, request, upgrade::upgrade_cost),
