@@ -29,6 +29,7 @@ pub fn from_value<T: FromJson>(value: serde_json::Value) -> Result<T> {
 /// [`MAX_DEPTH`] and repeated members are refused here, as `INVALID_INPUT` at the root.
 pub fn parse_text(text: &str) -> Result<Json> {
     let mut parser = Parser {
+        source: text,
         text: text.as_bytes(),
         at: 0,
         depth: 0,
@@ -479,9 +480,31 @@ impl Json {
 /// A small strict JSON reader (RFC 8259) into [`Json`]: members in document order, a repeated
 /// member refused, nesting bounded. Numbers are kept as written; no float is ever parsed.
 struct Parser<'t> {
+    source: &'t str,
     text: &'t [u8],
     at: usize,
     depth: usize,
+}
+
+/// A member name given twice, if any: a repeated member would make the request ambiguous.
+/// Pairwise for the usual small object, sorted for a large one (so that a huge object stays cheap).
+fn repeated_member(members: &[(String, Json)]) -> Option<&str> {
+    let name = |i: usize| members.get(i).map(|(k, _)| k.as_str());
+    if members.len() <= 16 {
+        return members.iter().enumerate().find_map(|(i, (k, _))| {
+            members
+                .get(i.saturating_add(1)..)?
+                .iter()
+                .any(|(other, _)| other == k)
+                .then_some(k.as_str())
+        });
+    }
+    let order = crate::sorting::positions_by(members.len(), &mut |a, b| name(a).cmp(&name(b)));
+    let at = |w: &[usize], k: usize| w.get(k).and_then(|&i| name(i));
+    order
+        .windows(2)
+        .find(|w| at(w, 0) == at(w, 1))
+        .and_then(|w| at(w, 0))
 }
 
 impl Parser<'_> {
@@ -590,17 +613,11 @@ impl Parser<'_> {
                 _ => return Err(self.fail("expected `,` or `}`")),
             }
         }
-        // A repeated member would make the request ambiguous: refuse it (sorted, not pairwise,
-        // so that a huge object stays cheap).
-        let name = |i: usize| members.get(i).map(|(k, _)| k.as_str());
-        let order = crate::sorting::positions_by(members.len(), &mut |a, b| name(a).cmp(&name(b)));
-        let at = |w: &[usize], k: usize| w.get(k).and_then(|&i| name(i));
-        if let Some(w) = order.windows(2).find(|w| at(w, 0) == at(w, 1)) {
-            let key = at(w, 0).unwrap_or_default();
+        if let Some(name) = repeated_member(&members) {
             return Err(Error::new(
                 ErrorCode::InvalidInput,
                 "",
-                format!("duplicate field `{}`", crate::money::clip(key)),
+                format!("duplicate field `{}`", crate::money::clip(name)),
             ));
         }
         Ok(Json::Object(members))
@@ -608,7 +625,7 @@ impl Parser<'_> {
 
     fn string(&mut self) -> Result<String> {
         self.bump(); // "
-        let mut out = Vec::new();
+        let mut out = String::new();
         loop {
             let start = self.at;
             while let Some(b) = self.peek() {
@@ -617,7 +634,8 @@ impl Parser<'_> {
                 }
                 self.at = self.at.saturating_add(1);
             }
-            out.extend_from_slice(self.text.get(start..self.at).unwrap_or_default());
+            // The run ends before an ASCII byte (or at the end): a slice on character boundaries.
+            out.push_str(self.source.get(start..self.at).unwrap_or_default());
             match self.bump() {
                 Some(b'"') => break,
                 Some(b'\\') => {
@@ -633,15 +651,13 @@ impl Parser<'_> {
                         Some(b'u') => self.escaped_char()?,
                         _ => return Err(self.fail("invalid escape in a string")),
                     };
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                    out.push(c);
                 }
                 Some(_) => return Err(self.fail("control character in a string")),
                 None => return Err(self.fail("the request ends inside a string")),
             }
         }
-        // The input is a `&str` and escapes add whole characters: always UTF-8.
-        String::from_utf8(out).map_err(|_| self.fail("a string is not UTF-8"))
+        Ok(out)
     }
 
     /// The character of `\uXXXX` (a surrogate pair counts as one).
@@ -761,6 +777,18 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    #[test]
+    fn a_repeated_member_is_found_in_small_and_large_objects() {
+        for n in [2usize, 16, 17, 40] {
+            let mut members: Vec<String> = (0..n).map(|i| format!("\"m{i}\":{i}")).collect();
+            let json = parse_text(&format!("{{{}}}", members.join(","))).unwrap();
+            assert!(matches!(json, Json::Object(m) if m.len() == n));
+            members.push(format!("\"m{}\":0", n / 2));
+            let e = parse_text(&format!("{{{}}}", members.join(","))).unwrap_err();
+            assert_eq!(e.message, format!("duplicate field `m{}`", n / 2), "{n}");
+        }
     }
 
     #[test]
