@@ -442,10 +442,14 @@ macro_rules! from_json {
     };
 }
 
-/// Implement [`FromJson`] for an enum of unit variants written as camelCase strings.
+/// Implement [`FromJson`] for an enum of unit variants written as camelCase strings. Every
+/// variant must be listed: a variant added to the enum and not here fails to compile.
 #[macro_export]
 macro_rules! enum_from_json {
     ($t:ident { $($variant:ident),* $(,)? }) => {
+        const _: fn($t) = |v| match v {
+            $($t::$variant)|* => {}
+        };
         impl $crate::input::FromJson for $t {
             fn from_json(at: $crate::input::At<'_>) -> $crate::error::Result<Self> {
                 const ALL: &[$t] = &[$($t::$variant),*];
