@@ -21,6 +21,12 @@ pub struct Line {
     pub amount: Money,
 }
 
+crate::to_json!(Line {
+    label,
+    formula,
+    amount,
+});
+
 /// A figure used by the lines (days, remaining period, matched price), with how it was obtained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -33,6 +39,12 @@ pub struct Fact {
     /// The figure ("2.72580645…").
     pub value: String,
 }
+
+crate::to_json!(Fact {
+    label,
+    formula,
+    value,
+});
 
 /// Lines, facts, notes and the rounding policy used.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -54,6 +66,15 @@ pub struct Breakdown {
     #[serde(skip)]
     silent: bool,
 }
+
+crate::to_json!(Breakdown {
+    policy,
+    facts,
+    lines,
+    notes,
+    total: skip,
+    silent: skip,
+});
 
 impl Breakdown {
     /// An empty breakdown under `policy`.

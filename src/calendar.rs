@@ -86,6 +86,8 @@ pub enum PeriodUnit {
     Years,
 }
 
+crate::enum_from_json!(PeriodUnit { Months, Years });
+
 impl PeriodUnit {
     /// Plural unit name for formulas.
     pub fn name(self) -> &'static str {

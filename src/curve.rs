@@ -55,6 +55,13 @@ pub struct Curve {
     pub refusals: Vec<Option<ErrorCode>>,
 }
 
+crate::to_json!(Curve {
+    from: with(crate::output::write_ymd),
+    to: with(crate::output::write_ymd),
+    cents,
+    refusals,
+});
+
 impl CurveOp {
     /// The amount on `day`.
     pub fn amount_on(&mut self, day: NaiveDate) -> Result<Money> {

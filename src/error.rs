@@ -202,6 +202,24 @@ pub struct Refusal {
     pub message: String,
 }
 
+impl crate::output::ToJson for ErrorCode {
+    fn write_json(&self, out: &mut String) {
+        crate::output::write_str(out, self.as_str());
+    }
+}
+
+impl crate::output::ToJson for Error {
+    fn write_json(&self, out: &mut String) {
+        self.0.write_json(out);
+    }
+}
+
+crate::to_json!(Refusal {
+    code,
+    path,
+    message
+});
+
 impl Error {
     /// A new error at `path`.
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Error {

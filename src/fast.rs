@@ -219,8 +219,7 @@ fn write_response(r: &UnsubscribeResponse, out: &mut [f64]) -> Option<usize> {
 pub fn unsubscribe_positional_breakdown(encoded: &str) -> Result<String> {
     let req = read_unsubscribe(encoded, Vec::new())?;
     let r = unsubscribe_refund_with(&req, Breakdown::new(req.policy))?;
-    serde_json::to_string(&r.breakdown)
-        .map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
+    Ok(crate::output::to_text(&r.breakdown))
 }
 
 /// The fields of a positional request, split at [`SEP`] (a byte search: the separator is ASCII,

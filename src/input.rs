@@ -442,8 +442,9 @@ macro_rules! from_json {
     };
 }
 
-/// Implement [`FromJson`] for an enum of unit variants written as camelCase strings. Every
-/// variant must be listed: a variant added to the enum and not here fails to compile.
+/// Implement [`FromJson`] and [`ToJson`](crate::output::ToJson) for an enum of unit variants
+/// written as camelCase strings. Every variant must be listed: a variant added to the enum and not
+/// here fails to compile.
 #[macro_export]
 macro_rules! enum_from_json {
     ($t:ident { $($variant:ident),* $(,)? }) => {
@@ -455,6 +456,11 @@ macro_rules! enum_from_json {
                 const ALL: &[$t] = &[$($t::$variant),*];
                 let i = at.variant(&[$(stringify!($variant)),*])?;
                 ALL.get(i).cloned().ok_or_else(|| at.invalid_type("a known variant"))
+            }
+        }
+        impl $crate::output::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                $crate::output::write_variant(out, match self { $($t::$variant => stringify!($variant)),* });
             }
         }
     };

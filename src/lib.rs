@@ -38,6 +38,7 @@ pub mod input;
 pub mod money;
 pub mod ops;
 pub mod order;
+pub mod output;
 pub mod price;
 pub mod provider;
 pub mod sorting;

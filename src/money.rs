@@ -427,6 +427,18 @@ impl Ratio {
     }
 }
 
+impl crate::output::ToJson for Money {
+    fn write_json(&self, out: &mut String) {
+        crate::output::write_display(out, self);
+    }
+}
+
+impl crate::output::ToJson for Ratio {
+    fn write_json(&self, out: &mut String) {
+        crate::output::write_display(out, self);
+    }
+}
+
 impl Serialize for Ratio {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

@@ -19,6 +19,12 @@ use crate::term::Term;
 #[serde(transparent)]
 pub struct PriceTable(pub BTreeMap<Term, Money>);
 
+impl crate::output::ToJson for PriceTable {
+    fn write_json(&self, out: &mut String) {
+        self.0.write_json(out);
+    }
+}
+
 impl crate::input::FromJson for PriceTable {
     /// An object of term → price (`{"1M": "11", "1Y": "120"}`); a bad term is refused at its member.
     fn from_json(at: crate::input::At<'_>) -> Result<PriceTable> {

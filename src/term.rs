@@ -123,6 +123,12 @@ impl Serialize for Term {
     }
 }
 
+impl crate::output::ToJson for Term {
+    fn write_json(&self, out: &mut String) {
+        crate::output::write_display(out, self);
+    }
+}
+
 impl FromJson for Term {
     fn from_json(at: At<'_>) -> Result<Term, crate::error::Error> {
         at.str("a term such as \"1M\" or \"3Y\"")?

@@ -84,8 +84,7 @@ pub fn curve_json(
     let to = day("to", to).map_err(js_error)?;
     let op = curves::CurveOp::from_text(op, request).map_err(js_error)?;
     let c = curves::curve(op, from, to).map_err(js_error)?;
-    serde_json::to_string(&c)
-        .map_err(|e| js_error(Error::new(ErrorCode::Internal, "", e.to_string())))
+    Ok(crate::output::to_text(&c))
 }
 
 /// Request bytes the fast path takes at most (a larger request takes the JSON path).

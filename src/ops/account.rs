@@ -77,6 +77,12 @@ pub enum QuotaState {
     Exhausted,
 }
 
+crate::enum_from_json!(QuotaState {
+    Normal,
+    Reminder,
+    Exhausted
+});
+
 /// Result of `consumptionQuota`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -103,6 +109,17 @@ pub struct QuotaResponse {
     /// Lines add up to `used`.
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(QuotaResponse {
+    used,
+    remaining,
+    used_percent,
+    state,
+    retention_starts: with(crate::output::write_ymd_opt),
+    release_on: with(crate::output::write_ymd_opt),
+    reminders,
+    breakdown,
+});
 
 /// 003 §5.3: `used = billed unpaid + unbilled estimate − cash − vouchers`; example
 /// 500 + 100 − 50 − 50 = 500 of 2,500 (20 %).
@@ -283,6 +300,13 @@ pub struct MergedPaymentResponse {
     /// Lines (one per order) add up to `due`.
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(MergedPaymentResponse {
+    total,
+    third_party,
+    due,
+    breakdown,
+});
 
 /// 003 §3.1.1: the cloud collects `order amount − third-party amount`; example 2,014.62 − 2.00 =
 /// 2,012.62 USD. At most 30 orders; a card transaction within 003 §5.1.2's limits.
@@ -485,6 +509,17 @@ pub struct BillSummaryResponse {
     /// Lines add up to `total`.
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(BillSummaryResponse {
+    cloud_fees,
+    marketplace_fees,
+    total,
+    remaining_due,
+    refund_total,
+    overflow,
+    payable,
+    breakdown,
+});
 
 /// 003 §6.1.6: total = cloud fees (real-time + monthly settlement) + marketplace fees; payment
 /// status: remaining due + paid = total. Example: 6,651.53 + 8,261.84 = 14,913.37;

@@ -193,6 +193,20 @@ pub struct AutoRenewalResponse {
     pub breakdown: Breakdown,
 }
 
+crate::to_json!(AutoRenewalResponse {
+    provider,
+    renewal_term,
+    expiry,
+    first_attempt,
+    attempts,
+    attempt_count,
+    last_attempt,
+    expiry_on_success,
+    fails_after,
+    renewal_window_days,
+    breakdown,
+});
+
 fn at_hour(d: NaiveDate, hour: u32) -> NaiveDateTime {
     d.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or(NaiveTime::MIN))
 }

@@ -85,6 +85,16 @@ pub struct BillRoundingResponse {
     pub breakdown: Breakdown,
 }
 
+crate::to_json!(BillRoundingResponse {
+    exact_total,
+    payable,
+    rounding_off,
+    line_amounts,
+    rule,
+    assumed,
+    breakdown,
+});
+
 /// The rule applied to a bill.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Rule {

@@ -60,6 +60,14 @@ pub struct ConvertResponse {
     pub breakdown: Breakdown,
 }
 
+crate::to_json!(ConvertResponse {
+    converted,
+    exact,
+    decimals,
+    currency,
+    breakdown,
+});
+
 /// 003 §5.2.1: 100 USD × 0.83721 = 83.721 → 83.72 EUR; 003 §5.2.3: 2.87 × 147.911 = 424.50… → 425 JPY.
 pub fn convert_currency(req: &ConvertRequest) -> Result<ConvertResponse> {
     convert_currency_with(req, Breakdown::new(req.policy))

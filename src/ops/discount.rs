@@ -185,6 +185,15 @@ pub struct DiscountCandidate {
     pub reason: String,
 }
 
+crate::to_json!(DiscountCandidate {
+    kind,
+    id,
+    factor,
+    amount,
+    eligible,
+    reason,
+});
+
 /// The chosen discount (none when nothing is on offer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -197,6 +206,8 @@ pub struct ChosenDiscount {
     /// The factor.
     pub factor: Ratio,
 }
+
+crate::to_json!(ChosenDiscount { kind, id, factor });
 
 /// Result of `bestDiscount`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -214,6 +225,14 @@ pub struct BestDiscountResponse {
     /// Line items (list amount and discount; they add up to `amount`).
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(BestDiscountResponse {
+    chosen,
+    amount,
+    discount,
+    candidates,
+    breakdown,
+});
 
 /// A discount factor must be in (0, 1].
 pub(crate) fn check_factor(f: Ratio, path: &str) -> Result<()> {

@@ -77,6 +77,16 @@ pub struct DowngradeResponse {
     pub breakdown: Breakdown,
 }
 
+crate::to_json!(DowngradeResponse {
+    refund,
+    remaining_value,
+    new_config_cost,
+    remaining_period,
+    period_unit,
+    matched_term,
+    breakdown,
+});
+
 /// 003 §3.2.7: `refund = remaining value − P_new × R × d`, ≤ 0 → no refund.
 ///
 /// - remaining value = paid cash / total days × remaining days (change day counted; vouchers never);

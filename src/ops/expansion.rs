@@ -86,6 +86,15 @@ pub struct ExpansionResponse {
     pub breakdown: Breakdown,
 }
 
+crate::to_json!(ExpansionResponse {
+    cost,
+    added_capacity,
+    remaining_period,
+    period_unit,
+    matched_term,
+    breakdown,
+});
+
 /// 003 §3.2.7: `fee = added capacity × R × unit capacity price` (the upgrade formula does not
 /// apply). Example: 10 GB → 60 GB on 2021-07-03 of a July order, 0.35/GB/month:
 /// R = 28/31 = 0.90 → 50 × 0.90 × 0.35 = 15.75 (document policy rounds R to 2 decimals first).

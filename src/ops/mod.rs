@@ -29,6 +29,7 @@ use serde_json::Value;
 use crate::breakdown::Breakdown;
 use crate::error::{Error, ErrorCode, Result};
 use crate::input::{self, Json};
+use crate::output::{self, ToJson};
 use crate::provider::Provider;
 
 /// Every operation, by the name used in `op` (CLI) and as the npm export.
@@ -57,7 +58,7 @@ pub const OPERATIONS: &[&str] = &[
     "packageRenewal",
 ];
 
-fn run<Req: input::FromJson + Policy, Res: Serialize>(
+fn run<Req: input::FromJson + Policy, Res: Serialize + ToJson>(
     op: &str,
     request: &Json,
     f: fn(&Req) -> Result<Res>,
@@ -65,7 +66,16 @@ fn run<Req: input::FromJson + Policy, Res: Serialize>(
     let req: Req = input::read_json(request)?;
     req.check_provider(op)?;
     let res = f(&req)?;
-    serde_json::to_value(res).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
+    let value: Value = serde_json::from_str(&output::to_text(&res))
+        .map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))?;
+    // Tests (debug builds) check every answer's text against the derived `Serialize`, which the
+    // TypeScript types follow.
+    debug_assert_eq!(
+        Some(&value),
+        serde_json::to_value(&res).ok().as_ref(),
+        "{op}: the answer's writer and its Serialize form differ"
+    );
+    Ok(value)
 }
 
 /// What every request has: a rounding policy, and the provider whose rules it asks for.
@@ -150,7 +160,7 @@ impl Policy for bill_rounding::BillRoundingRequest {
 /// Kept out of line: in wasm, V8 compiles a function on its first call, so a first call then compiles
 /// only its own operation's reader instead of all 22 inlined into [`calculate_text`].
 #[inline(never)]
-fn run_text<Req: input::FromJson + Policy, Res: Serialize>(
+fn run_text<Req: input::FromJson + Policy, Res: ToJson>(
     op: &str,
     request: &str,
     explain: bool,
@@ -164,7 +174,7 @@ fn run_text<Req: input::FromJson + Policy, Res: Serialize>(
         Breakdown::silent(req.policy())
     };
     let res = f(&req, b)?;
-    serde_json::to_string(&res).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
+    Ok(output::to_text(&res))
 }
 
 /// Run operation `op` on a request given as JSON text (without `op`), answering JSON text: the

@@ -203,6 +203,8 @@ pub struct Deduction {
     pub amount: Ratio,
 }
 
+crate::to_json!(Deduction { package, amount });
+
 /// One usage record, deducted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -220,6 +222,14 @@ pub struct RecordResult {
     pub reason: Option<String>,
 }
 
+crate::to_json!(RecordResult {
+    index,
+    billing_item,
+    covered,
+    overage,
+    reason,
+});
+
 /// A package after the deduction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -235,6 +245,13 @@ pub struct PackageState {
     pub cycles: Vec<(String, Ratio)>,
 }
 
+crate::to_json!(PackageState {
+    id,
+    used,
+    remaining,
+    cycles,
+});
+
 /// Pay-per-use overage of one billing item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -249,6 +266,13 @@ pub struct Overage {
     /// `quantity × price`, exact.
     pub amount: Money,
 }
+
+crate::to_json!(Overage {
+    billing_item,
+    quantity,
+    price,
+    amount,
+});
 
 /// Result of `packageUsage`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -266,6 +290,14 @@ pub struct PackageUsageResponse {
     /// Lines (one per billing item with overage) add up to `charge`; notes give the reasons.
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(PackageUsageResponse {
+    records,
+    packages,
+    overage,
+    charge,
+    breakdown,
+});
 
 fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
@@ -667,6 +699,15 @@ pub struct PackageRenewalResponse {
     /// Facts and notes.
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(PackageRenewalResponse {
+    start: with(crate::output::write_ymd),
+    end: with(crate::output::write_ymd),
+    expires_at,
+    quota,
+    not_yet_effective,
+    breakdown,
+});
 
 fn refuse(path: &str, message: impl Into<String>) -> Error {
     Error::new(ErrorCode::PackageNotRenewable, path, message)

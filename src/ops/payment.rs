@@ -145,6 +145,12 @@ pub enum PaymentStatus {
     PendingPayment,
 }
 
+crate::enum_from_json!(PaymentStatus {
+    Paid,
+    Failed,
+    PendingPayment
+});
+
 /// Result of `paymentSplit`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -181,6 +187,24 @@ pub struct PaymentSplitResponse {
     /// Lines: list amount, discount, voucher (they add up to `payable`); facts: who pays it.
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(PaymentSplitResponse {
+    discount,
+    discount_amount,
+    amount_due,
+    vouchers,
+    voucher_total,
+    payable,
+    cash,
+    credit,
+    monthly_settlement,
+    card,
+    unpaid,
+    status,
+    discount_candidates,
+    rejected_vouchers,
+    breakdown,
+});
 
 /// 003 §3.2.3.1 example: 2000 USD, business 0.9, voucher 100, balance 1000, card bound →
 /// `2000 × 0.9 − 100 = 1700 = 1000 (balance) + 700 (card)`.

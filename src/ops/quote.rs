@@ -128,6 +128,18 @@ pub struct QuoteResponse {
     pub breakdown: Breakdown,
 }
 
+crate::to_json!(QuoteResponse {
+    list_amount,
+    discount_amount,
+    payable,
+    start: with(crate::output::write_ymd),
+    end: with(crate::output::write_ymd),
+    expires_at,
+    latest_allowed_expiry: with(crate::output::write_ymd),
+    days_after_expiry,
+    breakdown,
+});
+
 /// 003 §3.2.2.2: the latest expiry a renewal may reach, `date + 10 years` (clamped: 2024-02-29 →
 /// 2034-02-28).
 pub fn latest_allowed_expiry(date: NaiveDate) -> NaiveDate {

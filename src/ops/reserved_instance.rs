@@ -122,6 +122,16 @@ pub struct ReservedInstanceResponse {
     pub breakdown: Breakdown,
 }
 
+crate::to_json!(ReservedInstanceResponse {
+    refund,
+    handling_fee,
+    customer_pays,
+    remaining_ratio,
+    remaining_hours,
+    total_hours,
+    breakdown,
+});
+
 /// 003 §3.4.2.2 table 3-6.
 /// Full upfront: `refund = max0(cash × ratio − (cash + voucher) × ratio × 12 %)`; vouchers not returned.
 /// No upfront: the customer pays `hourly × total hours × ratio × 12 %`.

@@ -145,6 +145,16 @@ pub struct PoolSegment {
     pub fee: Money,
 }
 
+crate::to_json!(PoolSegment {
+    from,
+    to,
+    pool_size,
+    drawn,
+    idle,
+    hours,
+    fee,
+});
+
 /// Result of `reservedPoolIdleFee`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -159,6 +169,13 @@ pub struct ReservedPoolResponse {
     /// One line per segment with an idle fee, plus the rounding (they add up to `idleFee`).
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(ReservedPoolResponse {
+    idle_rate,
+    timeline,
+    idle_fee,
+    breakdown,
+});
 
 fn err(code: ErrorCode, path: impl Into<String>, msg: impl Into<String>) -> Error {
     Error::new(code, path, msg)

@@ -90,6 +90,12 @@ pub struct SwitchResponse {
     pub refund: UnsubscribeResponse,
 }
 
+crate::to_json!(SwitchResponse {
+    mode,
+    pay_per_use_from,
+    refund: flatten,
+});
+
 /// 003 §3.2.6.4: `refund = max0(paid − consumed − handling fee)`, consumed by days, fee from table
 /// 3-1; vouchers not returned. 003 §3.2.6.3: at expiry, no refund and pay-per-use after expiry.
 pub fn switch_to_on_demand(req: &SwitchRequest) -> Result<SwitchResponse> {

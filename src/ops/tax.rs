@@ -204,6 +204,14 @@ pub struct AppliedRate {
     pub amount: Money,
 }
 
+crate::to_json!(AppliedRate {
+    tax,
+    rate,
+    from,
+    source,
+    amount,
+});
+
 /// Result of `taxInvoice`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -224,6 +232,16 @@ pub struct TaxResponse {
     /// Lines (price, taxes, − WHT) add up to `netPayable`.
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(TaxResponse {
+    rates,
+    reverse_charge,
+    indirect_tax,
+    withholding,
+    invoice,
+    net_payable,
+    breakdown,
+});
 
 fn refuse(code: ErrorCode, path: &str, msg: String) -> Error {
     Error::new(code, path, msg)

@@ -66,6 +66,15 @@ impl Serialize for UnifiedDay {
     }
 }
 
+impl crate::output::ToJson for UnifiedDay {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            UnifiedDay::Day(n) => n.write_json(out),
+            UnifiedDay::Last => out.push_str("\"last\""),
+        }
+    }
+}
+
 impl FromJson for UnifiedDay {
     /// A day 1–28 (a number, or its digits as a string) or `"last"`.
     fn from_json(at: At<'_>) -> Result<UnifiedDay> {
@@ -187,6 +196,18 @@ pub struct UnifiedExpiryResponse {
     /// Line items and formulas.
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(UnifiedExpiryResponse {
+    plain_expiry: with(crate::output::write_ymd),
+    unified_expiry: with(crate::output::write_ymd),
+    expires_at,
+    padding_days,
+    padding_period,
+    renewal_amount,
+    padding_amount,
+    total,
+    breakdown,
+});
 
 /// 003 §3.2.2.3: renew N, then extend to the first day D on or after the plain expiry; the top-up
 /// days are billed by the day.

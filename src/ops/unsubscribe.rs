@@ -147,6 +147,12 @@ pub struct Days {
     pub remaining: i64,
 }
 
+crate::to_json!(Days {
+    total,
+    consumed,
+    remaining,
+});
+
 /// What happens to one order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -168,6 +174,16 @@ pub struct OrderRefund {
     /// Voucher amount returned for this order.
     pub voucher_returned: Money,
 }
+
+crate::to_json!(OrderRefund {
+    index,
+    status,
+    paid_cash,
+    consumed,
+    handling_fee,
+    refund,
+    voucher_returned,
+});
 
 /// Result of `unsubscribeRefund` (and of `switchToOnDemand`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -197,6 +213,20 @@ pub struct UnsubscribeResponse {
     /// Line items and formulas.
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(UnsubscribeResponse {
+    refund,
+    voucher_returned,
+    paid_cash,
+    consumed,
+    handling_fee,
+    handling_fee_rate,
+    days,
+    requires_approval,
+    bill_month,
+    orders,
+    breakdown,
+});
 
 /// Where the in-use refund is being computed for: names and refusal codes differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -124,6 +124,12 @@ pub struct OrderFee {
     pub fee: Money,
 }
 
+crate::to_json!(OrderFee {
+    index,
+    remaining_period,
+    fee,
+});
+
 /// Result of `upgradeCost`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -146,6 +152,16 @@ pub struct UpgradeResponse {
     /// Line items and formulas.
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(UpgradeResponse {
+    cost,
+    remaining_period,
+    period_unit,
+    matched_term,
+    orders,
+    cheaper_by_price,
+    breakdown,
+});
 
 /// 003 §3.2.7 upgrade: per not-yet-expired order `P_new × R_i − P_old_i × R_i`, summed; the offer
 /// applied; negative → 0. P_new: the new configuration's price for the total remaining period

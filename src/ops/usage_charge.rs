@@ -123,6 +123,14 @@ pub struct UsageChargeResponse {
     pub breakdown: Breakdown,
 }
 
+crate::to_json!(UsageChargeResponse {
+    usage,
+    amount,
+    rounded,
+    tier,
+    breakdown,
+});
+
 /// 004 / RULES.md §2.3. Tiers are `[from, to)`: a usage exactly on a boundary belongs to the upper
 /// tier (RULES.md §19 A15, not stated by 004; the usual reading of "from 100 GB"). Illustration:
 /// tiers 0–100 @ 1.00 (90), 100–500 @ 0.80 (250), 500+ @ 0.50 (400); q = 300 → full-tier 240.00,

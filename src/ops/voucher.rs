@@ -232,6 +232,12 @@ pub struct AppliedVoucher {
     pub balance_left: Money,
 }
 
+crate::to_json!(AppliedVoucher {
+    id,
+    amount,
+    balance_left,
+});
+
 /// A voucher that cannot pay this order, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
@@ -242,6 +248,8 @@ pub struct RejectedVoucher {
     /// The restriction it fails (003 §9.1.2).
     pub reason: String,
 }
+
+crate::to_json!(RejectedVoucher { id, reason });
 
 /// Result of `selectVoucher`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -261,6 +269,15 @@ pub struct SelectVoucherResponse {
     /// Line items: the amount due minus the vouchers (they add up to `remaining`).
     pub breakdown: Breakdown,
 }
+
+crate::to_json!(SelectVoucherResponse {
+    applied,
+    voucher_total,
+    remaining,
+    payment_succeeds,
+    rejected,
+    breakdown,
+});
 
 /// Why `v` cannot pay `order` on `date`, if it cannot (003 §9.1.2, §9.1.5).
 pub(crate) fn restriction(v: &Voucher, order: &VoucherOrder, date: NaiveDate) -> Option<String> {

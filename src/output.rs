@@ -1,0 +1,267 @@
+//! Writing answers as JSON text: the same text serde_json writes for the types' `Serialize` form
+//! (camelCase members in declaration order, `null` for an absent value, amounts as strings), by
+//! plain non-generic code. Each answer type declares its writer next to it with [`to_json!`]
+//! (structs) or [`enum_from_json!`](crate::enum_from_json) (unit enums, which read and write
+//! themselves). The derived `Serialize` stays for the CLI's JSON values and the TypeScript types;
+//! `tests/golden.rs` checks that both give the same text on every vector's answer.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// A value written as JSON text.
+pub trait ToJson {
+    /// Append the value's JSON text to `out`.
+    fn write_json(&self, out: &mut String);
+}
+
+/// The JSON text of `value`.
+pub fn to_text<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::with_capacity(512);
+    value.write_json(&mut out);
+    out
+}
+
+/// A JSON string: `"`, `\` and control characters escaped as serde_json escapes them.
+pub fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(s.get(from..i).unwrap_or_default());
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{b:04x}");
+        } else {
+            out.push_str(escape);
+        }
+        from = i.saturating_add(1);
+    }
+    out.push_str(s.get(from..).unwrap_or_default());
+    out.push('"');
+}
+
+/// A member's name: the camelCase form of the Rust field name `rust`, quoted, then `:`.
+pub fn write_key(out: &mut String, rust: &str) {
+    out.push('"');
+    let mut upper = false;
+    for c in rust.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out.push_str("\":");
+}
+
+/// A unit variant's name in camelCase, quoted (`InUse` → `"inUse"`).
+pub fn write_variant(out: &mut String, rust: &str) {
+    out.push('"');
+    let mut chars = rust.chars();
+    if let Some(first) = chars.next() {
+        out.push(first.to_ascii_lowercase());
+    }
+    out.push_str(chars.as_str());
+    out.push('"');
+}
+
+/// A value's `Display` text as a JSON string (amounts, terms, dates).
+pub fn write_display(out: &mut String, value: &dyn std::fmt::Display) {
+    let start = out.len();
+    let _ = write!(out, "{value}");
+    // Displayed values here are digits, signs, letters and `.`, `-`, `:`, `T`: nothing to escape.
+    out.insert(start, '"');
+    out.push('"');
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+/// A pair, as serde writes a tuple: a two-element array.
+impl<A: ToJson, B: ToJson> ToJson for (A, B) {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        self.0.write_json(out);
+        out.push(',');
+        self.1.write_json(out);
+        out.push(']');
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+macro_rules! integers {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                let _ = write!(out, "{self}");
+            }
+        }
+    )*};
+}
+integers!(u8, u32, u64, usize, i32, i64);
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            v.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<K: std::fmt::Display, V: ToJson> ToJson for BTreeMap<K, V> {
+    fn write_json(&self, out: &mut String) {
+        out.push('{');
+        for (i, (k, v)) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            write_display(out, k);
+            out.push(':');
+            v.write_json(out);
+        }
+        out.push('}');
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub fn write_ymd(date: &NaiveDate, out: &mut String) {
+    write_display(out, date);
+}
+
+/// `YYYY-MM-DD` or `null`.
+pub fn write_ymd_opt(date: &Option<NaiveDate>, out: &mut String) {
+    match date {
+        Some(d) => write_display(out, d),
+        None => out.push_str("null"),
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` or `null`.
+pub fn write_datetime_opt(at: &Option<NaiveDateTime>, out: &mut String) {
+    match at {
+        Some(d) => write_display(out, &format_args!("{}T{}", d.date(), d.time())),
+        None => out.push_str("null"),
+    }
+}
+
+/// Implement [`ToJson`] for a struct written as an object of its fields (camelCase, in order).
+/// Each field is one of:
+/// - `name`: written by the field type's [`ToJson`];
+/// - `name: with(writer)`: written by `writer(&value, out)`;
+/// - `name: flatten`: the field's own members, written into this object;
+/// - `name: skip`: not written.
+#[macro_export]
+macro_rules! to_json {
+    ($t:ident { $($field:ident $(: $how:ident $(($arg:expr))?)?),* $(,)? }) => {
+        impl $crate::output::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                out.push('{');
+                self.write_members(out);
+                out.push('}');
+            }
+        }
+        impl $t {
+            /// The members of this object's JSON text, without braces.
+            #[allow(unused_assignments)]
+            pub(crate) fn write_members(&self, out: &mut String) {
+                // Every field is listed (this pattern has no `..`): a field added to the struct
+                // and not here fails to compile.
+                let $t { $($field: _),* } = self;
+                let mut first = true;
+                $($crate::to_json!(@field self, out, first, $field $(, $how $(, $arg)?)?);)*
+            }
+        }
+    };
+    (@field $s:ident, $o:ident, $first:ident, $f:ident) => {
+        if !$first { $o.push(','); }
+        $first = false;
+        $crate::output::write_key($o, stringify!($f));
+        $crate::output::ToJson::write_json(&$s.$f, $o);
+    };
+    (@field $s:ident, $o:ident, $first:ident, $f:ident, with, $w:expr) => {
+        if !$first { $o.push(','); }
+        $first = false;
+        $crate::output::write_key($o, stringify!($f));
+        $w(&$s.$f, $o);
+    };
+    (@field $s:ident, $o:ident, $first:ident, $f:ident, skip) => {};
+    (@field $s:ident, $o:ident, $first:ident, $f:ident, flatten) => {
+        if !$first { $o.push(','); }
+        $first = false;
+        $s.$f.write_members($o);
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        for s in [
+            "plain",
+            "quote \" back \\ slash /",
+            "tab\tnl\ncr\r",
+            "\u{1}\u{1f}\u{8}\u{c}",
+            "é € 😀",
+            "",
+        ] {
+            assert_eq!(to_text(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn keys_are_camel_case() {
+        let mut out = String::new();
+        write_key(&mut out, "pay_as_you_go_price");
+        assert_eq!(out, "\"payAsYouGoPrice\":");
+    }
+}
