@@ -123,16 +123,47 @@ impl ToJson for bool {
     }
 }
 
-macro_rules! integers {
+/// A whole number's digits (a curve writes a thousand of them: no formatting machinery).
+fn write_whole(out: &mut String, negative: bool, mut n: u64) {
+    if negative {
+        out.push('-');
+    }
+    // Filled from the end: `start` is where the digits begin.
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    while let Some(d) = start.checked_sub(1).and_then(|i| digits.get_mut(i)) {
+        // n % 10 < 10: one digit.
+        *d = b'0' + (n % 10) as u8;
+        start -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default());
+}
+
+macro_rules! unsigned {
     ($($t:ty),*) => {$(
         impl ToJson for $t {
             fn write_json(&self, out: &mut String) {
-                let _ = write!(out, "{self}");
+                write_whole(out, false, u64::try_from(*self).unwrap_or(u64::MAX));
             }
         }
     )*};
 }
-integers!(u8, u32, u64, usize, i32, i64);
+unsigned!(u8, u32, u64, usize);
+
+macro_rules! signed {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                write_whole(out, *self < 0, u64::from(self.unsigned_abs()));
+            }
+        }
+    )*};
+}
+signed!(i32, i64);
 
 impl<T: ToJson> ToJson for Option<T> {
     fn write_json(&self, out: &mut String) {
@@ -255,6 +286,16 @@ mod tests {
             "",
         ] {
             assert_eq!(to_text(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_are_written_as_serde_json_writes_them() {
+        for n in [0i64, 7, -7, 10, 1096, -100, i64::MAX, i64::MIN] {
+            assert_eq!(to_text(&n), serde_json::to_string(&n).unwrap());
+        }
+        for n in [0u64, 9, 10, 18_446_744_073_709_551_615] {
+            assert_eq!(to_text(&n), serde_json::to_string(&n).unwrap());
         }
     }
 
