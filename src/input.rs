@@ -25,9 +25,18 @@ pub fn from_value<T: FromJson>(value: serde_json::Value) -> Result<T> {
     read_json(&Json::from_value(value))
 }
 
-/// JSON text (RFC 8259) as a [`Json`] tree: syntax errors, nesting deeper than
-/// [`MAX_DEPTH`] and repeated members are refused here, as `INVALID_INPUT` at the root.
+/// JSON text (RFC 8259) as a request's [`Json`] tree: syntax errors and nesting deeper than
+/// [`MAX_DEPTH`] are refused as `INVALID_INPUT` at the root, a repeated member as `INVALID_INPUT`
+/// at that member.
 pub fn parse_text(text: &str) -> Result<Json> {
+    let json = parse_syntax(text)?;
+    refuse_repeated_members(At::root(&json))?;
+    Ok(json)
+}
+
+/// JSON text as a tree, with any repeated member kept (the CLI tells a document from JSON lines
+/// by the syntax alone, then refuses a repeated member request by request).
+pub fn parse_syntax(text: &str) -> Result<Json> {
     let mut parser = Parser {
         source: text,
         text: text.as_bytes(),
@@ -496,25 +505,46 @@ struct Parser<'t> {
     depth: usize,
 }
 
-/// A member name given twice, if any: a repeated member would make the request ambiguous.
-/// Pairwise for the usual small object, sorted for a large one (so that a huge object stays cheap).
-fn repeated_member(members: &[(String, Json)]) -> Option<&str> {
+/// Refuse a member given twice anywhere in `at`'s value: it would make the request ambiguous.
+pub fn refuse_repeated_members(at: At<'_>) -> Result<()> {
+    match at.json {
+        Json::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                refuse_repeated_members(at.child(item, Step::Element(i)))?;
+            }
+        }
+        Json::Object(members) => {
+            if let Some((name, value)) = repeated_member(members) {
+                return Err(at.child(value, Step::Member(name)).error(
+                    ErrorCode::InvalidInput,
+                    format!("duplicate field `{}`", crate::money::clip(name)),
+                ));
+            }
+            for (name, value) in members {
+                refuse_repeated_members(at.child(value, Step::Member(name)))?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A member given twice, if any (its second occurrence). Pairwise for the usual small object,
+/// sorted for a large one (so that a huge object stays cheap).
+fn repeated_member(members: &[(String, Json)]) -> Option<&(String, Json)> {
     let name = |i: usize| members.get(i).map(|(k, _)| k.as_str());
     if members.len() <= 16 {
         return members.iter().enumerate().find_map(|(i, (k, _))| {
             members
                 .get(i.saturating_add(1)..)?
                 .iter()
-                .any(|(other, _)| other == k)
-                .then_some(k.as_str())
+                .find(|(other, _)| other == k)
         });
     }
     let order = crate::sorting::positions_by(members.len(), &mut |a, b| name(a).cmp(&name(b)));
     let at = |w: &[usize], k: usize| w.get(k).and_then(|&i| name(i));
-    order
-        .windows(2)
-        .find(|w| at(w, 0) == at(w, 1))
-        .and_then(|w| at(w, 0))
+    let w = order.windows(2).find(|w| at(w, 0) == at(w, 1))?;
+    members.get(*w.get(1)?)
 }
 
 impl Parser<'_> {
@@ -622,13 +652,6 @@ impl Parser<'_> {
                 Some(b'}') => break,
                 _ => return Err(self.fail("expected `,` or `}`")),
             }
-        }
-        if let Some(name) = repeated_member(&members) {
-            return Err(Error::new(
-                ErrorCode::InvalidInput,
-                "",
-                format!("duplicate field `{}`", crate::money::clip(name)),
-            ));
         }
         Ok(Json::Object(members))
     }

@@ -133,3 +133,28 @@ fn a_repeated_member_is_refused_as_in_the_package() {
         );
     }
 }
+
+#[test]
+fn a_repeated_member_refuses_only_its_own_request() {
+    // The first of two JSON lines repeats `date`: it is refused, the second still answered; in an
+    // array, likewise only the item that repeats a member.
+    let twice = UNSUBSCRIBE.replace(
+        r#""date":"2022-09-02""#,
+        r#""date":"2022-09-02","date":"2022-09-19""#,
+    );
+    for input in [
+        format!("{twice}\n{DOWNGRADE}\n"),
+        format!("[{twice},{DOWNGRADE}]"),
+    ] {
+        let (code, out) = run(&input);
+        assert_eq!(code, 0);
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 2, "{out}");
+        assert_eq!(lines[0]["error"]["code"], "INVALID_INPUT");
+        assert_eq!(lines[0]["error"]["path"], "date");
+        assert_eq!(lines[1]["refund"], "10.00");
+    }
+}

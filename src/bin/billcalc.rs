@@ -8,7 +8,7 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use billcalc::input::{parse_text, Json};
+use billcalc::input::{parse_syntax, refuse_repeated_members, At, Json};
 use serde_json::{json, Value};
 
 const USAGE: &str = "usage: billcalc calc [--pretty] < requests.json|requests.jsonl
@@ -16,8 +16,12 @@ const USAGE: &str = "usage: billcalc calc [--pretty] < requests.json|requests.js
 
 Each request is a JSON object with \"op\": one of the operations; see README.md.";
 
+/// One request's answer; a member given twice is refused here, request by request (the input's
+/// syntax alone decides between one document and JSON lines).
 fn respond(request: Json) -> Value {
-    match billcalc::ops::calculate_json(request) {
+    let answer = refuse_repeated_members(At::root(&request))
+        .and_then(|()| billcalc::ops::calculate_json(request));
+    match answer {
         Ok(v) => v,
         Err(e) => json!({ "error": e }),
     }
@@ -42,23 +46,16 @@ fn calc(pretty: bool) -> Result<(), String> {
     let mut out = io::BufWriter::new(stdout.lock());
     let write_err = |e: io::Error| format!("cannot write: {e}");
     // One JSON document (an object or an array of objects) …
-    match parse_text(&text) {
-        Ok(Json::Array(items)) => {
-            for item in items {
-                print(&mut out, &respond(item), pretty).map_err(write_err)?;
+    if let Ok(doc) = parse_syntax(&text) {
+        match doc {
+            Json::Array(items) => {
+                for item in items {
+                    print(&mut out, &respond(item), pretty).map_err(write_err)?;
+                }
             }
-            return out.flush().map_err(write_err);
+            other => print(&mut out, &respond(other), pretty).map_err(write_err)?,
         }
-        Ok(other) => {
-            print(&mut out, &respond(other), pretty).map_err(write_err)?;
-            return out.flush().map_err(write_err);
-        }
-        // A whole document with a repeated member is refused as such, not read line by line.
-        Err(e) if e.message.starts_with("duplicate field") => {
-            print(&mut out, &json!({ "error": e }), pretty).map_err(write_err)?;
-            return out.flush().map_err(write_err);
-        }
-        Err(_) => {}
+        return out.flush().map_err(write_err);
     }
     // … or JSON lines: every non-blank line is one request.
     let mut any = false;
@@ -68,7 +65,7 @@ fn calc(pretty: bool) -> Result<(), String> {
             continue;
         }
         any = true;
-        let v = match parse_text(&line) {
+        let v = match parse_syntax(&line) {
             Ok(request) => respond(request),
             Err(e) => {
                 json!({ "error": { "code": e.code, "path": e.path, "message": format!("line {}: {}", n + 1, e.message) } })
