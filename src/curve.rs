@@ -148,24 +148,18 @@ impl CurveOp {
 impl FromJson for CurveOp {
     /// The request with its operation in the member `op`.
     fn from_json(at: At<'_>) -> Result<CurveOp> {
-        let Json::Object(members) = at.json else {
+        if !matches!(at.json, Json::Object(_)) {
             return Err(at.invalid_type("an object"));
-        };
-        let Some((_, Json::String(op))) = members.iter().find(|(name, _)| name == "op") else {
+        }
+        let (op, request) = at.json.clone().take_op();
+        let Some(Json::String(op)) = op else {
             return Err(Error::new(
                 ErrorCode::MissingField,
                 "op",
                 "missing field `op`",
             ));
         };
-        let request = Json::Object(
-            members
-                .iter()
-                .filter(|(name, _)| name != "op")
-                .cloned()
-                .collect(),
-        );
-        Self::read(op, at.with_value(&request))
+        Self::read(&op, at.with_value(&request))
     }
 }
 

@@ -280,15 +280,9 @@ impl<'b> Object<'b> {
     #[inline(never)]
     fn missing(&self, field: &str) -> Error {
         let name = camel(field);
-        let path = match self.at.path() {
-            p if p.is_empty() => name.clone(),
-            p => format!("{p}.{name}"),
-        };
-        Error::new(
-            ErrorCode::MissingField,
-            path,
-            format!("missing field `{name}`"),
-        )
+        self.at
+            .child(&Json::Null, Step::Member(&name))
+            .error(ErrorCode::MissingField, format!("missing field `{name}`"))
     }
 
     /// The member for the Rust field `field` read by `read`, or `None` when it is absent.
@@ -337,6 +331,13 @@ fn camel_eq(json: &str, rust: &str) -> bool {
 /// The camelCase form of a Rust name (for messages).
 fn camel(rust: &str) -> String {
     let mut out = String::with_capacity(rust.len());
+    push_camel(&mut out, rust);
+    out
+}
+
+/// Append the camelCase form of a Rust name (`paid_cash` → `paidCash`, `InUse` → `inUse`): the
+/// form [`camel_eq`] compares with, and the one the answers' writers use.
+pub(crate) fn push_camel(out: &mut String, rust: &str) {
     let mut upper = false;
     for (i, c) in rust.chars().enumerate() {
         match c {
@@ -349,7 +350,6 @@ fn camel(rust: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 impl<T: FromJson> FromJson for Vec<T> {
@@ -476,6 +476,19 @@ macro_rules! enum_from_json {
 }
 
 impl Json {
+    /// The request's operation member `op` taken out: its value (`None` when absent or when
+    /// this is no object) and the request without it.
+    pub fn take_op(self) -> (Option<Json>, Json) {
+        match self {
+            Json::Object(members) => {
+                let (op, rest): (Vec<_>, Vec<_>) =
+                    members.into_iter().partition(|(name, _)| name == "op");
+                (op.into_iter().next().map(|(_, v)| v), Json::Object(rest))
+            }
+            other => (None, other),
+        }
+    }
+
     /// A `serde_json` value as a tree (a value built in Rust; JSON text goes through
     /// [`parse_text`], which also refuses repeated members).
     pub fn from_value(value: serde_json::Value) -> Json {

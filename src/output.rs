@@ -24,6 +24,7 @@ pub fn to_text<T: ToJson + ?Sized>(value: &T) -> String {
 }
 
 /// A JSON string: `"`, `\` and control characters escaped as serde_json escapes them.
+#[inline(never)]
 pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
     let mut from = 0;
@@ -52,39 +53,27 @@ pub fn write_str(out: &mut String, s: &str) {
 }
 
 /// A member's name: the camelCase form of the Rust field name `rust`, quoted, then `:`.
+#[inline(never)]
 pub fn write_key(out: &mut String, rust: &str) {
     out.push('"');
-    let mut upper = false;
-    for c in rust.chars() {
-        match c {
-            '_' => upper = true,
-            c if upper => {
-                out.push(c.to_ascii_uppercase());
-                upper = false;
-            }
-            c => out.push(c),
-        }
-    }
+    crate::input::push_camel(out, rust);
     out.push_str("\":");
 }
 
 /// A unit variant's name in camelCase, quoted (`InUse` → `"inUse"`).
+#[inline(never)]
 pub fn write_variant(out: &mut String, rust: &str) {
     out.push('"');
-    let mut chars = rust.chars();
-    if let Some(first) = chars.next() {
-        out.push(first.to_ascii_lowercase());
-    }
-    out.push_str(chars.as_str());
+    crate::input::push_camel(out, rust);
     out.push('"');
 }
 
 /// A value's `Display` text as a JSON string (amounts, terms, dates).
+#[inline(never)]
 pub fn write_display(out: &mut String, value: &dyn std::fmt::Display) {
-    let start = out.len();
-    let _ = write!(out, "{value}");
     // Displayed values here are digits, signs, letters and `.`, `-`, `:`, `T`: nothing to escape.
-    out.insert(start, '"');
+    out.push('"');
+    let _ = write!(out, "{value}");
     out.push('"');
 }
 

@@ -248,16 +248,16 @@ pub fn calculate(request: Value) -> Result<Value> {
 /// [`calculate`] on a request read by [`input::parse_text`] (the CLI: a repeated member is refused
 /// there, as in the package, instead of the last one silently winning).
 pub fn calculate_json(request: Json) -> Result<Value> {
-    let Json::Object(members) = request else {
+    if !matches!(request, Json::Object(_)) {
         return Err(Error::new(
             ErrorCode::InvalidInput,
             "",
             "a request is a JSON object",
         ));
-    };
-    let (op, rest): (Vec<_>, Vec<_>) = members.into_iter().partition(|(name, _)| name == "op");
-    let op = match op.into_iter().next() {
-        Some((_, Json::String(s))) => s,
+    }
+    let (op, rest) = request.take_op();
+    let op = match op {
+        Some(Json::String(s)) => s,
         Some(_) => {
             return Err(Error::new(
                 ErrorCode::UnknownOperation,
@@ -276,7 +276,7 @@ pub fn calculate_json(request: Json) -> Result<Value> {
             ))
         }
     };
-    calculate_op(&op, &Json::Object(rest))
+    calculate_op(&op, &rest)
 }
 
 /// Run operation `op` on `request` (without an `op` field).
