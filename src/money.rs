@@ -158,36 +158,48 @@ pub fn write_decimal(f: &mut impl fmt::Write, d: Decimal) -> fmt::Result {
     }
 }
 
+/// `a + b`, or `a − b` when `subtract`, saturating at `Decimal`'s bounds (the limits refuse
+/// amounts long before). The one place the money operators below add: `rust_decimal` inlines its
+/// addition wherever it is called, so one out-of-line copy serves every `+`, `−`, `+=`, `−=`.
+#[inline(never)]
+fn add_or_subtract(a: Decimal, b: Decimal, subtract: bool) -> Decimal {
+    if subtract {
+        a.saturating_sub(b)
+    } else {
+        a.saturating_add(b)
+    }
+}
+
 impl Add for Money {
     type Output = Money;
     fn add(self, rhs: Money) -> Money {
-        Money(self.0.saturating_add(rhs.0))
+        Money(add_or_subtract(self.0, rhs.0, false))
     }
 }
 
 impl AddAssign for Money {
     fn add_assign(&mut self, rhs: Money) {
-        self.0 = self.0.saturating_add(rhs.0);
+        self.0 = add_or_subtract(self.0, rhs.0, false);
     }
 }
 
 impl Sub for Money {
     type Output = Money;
     fn sub(self, rhs: Money) -> Money {
-        Money(self.0.saturating_sub(rhs.0))
+        Money(add_or_subtract(self.0, rhs.0, true))
     }
 }
 
 impl SubAssign for Money {
     fn sub_assign(&mut self, rhs: Money) {
-        self.0 = self.0.saturating_sub(rhs.0);
+        self.0 = add_or_subtract(self.0, rhs.0, true);
     }
 }
 
 impl Neg for Money {
     type Output = Money;
     fn neg(self) -> Money {
-        Money(Decimal::ZERO.saturating_sub(self.0))
+        Money(add_or_subtract(Decimal::ZERO, self.0, true))
     }
 }
 
@@ -200,7 +212,7 @@ impl Mul<Decimal> for Money {
 
 impl Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
-        iter.fold(Money::ZERO, |a, b| Money(a.0.saturating_add(b.0)))
+        iter.fold(Money::ZERO, |a, b| Money(add_or_subtract(a.0, b.0, false)))
     }
 }
 
