@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import * as baseline from "./baseline-decimal.mjs";
 
 const root = new URL("../", import.meta.url);
-if (!existsSync(new URL("pkg/billcalc_bg.wasm", root))) execFileSync("bash", ["scripts/build.sh"], { cwd: root, stdio: "inherit" });
+if (!existsSync(new URL("pkg/billcalc-node.js", root))) execFileSync("bash", ["scripts/build.sh"], { cwd: root, stdio: "inherit" });
 const cli = new URL("target/release/billcalc", root).pathname;
 if (!existsSync(cli)) execFileSync("cargo", ["build", "--release", "--bin", "billcalc"], { cwd: root, stdio: "inherit" });
 
@@ -121,7 +121,7 @@ console.log(`module instantiate + first result (in this process): ${coldMs.toFix
 // and the positional fast path (unsubscribeRefund).
 const coldScript = (call) => `
   const t0 = performance.now();
-  const b = await import(${JSON.stringify(new URL("js/node.js", root).href)});
+  const b = await import(${JSON.stringify(new URL("pkg/billcalc-node.js", root).href)});
   const t1 = performance.now();
   const r = ${call};
   const t2 = performance.now();

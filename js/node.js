@@ -1,4 +1,5 @@
-// Node entry: instantiates the wasm module synchronously from the package's own file.
+// Node entry: instantiates the wasm module synchronously from the package's own file. The package
+// ships it bundled with what it imports as one module, pkg/billcalc-node.js (scripts/build.sh).
 // `fs` is taken with process.getBuiltinModule where Node has it (20.16+): importing `node:fs` as
 // an ES module builds its whole export facade, ~1.8 ms of a ~10 ms cold start.
 import { initSync } from "../pkg/billcalc.js";
