@@ -67,7 +67,8 @@ pub struct Breakdown {
     silent: bool,
 }
 
-crate::to_json!(Breakdown {
+// A silent breakdown (figures only) is left out of the answer it belongs to.
+crate::to_json!(Breakdown omitted_when(silent) {
     policy,
     facts,
     lines,

@@ -859,5 +859,19 @@ mod tests {
         assert!(!camel_eq("InUse", "InUse"));
         assert_eq!(camel("pay_as_you_go_price"), "payAsYouGoPrice");
         assert_eq!(camel("NotYetEffective"), "notYetEffective");
+        assert_eq!(camel("x"), "x");
+        assert_eq!(camel("days_3"), "days3");
+        // What the writers write is what the readers accept.
+        for rust in [
+            "paid_cash",
+            "InUse",
+            "HkDomain",
+            "date",
+            "pay_as_you_go_price",
+            "a_b_c",
+            "days_3",
+        ] {
+            assert!(camel_eq(&camel(rust), rust), "{rust}");
+        }
     }
 }

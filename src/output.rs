@@ -14,6 +14,12 @@ use chrono::{NaiveDate, NaiveDateTime};
 pub trait ToJson {
     /// Append the value's JSON text to `out`.
     fn write_json(&self, out: &mut String);
+
+    /// True when this value, as a member of an object, is left out of it altogether (a silent
+    /// breakdown: a figures-only answer has no `breakdown` member, see `ops::calculate_text`).
+    fn omitted(&self) -> bool {
+        false
+    }
 }
 
 /// The JSON text of `value`.
@@ -218,15 +224,23 @@ pub fn write_datetime_opt(at: &Option<NaiveDateTime>, out: &mut String) {
 /// - `name: with(writer)`: written by `writer(&value, out)`;
 /// - `name: flatten`: the field's own members, written into this object;
 /// - `name: skip`: not written.
+///
+/// `omitted_when(flag)` after the type's name: a member of this type is left out of its object
+/// when the bool field `flag` is true.
 #[macro_export]
 macro_rules! to_json {
-    ($t:ident { $($field:ident $(: $how:ident $(($arg:expr))?)?),* $(,)? }) => {
+    ($t:ident $(omitted_when($flag:ident))? { $($field:ident $(: $how:ident $(($arg:expr))?)?),* $(,)? }) => {
         impl $crate::output::ToJson for $t {
             fn write_json(&self, out: &mut String) {
                 out.push('{');
                 self.write_members(out);
                 out.push('}');
             }
+            $(
+                fn omitted(&self) -> bool {
+                    self.$flag
+                }
+            )?
         }
         impl $t {
             /// The members of this object's JSON text, without braces.
@@ -241,10 +255,12 @@ macro_rules! to_json {
         }
     };
     (@field $s:ident, $o:ident, $first:ident, $f:ident) => {
-        if !$first { $o.push(','); }
-        $first = false;
-        $crate::output::write_key($o, stringify!($f));
-        $crate::output::ToJson::write_json(&$s.$f, $o);
+        if !$crate::output::ToJson::omitted(&$s.$f) {
+            if !$first { $o.push(','); }
+            $first = false;
+            $crate::output::write_key($o, stringify!($f));
+            $crate::output::ToJson::write_json(&$s.$f, $o);
+        }
     };
     (@field $s:ident, $o:ident, $first:ident, $f:ident, with, $w:expr) => {
         if !$first { $o.push(','); }

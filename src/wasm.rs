@@ -47,8 +47,8 @@ fn js_error(e: Error) -> JsValue {
 }
 
 /// Run operation `op` (`unsubscribeRefund`, …) on a JSON request (without `op`); returns the
-/// JSON response. With `explain` false the breakdown is left empty (the wrapper asks for it again,
-/// explained, only when the caller reads it).
+/// JSON response. With `explain` false the response has no `breakdown` (the wrapper asks for it
+/// again, explained, only when the caller reads it).
 #[wasm_bindgen(js_name = calculateJson)]
 pub fn calculate_json(
     op: &str,

@@ -114,6 +114,38 @@ fn every_vector_passes() {
     );
 }
 
+/// The wasm package's entry point (`calculate_text`) answers every vector as `calculate` does:
+/// explained, the same JSON; figures only, the same JSON without `breakdown`.
+#[test]
+fn the_text_entry_point_answers_as_calculate_with_or_without_breakdown() {
+    for v in vectors() {
+        let Ok(expected) = billcalc::calculate(v["request"].clone()) else {
+            continue;
+        };
+        let mut request = v["request"].clone();
+        let op = request
+            .as_object_mut()
+            .and_then(|o| o.remove("op"))
+            .expect("a vector names its op");
+        let op = op.as_str().expect("op is a string");
+        let text = request.to_string();
+        let explained: Value =
+            serde_json::from_str(&billcalc::ops::calculate_text(op, &text, true).expect("answers"))
+                .expect("JSON");
+        assert_eq!(explained, expected, "{}", v["name"]);
+        let figures: Value = serde_json::from_str(
+            &billcalc::ops::calculate_text(op, &text, false).expect("answers"),
+        )
+        .expect("JSON");
+        let mut without = expected.clone();
+        without
+            .as_object_mut()
+            .expect("an object")
+            .remove("breakdown");
+        assert_eq!(figures, without, "{}", v["name"]);
+    }
+}
+
 #[test]
 fn every_error_code_has_a_vector() {
     use billcalc::ErrorCode;

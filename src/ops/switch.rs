@@ -158,7 +158,7 @@ pub fn switch_to_on_demand_with(req: &SwitchRequest, b: Breakdown) -> Result<Swi
             })
         }
         SwitchMode::AtExpiry => {
-            let mut refund = crate::ops::unsubscribe::empty_response(req.date, req.policy);
+            let mut refund = crate::ops::unsubscribe::empty_response(req.date, b);
             refund.breakdown.note(format!(
                 "pay-per-use billing starts after {}; the switch can be cancelled before then (003 §3.2.6.3)",
                 expiry_instant(last.end)

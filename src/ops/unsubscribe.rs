@@ -720,7 +720,7 @@ fn full_refund(
     }
 }
 
-/// A response with nothing refunded (a switch at expiry).
-pub(crate) fn empty_response(date: NaiveDate, policy: RoundingPolicy) -> UnsubscribeResponse {
-    full_refund(&[], |_| false, date, Breakdown::new(policy), "")
+/// A response with nothing refunded (a switch at expiry), into breakdown `b`.
+pub(crate) fn empty_response(date: NaiveDate, b: Breakdown) -> UnsubscribeResponse {
+    full_refund(&[], |_| false, date, b, "")
 }
