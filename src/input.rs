@@ -469,7 +469,7 @@ macro_rules! enum_from_json {
         }
         impl $crate::output::ToJson for $t {
             fn write_json(&self, out: &mut String) {
-                $crate::output::write_variant(out, match self { $($t::$variant => stringify!($variant)),* });
+                $crate::output::write_variant(out, match self { $($t::$variant => $crate::quoted_camel!(stringify!($variant))),* });
             }
         }
     };

@@ -58,20 +58,63 @@ pub fn write_str(out: &mut String, s: &str) {
     out.push('"');
 }
 
-/// A member's name: the camelCase form of the Rust field name `rust`, quoted, then `:`.
+/// A member's name, `quoted` as [`quoted_camel!`] gives it, then `:`.
 #[inline(never)]
-pub fn write_key(out: &mut String, rust: &str) {
-    out.push('"');
-    crate::input::push_camel(out, rust);
-    out.push_str("\":");
+pub fn write_key(out: &mut String, quoted: &str) {
+    out.push_str(quoted);
+    out.push(':');
 }
 
-/// A unit variant's name in camelCase, quoted (`InUse` → `"inUse"`).
+/// The camelCase form of a Rust name, in JSON quotes, as a `&'static str` computed at compile time
+/// (`paid_cash` → `"paidCash"`, `InUse` → `"inUse"`): the answers' member and variant names, so
+/// that writing one is a copy. The same rule as [`crate::input::push_camel`] (a test checks it).
+#[macro_export]
+macro_rules! quoted_camel {
+    ($rust:expr) => {{
+        const RUST: &str = $rust;
+        const CAPACITY: usize = RUST.len() + 2;
+        const BYTES: ([u8; CAPACITY], usize) = $crate::output::quoted_camel_bytes::<CAPACITY>(RUST);
+        const USED: &[u8] = BYTES.0.split_at(BYTES.1).0;
+        #[allow(clippy::panic)] // compile time: a failure stops the build
+        const TEXT: &str = match ::core::str::from_utf8(USED) {
+            Ok(text) => text,
+            Err(_) => panic!("a Rust name is ASCII"),
+        };
+        TEXT
+    }};
+}
+
+/// The bytes of [`quoted_camel!`] and how many of the `N` (the name's length + 2) are used.
+/// Evaluated at compile time only: an index out of range stops the build.
+#[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+pub const fn quoted_camel_bytes<const N: usize>(rust: &str) -> ([u8; N], usize) {
+    let name = rust.as_bytes();
+    let mut out = [b'"'; N];
+    let (mut i, mut used, mut upper) = (0, 1, false);
+    while i < name.len() {
+        let c = name[i];
+        if c == b'_' {
+            upper = true;
+        } else {
+            out[used] = if i == 0 {
+                c.to_ascii_lowercase()
+            } else if upper {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            };
+            used += 1;
+            upper = false;
+        }
+        i += 1;
+    }
+    (out, used + 1)
+}
+
+/// A unit variant's name, `quoted` as [`quoted_camel!`] gives it.
 #[inline(never)]
-pub fn write_variant(out: &mut String, rust: &str) {
-    out.push('"');
-    crate::input::push_camel(out, rust);
-    out.push('"');
+pub fn write_variant(out: &mut String, quoted: &str) {
+    out.push_str(quoted);
 }
 
 /// A value's `Display` text as a JSON string (amounts, terms, dates).
@@ -258,14 +301,14 @@ macro_rules! to_json {
         if !$crate::output::ToJson::omitted(&$s.$f) {
             if !$first { $o.push(','); }
             $first = false;
-            $crate::output::write_key($o, stringify!($f));
+            $crate::output::write_key($o, $crate::quoted_camel!(stringify!($f)));
             $crate::output::ToJson::write_json(&$s.$f, $o);
         }
     };
     (@field $s:ident, $o:ident, $first:ident, $f:ident, with, $w:expr) => {
         if !$first { $o.push(','); }
         $first = false;
-        $crate::output::write_key($o, stringify!($f));
+        $crate::output::write_key($o, $crate::quoted_camel!(stringify!($f)));
         $w(&$s.$f, $o);
     };
     (@field $s:ident, $o:ident, $first:ident, $f:ident, skip) => {};
@@ -307,7 +350,21 @@ mod tests {
     #[test]
     fn keys_are_camel_case() {
         let mut out = String::new();
-        write_key(&mut out, "pay_as_you_go_price");
+        write_key(&mut out, crate::quoted_camel!("pay_as_you_go_price"));
         assert_eq!(out, "\"payAsYouGoPrice\":");
+        assert_eq!(crate::quoted_camel!("InUse"), "\"inUse\"");
+        assert_eq!(crate::quoted_camel!("date"), "\"date\"");
+        assert_eq!(crate::quoted_camel!("days_3"), "\"days3\"");
+        // The rule the readers' messages use.
+        for (quoted, rust) in [
+            (crate::quoted_camel!("paid_cash"), "paid_cash"),
+            (crate::quoted_camel!("HkDomain"), "HkDomain"),
+            (crate::quoted_camel!("a_b_c"), "a_b_c"),
+        ] {
+            let mut camel = String::from("\"");
+            crate::input::push_camel(&mut camel, rust);
+            camel.push('"');
+            assert_eq!(quoted, camel);
+        }
     }
 }
