@@ -305,8 +305,22 @@ impl<'b> Object<'b> {
     }
 }
 
+/// The camelCase rule for one byte of a Rust name whose underscores are dropped: the name's first
+/// letter in lower case, a letter after an underscore in upper case, the rest as written
+/// (`paid_cash` → `paidCash`, `InUse` → `inUse`). [`camel_eq`], [`push_camel`] and the writers'
+/// compile-time `quoted_camel!` all apply it.
+pub(crate) const fn camel_byte(b: u8, first: bool, after_underscore: bool) -> u8 {
+    if first {
+        b.to_ascii_lowercase()
+    } else if after_underscore {
+        b.to_ascii_uppercase()
+    } else {
+        b
+    }
+}
+
 /// `json` is the camelCase form of the Rust name `rust` (`paidCash` / `paid_cash`, `inUse` /
-/// `InUse`): underscores dropped, the letter after one upper case, the first letter lower case.
+/// `InUse`), by [`camel_byte`].
 fn camel_eq(json: &str, rust: &str) -> bool {
     let mut written = json.bytes();
     let mut upper = false;
@@ -315,15 +329,10 @@ fn camel_eq(json: &str, rust: &str) -> bool {
             upper = true;
             continue;
         }
-        let want = match (i, upper) {
-            (0, _) => b.to_ascii_lowercase(),
-            (_, true) => b.to_ascii_uppercase(),
-            _ => b,
-        };
-        upper = false;
-        if written.next() != Some(want) {
+        if written.next() != Some(camel_byte(b, i == 0, upper)) {
             return false;
         }
+        upper = false;
     }
     written.next().is_none()
 }
@@ -335,20 +344,18 @@ fn camel(rust: &str) -> String {
     out
 }
 
-/// Append the camelCase form of a Rust name (`paid_cash` → `paidCash`, `InUse` → `inUse`): the
-/// form [`camel_eq`] compares with, and the one the answers' writers use.
+/// Append the camelCase form of a Rust name, by [`camel_byte`]: the form [`camel_eq`] compares
+/// with (for messages; the answers' writers have it at compile time, `quoted_camel!`).
 pub(crate) fn push_camel(out: &mut String, rust: &str) {
     let mut upper = false;
     for (i, c) in rust.chars().enumerate() {
-        match c {
-            '_' => upper = true,
-            c if i == 0 => out.push(c.to_ascii_lowercase()),
-            c if upper => {
-                out.push(c.to_ascii_uppercase());
-                upper = false;
-            }
-            c => out.push(c),
+        if c == '_' {
+            upper = true;
+            continue;
         }
+        // Rust names are ASCII; any other character is kept as written.
+        out.push(u8::try_from(c).map_or(c, |b| char::from(camel_byte(b, i == 0, upper))));
+        upper = false;
     }
 }
 

@@ -67,7 +67,7 @@ pub fn write_key(out: &mut String, quoted: &str) {
 
 /// The camelCase form of a Rust name, in JSON quotes, as a `&'static str` computed at compile time
 /// (`paid_cash` → `"paidCash"`, `InUse` → `"inUse"`): the answers' member and variant names, so
-/// that writing one is a copy. The same rule as [`crate::input::push_camel`] (a test checks it).
+/// that writing one is a copy. The rule is the readers' [`crate::input::camel_byte`].
 #[macro_export]
 macro_rules! quoted_camel {
     ($rust:expr) => {{
@@ -96,13 +96,7 @@ pub const fn quoted_camel_bytes<const N: usize>(rust: &str) -> ([u8; N], usize) 
         if c == b'_' {
             upper = true;
         } else {
-            out[used] = if i == 0 {
-                c.to_ascii_lowercase()
-            } else if upper {
-                c.to_ascii_uppercase()
-            } else {
-                c
-            };
+            out[used] = crate::input::camel_byte(c, i == 0, upper);
             used += 1;
             upper = false;
         }
