@@ -141,11 +141,6 @@ fn bench(c: &mut Criterion) {
         });
         g.finish();
     }
-    let positional = "inUse\u{1f}2022-09-02\u{1f}\u{1f}\u{1f}\u{1f}2022-08-19\u{1f}2022-09-19\u{1f}1M\u{1f}110.00\u{1f}";
-    c.bench_function("unsubscribeRefund/positional (wasm fast path)", |b| {
-        let mut out = [0.0; 64];
-        b.iter(|| billcalc::fast::unsubscribe_figures(black_box(positional), &mut out))
-    });
     let three_years = json!({"op": "unsubscribeRefund", "scenario": "inUse", "date": "2020-01-01", "orders": [order("2020-01-01", "2022-12-31", "3Y", "3000")]});
     let curve_op: billcalc::curve::CurveOp = from_value(three_years).unwrap();
     c.bench_function("curve/unsubscribeRefund 1096 days", |b| {

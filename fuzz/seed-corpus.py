@@ -21,16 +21,3 @@ for path in sorted(glob.glob(os.path.join(here, "..", "tests", "vectors", "*.jso
         for target, data in (("calculate", full), ("calculate_text", text)):
             name = hashlib.sha1(data).hexdigest()[:16]
             open(os.path.join(here, "corpus", target, name), "wb").write(data)
-        # The positional form of the package's fast path (js/api.js unsubscribeFields), for the
-        # unsubscribe requests whose fields are all strings.
-        if op == "unsubscribeRefund":
-            opt = lambda k, d=rest: d.get(k, "")
-            head = [rest.get("scenario"), rest.get("date"), opt("resourceKind"), opt("handlingFeeRate"), opt("policy")]
-            fields = head + [
-                f for o in rest.get("orders", []) if isinstance(o, dict)
-                for f in (o.get("start"), o.get("end"), o.get("term"), o.get("paidCash"), o.get("voucher", ""))
-            ]
-            if all(isinstance(f, str) for f in fields):
-                data = bytes([pick]) + "\x1f".join(fields).encode()
-                name = hashlib.sha1(data).hexdigest()[:16]
-                open(os.path.join(here, "corpus", "calculate_text", name), "wb").write(data)

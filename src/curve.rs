@@ -13,7 +13,6 @@ use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::Money;
-use crate::ops::unsubscribe_daily::InUseDaily;
 use crate::ops::{downgrade, switch, unsubscribe, upgrade};
 
 /// Most points one curve may have (27 years of days).
@@ -191,19 +190,7 @@ pub fn curve(mut op: CurveOp, from: Option<NaiveDate>, to: Option<NaiveDate>) ->
     }
     let mut cents = Vec::with_capacity(n as usize);
     let mut refusals = Vec::with_capacity(n as usize);
-    // The in-use unsubscribe refund has an integer day-by-day evaluation (checked against the
-    // general rule by tests/properties.rs); the general rule answers the days it leaves.
-    let fast_request = match &op {
-        CurveOp::UnsubscribeRefund(r) => Some(r.clone()),
-        _ => None,
-    };
-    let mut daily = fast_request.as_ref().and_then(InUseDaily::new);
     for day in from.iter_days().take(n as usize) {
-        if let Some(c) = daily.as_mut().and_then(|d| d.on(day)) {
-            cents.push(Some(c.refund_cents));
-            refusals.push(None);
-            continue;
-        }
         match op.amount_on(day) {
             Ok(m) => {
                 cents.push(

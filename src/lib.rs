@@ -32,7 +32,6 @@ pub mod breakdown;
 pub mod calendar;
 pub mod curve;
 pub mod error;
-pub mod fast;
 pub mod handling_fee;
 pub mod input;
 pub mod money;

@@ -226,50 +226,11 @@ impl Serialize for Money {
 
 /// The text of an amount as serialized: at least two decimals, trailing zeros beyond them dropped.
 pub fn display_amount(value: Decimal) -> Decimal {
-    let (mantissa, scale) = display_parts(value);
-    Decimal::try_from_i128_with_scale(mantissa, scale).unwrap_or_else(|_| value.normalize())
-}
-
-/// [`display_parts`] of the amount `mantissa × 10^−scale`.
-pub fn display_parts_of(mut mantissa: i64, mut scale: u32) -> (i128, u32) {
-    while scale > 2 && mantissa % 10 == 0 {
-        mantissa /= 10;
-        scale = scale.saturating_sub(1);
+    let mut n = value.normalize();
+    if n.scale() < 2 {
+        n.rescale(2);
     }
-    let mut wide = i128::from(mantissa);
-    while scale < 2 {
-        wide = wide.saturating_mul(10);
-        scale = scale.saturating_add(1);
-    }
-    (wide, scale)
-}
-
-/// [`display_amount`] as integer mantissa and scale (`48.1300` → (4813, 2), `5` → (500, 2)), in
-/// integer arithmetic: what the wasm fast path hands to JS.
-pub fn display_parts(value: Decimal) -> (i128, u32) {
-    if let Ok(small) = i64::try_from(value.mantissa()) {
-        // The usual case in 64-bit arithmetic (128-bit division is a library call in wasm).
-        return display_parts_of(small, value.scale());
-    }
-    let (mut mantissa, mut scale) = (value.mantissa(), value.scale());
-    while scale > 2 && mantissa % 10 == 0 {
-        mantissa /= 10;
-        scale = scale.saturating_sub(1);
-    }
-    while scale < 2 {
-        // |mantissa| < 2^96, so × 100 stays far inside i128.
-        mantissa = mantissa.saturating_mul(10);
-        scale = scale.saturating_add(1);
-    }
-    if mantissa.unsigned_abs() >= 1 << 96 {
-        // Beyond a decimal's mantissa: what rust_decimal itself does there.
-        let mut n = value.normalize();
-        if n.scale() < 2 {
-            n.rescale(2);
-        }
-        return (n.mantissa(), n.scale());
-    }
-    (mantissa, scale)
+    n
 }
 
 /// Money inputs are non-negative, at most 10^12, written as a decimal string (`"110.00"`), or as a
@@ -288,9 +249,8 @@ impl FromJson for Money {
 /// A money input read and checked, or the code and message of its refusal.
 type Checked = Result<Money, (ErrorCode, String)>;
 
-/// Read a money amount written as text, with exactly the checks of the JSON reader (the
-/// positional fast path of the wasm package uses it).
-pub fn parse_money(s: &str) -> Checked {
+/// Read a money amount written as text.
+fn parse_money(s: &str) -> Checked {
     if let Some(v) = plain_decimal(s) {
         return check_money(v, &format_args!("\"{s}\""));
     }
@@ -577,7 +537,7 @@ mod tests {
     }
 
     #[test]
-    fn display_parts_is_normalize_then_two_decimals() {
+    fn display_amount_is_normalize_then_two_decimals() {
         for text in [
             "0",
             "0.0",
@@ -600,8 +560,6 @@ mod tests {
             if old.scale() < 2 {
                 old.rescale(2);
             }
-            let (m, s) = display_parts(d);
-            assert_eq!((m.abs(), s), (old.mantissa().abs(), old.scale()), "{text}");
             assert_eq!(display_amount(d).to_string(), old.to_string(), "{text}");
         }
     }

@@ -13,11 +13,6 @@ fuzz_target!(|data: &[u8]| {
     let ops = billcalc::ops::OPERATIONS;
     let op = ops[usize::from(pick) % ops.len()];
     let _ = billcalc::ops::calculate_text(op, text, pick & 0x80 != 0);
-    // The wasm package's positional fast path reads the same bytes as its own format.
-    let _ = billcalc::fast::unsubscribe_figures(text, &mut [0.0; 64]);
-    if pick & 0x40 != 0 {
-        let _ = billcalc::fast::unsubscribe_positional_breakdown(text);
-    }
     if let Ok(curve) = billcalc::curve::CurveOp::from_text(op, text) {
         let _ = billcalc::curve::curve(curve, None, None);
     }

@@ -18,7 +18,6 @@ pub mod switch;
 pub mod tax;
 pub mod unified_expiry;
 pub mod unsubscribe;
-pub mod unsubscribe_daily;
 pub mod upgrade;
 pub mod usage_charge;
 pub mod voucher;
