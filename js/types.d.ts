@@ -164,7 +164,7 @@ date: string,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, 
 /**
@@ -306,7 +306,7 @@ payableSplit?: PayableSplit,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -469,19 +469,19 @@ refusals: Array<ErrorCode | null>, };
 export type CustomerType = "monthlySettlement" | "nonMonthly";
 
 /**
- * Refund day counts of the order running on the operation day (003 §3.4.2.2).
+ * 003 §3.2.7 / §3.4.2.2 refund day counts of one order segment on an operation day.
  */
 export type Days = { 
 /**
- * `days(start..end)`.
+ * `days(start..end)`, both included.
  */
 total: number, 
 /**
- * Days before the operation day.
+ * `days(start..day before the operation)`: 0 on the start day.
  */
 consumed: number, 
 /**
- * Days from the operation day to the end, both included.
+ * `days(operation day..end)`: the operation day counts as remaining.
  */
 remaining: number, };
 
@@ -582,7 +582,7 @@ billingMode?: BillingMode,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -595,17 +595,24 @@ export type DowngradeResponse = {
  */
 refund: Money, 
 /**
- * Remaining value of the cash paid: Σ paid / total days × remaining days.
+ * Remaining value of the cash paid: Σ paid / total days × remaining days (exact, shown to at
+ * most 8 decimals).
  */
 remainingValue: Money, 
 /**
- * New configuration for the remaining period: price × R × discount.
+ * New configuration for the remaining period: price × R × discount (exact, shown to at most
+ * 8 decimals).
  */
 newConfigCost: Money, 
 /**
+ * Days counted in the total remaining period: the change day excluded, and in years Feb 29
+ * not counted (003 §3.2.7).
+ */
+remainingDays: number, 
+/**
  * Total remaining period R (change day excluded), in `periodUnit`.
  */
-remainingPeriod: Ratio, 
+remainingPeriod: Fraction, 
 /**
  * `months` or `years`.
  */
@@ -614,6 +621,10 @@ periodUnit: PeriodUnit,
  * The price term matched (rounded down).
  */
 matchedTerm: Term, 
+/**
+ * Each unexpired order: its day counts, remaining period and remaining value.
+ */
+orders: Array<OrderValue>, 
 /**
  * Line items and formulas.
  */
@@ -679,7 +690,7 @@ billingMode?: BillingMode,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -696,9 +707,14 @@ cost: Money,
  */
 addedCapacity: number, 
 /**
+ * Days counted in the remaining period: the change day excluded, and in years Feb 29 not
+ * counted (003 §3.2.7).
+ */
+remainingDays: number, 
+/**
  * Remaining period R as used (rounded to 2 decimals under the document policy).
  */
-remainingPeriod: Ratio, 
+remainingPeriod: Fraction, 
 /**
  * `months` or `years`.
  */
@@ -728,6 +744,14 @@ formula: string,
  * The figure ("2.72580645…").
  */
 value: string, };
+
+/**
+ * An exact rational figure: an amount of money, a ratio of days or hours, a period in months or
+ * years. `Copy`, ordered, always reduced (`10/30` is `1/3`). In an answer a ratio or period is
+ * written as its fraction and its decimal to 8 places: `{"fraction": "913/365", "decimal":
+ * "2.50136986"}` (a whole number as `"2"`).
+ */
+export type Fraction = { fraction: string, decimal: string };
 
 /**
  * A discount the order already has (the customer's choice).
@@ -794,7 +818,7 @@ currency?: string,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -858,11 +882,17 @@ export type OrderFee = {
  */
 index: number, 
 /**
- * Its remaining period R.
+ * Days counted in its remaining period: the day after the change (or the order's start) to
+ * its end; in years Feb 29 not counted (003 §3.2.7).
  */
-remainingPeriod: Ratio, 
+remainingDays: number, 
 /**
- * Its fee as added up (truncated to cents under the document policy).
+ * Its remaining period R in `periodUnit`.
+ */
+remainingPeriod: Fraction, 
+/**
+ * Its fee as added up: truncated to cents under the `document` policy, else the exact fee
+ * (shown to at most 8 decimals).
  */
 fee: Money, };
 
@@ -898,6 +928,33 @@ refund: Money,
  * Voucher amount returned for this order.
  */
 voucherReturned: Money, };
+
+/**
+ * One order's part of the remaining value.
+ */
+export type OrderValue = { 
+/**
+ * Index of the order in the request.
+ */
+index: number, 
+/**
+ * Its refund day counts: total, consumed and remaining days (the change day counted as
+ * remaining, 003 §3.2.7).
+ */
+days: Days, 
+/**
+ * Days counted in its remaining period R (the change day excluded; in years Feb 29 not
+ * counted).
+ */
+remainingPeriodDays: number, 
+/**
+ * Its remaining period R in `periodUnit`.
+ */
+remainingPeriod: Fraction, 
+/**
+ * Its remaining value: cash paid / total days × remaining days (at most 8 decimals).
+ */
+remainingValue: Money, };
 
 /**
  * Pay-per-use overage of one billing item.
@@ -1121,7 +1178,7 @@ prices?: { [key in string]: Money },
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -1256,7 +1313,7 @@ monthlySettlement?: boolean,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -1384,9 +1441,9 @@ idle: number,
 /**
  * Length in hours (seconds / 3600).
  */
-hours: Ratio, 
+hours: Fraction, 
 /**
- * `idle × hours × idle rate`, exact.
+ * `idle × hours × idle rate` (exact, shown to at most 8 decimals).
  */
 fee: Money, };
 
@@ -1470,7 +1527,7 @@ exhaustedOn?: string,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -1564,7 +1621,7 @@ currentExpiry?: string,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -1703,12 +1760,21 @@ upfrontVoucher?: Money,
  */
 hourlyAmount?: Money, 
 /**
+ * No upfront: the RI voucher balance available to pay the fee (it pays first, 003 §3.4.2.2
+ * table 3-6).
+ */
+voucherBalance?: Money, 
+/**
+ * No upfront: the account balance available to pay what the vouchers leave.
+ */
+cashBalance?: Money, 
+/**
  * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
  * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -1721,7 +1787,12 @@ export type ReservedInstanceResponse = {
  */
 refund: Money, 
 /**
- * Handling fee: 12 % of the remaining part of the order amount.
+ * Full upfront: the remaining value of the cash paid, cash × remaining ratio (at most 8
+ * decimals); 0 for no upfront.
+ */
+remainingValue: Money, 
+/**
+ * Handling fee: 12 % of the remaining part of the order amount, half up to cents.
  */
 handlingFee: Money, 
 /**
@@ -1729,9 +1800,21 @@ handlingFee: Money,
  */
 customerPays: Money, 
 /**
+ * No upfront, when the balances are given: the part of the fee paid by RI vouchers (first).
+ */
+paidByVoucher: Money | null, 
+/**
+ * No upfront, when the balances are given: the part paid from the account balance (second).
+ */
+paidByBalance: Money | null, 
+/**
+ * No upfront, when the balances are given: what neither covers (owed in the month-end bill).
+ */
+unpaid: Money | null, 
+/**
  * Remaining hours / total hours.
  */
-remainingRatio: Ratio, 
+remainingRatio: Fraction, 
 /**
  * Remaining hours (from the next whole hour), when dates were given.
  */
@@ -1829,8 +1912,15 @@ export type RiPayment = "fullUpfront" | "noUpfront" | "partialUpfront";
 
 /**
  * How intermediate amounts are rounded. The final amount is always rounded half up to cents.
+ *
+ * | step | `console` (default) | `document` | `exact` |
+ * |---|---|---|---|
+ * | unsubscribe / switch: consumed amount and handling fee | half up to cents (003 §3.4.2.2: 48.125 → 48.13) | same | exact |
+ * | upgrade: each order's fee | exact | truncated to cents (003 §3.2.7 ex. 1: 11.178 → 11.17) | exact |
+ * | disk expansion: remaining period | exact | half up to 2 decimals (003 §3.2.7: 28/31 → 0.90) | exact |
+ * | everything else | exact | exact | exact |
  */
-export type RoundingPolicy = "document" | "exact";
+export type RoundingPolicy = "console" | "document" | "exact";
 
 /**
  * The unsubscribe scenario (003 §3.4.1).
@@ -1876,7 +1966,7 @@ voucherId?: string,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -1954,7 +2044,7 @@ handlingFeeRate?: Ratio,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -2137,9 +2227,12 @@ export type UnifiedExpiryRequest = {
  */
 currentExpiry: string, 
 /**
- * The renewal term N (default `1M`). 003 §3.2.2.3 requires the unified expiry to be at least one
- * month after the current expiry; renewing N ≥ 1 month first is how the console meets it
- * (03-15 with day 1 → 05-01, not 04-01), so the check is a guard that always passes.
+ * The renewal term N, when the customer renews N and extends to the unified day (003
+ * §3.2.2.3 "renew to the unified expiry"). Absent: the customer only sets the unified day and
+ * pays to renew up to it (003 §3.2.2.3 steps 2–5): the new expiry is the first unified day at
+ * least one month after the current expiry (an earlier one is moved to the next month's, as
+ * the one-month gap rule requires), priced as one month plus the top-up days (or, with only
+ * yearly prices, every day at the year price / 365).
  */
 renewTerm?: Term, 
 /**
@@ -2164,7 +2257,7 @@ date?: string,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -2173,7 +2266,13 @@ policy?: RoundingPolicy, };
  */
 export type UnifiedExpiryResponse = { 
 /**
- * Expiry after a plain N-month renewal.
+ * The renewal term: the one asked for, or `1M` when only the unified day was set (absent when
+ * only yearly prices were given and every day is priced by the day).
+ */
+renewTerm: Term | null, 
+/**
+ * Expiry after a plain N-month renewal (with no term: the current expiry + 1 month, the
+ * shortest gap 003 §3.2.2.3 allows).
  */
 plainExpiry: string, 
 /**
@@ -2191,7 +2290,7 @@ paddingDays: number,
 /**
  * The top-up days as a period in the renewal term's unit (months or years).
  */
-paddingPeriod: Ratio, 
+paddingPeriod: Fraction, 
 /**
  * Price of the N-month renewal (when prices are given).
  */
@@ -2253,7 +2352,7 @@ approvalDate?: string,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -2358,7 +2457,7 @@ billingMode?: BillingMode,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -2372,9 +2471,14 @@ export type UpgradeResponse = {
  */
 cost: Money, 
 /**
+ * Days counted in the total remaining period: the change day excluded, and in years Feb 29
+ * not counted (003 §3.2.7).
+ */
+remainingDays: number, 
+/**
  * Total remaining period R in `periodUnit`.
  */
-remainingPeriod: Ratio, 
+remainingPeriod: Fraction, 
 /**
  * `months` or `years`.
  */
@@ -2427,7 +2531,7 @@ tiers?: Array<Tier>,
  */
 provider?: Provider, 
 /**
- * Rounding policy (default `document`).
+ * Rounding policy (default `console`).
  */
 policy?: RoundingPolicy, };
 
@@ -2440,7 +2544,7 @@ export type UsageChargeResponse = {
  */
 usage: Ratio, 
 /**
- * The amount, exact (pay-per-use amounts carry 8 or more decimals, 003 §6.1.6).
+ * The amount, exact up to 8 decimals, else half up to 8 (bills keep 8 decimals, 003 §6.1.6).
  */
 amount: Money, 
 /**

@@ -7,10 +7,10 @@
 //! - the pricing **remaining period** excludes the change day (003 §3.2.7).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use rust_decimal::Decimal;
 use serde::Serializer;
 
 use crate::error::{Error, ErrorCode};
+use crate::exact::Exact;
 use crate::input::{At, Json};
 use crate::money::clip;
 
@@ -45,22 +45,49 @@ pub fn last_day_of_month(d: NaiveDate) -> NaiveDate {
 }
 
 /// `d + n months`, clamped to the last day of the target month (RULES.md §1.1, §19 A1; the only
-/// evidence is 003 §3.2.2.2: 2024-02-29 + 10 years → 2034-02-28). `None` past year 262,143.
+/// evidence is 003 §3.2.2.2: 2024-02-29 + 10 years → 2034-02-28). `None` past 9999-12-31, the
+/// last date billcalc reads or writes.
 /// 2021-01-31 + 1 month = 2021-02-28; 2020-04-28 + 1 month = 2020-05-28.
 pub fn add_months(d: NaiveDate, n: u32) -> Option<NaiveDate> {
     d.checked_add_months(chrono::Months::new(n))
+        .filter(|r| in_range(*r))
+}
+
+/// True for dates within 1970-01-01..=9999-12-31 (what billcalc reads and answers).
+pub fn in_range(d: NaiveDate) -> bool {
+    let ymd = (d.year(), d.month(), d.day());
+    ymd >= MIN_DATE && ymd <= MAX_DATE
+}
+
+/// The day after `d`, `None` past 9999-12-31.
+pub fn next_day(d: NaiveDate) -> Option<NaiveDate> {
+    d.succ_opt().filter(|r| in_range(*r))
 }
 
 /// 003 §3.2.7 / §3.4.2.2 refund day counts of one order segment on an operation day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(
+    test,
+    derive(ts_rs::TS),
+    ts(export, export_to = "../js/types.d.ts", rename = "Days")
+)]
 pub struct RefundDays {
-    /// `days(start..end)`.
+    /// `days(start..end)`, both included.
+    #[cfg_attr(test, ts(type = "number"))]
     pub total: i64,
     /// `days(start..day before the operation)`: 0 on the start day.
+    #[cfg_attr(test, ts(type = "number"))]
     pub consumed: i64,
     /// `days(operation day..end)`: the operation day counts as remaining.
+    #[cfg_attr(test, ts(type = "number"))]
     pub remaining: i64,
 }
+
+crate::to_json!(RefundDays {
+    total,
+    consumed,
+    remaining,
+});
 
 /// Refund day counts for an operation on `day` of the segment `start..end`. `day` is clamped into
 /// the segment: before the start nothing is consumed, after the end nothing remains.
@@ -96,39 +123,42 @@ impl PeriodUnit {
             PeriodUnit::Years => "years",
         }
     }
+
+    /// Singular unit name (`1 year`).
+    pub fn singular(self) -> &'static str {
+        match self {
+            PeriodUnit::Months => "month",
+            PeriodUnit::Years => "year",
+        }
+    }
 }
 
-/// The length, in `unit`, of the inclusive day range `first..last` (empty when `last < first`).
+/// The length, in `unit`, of the inclusive day range `first..last` (0 when `last < first`), as
+/// an exact fraction.
 ///
 /// - Months (003 §3.2.7): `Σ over natural months of days_in_range / days_in_month`, whole months 1.
-///   Aug 25–31, Sep, Oct, Nov 1–15 → 7/31 + 2 + 15/30 = 2.7258…
+///   Aug 25–31, Sep, Oct, Nov 1–15 → 7/31 + 2 + 15/30 = 1267/465 (2.7258…).
 /// - Years (003 §3.2.7): days of the range not counting Feb 29, divided by 365.
-///   2019-05-02..2021-11-01 → (244 + 365 + 305) / 365 = 2.5041…
-pub fn period_length(unit: PeriodUnit, first: NaiveDate, last: NaiveDate) -> Decimal {
+///   2019-05-02..2021-11-01 → (244 + 365 + 305) / 365 = 914/365 (2.5041…).
+pub fn period_length(unit: PeriodUnit, first: NaiveDate, last: NaiveDate) -> Result<Exact, Error> {
     if last < first {
-        return Decimal::ZERO;
+        return Ok(Exact::ZERO);
     }
     match unit {
-        PeriodUnit::Years => Decimal::from(days_without_feb_29(first, last)) / Decimal::from(365),
+        PeriodUnit::Years => Ok(Exact::ratio(days_without_feb_29(first, last), 365)),
         PeriodUnit::Months => {
-            let mut total = Decimal::ZERO;
+            let mut total = Exact::ZERO;
             let mut cursor = first;
             loop {
-                let month_end = last_day_of_month(cursor);
-                let chunk_end = month_end.min(last);
+                let chunk_end = last_day_of_month(cursor).min(last);
                 let days = days_inclusive(cursor, chunk_end);
-                let dim = i64::from(days_in_month(cursor));
-                total += if days == dim {
-                    Decimal::ONE
-                } else {
-                    Decimal::from(days) / Decimal::from(dim)
-                };
+                total = total.plus(Exact::ratio(days, i64::from(days_in_month(cursor))))?;
                 match chunk_end.succ_opt() {
                     Some(next) if chunk_end < last => cursor = next,
                     _ => break,
                 }
             }
-            total
+            Ok(total)
         }
     }
 }
@@ -178,7 +208,7 @@ pub fn remaining_period(
     segment_start: NaiveDate,
     end: NaiveDate,
     change_day: NaiveDate,
-) -> Decimal {
+) -> Result<Exact, Error> {
     let after_change = change_day.succ_opt().unwrap_or(change_day);
     period_length(unit, after_change.max(segment_start), end)
 }

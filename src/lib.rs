@@ -32,6 +32,7 @@ pub mod breakdown;
 pub mod calendar;
 pub mod curve;
 pub mod error;
+pub mod exact;
 pub mod handling_fee;
 pub mod input;
 pub mod money;

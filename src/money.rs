@@ -17,6 +17,7 @@ use rust_decimal::RoundingStrategy;
 use serde::{Serialize, Serializer};
 
 use crate::error::ErrorCode;
+use crate::exact::{Exact, Rounding};
 use crate::input::{At, FromJson, Json};
 use std::fmt;
 use std::iter::Sum;
@@ -87,6 +88,27 @@ impl Money {
     /// Round half up to cents (the final rounding of every amount in this crate).
     pub fn cents(self) -> Money {
         self.round_half_up(2)
+    }
+
+    /// The exact value, for arithmetic with ratios.
+    pub fn exact(self) -> Exact {
+        Exact::of(self.0)
+    }
+
+    /// An exact figure as an answer shows an intermediate amount: exact up to 8 decimals, else
+    /// rounded half up to 8 ([`Exact::shown`]).
+    pub fn shown(e: Exact) -> Money {
+        Money(e.shown())
+    }
+
+    /// An exact figure rounded half up to cents, from its exact value (a final amount).
+    pub fn cents_of(e: Exact) -> crate::error::Result<Money> {
+        e.cents().map(Money)
+    }
+
+    /// An exact figure rounded to `dp` decimals as `how` says, from its exact value.
+    pub fn rounded(e: Exact, dp: u32, how: Rounding) -> crate::error::Result<Money> {
+        e.round(dp, how).map(Money)
     }
 }
 
@@ -380,6 +402,25 @@ pub fn show(value: Decimal) -> String {
     }
 }
 
+/// An exact figure in a formula: its decimal when it has at most 8 decimals (`48.125`), else
+/// `≈` and its value half up to 8 decimals (`≈27.09677419`).
+pub fn approx(e: Exact) -> String {
+    if e.is_shown_exactly() {
+        e.shown().to_string()
+    } else {
+        format!("≈{}", e.shown())
+    }
+}
+
+/// The result of a formula: `= 48.125` when exact to 8 decimals, else `≈ 27.09677419`.
+pub fn equals(e: Exact) -> String {
+    if e.is_shown_exactly() {
+        format!("= {}", e.shown())
+    } else {
+        format!("≈ {}", e.shown())
+    }
+}
+
 /// A dimensionless decimal: a discount factor (0.9 = 9折), a fee rate (0.10), a remaining ratio or
 /// a period length in months or years. Read like money (a decimal string, or an exactly
 /// representable number; never negative); serialized as a decimal string without trailing zeros
@@ -396,6 +437,11 @@ impl Ratio {
     /// The decimal value.
     pub fn value(self) -> Decimal {
         self.0
+    }
+
+    /// The exact value, for arithmetic.
+    pub fn exact(self) -> Exact {
+        Exact::of(self.0)
     }
 }
 
@@ -431,28 +477,44 @@ impl fmt::Display for Ratio {
 }
 
 /// How intermediate amounts are rounded. The final amount is always rounded half up to cents.
+///
+/// | step | `console` (default) | `document` | `exact` |
+/// |---|---|---|---|
+/// | unsubscribe / switch: consumed amount and handling fee | half up to cents (003 §3.4.2.2: 48.125 → 48.13) | same | exact |
+/// | upgrade: each order's fee | exact | truncated to cents (003 §3.2.7 ex. 1: 11.178 → 11.17) | exact |
+/// | disk expansion: remaining period | exact | half up to 2 decimals (003 §3.2.7: 28/31 → 0.90) | exact |
+/// | everything else | exact | exact | exact |
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum RoundingPolicy {
-    /// The documents' own arithmetic (default): exact decimals, plus the one named intermediate
-    /// rounding that each of three worked examples uses (RULES.md §19 A2):
-    /// unsubscribe/switch — consumed amount rounded half up to cents (003 §3.4.2.2: 48.125 → 48.13);
-    /// disk expansion — remaining period rounded half up to 2 decimals (003 §3.2.7: 28/31 → 0.90);
-    /// upgrade — each order's fee truncated to cents before summing (003 §3.2.7: 11.178 → 11.17).
+    /// What the console charges (default). Spec changes keep every intermediate exact and round
+    /// once at the end (003 §3.2.7 note 4: "keep at least 8 decimals during the calculation so
+    /// that the result matches the page"); unsubscribing rounds the consumed amount and the
+    /// handling fee to cents, as 003 §3.4.2.2 states (110.00 × 14/32 = 48.13; refund 50.87).
     #[default]
+    Console,
+    /// The documents' worked examples, which "keep two decimals, for reference only" (003 §3.2.7
+    /// note 4): as `console`, plus the remaining period of a disk expansion rounded half up to 2
+    /// decimals (28/31 → 0.90, fee 15.75) and each order's upgrade fee truncated to cents before
+    /// the fees are added (11.17 + 0.88 + 13.33 = 25.38). RULES.md §19 A2.
     Document,
-    /// Carry every intermediate value exactly (≥ 8 decimals, in fact up to 28) and round once,
-    /// half up to cents, at the end.
+    /// Every intermediate value exact, one rounding half up to cents at the end, unsubscribing
+    /// included (110 − 48.125 − 11 = 50.875 → 50.88).
     Exact,
 }
 
-crate::enum_from_json!(RoundingPolicy { Document, Exact });
+crate::enum_from_json!(RoundingPolicy {
+    Console,
+    Document,
+    Exact
+});
 
 impl RoundingPolicy {
     /// The name shown in breakdowns.
     pub fn name(self) -> &'static str {
         match self {
+            RoundingPolicy::Console => "console",
             RoundingPolicy::Document => "document",
             RoundingPolicy::Exact => "exact",
         }

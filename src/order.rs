@@ -71,6 +71,7 @@ pub fn validate(orders: &[Order], path: &str) -> Result<()> {
                 format!("order ends {} before it starts {}", o.end, o.start),
             ));
         }
+        check_span(o, &format!("{path}[{i}]"))?;
         if let Some(prev) = previous_end {
             if o.start <= prev {
                 return Err(Error::new(
@@ -86,6 +87,35 @@ pub fn validate(orders: &[Order], path: &str) -> Result<()> {
         previous_end = Some(o.end);
     }
     Ok(())
+}
+
+/// An order's dates span its term (RULES.md §1.1): it ends on `start + term` (the month-end
+/// clamp included: Jan 31 + 1 month = Feb 28) or on the day before, the two ways the console and
+/// the documents write a segment (2022-08-19..2022-09-19 for one month in 003 §3.4.2.2;
+/// 2018-11-01..2018-11-30 in 003 §3.2.7). A one-month range labelled `3Y` is refused: every rule
+/// reads the term (its price, its handling-fee band), so a mislabelled order would be priced
+/// silently wrong.
+fn check_span(o: &Order, at: &str) -> Result<()> {
+    let expected = calendar::add_months(o.start, o.term.months());
+    let fits = expected.is_some_and(|e| o.end == e || e.pred_opt() == Some(o.end));
+    if fits {
+        return Ok(());
+    }
+    let message = match expected {
+        Some(e) => format!(
+            "a {} order starting {} ends on {e} or the day before, not {}",
+            o.term, o.start, o.end
+        ),
+        None => format!(
+            "a {} order starting {} would end after 9999-12-31",
+            o.term, o.start
+        ),
+    };
+    Err(Error::new(
+        ErrorCode::InvalidPeriod,
+        format!("{at}.end"),
+        message,
+    ))
 }
 
 /// 003 §3.2.7: "if any not-yet-expired order of the resource is yearly, use yearly prices; if all

@@ -313,6 +313,28 @@ macro_rules! to_json {
     };
 }
 
+/// An exact ratio or period as its reduced fraction and its decimal half up to 8 places:
+/// `{"fraction": "913/365", "decimal": "2.50136986"}`.
+impl ToJson for crate::exact::Exact {
+    fn write_json(&self, out: &mut String) {
+        out.push_str("{\"fraction\":");
+        write_display(out, self);
+        out.push_str(",\"decimal\":");
+        write_display(out, &self.shown());
+        out.push('}');
+    }
+}
+
+impl serde::Serialize for crate::exact::Exact {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut o = s.serialize_struct("Fraction", 2)?;
+        o.serialize_field("fraction", &self.to_string())?;
+        o.serialize_field("decimal", &self.shown().to_string())?;
+        o.end()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

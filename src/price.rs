@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 
 use crate::calendar::PeriodUnit;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{show, Money};
+use crate::exact::Exact;
+use crate::money::{approx, equals, Money};
 use crate::term::Term;
 
 /// Prices of one configuration, per term.
@@ -52,47 +53,50 @@ pub enum TermMatch {
 pub struct MatchedPrice {
     /// The term whose price was used.
     pub term: Term,
-    /// That term's price.
+    /// That term's price (for a monthly term missing from the table: months × the `1M` price).
     pub price: Money,
-    /// Price per unit (`price / term length in unit`).
-    pub rate: Money,
+    /// Price per unit (`price / term length in unit`), exact: 400 for 3 years is 400/3 per year.
+    pub rate: Exact,
     /// Unit of `rate`.
     pub unit: PeriodUnit,
-    /// True when the price was derived from the one-unit term (`8M` at 8 × the `1M` price).
+    /// True when the price was derived from the `1M` price (an `8M` renewal at 8 × the `1M` price).
     pub from_unit_term: bool,
 }
 
 impl MatchedPrice {
-    /// `400/3 per year`-style text for formulas.
+    /// `400/3 per year (3Y price 400)`-style text for formulas.
     pub fn describe(&self) -> String {
         let unit = match self.unit {
             PeriodUnit::Months => "month",
             PeriodUnit::Years => "year",
         };
         let len = self.term.length_in(self.unit);
-        if len == Decimal::ONE {
-            format!("{} per {unit} ({} price)", show(self.price.0), self.term)
+        if len == Exact::ONE {
+            format!("{} per {unit} ({} price)", self.price, self.term)
         } else if self.from_unit_term {
             format!(
-                "{} per {unit} (unit price, {} has none)",
-                show(self.rate.0),
-                self.term
+                "{} per {unit} ({} has no price: {} × the 1M price, 003 §3.2.7)",
+                approx(self.rate),
+                self.term,
+                self.term.months()
             )
         } else {
             format!(
-                "{}/{} per {unit} ({} price {})",
-                show(self.price.0),
-                show(len),
+                "{}/{len} {} per {unit} ({} price {})",
+                self.price,
+                equals(self.rate),
                 self.term,
-                show(self.price.0)
+                self.price
             )
         }
     }
 }
 
 impl PriceTable {
-    /// The price of `term` as a rate per `unit`. A term missing from the table falls back to the
-    /// one-unit term of its kind (an `8M` renewal at 8 × the `1M` price, 003 §3.2.7 upgrade ex. 1).
+    /// The price of `term` as a rate per `unit`. A monthly term missing from the table is priced
+    /// from the `1M` price (an `8M` renewal at 8 × the `1M` price: 003 §3.2.7 upgrade ex. 1 pays
+    /// 8 × 11 = 88). A missing yearly term is refused: no document derives `3Y` from `1Y` (the
+    /// 3-year price is usually discounted), and a guess would be a silent wrong answer.
     pub fn rate(&self, term: Term, unit: PeriodUnit, path: &str) -> Result<MatchedPrice> {
         self.rate_or_err(term, unit, || path.to_string())
     }
@@ -108,34 +112,42 @@ impl PriceTable {
             return Ok(MatchedPrice {
                 term,
                 price,
-                rate: term.rate(price, unit),
+                rate: term.rate(price, unit)?,
                 unit,
                 from_unit_term: false,
             });
         }
-        let unit_term = term.unit_term();
-        match self.0.get(&unit_term) {
-            Some(&price) => Ok(MatchedPrice {
+        let one_month = Term::Months(1);
+        match (term, self.0.get(&one_month)) {
+            (Term::Months(n), Some(&price)) => Ok(MatchedPrice {
                 term,
-                price: price * term.length_in(term.unit()),
-                rate: unit_term.rate(price, unit),
+                price: price * Decimal::from(n),
+                rate: one_month.rate(price, unit)?,
                 unit,
                 from_unit_term: true,
             }),
-            None => Err(Error::new(
+            (Term::Months(_), None) => Err(Error::new(
                 ErrorCode::PriceNotFound,
                 path(),
-                format!("no price for {term} (nor for {unit_term}) in the price table"),
+                format!("no price for {term} (nor for 1M) in the price table"),
+            )),
+            (Term::Years(_), _) => Err(Error::new(
+                ErrorCode::PriceNotFound,
+                path(),
+                format!(
+                    "no price for {term} in the price table; a yearly price is not derived from another term (give the {term} price)"
+                ),
             )),
         }
     }
 
     /// Match a total remaining period `r` (in the unit of `yearly`'s kind) to a priced term of that
-    /// kind, rounding as `how` says, and return its rate per unit (003 §3.2.7).
+    /// kind, rounding as `how` says, and return its rate per unit (003 §3.2.7). The comparison is
+    /// exact: 730/365 years is 2 years and matches `2Y` when rounding up or down.
     pub fn match_period(
         &self,
         yearly: bool,
-        r: Decimal,
+        r: Exact,
         how: TermMatch,
         path: &str,
     ) -> Result<(MatchedPrice, Option<String>)> {
@@ -165,7 +177,7 @@ impl PriceTable {
                 None => {
                     note = Some(format!(
                         "no {kind} price covers {} {}; the longest priced term {longest} is used (003 §3.2.7)",
-                        show(r),
+                        approx(r),
                         unit.name()
                     ));
                     longest
@@ -177,7 +189,7 @@ impl PriceTable {
                     if yearly {
                         note = Some(format!(
                             "less than a year remains ({} years): rounding down finds no yearly term, so the shortest yearly price {shortest} is used as a rate per year (RULES.md §19 A6)",
-                            show(r)
+                            approx(r)
                         ));
                     }
                     shortest

@@ -8,7 +8,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::calendar::PeriodUnit;
+use crate::exact::Exact;
 use crate::money::clip;
+use crate::money::Money;
 
 /// Longest monthly term accepted (`120M`).
 pub const MAX_MONTHS: u32 = 120;
@@ -52,26 +54,19 @@ impl Term {
         }
     }
 
-    /// The length in `unit` (`8M` in years = 8/12; `2Y` in months = 24).
-    pub fn length_in(self, unit: PeriodUnit) -> rust_decimal::Decimal {
-        use rust_decimal::Decimal;
-        match (self, unit) {
-            (Term::Months(n), PeriodUnit::Months) => Decimal::from(n),
-            (Term::Years(n), PeriodUnit::Years) => Decimal::from(n),
-            (Term::Years(n), PeriodUnit::Months) => Decimal::from(n * 12),
-            (Term::Months(n), PeriodUnit::Years) => Decimal::from(n) / Decimal::from(12),
+    /// The length in `unit`, exact (`8M` in years = 2/3; `2Y` in months = 24).
+    pub fn length_in(self, unit: PeriodUnit) -> Exact {
+        let months = i64::from(self.months());
+        match unit {
+            PeriodUnit::Months => Exact::whole(months),
+            PeriodUnit::Years => Exact::ratio(months, 12),
         }
     }
 
-    /// The price per `unit` of a term costing `price`: `price / months` per month,
-    /// `price × 12 / months` per year (exact where the division is: `1M` at 11 → 132 per year).
-    pub fn rate(self, price: crate::money::Money, unit: PeriodUnit) -> crate::money::Money {
-        use rust_decimal::Decimal;
-        let months = Decimal::from(self.months());
-        match unit {
-            PeriodUnit::Months => price.divided_by(months),
-            PeriodUnit::Years => (price * Decimal::from(12)).divided_by(months),
-        }
+    /// The price per `unit` of a term costing `price`, exact: `price / months` per month,
+    /// `price × 12 / months` per year (`1M` at 11 → 132 per year; `3Y` at 400 → 400/3 per year).
+    pub fn rate(self, price: Money, unit: PeriodUnit) -> Result<Exact, crate::error::Error> {
+        price.exact().over(self.length_in(unit))
     }
 
     /// The one-unit term of the same kind (`1M` or `1Y`).

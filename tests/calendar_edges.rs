@@ -2,16 +2,12 @@
 //! and the last day of an order. Each expectation is computed by hand in its comment.
 
 use billcalc::calendar::{add_months, period_length, refund_days, remaining_period, PeriodUnit};
+use billcalc::exact::Exact;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde_json::json;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-}
-
-fn dec(s: &str) -> Decimal {
-    s.parse().unwrap()
 }
 
 #[test]
@@ -34,13 +30,13 @@ fn feb_29_plus_a_year() {
 fn yearly_period_skips_feb_29() {
     // 2020-01-01..2020-12-31 has 366 days; without Feb 29: 365 → exactly 1 year.
     assert_eq!(
-        period_length(PeriodUnit::Years, d("2020-01-01"), d("2020-12-31")),
-        Decimal::ONE
+        period_length(PeriodUnit::Years, d("2020-01-01"), d("2020-12-31")).unwrap(),
+        Exact::ONE
     );
     // 2024-02-28..2024-03-01: 3 days, 2 without Feb 29 → 2/365.
     assert_eq!(
-        period_length(PeriodUnit::Years, d("2024-02-28"), d("2024-03-01")),
-        Decimal::from(2) / Decimal::from(365)
+        period_length(PeriodUnit::Years, d("2024-02-28"), d("2024-03-01")).unwrap(),
+        Exact::ratio(2, 365)
     );
 }
 
@@ -48,12 +44,12 @@ fn yearly_period_skips_feb_29() {
 fn monthly_period_in_february() {
     // Feb 15–29 2024: 15 of 29 days; Feb 15–28 2023: 14 of 28 = 0.5.
     assert_eq!(
-        period_length(PeriodUnit::Months, d("2024-02-15"), d("2024-02-29")),
-        Decimal::from(15) / Decimal::from(29)
+        period_length(PeriodUnit::Months, d("2024-02-15"), d("2024-02-29")).unwrap(),
+        Exact::ratio(15, 29)
     );
     assert_eq!(
-        period_length(PeriodUnit::Months, d("2023-02-15"), d("2023-02-28")),
-        dec("0.5")
+        period_length(PeriodUnit::Months, d("2023-02-15"), d("2023-02-28")).unwrap(),
+        Exact::ratio(1, 2)
     );
 }
 
@@ -69,8 +65,9 @@ fn change_on_first_day_of_order() {
             d("2023-03-01"),
             d("2023-03-31"),
             d("2023-03-01")
-        ),
-        Decimal::from(30) / Decimal::from(31)
+        )
+        .unwrap(),
+        Exact::ratio(30, 31)
     );
 }
 
@@ -85,8 +82,9 @@ fn change_on_last_day_of_order() {
             d("2023-03-01"),
             d("2023-03-31"),
             d("2023-03-31")
-        ),
-        Decimal::ZERO
+        )
+        .unwrap(),
+        Exact::ZERO
     );
 }
 
@@ -116,10 +114,16 @@ fn downgrade_on_last_day_refunds_one_day() {
 #[test]
 fn upgrade_across_leap_year() {
     // 1Y order 2024-01-01..2024-12-31 (366 days), change 2024-01-01: R = 2024-01-02..12-31 without
-    // Feb 29 = 364/365 year; (200 − 100) × 364/365 = 99.726 → 99.72 (document truncation) .
-    let res = billcalc::calculate(json!({"op": "upgradeCost", "date": "2024-01-01",
+    // Feb 29 = 364/365 year; (200 − 100) × 364/365 = 99.726… → 99.73 (console: rounded once),
+    // 99.72 (document: each order truncated).
+    let request = json!({"op": "upgradeCost", "date": "2024-01-01",
         "orders": [{"start": "2024-01-01", "end": "2024-12-31", "term": "1Y", "paidCash": "100"}],
-        "oldPrices": {"1Y": "100"}, "newPrices": {"1Y": "200"}}))
-    .unwrap();
-    assert_eq!(res["cost"], "99.72");
+        "oldPrices": {"1Y": "100"}, "newPrices": {"1Y": "200"}});
+    let res = billcalc::calculate(request.clone()).unwrap();
+    assert_eq!(res["cost"], "99.73");
+    assert_eq!(res["remainingDays"], 364);
+    assert_eq!(res["remainingPeriod"]["fraction"], "364/365");
+    let mut document = request;
+    document["policy"] = json!("document");
+    assert_eq!(billcalc::calculate(document).unwrap()["cost"], "99.72");
 }

@@ -252,13 +252,17 @@ golden!(
 /// the operations count days (RULES.md §19 A5), with the same function.
 #[test]
 fn s3_2_7_remaining_value_example() {
+    use billcalc::exact::Exact;
     use billcalc::ops::downgrade::remaining_value;
     let v = remaining_value(
         billcalc::Money::new(Decimal::from(10000)),
-        Decimal::from(3),
-        Decimal::from_str("2.75").unwrap(),
-    );
-    assert_eq!(v.cents().to_string(), "9166.67");
+        Exact::whole(3),
+        Exact::of(Decimal::from_str("2.75").unwrap()),
+    )
+    .unwrap();
+    // 10000 × 2.75 / 3 = 27500/3 = 9166.666… → 9166.67
+    assert_eq!(v.to_string(), "27500/3");
+    assert_eq!(v.cents().unwrap().to_string(), "9166.67");
 }
 
 // Discounts, vouchers and the payment split (003 §3.2.3.1, §3.3.2, §9.1, §13.1.2.1).

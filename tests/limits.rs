@@ -76,17 +76,19 @@ fn dates_outside_1970_to_9999() {
         .0,
         "INVALID_DATE"
     );
-    // Month arithmetic past 9999 is refused, not wrapped.
+    // A result date past 9999-12-31 is refused like an input date (never `+10000-…`).
     let r = billcalc::calculate(
         json!({"op": "quote", "date": "9999-06-01", "term": "1Y", "prices": {"1Y": "1"}}),
     );
-    assert!(r.is_ok(), "10000-06-01 is representable: {r:?}");
-    // Outputs may pass year 9999 (inputs may not): computed, not wrapped.
-    let q = billcalc::calculate(
+    assert_eq!(r.unwrap_err().code.as_str(), "DATE_OUT_OF_RANGE");
+    for request in [
         json!({"op": "unifiedExpiry", "currentExpiry": "9999-12-31", "renewTerm": "10Y"}),
-    )
-    .unwrap();
-    assert_eq!(q["plainExpiry"], "+10009-12-31");
+        json!({"op": "unifiedExpiry", "currentExpiry": "9999-12-15", "renewTerm": "1M"}),
+        json!({"op": "unifiedExpiry", "currentExpiry": "9999-12-15"}),
+    ] {
+        let e = billcalc::calculate(request.clone()).unwrap_err();
+        assert_eq!(e.code.as_str(), "DATE_OUT_OF_RANGE", "{request}");
+    }
 }
 
 #[test]

@@ -140,7 +140,7 @@ proptest! {
     #[test]
     fn spec_change_amounts_are_never_negative(o in orders(), pick in any::<u64>(), old in 1u64..100_000, new in 1u64..100_000) {
         let date = day_in(&o, pick);
-        let prices = |c: u64| json!({"1M": money(c), "1Y": money(c * 11), "3Y": money(c * 30)});
+        let prices = |c: u64| json!({"1M": money(c), "1Y": money(c * 11), "2Y": money(c * 21), "3Y": money(c * 30)});
         let up = billcalc::calculate(json!({"op": "upgradeCost", "date": date.to_string(), "orders": orders_json(&o), "oldPrices": prices(old), "newPrices": prices(new)})).unwrap();
         prop_assert!(dec(&up["cost"]) >= Decimal::ZERO);
         lines_add_up(&up, "cost");
@@ -153,7 +153,7 @@ proptest! {
     fn unified_expiry_lands_on_the_day_at_least_a_month_later(offset in 0u64..20_000, t in 0usize..TERMS.len(), day in 0u32..=28, price in 1u64..100_000) {
         let expiry = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + Days::new(offset);
         let unified_day = if day == 0 { json!("last") } else { json!(day) };
-        let res = billcalc::calculate(json!({"op": "unifiedExpiry", "currentExpiry": expiry.to_string(), "renewTerm": TERMS[t].0, "unifiedDay": unified_day, "prices": {"1M": money(price), "1Y": money(price * 10)}})).unwrap();
+        let res = billcalc::calculate(json!({"op": "unifiedExpiry", "currentExpiry": expiry.to_string(), "renewTerm": TERMS[t].0, "unifiedDay": unified_day, "prices": {"1M": money(price), "1Y": money(price * 10), "2Y": money(price * 19), "3Y": money(price * 27)}})).unwrap();
         let unified = NaiveDate::from_str(res["unifiedExpiry"].as_str().unwrap()).unwrap();
         prop_assert!(unified >= add_months(expiry, 1).unwrap());
         if day == 0 {

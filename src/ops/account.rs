@@ -9,7 +9,8 @@ use serde::Serialize;
 use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{check_count, Error, ErrorCode, Result};
-use crate::money::{round_half_up, Money, RoundingPolicy};
+use crate::exact::{Exact, Rounding};
+use crate::money::{Money, RoundingPolicy};
 use crate::provider::Provider;
 
 /// 003 §3.1.1: most orders one merged payment may hold.
@@ -47,7 +48,7 @@ pub struct QuotaRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
@@ -161,17 +162,32 @@ pub fn consumption_quota_with(req: &QuotaRequest, mut b: Breakdown) -> Result<Qu
     b.settle(used, "not below zero", || {
         format!("{raw} → 0: the balances cover more than is owed")
     });
-    let share = used.0 * Decimal::ONE_HUNDRED / req.total_quota.0;
-    let state = if share >= Decimal::ONE_HUNDRED {
+    // The share compared exactly (a quota 3 × the amount used is 33.33… %, not a rounded figure).
+    let share = used
+        .exact()
+        .times(Exact::whole(100))?
+        .over(req.total_quota.exact())?;
+    let percent = share.round(2, Rounding::HalfUp)?;
+    let state = if share >= Exact::whole(100) {
         QuotaState::Exhausted
-    } else if share > Decimal::from(80) {
+    } else if share > Exact::whole(80) {
         QuotaState::Reminder
     } else {
         QuotaState::Normal
     };
-    let add = |d: NaiveDate, n: u64| d.checked_add_days(Days::new(n));
-    let retention_starts = req.exhausted_on.and_then(|d| add(d, 15));
-    let release_on = req.exhausted_on.and_then(|d| add(d, 30));
+    let add = |d: NaiveDate, n: u64| {
+        d.checked_add_days(Days::new(n))
+            .filter(|r| crate::calendar::in_range(*r))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::DateOutOfRange,
+                    "exhaustedOn",
+                    format!("{d} + {n} days is after 9999-12-31"),
+                )
+            })
+    };
+    let retention_starts = req.exhausted_on.map(|d| add(d, 15)).transpose()?;
+    let release_on = req.exhausted_on.map(|d| add(d, 30)).transpose()?;
     let mut reminders = Vec::new();
     for (what, day) in [("retention", retention_starts), ("release", release_on)] {
         if let Some(day) = day {
@@ -188,7 +204,7 @@ pub fn consumption_quota_with(req: &QuotaRequest, mut b: Breakdown) -> Result<Qu
         (
             "used share".into(),
             format!("{used} / {} × 100", req.total_quota),
-            format!("{} %", round_half_up(share, 2)),
+            format!("{percent} %"),
         )
     });
     b.note(match state {
@@ -204,7 +220,7 @@ pub fn consumption_quota_with(req: &QuotaRequest, mut b: Breakdown) -> Result<Qu
     Ok(QuotaResponse {
         used,
         remaining: (req.total_quota - used).max0(),
-        used_percent: round_half_up(share, 2).to_string(),
+        used_percent: percent.to_string(),
         state,
         retention_starts,
         release_on,
@@ -272,7 +288,7 @@ pub struct MergedPaymentRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
@@ -468,7 +484,7 @@ pub struct BillSummaryRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,

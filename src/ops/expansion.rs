@@ -1,13 +1,13 @@
 //! Disk (EVS) expansion cost (云硬盘扩容, 003 §3.2.7).
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, PeriodUnit};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{round_half_up, show, Money, Ratio, RoundingPolicy};
+use crate::exact::{Exact, Rounding};
+use crate::money::{approx, equals, Money, Ratio, RoundingPolicy};
 use crate::ops::spec_change::{check_factor, check_prepaid, remaining_periods, BillingMode};
 use crate::order::Order;
 use crate::price::{PriceTable, TermMatch};
@@ -48,7 +48,7 @@ pub struct ExpansionRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
@@ -76,8 +76,12 @@ pub struct ExpansionResponse {
     /// Added capacity, GB.
     #[cfg_attr(test, ts(type = "number"))]
     pub added_capacity: u64,
+    /// Days counted in the remaining period: the change day excluded, and in years Feb 29 not
+    /// counted (003 §3.2.7).
+    #[cfg_attr(test, ts(type = "number"))]
+    pub remaining_days: i64,
     /// Remaining period R as used (rounded to 2 decimals under the document policy).
-    pub remaining_period: Ratio,
+    pub remaining_period: Exact,
     /// `months` or `years`.
     pub period_unit: PeriodUnit,
     /// Price term matched (rounded up, as for upgrades).
@@ -89,6 +93,7 @@ pub struct ExpansionResponse {
 crate::to_json!(ExpansionResponse {
     cost,
     added_capacity,
+    remaining_days,
     remaining_period,
     period_unit,
     matched_term,
@@ -97,7 +102,7 @@ crate::to_json!(ExpansionResponse {
 
 /// 003 §3.2.7: `fee = added capacity × R × unit capacity price` (the upgrade formula does not
 /// apply). Example: 10 GB → 60 GB on 2021-07-03 of a July order, 0.35/GB/month:
-/// R = 28/31 = 0.90 → 50 × 0.90 × 0.35 = 15.75 (document policy rounds R to 2 decimals first).
+/// 50 × 28/31 × 0.35 = 15.806… → 15.81; the `document` policy rounds R to 0.90 first: 15.75.
 pub fn expansion_cost(req: &ExpansionRequest) -> Result<ExpansionResponse> {
     expansion_cost_with(req, Breakdown::new(req.policy))
 }
@@ -128,68 +133,82 @@ pub fn expansion_cost_with(req: &ExpansionRequest, mut b: Breakdown) -> Result<E
         ));
     }
     let d = check_factor(req.discount, "discount")?;
-    let (unit, _, r_exact) = remaining_periods(&req.orders, req.date, &mut b)?;
-    let r = match req.policy {
-        RoundingPolicy::Document => round_half_up(r_exact, 2),
-        RoundingPolicy::Exact => r_exact,
-    };
-    if r != r_exact {
-        b.fact(
-            "remaining period as used",
-            format!(
-                "{} rounded half up to 2 decimals (document policy, 003 §3.2.7 example shows 0.90)",
-                show(r_exact)
-            ),
-            format!("{} {}", r, unit.name()),
-        );
-    }
+    let periods = remaining_periods(&req.orders, req.date)?;
+    let unit = periods.unit;
+    let r_exact = periods.total;
     let (price, note) = req.unit_prices.match_period(
         unit == PeriodUnit::Years,
         r_exact,
         TermMatch::Up,
         "unitPrices",
     )?;
-    b.fact(
-        "unit capacity price",
-        format!(
-            "remaining period {} {} rounded up → {} (003 §3.2.7)",
-            show(r_exact),
-            unit.name(),
-            price.term
-        ),
-        price.describe(),
-    );
+
+    // The figures.
+    let r = match req.policy {
+        RoundingPolicy::Document => Exact::of(r_exact.round(2, Rounding::HalfUp)?),
+        RoundingPolicy::Console | RoundingPolicy::Exact => r_exact,
+    };
+    let added = req.capacity_after - req.capacity_before;
+    let fee = Exact::whole(i64::try_from(added).unwrap_or(i64::MAX))
+        .times(r)?
+        .times(price.rate)?
+        .times(d)?;
+    let cost = Money::cents_of(fee)?;
+
+    // The explanation.
+    periods.explain(req.date, &mut b);
+    if r != r_exact {
+        b.fact(
+            "remaining period as used",
+            format!(
+                "{} rounded half up to 2 decimals (document policy, 003 §3.2.7 example shows 0.90)",
+                approx(r_exact)
+            ),
+            format!("{} {}", approx(r), unit.name()),
+        );
+    }
+    b.fact_with(|| {
+        (
+            "unit capacity price".to_string(),
+            format!(
+                "remaining period {} {} rounded up → {} (003 §3.2.7)",
+                approx(r_exact),
+                unit.name(),
+                price.term
+            ),
+            price.describe(),
+        )
+    });
     if let Some(n) = note {
         b.note(n);
     }
-    let added = req.capacity_after - req.capacity_before;
-    let exact = price.rate * (Decimal::from(added) * r * d);
-    let d_text = if d == Decimal::ONE {
-        String::new()
-    } else {
-        format!(" × {}", show(d))
-    };
-    b.line(
-        "expansion fee",
-        format!(
-            "({} − {}) GB × {} {} × {} per GB{d_text} = {}",
-            req.capacity_after,
-            req.capacity_before,
-            show(r),
-            unit.name(),
-            show(price.rate.0),
-            show(exact.0)
-        ),
-        exact,
-    );
-    let cost = exact.cents();
+    b.line_with(Money::shown(fee), || {
+        let d_text = if d == Exact::ONE {
+            String::new()
+        } else {
+            format!(" × {}", approx(d))
+        };
+        (
+            "expansion fee".to_string(),
+            format!(
+                "({} − {}) GB × {} {} × {} per GB{d_text} {}",
+                req.capacity_after,
+                req.capacity_before,
+                r,
+                unit.name(),
+                approx(price.rate),
+                equals(fee)
+            ),
+        )
+    });
     b.settle(cost, "final rounding", || {
-        format!("{} → {cost} (half up to cents)", show(exact.0))
+        format!("{} → {cost} (half up to cents, once)", approx(fee))
     });
     Ok(ExpansionResponse {
         cost,
         added_capacity: added,
-        remaining_period: Ratio(r),
+        remaining_days: periods.days(),
+        remaining_period: r,
         period_unit: unit,
         matched_term: price.term,
         breakdown: b,

@@ -178,7 +178,7 @@ pub struct PackageUsageRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,

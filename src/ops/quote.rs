@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, add_months, days_inclusive, expiry_instant};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{show, Money, Ratio, RoundingPolicy};
+use crate::exact::Exact;
+use crate::money::{approx, Money, Ratio, RoundingPolicy};
 use crate::ops::spec_change::check_factor;
 use crate::price::PriceTable;
 use crate::provider::Provider;
@@ -73,7 +74,7 @@ pub struct QuoteRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
@@ -248,43 +249,35 @@ pub fn quote_with(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse>
         ));
     }
     let price = req.prices.rate(req.term, req.term.unit(), "prices")?;
-    let qty = Decimal::from(req.quantity);
-    let list = price.price * qty;
+    let list = price.price * Decimal::from(req.quantity);
+    let discounted = list.exact().times(d)?;
+    let discount_amount = Money::shown(discounted.minus(list.exact())?);
+    let payable = Money::cents_of(discounted)?;
     let term_text = if price.from_unit_term {
         format!(
-            "{} × {} (no {} price: {} × the {} price)",
-            show(price.rate.0),
-            req.term.length_in(req.term.unit()),
+            "{} × {} (no {} price: {} × the 1M price, 003 §3.2.7)",
+            approx(price.rate),
+            req.term.months(),
             req.term,
-            req.term.length_in(req.term.unit()),
-            req.term.unit_term()
+            req.term.months(),
         )
     } else {
-        format!("{} ({} price)", show(price.price.0), req.term)
+        format!("{} ({} price)", price.price, req.term)
     };
     b.line(
         "list amount",
-        format!("{term_text} × {} = {}", req.quantity, show(list.0)),
+        format!("{term_text} × {} = {list}", req.quantity),
         list,
     );
-    let discounted = list * d;
-    let discount_amount = discounted - list;
-    if d != Decimal::ONE {
+    if d != Exact::ONE {
         b.line(
             "discount",
-            format!(
-                "{} × {} − {} = {}",
-                show(list.0),
-                show(d),
-                show(list.0),
-                show(discount_amount.0)
-            ),
+            format!("{list} × {} − {list} = {discount_amount}", approx(d),),
             discount_amount,
         );
     }
-    let payable = discounted.cents();
     b.settle(payable, "final rounding", || {
-        format!("{} → {payable}", show(discounted.0))
+        format!("{} → {payable}", approx(discounted))
     });
     b.note("vouchers and the payment split are applied after this amount (003 §3.2.3.1)");
     b.fact(

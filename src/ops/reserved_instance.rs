@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{show, Money, Ratio, RoundingPolicy};
+use crate::exact::Exact;
+use crate::money::{approx, equals, Money, Ratio, RoundingPolicy};
 use crate::provider::Provider;
 
 /// 003 §3.4.2.2 table 3-6: the handling-fee rate on the remaining part, 12 %.
@@ -74,12 +75,21 @@ pub struct ReservedInstanceRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub hourly_amount: Money,
+    /// No upfront: the RI voucher balance available to pay the fee (it pays first, 003 §3.4.2.2
+    /// table 3-6).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub voucher_balance: Option<Money>,
+    /// No upfront: the account balance available to pay what the vouchers leave.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub cash_balance: Option<Money>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
@@ -95,6 +105,8 @@ crate::from_json!(ReservedInstanceRequest {
     upfront_cash: default,
     upfront_voucher: default,
     hourly_amount: default,
+    voucher_balance: default,
+    cash_balance: default,
     provider: default,
     policy: default,
 });
@@ -106,12 +118,21 @@ crate::from_json!(ReservedInstanceRequest {
 pub struct ReservedInstanceResponse {
     /// Cash refunded to the balance (full upfront), half up to cents; 0 otherwise.
     pub refund: Money,
-    /// Handling fee: 12 % of the remaining part of the order amount.
+    /// Full upfront: the remaining value of the cash paid, cash × remaining ratio (at most 8
+    /// decimals); 0 for no upfront.
+    pub remaining_value: Money,
+    /// Handling fee: 12 % of the remaining part of the order amount, half up to cents.
     pub handling_fee: Money,
     /// What the customer pays (no upfront: the fee, by month-end settlement; full upfront: 0).
     pub customer_pays: Money,
+    /// No upfront, when the balances are given: the part of the fee paid by RI vouchers (first).
+    pub paid_by_voucher: Option<Money>,
+    /// No upfront, when the balances are given: the part paid from the account balance (second).
+    pub paid_by_balance: Option<Money>,
+    /// No upfront, when the balances are given: what neither covers (owed in the month-end bill).
+    pub unpaid: Option<Money>,
     /// Remaining hours / total hours.
-    pub remaining_ratio: Ratio,
+    pub remaining_ratio: Exact,
     /// Remaining hours (from the next whole hour), when dates were given.
     #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub remaining_hours: Option<i64>,
@@ -124,8 +145,12 @@ pub struct ReservedInstanceResponse {
 
 crate::to_json!(ReservedInstanceResponse {
     refund,
+    remaining_value,
     handling_fee,
     customer_pays,
+    paid_by_voucher,
+    paid_by_balance,
+    unpaid,
     remaining_ratio,
     remaining_hours,
     total_hours,
@@ -134,7 +159,8 @@ crate::to_json!(ReservedInstanceResponse {
 
 /// 003 §3.4.2.2 table 3-6.
 /// Full upfront: `refund = max0(cash × ratio − (cash + voucher) × ratio × 12 %)`; vouchers not returned.
-/// No upfront: the customer pays `hourly × total hours × ratio × 12 %`.
+/// No upfront: the customer pays `hourly × total hours × ratio × 12 %`, vouchers first, then balance.
+/// Every figure is exact; amounts are rounded half up to cents once.
 /// Ex. 2: 50 cash + 50 voucher, half the year left: 25 − 6 = 19. Ex. 3: 10 + 90: 5 − 6 < 0 → 0.
 pub fn reserved_instance_refund(req: &ReservedInstanceRequest) -> Result<ReservedInstanceResponse> {
     reserved_instance_refund_with(req, Breakdown::new(req.policy))
@@ -191,13 +217,13 @@ pub fn reserved_instance_refund_with(
                     + chrono::Duration::hours(1)
             };
             let remaining = ((end - next_hour).num_minutes() / 60).max(0);
-            let ratio = Decimal::from(remaining) / Decimal::from(total);
+            let ratio = Exact::ratio(remaining, total);
             b.fact(
                 "remaining ratio",
                 format!(
                     "remaining hours from the next whole hour {next_hour} to {end} / total hours = {remaining} / {total}"
                 ),
-                show(ratio),
+                format!("{ratio} {}", equals(ratio)),
             );
             (ratio, Some(remaining), Some(total))
         }
@@ -209,8 +235,12 @@ pub fn reserved_instance_refund_with(
                     format!("{r} is above 1"),
                 ));
             }
-            b.fact("remaining ratio", "given", show(r.0));
-            (r.0, None, req.total_hours.map(|h| h.min(1_000_000) as i64))
+            b.fact("remaining ratio", "given", r.to_string());
+            (
+                Exact::of(r.0),
+                None,
+                req.total_hours.map(|h| h.min(1_000_000) as i64),
+            )
         }
         _ => {
             return Err(Error::new(
@@ -220,44 +250,60 @@ pub fn reserved_instance_refund_with(
             ))
         }
     };
-    let (refund, fee, pays) = match req.payment {
+    let fee_rate = Exact::of(RI_FEE_RATE);
+    let mut answer = ReservedInstanceResponse {
+        refund: Money::ZERO,
+        remaining_value: Money::ZERO,
+        handling_fee: Money::ZERO,
+        customer_pays: Money::ZERO,
+        paid_by_voucher: None,
+        paid_by_balance: None,
+        unpaid: None,
+        remaining_ratio: ratio,
+        remaining_hours,
+        total_hours,
+        breakdown: Breakdown::silent(req.policy),
+    };
+    match req.payment {
         RiPayment::FullUpfront => {
-            let value = req.upfront_cash * ratio;
+            let value = req.upfront_cash.exact().times(ratio)?;
             let upfront = req.upfront_cash + req.upfront_voucher;
-            let fee = upfront * ratio * RI_FEE_RATE;
+            let fee = upfront.exact().times(ratio)?.times(fee_rate)?;
+            let net = value.minus(fee)?;
+            let refund = Money::cents_of(net.max0())?;
             b.line(
                 "remaining value of the cash paid",
-                format!("{} × {} = {}", req.upfront_cash, show(ratio), show(value.0)),
-                value,
+                format!("{} × {} {}", req.upfront_cash, ratio, equals(value)),
+                Money::shown(value),
             );
             b.line(
                 "handling fee",
                 format!(
-                    "({} + {}) × {} × 12% = {}",
+                    "({} + {}) × {} × 12% {}",
                     req.upfront_cash,
                     req.upfront_voucher,
-                    show(ratio),
-                    show(fee.0)
+                    ratio,
+                    equals(fee)
                 ),
-                -fee,
+                Money::shown(fee.negated()),
             );
-            let net = value - fee;
             if net.is_negative() {
                 b.line(
                     "no refund below zero",
                     format!(
                         "{} < 0 → 0; the customer pays nothing (003 §3.4.2.2)",
-                        show(net.0)
+                        approx(net)
                     ),
-                    -net,
+                    Money::shown(net.negated()),
                 );
             }
-            let refund = net.max0().cents();
             b.settle(refund, "final rounding", || {
-                format!("{} → {refund}", show(net.max0().0))
+                format!("{} → {refund}", approx(net.max0()))
             });
             b.note("vouchers are not returned (003 §3.4.2.2 table 3-6)");
-            (refund, fee.cents(), Money::ZERO)
+            answer.refund = refund;
+            answer.remaining_value = Money::shown(value);
+            answer.handling_fee = Money::cents_of(fee)?;
         }
         RiPayment::NoUpfront | RiPayment::PartialUpfront => {
             let Some(total) = total_hours else {
@@ -267,34 +313,52 @@ pub fn reserved_instance_refund_with(
                     "a no-upfront RI needs its total hours",
                 ));
             };
-            let fee = req.hourly_amount * Decimal::from(total) * ratio * RI_FEE_RATE;
-            let pays = fee.cents();
+            let fee = req
+                .hourly_amount
+                .exact()
+                .times(Exact::whole(total))?
+                .times(ratio)?
+                .times(fee_rate)?;
+            let pays = Money::cents_of(fee)?;
             b.line(
                 "handling fee the customer pays",
                 format!(
-                    "{} × {total} h × {} × 12% = {}",
+                    "{} × {total} h × {} × 12% {}",
                     req.hourly_amount,
-                    show(ratio),
-                    show(fee.0)
+                    ratio,
+                    equals(fee)
                 ),
-                -fee,
+                Money::shown(fee.negated()),
             );
             b.settle(-pays, "final rounding", || {
-                format!("{} → {pays}", show(fee.0))
+                format!("{} → {pays}", approx(fee))
             });
-            b.note(
-                "charged by month-end settlement; RI vouchers first, then balance (003 §3.4.2.2)",
-            );
-            (Money::ZERO, pays, pays)
+            b.note("charged by month-end settlement: RI vouchers first, then the balance (003 §3.4.2.2 table 3-6)");
+            if req.voucher_balance.is_some() || req.cash_balance.is_some() {
+                let by_voucher = req.voucher_balance.unwrap_or_default().min(pays);
+                let by_balance = req.cash_balance.unwrap_or_default().min(pays - by_voucher);
+                let unpaid = pays - by_voucher - by_balance;
+                b.fact(
+                    "who pays the fee",
+                    format!(
+                        "vouchers first: min({}, {pays}) = {by_voucher}; then the balance: min({}, {}) = {by_balance}",
+                        req.voucher_balance.unwrap_or_default(),
+                        req.cash_balance.unwrap_or_default(),
+                        pays - by_voucher
+                    ),
+                    format!("{by_voucher} + {by_balance}, unpaid {unpaid}"),
+                );
+                if unpaid.is_positive() {
+                    b.note(format!("{unpaid} is not covered by vouchers or balance: it stays owed in the month-end bill"));
+                }
+                answer.paid_by_voucher = Some(by_voucher);
+                answer.paid_by_balance = Some(by_balance);
+                answer.unpaid = Some(unpaid);
+            }
+            answer.handling_fee = pays;
+            answer.customer_pays = pays;
         }
-    };
-    Ok(ReservedInstanceResponse {
-        refund,
-        handling_fee: fee,
-        customer_pays: pays,
-        remaining_ratio: Ratio(ratio),
-        remaining_hours,
-        total_hours,
-        breakdown: b,
-    })
+    }
+    answer.breakdown = b;
+    Ok(answer)
 }

@@ -12,7 +12,8 @@ use serde::Serialize;
 use crate::breakdown::Breakdown;
 use crate::calendar;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{show, Money, Ratio, RoundingPolicy};
+use crate::exact::Exact;
+use crate::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
 use crate::provider::Provider;
 
 /// Most events one request may carry.
@@ -140,8 +141,8 @@ pub struct PoolSegment {
     /// `poolSize − drawn`.
     pub idle: u32,
     /// Length in hours (seconds / 3600).
-    pub hours: Ratio,
-    /// `idle × hours × idle rate`, exact.
+    pub hours: Exact,
+    /// `idle × hours × idle rate` (exact, shown to at most 8 decimals).
     pub fee: Money,
 }
 
@@ -239,31 +240,38 @@ pub fn reserved_pool_idle_fee_with(
     if let Some((code, path, msg)) = refusal {
         return Err(err(code, path, msg));
     }
-    let (price, rate) = (req.pay_as_you_go_price, req.pay_as_you_go_price * factor);
+    let price = req.pay_as_you_go_price;
+    let rate = price.exact().times(Exact::of(factor))?;
     let formula = format!(
         "{price} × {} (002: pay-as-you-go price × 0.3)",
         show(factor)
     );
-    b.fact("idle rate per instance-hour", formula, show(rate.0));
+    b.fact("idle rate per instance-hour", formula, approx(rate));
+    let mut total = Exact::ZERO;
 
     // Walk the events; `cut` closes the segment up to an instant with the state before it.
     let (mut pool, mut drawn) = (req.size, 0u32);
     let mut timeline = Vec::with_capacity(req.events.len() + 2);
     let mut from = start;
-    let mut cut = |to: NaiveDateTime, pool: u32, drawn: u32, b: &mut Breakdown| {
+    let mut cut = |to: NaiveDateTime, pool: u32, drawn: u32, b: &mut Breakdown| -> Result<()> {
         let to = to.min(until);
         if to <= from {
-            return;
+            return Ok(());
         }
-        let seconds = Decimal::from((to - from).num_seconds());
+        let hours = Exact::ratio((to - from).num_seconds(), 3600);
         let idle = pool - drawn;
-        let fee = (rate * Decimal::from(idle) * seconds).divided_by(Decimal::from(3600));
-        let hours = seconds / Decimal::from(3600);
-        if !fee.0.is_zero() {
-            b.line_with(fee, || {
-                let (h, r, f) = (show(hours), show(rate.0), show(fee.0));
+        let fee = rate.times(Exact::whole(i64::from(idle)))?.times(hours)?;
+        total = total.plus(fee)?;
+        if !fee.is_zero() {
+            b.line_with(Money::shown(fee), || {
                 let label = format!("idle fee {} – {}", stamp(from), stamp(to));
-                (label, format!("{idle} idle × {h} h × {r} = {f}"))
+                let formula = format!(
+                    "{idle} idle × {} h × {} {}",
+                    approx(hours),
+                    approx(rate),
+                    equals(fee)
+                );
+                (label, formula)
             });
         }
         timeline.push(PoolSegment {
@@ -272,10 +280,11 @@ pub fn reserved_pool_idle_fee_with(
             pool_size: pool,
             drawn,
             idle,
-            hours: Ratio(hours.normalize()),
-            fee,
+            hours,
+            fee: Money::shown(fee),
         });
         from = to;
+        Ok(())
     };
     let mut last = start;
     for (i, e) in req.events.iter().enumerate() {
@@ -290,7 +299,7 @@ pub fn reserved_pool_idle_fee_with(
             return Err(err(ErrorCode::InvalidPeriod, path, msg));
         }
         last = at;
-        cut(at, pool, drawn, &mut b);
+        cut(at, pool, drawn, &mut b)?;
         let path = format!("events[{i}].count");
         let (n, idle) = (e.count, pool - drawn);
         let refusal = match e.action {
@@ -314,19 +323,18 @@ pub fn reserved_pool_idle_fee_with(
             }
         }
     }
-    cut(end, pool, drawn, &mut b);
-    cut(until, 0, 0, &mut b);
+    cut(end, pool, drawn, &mut b)?;
+    cut(until, 0, 0, &mut b)?;
     if until > end {
         b.note("after the package expires: no idle fee, the unused instances are returned (002)");
     }
     b.note("idle fee metered per second; amounts kept exact, the total rounded half up to cents once (RULES.md §19 A22)");
-    let exact = b.sum();
-    let idle_fee = exact.cents();
+    let idle_fee = Money::cents_of(total)?;
     b.settle(idle_fee, "rounding to cents", || {
-        format!("{} → {idle_fee} (half up)", show(exact.0))
+        format!("{} → {idle_fee} (half up)", approx(total))
     });
     Ok(ReservedPoolResponse {
-        idle_rate: rate,
+        idle_rate: Money::shown(rate),
         timeline,
         idle_fee,
         breakdown: b,
@@ -363,7 +371,7 @@ mod tests {
         .unwrap();
         assert_eq!(idles(&r), [3, 2, 2, 0]);
         assert_eq!(r.timeline[2].pool_size, 2);
-        assert_eq!(r.idle_rate.0.to_string(), "0.300");
+        assert_eq!(r.idle_rate.to_string(), "0.30");
         assert_eq!(r.idle_fee.to_string(), "453.60");
         assert_eq!(r.timeline[2].hours.to_string(), "696");
         assert_eq!(r.timeline[3].fee, Money::ZERO);

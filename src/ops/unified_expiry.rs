@@ -9,8 +9,9 @@ use crate::calendar::{
     period_length,
 };
 use crate::error::{Error, ErrorCode, Result};
+use crate::exact::Exact;
 use crate::input::{At, FromJson, Json};
-use crate::money::{show, Money, Ratio, RoundingPolicy};
+use crate::money::{approx, equals, Money, Ratio, RoundingPolicy};
 use crate::ops::quote::latest_allowed_expiry;
 use crate::ops::spec_change::check_factor;
 use crate::price::PriceTable;
@@ -115,12 +116,15 @@ pub struct UnifiedExpiryRequest {
     #[serde(with = "calendar::ymd")]
     #[cfg_attr(test, ts(type = "string"))]
     pub current_expiry: NaiveDate,
-    /// The renewal term N (default `1M`). 003 §3.2.2.3 requires the unified expiry to be at least one
-    /// month after the current expiry; renewing N ≥ 1 month first is how the console meets it
-    /// (03-15 with day 1 → 05-01, not 04-01), so the check is a guard that always passes.
-    #[serde(default = "one_month")]
-    #[cfg_attr(test, ts(optional, as = "Option<Term>"))]
-    pub renew_term: Term,
+    /// The renewal term N, when the customer renews N and extends to the unified day (003
+    /// §3.2.2.3 "renew to the unified expiry"). Absent: the customer only sets the unified day and
+    /// pays to renew up to it (003 §3.2.2.3 steps 2–5): the new expiry is the first unified day at
+    /// least one month after the current expiry (an earlier one is moved to the next month's, as
+    /// the one-month gap rule requires), priced as one month plus the top-up days (or, with only
+    /// yearly prices, every day at the year price / 365).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub renew_term: Option<Term>,
     /// The unified day D: 1–28 or `"last"` (default 1, as the console).
     #[serde(default = "default_day")]
     #[cfg_attr(test, ts(optional, as = "Option<UnifiedDay>"))]
@@ -142,7 +146,7 @@ pub struct UnifiedExpiryRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
@@ -150,7 +154,7 @@ pub struct UnifiedExpiryRequest {
 
 crate::from_json!(UnifiedExpiryRequest {
     current_expiry: with(crate::calendar::read_ymd),
-    renew_term: default(one_month()),
+    renew_term: default,
     unified_day: default(default_day()),
     prices: default,
     discount: default,
@@ -158,10 +162,6 @@ crate::from_json!(UnifiedExpiryRequest {
     provider: default,
     policy: default,
 });
-
-fn one_month() -> Term {
-    Term::Months(1)
-}
 
 fn default_day() -> UnifiedDay {
     UnifiedDay::Day(1)
@@ -172,7 +172,11 @@ fn default_day() -> UnifiedDay {
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct UnifiedExpiryResponse {
-    /// Expiry after a plain N-month renewal.
+    /// The renewal term: the one asked for, or `1M` when only the unified day was set (absent when
+    /// only yearly prices were given and every day is priced by the day).
+    pub renew_term: Option<Term>,
+    /// Expiry after a plain N-month renewal (with no term: the current expiry + 1 month, the
+    /// shortest gap 003 §3.2.2.3 allows).
     #[serde(with = "calendar::ymd")]
     #[cfg_attr(test, ts(type = "string"))]
     pub plain_expiry: NaiveDate,
@@ -186,7 +190,7 @@ pub struct UnifiedExpiryResponse {
     #[cfg_attr(test, ts(type = "number"))]
     pub padding_days: i64,
     /// The top-up days as a period in the renewal term's unit (months or years).
-    pub padding_period: Ratio,
+    pub padding_period: Exact,
     /// Price of the N-month renewal (when prices are given).
     pub renewal_amount: Option<Money>,
     /// Price of the top-up days (when prices are given).
@@ -198,6 +202,7 @@ pub struct UnifiedExpiryResponse {
 }
 
 crate::to_json!(UnifiedExpiryResponse {
+    renew_term,
     plain_expiry: with(crate::output::write_ymd),
     unified_expiry: with(crate::output::write_ymd),
     expires_at,
@@ -215,10 +220,20 @@ crate::to_json!(UnifiedExpiryResponse {
 /// The daily price is not specified (RULES.md §19 A9). billcalc converts it with the calendar of
 /// the remaining-period rule (003 §3.2.7): for a monthly term, each top-up day costs the month
 /// price / days of its natural month; for a yearly term, the year price / 365 (Feb 29 free).
+/// Every figure is exact; the total is rounded half up to cents once.
 ///
 /// Ex. A: D = 1, expiry 03-15, 1 month → plain 04-15, unified 05-01, 16 top-up days.
 pub fn unified_expiry(req: &UnifiedExpiryRequest) -> Result<UnifiedExpiryResponse> {
     unified_expiry_with(req, Breakdown::new(req.policy))
+}
+
+/// How the renewal is priced.
+enum Renewal {
+    /// N months or years, then the top-up days by the day in the term's unit.
+    Term(Term),
+    /// No term chosen and only yearly prices: every day from the current expiry to the unified
+    /// day at the `1Y` price / 365.
+    ByTheDay,
 }
 
 /// [`unified_expiry`] into a given breakdown ([`Breakdown::silent`] for figures only).
@@ -227,23 +242,43 @@ pub fn unified_expiry_with(
     mut b: Breakdown,
 ) -> Result<UnifiedExpiryResponse> {
     let d = check_factor(req.discount, "discount")?;
-    let overflow = || {
+    let overflow = |path: &str| {
         Error::new(
             ErrorCode::DateOutOfRange,
-            "renewTerm",
-            "the period ends after year 9999",
+            path,
+            "the new expiry would be after 9999-12-31",
         )
     };
-    let plain = add_months(req.current_expiry, req.renew_term.months()).ok_or_else(overflow)?;
+    let term_path = if req.renew_term.is_some() {
+        "renewTerm"
+    } else {
+        "unifiedDay"
+    };
+    let only_yearly = req
+        .prices
+        .as_ref()
+        .is_some_and(|p| !p.0.keys().any(|t| !t.is_yearly()) && p.0.contains_key(&Term::Years(1)));
+    let renewal = match req.renew_term {
+        Some(t) => Renewal::Term(t),
+        None if only_yearly => Renewal::ByTheDay,
+        None => Renewal::Term(Term::Months(1)),
+    };
+    // 003 §3.2.2.3: the unified expiry is at least one month after the current expiry.
+    let one_month = add_months(req.current_expiry, 1).ok_or_else(|| overflow(term_path))?;
+    let plain = match renewal {
+        Renewal::Term(t) => add_months(req.current_expiry, t.months()),
+        Renewal::ByTheDay => Some(one_month),
+    }
+    .ok_or_else(|| overflow(term_path))?;
     let unified = req
         .unified_day
         .first_on_or_after(plain)
-        .ok_or_else(overflow)?;
-    let one_month = add_months(req.current_expiry, 1).ok_or_else(overflow)?;
+        .filter(|u| calendar::in_range(*u))
+        .ok_or_else(|| overflow(term_path))?;
     if unified < one_month {
         return Err(Error::new(
             ErrorCode::UnifiedGapTooShort,
-            "renewTerm",
+            term_path,
             format!(
                 "the unified expiry {unified} is less than one month after the current expiry {} (003 §3.2.2.3)",
                 req.current_expiry
@@ -255,24 +290,71 @@ pub fn unified_expiry_with(
         if unified > latest {
             return Err(Error::new(
                 ErrorCode::RenewalExceeds10Years,
-                "renewTerm",
+                term_path,
                 format!("the new expiry {unified} is later than {latest}, 10 years after {date} (003 §3.2.2.2)"),
             ));
         }
     }
-    let first_padding = plain.succ_opt().ok_or_else(overflow)?;
+    let first_padding = plain.succ_opt().ok_or_else(|| overflow(term_path))?;
     let padding_days = if unified > plain {
         days_inclusive(first_padding, unified)
     } else {
         0
     };
-    let unit = req.renew_term.unit();
-    let padding_period = period_length(unit, first_padding, unified);
-    b.fact(
-        "plain renewal",
-        format!("{} + {} (003 §3.2.2.1)", req.current_expiry, req.renew_term),
-        plain.to_string(),
-    );
+    let (unit, priced_from) = match renewal {
+        Renewal::Term(t) => (t.unit(), first_padding),
+        Renewal::ByTheDay => (
+            calendar::PeriodUnit::Years,
+            req.current_expiry
+                .succ_opt()
+                .ok_or_else(|| overflow(term_path))?,
+        ),
+    };
+    let padding_period = period_length(unit, priced_from, unified)?;
+
+    // The figures (when prices are given).
+    let priced = match &req.prices {
+        None => None,
+        Some(prices) => {
+            let (renewal_price, rate) = match renewal {
+                Renewal::Term(t) => {
+                    let price = prices.rate(t, unit, "prices")?;
+                    (price.price, price)
+                }
+                Renewal::ByTheDay => (Money::ZERO, prices.rate(Term::Years(1), unit, "prices")?),
+            };
+            let renewal_amount = renewal_price.exact().times(d)?;
+            let padding = rate.rate.times(padding_period)?.times(d)?;
+            let total = renewal_amount.plus(padding)?;
+            Some((
+                rate,
+                renewal_amount,
+                padding,
+                total,
+                Money::cents_of(total)?,
+            ))
+        }
+    };
+
+    // The explanation.
+    match renewal {
+        Renewal::Term(t) => b.fact(
+            "plain renewal",
+            format!("{} + {t} (003 §3.2.2.1)", req.current_expiry),
+            plain.to_string(),
+        ),
+        Renewal::ByTheDay => b.fact(
+            "earliest unified expiry",
+            format!(
+                "{} + 1 month: the unified expiry is at least one month after the current expiry (003 §3.2.2.3)",
+                req.current_expiry
+            ),
+            plain.to_string(),
+        ),
+    }
+    if req.renew_term.is_none() {
+        b.note("no renewal term chosen: the unified day is set and the resource renewed up to it, at least one month after the current expiry; an earlier unified day moves to the next month's (003 §3.2.2.3)");
+    }
     b.fact(
         "unified expiry",
         format!(
@@ -288,63 +370,62 @@ pub fn unified_expiry_with(
         "top-up days",
         if padding_days > 0 {
             format!(
-                "days({first_padding}..{unified}) = {} {}",
-                describe_period(unit, first_padding, unified),
-                unit.name()
+                "days({first_padding}..{unified}) = {}",
+                days_inclusive(first_padding, unified)
             )
         } else {
             "the plain expiry already falls on the unified day".to_string()
         },
         padding_days.to_string(),
     );
-    let (mut renewal_amount, mut padding_amount, mut total) = (None, None, None);
-    if let Some(prices) = &req.prices {
-        let price = prices.rate(req.renew_term, unit, "prices")?;
-        let renewal = price.price * d;
-        let padding = price.rate * padding_period * d;
-        let d_text = if d == rust_decimal::Decimal::ONE {
+    if let Some((rate, renewal_amount, padding, total, t)) = &priced {
+        let d_text = if d == Exact::ONE {
             String::new()
         } else {
-            format!(" × {}", show(d))
+            format!(" × {}", approx(d))
         };
-        b.line(
-            format!("renewal {}", req.renew_term),
-            format!("{}{d_text} = {}", show(price.price.0), show(renewal.0)),
-            renewal,
-        );
-        if padding_days > 0 {
+        if let Renewal::Term(term) = renewal {
             b.line(
-                format!("{padding_days} top-up days"),
+                format!("renewal {term}"),
+                format!("{}{d_text} {}", rate.price, equals(*renewal_amount)),
+                Money::shown(*renewal_amount),
+            );
+        }
+        if !padding.is_zero() {
+            let days = days_inclusive(priced_from, unified);
+            b.line(
+                format!("{days} days by the day"),
                 format!(
-                    "{} per {} × ({}){d_text} = {} (daily price: RULES.md §19 A9, billcalc's calendar conversion)",
-                    show(price.rate.0),
+                    "{} per {} × ({} = {}){d_text} {} (daily price: RULES.md §19 A9, billcalc's calendar conversion)",
+                    approx(rate.rate),
                     match unit {
                         calendar::PeriodUnit::Months => "month",
                         calendar::PeriodUnit::Years => "year",
                     },
-                    describe_period(unit, first_padding, unified),
-                    show(padding.0)
+                    describe_period(unit, priced_from, unified),
+                    padding_period,
+                    equals(*padding)
                 ),
-                padding,
+                Money::shown(*padding),
             );
         }
-        let t = (renewal + padding).cents();
-        b.settle(t, "final rounding", || {
-            format!("{} → {t}", show((renewal + padding).0))
+        b.settle(*t, "final rounding", || {
+            format!("{} → {t} (half up to cents, once)", approx(*total))
         });
-        renewal_amount = Some(renewal);
-        padding_amount = Some(padding);
-        total = Some(t);
     }
     Ok(UnifiedExpiryResponse {
+        renew_term: match renewal {
+            Renewal::Term(t) => Some(t),
+            Renewal::ByTheDay => None,
+        },
         plain_expiry: plain,
         unified_expiry: unified,
         expires_at: expiry_instant(unified),
         padding_days,
-        padding_period: Ratio(padding_period),
-        renewal_amount,
-        padding_amount,
-        total,
+        padding_period,
+        renewal_amount: priced.as_ref().map(|p| Money::shown(p.1)),
+        padding_amount: priced.as_ref().map(|p| Money::shown(p.2)),
+        total: priced.as_ref().map(|p| p.4),
         breakdown: b,
     })
 }

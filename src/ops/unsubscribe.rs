@@ -13,10 +13,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::breakdown::Breakdown;
-use crate::calendar::{self, refund_days};
+use crate::calendar::{self, refund_days, RefundDays};
 use crate::error::{Error, ErrorCode, Result};
+use crate::exact::{Exact, Rounding};
 use crate::handling_fee;
-use crate::money::{show, Money, Ratio, RoundingPolicy};
+use crate::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
 use crate::order::{self, Order};
 use crate::provider::Provider;
 
@@ -112,7 +113,7 @@ pub struct UnsubscribeRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
@@ -129,28 +130,6 @@ crate::from_json!(UnsubscribeRequest {
     approval_date: default_with(crate::calendar::read_ymd_opt),
     provider: default,
     policy: default,
-});
-
-/// Refund day counts of the order running on the operation day (003 §3.4.2.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase")]
-pub struct Days {
-    /// `days(start..end)`.
-    #[cfg_attr(test, ts(type = "number"))]
-    pub total: i64,
-    /// Days before the operation day.
-    #[cfg_attr(test, ts(type = "number"))]
-    pub consumed: i64,
-    /// Days from the operation day to the end, both included.
-    #[cfg_attr(test, ts(type = "number"))]
-    pub remaining: i64,
-}
-
-crate::to_json!(Days {
-    total,
-    consumed,
-    remaining,
 });
 
 /// What happens to one order.
@@ -203,7 +182,7 @@ pub struct UnsubscribeResponse {
     /// Handling-fee rate applied (`0.10`).
     pub handling_fee_rate: Ratio,
     /// Day counts of the order running on the operation day (in-use only).
-    pub days: Option<Days>,
+    pub days: Option<RefundDays>,
     /// 003 §3.4.2.1: refund > 1000 needs approval (auto-approved after 24 h).
     pub requires_approval: bool,
     /// Month whose bill carries the refund (`YYYY-MM`): the month the unsubscribe succeeds.
@@ -252,8 +231,9 @@ pub(crate) fn in_use_refund(
     let policy = b.policy;
     let mut rows = Vec::with_capacity(orders.len());
     let mut days = None;
-    let (mut consumed_total, mut fee_total, mut rate_used) =
-        (Money::ZERO, Money::ZERO, Ratio::default());
+    let (mut consumed_total, mut fee_total, mut refund_total) =
+        (Exact::ZERO, Exact::ZERO, Exact::ZERO);
+    let mut rate_used = Ratio::default();
     let mut paid_total = Money::ZERO;
     let mut voucher_back = Money::ZERO;
     let mut running_found = false;
@@ -285,6 +265,7 @@ pub(crate) fn in_use_refund(
                 )
             });
             voucher_back += o.voucher;
+            refund_total = refund_total.plus(o.paid_cash.exact())?;
             rows.push(OrderRefund {
                 index: i,
                 status: "notStarted",
@@ -298,11 +279,27 @@ pub(crate) fn in_use_refund(
         }
         running_found = true;
         let d = refund_days(o.start, o.end, date);
-        days = Some(Days {
-            total: d.total,
-            consumed: d.consumed,
-            remaining: d.remaining,
-        });
+        days = Some(d);
+        let rate = match fee_override {
+            Some(r) => r,
+            None => Ratio(handling_fee::table_rate(o.term, o.start, date, i)?),
+        };
+        rate_used = rate;
+        // 003 §3.4.2.2: consumed = paid × consumed days / total days; fee = paid × rate.
+        let paid = o.paid_cash.exact();
+        let exact_consumed = paid.times(Exact::ratio(d.consumed, d.total))?;
+        let exact_fee = paid.times(Exact::of(rate.0))?;
+        let (consumed, fee) = match policy {
+            // 003 §3.4.2.2 states both rounded to cents (110.00 × 14/32 = 48.13).
+            RoundingPolicy::Console | RoundingPolicy::Document => (
+                exact_consumed.round(2, Rounding::HalfUp).map(Exact::of)?,
+                exact_fee.round(2, Rounding::HalfUp).map(Exact::of)?,
+            ),
+            RoundingPolicy::Exact => (exact_consumed, exact_fee),
+        };
+        let net = paid.minus(consumed)?.minus(fee)?;
+        let refund = net.max0();
+
         b.fact_with(|| {
             (
                 format!("days of order {i}"),
@@ -313,23 +310,15 @@ pub(crate) fn in_use_refund(
                 format!("{}/{}/{}", d.total, d.consumed, d.remaining),
             )
         });
-        let rate = match fee_override {
-            Some(r) => r,
-            None => Ratio(handling_fee::table_rate(o.term, o.start, date, i)?),
-        };
-        rate_used = rate;
-        let exact_consumed =
-            (o.paid_cash * Decimal::from(d.consumed)).divided_by(Decimal::from(d.total));
-        let exact_fee = o.paid_cash * rate.0;
-        let (consumed, fee) = match policy {
-            RoundingPolicy::Document => (exact_consumed.cents(), exact_fee.cents()),
-            RoundingPolicy::Exact => (exact_consumed, exact_fee),
-        };
-        let rounding_note = |exact: Money, used: Money| {
+        let rounding_note = |exact: Exact, used: Exact| {
             if exact == used {
                 String::new()
             } else {
-                format!(" → {used} (document policy: rounded half up to cents first)")
+                format!(
+                    " → {} (rounded half up to cents as 003 §3.4.2.2 states: {} policy)",
+                    Money::shown(used),
+                    policy.name()
+                )
             }
         };
         b.line_with(o.paid_cash, || {
@@ -338,20 +327,20 @@ pub(crate) fn in_use_refund(
                 "paid cash (实付金额), vouchers excluded".to_string(),
             )
         });
-        b.line_with(-consumed, || {
+        b.line_with(Money::shown(consumed.negated()), || {
             (
                 "consumed amount".to_string(),
                 format!(
-                    "{} × {} / {} = {}{}",
+                    "{} × {} / {} {}{}",
                     o.paid_cash,
                     d.consumed,
                     d.total,
-                    show(exact_consumed.0),
+                    equals(exact_consumed),
                     rounding_note(exact_consumed, consumed)
                 ),
             )
         });
-        b.line_with(-fee, || {
+        b.line_with(Money::shown(fee.negated()), || {
             let source = if fee_override.is_some() {
                 "rate given in the request"
             } else {
@@ -360,37 +349,38 @@ pub(crate) fn in_use_refund(
             (
                 "handling fee".to_string(),
                 format!(
-                    "{} × {} = {}{} ({source})",
+                    "{} × {} {}{} ({source})",
                     o.paid_cash,
                     show(rate.0),
-                    show(exact_fee.0),
+                    equals(exact_fee),
                     rounding_note(exact_fee, fee)
                 ),
             )
         });
-        let net = o.paid_cash - consumed - fee;
-        let refund = net.max0();
         if net.is_negative() {
-            b.line_with(-net, || {
+            b.line_with(Money::shown(net.negated()), || {
                 (
                     "no refund below zero".to_string(),
                     format!(
-                        "{} − {consumed} − {fee} = {} < 0 → 0 (003 §3.4.2.2)",
+                        "{} − {} − {} {} < 0 → 0 (003 §3.4.2.2)",
                         o.paid_cash,
-                        show(net.0)
+                        approx(consumed),
+                        approx(fee),
+                        equals(net)
                     ),
                 )
             });
         }
-        consumed_total += consumed;
-        fee_total += fee;
+        consumed_total = consumed_total.plus(consumed)?;
+        fee_total = fee_total.plus(fee)?;
+        refund_total = refund_total.plus(refund)?;
         rows.push(OrderRefund {
             index: i,
             status: "inUse",
             paid_cash: o.paid_cash,
-            consumed,
-            handling_fee: fee,
-            refund,
+            consumed: Money::shown(consumed),
+            handling_fee: Money::shown(fee),
+            refund: Money::shown(refund),
             voucher_returned: Money::ZERO,
         });
     }
@@ -405,10 +395,9 @@ pub(crate) fn in_use_refund(
             format!("no order is running on {date}; an in-use {what} needs the order that covers that day"),
         ));
     }
-    let exact: Money = rows.iter().map(|r| r.refund).sum();
-    let refund = exact.cents();
+    let refund = Money::cents_of(refund_total)?;
     b.settle(refund, "final rounding", || {
-        format!("{} → {refund} (half up to cents)", show(exact.0))
+        format!("{} → {refund} (half up to cents)", approx(refund_total))
     });
     if voucher_back.is_positive() {
         b.note_with(|| format!("vouchers returned with the unstarted renewals: {voucher_back}"));
@@ -418,8 +407,8 @@ pub(crate) fn in_use_refund(
         refund,
         voucher_returned: voucher_back,
         paid_cash: paid_total,
-        consumed: consumed_total,
-        handling_fee: fee_total,
+        consumed: Money::shown(consumed_total),
+        handling_fee: Money::shown(fee_total),
         handling_fee_rate: rate_used,
         days,
         requires_approval: refund.0 > LARGE_REFUND_THRESHOLD,
@@ -469,11 +458,14 @@ pub fn unsubscribe_refund_with(
                 .service
                 .as_deref()
                 .is_some_and(|s| s.eq_ignore_ascii_case("CBR") || s.eq_ignore_ascii_case("DWS"));
-            if !exempt && req.scenario != Scenario::CreationFailed {
+            // 003 §3.4.2.3 lists the in-use resources that cannot be unsubscribed; a package
+            // not yet in effect (re-bought, or an add-on with a future start) is refunded in
+            // full like any not-yet-effective resource (003 §3.4.3).
+            if !exempt && req.scenario == Scenario::InUse {
                 return Err(Error::new(
                     ErrorCode::PackageNotUnsubscribable,
                     "resourceKind",
-                    "resource packages cannot be unsubscribed, except Cloud Server Backup (CBR) and Data Warehouse Service (DWS) packages (003 §3.4.2.3)",
+                    "an in-use resource package cannot be unsubscribed, except Cloud Server Backup (CBR) and Data Warehouse Service (DWS) packages (003 §3.4.2.3); one not yet in effect can (003 §3.4.3)",
                 ));
             }
         }

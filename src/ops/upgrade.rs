@@ -1,7 +1,6 @@
 //! Upgrade cost (资源升配, 003 §3.2.7).
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::input::{At, FromJson};
@@ -9,10 +8,13 @@ use crate::input::{At, FromJson};
 use crate::breakdown::Breakdown;
 use crate::calendar::{self, PeriodUnit};
 use crate::error::Result;
-use crate::money::{show, Money, Ratio, RoundingPolicy};
-use crate::ops::spec_change::{check_factor, check_prepaid, remaining_periods, BillingMode};
+use crate::exact::{Exact, Rounding};
+use crate::money::{approx, equals, Money, Ratio, RoundingPolicy};
+use crate::ops::spec_change::{
+    check_factor, check_prepaid, remaining_periods, BillingMode, OrderPeriod,
+};
 use crate::order::Order;
-use crate::price::{PriceTable, TermMatch};
+use crate::price::{MatchedPrice, PriceTable, TermMatch};
 use crate::provider::Provider;
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
@@ -93,7 +95,7 @@ pub struct UpgradeRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
@@ -118,14 +120,20 @@ pub struct OrderFee {
     /// Index of the order in the request.
     #[cfg_attr(test, ts(type = "number"))]
     pub index: usize,
-    /// Its remaining period R.
-    pub remaining_period: Ratio,
-    /// Its fee as added up (truncated to cents under the document policy).
+    /// Days counted in its remaining period: the day after the change (or the order's start) to
+    /// its end; in years Feb 29 not counted (003 §3.2.7).
+    #[cfg_attr(test, ts(type = "number"))]
+    pub remaining_days: i64,
+    /// Its remaining period R in `periodUnit`.
+    pub remaining_period: Exact,
+    /// Its fee as added up: truncated to cents under the `document` policy, else the exact fee
+    /// (shown to at most 8 decimals).
     pub fee: Money,
 }
 
 crate::to_json!(OrderFee {
     index,
+    remaining_days,
     remaining_period,
     fee,
 });
@@ -138,8 +146,12 @@ pub struct UpgradeResponse {
     /// Amount to pay, half up to cents; 0 when the formula is negative (nothing charged, nothing
     /// refunded).
     pub cost: Money,
+    /// Days counted in the total remaining period: the change day excluded, and in years Feb 29
+    /// not counted (003 §3.2.7).
+    #[cfg_attr(test, ts(type = "number"))]
+    pub remaining_days: i64,
     /// Total remaining period R in `periodUnit`.
-    pub remaining_period: Ratio,
+    pub remaining_period: Exact,
     /// `months` or `years`.
     pub period_unit: PeriodUnit,
     /// Price term matched for the new configuration (rounded up).
@@ -155,6 +167,7 @@ pub struct UpgradeResponse {
 
 crate::to_json!(UpgradeResponse {
     cost,
+    remaining_days,
     remaining_period,
     period_unit,
     matched_term,
@@ -163,21 +176,31 @@ crate::to_json!(UpgradeResponse {
     breakdown,
 });
 
-/// 003 §3.2.7 upgrade: per not-yet-expired order `P_new × R_i − P_old_i × R_i`, summed; the offer
-/// applied; negative → 0. P_new: the new configuration's price for the total remaining period
-/// rounded UP to a priced term; P_old_i: the old configuration's price for order i's own term, in
-/// the same unit (a monthly order's month price × 12 when the price type is yearly, RULES.md §19 A3).
+/// 003 §3.2.7 upgrade: per not-yet-expired order `(P_new − P_old_i) × R_i × d`, summed; a
+/// reduction subtracted; negative → 0. P_new: the new configuration's price for the total
+/// remaining period rounded UP to a priced term; P_old_i: the old configuration's price for order
+/// i's own term, in the same unit (a monthly order's month price × 12 when the price type is
+/// yearly, RULES.md §19 A3). Every figure is exact; the cost is rounded half up to cents once.
 ///
-/// Ex. 1: 11.17 + 0.88 + 13.33 = 25.38 (document policy truncates each order's fee to cents).
+/// Ex. 1: (400/3 − 120) × 306/365 + (400/3 − 132) × 242/365 + (400/3 − 120) × 1 = 25.395…
+/// → 25.40; the `document` policy truncates each order's fee first: 11.17 + 0.88 + 13.33 = 25.38.
 pub fn upgrade_cost(req: &UpgradeRequest) -> Result<UpgradeResponse> {
     upgrade_cost_with(req, Breakdown::new(req.policy))
+}
+
+/// One order's fee, exact and as added up.
+struct Fee<'a> {
+    period: &'a OrderPeriod<'a>,
+    old: MatchedPrice,
+    exact: Exact,
+    added: Exact,
 }
 
 /// [`upgrade_cost`] into a given breakdown ([`Breakdown::silent`] for figures only).
 pub fn upgrade_cost_with(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeResponse> {
     check_prepaid(req.billing_mode)?;
     let (factor, reduction, new_table, new_path) = match &req.offer {
-        None => (Decimal::ONE, Money::ZERO, &req.new_prices, "newPrices"),
+        None => (Exact::ONE, Money::ZERO, &req.new_prices, "newPrices"),
         Some(UpgradeOffer::Rate { factor }) => (
             check_factor(Some(*factor), "offer.factor")?,
             Money::ZERO,
@@ -185,21 +208,51 @@ pub fn upgrade_cost_with(req: &UpgradeRequest, mut b: Breakdown) -> Result<Upgra
             "newPrices",
         ),
         Some(UpgradeOffer::FixedPrice { prices }) => {
-            (Decimal::ONE, Money::ZERO, prices, "offer.prices")
+            (Exact::ONE, Money::ZERO, prices, "offer.prices")
         }
         Some(UpgradeOffer::Reduction { amount }) => {
-            (Decimal::ONE, *amount, &req.new_prices, "newPrices")
+            (Exact::ONE, *amount, &req.new_prices, "newPrices")
         }
     };
-    let (unit, periods, r_total) = remaining_periods(&req.orders, req.date, &mut b)?;
-    let (new_price, note) =
-        new_table.match_period(unit == PeriodUnit::Years, r_total, TermMatch::Up, new_path)?;
+    let periods = remaining_periods(&req.orders, req.date)?;
+    let unit = periods.unit;
+    let (new_price, note) = new_table.match_period(
+        unit == PeriodUnit::Years,
+        periods.total,
+        TermMatch::Up,
+        new_path,
+    )?;
+
+    // The figures.
+    let mut fees = Vec::with_capacity(periods.orders.len());
+    for p in &periods.orders {
+        let old = req
+            .old_prices
+            .rate_or_err(p.order.term, unit, || format!("oldPrices.{}", p.order.term))?;
+        let exact = new_price.rate.minus(old.rate)?.times(p.r)?.times(factor)?;
+        let added = match req.policy {
+            RoundingPolicy::Document => Exact::of(exact.round(2, Rounding::Truncate)?),
+            RoundingPolicy::Console | RoundingPolicy::Exact => exact,
+        };
+        fees.push(Fee {
+            period: p,
+            old,
+            exact,
+            added,
+        });
+    }
+    let net = Exact::sum(fees.iter().map(|f| f.added))?.minus(reduction.exact())?;
+    let cost = Money::cents_of(net.max0())?;
+    let cheaper = fees.iter().any(|f| new_price.rate < f.old.rate);
+
+    // The explanation.
+    periods.explain(req.date, &mut b);
     b.fact_with(|| {
         (
             "new configuration price".to_string(),
             format!(
                 "remaining period {} {} rounded up → {} (003 §3.2.7)",
-                show(r_total),
+                approx(periods.total),
                 unit.name(),
                 new_price.term
             ),
@@ -209,79 +262,75 @@ pub fn upgrade_cost_with(req: &UpgradeRequest, mut b: Breakdown) -> Result<Upgra
     if let Some(n) = note {
         b.note(n);
     }
-    let mut fees = Vec::with_capacity(periods.len());
-    let mut cheaper = false;
-    for p in &periods {
-        let old = req
-            .old_prices
-            .rate_or_err(p.order.term, unit, || format!("oldPrices.{}", p.order.term))?;
-        cheaper |= new_price.rate < old.rate;
-        let exact = (new_price.rate - old.rate) * p.r * factor;
-        let fee = match req.policy {
-            RoundingPolicy::Document => exact.truncate(2),
-            RoundingPolicy::Exact => exact,
-        };
-        b.line_with(fee, || {
-            let factor_text = if factor == Decimal::ONE {
+    for f in &fees {
+        b.line_with(Money::shown(f.added), || {
+            let p = f.period;
+            let factor_text = if factor == Exact::ONE {
                 String::new()
             } else {
-                format!(" × {}", show(factor))
+                format!(" × {}", approx(factor))
             };
-            let cut = if fee == exact {
+            let cut = if f.added == f.exact {
                 String::new()
             } else {
                 format!(
-                    " → {fee} (document policy: each order truncated to cents, 003 §3.2.7 ex. 1)"
+                    " → {} (document policy: each order truncated to cents, 003 §3.2.7 ex. 1)",
+                    Money::shown(f.added)
                 )
             };
             (
                 format!("order {} ({}) upgrade fee", p.index, p.order.term),
                 format!(
-                    "({} − {}) × {} {}{factor_text} = {}{cut}   [old: {}]",
-                    show(new_price.rate.0),
-                    show(old.rate.0),
-                    show(p.r),
+                    "({} − {}) × {} {}{factor_text} {}{cut}   [old: {}]",
+                    approx(new_price.rate),
+                    approx(f.old.rate),
+                    p.r,
                     unit.name(),
-                    show(exact.0),
-                    old.describe()
+                    equals(f.exact),
+                    f.old.describe()
                 ),
             )
-        });
-        fees.push(OrderFee {
-            index: p.index,
-            remaining_period: Ratio(p.r),
-            fee,
         });
     }
     if reduction.is_positive() {
         b.line("reduction (减免)", format!("− {reduction}"), -reduction);
     }
-    let net = b.sum();
     if net.is_negative() {
-        b.line_with(-net, || {
+        b.line_with(Money::shown(net.negated()), || {
             (
                 "negative upgrade fee → 0".to_string(),
                 format!(
                     "{} < 0: the change succeeds, nothing is charged and nothing refunded (003 §3.2.7)",
-                    show(net.0)
+                    approx(net)
                 ),
             )
         });
     }
-    let exact = net.max0();
-    let cost = exact.cents();
     b.settle(cost, "final rounding", || {
-        format!("{} → {cost} (half up to cents)", show(exact.0))
+        format!(
+            "{} → {cost} (half up to cents, once: {} policy)",
+            approx(net.max0()),
+            req.policy.name()
+        )
     });
     if cheaper {
         b.note("the new configuration's current rate is below the old one's for at least one order: by price this is a downgrade (003 §3.2.7 note); see downgradeRefund");
     }
     Ok(UpgradeResponse {
         cost,
-        remaining_period: Ratio(r_total),
+        remaining_days: periods.days(),
+        remaining_period: periods.total,
         period_unit: unit,
         matched_term: new_price.term,
-        orders: fees,
+        orders: fees
+            .iter()
+            .map(|f| OrderFee {
+                index: f.period.index,
+                remaining_days: f.period.days,
+                remaining_period: f.period.r,
+                fee: Money::shown(f.added),
+            })
+            .collect(),
         cheaper_by_price: cheaper,
         breakdown: b,
     })

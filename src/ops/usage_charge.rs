@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use crate::breakdown::Breakdown;
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::{show, truncate, Money, Ratio, RoundingPolicy};
+use crate::exact::{Exact, Rounding};
+use crate::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
 use crate::provider::Provider;
 
 /// Most tiers one price may have.
@@ -90,7 +91,7 @@ pub struct UsageChargeRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
-    /// Rounding policy (default `document`).
+    /// Rounding policy (default `console`).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
@@ -113,7 +114,7 @@ crate::from_json!(UsageChargeRequest {
 pub struct UsageChargeResponse {
     /// Usage in the pricing unit, truncated to 10 decimals (003 §6.1.1).
     pub usage: Ratio,
-    /// The amount, exact (pay-per-use amounts carry 8 or more decimals, 003 §6.1.6).
+    /// The amount, exact up to 8 decimals, else half up to 8 (bills keep 8 decimals, 003 §6.1.6).
     pub amount: Money,
     /// The amount rounded half up to cents (how a monthly bill total is shown, 003 §6.1.6).
     pub rounded: Money,
@@ -152,33 +153,34 @@ pub fn usage_charge_with(
             "the conversion ratio must be above 0",
         ));
     }
-    let converted = req
-        .raw_usage
-        .0
-        .checked_div(ratio)
-        .filter(|u| *u <= crate::money::MAX_INPUT)
-        .ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidNumber,
-                "conversionRatio",
-                format!(
-                    "{} / {} is above 10^12 pricing units",
-                    req.raw_usage,
-                    show(ratio)
-                ),
-            )
-        })?;
-    let usage = truncate(converted, USAGE_DECIMALS).normalize();
+    // 003 §6.1.1: usage in the pricing unit = usage / conversion ratio, truncated to 10 decimals,
+    // from the exact quotient.
+    let converted = req.raw_usage.exact().over(Exact::of(ratio))?;
+    if converted > Exact::of(crate::money::MAX_INPUT) {
+        return Err(Error::new(
+            ErrorCode::InvalidNumber,
+            "conversionRatio",
+            format!(
+                "{} / {} is above 10^12 pricing units",
+                req.raw_usage,
+                show(ratio)
+            ),
+        ));
+    }
+    let usage = converted
+        .round(USAGE_DECIMALS, Rounding::Truncate)?
+        .normalize();
     b.fact(
         "usage in the pricing unit",
         format!(
-            "{} / {} = {} truncated to {USAGE_DECIMALS} decimals (003 §6.1.1)",
+            "{} / {} {} truncated to {USAGE_DECIMALS} decimals (003 §6.1.1)",
             show(req.raw_usage.0),
             show(ratio),
-            show(converted)
+            equals(converted)
         ),
         usage.to_string(),
     );
+    let times = |p: Money, q: Decimal| p.exact().times(Exact::of(q));
     let mut tier = None;
     let amount = match req.pricing {
         Pricing::Fixed => {
@@ -189,11 +191,11 @@ pub fn usage_charge_with(
                     "fixed pricing needs a unit price",
                 ));
             };
-            let a = p * usage;
+            let a = times(p, usage)?;
             b.line(
                 "usage × unit price",
-                format!("{usage} × {p} = {}", show(a.0)),
-                a,
+                format!("{usage} × {p} {}", equals(a)),
+                Money::shown(a),
             );
             a
         }
@@ -226,21 +228,21 @@ pub fn usage_charge_with(
                     format!("{usage} falls in {range} → {total}"),
                     total,
                 );
-                total
+                total.exact()
             } else {
                 let p = price_of(t, i)?;
-                let a = p * usage;
+                let a = times(p, usage)?;
                 b.line(
                     format!("whole usage at tier {i} ({range})"),
-                    format!("{usage} × {p} = {}", show(a.0)),
-                    a,
+                    format!("{usage} × {p} {}", equals(a)),
+                    Money::shown(a),
                 );
                 a
             }
         }
         Pricing::ExcessProgressive => {
             check_tiers(&req.tiers)?;
-            let mut sum = Money::ZERO;
+            let mut sum = Exact::ZERO;
             for (i, t) in req.tiers.iter().enumerate() {
                 let top = t.to.map_or(usage, |to| usage.min(to.0));
                 let slice = top - t.from.0;
@@ -248,24 +250,24 @@ pub fn usage_charge_with(
                     break;
                 }
                 let p = price_of(t, i)?;
-                let a = p * slice;
+                let a = times(p, slice)?;
                 b.line(
                     format!("slice in tier {i} ({})", describe(t)),
-                    format!("{} × {p} = {}", show(slice), show(a.0)),
-                    a,
+                    format!("{} × {p} {}", show(slice), equals(a)),
+                    Money::shown(a),
                 );
-                sum += a;
+                sum = sum.plus(a)?;
             }
             sum
         }
     };
-    let rounded = amount.cents();
+    let rounded = Money::cents_of(amount)?;
     b.settle(rounded, "rounding to cents", || {
-        format!("{} → {rounded} (half up)", show(amount.0))
+        format!("{} → {rounded} (half up)", approx(amount))
     });
     Ok(UsageChargeResponse {
         usage: Ratio(usage),
-        amount,
+        amount: Money::shown(amount),
         rounded,
         tier,
         breakdown: b,
