@@ -876,11 +876,12 @@ fn each_policy(
         if let Ok(ans) = &res {
             c.money_strings(&id, ans);
         }
-        let kept = res.clone().map_err(|e| e.code.as_str());
+        // The absent and console answers are kept (figures and refusal codes) to compare them.
+        let kept = || res.clone().map_err(|e| e.code.as_str());
         match name {
-            None => absent = Some(kept),
+            None => absent = Some(kept()),
             Some("console") => {
-                if let (Some(Ok(a)), Ok(b)) = (&absent, &kept) {
+                if let (Some(Ok(a)), Ok(b)) = (&absent, &kept()) {
                     if let Some(d) = first_difference(a, b, "") {
                         c.fail(
                             format!("{op}[absent] = console answer"),
@@ -1464,6 +1465,11 @@ struct PoolCase {
 /// × price × 0.3, exact; nothing after the package ends; idleFee = cents(Σ) (RULES.md §7: a
 /// released instance returns to a cyclic pool, not to a single-use one).
 fn oracle_pool(case: &PoolCase) -> Q {
+    cents(pool_exact(case))
+}
+
+/// The exact idle fee before the one rounding.
+fn pool_exact(case: &PoolCase) -> Q {
     let until = case.until.unwrap_or(case.end);
     let rate = Q::cents(case.price) * Q::frac(3, 10);
     let (mut pool, mut drawn) = (case.size, 0u32);
@@ -1489,7 +1495,7 @@ fn oracle_pool(case: &PoolCase) -> Q {
         }
     }
     cut(case.end, pool - drawn, &mut total);
-    cents(total)
+    total
 }
 
 fn pool_json(case: &PoolCase) -> Value {
@@ -1977,9 +1983,10 @@ fn pool_strategy() -> impl Strategy<Value = PoolCase> {
         cents_strategy(),
         prop::collection::vec((0i64..=150, any::<bool>(), 1u32..=10, any::<bool>()), 0..6),
         (0u8..3, any::<u64>()),
+        (0u8..3, any::<u64>()),
     )
         .prop_map(
-            |(cyclic, size, day, second, length, price, raw_events, (until_mode, x))| {
+            |(cyclic, size, day, second, length, price, raw_events, (until_mode, x), (half, k))| {
                 let start = day.and_hms_opt(0, 0, 0).expect("midnight") + Duration::seconds(second);
                 let end = start + Duration::seconds(length);
                 let (mut pool, mut drawn) = (size, 0u32);
@@ -2017,7 +2024,7 @@ fn pool_strategy() -> impl Strategy<Value = PoolCase> {
                     2 => Some(start + Duration::seconds(1 + (x % length as u64) as i64)),
                     _ => None,
                 };
-                PoolCase {
+                let mut case = PoolCase {
                     cyclic,
                     size,
                     start,
@@ -2025,7 +2032,25 @@ fn pool_strategy() -> impl Strategy<Value = PoolCase> {
                     price,
                     events,
                     until,
+                };
+                // One case in three: a price that puts the exact total on a half cent, while the
+                // segments' own fees (idle × seconds / 3600 × price × 0.3) need not terminate.
+                if half == 0 {
+                    let per_cent = pool_exact(&PoolCase {
+                        price: 1,
+                        ..case.clone()
+                    });
+                    let w = (per_cent * Q::int(1_200_000)).n; // Σ idle × seconds
+                    let g = gcd(w, 6000);
+                    if w > 0 && (w / g) % 2 == 1 {
+                        let step = (6000 / g) as i64;
+                        let odd = 2 * (k % (5_000_000 / step as u64).max(1)) as i64 + 1;
+                        if step * odd <= 10_000_000 {
+                            case.price = step * odd;
+                        }
+                    }
                 }
+                case
             },
         )
 }
