@@ -865,9 +865,10 @@ end: string,
  */
 term: Term, 
 /**
- * Cash actually paid (实付金额): after the discount, without vouchers.
+ * Cash actually paid (实付金额): after the discount, without vouchers. Needed by refunds
+ * (unsubscribe, switch, downgrade); upgrades and disk expansion do not use it.
  */
-paidCash: Money, 
+paidCash?: Money, 
 /**
  * Voucher amount used to pay the order (never part of cash refunds).
  */
@@ -2271,8 +2272,8 @@ export type UnifiedExpiryResponse = {
  */
 renewTerm: Term | null, 
 /**
- * Expiry after a plain N-month renewal (with no term: the current expiry + 1 month, the
- * shortest gap 003 §3.2.2.3 allows).
+ * Expiry after a plain N-month renewal; with no term and only yearly prices, the current
+ * expiry (every day after it is priced by the day).
  */
 plainExpiry: string, 
 /**
@@ -2284,19 +2285,20 @@ unifiedExpiry: string,
  */
 expiresAt: string, 
 /**
- * Top-up days: plain expiry + 1 .. unified expiry.
+ * Days priced by the day (top-up days): plain expiry + 1 .. unified expiry.
  */
 paddingDays: number, 
 /**
- * The top-up days as a period in the renewal term's unit (months or years).
+ * The top-up days as a period in the renewal term's unit: months (each day / days of its
+ * month) or years (days without Feb 29 / 365).
  */
 paddingPeriod: Fraction, 
 /**
- * Price of the N-month renewal (when prices are given).
+ * Price of the N-month renewal (when prices are given and a term is renewed).
  */
 renewalAmount: Money | null, 
 /**
- * Price of the top-up days (when prices are given).
+ * Price of the top-up days (when prices are given; at most 8 decimals).
  */
 paddingAmount: Money | null, 
 /**

@@ -808,10 +808,10 @@ mod tests {
         );
         let missing = r#"{"scenario":"inUse","orders":[]}"#;
         assert_eq!(error_of(missing), ("MISSING_FIELD".into(), "date".into()));
-        let nested = r#"{"scenario":"inUse","date":"2022-09-02","orders":[{"start":"2022-08-19","end":"2022-09-19","term":"1M"}]}"#;
+        let nested = r#"{"scenario":"inUse","date":"2022-09-02","orders":[{"start":"2022-08-19","end":"2022-09-19","paidCash":"1"}]}"#;
         assert_eq!(
             error_of(nested),
-            ("MISSING_FIELD".into(), "orders[0].paidCash".into())
+            ("MISSING_FIELD".into(), "orders[0].term".into())
         );
         let variant = r#"{"scenario":"inuse","date":"2022-09-02","orders":[]}"#;
         assert_eq!(

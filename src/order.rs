@@ -29,8 +29,11 @@ pub struct Order {
     pub end: NaiveDate,
     /// The term bought (`1M`, `8M`, `1Y`, `3Y`…).
     pub term: Term,
-    /// Cash actually paid (实付金额): after the discount, without vouchers.
-    pub paid_cash: Money,
+    /// Cash actually paid (实付金额): after the discount, without vouchers. Needed by refunds
+    /// (unsubscribe, switch, downgrade); upgrades and disk expansion do not use it.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub paid_cash: Option<Money>,
     /// Voucher amount used to pay the order (never part of cash refunds).
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
@@ -41,7 +44,7 @@ crate::from_json!(Order {
     start: with(crate::calendar::read_ymd),
     end: with(crate::calendar::read_ymd),
     term,
-    paid_cash,
+    paid_cash: default,
     voucher: default,
 });
 
@@ -87,6 +90,25 @@ pub fn validate(orders: &[Order], path: &str) -> Result<()> {
         previous_end = Some(o.end);
     }
     Ok(())
+}
+
+impl Order {
+    /// The cash paid; 0 when not given (the rules that need it call [`require_cash`] first).
+    pub fn cash(&self) -> Money {
+        self.paid_cash.unwrap_or_default()
+    }
+}
+
+/// Refuse orders without `paidCash` where the rule needs it (refunds), at `path[i].paidCash`.
+pub fn require_cash(orders: &[Order], path: &str) -> Result<()> {
+    match orders.iter().position(|o| o.paid_cash.is_none()) {
+        Some(i) => Err(Error::new(
+            ErrorCode::MissingField,
+            format!("{path}[{i}].paidCash"),
+            "a refund needs the cash paid on each order (paidCash: after the discount, without vouchers)",
+        )),
+        None => Ok(()),
+    }
 }
 
 /// An order's dates span its term (RULES.md §1.1): it ends on `start + term` (the month-end
@@ -157,5 +179,5 @@ pub fn check_day_in_term(orders: &[Order], day: NaiveDate, path: &str) -> Result
 
 /// Sum of the cash paid on `orders`.
 pub fn total_cash<'a>(orders: impl Iterator<Item = &'a Order>) -> Money {
-    orders.map(|o| o.paid_cash).sum()
+    orders.map(|o| o.cash()).sum()
 }

@@ -114,6 +114,63 @@ fn every_vector_passes() {
     );
 }
 
+/// Every money figure of every answer (the fields and the breakdown's lines) is a final amount in
+/// cents or an intermediate of at most 8 decimals, under every policy: never a 28-digit tail.
+/// Facts (day counts, periods) and quantities are not money: a usage keeps its 10 decimals
+/// (003 §6.1.1), a fraction is written as one.
+#[test]
+fn no_answer_has_more_than_8_decimals() {
+    fn long(v: &Value, key: &str, path: &str, out: &mut Vec<String>) {
+        match v {
+            Value::String(s) if !matches!(key, "usage" | "fraction") => {
+                let plain = s.strip_prefix('-').unwrap_or(s);
+                let decimals = plain.split_once('.').map_or(0, |(_, f)| f.len());
+                if decimals > 8 && plain.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                    out.push(format!("{path} = {s}"));
+                }
+            }
+            Value::Array(_) if key == "facts" => {}
+            Value::Array(items) => {
+                for (i, e) in items.iter().enumerate() {
+                    long(e, key, &format!("{path}[{i}]"), out);
+                }
+            }
+            Value::Object(m) => {
+                for (k, e) in m {
+                    long(e, k, &format!("{path}.{k}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut answers = 0;
+    let mut offending = Vec::new();
+    for v in vectors().iter().filter(|v| v.get("expect").is_some()) {
+        for policy in ["console", "document", "exact"] {
+            let mut request = v["request"].clone();
+            request["policy"] = Value::from(policy);
+            let Ok(answer) = billcalc::calculate(request) else {
+                continue;
+            };
+            answers += 1;
+            let mut found = Vec::new();
+            long(&answer, "", "", &mut found);
+            if !found.is_empty() {
+                offending.push(format!("{} ({policy}): {}", v["name"], found.join(", ")));
+            }
+        }
+    }
+    assert!(answers > 300, "only {answers} answers");
+    assert!(
+        offending.is_empty(),
+        "{}",
+        offending.join(
+            "
+"
+        )
+    );
+}
+
 /// The wasm package's entry point (`calculate_text`) answers every vector as `calculate` does:
 /// explained, the same JSON; figures only, the same JSON without `breakdown`.
 #[test]

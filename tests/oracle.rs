@@ -810,6 +810,9 @@ fn long_money(v: &Value, key: &str, path: String, out: &mut Vec<(String, String)
         {
             out.push((path, s.clone()));
         }
+        // Facts are the figures behind the lines (day counts, periods, a usage quantity with its
+        // 10 decimals, 003 §6.1.1), not money.
+        Value::Array(_) if key == "facts" => {}
         Value::Array(items) => {
             for (i, e) in items.iter().enumerate() {
                 long_money(e, key, format!("{path}[{i}]"), out);

@@ -152,7 +152,7 @@ function selectView(view, req) {
   const withOrders = view.orders !== false;
   $("#orders-block").hidden = !withOrders;
   $("#orders tbody").replaceChildren(...(withOrders ? (req.orders ?? []).map(orderRow) : []));
-  $("#policy").value = req.policy ?? "document";
+  $("#policy").value = req.policy ?? "console";
   compute();
 }
 
@@ -190,7 +190,7 @@ function readRequest() {
     });
   }
   const policy = $("#policy").value;
-  if (policy !== "document") req.policy = policy;
+  if (policy !== "console") req.policy = policy;
   return req;
 }
 
@@ -223,11 +223,16 @@ function showError(err) {
   $("#policy-used").textContent = "";
 }
 
+// A ratio or period comes as {fraction, decimal}: shown as "913/365 ≈ 2.50136986".
+const isFraction = (v) => v !== null && typeof v === "object" && "fraction" in v && "decimal" in v;
+const fractionText = (v) => (v.fraction === v.decimal ? v.decimal : `${v.fraction} ≈ ${v.decimal}`);
+
 function figure(key, value, main = false) {
   const d = el("div", { className: main ? "figure main" : "figure" });
   d.dataset.figure = key;
-  const text = typeof value === "object" ? JSON.stringify(value) : String(value);
-  d.append(el("div", { className: "k" }, key), el("div", { className: typeof value === "object" ? "v json" : "v" }, text));
+  const json = typeof value === "object" && !isFraction(value);
+  const text = isFraction(value) ? fractionText(value) : json ? JSON.stringify(value) : String(value);
+  d.append(el("div", { className: "k" }, key), el("div", { className: json ? "v json" : "v" }, text));
   return d;
 }
 

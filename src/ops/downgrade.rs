@@ -147,6 +147,7 @@ pub fn downgrade_refund_with(
     check_prepaid(req.billing_mode)?;
     let d = check_factor(req.discount, "discount")?;
     let periods = remaining_periods(&req.orders, req.date)?;
+    crate::order::require_cash(&req.orders, "orders")?;
     let unit = periods.unit;
     let (price, note) = req.new_prices.match_period(
         unit == calendar::PeriodUnit::Years,
@@ -160,7 +161,7 @@ pub fn downgrade_refund_with(
     for p in &periods.orders {
         let days = refund_days(p.order.start, p.order.end, req.date);
         let v = remaining_value(
-            p.order.paid_cash,
+            p.order.cash(),
             Exact::whole(days.total),
             Exact::whole(days.remaining),
         )?;
@@ -194,7 +195,7 @@ pub fn downgrade_refund_with(
                 format!("remaining value of order {} ({})", p.index, p.order.term),
                 format!(
                     "{} / {} days × {} remaining days {}",
-                    p.order.paid_cash,
+                    p.order.cash(),
                     days.total,
                     days.remaining,
                     equals(*v)

@@ -175,8 +175,8 @@ pub struct UnifiedExpiryResponse {
     /// The renewal term: the one asked for, or `1M` when only the unified day was set (absent when
     /// only yearly prices were given and every day is priced by the day).
     pub renew_term: Option<Term>,
-    /// Expiry after a plain N-month renewal (with no term: the current expiry + 1 month, the
-    /// shortest gap 003 §3.2.2.3 allows).
+    /// Expiry after a plain N-month renewal; with no term and only yearly prices, the current
+    /// expiry (every day after it is priced by the day).
     #[serde(with = "calendar::ymd")]
     #[cfg_attr(test, ts(type = "string"))]
     pub plain_expiry: NaiveDate,
@@ -186,14 +186,15 @@ pub struct UnifiedExpiryResponse {
     pub unified_expiry: NaiveDate,
     /// `unifiedExpiry` at 23:59:59 provider time.
     pub expires_at: String,
-    /// Top-up days: plain expiry + 1 .. unified expiry.
+    /// Days priced by the day (top-up days): plain expiry + 1 .. unified expiry.
     #[cfg_attr(test, ts(type = "number"))]
     pub padding_days: i64,
-    /// The top-up days as a period in the renewal term's unit (months or years).
+    /// The top-up days as a period in the renewal term's unit: months (each day / days of its
+    /// month) or years (days without Feb 29 / 365).
     pub padding_period: Exact,
-    /// Price of the N-month renewal (when prices are given).
+    /// Price of the N-month renewal (when prices are given and a term is renewed).
     pub renewal_amount: Option<Money>,
-    /// Price of the top-up days (when prices are given).
+    /// Price of the top-up days (when prices are given; at most 8 decimals).
     pub padding_amount: Option<Money>,
     /// Total payable, half up to cents (when prices are given).
     pub total: Option<Money>,
@@ -265,14 +266,19 @@ pub fn unified_expiry_with(
     };
     // 003 §3.2.2.3: the unified expiry is at least one month after the current expiry.
     let one_month = add_months(req.current_expiry, 1).ok_or_else(|| overflow(term_path))?;
-    let plain = match renewal {
-        Renewal::Term(t) => add_months(req.current_expiry, t.months()),
-        Renewal::ByTheDay => Some(one_month),
-    }
-    .ok_or_else(|| overflow(term_path))?;
+    // The expiry the unified day is searched from: after the renewal term, or (no term) one month
+    // after the current expiry; the days after `plain` are priced by the day.
+    let (earliest, plain) = match renewal {
+        Renewal::Term(t) => {
+            let e =
+                add_months(req.current_expiry, t.months()).ok_or_else(|| overflow(term_path))?;
+            (e, e)
+        }
+        Renewal::ByTheDay => (one_month, req.current_expiry),
+    };
     let unified = req
         .unified_day
-        .first_on_or_after(plain)
+        .first_on_or_after(earliest)
         .filter(|u| calendar::in_range(*u))
         .ok_or_else(|| overflow(term_path))?;
     if unified < one_month {
@@ -301,16 +307,11 @@ pub fn unified_expiry_with(
     } else {
         0
     };
-    let (unit, priced_from) = match renewal {
-        Renewal::Term(t) => (t.unit(), first_padding),
-        Renewal::ByTheDay => (
-            calendar::PeriodUnit::Years,
-            req.current_expiry
-                .succ_opt()
-                .ok_or_else(|| overflow(term_path))?,
-        ),
+    let unit = match renewal {
+        Renewal::Term(t) => t.unit(),
+        Renewal::ByTheDay => calendar::PeriodUnit::Years,
     };
-    let padding_period = period_length(unit, priced_from, unified)?;
+    let padding_period = period_length(unit, first_padding, unified)?;
 
     // The figures (when prices are given).
     let priced = match &req.prices {
@@ -349,7 +350,7 @@ pub fn unified_expiry_with(
                 "{} + 1 month: the unified expiry is at least one month after the current expiry (003 §3.2.2.3)",
                 req.current_expiry
             ),
-            plain.to_string(),
+            earliest.to_string(),
         ),
     }
     if req.renew_term.is_none() {
@@ -358,7 +359,7 @@ pub fn unified_expiry_with(
     b.fact(
         "unified expiry",
         format!(
-            "first {} on or after {plain} (003 §3.2.2.3)",
+            "first {} on or after {earliest} (003 §3.2.2.3)",
             match req.unified_day {
                 UnifiedDay::Day(n) => format!("day {n}"),
                 UnifiedDay::Last => "last day of a month".into(),
@@ -387,23 +388,33 @@ pub fn unified_expiry_with(
         if let Renewal::Term(term) = renewal {
             b.line(
                 format!("renewal {term}"),
-                format!("{}{d_text} {}", rate.price, equals(*renewal_amount)),
+                if d == Exact::ONE {
+                    format!("{} ({term} price)", rate.price)
+                } else {
+                    format!("{}{d_text} {}", rate.price, equals(*renewal_amount))
+                },
                 Money::shown(*renewal_amount),
             );
         }
         if !padding.is_zero() {
-            let days = days_inclusive(priced_from, unified);
+            let days = days_inclusive(first_padding, unified);
             b.line(
                 format!("{days} days by the day"),
                 format!(
-                    "{} per {} × ({} = {}){d_text} {} (daily price: RULES.md §19 A9, billcalc's calendar conversion)",
+                    "{} per {} × {}{d_text} {} (daily price: RULES.md §19 A9, billcalc's calendar conversion)",
                     approx(rate.rate),
                     match unit {
                         calendar::PeriodUnit::Months => "month",
                         calendar::PeriodUnit::Years => "year",
                     },
-                    describe_period(unit, priced_from, unified),
-                    padding_period,
+                    {
+                        let parts = describe_period(unit, first_padding, unified);
+                        if parts == padding_period.to_string() {
+                            parts
+                        } else {
+                            format!("({parts} = {padding_period})")
+                        }
+                    },
                     equals(*padding)
                 ),
                 Money::shown(*padding),
@@ -423,7 +434,10 @@ pub fn unified_expiry_with(
         expires_at: expiry_instant(unified),
         padding_days,
         padding_period,
-        renewal_amount: priced.as_ref().map(|p| Money::shown(p.1)),
+        renewal_amount: match renewal {
+            Renewal::Term(_) => priced.as_ref().map(|p| Money::shown(p.1)),
+            Renewal::ByTheDay => None,
+        },
         padding_amount: priced.as_ref().map(|p| Money::shown(p.2)),
         total: priced.as_ref().map(|p| p.4),
         breakdown: b,

@@ -242,17 +242,17 @@ pub(crate) fn in_use_refund(
             rows.push(OrderRefund {
                 index: i,
                 status: "expired",
-                paid_cash: o.paid_cash,
-                consumed: o.paid_cash,
+                paid_cash: o.cash(),
+                consumed: o.cash(),
                 handling_fee: Money::ZERO,
                 refund: Money::ZERO,
                 voucher_returned: Money::ZERO,
             });
             continue;
         }
-        paid_total += o.paid_cash;
+        paid_total += o.cash();
         if o.start > date {
-            b.line_with(o.paid_cash, || {
+            b.line_with(o.cash(), || {
                 (
                     format!(
                         "renewal order {i} ({}..{}, not started): cash back in full",
@@ -260,19 +260,19 @@ pub(crate) fn in_use_refund(
                     ),
                     format!(
                         "{} (003 §3.4.4: no consumption, no fee; vouchers returned)",
-                        o.paid_cash
+                        o.cash()
                     ),
                 )
             });
             voucher_back += o.voucher;
-            refund_total = refund_total.plus(o.paid_cash.exact())?;
+            refund_total = refund_total.plus(o.cash().exact())?;
             rows.push(OrderRefund {
                 index: i,
                 status: "notStarted",
-                paid_cash: o.paid_cash,
+                paid_cash: o.cash(),
                 consumed: Money::ZERO,
                 handling_fee: Money::ZERO,
-                refund: o.paid_cash,
+                refund: o.cash(),
                 voucher_returned: o.voucher,
             });
             continue;
@@ -286,7 +286,7 @@ pub(crate) fn in_use_refund(
         };
         rate_used = rate;
         // 003 §3.4.2.2: consumed = paid × consumed days / total days; fee = paid × rate.
-        let paid = o.paid_cash.exact();
+        let paid = o.cash().exact();
         let exact_consumed = paid.times(Exact::ratio(d.consumed, d.total))?;
         let exact_fee = paid.times(Exact::of(rate.0))?;
         let (consumed, fee) = match policy {
@@ -321,7 +321,7 @@ pub(crate) fn in_use_refund(
                 )
             }
         };
-        b.line_with(o.paid_cash, || {
+        b.line_with(o.cash(), || {
             (
                 format!("cash paid, order {i} ({})", o.term),
                 "paid cash (实付金额), vouchers excluded".to_string(),
@@ -332,7 +332,7 @@ pub(crate) fn in_use_refund(
                 "consumed amount".to_string(),
                 format!(
                     "{} × {} / {} {}{}",
-                    o.paid_cash,
+                    o.cash(),
                     d.consumed,
                     d.total,
                     equals(exact_consumed),
@@ -350,7 +350,7 @@ pub(crate) fn in_use_refund(
                 "handling fee".to_string(),
                 format!(
                     "{} × {} {}{} ({source})",
-                    o.paid_cash,
+                    o.cash(),
                     show(rate.0),
                     equals(exact_fee),
                     rounding_note(exact_fee, fee)
@@ -363,7 +363,7 @@ pub(crate) fn in_use_refund(
                     "no refund below zero".to_string(),
                     format!(
                         "{} − {} − {} {} < 0 → 0 (003 §3.4.2.2)",
-                        o.paid_cash,
+                        o.cash(),
                         approx(consumed),
                         approx(fee),
                         equals(net)
@@ -377,7 +377,7 @@ pub(crate) fn in_use_refund(
         rows.push(OrderRefund {
             index: i,
             status: "inUse",
-            paid_cash: o.paid_cash,
+            paid_cash: o.cash(),
             consumed: Money::shown(consumed),
             handling_fee: Money::shown(fee),
             refund: Money::shown(refund),
@@ -451,6 +451,7 @@ pub fn unsubscribe_refund_with(
     b: Breakdown,
 ) -> Result<UnsubscribeResponse> {
     order::validate(&req.orders, "orders")?;
+    order::require_cash(&req.orders, "orders")?;
     check_rate(req.handling_fee_rate)?;
     match req.resource_kind {
         ResourceKind::ResourcePackage => {
@@ -662,25 +663,25 @@ fn full_refund(
         if pick(o) {
             b.line(
                 format!("order {i} ({}..{}): cash back in full", o.start, o.end),
-                format!("{} — {why}: no consumption, no handling fee", o.paid_cash),
-                o.paid_cash,
+                format!("{} — {why}: no consumption, no handling fee", o.cash()),
+                o.cash(),
             );
-            paid += o.paid_cash;
+            paid += o.cash();
             vouchers += o.voucher;
             rows.push(OrderRefund {
                 index: i,
                 status: "full",
-                paid_cash: o.paid_cash,
+                paid_cash: o.cash(),
                 consumed: Money::ZERO,
                 handling_fee: Money::ZERO,
-                refund: o.paid_cash,
+                refund: o.cash(),
                 voucher_returned: o.voucher,
             });
         } else {
             rows.push(OrderRefund {
                 index: i,
                 status: "kept",
-                paid_cash: o.paid_cash,
+                paid_cash: o.cash(),
                 consumed: Money::ZERO,
                 handling_fee: Money::ZERO,
                 refund: Money::ZERO,

@@ -56,8 +56,8 @@ const tab = (op) => page.click(`nav button[data-op="${op}"]`);
 const FIRST_LOAD = {
   unsubscribeRefund: "50.87",
   downgradeRefund: "10.00",
-  upgradeCost: "25.38",
-  expansionCost: "15.75",
+  upgradeCost: "25.40",
+  expansionCost: "15.81",
   unifiedExpiry: "2023-05-01",
   quote: "30.00",
   switchToOnDemand: "50.87",
@@ -97,11 +97,17 @@ test("the unsubscribe breakdown shows the document's figures and formulas", asyn
   assert.match(await page.textContent("#figures"), /48\.13/);
 });
 
-test("changing a field recomputes; the exact policy rounds once", async () => {
+test("changing a field recomputes; the exact policy rounds once; the document policy gives the worked example", async () => {
+  await tab("upgradeCost");
+  await page.selectOption("#policy", "document");
+  assert.equal(await main(), "25.38");
+  await page.selectOption("#policy", "console");
+  assert.equal(await main(), "25.40");
+  assert.equal(await page.textContent('[data-figure="remainingPeriod"] .v'), "913/365 ≈ 2.50136986");
   await tab("unsubscribeRefund");
   await page.selectOption("#policy", "exact");
   assert.equal(await main(), "50.88");
-  await page.selectOption("#policy", "document");
+  await page.selectOption("#policy", "console");
   await page.fill('#fields [name="date"]', "2022-08-29");
   assert.equal(await main(), "64.62"); // 110 − 110 × 10/32 (34.375 → 34.38) − 11.00
 });
@@ -185,6 +191,6 @@ test("no request leaves the page, and it works offline after the first load", as
   await page.waitForSelector("body[data-ready=true]");
   assert.equal(await main(), "50.87");
   await tab("upgradeCost");
-  assert.equal(await main(), "25.38");
+  assert.equal(await main(), "25.40");
   assert.ok(requests.slice(before).every((u) => u.startsWith(base)), "only same-origin requests, served by the worker");
 });
