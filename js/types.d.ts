@@ -59,7 +59,9 @@ rules?: RenewalRules,
  */
 productKind?: ProductKind, 
 /**
- * The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider time.
+ * The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider
+ * time; a plain date `2020-08-31` is that day's end, 23:59:59 (RULES.md §0). Required: every
+ * attempt is counted from it (003 §3.2.3.1).
  */
 expiry: string, 
 /**
@@ -765,9 +767,10 @@ amount: Money, };
  */
 export type ManualRenewal = { 
 /**
- * When it was paid.
+ * When it was paid (optional: the new expiry is the old one + `term` whenever it was paid,
+ * 003 §3.2.3.1; given, Aliyun refuses one after the expiry, 001).
  */
-on: string, 
+on?: string, 
 /**
  * Its term (`1M`, `1Y`).
  */
