@@ -1293,27 +1293,32 @@ voucherTotal: Money,
  */
 payable: Money, 
 /**
- * Paid from the cash balance.
+ * Taken from the cash balance (0 unless `paid`).
  */
 cash: Money, 
 /**
- * Paid from the credit line.
+ * Taken from the credit line (0 unless `paid`).
  */
 credit: Money, 
 /**
- * Put on month-end settlement.
+ * Put on month-end settlement (0 unless `paid`).
  */
 monthlySettlement: Money, 
 /**
- * Charged to the bound card.
+ * Charged to the bound card (0 unless `paid`).
  */
 card: Money, 
 /**
- * Not collected.
+ * Not collected: 0 when `paid`, else the whole `payable` (a failed payment takes nothing).
  */
 unpaid: Money, 
 /**
- * `paid`, `failed` (retry) or `pendingPayment`.
+ * What the balance, the settlement and the card could not cover — why the payment failed
+ * (0 when `paid`).
+ */
+shortfall: Money, 
+/**
+ * `paid`, `failed` (auto-renewal: retried the next day) or `pendingPayment` (order payment).
  */
 status: PaymentStatus, 
 /**

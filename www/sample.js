@@ -279,7 +279,7 @@ export const VIEWS = [
       cardBound: true,
       monthlySettlement: false,
     },
-    figures: ["payable", "amountDue", "voucherTotal", "cash", "credit", "monthlySettlement", "card", "unpaid", "status"],
+    figures: ["payable", "amountDue", "voucherTotal", "cash", "credit", "monthlySettlement", "card", "unpaid", "shortfall", "status"],
   },
   {
     op: "consumptionQuota",
