@@ -59,7 +59,9 @@ rules?: RenewalRules,
  */
 productKind?: ProductKind, 
 /**
- * The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider time.
+ * The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider
+ * time; a plain date `2020-08-31` is that day's end, 23:59:59 (RULES.md §0). Required: every
+ * attempt is counted from it (003 §3.2.3.1).
  */
 expiry: string, 
 /**
@@ -648,9 +650,10 @@ path: string,
 message: string, };
 
 /**
- * Stable error codes. Serialized in `SCREAMING_SNAKE_CASE` (e.g. `INVALID_PERIOD`).
+ * Stable error codes, in `SCREAMING_SNAKE_CASE` (e.g. `INVALID_PERIOD`): one spelling per code,
+ * the same in the CLI, the npm package, these types and the README (`RENEWAL_EXCEEDS_10_YEARS`).
  */
-export type ErrorCode = "INVALID_INPUT" | "MISSING_FIELD" | "UNKNOWN_FIELD" | "UNKNOWN_OPERATION" | "INVALID_DATE" | "DATE_OUT_OF_RANGE" | "INVALID_MONEY" | "NEGATIVE_MONEY" | "MONEY_OUT_OF_RANGE" | "INVALID_NUMBER" | "UNKNOWN_TERM" | "PRICE_NOT_FOUND" | "INVALID_PERIOD" | "TOO_MANY_ITEMS" | "RENEWAL_NOT_ALLOWED" | "RENEWAL_EXCEEDS10_YEARS" | "UNIFIED_DAY_INVALID" | "UNIFIED_GAP_TOO_SHORT" | "SPEC_CHANGE_NOT_PREPAID" | "DISK_SHRINK_NOT_ALLOWED" | "MODE_SWITCH_NOT_ALLOWED" | "PACKAGE_NOT_UNSUBSCRIBABLE" | "RESOURCE_EXPIRED" | "UNSUBSCRIBE_NOT_ALLOWED" | "RENEWAL_PERIOD_NOT_UNSUBSCRIBABLE" | "HANDLING_FEE_RATE_UNKNOWN" | "PACKAGE_NOT_RENEWABLE" | "AUTO_RENEW_NOT_ALLOWED" | "VOUCHER_NOT_APPLICABLE" | "DISCOUNT_NOT_COMBINABLE" | "TAX_RATE_UNKNOWN" | "PAYMENT_LIMIT_EXCEEDED" | "NOT_SUPPORTED" | "INTERNAL";
+export type ErrorCode = "INVALID_INPUT" | "MISSING_FIELD" | "UNKNOWN_FIELD" | "UNKNOWN_OPERATION" | "INVALID_DATE" | "DATE_OUT_OF_RANGE" | "INVALID_MONEY" | "NEGATIVE_MONEY" | "MONEY_OUT_OF_RANGE" | "INVALID_NUMBER" | "UNKNOWN_TERM" | "PRICE_NOT_FOUND" | "INVALID_PERIOD" | "TOO_MANY_ITEMS" | "RENEWAL_NOT_ALLOWED" | "RENEWAL_EXCEEDS_10_YEARS" | "UNIFIED_DAY_INVALID" | "UNIFIED_GAP_TOO_SHORT" | "SPEC_CHANGE_NOT_PREPAID" | "DISK_SHRINK_NOT_ALLOWED" | "MODE_SWITCH_NOT_ALLOWED" | "PACKAGE_NOT_UNSUBSCRIBABLE" | "RESOURCE_EXPIRED" | "UNSUBSCRIBE_NOT_ALLOWED" | "RENEWAL_PERIOD_NOT_UNSUBSCRIBABLE" | "HANDLING_FEE_RATE_UNKNOWN" | "PACKAGE_NOT_RENEWABLE" | "AUTO_RENEW_NOT_ALLOWED" | "VOUCHER_NOT_APPLICABLE" | "DISCOUNT_NOT_COMBINABLE" | "TAX_RATE_UNKNOWN" | "PAYMENT_LIMIT_EXCEEDED" | "NOT_SUPPORTED" | "INTERNAL";
 
 /**
  * Request of `expansionCost`.
@@ -788,9 +791,10 @@ amount: Money, };
  */
 export type ManualRenewal = { 
 /**
- * When it was paid.
+ * When it was paid (optional: the new expiry is the old one + `term` whenever it was paid,
+ * 003 §3.2.3.1; given, Aliyun refuses one after the expiry, 001).
  */
-on: string, 
+on?: string, 
 /**
  * Its term (`1M`, `1Y`).
  */
@@ -1347,27 +1351,32 @@ voucherTotal: Money,
  */
 payable: Money, 
 /**
- * Paid from the cash balance.
+ * Taken from the cash balance (0 unless `paid`).
  */
 cash: Money, 
 /**
- * Paid from the credit line.
+ * Taken from the credit line (0 unless `paid`).
  */
 credit: Money, 
 /**
- * Put on month-end settlement.
+ * Put on month-end settlement (0 unless `paid`).
  */
 monthlySettlement: Money, 
 /**
- * Charged to the bound card.
+ * Charged to the bound card (0 unless `paid`).
  */
 card: Money, 
 /**
- * Not collected.
+ * Not collected: 0 when `paid`, else the whole `payable` (a failed payment takes nothing).
  */
 unpaid: Money, 
 /**
- * `paid`, `failed` (retry) or `pendingPayment`.
+ * What the balance, the settlement and the card could not cover — why the payment failed
+ * (0 when `paid`).
+ */
+shortfall: Money, 
+/**
+ * `paid`, `failed` (auto-renewal: retried the next day) or `pendingPayment` (order payment).
  */
 status: PaymentStatus, 
 /**

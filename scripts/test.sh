@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 echo "== Rust tests"
+# --all-targets builds the benches too but skips the doc examples: they run on their own.
 cargo test --all-targets
+cargo test --doc
 
 if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- js/types.d.ts; then
   echo "js/types.d.ts is out of date with the Rust types: commit the file cargo test regenerated" >&2

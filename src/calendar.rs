@@ -320,6 +320,24 @@ pub fn read_datetime_opt(at: At<'_>) -> Result<Option<NaiveDateTime>, Error> {
     Ok(Some(date.and_time(t)))
 }
 
+/// The last second of a day, 23:59:59: when a prepaid term expires (RULES.md §0).
+pub fn end_of_day(d: NaiveDate) -> NaiveDateTime {
+    d.and_time(chrono::NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(chrono::NaiveTime::MIN))
+}
+
+/// Read an expiry instant: a date-time `YYYY-MM-DDTHH:MM[:SS]`, or a plain date `YYYY-MM-DD`,
+/// which is that day's end, 23:59:59 provider time — a prepaid term expires then (003 §3.2.3.1
+/// example: "到期时间为2020年8月31日23:59:59"), so `2020-08-31` reads as `2020-08-31T23:59:59`.
+pub fn read_expiry(at: At<'_>) -> Result<NaiveDateTime, Error> {
+    let s = at.str("a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM")?;
+    if !s.contains(['T', ' ']) {
+        return parse_date(s)
+            .map(end_of_day)
+            .map_err(|(code, msg)| at.error(code_of(code), msg));
+    }
+    read_datetime_opt(at)?.ok_or_else(|| at.invalid_type("a date or a date-time"))
+}
+
 fn code_of(code: &str) -> ErrorCode {
     ErrorCode::from_code(code).unwrap_or(ErrorCode::InvalidDate)
 }
@@ -344,6 +362,16 @@ pub mod ymd_opt {
             Some(d) => s.collect_str(d),
             None => s.serialize_none(),
         }
+    }
+}
+
+/// Serialize date-times `YYYY-MM-DDTHH:MM:SS`.
+pub mod datetime {
+    use super::*;
+
+    /// Serialize as `YYYY-MM-DDTHH:MM:SS`.
+    pub fn serialize<S: Serializer>(d: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&format_args!("{}T{}", d.date(), d.time()))
     }
 }
 
@@ -382,6 +410,43 @@ mod tests {
         // 2020-02-01..2020-09-30 = 243 days, 242 without Feb 29 (003 §3.2.7 upgrade ex. 1).
         assert_eq!(days_without_feb_29(d("2020-02-01"), d("2020-09-30")), 242);
         assert_eq!(days_without_feb_29(d("2020-03-01"), d("2020-02-01")), 0);
+    }
+
+    #[test]
+    fn an_expiry_given_as_a_plain_date_is_that_days_end() {
+        use crate::input::{parse_text, read_json, At, FromJson};
+        struct Expiry(NaiveDateTime);
+        impl FromJson for Expiry {
+            fn from_json(at: At<'_>) -> crate::error::Result<Self> {
+                read_expiry(at).map(Expiry)
+            }
+        }
+        let read = |text: &str| read_json::<Expiry>(&parse_text(text).unwrap()).map(|e| e.0);
+        let end = d("2020-08-31").and_hms_opt(23, 59, 59).unwrap();
+        assert_eq!(read("\"2020-08-31\"").unwrap(), end);
+        assert_eq!(read("\"2020-08-31T23:59:59\"").unwrap(), end);
+        assert_eq!(
+            read("\"2017-03-30T00:00\"").unwrap(),
+            d("2017-03-30").and_hms_opt(0, 0, 0).unwrap()
+        );
+        assert_eq!(
+            read("\"2020-02-30\"").unwrap_err().code,
+            ErrorCode::InvalidDate
+        );
+        assert_eq!(
+            read("\"1969-12-31\"").unwrap_err().code,
+            ErrorCode::DateOutOfRange
+        );
+        assert_eq!(
+            read("\"31/08/2020\"").unwrap_err().code,
+            ErrorCode::InvalidDate
+        );
+        assert_eq!(
+            read("\"2020-08-31T25:00\"").unwrap_err().code,
+            ErrorCode::InvalidDate
+        );
+        assert_eq!(read("20200831").unwrap_err().code, ErrorCode::InvalidInput);
+        assert_eq!(read("null").unwrap_err().code, ErrorCode::InvalidInput);
     }
 
     #[test]

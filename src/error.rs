@@ -8,7 +8,8 @@
 use serde::Serialize;
 use std::fmt;
 
-/// Stable error codes. Serialized in `SCREAMING_SNAKE_CASE` (e.g. `INVALID_PERIOD`).
+/// Stable error codes, in `SCREAMING_SNAKE_CASE` (e.g. `INVALID_PERIOD`): one spelling per code,
+/// the same in the CLI, the npm package, these types and the README (`RENEWAL_EXCEEDS_10_YEARS`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -45,6 +46,9 @@ pub enum ErrorCode {
     /// 003 §3.2.2.1: the resource cannot be renewed (deleted after the retention period, …).
     RenewalNotAllowed,
     /// 003 §3.2.2.2: the new expiry would be later than the operation date + 10 years.
+    // serde's SCREAMING_SNAKE_CASE puts no underscore before a digit (`RENEWAL_EXCEEDS10_YEARS`):
+    // spelled here as `as_str` spells it, for the derived `Serialize` (the CLI) and ts-rs.
+    #[serde(rename = "RENEWAL_EXCEEDS_10_YEARS")]
     RenewalExceeds10Years,
     /// 003 §3.2.2.3: the unified day is not 1–28 or `last`.
     UnifiedDayInvalid,
@@ -271,3 +275,38 @@ impl std::error::Error for Error {}
 
 /// Result alias used across the crate.
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One spelling per code: the derived `Serialize` (what the CLI writes) and the TypeScript
+    /// union (ts-rs) say what `as_str` says, for every code (`RENEWAL_EXCEEDS_10_YEARS`, not
+    /// serde's `RENEWAL_EXCEEDS10_YEARS`).
+    #[test]
+    fn every_code_is_spelled_as_as_str_says() {
+        use ts_rs::TS;
+        let union = ErrorCode::inline(&ts_rs::Config::default());
+        let mut in_union: Vec<String> = union
+            .split('|')
+            .map(|c| c.trim().trim_matches('"').to_string())
+            .collect();
+        let mut codes: Vec<String> = ErrorCode::ALL
+            .iter()
+            .map(|c| c.as_str().to_string())
+            .collect();
+        for code in ErrorCode::ALL {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                serde_json::json!(code.as_str())
+            );
+            assert_eq!(ErrorCode::from_code(code.as_str()), Some(code));
+        }
+        in_union.sort();
+        codes.sort();
+        let n = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "a code listed twice in ErrorCode::ALL");
+        assert_eq!(in_union, codes);
+    }
+}

@@ -8,14 +8,33 @@
 //! - Every result carries a [`breakdown::Breakdown`]: line items with their formulas.
 //! - Every refusal is an [`error::Error`] with a stable code and the offending field's path.
 //!
+//! Requests are read by the crate's own readers ([`input::read_text`], with the same coded
+//! errors as the npm package and the CLI), or handed whole to [`calculate`] with their `op`:
+//!
 //! ```
 //! use billcalc::ops::unsubscribe::{unsubscribe_refund, UnsubscribeRequest};
-//! let req: UnsubscribeRequest = serde_json::from_str(r#"{
+//! let req: UnsubscribeRequest = billcalc::input::read_text(r#"{
 //!   "scenario": "inUse", "date": "2022-09-02",
 //!   "orders": [{"start": "2022-08-19", "end": "2022-09-19", "term": "1M", "paidCash": "110.00"}]
-//! }"#).unwrap();
-//! let res = unsubscribe_refund(&req).unwrap();
+//! }"#)?;
+//! let res = unsubscribe_refund(&req)?;
 //! assert_eq!(res.refund.to_string(), "50.87");
+//!
+//! // The same through the one entry point, and a refusal with its code and path.
+//! let answer = billcalc::calculate(serde_json::json!({
+//!   "op": "downgradeRefund", "date": "2018-11-24",
+//!   "orders": [{"start": "2018-11-01", "end": "2018-11-30", "term": "1M", "paidCash": "120"}],
+//!   "newPrices": {"1M": "90"}
+//! }))?;
+//! assert_eq!(answer["refund"], "10.00");
+//! let refused = billcalc::calculate(serde_json::json!({
+//!   "op": "downgradeRefund", "date": "2018-11-24",
+//!   "orders": [{"start": "2018-11-01", "end": "2018-10-01", "term": "1M", "paidCash": "120"}],
+//!   "newPrices": {"1M": "90"}
+//! }));
+//! let e = refused.unwrap_err();
+//! assert_eq!((e.code.as_str(), e.path.as_str()), ("INVALID_PERIOD", "orders[0].end"));
+//! # Ok::<(), billcalc::Error>(())
 //! ```
 
 #![cfg_attr(

@@ -335,6 +335,10 @@ golden!(
     s13_1_2_1_voucher_example_a_current_rule,
     s3_2_3_1_auto_renew_payment_example,
     payment_split_no_card_reports_shortfall,
+    s5_1_2_auto_renewal_card_limit_fails,
+    s5_1_2_auto_renewal_card_at_limit_pays,
+    s13_1_2_1_old_auto_renewal_fails,
+    payment_split_order_payment_pending,
 );
 
 // Account figures (003 §3.1.1, §5.3, §6.1.6, §7.2.2, §13.2.8).
@@ -370,6 +374,10 @@ golden!(
     s3_2_3_1_auto_renew_cycle_at_purchase_yearly,
     s13_1_2_1_auto_renew_schedule_example,
     aliyun_auto_renew_example_2017,
+    s3_2_3_1_auto_renew_schedule_plain_date_expiry,
+    s3_2_3_1_manual_renewal_without_its_date,
+    auto_renew_expiry_missing,
+    auto_renew_expiry_not_a_date,
     aliyun_auto_renew_example_2015,
     s6_1_6_precision_monthly_example,
     s13_2_8_precision_non_monthly_example,

@@ -194,8 +194,10 @@ proptest! {
 proptest! {
     #![proptest_config(config())]
 
-    /// RULES.md §5: discount → voucher → cash → credit → card / settlement; the parts add up to
-    /// the payable amount, nothing is negative and nothing short is hidden.
+    /// RULES.md §5: discount → voucher → cash → credit → card / settlement. Paid, the parts taken
+    /// add up to the payable amount; failed or pending (003 §3.2.3.1, §3.3.2), nothing is taken:
+    /// `unpaid` is the whole payable amount and `shortfall` what the payers could not cover. So
+    /// taken + unpaid = payable either way, nothing is negative and nothing short is hidden.
     #[test]
     fn payment_split_parts_add_up(
         list in 0u64..10_000_000, factor in 1u64..=100, voucher in 0u64..1_000_000,
@@ -215,7 +217,27 @@ proptest! {
             prop_assert!(dec(&res[k]) >= Decimal::ZERO, "{k} negative: {res}");
         }
         prop_assert!(dec(&res["cash"]) <= dec(&json!(money(cash))));
-        prop_assert_eq!(res["status"] == "paid", dec(&res["unpaid"]).is_zero());
+        prop_assert!(dec(&res["shortfall"]) >= Decimal::ZERO && dec(&res["shortfall"]) <= dec(&res["payable"]));
+        // What was short: the rest after the balance (nothing with month-end settlement), unless
+        // an auto-renewal's bound card may take it (at most 20,000 USD a transaction, 003 §5.1.2).
+        let rest = if flow == "orderPayment" && settlement {
+            Decimal::ZERO
+        } else {
+            (dec(&res["payable"]) - dec(&json!(money(cash))) - dec(&json!(money(credit)))).max(Decimal::ZERO)
+        };
+        let card_takes = flow == "autoRenewal" && card && rest <= Decimal::from(20_000);
+        prop_assert_eq!(dec(&res["shortfall"]), if card_takes { Decimal::ZERO } else { rest });
+        let taken: Decimal = ["cash", "credit", "monthlySettlement", "card"].iter().map(|k| dec(&res[k])).sum();
+        if res["status"] == "paid" {
+            prop_assert!(dec(&res["unpaid"]).is_zero() && dec(&res["shortfall"]).is_zero(), "{res}");
+            prop_assert_eq!(taken, dec(&res["payable"]));
+        } else {
+            prop_assert!(taken.is_zero(), "a failed payment takes nothing: {res}");
+            prop_assert_eq!(dec(&res["unpaid"]), dec(&res["payable"]));
+            prop_assert!(dec(&res["shortfall"]) > Decimal::ZERO, "{res}");
+            let want = if flow == "orderPayment" { "pendingPayment" } else { "failed" };
+            prop_assert_eq!(&res["status"], want);
+        }
         lines_add_up(&res, "payable");
     }
 

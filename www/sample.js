@@ -279,7 +279,7 @@ export const VIEWS = [
       cardBound: true,
       monthlySettlement: false,
     },
-    figures: ["payable", "amountDue", "voucherTotal", "cash", "credit", "monthlySettlement", "card", "unpaid", "status"],
+    figures: ["payable", "amountDue", "voucherTotal", "cash", "credit", "monthlySettlement", "card", "unpaid", "shortfall", "status"],
   },
   {
     op: "consumptionQuota",
@@ -407,12 +407,12 @@ export const VIEWS = [
       { name: "provider", kind: "select", options: ["huawei", "aliyun"] },
       { name: "rules", kind: "select", options: ["current", "old"] },
       { name: "productKind", kind: "select", options: ["default", "domain", "hkDomain", "virtualHosting", "website", "enterpriseMail"] },
-      { name: "expiry", kind: "text", label: "expiry (YYYY-MM-DDTHH:MM:SS)" },
+      { name: "expiry", kind: "text", label: "expiry (YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS)" },
       { name: "purchaseTerm", kind: "text", label: "bought for (8M, 2Y)", optional: true },
       { name: "renewalTerm", kind: "text", label: "auto-renewal term (blank: from the purchase)", optional: true },
       { name: "deductionDaysBefore", kind: "number", label: "custom deduction day (days before)", optional: true },
       { name: "deductionDaySetOn", kind: "text", label: "custom day set on", optional: true },
-      { name: "manualRenewal", kind: "json", label: "manual renewal", optional: true, hint: '{"on": "2015-02-14T10:00", "term": "1M"}' },
+      { name: "manualRenewal", kind: "json", label: "manual renewal", optional: true, hint: "{term, on? (YYYY-MM-DDTHH:MM)}" },
       { name: "now", kind: "text", label: "now (Aliyun checks)", optional: true },
     ],
     sample: {

@@ -79,9 +79,10 @@ impl ProductKind {
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ManualRenewal {
-    /// When it was paid.
+    /// When it was paid (optional: the new expiry is the old one + `term` whenever it was paid,
+    /// 003 §3.2.3.1; given, Aliyun refuses one after the expiry, 001).
     #[serde(default, with = "calendar::datetime_opt")]
-    #[cfg_attr(test, ts(type = "string"))]
+    #[cfg_attr(test, ts(optional, type = "string"))]
     pub on: Option<NaiveDateTime>,
     /// Its term (`1M`, `1Y`).
     pub term: Term,
@@ -109,10 +110,12 @@ pub struct AutoRenewalRequest {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<ProductKind>"))]
     pub product_kind: ProductKind,
-    /// The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider time.
-    #[serde(default, with = "calendar::datetime_opt")]
+    /// The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider
+    /// time; a plain date `2020-08-31` is that day's end, 23:59:59 (RULES.md §0). Required: every
+    /// attempt is counted from it (003 §3.2.3.1).
+    #[serde(with = "calendar::datetime")]
     #[cfg_attr(test, ts(type = "string"))]
-    pub expiry: Option<NaiveDateTime>,
+    pub expiry: NaiveDateTime,
     /// The term the resource was bought for: monthly → 1-month renewals, yearly → 1-year.
     #[serde(default)]
     #[cfg_attr(test, ts(optional))]
@@ -152,7 +155,7 @@ crate::from_json!(AutoRenewalRequest {
     provider: default,
     rules: default,
     product_kind: default,
-    expiry: default_with(crate::calendar::read_datetime_opt),
+    expiry: with(crate::calendar::read_expiry),
     purchase_term: default,
     renewal_term: default,
     deduction_days_before: default,
@@ -236,13 +239,7 @@ pub fn auto_renewal_schedule_with(
     req: &AutoRenewalRequest,
     mut b: Breakdown,
 ) -> Result<AutoRenewalResponse> {
-    let Some(old_expiry) = req.expiry else {
-        return Err(Error::new(
-            ErrorCode::MissingField,
-            "expiry",
-            "give the expiry instant, e.g. 2020-08-31T23:59:59",
-        ));
-    };
+    let old_expiry = req.expiry;
     let Some(profile) = req.provider.auto_renewal(req.product_kind.wanwang()) else {
         return Err(Error::new(
             ErrorCode::NotSupported,

@@ -139,9 +139,11 @@ crate::from_json!(PaymentSplitRequest {
 pub enum PaymentStatus {
     /// Fully paid.
     Paid,
-    /// Auto-renewal could not collect `unpaid`; it is retried the next day (003 §3.2.3.1).
+    /// The auto-renewal deduction failed (`shortfall` could not be covered): nothing is taken,
+    /// and it is retried the next day at 03:00 (003 §3.2.3.1, §13.1.2.1).
     Failed,
-    /// The order waits for payment of `unpaid` (003 §3.3.2).
+    /// The automatic payment failed (`shortfall` could not be covered): nothing is taken and the
+    /// whole order (`unpaid`) waits on the pending-payment page (003 §3.3.2 table 3-2).
     PendingPayment,
 }
 
@@ -168,17 +170,20 @@ pub struct PaymentSplitResponse {
     pub voucher_total: Money,
     /// What is left after discount and voucher: the money the customer pays.
     pub payable: Money,
-    /// Paid from the cash balance.
+    /// Taken from the cash balance (0 unless `paid`).
     pub cash: Money,
-    /// Paid from the credit line.
+    /// Taken from the credit line (0 unless `paid`).
     pub credit: Money,
-    /// Put on month-end settlement.
+    /// Put on month-end settlement (0 unless `paid`).
     pub monthly_settlement: Money,
-    /// Charged to the bound card.
+    /// Charged to the bound card (0 unless `paid`).
     pub card: Money,
-    /// Not collected.
+    /// Not collected: 0 when `paid`, else the whole `payable` (a failed payment takes nothing).
     pub unpaid: Money,
-    /// `paid`, `failed` (retry) or `pendingPayment`.
+    /// What the balance, the settlement and the card could not cover — why the payment failed
+    /// (0 when `paid`).
+    pub shortfall: Money,
+    /// `paid`, `failed` (auto-renewal: retried the next day) or `pendingPayment` (order payment).
     pub status: PaymentStatus,
     /// The candidates of the automatic discount choice (empty when `discounts` was given).
     pub discount_candidates: Vec<DiscountCandidate>,
@@ -200,6 +205,7 @@ crate::to_json!(PaymentSplitResponse {
     monthly_settlement,
     card,
     unpaid,
+    shortfall,
     status,
     discount_candidates,
     rejected_vouchers,
@@ -208,6 +214,11 @@ crate::to_json!(PaymentSplitResponse {
 
 /// 003 §3.2.3.1 example: 2000 USD, business 0.9, voucher 100, balance 1000, card bound →
 /// `2000 × 0.9 − 100 = 1700 = 1000 (balance) + 700 (card)`.
+///
+/// A payment the payers cannot cover takes nothing: 003 §3.2.3.1, a failed auto-renewal deduction
+/// is retried the next day (without the card, the 1700 above fails 700 short: cash, credit and
+/// card 0, `unpaid` 1700, `shortfall` 700, status `failed`); 003 §3.3.2 table 3-2, a failed
+/// automatic order payment leaves the order pending payment (status `pendingPayment`).
 pub fn payment_split(req: &PaymentSplitRequest) -> Result<PaymentSplitResponse> {
     payment_split_with(req, Breakdown::new(req.policy))
 }
@@ -284,7 +295,8 @@ pub fn payment_split_with(
     let voucher_total: Money = vouchers.applied.iter().map(|a| a.amount).sum();
     let payable = amount_due - voucher_total;
 
-    // 3. Balance (cash, then credit) or month-end settlement; 4. the bound card.
+    // 3. Balance (cash, then credit) or month-end settlement; 4. the bound card. First what
+    // each could pay …
     let mut left = payable;
     fn take(left: &mut Money, available: Money) -> Money {
         let part = available.min(*left).max0();
@@ -308,36 +320,64 @@ pub fn payment_split_with(
             card = take(&mut left, rest);
         }
     }
-    let unpaid = left;
-    let status = match (unpaid.is_positive(), req.flow) {
+    // … then one deduction of the whole amount, which succeeds or takes nothing: a failed
+    // auto-renewal deduction leaves the balances as they were and releases the voucher's locked
+    // amount, and is retried the next day (003 §3.2.3.1 "支付失败…自动解锁该额度", "每天凌晨3:00
+    // 尝试一次扣款"); a failed automatic order payment leaves the whole order pending payment, paid
+    // by hand (003 §3.3.2 table 3-2 "自动支付下单-支付失败 → 待支付").
+    let shortfall = left;
+    let status = match (shortfall.is_positive(), req.flow) {
         (false, _) => PaymentStatus::Paid,
         (true, PaymentFlow::OrderPayment) => PaymentStatus::PendingPayment,
         (true, _) => PaymentStatus::Failed,
     };
+    let paid = status == PaymentStatus::Paid;
+    let could_pay = [
+        ("cash", cash),
+        ("credit", credit),
+        ("month-end settlement", settlement),
+        ("card", card),
+    ];
+    if !paid {
+        (cash, credit, settlement, card) = (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
+    }
+    let unpaid = if paid { Money::ZERO } else { payable };
     b.fact_with(|| {
-        let mut parts = Vec::new();
-        for (name, part) in [
-            ("cash", cash),
-            ("credit", credit),
-            ("month-end settlement", settlement),
-            ("card", card),
-            ("unpaid", unpaid),
-        ] {
-            if part.is_positive() {
-                parts.push(format!("{part} ({name})"));
-            }
+        let mut parts: Vec<String> = could_pay
+            .iter()
+            .filter(|(_, part)| part.is_positive())
+            .map(|(name, part)| format!("{part} ({name})"))
+            .collect();
+        if shortfall.is_positive() {
+            parts.push(format!("{shortfall} (short)"));
         }
         let parts = if parts.is_empty() {
             "nothing left to pay".to_string()
         } else {
             parts.join(" + ")
         };
+        let label = if paid { "who pays" } else { "who could pay" };
         (
-            "who pays".into(),
+            label.into(),
             format!("{payable} = {parts}"),
             payable.to_string(),
         )
     });
+    if !paid {
+        b.fact_with(|| {
+            let why = match req.flow {
+                PaymentFlow::OrderPayment => {
+                    "the automatic payment fails: nothing is taken, the whole order waits as \
+                     pending payment (003 §3.3.2 table 3-2)"
+                }
+                _ => {
+                    "the deduction fails: nothing is taken, the balances are left as they were \
+                     (003 §3.2.3.1)"
+                }
+            };
+            ("taken".into(), why.to_string(), Money::ZERO.to_string())
+        });
+    }
     b.note_with(|| {
         match req.flow {
             PaymentFlow::AutoRenewal => {
@@ -358,15 +398,40 @@ pub fn payment_split_with(
     if card_refused {
         b.note_with(|| {
             format!(
-                "the card is not charged: {left} is above the {CARD_TRANSACTION_LIMIT_USD} USD \
-                 limit of one card transaction (003 §5.1.2)"
+                "the card is not charged: {shortfall} is above the {CARD_TRANSACTION_LIMIT_USD} \
+                 USD limit of one card transaction (003 §5.1.2); the card could take the rest \
+                 only once the balance covers {} more",
+                shortfall - Money(CARD_TRANSACTION_LIMIT_USD)
             )
         });
     }
-    if req.flow == PaymentFlow::AutoRenewal && !req.card_bound && unpaid.is_positive() {
-        b.note(
-            "no card is bound: the auto-renewal fails and is retried the next day (003 §3.2.3.1)",
-        );
+    if !paid {
+        b.note_with(|| match req.flow {
+            PaymentFlow::OrderPayment => format!(
+                "003 §3.3.2: the automatic payment fails ({shortfall} short): nothing is taken; \
+                 the order waits on the pending-payment page for {payable}, paid by hand"
+            ),
+            _ => format!(
+                "{}: the auto-renewal deduction fails ({shortfall} short{}): nothing is taken, the \
+                 balances are left as they were{}; it is retried the next day at 03:00 until the \
+                 resource is released",
+                if req.flow == PaymentFlow::OldAutoRenewal {
+                    "003 §13.1.2.1"
+                } else {
+                    "003 §3.2.3.1"
+                },
+                if req.flow == PaymentFlow::AutoRenewal && !req.card_bound {
+                    ", no card is bound"
+                } else {
+                    ""
+                },
+                if voucher_total.is_positive() {
+                    " and the voucher's locked amount is released (003 §3.2.3.1)"
+                } else {
+                    ""
+                }
+            ),
+        });
     }
     Ok(PaymentSplitResponse {
         discount_amount: req.list_amount - amount_due,
@@ -380,6 +445,7 @@ pub fn payment_split_with(
         monthly_settlement: settlement,
         card,
         unpaid,
+        shortfall,
         status,
         discount_candidates: candidates,
         rejected_vouchers: vouchers.rejected,
@@ -434,13 +500,127 @@ mod tests {
             r.breakdown.lines.iter().map(|l| l.amount).sum::<Money>(),
             r.payable
         );
-        // Without a card the 700 is reported unpaid, not hidden.
+        assert!(r.shortfall.0.is_zero() && r.unpaid.0.is_zero());
+    }
+
+    fn example() -> PaymentSplitRequest {
+        crate::input::read_text(
+            r#"{"flow": "autoRenewal", "listAmount": "2000", "date": "2020-11-27",
+                "discounts": [{"kind": "business", "factor": "0.9"}],
+                "vouchers": [{"id": "v100", "balance": "100", "validFrom": "2020-01-01",
+                              "validTo": "2020-12-31"}],
+                "cashBalance": "600", "creditBalance": "400", "cardBound": true}"#,
+        )
+        .unwrap()
+    }
+
+    fn taken(r: &PaymentSplitResponse) -> Money {
+        r.cash + r.credit + r.monthly_settlement + r.card
+    }
+
+    #[test]
+    fn s3_2_3_1_failed_deduction_takes_nothing() {
+        // The example without a card: the balance's 1000 cannot pay 1700 alone; the deduction
+        // fails 700 short and takes nothing (retried the next day at 03:00).
         let r = payment_split(&PaymentSplitRequest {
             card_bound: false,
-            ..req
+            ..example()
         })
         .unwrap();
-        assert_eq!(r.unpaid.0, dec!(700.00));
         assert_eq!(r.status, PaymentStatus::Failed);
+        assert_eq!(r.payable.0, dec!(1700.00));
+        assert_eq!(taken(&r), Money::ZERO);
+        assert_eq!(
+            (r.cash.0, r.credit.0, r.card.0),
+            (dec!(0), dec!(0), dec!(0))
+        );
+        assert_eq!(r.shortfall.0, dec!(700.00));
+        assert_eq!(r.unpaid, r.payable);
+        assert_eq!(
+            r.breakdown.facts[0].formula,
+            "1700.00 = 600.00 (cash) + 400.00 (credit) + 700.00 (short)"
+        );
+        assert_eq!(r.breakdown.facts[1].value, "0.00");
+        assert!(r
+            .breakdown
+            .notes
+            .iter()
+            .any(|n| n.contains("left as they were")
+                && n.contains("retried the next day")
+                && n.contains("no card is bound")
+                && n.contains("locked amount is released")));
+        // The lines still explain the payable amount.
+        assert_eq!(
+            r.breakdown.lines.iter().map(|l| l.amount).sum::<Money>(),
+            r.payable
+        );
+    }
+
+    #[test]
+    fn s5_1_2_card_limit_exceeded_takes_nothing() {
+        // 30,000 due, 1,000 in the balance: the card would take 29,000, above one transaction's
+        // 20,000 USD: the deduction fails 29,000 short and takes nothing, the balance included.
+        let r = payment_split(&PaymentSplitRequest {
+            list_amount: Money(dec!(30000)),
+            discounts: vec![],
+            vouchers: vec![],
+            ..example()
+        })
+        .unwrap();
+        assert_eq!(r.status, PaymentStatus::Failed);
+        assert_eq!(taken(&r), Money::ZERO);
+        assert_eq!(r.shortfall.0, dec!(29000.00));
+        assert_eq!(r.unpaid.0, dec!(30000.00));
+        assert!(r
+            .breakdown
+            .notes
+            .iter()
+            .any(|n| n.contains("20000 USD limit") && n.contains("covers 9000.00 more")));
+        // At the limit the card pays.
+        let r = payment_split(&PaymentSplitRequest {
+            list_amount: Money(dec!(21000)),
+            discounts: vec![],
+            vouchers: vec![],
+            ..example()
+        })
+        .unwrap();
+        assert_eq!(r.status, PaymentStatus::Paid);
+        assert_eq!(r.card.0, dec!(20000.00));
+    }
+
+    #[test]
+    fn s13_1_2_1_old_auto_renewal_fails_without_taking_the_balance() {
+        let r = payment_split(&PaymentSplitRequest {
+            flow: PaymentFlow::OldAutoRenewal,
+            ..example()
+        })
+        .unwrap();
+        // No voucher lets the balance pay (100 + 1000 < 1800), so none is used (003 §13.1.2.1:
+        // "选用一张可成功抵扣续费金额的券"): 1800 against 1000, 800 short, nothing taken.
+        assert_eq!(r.status, PaymentStatus::Failed);
+        assert!(r.vouchers.is_empty());
+        assert_eq!(taken(&r), Money::ZERO);
+        assert_eq!(r.shortfall.0, dec!(800.00));
+        assert_eq!(r.unpaid.0, dec!(1800.00));
+    }
+
+    #[test]
+    fn s3_3_2_failed_auto_payment_leaves_the_whole_order_pending() {
+        // Table 3-2: automatic payment failed → the order is "pending payment", paid by hand:
+        // nothing is taken from the 1000 balance; the order waits for 1700.
+        let r = payment_split(&PaymentSplitRequest {
+            flow: PaymentFlow::OrderPayment,
+            ..example()
+        })
+        .unwrap();
+        assert_eq!(r.status, PaymentStatus::PendingPayment);
+        assert_eq!(taken(&r), Money::ZERO);
+        assert_eq!(r.shortfall.0, dec!(700.00));
+        assert_eq!(r.unpaid.0, dec!(1700.00));
+        assert!(r
+            .breakdown
+            .notes
+            .iter()
+            .any(|n| n.contains("pending-payment page for 1700.00")));
     }
 }

@@ -166,3 +166,40 @@ test("every operation is exported", () => {
     assert.equal(typeof billcalc[name], "function", name);
   }
 });
+// One spelling per error code: every code the README's "Errors" section lists is the package's
+// (each refused vector throws a code of that list) and its TypeScript union's (js/types.d.ts).
+test("error codes are spelled as the README lists them", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const section = readme.split("\n### Errors\n")[1].split("\n#")[0];
+  const listed = [...new Set([...section.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]))].sort();
+  assert.ok(listed.includes("RENEWAL_EXCEEDS_10_YEARS"));
+  const types = readFileSync(new URL("../../js/types.d.ts", import.meta.url), "utf8");
+  const union = types.split("export type ErrorCode = ")[1].split(";")[0];
+  assert.deepEqual(union.split("|").map((c) => c.trim().replace(/"/g, "")).sort(), listed);
+  const thrown = new Set();
+  for (const v of vectors.filter((v) => v.error)) {
+    const { op, ...request } = v.request;
+    const fn = billcalc[op] ?? ((r) => billcalc.calculate({ op, ...r }));
+    try {
+      fn(request);
+      assert.fail(`${v.name}: not refused`);
+    } catch (e) {
+      assert.equal(e.code, v.error.code, v.name);
+      assert.ok(listed.includes(e.code), `${v.name}: ${e.code} is not in the README`);
+      thrown.add(e.code);
+    }
+  }
+  // TOO_MANY_ITEMS needs a request too large for the vector files: 1,001 orders.
+  const orders = Array.from({ length: 1001 }, (_, i) => {
+    const day = (n) => new Date(Date.UTC(2000, 0, 1 + n)).toISOString().slice(0, 10);
+    return { start: day(2 * i), end: day(2 * i + 1), term: "1M", paidCash: "1" };
+  });
+  assert.throws(
+    () => billcalc.unsubscribeRefund({ scenario: "inUse", date: "2000-01-01", orders }),
+    (e) => e.code === "TOO_MANY_ITEMS" && listed.includes(e.code),
+  );
+  thrown.add("TOO_MANY_ITEMS");
+  // One refusal per reachable code: UNIFIED_GAP_TOO_SHORT is a guard no term reaches, INTERNAL a
+  // defect.
+  assert.deepEqual(listed.filter((c) => !thrown.has(c)), ["INTERNAL", "UNIFIED_GAP_TOO_SHORT"]);
+});
