@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET_GZIP_KB = Number(process.env.BILLCALC_WASM_BUDGET_KB ?? 168);
+const BUDGET_GZIP_KB = Number(process.env.BILLCALC_WASM_BUDGET_KB ?? 170);
 const bytes = readFileSync(new URL("../pkg/billcalc_bg.wasm", import.meta.url));
 const gz = gzipSync(bytes, { level: 9 }).length;
 const kb = (n) => (n / 1024).toFixed(1);

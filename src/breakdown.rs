@@ -105,11 +105,7 @@ impl Breakdown {
     pub fn line(&mut self, label: impl Into<String>, formula: impl Into<String>, amount: Money) {
         self.total += amount;
         if !self.silent {
-            self.lines.push(Line {
-                label: label.into(),
-                formula: formula.into(),
-                amount,
-            });
+            self.push_line(label.into(), formula.into(), amount);
         }
     }
 
@@ -118,24 +114,36 @@ impl Breakdown {
         self.total += amount;
         if !self.silent {
             let (label, formula) = explain();
-            self.lines.push(Line {
-                label,
-                formula,
-                amount,
-            });
+            self.push_line(label, formula, amount);
         }
+    }
+
+    /// Out of line: one copy for every caller of the generic adders above.
+    #[inline(never)]
+    fn push_line(&mut self, label: String, formula: String, amount: Money) {
+        self.lines.push(Line {
+            label,
+            formula,
+            amount,
+        });
     }
 
     /// Add a fact formatted only when the breakdown explains: `(label, formula, value)`.
     pub fn fact_with(&mut self, explain: impl FnOnce() -> (String, String, String)) {
         if !self.silent {
             let (label, formula, value) = explain();
-            self.facts.push(Fact {
-                label,
-                formula,
-                value,
-            });
+            self.push_fact(label, formula, value);
         }
+    }
+
+    /// Out of line, as [`Breakdown::push_line`].
+    #[inline(never)]
+    fn push_fact(&mut self, label: String, formula: String, value: String) {
+        self.facts.push(Fact {
+            label,
+            formula,
+            value,
+        });
     }
 
     /// Add a note formatted only when the breakdown explains.
@@ -153,11 +161,7 @@ impl Breakdown {
         value: impl Into<String>,
     ) {
         if !self.silent {
-            self.facts.push(Fact {
-                label: label.into(),
-                formula: formula.into(),
-                value: value.into(),
-            });
+            self.push_fact(label.into(), formula.into(), value.into());
         }
     }
 
@@ -178,7 +182,10 @@ impl Breakdown {
     pub fn settle(&mut self, total: Money, label: &str, formula: impl FnOnce() -> String) {
         let diff = total - self.sum();
         if !diff.0.is_zero() {
-            self.line_with(diff, || (label.to_string(), formula()));
+            self.total += diff;
+            if !self.silent {
+                self.push_line(label.to_string(), formula(), diff);
+            }
         }
     }
 }

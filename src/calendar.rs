@@ -53,6 +53,11 @@ pub fn add_months(d: NaiveDate, n: u32) -> Option<NaiveDate> {
         .filter(|r| in_range(*r))
 }
 
+/// 9999-12-31, the last date billcalc reads or answers.
+pub fn last_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(MAX_DATE.0, MAX_DATE.1, MAX_DATE.2).unwrap_or(NaiveDate::MAX)
+}
+
 /// True for dates within 1970-01-01..=9999-12-31 (what billcalc reads and answers).
 pub fn in_range(d: NaiveDate) -> bool {
     let ymd = (d.year(), d.month(), d.day());

@@ -75,6 +75,7 @@ impl Exact {
 
     /// `numerator / denominator` (`14 / 32` = 7/16). A zero denominator, which the rules rule out
     /// beforehand (day and hour counts are ≥ 1), gives 0 rather than a panic.
+    #[inline(never)]
     pub fn ratio(numerator: i64, denominator: i64) -> Exact {
         if denominator == 0 {
             return Exact::ZERO;
@@ -83,6 +84,7 @@ impl Exact {
     }
 
     /// A decimal's exact value (`110.50` = 221/2). Always fits: a decimal's mantissa has 96 bits.
+    #[inline(never)]
     pub fn of(d: Decimal) -> Exact {
         let scale = 10i128.pow(d.scale().min(28));
         Exact(Ratio::new(d.mantissa(), scale))
@@ -99,6 +101,7 @@ impl Exact {
     }
 
     /// `self + other`.
+    #[inline(never)]
     pub fn plus(self, other: Exact) -> Result<Exact> {
         self.0
             .checked_add(&other.0)
@@ -107,6 +110,7 @@ impl Exact {
     }
 
     /// `self − other`.
+    #[inline(never)]
     pub fn minus(self, other: Exact) -> Result<Exact> {
         self.0
             .checked_sub(&other.0)
@@ -115,6 +119,7 @@ impl Exact {
     }
 
     /// `self × other`.
+    #[inline(never)]
     pub fn times(self, other: Exact) -> Result<Exact> {
         self.0
             .checked_mul(&other.0)
@@ -176,6 +181,7 @@ impl Exact {
 
     /// Round to `dp` decimals as `how` says, from the exact value: 1/3 × 30 truncated to cents is
     /// 10.00; 16.815 half up is 16.82. The result shows `dp` decimals (`10` → `10.00`).
+    #[inline(never)]
     pub fn round(self, dp: u32, how: Rounding) -> Result<Decimal> {
         let scale = 10i128.checked_pow(dp).ok_or_else(too_large)?;
         let scaled = self
@@ -197,6 +203,7 @@ impl Exact {
     /// The value as an answer shows an intermediate figure: exact when it has at most
     /// [`SHOWN_DECIMALS`] decimals, else rounded half up to that many; trailing zeros dropped.
     /// `1/4` → 0.25; `2/3` → 0.66666667.
+    #[inline(never)]
     pub fn shown(self) -> Decimal {
         match self.round(SHOWN_DECIMALS, Rounding::HalfUp) {
             Ok(d) => d.normalize(),
@@ -213,6 +220,7 @@ impl Exact {
     }
 
     /// True when [`Exact::shown`] is the exact value (no digits beyond 8 decimals).
+    #[inline(never)]
     pub fn is_shown_exactly(self) -> bool {
         Exact::of(self.shown()) == self
     }
@@ -221,12 +229,36 @@ impl Exact {
 /// The fraction as text: `306/365`, `7/3`, or a whole number `2`.
 impl fmt::Display for Exact {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_whole() {
-            write!(f, "{}", self.0.numer())
-        } else {
-            write!(f, "{}/{}", self.0.numer(), self.0.denom())
+        write_integer(f, self.numerator())?;
+        if !self.is_whole() {
+            f.write_str("/")?;
+            write_integer(f, self.denominator())?;
+        }
+        Ok(())
+    }
+}
+
+/// An integer's digits, written by hand: the standard 128-bit formatter is 1.5 KB of the module
+/// for figures that are mostly two or three digits long.
+fn write_integer(f: &mut fmt::Formatter<'_>, n: i128) -> fmt::Result {
+    let mut digits = [0u8; 40];
+    let mut at = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        at = at.saturating_sub(1);
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0'.saturating_add((rest % 10) as u8);
+        }
+        rest /= 10;
+        if rest == 0 {
+            break;
         }
     }
+    if n < 0 {
+        f.write_str("-")?;
+    }
+    let text = digits.get(at..).unwrap_or_default();
+    f.write_str(std::str::from_utf8(text).unwrap_or_default())
 }
 
 impl From<Decimal> for Exact {
@@ -295,6 +327,10 @@ mod tests {
         assert!(Exact::ratio(1, 4).is_shown_exactly());
         assert!(!Exact::ratio(1, 3).is_shown_exactly());
         assert_eq!(Exact::of(dec!(54.000)).shown().to_string(), "54");
+        assert_eq!(Exact::ratio(-7, 3).to_string(), "-7/3");
+        assert_eq!(Exact::ZERO.to_string(), "0");
+        let big = Exact(Ratio::new_raw(i128::MAX, 1));
+        assert_eq!(big.to_string(), i128::MAX.to_string());
     }
 
     #[test]

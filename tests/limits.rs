@@ -81,7 +81,15 @@ fn dates_outside_1970_to_9999() {
         json!({"op": "quote", "date": "9999-06-01", "term": "1Y", "prices": {"1Y": "1"}}),
     );
     assert_eq!(r.unwrap_err().code.as_str(), "DATE_OUT_OF_RANGE");
+    // Near the end of the range the 10-year cap is 9999-12-31, not the operation day.
+    let late = billcalc::calculate(
+        json!({"op": "quote", "date": "9995-01-01", "term": "1Y", "prices": {"1Y": "1"}}),
+    )
+    .unwrap();
+    assert_eq!(late["latestAllowedExpiry"], "9999-12-31");
     for request in [
+        json!({"op": "autoRenewalSchedule", "expiry": "9999-12-20T23:59:59", "purchaseTerm": "1M"}),
+        json!({"op": "consumptionQuota", "billedUnpaid": "1", "unbilledEstimate": "1", "totalQuota": "1", "exhaustedOn": "9999-12-25"}),
         json!({"op": "unifiedExpiry", "currentExpiry": "9999-12-31", "renewTerm": "10Y"}),
         json!({"op": "unifiedExpiry", "currentExpiry": "9999-12-15", "renewTerm": "1M"}),
         json!({"op": "unifiedExpiry", "currentExpiry": "9999-12-15"}),

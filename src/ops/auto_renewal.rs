@@ -363,6 +363,7 @@ pub fn auto_renewal_schedule_with(
             let release = expiry
                 .date()
                 .checked_add_days(Days::new(u64::from(days)))
+                .filter(|d| calendar::in_range(*d))
                 .ok_or_else(|| out_of_range("expiry"))?;
             let end =
                 release.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));

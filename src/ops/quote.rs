@@ -142,9 +142,9 @@ crate::to_json!(QuoteResponse {
 });
 
 /// 003 §3.2.2.2: the latest expiry a renewal may reach, `date + 10 years` (clamped: 2024-02-29 →
-/// 2034-02-28).
+/// 2034-02-28), and never past 9999-12-31.
 pub fn latest_allowed_expiry(date: NaiveDate) -> NaiveDate {
-    add_months(date, 120).unwrap_or(date)
+    add_months(date, 120).unwrap_or_else(calendar::last_date)
 }
 
 /// Price a new purchase or a renewal: `payable = P(term) × quantity × discount`.

@@ -534,7 +534,7 @@ pub fn unsubscribe_refund_with(
             }
             full_refund(
                 &req.orders,
-                |_| true,
+                &|_| true,
                 req.date,
                 b,
                 "not yet effective (003 §3.4.3)",
@@ -542,7 +542,7 @@ pub fn unsubscribe_refund_with(
         }
         Scenario::CreationFailed => full_refund(
             &req.orders,
-            |_| true,
+            &|_| true,
             req.date,
             b,
             "creation or change failed (003 §3.4.5)",
@@ -593,7 +593,7 @@ pub fn unsubscribe_refund_with(
             }
             full_refund(
                 &req.orders,
-                |o| o.start > keep && o.start > req.date,
+                &|o| o.start > keep && o.start > req.date,
                 req.date,
                 b,
                 "renewal period not yet started (003 §3.4.4)",
@@ -652,7 +652,7 @@ fn apply_approval(
 /// Full refund (cash and vouchers, no fee) of the orders selected by `pick`.
 fn full_refund(
     orders: &[Order],
-    pick: impl Fn(&Order) -> bool,
+    pick: &dyn Fn(&Order) -> bool,
     date: NaiveDate,
     mut b: Breakdown,
     why: &str,
@@ -715,5 +715,5 @@ fn full_refund(
 
 /// A response with nothing refunded (a switch at expiry), into breakdown `b`.
 pub(crate) fn empty_response(date: NaiveDate, b: Breakdown) -> UnsubscribeResponse {
-    full_refund(&[], |_| false, date, b, "")
+    full_refund(&[], &|_| false, date, b, "")
 }

@@ -67,7 +67,7 @@ test("unsubscribeRefund returns a plain object with its breakdown", () => {
   assert.ok(Array.isArray(r.breakdown.lines));
   const sum = r.breakdown.lines.reduce((s, l) => s + Math.round(Number(l.amount) * 100), 0);
   assert.equal(sum, 5087, "breakdown lines add up to the refund");
-  assert.equal(r.breakdown.policy, "document");
+  assert.equal(r.breakdown.policy, "console");
   // The breakdown is produced on first read, yet behaves as plain data.
   const copy = JSON.parse(JSON.stringify(r));
   assert.deepEqual(copy.breakdown, r.breakdown);
