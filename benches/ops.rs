@@ -1,7 +1,7 @@
 //! Native speed of every operation (`cargo bench`): typed requests built once outside the timed
 //! loop, the JSON entry point the CLI uses, and the 1,096-point daily refund curve of a 3-year order.
 
-use billcalc::ops::OPERATIONS;
+use billcalc::io::ops::OPERATIONS;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use serde_json::{json, Value};
 
@@ -75,8 +75,8 @@ fn vector_requests(known: &[&str]) -> Vec<(&'static str, Value)> {
 }
 
 fn bench(c: &mut Criterion) {
-    use billcalc::input::from_value;
-    use billcalc::ops::*;
+    use billcalc::io::input::from_value;
+    use billcalc::io::ops::*;
     let mut all = requests();
     let known: Vec<&str> = all.iter().map(|(op, _)| *op).collect();
     all.extend(vector_requests(&known));
@@ -142,9 +142,9 @@ fn bench(c: &mut Criterion) {
         g.finish();
     }
     let three_years = json!({"op": "unsubscribeRefund", "scenario": "inUse", "date": "2020-01-01", "orders": [order("2020-01-01", "2022-12-31", "3Y", "3000")]});
-    let curve_op: billcalc::curve::CurveOp = from_value(three_years).unwrap();
+    let curve_op: billcalc::rules::curve::CurveOp = from_value(three_years).unwrap();
     c.bench_function("curve/unsubscribeRefund 1096 days", |b| {
-        b.iter(|| billcalc::curve::curve(black_box(curve_op.clone()), None, None))
+        b.iter(|| billcalc::rules::curve::curve(black_box(curve_op.clone()), None, None))
     });
 }
 

@@ -3,9 +3,9 @@
 import glob, hashlib, json, os
 
 here = os.path.dirname(os.path.abspath(__file__))
-# The operations in OPERATIONS order (src/ops/mod.rs), so that a seed's first byte picks its op.
+# The operations in OPERATIONS order (src/io/ops.rs), so that a seed's first byte picks its op.
 import re
-mod = open(os.path.join(here, "..", "src", "ops", "mod.rs")).read()
+mod = open(os.path.join(here, "..", "src", "io", "ops.rs")).read()
 block = mod.split("pub const OPERATIONS: &[&str] = &[", 1)[1].split("];", 1)[0]
 ops = re.findall(r'"([A-Za-z]+)"', block)
 for target in ("calculate", "calculate_text"):

@@ -350,9 +350,9 @@ payable: Money | null,
 breakdown: Breakdown, };
 
 /**
- * How the resource is billed: spec-change fees apply to prepaid resources only (003 §3.2.7).
+ * How an order is billed, for a voucher's billing-mode scope (003 §9.1.2).
  */
-export type BillingMode = "prepaid" | "payPerUse";
+export type BillingMode = "monthly" | "yearly" | "payPerUse" | "oneOff";
 
 /**
  * Lines, facts, notes and the rounding policy used.

@@ -206,13 +206,13 @@ pub struct Refusal {
     pub message: String,
 }
 
-impl crate::output::ToJson for ErrorCode {
+impl crate::io::output::ToJson for ErrorCode {
     fn write_json(&self, out: &mut String) {
-        crate::output::write_str(out, self.as_str());
+        crate::io::output::write_str(out, self.as_str());
     }
 }
 
-impl crate::output::ToJson for Error {
+impl crate::io::output::ToJson for Error {
     fn write_json(&self, out: &mut String) {
         self.0.write_json(out);
     }

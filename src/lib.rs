@@ -4,16 +4,16 @@
 //! The rules are those of the published billing guides (Huawei Cloud's, cited "003 §3.2.7", is
 //! the main one; `RULES.md` is the English digest).
 //!
-//! - Money is [`money::Money`] (`rust_decimal::Decimal`), never a float.
-//! - Every result carries a [`breakdown::Breakdown`]: line items with their formulas.
+//! - Money is [`domain::money::Money`] (`rust_decimal::Decimal`), never a float.
+//! - Every result carries a [`domain::breakdown::Breakdown`]: line items with their formulas.
 //! - Every refusal is an [`error::Error`] with a stable code and the offending field's path.
 //!
-//! Requests are read by the crate's own readers ([`input::read_text`], with the same coded
+//! Requests are read by the crate's own readers ([`io::input::read_text`], with the same coded
 //! errors as the npm package and the CLI), or handed whole to [`calculate`] with their `op`:
 //!
 //! ```
-//! use billcalc::ops::unsubscribe::{unsubscribe_refund, UnsubscribeRequest};
-//! let req: UnsubscribeRequest = billcalc::input::read_text(r#"{
+//! use billcalc::rules::refunds::unsubscribe::{unsubscribe_refund, UnsubscribeRequest};
+//! let req: UnsubscribeRequest = billcalc::io::input::read_text(r#"{
 //!   "scenario": "inUse", "date": "2022-09-02",
 //!   "orders": [{"start": "2022-08-19", "end": "2022-09-19", "term": "1M", "paidCash": "110.00"}]
 //! }"#)?;
@@ -47,37 +47,24 @@
     )
 )]
 
-pub mod breakdown;
-pub mod calendar;
-pub mod curve;
+pub mod domain;
 pub mod error;
-pub mod exact;
-pub mod handling_fee;
-pub mod input;
-pub mod money;
-pub mod ops;
-pub mod order;
-pub mod output;
-pub mod price;
-pub mod provider;
-pub mod sorting;
-pub mod term;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
+pub mod io;
+pub mod rules;
 
+pub use domain::money::{Money, RoundingPolicy};
 pub use error::{Error, ErrorCode, Result};
-pub use money::{Money, RoundingPolicy};
-pub use ops::calculate;
-pub use ops::convert_currency::convert_currency;
-pub use ops::discount::best_discount;
-pub use ops::downgrade::downgrade_refund;
-pub use ops::expansion::expansion_cost;
-pub use ops::payment::payment_split;
-pub use ops::quote::quote;
-pub use ops::reserved_instance::reserved_instance_refund;
-pub use ops::switch::switch_to_on_demand;
-pub use ops::unified_expiry::unified_expiry;
-pub use ops::unsubscribe::unsubscribe_refund;
-pub use ops::upgrade::upgrade_cost;
-pub use ops::usage_charge::usage_charge;
-pub use ops::voucher::select_voucher;
+pub use io::ops::calculate;
+pub use rules::checkout::convert_currency::convert_currency;
+pub use rules::checkout::discount::best_discount;
+pub use rules::checkout::payment::payment_split;
+pub use rules::checkout::voucher::select_voucher;
+pub use rules::lifecycle::quote::quote;
+pub use rules::lifecycle::switch::switch_to_on_demand;
+pub use rules::lifecycle::unified_expiry::unified_expiry;
+pub use rules::refunds::reserved_instance::reserved_instance_refund;
+pub use rules::refunds::unsubscribe::unsubscribe_refund;
+pub use rules::spec_changes::downgrade::downgrade_refund;
+pub use rules::spec_changes::expansion::expansion_cost;
+pub use rules::spec_changes::upgrade::upgrade_cost;
+pub use rules::usage::usage_charge::usage_charge;

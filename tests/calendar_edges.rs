@@ -1,8 +1,10 @@
 //! Calendar edge cases (RULES.md §1): leap years, Feb 29, month-end clamping, changes on the first
 //! and the last day of an order. Each expectation is computed by hand in its comment.
 
-use billcalc::calendar::{add_months, period_length, refund_days, remaining_period, PeriodUnit};
-use billcalc::exact::Exact;
+use billcalc::domain::calendar::{
+    add_months, period_length, refund_days, remaining_period, PeriodUnit,
+};
+use billcalc::domain::exact::Exact;
 use chrono::NaiveDate;
 use serde_json::json;
 

@@ -68,7 +68,7 @@ fn check_vector(vector: &Value) -> Result<(), String> {
             (Some(shown), Some(g)) => {
                 let dp = shown.split('.').nth(1).map_or(0, |f| f.len()) as u32;
                 let g = Decimal::from_str(g).map_err(|e| format!("{name}: {path}: {e}"))?;
-                billcalc::money::round_half_up(g, dp).to_string() == shown
+                billcalc::domain::money::round_half_up(g, dp).to_string() == shown
             }
             _ => got == want,
         };
@@ -186,12 +186,13 @@ fn the_text_entry_point_answers_as_calculate_with_or_without_breakdown() {
             .expect("a vector names its op");
         let op = op.as_str().expect("op is a string");
         let text = request.to_string();
-        let explained: Value =
-            serde_json::from_str(&billcalc::ops::calculate_text(op, &text, true).expect("answers"))
-                .expect("JSON");
+        let explained: Value = serde_json::from_str(
+            &billcalc::io::ops::calculate_text(op, &text, true).expect("answers"),
+        )
+        .expect("JSON");
         assert_eq!(explained, expected, "{}", v["name"]);
         let figures: Value = serde_json::from_str(
-            &billcalc::ops::calculate_text(op, &text, false).expect("answers"),
+            &billcalc::io::ops::calculate_text(op, &text, false).expect("answers"),
         )
         .expect("JSON");
         let mut without = expected.clone();
@@ -309,8 +310,8 @@ golden!(
 /// the operations count days (RULES.md §19 A5), with the same function.
 #[test]
 fn s3_2_7_remaining_value_example() {
-    use billcalc::exact::Exact;
-    use billcalc::ops::downgrade::remaining_value;
+    use billcalc::domain::exact::Exact;
+    use billcalc::rules::spec_changes::downgrade::remaining_value;
     let v = remaining_value(
         billcalc::Money::new(Decimal::from(10000)),
         Exact::whole(3),

@@ -2,7 +2,7 @@
 //!
 //! Every figure of nine operations is recomputed here with the test's OWN arithmetic: `Q`, a
 //! reduced fraction of two `i128`s with checked operations (no `rust_decimal`, no rational crate,
-//! none of the crate's internals; `billcalc::calendar::add_months` is used for month arithmetic
+//! none of the crate's internals; `billcalc::domain::calendar::add_months` is used for month arithmetic
 //! only), and the crate's answers are compared with it for EQUALITY.
 //!
 //! The spec asserted is the *new* arithmetic (exact fractions, one named rounding per policy):
@@ -26,7 +26,7 @@
 //! stop at the first failure but tallies every failing check over random cases of every operation
 //! (`ORACLE_SURVEY_CASES`, default 2,000 per operation) with one example each.
 
-use billcalc::calendar::add_months;
+use billcalc::domain::calendar::add_months;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -543,7 +543,7 @@ fn refund_days(o: &Order, day: NaiveDate) -> (i64, i64, i64) {
 }
 
 /// Table 3-5 (RULES.md §14.3): the band is N when day ≤ start + 12N months (calendar count,
-/// as `src/handling_fee.rs` says); monthly 10 %; 1Y 10 %; 2Y 15/10 %; 3Y 15/10/5 %.
+/// as `src/domain/handling_fee.rs` says); monthly 10 %; 1Y 10 %; 2Y 15/10 %; 3Y 15/10/5 %.
 fn fee_rate(term: Term, start: NaiveDate, day: NaiveDate) -> Option<Q> {
     let mut band = 1;
     while day > plus_months(start, 12 * band) {

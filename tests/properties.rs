@@ -1,8 +1,8 @@
 //! Property tests over random valid requests (RULES.md invariants). 10,000 cases per property by
 //! default; `PROPTEST_CASES=1000000 cargo test --release --test properties` for a long run.
 
-use billcalc::calendar::add_months;
-use billcalc::handling_fee::consumed_years_band;
+use billcalc::domain::calendar::add_months;
+use billcalc::domain::handling_fee::consumed_years_band;
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -184,7 +184,7 @@ proptest! {
     fn arbitrary_json_never_panics(v in json_value(), op in 0usize..32) {
         let mut v = v;
         if let Value::Object(m) = &mut v {
-            let name = billcalc::ops::OPERATIONS.get(op).copied().unwrap_or("nope");
+            let name = billcalc::io::ops::OPERATIONS.get(op).copied().unwrap_or("nope");
             m.insert("op".into(), json!(name));
         }
         let _ = billcalc::calculate(v);
@@ -426,10 +426,10 @@ proptest! {
         if exact {
             req["policy"] = json!("exact");
         }
-        let op = billcalc::curve::CurveOp::from_text("unsubscribeRefund", &req.to_string()).unwrap();
+        let op = billcalc::rules::curve::CurveOp::from_text("unsubscribeRefund", &req.to_string()).unwrap();
         let from = o[0].0 - Days::new(2);
         let to = o[o.len() - 1].1 + Days::new(2);
-        let curve = billcalc::curve::curve(op.clone(), Some(from), Some(to)).unwrap();
+        let curve = billcalc::rules::curve::curve(op.clone(), Some(from), Some(to)).unwrap();
         let mut days = Vec::new();
         for (s, e, _, _) in &o {
             for k in 0..4u32 {
@@ -462,8 +462,8 @@ proptest! {
 /// Our JSON tree and serde_json's value say the same (objects compared as sets of members:
 /// serde_json's map is sorted). Our numbers are kept as written; they are compared as the nearest
 /// floats, to 1e-12 (serde_json's default float reader is not always correctly rounded).
-fn same_json(ours: &billcalc::input::Json, theirs: &Value) -> bool {
-    use billcalc::input::Json;
+fn same_json(ours: &billcalc::io::input::Json, theirs: &Value) -> bool {
+    use billcalc::io::input::Json;
     match (ours, theirs) {
         (Json::Null, Value::Null) => true,
         (Json::Bool(a), Value::Bool(b)) => a == b,
@@ -508,7 +508,7 @@ proptest! {
             _ => {}
         }
         let text: String = chars.into_iter().collect();
-        let ours = billcalc::input::parse_text(&text);
+        let ours = billcalc::io::input::parse_text(&text);
         let theirs = serde_json::from_str::<Value>(&text);
         match (&ours, &theirs) {
             (Ok(o), Ok(t)) => prop_assert!(same_json(o, t), "{text}: {o:?} vs {t}"),

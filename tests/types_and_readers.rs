@@ -183,7 +183,7 @@ fn check(
 fn required_members_in_the_types_are_required_by_the_readers() {
     let types = object_types();
     let ops = request_types();
-    assert_eq!(ops.len(), billcalc::ops::OPERATIONS.len());
+    assert_eq!(ops.len(), billcalc::io::ops::OPERATIONS.len());
     let dir = format!("{}/tests/vectors", env!("CARGO_MANIFEST_DIR"));
     let mut failures = Vec::new();
     let mut checked = 0;

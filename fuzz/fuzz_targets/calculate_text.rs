@@ -10,10 +10,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else {
         return;
     };
-    let ops = billcalc::ops::OPERATIONS;
+    let ops = billcalc::io::ops::OPERATIONS;
     let op = ops[usize::from(pick) % ops.len()];
-    let _ = billcalc::ops::calculate_text(op, text, pick & 0x80 != 0);
-    if let Ok(curve) = billcalc::curve::CurveOp::from_text(op, text) {
-        let _ = billcalc::curve::curve(curve, None, None);
+    let _ = billcalc::io::ops::calculate_text(op, text, pick & 0x80 != 0);
+    if let Ok(curve) = billcalc::rules::curve::CurveOp::from_text(op, text) {
+        let _ = billcalc::rules::curve::curve(curve, None, None);
     }
 });

@@ -8,7 +8,7 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use billcalc::input::{parse_syntax, refuse_repeated_members, At, Json};
+use billcalc::io::input::{parse_syntax, refuse_repeated_members, At, Json};
 use serde_json::{json, Value};
 
 const USAGE: &str = "usage: billcalc calc [--pretty] < requests.json|requests.jsonl
@@ -20,7 +20,7 @@ Each request is a JSON object with \"op\": one of the operations; see README.md.
 /// syntax alone decides between one document and JSON lines).
 fn respond(request: Json) -> Value {
     let answer = refuse_repeated_members(At::root(&request))
-        .and_then(|()| billcalc::ops::calculate_json(request));
+        .and_then(|()| billcalc::io::ops::calculate_json(request));
     match answer {
         Ok(v) => v,
         Err(e) => json!({ "error": e }),
@@ -91,7 +91,7 @@ fn main() -> ExitCode {
             }
         },
         Some("ops") => {
-            for op in billcalc::ops::OPERATIONS {
+            for op in billcalc::io::ops::OPERATIONS {
                 println!("{op}");
             }
             ExitCode::SUCCESS

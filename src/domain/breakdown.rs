@@ -1,0 +1,191 @@
+//! The breakdown every result carries: the line items and each formula with its numbers filled
+//! in, so a user can check the result by hand.
+//!
+//! Invariant: the `amount`s of `lines` add up to the result's total. Facts (day counts, remaining
+//! periods, matched prices) explain the lines but carry no amount.
+
+use serde::Serialize;
+
+use crate::domain::money::{Money, RoundingPolicy};
+
+/// One money line: `label`, the formula with its numbers, and the signed amount it contributes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct Line {
+    /// What the line is, in billing words ("consumed amount").
+    pub label: String,
+    /// The formula with the numbers put in ("110.00 × 14 / 32 = 48.125 → 48.13").
+    pub formula: String,
+    /// Signed contribution to the total.
+    pub amount: Money,
+}
+
+crate::to_json!(Line {
+    label,
+    formula,
+    amount,
+});
+
+/// A figure used by the lines (days, remaining period, matched price), with how it was obtained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct Fact {
+    /// What the figure is ("remaining period").
+    pub label: String,
+    /// How it was obtained ("7/31 + 2 + 15/30").
+    pub formula: String,
+    /// The figure ("2.72580645…").
+    pub value: String,
+}
+
+crate::to_json!(Fact {
+    label,
+    formula,
+    value,
+});
+
+/// Lines, facts, notes and the rounding policy used.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct Breakdown {
+    /// The rounding policy the result was computed under.
+    pub policy: RoundingPolicy,
+    /// The figures the lines use.
+    pub facts: Vec<Fact>,
+    /// Money lines; their amounts add up to the total.
+    pub lines: Vec<Line>,
+    /// Rule notes: choices made, clamps, sources.
+    pub notes: Vec<String>,
+    /// Running sum of the line amounts (kept in silent mode too).
+    #[serde(skip)]
+    total: Money,
+    /// Silent breakdowns record only the sum: no text is formatted (what-if curves, fast paths).
+    #[serde(skip)]
+    silent: bool,
+}
+
+// A silent breakdown (figures only) is left out of the answer it belongs to.
+crate::to_json!(Breakdown omitted_when(silent) {
+    policy,
+    facts,
+    lines,
+    notes,
+    total: skip,
+    silent: skip,
+});
+
+impl Breakdown {
+    /// An empty breakdown under `policy`.
+    pub fn new(policy: RoundingPolicy) -> Breakdown {
+        Breakdown {
+            policy,
+            ..Breakdown::default()
+        }
+    }
+
+    /// A breakdown that formats nothing and keeps only the sum of its lines, for callers that need
+    /// the figures alone (what-if curves).
+    pub fn silent(policy: RoundingPolicy) -> Breakdown {
+        Breakdown {
+            policy,
+            silent: true,
+            ..Breakdown::default()
+        }
+    }
+
+    /// True when explanations are recorded.
+    pub fn explains(&self) -> bool {
+        !self.silent
+    }
+
+    /// Add a money line.
+    pub fn line(&mut self, label: impl Into<String>, formula: impl Into<String>, amount: Money) {
+        self.total += amount;
+        if !self.silent {
+            self.push_line(label.into(), formula.into(), amount);
+        }
+    }
+
+    /// Add a money line whose label and formula are only formatted when the breakdown explains.
+    pub fn line_with(&mut self, amount: Money, explain: impl FnOnce() -> (String, String)) {
+        self.total += amount;
+        if !self.silent {
+            let (label, formula) = explain();
+            self.push_line(label, formula, amount);
+        }
+    }
+
+    /// Out of line: one copy for every caller of the generic adders above.
+    #[inline(never)]
+    fn push_line(&mut self, label: String, formula: String, amount: Money) {
+        self.lines.push(Line {
+            label,
+            formula,
+            amount,
+        });
+    }
+
+    /// Add a fact formatted only when the breakdown explains: `(label, formula, value)`.
+    pub fn fact_with(&mut self, explain: impl FnOnce() -> (String, String, String)) {
+        if !self.silent {
+            let (label, formula, value) = explain();
+            self.push_fact(label, formula, value);
+        }
+    }
+
+    /// Out of line, as [`Breakdown::push_line`].
+    #[inline(never)]
+    fn push_fact(&mut self, label: String, formula: String, value: String) {
+        self.facts.push(Fact {
+            label,
+            formula,
+            value,
+        });
+    }
+
+    /// Add a note formatted only when the breakdown explains.
+    pub fn note_with(&mut self, explain: impl FnOnce() -> String) {
+        if !self.silent {
+            self.notes.push(explain());
+        }
+    }
+
+    /// Add a fact.
+    pub fn fact(
+        &mut self,
+        label: impl Into<String>,
+        formula: impl Into<String>,
+        value: impl Into<String>,
+    ) {
+        if !self.silent {
+            self.push_fact(label.into(), formula.into(), value.into());
+        }
+    }
+
+    /// Add a note.
+    pub fn note(&mut self, note: impl Into<String>) {
+        if !self.silent {
+            self.notes.push(note.into());
+        }
+    }
+
+    /// Sum of the line amounts.
+    pub fn sum(&self) -> Money {
+        self.total
+    }
+
+    /// Close the breakdown on `total`: when the lines do not add up to it (final rounding, a clamp
+    /// to zero), add the explaining line with the difference so that they do.
+    pub fn settle(&mut self, total: Money, label: &str, formula: impl FnOnce() -> String) {
+        let diff = total - self.sum();
+        if !diff.0.is_zero() {
+            self.total += diff;
+            if !self.silent {
+                self.push_line(label.to_string(), formula(), diff);
+            }
+        }
+    }
+}

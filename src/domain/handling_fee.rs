@@ -1,0 +1,100 @@
+//! Handling fee for unsubscribing an in-use resource or switching it to pay-per-use at once:
+//! 003 §3.4.2.2 table 3-5 (identical to §3.2.6.4 table 3-1). The rate applies to the cash paid.
+//!
+//! | product term | consumed ≤ 1 y | 1 y < consumed ≤ 2 y | 2 y < consumed ≤ 3 y |
+//! |---|---|---|---|
+//! | 3-year | 15 % | 10 % | 5 % |
+//! | 2-year | 15 % | 10 % | — |
+//! | 1-year | 10 % | — | — |
+//! | monthly | 10 % | — | — |
+//!
+//! "Consumed ≤ N years" is measured on the calendar (RULES.md §19 A7, not stated): the operation
+//! day is at most N years (month arithmetic, clamped) after the order's start. Terms not in the
+//! table (4Y and longer, monthly orders consumed beyond a year) have no rate: the request must then
+//! pass `handlingFeeRate` itself.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::domain::calendar::add_months;
+use crate::domain::term::Term;
+use crate::error::{Error, ErrorCode, Result};
+
+/// Which column of the table applies: whole years started of consumption (1, 2 or 3).
+pub fn consumed_years_band(start: NaiveDate, day: NaiveDate) -> u32 {
+    band_of(start, day).band
+}
+
+/// A band of table 3-5 for an order: its number and the days it covers (after `after`, up to
+/// `until`; `None` = unbounded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Band {
+    /// 1 for the first year of consumption, 2 for the second…
+    pub band: u32,
+    /// The band starts the day after this (`None` for the first band).
+    pub after: Option<NaiveDate>,
+    /// The band ends on this day (`None`: no later band can be told apart).
+    pub until: Option<NaiveDate>,
+}
+
+/// The band of `day` for an order started `start`: `day` is in band N when it is after
+/// `start + 12·(N−1) months` and at most `start + 12·N months`.
+pub fn band_of(start: NaiveDate, day: NaiveDate) -> Band {
+    let mut band = 1;
+    let mut after = None;
+    loop {
+        let until = add_months(start, band * 12);
+        match until {
+            // Counting stops at 100 years: that band covers every later day.
+            _ if band >= 100 => {
+                return Band {
+                    band,
+                    after,
+                    until: None,
+                }
+            }
+            Some(limit) if day > limit => {
+                band += 1;
+                after = Some(limit);
+            }
+            _ => return Band { band, after, until },
+        }
+    }
+}
+
+impl Band {
+    /// Whether `day` falls in this band.
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.after.map_or(true, |a| day > a) && self.until.map_or(true, |u| day <= u)
+    }
+}
+
+/// The table rate for an order of `term` started `start`, unsubscribed on `day`.
+/// 003 §3.4.2.2 ex. 1: monthly order → 10 %.
+/// `order` is the order's index in the request, for the error path `orders[i].term`.
+pub fn table_rate(term: Term, start: NaiveDate, day: NaiveDate, order: usize) -> Result<Decimal> {
+    band_rate(term, consumed_years_band(start, day), order)
+}
+
+/// The table rate of `band` for an order of `term` (see [`table_rate`]).
+pub fn band_rate(term: Term, band: u32, order: usize) -> Result<Decimal> {
+    let percent: Option<i64> = match (term, band) {
+        (Term::Months(_), 1) => Some(10),
+        (Term::Years(1), 1) => Some(10),
+        (Term::Years(2), 1) => Some(15),
+        (Term::Years(2), 2) => Some(10),
+        (Term::Years(3), 1) => Some(15),
+        (Term::Years(3), 2) => Some(10),
+        (Term::Years(3), 3) => Some(5),
+        _ => None,
+    };
+    percent.map(|p| Decimal::new(p, 2)).ok_or_else(|| {
+        Error::new(
+            ErrorCode::HandlingFeeRateUnknown,
+            format!("orders[{order}].term"),
+            format!(
+                "003 §3.4.2.2 table 3-5 has no handling-fee rate for a {term} order consumed into year {band}; pass handlingFeeRate"
+            ),
+        )
+    })
+}

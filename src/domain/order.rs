@@ -1,0 +1,183 @@
+//! Orders: a resource's prepaid orders as explicit segments (original purchase plus renewals).
+//!
+//! Each segment carries its start and end dates as the console shows them; explicit end dates
+//! settle the documents' one-month ambiguity (RULES.md §19 A1).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::calendar::{self, PeriodUnit};
+use crate::domain::money::Money;
+use crate::domain::term::Term;
+use crate::error::{Error, ErrorCode, Result};
+
+/// Most orders one request may carry.
+pub const MAX_ORDERS: usize = 1_000;
+
+/// One prepaid order segment of a resource.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Order {
+    /// First day of the segment.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub start: NaiveDate,
+    /// Last day of the segment (expiry at 23:59:59 that day).
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub end: NaiveDate,
+    /// The term bought (`1M`, `8M`, `1Y`, `3Y`…).
+    pub term: Term,
+    /// Cash actually paid (实付金额): after the discount, without vouchers. Needed by refunds
+    /// (unsubscribe, switch, downgrade); upgrades and disk expansion do not use it.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub paid_cash: Option<Money>,
+    /// Voucher amount used to pay the order (never part of cash refunds).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub voucher: Money,
+}
+
+crate::from_json!(Order {
+    start: with(crate::domain::calendar::read_ymd),
+    end: with(crate::domain::calendar::read_ymd),
+    term,
+    paid_cash: default,
+    voucher: default,
+});
+
+/// Check a list of orders: 1..=`MAX_ORDERS` segments, each `end ≥ start`, in date order and not
+/// overlapping. `path` is the request field holding the list (`orders`).
+pub fn validate(orders: &[Order], path: &str) -> Result<()> {
+    if orders.is_empty() {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            path,
+            "at least one order is needed",
+        ));
+    }
+    if orders.len() > MAX_ORDERS {
+        return Err(Error::new(
+            ErrorCode::TooManyItems,
+            path,
+            format!("{} orders; at most {MAX_ORDERS} per request", orders.len()),
+        ));
+    }
+    let mut previous_end: Option<NaiveDate> = None;
+    for (i, o) in orders.iter().enumerate() {
+        if o.end < o.start {
+            return Err(Error::new(
+                ErrorCode::InvalidPeriod,
+                format!("{path}[{i}].end"),
+                format!("order ends {} before it starts {}", o.end, o.start),
+            ));
+        }
+        check_span(o, &format!("{path}[{i}]"))?;
+        if let Some(prev) = previous_end {
+            if o.start <= prev {
+                return Err(Error::new(
+                    ErrorCode::InvalidPeriod,
+                    format!("{path}[{i}].start"),
+                    format!(
+                        "order starts {} but the previous order runs until {prev}; list orders in date order without overlap",
+                        o.start
+                    ),
+                ));
+            }
+        }
+        previous_end = Some(o.end);
+    }
+    Ok(())
+}
+
+impl Order {
+    /// The cash paid; 0 when not given (the rules that need it call [`require_cash`] first).
+    pub fn cash(&self) -> Money {
+        self.paid_cash.unwrap_or_default()
+    }
+}
+
+/// Refuse orders without `paidCash` where the rule needs it (refunds), at `path[i].paidCash`.
+pub fn require_cash(orders: &[Order], path: &str) -> Result<()> {
+    match orders.iter().position(|o| o.paid_cash.is_none()) {
+        Some(i) => Err(Error::new(
+            ErrorCode::MissingField,
+            format!("{path}[{i}].paidCash"),
+            "a refund needs the cash paid on each order (paidCash: after the discount, without vouchers)",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// An order's dates span its term (RULES.md §1.1): it ends on `start + term` (the month-end
+/// clamp included: Jan 31 + 1 month = Feb 28) or on the day before, the two ways the console and
+/// the documents write a segment (2022-08-19..2022-09-19 for one month in 003 §3.4.2.2;
+/// 2018-11-01..2018-11-30 in 003 §3.2.7). A one-month range labelled `3Y` is refused: every rule
+/// reads the term (its price, its handling-fee band), so a mislabelled order would be priced
+/// silently wrong.
+fn check_span(o: &Order, at: &str) -> Result<()> {
+    let expected = calendar::add_months(o.start, o.term.months());
+    let fits = expected.is_some_and(|e| o.end == e || e.pred_opt() == Some(o.end));
+    if fits {
+        return Ok(());
+    }
+    let message = match expected {
+        Some(e) => format!(
+            "a {} order starting {} ends on {e} or the day before, not {}",
+            o.term, o.start, o.end
+        ),
+        None => format!(
+            "a {} order starting {} would end after 9999-12-31",
+            o.term, o.start
+        ),
+    };
+    Err(Error::new(
+        ErrorCode::InvalidPeriod,
+        format!("{at}.end"),
+        message,
+    ))
+}
+
+/// 003 §3.2.7: "if any not-yet-expired order of the resource is yearly, use yearly prices; if all
+/// are monthly, monthly prices". Not-yet-expired = ending on or after `day`.
+pub fn price_unit(orders: &[Order], day: NaiveDate) -> PeriodUnit {
+    if orders.iter().any(|o| o.end >= day && o.term.is_yearly()) {
+        PeriodUnit::Years
+    } else {
+        PeriodUnit::Months
+    }
+}
+
+/// The orders not yet expired on `day`, with their index in the request.
+pub fn unexpired(orders: &[Order], day: NaiveDate) -> impl Iterator<Item = (usize, &Order)> {
+    orders.iter().enumerate().filter(move |(_, o)| o.end >= day)
+}
+
+/// Refuse an operation `day` outside the orders' life: before the first start or after the last end.
+pub fn check_day_in_term(orders: &[Order], day: NaiveDate, path: &str) -> Result<()> {
+    let (Some(first), Some(last)) = (orders.first(), orders.last()) else {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "orders",
+            "at least one order is needed",
+        ));
+    };
+    if day < first.start || day > last.end {
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            path,
+            format!(
+                "{day} is outside the orders' term {}..{}",
+                first.start, last.end
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Sum of the cash paid on `orders`.
+pub fn total_cash<'a>(orders: impl Iterator<Item = &'a Order>) -> Money {
+    orders.map(|o| o.cash()).sum()
+}

@@ -1,0 +1,201 @@
+//! Price tables and term matching (003 §3.2.7).
+//!
+//! A price table gives the current price of one configuration per term: `{"1M": "11", "1Y": "120",
+//! "3Y": "400"}`. A term price becomes a rate per unit of time by dividing by the term's length
+//! (RULES.md §2.1: 400 for 3 years = 400/3 per year = 400/36 per month).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use crate::domain::calendar::PeriodUnit;
+use crate::domain::exact::Exact;
+use crate::domain::money::{approx, equals, Money};
+use crate::domain::term::Term;
+use crate::error::{Error, ErrorCode, Result};
+
+/// Prices of one configuration, per term.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(transparent)]
+pub struct PriceTable(pub BTreeMap<Term, Money>);
+
+impl crate::io::output::ToJson for PriceTable {
+    fn write_json(&self, out: &mut String) {
+        self.0.write_json(out);
+    }
+}
+
+impl crate::io::input::FromJson for PriceTable {
+    /// An object of term → price (`{"1M": "11", "1Y": "120"}`); a bad term is refused at its member.
+    fn from_json(at: crate::io::input::At<'_>) -> Result<PriceTable> {
+        at.map(
+            |term| term.parse().map_err(|m| (ErrorCode::UnknownTerm, m)),
+            Money::from_json,
+        )
+        .map(PriceTable)
+    }
+}
+
+/// How a remaining period is matched to a price term (003 §3.2.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermMatch {
+    /// Upgrades and disk expansion: the remaining period rounded UP to a priced term; when no priced
+    /// term is that long, the longest priced term ("only a 1-year price → use the 1-year price").
+    Up,
+    /// Downgrades: rounded DOWN; when no priced term is that short (RULES.md §19 A6, not stated),
+    /// billcalc uses the shortest priced term of the kind and says so in the breakdown.
+    Down,
+}
+
+/// A price found for a term, as a rate per unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatchedPrice {
+    /// The term whose price was used.
+    pub term: Term,
+    /// That term's price (for a monthly term missing from the table: months × the `1M` price).
+    pub price: Money,
+    /// Price per unit (`price / term length in unit`), exact: 400 for 3 years is 400/3 per year.
+    pub rate: Exact,
+    /// Unit of `rate`.
+    pub unit: PeriodUnit,
+    /// True when the price was derived from the `1M` price (an `8M` renewal at 8 × the `1M` price).
+    pub from_unit_term: bool,
+}
+
+impl MatchedPrice {
+    /// `400/3 per year (3Y price 400)`-style text for formulas.
+    pub fn describe(&self) -> String {
+        let unit = match self.unit {
+            PeriodUnit::Months => "month",
+            PeriodUnit::Years => "year",
+        };
+        let len = self.term.length_in(self.unit);
+        if len == Exact::ONE {
+            format!("{} per {unit} ({} price)", self.price, self.term)
+        } else if self.from_unit_term {
+            format!(
+                "{} per {unit} ({} has no price: {} × the 1M price, 003 §3.2.7)",
+                approx(self.rate),
+                self.term,
+                self.term.months()
+            )
+        } else {
+            format!(
+                "{}/{len} {} per {unit} ({} price {})",
+                self.price,
+                equals(self.rate),
+                self.term,
+                self.price
+            )
+        }
+    }
+}
+
+impl PriceTable {
+    /// The price of `term` as a rate per `unit`. A monthly term missing from the table is priced
+    /// from the `1M` price (an `8M` renewal at 8 × the `1M` price: 003 §3.2.7 upgrade ex. 1 pays
+    /// 8 × 11 = 88). A missing yearly term is refused: no document derives `3Y` from `1Y` (the
+    /// 3-year price is usually discounted), and a guess would be a silent wrong answer.
+    pub fn rate(&self, term: Term, unit: PeriodUnit, path: &str) -> Result<MatchedPrice> {
+        self.rate_or_err(term, unit, || path.to_string())
+    }
+
+    /// [`PriceTable::rate`] with the error path built only when the price is missing.
+    pub fn rate_or_err(
+        &self,
+        term: Term,
+        unit: PeriodUnit,
+        path: impl FnOnce() -> String,
+    ) -> Result<MatchedPrice> {
+        if let Some(&price) = self.0.get(&term) {
+            return Ok(MatchedPrice {
+                term,
+                price,
+                rate: term.rate(price, unit)?,
+                unit,
+                from_unit_term: false,
+            });
+        }
+        let one_month = Term::Months(1);
+        match (term, self.0.get(&one_month)) {
+            (Term::Months(n), Some(&price)) => Ok(MatchedPrice {
+                term,
+                price: price * Decimal::from(n),
+                rate: one_month.rate(price, unit)?,
+                unit,
+                from_unit_term: true,
+            }),
+            (Term::Months(_), None) => Err(Error::new(
+                ErrorCode::PriceNotFound,
+                path(),
+                format!("no price for {term} (nor for 1M) in the price table"),
+            )),
+            (Term::Years(_), _) => Err(Error::new(
+                ErrorCode::PriceNotFound,
+                path(),
+                format!(
+                    "no price for {term} in the price table; a yearly price is not derived from another term (give the {term} price)"
+                ),
+            )),
+        }
+    }
+
+    /// Match a total remaining period `r` (in the unit of `yearly`'s kind) to a priced term of that
+    /// kind, rounding as `how` says, and return its rate per unit (003 §3.2.7). The comparison is
+    /// exact: 730/365 years is 2 years and matches `2Y` when rounding up or down.
+    pub fn match_period(
+        &self,
+        yearly: bool,
+        r: Exact,
+        how: TermMatch,
+        path: &str,
+    ) -> Result<(MatchedPrice, Option<String>)> {
+        let unit = if yearly {
+            PeriodUnit::Years
+        } else {
+            PeriodUnit::Months
+        };
+        let candidates: Vec<Term> = self
+            .0
+            .keys()
+            .copied()
+            .filter(|t| t.is_yearly() == yearly)
+            .collect();
+        let kind = if yearly { "yearly" } else { "monthly" };
+        let (Some(&shortest), Some(&longest)) = (candidates.first(), candidates.last()) else {
+            return Err(Error::new(
+                ErrorCode::PriceNotFound,
+                path,
+                format!("the price table has no {kind} price; the orders need {kind} prices"),
+            ));
+        };
+        let mut note = None;
+        let chosen = match how {
+            TermMatch::Up => match candidates.iter().find(|t| t.length_in(unit) >= r) {
+                Some(&t) => t,
+                None => {
+                    note = Some(format!(
+                        "no {kind} price covers {} {}; the longest priced term {longest} is used (003 §3.2.7)",
+                        approx(r),
+                        unit.name()
+                    ));
+                    longest
+                }
+            },
+            TermMatch::Down => match candidates.iter().rev().find(|t| t.length_in(unit) <= r) {
+                Some(&t) => t,
+                None => {
+                    if yearly {
+                        note = Some(format!(
+                            "less than a year remains ({} years): rounding down finds no yearly term, so the shortest yearly price {shortest} is used as a rate per year (RULES.md §19 A6)",
+                            approx(r)
+                        ));
+                    }
+                    shortest
+                }
+            },
+        };
+        Ok((self.rate(chosen, unit, path)?, note))
+    }
+}

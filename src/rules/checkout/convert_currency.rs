@@ -1,0 +1,120 @@
+//! Currency conversion for display and payment (003 §5.2.1, §5.2.3, §6.1.1, §6.1.4, §7.2.3.1;
+//! RULES.md §15.4): `amount × rate`, rounded half up to the currency's minor unit — 2 decimals, and
+//! whole units for currencies without one (JPY in the documents; also KRW, CLP, VND, IDR here).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::money::{round_half_up, show, Money, Ratio, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{Error, ErrorCode, Result};
+
+/// Currencies shown in whole units (ISO 4217 minor unit 0) among those a billing page may use.
+pub const WHOLE_UNIT_CURRENCIES: [&str; 5] = ["JPY", "KRW", "CLP", "VND", "IDR"];
+
+/// Request of `convertCurrency`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConvertRequest {
+    /// The amount in the account currency (USD).
+    pub amount: Money,
+    /// Units of the target currency per account-currency unit (EUR 0.83721).
+    pub rate: Ratio,
+    /// ISO 4217 code of the target currency (`EUR`, `JPY`…).
+    pub currency: String,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `document`; conversion always rounds once).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(ConvertRequest {
+    amount,
+    rate,
+    currency,
+    provider: default,
+    policy: default,
+});
+
+/// Result of `convertCurrency`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct ConvertResponse {
+    /// The converted amount as shown: half up to the currency's minor unit (`"83.72"`, `"425"`).
+    pub converted: String,
+    /// `amount × rate`, exact.
+    pub exact: Money,
+    /// Decimals kept (2, or 0 for whole-unit currencies).
+    pub decimals: u32,
+    /// The currency code, upper case.
+    pub currency: String,
+    /// Line items and formulas (they add up to `converted`).
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(ConvertResponse {
+    converted,
+    exact,
+    decimals,
+    currency,
+    breakdown,
+});
+
+/// 003 §5.2.1: 100 USD × 0.83721 = 83.721 → 83.72 EUR; 003 §5.2.3: 2.87 × 147.911 = 424.50… → 425 JPY.
+pub fn convert_currency(req: &ConvertRequest) -> Result<ConvertResponse> {
+    convert_currency_with(req, Breakdown::new(req.policy))
+}
+
+/// [`convert_currency`] into a given breakdown.
+pub fn convert_currency_with(req: &ConvertRequest, mut b: Breakdown) -> Result<ConvertResponse> {
+    let currency = req.currency.trim().to_ascii_uppercase();
+    if currency.len() != 3 || !currency.bytes().all(|c| c.is_ascii_uppercase()) {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "currency",
+            format!(
+                "\"{}\" is not an ISO 4217 code such as EUR",
+                crate::domain::money::clip(&req.currency)
+            ),
+        ));
+    }
+    if req.rate.0 <= Decimal::ZERO {
+        return Err(Error::new(
+            ErrorCode::InvalidNumber,
+            "rate",
+            "the exchange rate must be above 0",
+        ));
+    }
+    let decimals = if WHOLE_UNIT_CURRENCIES.contains(&currency.as_str()) {
+        0
+    } else {
+        2
+    };
+    let exact = req.amount * req.rate.0;
+    let converted = Money(round_half_up(exact.0, decimals));
+    b.line(
+        format!("{} USD in {currency}", req.amount),
+        format!(
+            "{} × {} = {} → {converted} (half up to {decimals} decimals, 003 §6.1.4)",
+            req.amount,
+            show(req.rate.0),
+            show(exact.0)
+        ),
+        converted,
+    );
+    Ok(ConvertResponse {
+        converted: converted.0.to_string(),
+        exact,
+        decimals,
+        currency,
+        breakdown: b,
+    })
+}

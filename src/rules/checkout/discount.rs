@@ -1,0 +1,523 @@
+//! Discounts (003 §3.2.3.1, §3.3.2, §9.1.2, §9.2.1; RULES.md §3): one discount per order, and the
+//! automatic "best discount" the system picks for auto-renewals and auto-payments.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::io::input::{At, FromJson};
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar;
+use crate::domain::money::{show, Money, Ratio, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{check_count, Error, ErrorCode, Result};
+
+/// Most promotions one request may list.
+pub const MAX_PROMOTIONS: usize = 1000;
+
+/// The kinds of discount an order may carry (003 §9.2.1). In the tie order of 003 §3.2.3.1:
+/// business, then partner, then promotion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum DiscountKind {
+    /// 商务授权折扣: the contract discount.
+    Business,
+    /// 伙伴授予折扣: the discount a partner grants.
+    Partner,
+    /// 促销折扣: a promotion.
+    Promotion,
+    /// 折扣券: a discount coupon (chosen by the customer; never combined with a voucher).
+    Coupon,
+}
+
+crate::enum_from_json!(DiscountKind {
+    Business,
+    Partner,
+    Promotion,
+    Coupon
+});
+
+impl DiscountKind {
+    /// The billing word.
+    pub fn name(self) -> &'static str {
+        match self {
+            DiscountKind::Business => "business discount",
+            DiscountKind::Partner => "partner discount",
+            DiscountKind::Promotion => "promotion discount",
+            DiscountKind::Coupon => "discount coupon",
+        }
+    }
+}
+
+/// A promotion discount and its use on this resource's earlier orders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Promotion {
+    /// A name for the breakdown (`"double-11"`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub id: Option<String>,
+    /// The factor (`"0.7"` = 30 % off).
+    pub factor: Ratio,
+    /// The day the promotion took effect.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub effective: NaiveDate,
+    /// Its last valid day, if it ends.
+    #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, type = "string"))]
+    pub expires: Option<NaiveDate>,
+    /// The date of the most recent earlier order of this resource (purchase, renewal, change) that
+    /// used it; absent when it was never used on this resource.
+    #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, type = "string"))]
+    pub used_on: Option<NaiveDate>,
+}
+
+crate::from_json!(Promotion {
+    id: default,
+    factor,
+    effective: with(crate::domain::calendar::read_ymd),
+    expires: default_with(crate::domain::calendar::read_ymd_opt),
+    used_on: default_with(crate::domain::calendar::read_ymd_opt),
+});
+
+/// The discounts open to an order, for the automatic choice.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DiscountOffers {
+    /// The business (contract) discount factor, matched to the product's pricing period
+    /// (003 §3.3.2 note).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub business: Option<Ratio>,
+    /// The partner discount factor.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub partner: Option<Ratio>,
+    /// Promotions, used on this resource or not.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Promotion>>"))]
+    pub promotions: Vec<Promotion>,
+}
+
+crate::from_json!(DiscountOffers {
+    business: default,
+    partner: default,
+    promotions: default,
+});
+
+/// Request of `bestDiscount`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BestDiscountRequest {
+    /// The order's list amount before any discount.
+    pub list_amount: Money,
+    /// The order date (promotions must be valid on it).
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
+    /// The discounts on offer.
+    #[serde(flatten)]
+    pub offers: DiscountOffers,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+impl FromJson for BestDiscountRequest {
+    /// The offers (`business`, `partner`, `promotions`) are members of the request itself.
+    fn from_json(at: At<'_>) -> Result<BestDiscountRequest> {
+        let o = at.object(&[
+            "list_amount",
+            "date",
+            "business",
+            "partner",
+            "promotions",
+            "provider",
+            "policy",
+        ])?;
+        Ok(BestDiscountRequest {
+            list_amount: o.required("list_amount", Money::from_json)?,
+            date: o.required("date", calendar::read_ymd)?,
+            offers: DiscountOffers {
+                business: o.optional("business", FromJson::from_json)?.flatten(),
+                partner: o.optional("partner", FromJson::from_json)?.flatten(),
+                promotions: o
+                    .optional("promotions", FromJson::from_json)?
+                    .unwrap_or_default(),
+            },
+            provider: o.optional("provider", FromJson::from_json)?.flatten(),
+            policy: o
+                .optional("policy", FromJson::from_json)?
+                .unwrap_or_default(),
+        })
+    }
+}
+
+/// One candidate of the choice and why it won, lost or was left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct DiscountCandidate {
+    /// Business, partner or promotion.
+    pub kind: DiscountKind,
+    /// The promotion's id, if any.
+    pub id: Option<String>,
+    /// The factor.
+    pub factor: Ratio,
+    /// The order amount with this discount, half up to cents.
+    pub amount: Money,
+    /// True when it took part in the comparison (step 3).
+    pub eligible: bool,
+    /// Why it was chosen, lost or left out.
+    pub reason: String,
+}
+
+crate::to_json!(DiscountCandidate {
+    kind,
+    id,
+    factor,
+    amount,
+    eligible,
+    reason,
+});
+
+/// The chosen discount (none when nothing is on offer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct ChosenDiscount {
+    /// Its kind.
+    pub kind: DiscountKind,
+    /// The promotion's id, if any.
+    pub id: Option<String>,
+    /// The factor.
+    pub factor: Ratio,
+}
+
+crate::to_json!(ChosenDiscount { kind, id, factor });
+
+/// Result of `bestDiscount`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct BestDiscountResponse {
+    /// The discount applied, or null when none is on offer.
+    pub chosen: Option<ChosenDiscount>,
+    /// The order amount after the discount, half up to cents.
+    pub amount: Money,
+    /// The discount amount (`listAmount − amount`).
+    pub discount: Money,
+    /// Every candidate with the reason it won, lost or was left out.
+    pub candidates: Vec<DiscountCandidate>,
+    /// Line items (list amount and discount; they add up to `amount`).
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(BestDiscountResponse {
+    chosen,
+    amount,
+    discount,
+    candidates,
+    breakdown,
+});
+
+/// A discount factor must be in (0, 1].
+pub(crate) fn check_factor(f: Ratio, path: &str) -> Result<()> {
+    if f.0 <= Decimal::ZERO || f.0 > Decimal::ONE {
+        return Err(Error::new(
+            ErrorCode::InvalidNumber,
+            path,
+            format!("a discount factor is above 0 and at most 1 (0.9 = 10 % off), not {f}"),
+        ));
+    }
+    Ok(())
+}
+
+/// `list × factor`, half up to cents: the order amount a discount gives.
+pub(crate) fn discounted(list: Money, factor: Ratio) -> Money {
+    (list * factor.0).cents()
+}
+
+/// 003 §3.2.3.1, §3.3.2: the system's choice.
+/// 1. Candidates: business, partner, and at most one promotion — one used on an earlier order of
+///    this resource and still valid on `date`; promotions never used here are ignored.
+/// 2. Several such promotions: the latest effective date; same date → the most recent order's.
+/// 3. The candidate with the lowest order amount.
+/// 4. Tie: business → partner → promotion.
+pub fn best_discount(req: &BestDiscountRequest) -> Result<BestDiscountResponse> {
+    best_discount_with(req, Breakdown::new(req.policy))
+}
+
+/// [`best_discount`] into a given breakdown.
+pub fn best_discount_with(
+    req: &BestDiscountRequest,
+    mut b: Breakdown,
+) -> Result<BestDiscountResponse> {
+    let (chosen, candidates) = choose(req.list_amount, req.date, &req.offers, "")?;
+    let amount = chosen
+        .as_ref()
+        .map_or(req.list_amount, |c| discounted(req.list_amount, c.factor));
+    b.line(
+        "list amount",
+        format!("{}", req.list_amount),
+        req.list_amount,
+    );
+    if let Some(c) = &chosen {
+        explain_discount(&mut b, req.list_amount, c, amount);
+    } else {
+        b.note("no discount on offer: the list amount is due");
+    }
+    b.note_with(|| {
+        "003 §3.2.3.1: candidates are business, partner and one promotion used on this resource \
+         and still valid (latest effective; same day → latest order); lowest amount wins; tie → \
+         business, partner, promotion"
+            .to_string()
+    });
+    Ok(BestDiscountResponse {
+        discount: req.list_amount - amount,
+        chosen,
+        amount,
+        candidates,
+        breakdown: b,
+    })
+}
+
+/// The discount line of a breakdown: `amount − list`.
+pub(crate) fn explain_discount(b: &mut Breakdown, list: Money, c: &ChosenDiscount, amount: Money) {
+    b.line_with(amount - list, || {
+        let name = match &c.id {
+            Some(id) => format!("{} {id}", c.kind.name()),
+            None => c.kind.name().to_string(),
+        };
+        (
+            format!("{name} × {}", c.factor),
+            format!(
+                "{list} × {} = {} → {amount}; discount {list} − {amount} = {}",
+                c.factor,
+                show(list.0 * c.factor.0),
+                list - amount
+            ),
+        )
+    });
+}
+
+/// Steps 1–4 of 003 §3.2.3.1 over `offers`; `path` prefixes field paths in errors.
+pub(crate) fn choose(
+    list: Money,
+    date: NaiveDate,
+    offers: &DiscountOffers,
+    path: &str,
+) -> Result<(Option<ChosenDiscount>, Vec<DiscountCandidate>)> {
+    let at = |field: &str| {
+        if path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{path}.{field}")
+        }
+    };
+    check_count(
+        at("promotions"),
+        offers.promotions.len(),
+        MAX_PROMOTIONS,
+        "promotions",
+    )?;
+    let mut candidates = Vec::new();
+    for (kind, factor, field) in [
+        (DiscountKind::Business, offers.business, "business"),
+        (DiscountKind::Partner, offers.partner, "partner"),
+    ] {
+        if let Some(f) = factor {
+            check_factor(f, &at(field))?;
+            candidates.push(DiscountCandidate {
+                kind,
+                id: None,
+                factor: f,
+                amount: discounted(list, f),
+                eligible: true,
+                reason: String::new(),
+            });
+        }
+    }
+    // Step 1 and 2: the one promotion that may compete.
+    let mut best_promo: Option<usize> = None;
+    let mut promos = Vec::with_capacity(offers.promotions.len());
+    for (i, p) in offers.promotions.iter().enumerate() {
+        check_factor(p.factor, &at(&format!("promotions[{i}].factor")))?;
+        if p.expires.is_some_and(|e| e < p.effective) {
+            return Err(Error::new(
+                ErrorCode::InvalidPeriod,
+                at(&format!("promotions[{i}].expires")),
+                format!(
+                    "the promotion expires ({}) before it takes effect ({})",
+                    p.expires.map(|d| d.to_string()).unwrap_or_default(),
+                    p.effective
+                ),
+            ));
+        }
+        let valid = p.effective <= date && p.expires.map_or(true, |e| date <= e);
+        let reason = match (p.used_on, valid) {
+            (None, _) => {
+                Some("never used on an earlier order of this resource (003 §3.3.2)".to_string())
+            }
+            (Some(_), false) => Some(format!("not valid on {date} (003 §3.2.3.1)")),
+            (Some(_), true) => None,
+        };
+        if reason.is_none() {
+            let better = match best_promo.and_then(|j| offers.promotions.get(j)) {
+                None => true,
+                Some(q) => (p.effective, p.used_on) > (q.effective, q.used_on),
+            };
+            if better {
+                best_promo = Some(i);
+            }
+        }
+        promos.push(DiscountCandidate {
+            kind: DiscountKind::Promotion,
+            id: p.id.clone(),
+            factor: p.factor,
+            amount: discounted(list, p.factor),
+            eligible: false,
+            reason: reason.unwrap_or_default(),
+        });
+    }
+    for (i, c) in promos.iter_mut().enumerate() {
+        if Some(i) == best_promo {
+            c.eligible = true;
+        } else if c.reason.is_empty() {
+            c.reason = "a used promotion with a later effective date, or the same date and a more \
+                        recent order, is the one that competes (003 §3.2.3.1 step 2)"
+                .to_string();
+        }
+    }
+    candidates.extend(promos);
+    // Step 3 and 4: lowest amount; ties in kind order (business, partner, promotion).
+    let winner = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.eligible)
+        .min_by_key(|(_, c)| (c.amount, c.kind))
+        .map(|(i, _)| i);
+    let lowest = winner
+        .and_then(|w| candidates.get(w))
+        .map(|c| (c.amount, c.kind));
+    for (i, c) in candidates.iter_mut().enumerate() {
+        if !c.eligible {
+            continue;
+        }
+        c.reason = match lowest {
+            _ if Some(i) == winner => format!("lowest order amount {} (chosen)", c.amount),
+            Some((amount, kind)) if amount == c.amount => format!(
+                "same amount {amount}; the {} goes first (003 §3.2.3.1 step 4)",
+                kind.name()
+            ),
+            Some((amount, _)) => format!("{} is above the lowest {amount}", c.amount),
+            None => String::new(),
+        };
+    }
+    let chosen = winner
+        .and_then(|w| candidates.get(w))
+        .map(|c| ChosenDiscount {
+            kind: c.kind,
+            id: c.id.clone(),
+            factor: c.factor,
+        });
+    Ok((chosen, candidates))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn promo(f: Decimal, eff: &str, used: Option<&str>) -> Promotion {
+        Promotion {
+            id: None,
+            factor: Ratio(f),
+            effective: eff.parse().unwrap(),
+            expires: None,
+            used_on: used.map(|u| u.parse().unwrap()),
+        }
+    }
+
+    fn pick(promotions: Vec<Promotion>) -> (DiscountKind, Decimal) {
+        let req = BestDiscountRequest {
+            list_amount: Money(dec!(1000)),
+            date: "2020-11-27".parse().unwrap(),
+            offers: DiscountOffers {
+                business: Some(Ratio(dec!(0.8))),
+                partner: Some(Ratio(dec!(0.9))),
+                promotions,
+            },
+            provider: None,
+            policy: RoundingPolicy::Document,
+        };
+        let c = best_discount(&req).unwrap().chosen.unwrap();
+        (c.kind, c.factor.0)
+    }
+
+    #[test]
+    fn s3_2_3_1_discount_example_a() {
+        let got = pick(vec![promo(dec!(0.7), "2020-11-01", Some("2020-11-10"))]);
+        assert_eq!(got, (DiscountKind::Promotion, dec!(0.7)));
+    }
+
+    #[test]
+    fn s3_2_3_1_discount_example_b() {
+        // The cheaper 0.7 loses at step 2: 0.75 took effect later.
+        let got = pick(vec![
+            promo(dec!(0.7), "2020-11-20", Some("2020-11-21")),
+            promo(dec!(0.75), "2020-11-25", Some("2020-11-26")),
+        ]);
+        assert_eq!(got, (DiscountKind::Promotion, dec!(0.75)));
+    }
+
+    #[test]
+    fn s3_2_3_1_discount_example_c() {
+        // Same effective day: the most recent order used 0.75.
+        let got = pick(vec![
+            promo(dec!(0.75), "2020-11-20", Some("2020-11-26")),
+            promo(dec!(0.7), "2020-11-20", Some("2020-11-22")),
+        ]);
+        assert_eq!(got, (DiscountKind::Promotion, dec!(0.75)));
+    }
+
+    #[test]
+    fn s3_3_2_auto_pay_discount_example_1() {
+        assert_eq!(
+            pick(vec![promo(dec!(0.7), "2020-11-01", None)]),
+            (DiscountKind::Business, dec!(0.8))
+        );
+    }
+
+    #[test]
+    fn ties_go_business_partner_promotion() {
+        // 100 × 0.8 = 80 for all three: the business discount goes first.
+        let req = BestDiscountRequest {
+            list_amount: Money(dec!(100)),
+            date: "2020-11-27".parse().unwrap(),
+            offers: DiscountOffers {
+                business: Some(Ratio(dec!(0.8))),
+                partner: Some(Ratio(dec!(0.8))),
+                promotions: vec![promo(dec!(0.8), "2020-11-01", Some("2020-11-02"))],
+            },
+            provider: None,
+            policy: RoundingPolicy::Document,
+        };
+        let r = best_discount(&req).unwrap();
+        assert_eq!(r.chosen.unwrap().kind, DiscountKind::Business);
+        assert_eq!(r.amount.0, dec!(80.00));
+    }
+}

@@ -1,0 +1,628 @@
+//! Who pays an order (003 §3.2.3.1, §3.3.2, §13.1.2.1; RULES.md §5): one discount, then one
+//! voucher, then the account balance (cash, then credit), then — for auto-renewals — the bound
+//! card, or month-end settlement for customers who have it.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar;
+use crate::domain::money::{Money, Ratio, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{Error, ErrorCode, Result};
+use crate::rules::checkout::discount::{
+    self, ChosenDiscount, DiscountCandidate, DiscountKind, DiscountOffers,
+};
+use crate::rules::checkout::voucher::{
+    self, AppliedVoucher, RejectedVoucher, Voucher, VoucherOrder, VoucherRule,
+};
+
+/// 003 §5.1.2: most a card may be charged in one USD transaction.
+pub const CARD_TRANSACTION_LIMIT_USD: Decimal = Decimal::from_parts(20_000, 0, 0, false, 0);
+
+/// Which payment flow (they differ in the voucher rule and the last payer).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum PaymentFlow {
+    /// 003 §3.2.3.1: auto-renewal — discount, voucher, balance (cash, credit), bound card.
+    #[default]
+    AutoRenewal,
+    /// 003 §3.3.2: auto-payment of an order (purchase, manual renewal, upgrade …) — discount,
+    /// voucher, balance or month-end settlement; what is not covered stays "pending payment".
+    OrderPayment,
+    /// 003 §13.1.2.1: the old auto-renewal — voucher by expiry order, balance only, no card.
+    OldAutoRenewal,
+}
+
+crate::enum_from_json!(PaymentFlow {
+    AutoRenewal,
+    OrderPayment,
+    OldAutoRenewal
+});
+
+/// A discount the order already has (the customer's choice).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GivenDiscount {
+    /// Business, partner, promotion or coupon.
+    pub kind: DiscountKind,
+    /// The factor (`"0.9"`).
+    pub factor: Ratio,
+}
+
+crate::from_json!(GivenDiscount { kind, factor });
+
+/// Request of `paymentSplit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PaymentSplitRequest {
+    /// `autoRenewal` (default), `orderPayment` or `oldAutoRenewal`.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<PaymentFlow>"))]
+    pub flow: PaymentFlow,
+    /// The order's list amount.
+    pub list_amount: Money,
+    /// The payment date (vouchers and promotions must be valid on it).
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
+    /// The discount the order carries (at most one, 003 §3.3.2) — or give `offers`.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<GivenDiscount>>"))]
+    pub discounts: Vec<GivenDiscount>,
+    /// The discounts on offer, for the system's best-discount choice (003 §3.2.3.1).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub offers: Option<DiscountOffers>,
+    /// The order, for the vouchers' restrictions.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<VoucherOrder>"))]
+    pub order: VoucherOrder,
+    /// The customer's vouchers.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Voucher>>"))]
+    pub vouchers: Vec<Voucher>,
+    /// The voucher picked on the payment page, instead of the automatic choice.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub voucher_id: Option<String>,
+    /// Cash balance (default 0).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub cash_balance: Money,
+    /// Credit line left (default 0).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub credit_balance: Money,
+    /// Whether a credit card is bound (auto-renewal charges it last).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
+    pub card_bound: bool,
+    /// Whether the customer has month-end settlement (preferred for order payments, 003 §3.3.2).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
+    pub monthly_settlement: bool,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(PaymentSplitRequest {
+    flow: default,
+    list_amount,
+    date: with(crate::domain::calendar::read_ymd),
+    discounts: default,
+    offers: default,
+    order: default,
+    vouchers: default,
+    voucher_id: default,
+    cash_balance: default,
+    credit_balance: default,
+    card_bound: default,
+    monthly_settlement: default,
+    provider: default,
+    policy: default,
+});
+
+/// Whether the order is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum PaymentStatus {
+    /// Fully paid.
+    Paid,
+    /// The auto-renewal deduction failed (`shortfall` could not be covered): nothing is taken,
+    /// and it is retried the next day at 03:00 (003 §3.2.3.1, §13.1.2.1).
+    Failed,
+    /// The automatic payment failed (`shortfall` could not be covered): nothing is taken and the
+    /// whole order (`unpaid`) waits on the pending-payment page (003 §3.3.2 table 3-2).
+    PendingPayment,
+}
+
+crate::enum_from_json!(PaymentStatus {
+    Paid,
+    Failed,
+    PendingPayment
+});
+
+/// Result of `paymentSplit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentSplitResponse {
+    /// The discount applied, if any.
+    pub discount: Option<ChosenDiscount>,
+    /// The discount amount.
+    pub discount_amount: Money,
+    /// The order amount after the discount, half up to cents.
+    pub amount_due: Money,
+    /// The voucher(s) used.
+    pub vouchers: Vec<AppliedVoucher>,
+    /// What the vouchers pay.
+    pub voucher_total: Money,
+    /// What is left after discount and voucher: the money the customer pays.
+    pub payable: Money,
+    /// Taken from the cash balance (0 unless `paid`).
+    pub cash: Money,
+    /// Taken from the credit line (0 unless `paid`).
+    pub credit: Money,
+    /// Put on month-end settlement (0 unless `paid`).
+    pub monthly_settlement: Money,
+    /// Charged to the bound card (0 unless `paid`).
+    pub card: Money,
+    /// Not collected: 0 when `paid`, else the whole `payable` (a failed payment takes nothing).
+    pub unpaid: Money,
+    /// What the balance, the settlement and the card could not cover — why the payment failed
+    /// (0 when `paid`).
+    pub shortfall: Money,
+    /// `paid`, `failed` (auto-renewal: retried the next day) or `pendingPayment` (order payment).
+    pub status: PaymentStatus,
+    /// The candidates of the automatic discount choice (empty when `discounts` was given).
+    pub discount_candidates: Vec<DiscountCandidate>,
+    /// Vouchers that could not pay, and why.
+    pub rejected_vouchers: Vec<RejectedVoucher>,
+    /// Lines: list amount, discount, voucher (they add up to `payable`); facts: who pays it.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(PaymentSplitResponse {
+    discount,
+    discount_amount,
+    amount_due,
+    vouchers,
+    voucher_total,
+    payable,
+    cash,
+    credit,
+    monthly_settlement,
+    card,
+    unpaid,
+    shortfall,
+    status,
+    discount_candidates,
+    rejected_vouchers,
+    breakdown,
+});
+
+/// 003 §3.2.3.1 example: 2000 USD, business 0.9, voucher 100, balance 1000, card bound →
+/// `2000 × 0.9 − 100 = 1700 = 1000 (balance) + 700 (card)`.
+///
+/// A payment the payers cannot cover takes nothing: 003 §3.2.3.1, a failed auto-renewal deduction
+/// is retried the next day (without the card, the 1700 above fails 700 short: cash, credit and
+/// card 0, `unpaid` 1700, `shortfall` 700, status `failed`); 003 §3.3.2 table 3-2, a failed
+/// automatic order payment leaves the order pending payment (status `pendingPayment`).
+pub fn payment_split(req: &PaymentSplitRequest) -> Result<PaymentSplitResponse> {
+    payment_split_with(req, Breakdown::new(req.policy))
+}
+
+/// [`payment_split`] into a given breakdown.
+pub fn payment_split_with(
+    req: &PaymentSplitRequest,
+    mut b: Breakdown,
+) -> Result<PaymentSplitResponse> {
+    // 1. One discount.
+    let (chosen, candidates) = match (&req.offers, req.discounts.as_slice()) {
+        (Some(_), [_, ..]) => return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "offers",
+            "give either the order's discount (discounts) or the offers to choose from (offers)",
+        )),
+        (Some(offers), []) => discount::choose(req.list_amount, req.date, offers, "offers")?,
+        (None, []) => (None, Vec::new()),
+        (None, [d]) => {
+            discount::check_factor(d.factor, "discounts[0].factor")?;
+            let c = ChosenDiscount {
+                kind: d.kind,
+                id: None,
+                factor: d.factor,
+            };
+            (Some(c), Vec::new())
+        }
+        (None, [first, second, ..]) => {
+            let business = [first.kind, second.kind].contains(&DiscountKind::Business);
+            return Err(Error::new(
+                ErrorCode::DiscountNotCombinable,
+                "discounts[1]",
+                if business {
+                    "a business discount cannot be combined with partner or promotion discounts or \
+                     discount coupons (003 §9.2.1)"
+                } else {
+                    "one discount per order (003 §3.2.3.1, §3.3.2)"
+                },
+            ));
+        }
+    };
+    let amount_due = chosen.as_ref().map_or(req.list_amount, |c| {
+        discount::discounted(req.list_amount, c.factor)
+    });
+    b.line("list amount", req.list_amount.to_string(), req.list_amount);
+    if let Some(c) = &chosen {
+        discount::explain_discount(&mut b, req.list_amount, c, amount_due);
+    }
+
+    // 2. One voucher (discount first, then voucher: 003 §9.1.5).
+    let mut order = req.order.clone();
+    order.discounted |= chosen
+        .as_ref()
+        .is_some_and(|c| c.kind != DiscountKind::Coupon);
+    order.discount_coupon |= chosen
+        .as_ref()
+        .is_some_and(|c| c.kind == DiscountKind::Coupon);
+    let rule = match req.flow {
+        PaymentFlow::OldAutoRenewal => VoucherRule::Old,
+        _ => VoucherRule::Current,
+    };
+    let balance = req.cash_balance + req.credit_balance;
+    let vouchers = voucher::choose(
+        amount_due,
+        req.date,
+        rule,
+        balance,
+        &order,
+        &req.vouchers,
+        req.voucher_id.as_deref(),
+        "",
+    )?;
+    voucher::explain(&mut b, &vouchers, rule, req.voucher_id.is_some());
+    let voucher_total: Money = vouchers.applied.iter().map(|a| a.amount).sum();
+    let payable = amount_due - voucher_total;
+
+    // 3. Balance (cash, then credit) or month-end settlement; 4. the bound card. First what
+    // each could pay …
+    let mut left = payable;
+    fn take(left: &mut Money, available: Money) -> Money {
+        let part = available.min(*left).max0();
+        *left -= part;
+        part
+    }
+    let (mut cash, mut credit, mut settlement, mut card) =
+        (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
+    if req.flow == PaymentFlow::OrderPayment && req.monthly_settlement {
+        settlement = take(&mut left, payable);
+    } else {
+        cash = take(&mut left, req.cash_balance);
+        credit = take(&mut left, req.credit_balance);
+    }
+    let mut card_refused = false;
+    if req.flow == PaymentFlow::AutoRenewal && req.card_bound && left.is_positive() {
+        if left.0 > CARD_TRANSACTION_LIMIT_USD {
+            card_refused = true;
+        } else {
+            let rest = left;
+            card = take(&mut left, rest);
+        }
+    }
+    // … then one deduction of the whole amount, which succeeds or takes nothing: a failed
+    // auto-renewal deduction leaves the balances as they were and releases the voucher's locked
+    // amount, and is retried the next day (003 §3.2.3.1 "支付失败…自动解锁该额度", "每天凌晨3:00
+    // 尝试一次扣款"); a failed automatic order payment leaves the whole order pending payment, paid
+    // by hand (003 §3.3.2 table 3-2 "自动支付下单-支付失败 → 待支付").
+    let shortfall = left;
+    let status = match (shortfall.is_positive(), req.flow) {
+        (false, _) => PaymentStatus::Paid,
+        (true, PaymentFlow::OrderPayment) => PaymentStatus::PendingPayment,
+        (true, _) => PaymentStatus::Failed,
+    };
+    let paid = status == PaymentStatus::Paid;
+    let could_pay = [
+        ("cash", cash),
+        ("credit", credit),
+        ("month-end settlement", settlement),
+        ("card", card),
+    ];
+    if !paid {
+        (cash, credit, settlement, card) = (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
+    }
+    let unpaid = if paid { Money::ZERO } else { payable };
+    b.fact_with(|| {
+        let mut parts: Vec<String> = could_pay
+            .iter()
+            .filter(|(_, part)| part.is_positive())
+            .map(|(name, part)| format!("{part} ({name})"))
+            .collect();
+        if shortfall.is_positive() {
+            parts.push(format!("{shortfall} (short)"));
+        }
+        let parts = if parts.is_empty() {
+            "nothing left to pay".to_string()
+        } else {
+            parts.join(" + ")
+        };
+        let label = if paid { "who pays" } else { "who could pay" };
+        (
+            label.into(),
+            format!("{payable} = {parts}"),
+            payable.to_string(),
+        )
+    });
+    if !paid {
+        b.fact_with(|| {
+            let why = match req.flow {
+                PaymentFlow::OrderPayment => {
+                    "the automatic payment fails: nothing is taken, the whole order waits as \
+                     pending payment (003 §3.3.2 table 3-2)"
+                }
+                _ => {
+                    "the deduction fails: nothing is taken, the balances are left as they were \
+                     (003 §3.2.3.1)"
+                }
+            };
+            ("taken".into(), why.to_string(), Money::ZERO.to_string())
+        });
+    }
+    b.note_with(|| {
+        match req.flow {
+            PaymentFlow::AutoRenewal => {
+                "003 §3.2.3.1: discount (one) → voucher (one) → balance (cash, then credit) → \
+                 bound card for what the balance cannot cover"
+            }
+            PaymentFlow::OrderPayment => {
+                "003 §3.3.2: discount (one) → voucher (one) → balance (cash, then credit), or \
+                 month-end settlement when the customer has it; the rest stays pending payment"
+            }
+            PaymentFlow::OldAutoRenewal => {
+                "003 §13.1.2.1: discount (one) → voucher (by expiry order) → balance (cash, then \
+                 credit); no card"
+            }
+        }
+        .to_string()
+    });
+    if card_refused {
+        b.note_with(|| {
+            format!(
+                "the card is not charged: {shortfall} is above the {CARD_TRANSACTION_LIMIT_USD} \
+                 USD limit of one card transaction (003 §5.1.2); the card could take the rest \
+                 only once the balance covers {} more",
+                shortfall - Money(CARD_TRANSACTION_LIMIT_USD)
+            )
+        });
+    }
+    if !paid {
+        b.note_with(|| match req.flow {
+            PaymentFlow::OrderPayment => format!(
+                "003 §3.3.2: the automatic payment fails ({shortfall} short): nothing is taken; \
+                 the order waits on the pending-payment page for {payable}, paid by hand"
+            ),
+            _ => format!(
+                "{}: the auto-renewal deduction fails ({shortfall} short{}): nothing is taken, the \
+                 balances are left as they were{}; it is retried the next day at 03:00 until the \
+                 resource is released",
+                if req.flow == PaymentFlow::OldAutoRenewal {
+                    "003 §13.1.2.1"
+                } else {
+                    "003 §3.2.3.1"
+                },
+                if req.flow == PaymentFlow::AutoRenewal && !req.card_bound {
+                    ", no card is bound"
+                } else {
+                    ""
+                },
+                if voucher_total.is_positive() {
+                    " and the voucher's locked amount is released (003 §3.2.3.1)"
+                } else {
+                    ""
+                }
+            ),
+        });
+    }
+    Ok(PaymentSplitResponse {
+        discount_amount: req.list_amount - amount_due,
+        discount: chosen,
+        amount_due,
+        vouchers: vouchers.applied,
+        voucher_total,
+        payable,
+        cash,
+        credit,
+        monthly_settlement: settlement,
+        card,
+        unpaid,
+        shortfall,
+        status,
+        discount_candidates: candidates,
+        rejected_vouchers: vouchers.rejected,
+        breakdown: b,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn s3_2_3_1_auto_renew_payment_example() {
+        // 2000 × 0.9 − 100 = 1700 = 1000 (balance) + 700 (card).
+        let req = PaymentSplitRequest {
+            flow: PaymentFlow::AutoRenewal,
+            list_amount: Money(dec!(2000)),
+            date: "2020-11-27".parse().unwrap(),
+            discounts: vec![GivenDiscount {
+                kind: DiscountKind::Business,
+                factor: Ratio(dec!(0.9)),
+            }],
+            offers: None,
+            order: VoucherOrder::default(),
+            vouchers: vec![Voucher {
+                id: "v100".into(),
+                balance: Money(dec!(100)),
+                valid_from: "2020-01-01".parse().unwrap(),
+                valid_to: "2020-12-31".parse().unwrap(),
+                products: None,
+                excluded_products: vec![],
+                regions: None,
+                billing_modes: None,
+                combines_with_discounts: true,
+            }],
+            voucher_id: None,
+            cash_balance: Money(dec!(600)),
+            credit_balance: Money(dec!(400)),
+            card_bound: true,
+            monthly_settlement: false,
+            provider: None,
+            policy: RoundingPolicy::Document,
+        };
+        let r = payment_split(&req).unwrap();
+        assert_eq!(r.amount_due.0, dec!(1800.00));
+        assert_eq!(r.payable.0, dec!(1700.00));
+        assert_eq!((r.cash + r.credit).0, dec!(1000.00));
+        assert_eq!(r.card.0, dec!(700.00));
+        assert_eq!(r.status, PaymentStatus::Paid);
+        assert_eq!(
+            r.breakdown.lines.iter().map(|l| l.amount).sum::<Money>(),
+            r.payable
+        );
+        assert!(r.shortfall.0.is_zero() && r.unpaid.0.is_zero());
+    }
+
+    fn example() -> PaymentSplitRequest {
+        crate::io::input::read_text(
+            r#"{"flow": "autoRenewal", "listAmount": "2000", "date": "2020-11-27",
+                "discounts": [{"kind": "business", "factor": "0.9"}],
+                "vouchers": [{"id": "v100", "balance": "100", "validFrom": "2020-01-01",
+                              "validTo": "2020-12-31"}],
+                "cashBalance": "600", "creditBalance": "400", "cardBound": true}"#,
+        )
+        .unwrap()
+    }
+
+    fn taken(r: &PaymentSplitResponse) -> Money {
+        r.cash + r.credit + r.monthly_settlement + r.card
+    }
+
+    #[test]
+    fn s3_2_3_1_failed_deduction_takes_nothing() {
+        // The example without a card: the balance's 1000 cannot pay 1700 alone; the deduction
+        // fails 700 short and takes nothing (retried the next day at 03:00).
+        let r = payment_split(&PaymentSplitRequest {
+            card_bound: false,
+            ..example()
+        })
+        .unwrap();
+        assert_eq!(r.status, PaymentStatus::Failed);
+        assert_eq!(r.payable.0, dec!(1700.00));
+        assert_eq!(taken(&r), Money::ZERO);
+        assert_eq!(
+            (r.cash.0, r.credit.0, r.card.0),
+            (dec!(0), dec!(0), dec!(0))
+        );
+        assert_eq!(r.shortfall.0, dec!(700.00));
+        assert_eq!(r.unpaid, r.payable);
+        assert_eq!(
+            r.breakdown.facts[0].formula,
+            "1700.00 = 600.00 (cash) + 400.00 (credit) + 700.00 (short)"
+        );
+        assert_eq!(r.breakdown.facts[1].value, "0.00");
+        assert!(r
+            .breakdown
+            .notes
+            .iter()
+            .any(|n| n.contains("left as they were")
+                && n.contains("retried the next day")
+                && n.contains("no card is bound")
+                && n.contains("locked amount is released")));
+        // The lines still explain the payable amount.
+        assert_eq!(
+            r.breakdown.lines.iter().map(|l| l.amount).sum::<Money>(),
+            r.payable
+        );
+    }
+
+    #[test]
+    fn s5_1_2_card_limit_exceeded_takes_nothing() {
+        // 30,000 due, 1,000 in the balance: the card would take 29,000, above one transaction's
+        // 20,000 USD: the deduction fails 29,000 short and takes nothing, the balance included.
+        let r = payment_split(&PaymentSplitRequest {
+            list_amount: Money(dec!(30000)),
+            discounts: vec![],
+            vouchers: vec![],
+            ..example()
+        })
+        .unwrap();
+        assert_eq!(r.status, PaymentStatus::Failed);
+        assert_eq!(taken(&r), Money::ZERO);
+        assert_eq!(r.shortfall.0, dec!(29000.00));
+        assert_eq!(r.unpaid.0, dec!(30000.00));
+        assert!(r
+            .breakdown
+            .notes
+            .iter()
+            .any(|n| n.contains("20000 USD limit") && n.contains("covers 9000.00 more")));
+        // At the limit the card pays.
+        let r = payment_split(&PaymentSplitRequest {
+            list_amount: Money(dec!(21000)),
+            discounts: vec![],
+            vouchers: vec![],
+            ..example()
+        })
+        .unwrap();
+        assert_eq!(r.status, PaymentStatus::Paid);
+        assert_eq!(r.card.0, dec!(20000.00));
+    }
+
+    #[test]
+    fn s13_1_2_1_old_auto_renewal_fails_without_taking_the_balance() {
+        let r = payment_split(&PaymentSplitRequest {
+            flow: PaymentFlow::OldAutoRenewal,
+            ..example()
+        })
+        .unwrap();
+        // No voucher lets the balance pay (100 + 1000 < 1800), so none is used (003 §13.1.2.1:
+        // "选用一张可成功抵扣续费金额的券"): 1800 against 1000, 800 short, nothing taken.
+        assert_eq!(r.status, PaymentStatus::Failed);
+        assert!(r.vouchers.is_empty());
+        assert_eq!(taken(&r), Money::ZERO);
+        assert_eq!(r.shortfall.0, dec!(800.00));
+        assert_eq!(r.unpaid.0, dec!(1800.00));
+    }
+
+    #[test]
+    fn s3_3_2_failed_auto_payment_leaves_the_whole_order_pending() {
+        // Table 3-2: automatic payment failed → the order is "pending payment", paid by hand:
+        // nothing is taken from the 1000 balance; the order waits for 1700.
+        let r = payment_split(&PaymentSplitRequest {
+            flow: PaymentFlow::OrderPayment,
+            ..example()
+        })
+        .unwrap();
+        assert_eq!(r.status, PaymentStatus::PendingPayment);
+        assert_eq!(taken(&r), Money::ZERO);
+        assert_eq!(r.shortfall.0, dec!(700.00));
+        assert_eq!(r.unpaid.0, dec!(1700.00));
+        assert!(r
+            .breakdown
+            .notes
+            .iter()
+            .any(|n| n.contains("pending-payment page for 1700.00")));
+    }
+}

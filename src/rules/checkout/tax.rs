@@ -1,0 +1,488 @@
+//! Indirect tax and withholding tax on an invoice (003 §8; RULES.md §17).
+//!
+//! `invoice = price + indirect tax`; `WHT = price (before indirect tax) × WHT rate`;
+//! `net payable = price − WHT + indirect tax` (003 §8.1 Pakistan: 100 − 10 + 13 = 103).
+//! Only the rates 003 §8.1 states are in [`TAX_TABLE`]; any other rate is given by the caller.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar;
+use crate::domain::money::{clip, show, Money, Ratio, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{Error, ErrorCode, Result};
+
+/// The contracting entity (签约主体) that issues the invoice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum Seller {
+    /// Sparkoo Technologies Singapore Pte. Ltd.
+    SparkooSingapore,
+    /// Huawei Services (Hong Kong) Co., Ltd. (华为服务).
+    HuaweiServicesHk,
+    /// Huawei Technologies (Korea) Co., Ltd.
+    HuaweiKorea,
+    /// Huawei Telecommunications (India), in Haryana.
+    HuaweiIndia,
+    /// Huawei Technologies de Mexico.
+    HuaweiMexico,
+    /// Sparkoo Technologies Thailand Co., Limited.
+    SparkooThailand,
+    /// Sparkoo Technologies Arabia Co., Ltd.
+    SparkooArabia,
+    /// Huawei Technologies Phils. Inc.
+    HuaweiPhilippines,
+    /// PT Sparkoo Technologies Indonesia.
+    SparkooIndonesia,
+}
+
+crate::enum_from_json!(Seller {
+    SparkooSingapore,
+    HuaweiServicesHk,
+    HuaweiKorea,
+    HuaweiIndia,
+    HuaweiMexico,
+    SparkooThailand,
+    SparkooArabia,
+    HuaweiPhilippines,
+    SparkooIndonesia
+});
+
+/// Who pays a row's rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Charged {
+    /// Every customer, registered or not.
+    All,
+    /// Non-registered customers; registered ones are not charged.
+    NonRegistered,
+    /// Non-registered customers; registered ones self-assess (reverse charge, not charged).
+    ReverseCharge,
+}
+
+/// One rate of 003 §8.1 from an effective date (`yyyymmdd`, 0 = the document states no start).
+/// A later row of the same country and seller supersedes it. Rates are in per mille. India's
+/// seller is in Haryana: Haryana customers are looked up as `IN-HR` (SGST + CGST), others as `IN`.
+struct TaxRow {
+    country: &'static str,
+    name: &'static str,
+    seller: Seller,
+    from: u32,
+    parts: Parts,
+    charged: Charged,
+}
+
+type Parts = &'static [(&'static str, u16)];
+
+#[rustfmt::skip]
+const fn row(country: &'static str, name: &'static str, seller: Seller, from: u32, parts: Parts,
+    charged: Charged) -> TaxRow {
+    TaxRow { country, name, seller, from, parts, charged }
+}
+
+use Charged::{All, NonRegistered as NonReg, ReverseCharge as Reverse};
+use Seller::*;
+
+/// 003 §8.1 (RULES.md §17), in per mille.
+#[rustfmt::skip]
+static TAX_TABLE: &[TaxRow] = &[
+    row("MY", "Malaysia", SparkooSingapore, 0, &[("DST", 60)], All),
+    row("MY", "Malaysia", SparkooSingapore, 20240301, &[("DST", 80)], All),
+    row("MY", "Malaysia", HuaweiServicesHk, 20200101, &[("service tax", 60)], All),
+    row("MY", "Malaysia", HuaweiServicesHk, 20240301, &[("service tax", 80)], All),
+    row("SG", "Singapore", SparkooSingapore, 0, &[("GST", 70)], All),
+    row("SG", "Singapore", SparkooSingapore, 20230101, &[("GST", 80)], All),
+    row("SG", "Singapore", SparkooSingapore, 20240101, &[("GST", 90)], All),
+    row("SG", "Singapore", HuaweiServicesHk, 20200201, &[("GST", 70)], NonReg),
+    row("SG", "Singapore", HuaweiServicesHk, 20230101, &[("GST", 80)], NonReg),
+    row("SG", "Singapore", HuaweiServicesHk, 20240101, &[("GST", 90)], NonReg),
+    row("KR", "South Korea", SparkooSingapore, 0, &[("VAT", 100)], NonReg),
+    row("KR", "South Korea", HuaweiServicesHk, 0, &[("VAT", 100)], NonReg),
+    row("KR", "South Korea", HuaweiKorea, 0, &[("VAT", 100)], All),
+    row("IN-HR", "India", HuaweiIndia, 20170701, &[("SGST", 90), ("CGST", 90)], All),
+    row("IN", "India", HuaweiIndia, 20170701, &[("IGST", 180)], All),
+    row("ZA", "South Africa", HuaweiServicesHk, 20200701, &[("VAT", 150)], All),
+    row("MA", "Morocco", HuaweiServicesHk, 20201101, &[("VAT", 200)], All),
+    row("AE", "UAE", SparkooSingapore, 0, &[("VAT", 50)], Reverse),
+    row("AE", "UAE", HuaweiServicesHk, 20200601, &[("VAT", 50)], Reverse),
+    row("BH", "Bahrain", HuaweiServicesHk, 20220101, &[("VAT", 100)], Reverse),
+    row("MX", "Mexico", HuaweiMexico, 0, &[("VAT", 160)], All),
+    row("CL", "Chile", HuaweiServicesHk, 20200601, &[("VAT", 190)], Reverse),
+    row("EG", "Egypt", HuaweiServicesHk, 20210501, &[("VAT", 140)], Reverse),
+    row("KE", "Kenya", SparkooSingapore, 0, &[("VAT", 160)], All),
+    row("KE", "Kenya", HuaweiServicesHk, 20220701, &[("VAT", 160)], All),
+    row("KH", "Cambodia", HuaweiServicesHk, 20220401, &[("VAT", 100)], All),
+    row("VN", "Vietnam", HuaweiServicesHk, 20220101, &[("VAT", 50)], Reverse),
+    row("JP", "Japan", HuaweiServicesHk, 20230101, &[("consumption tax", 100)], All),
+    row("JP", "Japan", SparkooSingapore, 20240101, &[("consumption tax", 100)], All),
+    row("TH", "Thailand", SparkooThailand, 0, &[("VAT", 70)], All),
+    row("TH", "Thailand", HuaweiServicesHk, 0, &[("VAT", 70)], Reverse),
+    row("NG", "Nigeria", SparkooSingapore, 0, &[("VAT", 75)], All),
+    row("TR", "Turkey", SparkooSingapore, 0, &[("VAT", 180)], Reverse),
+    row("TR", "Turkey", SparkooSingapore, 20230710, &[("VAT", 200)], Reverse),
+    row("TR", "Turkey", HuaweiServicesHk, 0, &[("VAT", 200)], Reverse),
+    row("SA", "Saudi Arabia", SparkooArabia, 0, &[("VAT", 150)], All),
+    row("SA", "Saudi Arabia", SparkooSingapore, 0, &[("VAT", 150)], Reverse),
+    row("SA", "Saudi Arabia", HuaweiServicesHk, 0, &[("VAT", 150)], Reverse),
+    row("PH", "Philippines", HuaweiPhilippines, 0, &[("VAT", 120)], All),
+    row("ID", "Indonesia", SparkooIndonesia, 0, &[("VAT", 110)], All),
+];
+
+/// Request of `taxInvoice`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TaxRequest {
+    /// Price before indirect tax (WHT included, 003 §8.1, §8.2).
+    pub price: Money,
+    /// The customer's country, ISO 3166 alpha-2 (`MY`, `SG`, `IN`…).
+    pub country: String,
+    /// The contracting entity; needed for a table lookup.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub seller: Option<Seller>,
+    /// Invoice date: picks the rate in effect; needed for a table lookup.
+    #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    pub date: Option<NaiveDate>,
+    /// VAT/GST registered (资质 "VAT Register" with proof and tax number).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
+    pub registered: bool,
+    /// India: the customer's state (`HR` = Haryana: SGST + CGST; any other: IGST).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub subdivision: Option<String>,
+    /// Withholding tax rate the customer withholds (`0.10`); default 0.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub withholding_rate: Option<Ratio>,
+    /// Indirect tax rate to apply instead of the table (Pakistan Sindh sales tax `0.13`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub indirect_tax_rate: Option<Ratio>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `document`; each tax is rounded to cents either way).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(TaxRequest {
+    price,
+    country,
+    seller: default,
+    date: default_with(crate::domain::calendar::read_ymd_opt),
+    registered: default,
+    subdivision: default,
+    withholding_rate: default,
+    indirect_tax_rate: default,
+    provider: default,
+    policy: default,
+});
+
+/// One indirect tax applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct AppliedRate {
+    /// Tax name (`GST`, `SGST`, `VAT`, `DST`…).
+    pub tax: String,
+    /// The rate (`0.09`).
+    pub rate: Ratio,
+    /// Effective date of the rate, when the document states one.
+    pub from: Option<String>,
+    /// Where the rate comes from (`003 §8.1 Singapore`, or `given`).
+    pub source: String,
+    /// The tax on the invoice, half up to cents (0 when not charged).
+    pub amount: Money,
+}
+
+crate::to_json!(AppliedRate {
+    tax,
+    rate,
+    from,
+    source,
+    amount,
+});
+
+/// Result of `taxInvoice`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct TaxResponse {
+    /// The rates in effect for this country, seller and date.
+    pub rates: Vec<AppliedRate>,
+    /// The registered customer self-assesses the tax (reverse charge, PP36…).
+    pub reverse_charge: bool,
+    /// Sum of the indirect taxes charged.
+    pub indirect_tax: Money,
+    /// Withholding tax: `price × WHT rate`, half up to cents.
+    pub withholding: Money,
+    /// `price + indirect tax`.
+    pub invoice: Money,
+    /// `price − WHT + indirect tax`: what the customer pays the seller.
+    pub net_payable: Money,
+    /// Lines (price, taxes, − WHT) add up to `netPayable`.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(TaxResponse {
+    rates,
+    reverse_charge,
+    indirect_tax,
+    withholding,
+    invoice,
+    net_payable,
+    breakdown,
+});
+
+fn refuse(code: ErrorCode, path: &str, msg: String) -> Error {
+    Error::new(code, path, msg)
+}
+
+fn unknown(path: &str, msg: String) -> Error {
+    let msg = format!("003 §8 states no rate {msg}; give indirectTaxRate if known");
+    refuse(ErrorCode::TaxRateUnknown, path, msg)
+}
+
+fn rate_at_most_one(r: Option<Ratio>, path: &str) -> Result<Decimal> {
+    let r = r.map_or(Decimal::ZERO, |r| r.0);
+    if r > Decimal::ONE {
+        let msg = format!("the rate {} is above 1", show(r));
+        return Err(refuse(ErrorCode::InvalidNumber, path, msg));
+    }
+    Ok(r)
+}
+
+#[rustfmt::skip]
+fn applied(tax: &str, rate: Decimal, from: u32, source: String) -> AppliedRate {
+    let from = (from != 0).then(|| ymd_text(from));
+    let (tax, rate, amount) = (tax.into(), Ratio(rate.normalize()), Money::ZERO);
+    AppliedRate { tax, rate, from, source, amount }
+}
+
+fn ymd_text(d: u32) -> String {
+    format!("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100)
+}
+
+/// The row in effect for the request: the latest `from` on or before the date (003 §8.1).
+fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
+    let missing = |p: &str| Error::new(ErrorCode::MissingField, p, "give it or indirectTaxRate");
+    let seller = req.seller.ok_or_else(|| missing("seller"))?;
+    let date = req.date.ok_or_else(|| missing("date"))?;
+    let day = date.year().unsigned_abs() * 10000 + date.month() * 100 + date.day();
+    let hr = |s: &str| {
+        matches!(
+            s.trim().to_ascii_uppercase().trim_start_matches("IN-"),
+            "HR"
+        )
+    };
+    let haryana = country == "IN" && req.subdivision.as_deref().is_some_and(hr);
+    let country = if haryana { "IN-HR" } else { country };
+    let ours = TAX_TABLE.iter().filter(|r| r.country == country);
+    let name = match ours.clone().next() {
+        Some(r) => r.name,
+        None => return Err(unknown("country", format!("for {country}"))),
+    };
+    let rows = ours.filter(|r| r.seller == seller);
+    let (mut best, mut earliest) = (None::<&TaxRow>, None);
+    for r in rows {
+        earliest = Some(earliest.map_or(r.from, |e: u32| e.min(r.from)));
+        if r.from <= day && best.map_or(true, |b| r.from >= b.from) {
+            best = Some(r);
+        }
+    }
+    match (best, earliest) {
+        (Some(r), _) => Ok(r),
+        (None, None) => Err(unknown("seller", format!("for {seller:?} in {name}"))),
+        (None, Some(e)) => Err(unknown("date", format!("in {name} before {}", ymd_text(e)))),
+    }
+}
+
+/// 003 §8 / RULES.md §17. Each indirect tax and the WHT are rounded half up to cents (the
+/// document's examples are whole numbers; invoices show each tax line in cents).
+/// 003 §8.1 Indonesia: 100 + 11 % VAT = 111 invoiced; 100 − 2 (WHT 2 %) + 11 = 109 paid.
+pub fn tax_invoice(req: &TaxRequest) -> Result<TaxResponse> {
+    tax_invoice_with(req, Breakdown::new(req.policy))
+}
+
+/// [`tax_invoice`] into a given breakdown.
+pub fn tax_invoice_with(req: &TaxRequest, mut b: Breakdown) -> Result<TaxResponse> {
+    let country = req.country.trim().to_ascii_uppercase();
+    if country.len() != 2 || !country.bytes().all(|c| c.is_ascii_uppercase()) {
+        let msg = format!("\"{}\" is not an ISO 3166 alpha-2 code", clip(&req.country));
+        return Err(refuse(ErrorCode::InvalidInput, "country", msg));
+    }
+    let wht_rate = rate_at_most_one(req.withholding_rate, "withholdingRate")?;
+    let given = rate_at_most_one(req.indirect_tax_rate, "indirectTaxRate")?;
+    let price = req.price;
+    let given = vec![applied("indirect tax", given, 0, "given".into())];
+    let (mut rates, charged, reverse) = match req.indirect_tax_rate {
+        Some(_) => (given, true, false),
+        None => {
+            let r = lookup(req, &country)?;
+            let exempt = req.registered && r.charged != Charged::All;
+            let from = (r.from != 0).then(|| format!(", from {}", ymd_text(r.from)));
+            let source = format!("003 §8.1 {}{}", r.name, from.unwrap_or_default());
+            let per_mille = |pm: u16| Decimal::new(i64::from(pm), 3);
+            let each =
+                |(tax, pm): &(&str, u16)| applied(tax, per_mille(*pm), r.from, source.clone());
+            let reverse = exempt && r.charged == Charged::ReverseCharge;
+            (r.parts.iter().map(each).collect(), !exempt, reverse)
+        }
+    };
+    b.line("price before tax", price.to_string(), price);
+    let mut tax = Money::ZERO;
+    for r in rates.iter_mut().filter(|_| charged) {
+        let exact = price * r.rate.0;
+        r.amount = exact.cents();
+        tax += r.amount;
+        let (rate, amount) = (r.rate, r.amount);
+        let formula = format!("{price} × {rate} = {} → {amount} (half up)", show(exact.0));
+        b.line(format!("{} ({})", r.tax, r.source), formula, amount);
+    }
+    if !charged {
+        b.note(if reverse {
+            "registered: not charged; the customer self-assesses the tax (reverse charge, 003 §8.1)"
+        } else {
+            "registered: not charged (003 §8.1)"
+        });
+    }
+    if country == "SA" && reverse {
+        b.note("003 §8.1 Saudi Arabia: the bill still shows the VAT the customer self-assesses");
+    }
+    let (wht_exact, wht) = (price * wht_rate, (price * wht_rate).cents());
+    if !wht.0.is_zero() {
+        let (rate, exact) = (show(wht_rate), show(wht_exact.0));
+        let formula = format!("{price} × {rate} = {exact} → {wht} (half up)");
+        b.line("withholding tax (paid to the tax office)", formula, -wht);
+    }
+    if matches!(country.as_str(), "MY" | "KE") {
+        b.note("003 §8.2: from 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices include WHT");
+    }
+    let invoice = price + tax;
+    let net_payable = invoice - wht;
+    b.fact("invoice", format!("{price} + {tax}"), invoice.to_string());
+    Ok(TaxResponse {
+        rates,
+        reverse_charge: reverse,
+        indirect_tax: tax,
+        withholding: wht,
+        invoice,
+        net_payable,
+        breakdown: b,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    fn run(v: Value) -> Result<TaxResponse> {
+        tax_invoice(&crate::io::input::from_value(v)?)
+    }
+
+    /// `[indirect tax, invoice, net payable]`, checking that the lines add up to the net.
+    fn figures(v: Value) -> [String; 3] {
+        let r = run(v).unwrap();
+        assert_eq!(r.breakdown.sum(), r.net_payable);
+        [r.indirect_tax, r.invoice, r.net_payable].map(|m| m.cents().to_string())
+    }
+
+    fn on(country: &str, seller: &str, date: &str) -> Value {
+        json!({"price": "100", "country": country, "seller": seller, "date": date})
+    }
+
+    #[test]
+    fn s8_tax_wht_examples() {
+        let pk = json!({"price": "100", "country": "PK", "indirectTaxRate": "0.13"});
+        #[rustfmt::skip]
+        let cases = [
+            // 003 §8.1 Pakistan: 100 + 13 % Sindh sales tax = 113; 100 − 10 (WHT 10 %) + 13 = 103.
+            (pk, "0.10", ["13.00", "113.00", "103.00"]),
+            // 003 §8.1 Indonesia: VAT 11 % → 111; 100 − 2 (WHT 2 %) + 11 = 109.
+            (on("ID", "sparkooIndonesia", "2024-06-01"), "0.02", ["11.00", "111.00", "109.00"]),
+            // 003 §8.2 Malaysia: DST 8 % from 2024-03-01 → 108; 100 − 8 (WHT 8 %) + 8 = 100.
+            (on("MY", "sparkooSingapore", "2024-03-01"), "0.08", ["8.00", "108.00", "100.00"]),
+        ];
+        for (mut v, wht, want) in cases {
+            v["withholdingRate"] = json!(wht);
+            assert_eq!(figures(v), want);
+        }
+    }
+
+    #[test]
+    fn rate_steps() {
+        // Tax on 100 = the rate in effect: SG GST 7 % → 8 % (2023-01-01) → 9 % (2024-01-01);
+        // MY 6 % → 8 % (2024-03-01); TR 18 % → 20 % (2023-07-10 inclusive).
+        let cases = [
+            ("SG", "sparkooSingapore", "2022-12-31", "7.00"),
+            ("SG", "sparkooSingapore", "2023-01-01", "8.00"),
+            ("SG", "sparkooSingapore", "2024-01-01", "9.00"),
+            ("MY", "huaweiServicesHk", "2024-02-29", "6.00"),
+            ("TR", "sparkooSingapore", "2023-07-09", "18.00"),
+            ("TR", "sparkooSingapore", "2023-07-10", "20.00"),
+        ];
+        for (country, seller, date, tax) in cases {
+            assert_eq!(figures(on(country, seller, date))[0], tax, "{date}");
+        }
+    }
+
+    #[test]
+    fn india_haryana_and_other_states() {
+        // Haryana: 10.05 × 9 % = 0.9045 → 0.90, twice = 1.80; other state: 10.05 × 18 % = 1.809 → 1.81.
+        let mut v = json!({"price": "10.05", "country": "IN", "seller": "huaweiIndia",
+                           "date": "2024-01-01", "subdivision": "HR"});
+        let r = run(v.clone()).unwrap();
+        let taxes = r.rates.iter().map(|r| format!("{} {}", r.tax, r.amount));
+        assert!(taxes.eq(["SGST 0.90", "CGST 0.90"]));
+        assert_eq!(r.invoice.to_string(), "11.85");
+        v["subdivision"] = json!("KA");
+        assert_eq!(figures(v), ["1.81", "11.86", "11.86"]);
+    }
+
+    #[test]
+    fn registered_customers() {
+        // UAE, registered: reverse charge, nothing charged: invoice 100.
+        let mut v = on("AE", "sparkooSingapore", "2024-01-01");
+        v["registered"] = json!(true);
+        let r = run(v.clone()).unwrap();
+        assert!(r.reverse_charge && r.indirect_tax.0.is_zero());
+        assert_eq!(figures(v), ["0.00", "100.00", "100.00"]);
+        // Singapore via Huawei Services HK, registered: not charged, no reverse charge;
+        // via Sparkoo Singapore: charged 9 % anyway.
+        let mut v = on("SG", "huaweiServicesHk", "2024-01-01");
+        v["registered"] = json!(true);
+        let r = run(v.clone()).unwrap();
+        assert!(!r.reverse_charge && r.indirect_tax.0.is_zero());
+        v["seller"] = json!("sparkooSingapore");
+        assert_eq!(figures(v)[0], "9.00");
+    }
+
+    #[test]
+    fn refusals() {
+        let unknown = ErrorCode::TaxRateUnknown;
+        let mut wht = on("SG", "sparkooSingapore", "2024-01-01");
+        wht["withholdingRate"] = json!("1.5");
+        #[rustfmt::skip]
+        let cases = [
+            (on("IN", "huaweiIndia", "2017-06-30"), unknown, "date"),
+            (on("JP", "sparkooSingapore", "2023-12-31"), unknown, "date"),
+            (on("FR", "sparkooSingapore", "2024-01-01"), unknown, "country"),
+            (on("KR", "huaweiMexico", "2024-01-01"), unknown, "seller"),
+            (wht, ErrorCode::InvalidNumber, "withholdingRate"),
+        ];
+        for (v, code, path) in cases {
+            let e = run(v).unwrap_err();
+            assert_eq!((e.code, e.path.as_str()), (code, path));
+        }
+    }
+}

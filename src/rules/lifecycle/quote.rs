@@ -1,0 +1,299 @@
+//! Quote for a new purchase or a renewal (003 §3.2.2, RULES.md §2.1, §8).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar::{self, add_months, days_inclusive, expiry_instant};
+use crate::domain::exact::Exact;
+use crate::domain::money::{approx, Money, Ratio, RoundingPolicy};
+use crate::domain::price::PriceTable;
+use crate::domain::provider::Provider;
+use crate::domain::term::Term;
+use crate::error::{Error, ErrorCode, Result};
+use crate::rules::spec_changes::remaining::check_factor;
+
+/// Grace (15 days) + retention (15 days) after expiry, international site (003 §3.2.1).
+pub const GRACE_DAYS: i64 = 15;
+/// Retention period after the grace period (003 §3.2.1).
+pub const RETENTION_DAYS: i64 = 15;
+/// Most units one quote may carry.
+pub const MAX_QUANTITY: u64 = 1_000_000;
+
+/// New purchase or renewal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum QuoteKind {
+    /// A new purchase starting on `date` (or `start`).
+    #[default]
+    New,
+    /// A renewal of a resource expiring `currentExpiry`.
+    Renewal,
+}
+
+crate::enum_from_json!(QuoteKind { New, Renewal });
+
+/// Request of `quote`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuoteRequest {
+    /// `new` (default) or `renewal`.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<QuoteKind>"))]
+    pub kind: QuoteKind,
+    /// The day the order is placed.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
+    /// The term bought.
+    pub term: Term,
+    /// Prices of the configuration per term; a term missing from the table is priced at its
+    /// length × the one-unit price (8M = 8 × 1M).
+    pub prices: PriceTable,
+    /// Number of identical resources (default 1).
+    #[serde(default = "one")]
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
+    pub quantity: u64,
+    /// Discount factor, one per order (003 §3.2.3.1); default 1.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub discount: Option<Ratio>,
+    /// New purchase: first day (default `date`).
+    #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    pub start: Option<NaiveDate>,
+    /// Renewal: the current expiry date.
+    #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    pub current_expiry: Option<NaiveDate>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(QuoteRequest {
+    kind: default,
+    date: with(crate::domain::calendar::read_ymd),
+    term,
+    prices,
+    quantity: default(one()),
+    discount: default,
+    start: default_with(crate::domain::calendar::read_ymd_opt),
+    current_expiry: default_with(crate::domain::calendar::read_ymd_opt),
+    provider: default,
+    policy: default,
+});
+
+fn one() -> u64 {
+    1
+}
+
+/// Result of `quote`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct QuoteResponse {
+    /// List amount: term price × quantity.
+    pub list_amount: Money,
+    /// Discount amount (negative of what the discount takes off).
+    pub discount_amount: Money,
+    /// Amount payable before vouchers, half up to cents. The breakdown lines add up to it.
+    pub payable: Money,
+    /// First day of the new period.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub start: NaiveDate,
+    /// Last day of the new period.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub end: NaiveDate,
+    /// Expiry instant (`end` at 23:59:59 provider time).
+    pub expires_at: String,
+    /// Latest expiry allowed: `date` + 10 years (003 §3.2.2.2).
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub latest_allowed_expiry: NaiveDate,
+    /// Renewal from the grace or retention period: days since expiry, paid for (003 §3.2.2.1).
+    #[cfg_attr(test, ts(type = "number"))]
+    pub days_after_expiry: i64,
+    /// Line items and formulas.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(QuoteResponse {
+    list_amount,
+    discount_amount,
+    payable,
+    start: with(crate::io::output::write_ymd),
+    end: with(crate::io::output::write_ymd),
+    expires_at,
+    latest_allowed_expiry: with(crate::io::output::write_ymd),
+    days_after_expiry,
+    breakdown,
+});
+
+/// 003 §3.2.2.2: the latest expiry a renewal may reach, `date + 10 years` (clamped: 2024-02-29 →
+/// 2034-02-28), and never past 9999-12-31.
+pub fn latest_allowed_expiry(date: NaiveDate) -> NaiveDate {
+    add_months(date, 120).unwrap_or_else(calendar::last_date)
+}
+
+/// Price a new purchase or a renewal: `payable = P(term) × quantity × discount`.
+///
+/// - New: start on `date`, end = start + term (month arithmetic, month-end clamped).
+/// - Renewal: the new period starts after the current expiry, even when renewing from the grace or
+///   retention period (003 §3.2.2.1): end = current expiry + term. Refused once the retention
+///   period is over (the resource is deleted) and beyond the 10-year cap (003 §3.2.2.2).
+pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
+    quote_with(req, Breakdown::new(req.policy))
+}
+
+/// [`quote`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn quote_with(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
+    let d = check_factor(req.discount, "discount")?;
+    if req.quantity == 0 || req.quantity > MAX_QUANTITY {
+        return Err(Error::new(
+            ErrorCode::InvalidNumber,
+            "quantity",
+            format!("quantity {} is not in 1..={MAX_QUANTITY}", req.quantity),
+        ));
+    }
+    let months = req.term.months();
+    let overflow = || {
+        Error::new(
+            ErrorCode::DateOutOfRange,
+            "term",
+            "the period ends after year 9999",
+        )
+    };
+    let (start, end, after_expiry) = match req.kind {
+        QuoteKind::New => {
+            let start = req.start.unwrap_or(req.date);
+            if start < req.date {
+                return Err(Error::new(
+                    ErrorCode::InvalidPeriod,
+                    "start",
+                    format!(
+                        "a new purchase cannot start {start}, before the order day {}",
+                        req.date
+                    ),
+                ));
+            }
+            let end = add_months(start, months).ok_or_else(overflow)?;
+            b.fact(
+                "period",
+                format!(
+                    "{start} + {} (same day of month, clamped to month end)",
+                    req.term
+                ),
+                format!("{start}..{end}"),
+            );
+            (start, end, 0)
+        }
+        QuoteKind::Renewal => {
+            let Some(expiry) = req.current_expiry else {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    "currentExpiry",
+                    "a renewal needs the current expiry date",
+                ));
+            };
+            let after = (req.date - expiry).num_days().max(0);
+            if after > GRACE_DAYS + RETENTION_DAYS {
+                return Err(Error::new(
+                    ErrorCode::RenewalNotAllowed,
+                    "date",
+                    format!(
+                        "{} is {after} days after the expiry {expiry}: past the {GRACE_DAYS}-day grace and {RETENTION_DAYS}-day retention periods the resource is deleted and cannot be renewed (003 §3.2.1)",
+                        req.date
+                    ),
+                ));
+            }
+            let start = expiry.succ_opt().ok_or_else(overflow)?;
+            let end = add_months(expiry, months).ok_or_else(overflow)?;
+            b.fact(
+                "renewal period",
+                format!(
+                    "current expiry {expiry} + {} = {end}; the new period starts after the old expiry (003 §3.2.2.1)",
+                    req.term
+                ),
+                format!("{start}..{end}"),
+            );
+            if after > 0 {
+                b.note(format!(
+                    "renewing {after} days after expiry (grace/retention): the period still starts at the original expiry, so those {after} days are paid for (003 §3.2.2.1)"
+                ));
+            }
+            (start, end, after)
+        }
+    };
+    let latest = latest_allowed_expiry(req.date);
+    if end > latest {
+        return Err(Error::new(
+            ErrorCode::RenewalExceeds10Years,
+            "term",
+            format!(
+                "the new expiry {end} is later than {}, 10 years after {} (003 §3.2.2.2)",
+                expiry_instant(latest),
+                req.date
+            ),
+        ));
+    }
+    let price = req.prices.rate(req.term, req.term.unit(), "prices")?;
+    let list = price.price * Decimal::from(req.quantity);
+    let discounted = list.exact().times(d)?;
+    let discount_amount = Money::shown(discounted.minus(list.exact())?);
+    let payable = Money::cents_of(discounted)?;
+    let term_text = if price.from_unit_term {
+        format!(
+            "{} × {} (no {} price: {} × the 1M price, 003 §3.2.7)",
+            approx(price.rate),
+            req.term.months(),
+            req.term,
+            req.term.months(),
+        )
+    } else {
+        format!("{} ({} price)", price.price, req.term)
+    };
+    b.line(
+        "list amount",
+        format!("{term_text} × {} = {list}", req.quantity),
+        list,
+    );
+    if d != Exact::ONE {
+        b.line(
+            "discount",
+            format!("{list} × {} − {list} = {discount_amount}", approx(d),),
+            discount_amount,
+        );
+    }
+    b.settle(payable, "final rounding", || {
+        format!("{} → {payable}", approx(discounted))
+    });
+    b.note("vouchers and the payment split are applied after this amount (003 §3.2.3.1)");
+    b.fact(
+        "days in the period",
+        format!("days({start}..{end})"),
+        days_inclusive(start, end).to_string(),
+    );
+    Ok(QuoteResponse {
+        list_amount: list,
+        discount_amount,
+        payable,
+        start,
+        end,
+        expires_at: expiry_instant(end),
+        latest_allowed_expiry: latest,
+        days_after_expiry: after_expiry,
+        breakdown: b,
+    })
+}

@@ -1,0 +1,174 @@
+//! Switching a prepaid resource to pay-per-use (003 §3.2.6.3, §3.2.6.4).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar::{self, expiry_instant};
+use crate::domain::money::{Ratio, RoundingPolicy};
+use crate::domain::order::{self, Order};
+use crate::domain::provider::Provider;
+use crate::error::{Error, ErrorCode, Result};
+use crate::rules::refunds::unsubscribe::{
+    check_rate, in_use_refund, InUseFor, ResourceKind, UnsubscribeResponse,
+};
+
+/// When the switch takes effect.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum SwitchMode {
+    /// 即时转按需 (003 §3.2.6.4): now, with a refund of the current period; cannot be cancelled.
+    #[default]
+    Immediate,
+    /// 到期转按需 (003 §3.2.6.3): pay-per-use starts when the prepaid term ends; no refund.
+    AtExpiry,
+}
+
+crate::enum_from_json!(SwitchMode {
+    Immediate,
+    AtExpiry
+});
+
+/// Request of `switchToOnDemand`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SwitchRequest {
+    /// `immediate` (default) or `atExpiry`.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<SwitchMode>"))]
+    pub mode: SwitchMode,
+    /// The day the switch is requested.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
+    /// The resource's orders, in date order.
+    pub orders: Vec<Order>,
+    /// Resource packages cannot switch (003 §3.2.6.3, §3.2.6.4).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<ResourceKind>"))]
+    pub resource_kind: ResourceKind,
+    /// Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub handling_fee_rate: Option<Ratio>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(SwitchRequest {
+    mode: default,
+    date: with(crate::domain::calendar::read_ymd),
+    orders,
+    resource_kind: default,
+    handling_fee_rate: default,
+    provider: default,
+    policy: default,
+});
+
+/// Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use
+/// billing starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct SwitchResponse {
+    /// `immediate` or `atExpiry`.
+    pub mode: SwitchMode,
+    /// Pay-per-use billing starts after this instant (`2018-10-21T23:59:59+08:00`), or on `date`
+    /// for an immediate switch.
+    pub pay_per_use_from: String,
+    /// The refund, exactly as `unsubscribeRefund` in use computes it (003 §3.2.6.4: same formula).
+    #[serde(flatten)]
+    pub refund: UnsubscribeResponse,
+}
+
+crate::to_json!(SwitchResponse {
+    mode,
+    pay_per_use_from,
+    refund: flatten,
+});
+
+/// 003 §3.2.6.4: `refund = max0(paid − consumed − handling fee)`, consumed by days, fee from table
+/// 3-1; vouchers not returned. 003 §3.2.6.3: at expiry, no refund and pay-per-use after expiry.
+pub fn switch_to_on_demand(req: &SwitchRequest) -> Result<SwitchResponse> {
+    switch_to_on_demand_with(req, Breakdown::new(req.policy))
+}
+
+/// [`switch_to_on_demand`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn switch_to_on_demand_with(req: &SwitchRequest, b: Breakdown) -> Result<SwitchResponse> {
+    order::validate(&req.orders, "orders")?;
+    order::require_cash(&req.orders, "orders")?;
+    check_rate(req.handling_fee_rate)?;
+    let refuse =
+        |path: &str, msg: String| Err(Error::new(ErrorCode::ModeSwitchNotAllowed, path, msg));
+    if req.resource_kind != ResourceKind::Standard {
+        return refuse(
+            "resourceKind",
+            "resource packages, trials, free and one-off services cannot switch to pay-per-use (003 §3.2.6.3, §3.2.6.4)".into(),
+        );
+    }
+    let (Some(first), Some(last)) = (req.orders.first(), req.orders.last()) else {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "orders",
+            "at least one order is needed",
+        ));
+    };
+    if req.date > last.end {
+        return refuse(
+            "date",
+            format!(
+                "the resource expired on {}; only resources in use can switch (003 §3.2.6.4)",
+                last.end
+            ),
+        );
+    }
+    if req.date < first.start {
+        return refuse(
+            "date",
+            format!(
+                "the resource starts {}; only resources in use can switch",
+                first.start
+            ),
+        );
+    }
+    match req.mode {
+        SwitchMode::Immediate => {
+            let mut refund = in_use_refund(
+                &req.orders,
+                req.date,
+                req.handling_fee_rate,
+                b,
+                InUseFor::SwitchToOnDemand,
+            )?;
+            refund.breakdown.note(
+                "immediate switch: cannot be cancelled; pay-per-use charges start at once (003 §3.2.6.4)",
+            );
+            Ok(SwitchResponse {
+                mode: req.mode,
+                pay_per_use_from: req.date.to_string(),
+                refund,
+            })
+        }
+        SwitchMode::AtExpiry => {
+            let mut refund = crate::rules::refunds::unsubscribe::empty_response(req.date, b);
+            refund.breakdown.note(format!(
+                "pay-per-use billing starts after {}; the switch can be cancelled before then (003 §3.2.6.3)",
+                expiry_instant(last.end)
+            ));
+            Ok(SwitchResponse {
+                mode: req.mode,
+                pay_per_use_from: expiry_instant(last.end),
+                refund,
+            })
+        }
+    }
+}

@@ -1,0 +1,445 @@
+//! Renewal to a unified expiry day (统一到期日, 003 §3.2.2.3, §13.1.1.3).
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Serialize, Serializer};
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar::{
+    self, add_months, days_inclusive, describe_period, expiry_instant, last_day_of_month,
+    period_length,
+};
+use crate::domain::exact::Exact;
+use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
+use crate::domain::price::PriceTable;
+use crate::domain::provider::Provider;
+use crate::domain::term::Term;
+use crate::error::{Error, ErrorCode, Result};
+use crate::io::input::{At, FromJson, Json};
+use crate::rules::lifecycle::quote::latest_allowed_expiry;
+use crate::rules::spec_changes::remaining::check_factor;
+
+/// The unified expiry day: 1–28 or the last day of the month (003 §3.2.2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(
+    test,
+    derive(ts_rs::TS),
+    ts(export, export_to = "../js/types.d.ts", type = "number | \"last\"")
+)]
+pub enum UnifiedDay {
+    /// Day 1–28 of a month.
+    Day(u32),
+    /// The last day of a month (`"last"`).
+    Last,
+}
+
+impl UnifiedDay {
+    /// True when `d` falls on this unified day.
+    pub fn matches(self, d: NaiveDate) -> bool {
+        match self {
+            UnifiedDay::Day(n) => d.day() == n,
+            UnifiedDay::Last => d == last_day_of_month(d),
+        }
+    }
+
+    /// The first date on or after `from` that falls on this day (RULES.md §9; §19 A9: when
+    /// `from` itself falls on the day, no top-up days are added).
+    pub fn first_on_or_after(self, from: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            UnifiedDay::Last => Some(last_day_of_month(from)),
+            UnifiedDay::Day(n) => {
+                let this = from.with_day(n)?;
+                if this >= from {
+                    Some(this)
+                } else {
+                    add_months(this, 1)
+                }
+            }
+        }
+    }
+}
+
+impl Serialize for UnifiedDay {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            UnifiedDay::Day(n) => s.serialize_u32(*n),
+            UnifiedDay::Last => s.serialize_str("last"),
+        }
+    }
+}
+
+impl crate::io::output::ToJson for UnifiedDay {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            UnifiedDay::Day(n) => n.write_json(out),
+            UnifiedDay::Last => out.push_str("\"last\""),
+        }
+    }
+}
+
+impl FromJson for UnifiedDay {
+    /// A day 1–28 (a number, or its digits as a string) or `"last"`.
+    fn from_json(at: At<'_>) -> Result<UnifiedDay> {
+        let day = match at.json {
+            Json::String(s) if s.eq_ignore_ascii_case("last") => return Ok(UnifiedDay::Last),
+            Json::String(s) => s.parse::<u64>().map_err(|_| {
+                at.error(
+                    ErrorCode::UnifiedDayInvalid,
+                    format!(
+                        "\"{}\" is not a day 1–28 or \"last\" (003 §3.2.2.3)",
+                        crate::domain::money::clip(s)
+                    ),
+                )
+            })?,
+            // 28 or 28.0; anything else (negative, fractional) is refused as day 0.
+            Json::Number(n) => crate::domain::money::decimal_of_number(n)
+                .filter(|d| d.fract().is_zero())
+                .and_then(|d| u64::try_from(d).ok())
+                .unwrap_or(0),
+            _ => return Err(at.invalid_type("a day 1–28 or \"last\"")),
+        };
+        match u32::try_from(day) {
+            Ok(d @ 1..=28) => Ok(UnifiedDay::Day(d)),
+            _ => Err(at.error(
+                ErrorCode::UnifiedDayInvalid,
+                format!("day {day} is not allowed: choose 1–28 or \"last\" (003 §3.2.2.3)"),
+            )),
+        }
+    }
+}
+
+/// Request of `unifiedExpiry`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UnifiedExpiryRequest {
+    /// The current expiry date.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub current_expiry: NaiveDate,
+    /// The renewal term N, when the customer renews N and extends to the unified day (003
+    /// §3.2.2.3 "renew to the unified expiry"). Absent: the customer only sets the unified day and
+    /// pays to renew up to it (003 §3.2.2.3 steps 2–5): the new expiry is the first unified day at
+    /// least one month after the current expiry (an earlier one is moved to the next month's, as
+    /// the one-month gap rule requires), priced as one month plus the top-up days (or, with only
+    /// yearly prices, every day at the year price / 365).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub renew_term: Option<Term>,
+    /// The unified day D: 1–28 or `"last"` (default 1, as the console).
+    #[serde(default = "default_day")]
+    #[cfg_attr(test, ts(optional, as = "Option<UnifiedDay>"))]
+    pub unified_day: UnifiedDay,
+    /// Prices per term to price the renewal and the top-up days (optional).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub prices: Option<PriceTable>,
+    /// Discount factor (default 1).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub discount: Option<Ratio>,
+    /// The day of the renewal, for the 10-year cap (optional).
+    #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    pub date: Option<NaiveDate>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(UnifiedExpiryRequest {
+    current_expiry: with(crate::domain::calendar::read_ymd),
+    renew_term: default,
+    unified_day: default(default_day()),
+    prices: default,
+    discount: default,
+    date: default_with(crate::domain::calendar::read_ymd_opt),
+    provider: default,
+    policy: default,
+});
+
+fn default_day() -> UnifiedDay {
+    UnifiedDay::Day(1)
+}
+
+/// Result of `unifiedExpiry`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct UnifiedExpiryResponse {
+    /// The renewal term: the one asked for, or `1M` when only the unified day was set (absent when
+    /// only yearly prices were given and every day is priced by the day).
+    pub renew_term: Option<Term>,
+    /// Expiry after a plain N-month renewal; with no term and only yearly prices, the current
+    /// expiry (every day after it is priced by the day).
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub plain_expiry: NaiveDate,
+    /// Expiry on the unified day.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub unified_expiry: NaiveDate,
+    /// `unifiedExpiry` at 23:59:59 provider time.
+    pub expires_at: String,
+    /// Days priced by the day (top-up days): plain expiry + 1 .. unified expiry.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub padding_days: i64,
+    /// The top-up days as a period in the renewal term's unit: months (each day / days of its
+    /// month) or years (days without Feb 29 / 365).
+    pub padding_period: Exact,
+    /// Price of the N-month renewal (when prices are given and a term is renewed).
+    pub renewal_amount: Option<Money>,
+    /// Price of the top-up days (when prices are given; at most 8 decimals).
+    pub padding_amount: Option<Money>,
+    /// Total payable, half up to cents (when prices are given).
+    pub total: Option<Money>,
+    /// Line items and formulas.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(UnifiedExpiryResponse {
+    renew_term,
+    plain_expiry: with(crate::io::output::write_ymd),
+    unified_expiry: with(crate::io::output::write_ymd),
+    expires_at,
+    padding_days,
+    padding_period,
+    renewal_amount,
+    padding_amount,
+    total,
+    breakdown,
+});
+
+/// 003 §3.2.2.3: renew N, then extend to the first day D on or after the plain expiry; the top-up
+/// days are billed by the day.
+///
+/// The daily price is not specified (RULES.md §19 A9). billcalc converts it with the calendar of
+/// the remaining-period rule (003 §3.2.7): for a monthly term, each top-up day costs the month
+/// price / days of its natural month; for a yearly term, the year price / 365 (Feb 29 free).
+/// Every figure is exact; the total is rounded half up to cents once.
+///
+/// Ex. A: D = 1, expiry 03-15, 1 month → plain 04-15, unified 05-01, 16 top-up days.
+pub fn unified_expiry(req: &UnifiedExpiryRequest) -> Result<UnifiedExpiryResponse> {
+    unified_expiry_with(req, Breakdown::new(req.policy))
+}
+
+/// How the renewal is priced.
+enum Renewal {
+    /// N months or years, then the top-up days by the day in the term's unit.
+    Term(Term),
+    /// No term chosen and only yearly prices: every day from the current expiry to the unified
+    /// day at the `1Y` price / 365.
+    ByTheDay,
+}
+
+/// [`unified_expiry`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn unified_expiry_with(
+    req: &UnifiedExpiryRequest,
+    mut b: Breakdown,
+) -> Result<UnifiedExpiryResponse> {
+    let d = check_factor(req.discount, "discount")?;
+    let overflow = |path: &str| {
+        Error::new(
+            ErrorCode::DateOutOfRange,
+            path,
+            "the new expiry would be after 9999-12-31",
+        )
+    };
+    let term_path = if req.renew_term.is_some() {
+        "renewTerm"
+    } else {
+        "unifiedDay"
+    };
+    let only_yearly = req
+        .prices
+        .as_ref()
+        .is_some_and(|p| !p.0.keys().any(|t| !t.is_yearly()) && p.0.contains_key(&Term::Years(1)));
+    let renewal = match req.renew_term {
+        Some(t) => Renewal::Term(t),
+        None if only_yearly => Renewal::ByTheDay,
+        None => Renewal::Term(Term::Months(1)),
+    };
+    // 003 §3.2.2.3: the unified expiry is at least one month after the current expiry.
+    let one_month = add_months(req.current_expiry, 1).ok_or_else(|| overflow(term_path))?;
+    // The expiry the unified day is searched from: after the renewal term, or (no term) one month
+    // after the current expiry; the days after `plain` are priced by the day.
+    let (earliest, plain) = match renewal {
+        Renewal::Term(t) => {
+            let e =
+                add_months(req.current_expiry, t.months()).ok_or_else(|| overflow(term_path))?;
+            (e, e)
+        }
+        Renewal::ByTheDay => (one_month, req.current_expiry),
+    };
+    let unified = req
+        .unified_day
+        .first_on_or_after(earliest)
+        .filter(|u| calendar::in_range(*u))
+        .ok_or_else(|| overflow(term_path))?;
+    if unified < one_month {
+        return Err(Error::new(
+            ErrorCode::UnifiedGapTooShort,
+            term_path,
+            format!(
+                "the unified expiry {unified} is less than one month after the current expiry {} (003 §3.2.2.3)",
+                req.current_expiry
+            ),
+        ));
+    }
+    if let Some(date) = req.date {
+        let latest = latest_allowed_expiry(date);
+        if unified > latest {
+            return Err(Error::new(
+                ErrorCode::RenewalExceeds10Years,
+                term_path,
+                format!("the new expiry {unified} is later than {latest}, 10 years after {date} (003 §3.2.2.2)"),
+            ));
+        }
+    }
+    let first_padding = plain.succ_opt().ok_or_else(|| overflow(term_path))?;
+    let padding_days = if unified > plain {
+        days_inclusive(first_padding, unified)
+    } else {
+        0
+    };
+    let unit = match renewal {
+        Renewal::Term(t) => t.unit(),
+        Renewal::ByTheDay => calendar::PeriodUnit::Years,
+    };
+    let padding_period = period_length(unit, first_padding, unified)?;
+
+    // The figures (when prices are given).
+    let priced = match &req.prices {
+        None => None,
+        Some(prices) => {
+            let (renewal_price, rate) = match renewal {
+                Renewal::Term(t) => {
+                    let price = prices.rate(t, unit, "prices")?;
+                    (price.price, price)
+                }
+                Renewal::ByTheDay => (Money::ZERO, prices.rate(Term::Years(1), unit, "prices")?),
+            };
+            let renewal_amount = renewal_price.exact().times(d)?;
+            let padding = rate.rate.times(padding_period)?.times(d)?;
+            let total = renewal_amount.plus(padding)?;
+            Some((
+                rate,
+                renewal_amount,
+                padding,
+                total,
+                Money::cents_of(total)?,
+            ))
+        }
+    };
+
+    // The explanation.
+    match renewal {
+        Renewal::Term(t) => b.fact(
+            "plain renewal",
+            format!("{} + {t} (003 §3.2.2.1)", req.current_expiry),
+            plain.to_string(),
+        ),
+        Renewal::ByTheDay => b.fact(
+            "earliest unified expiry",
+            format!(
+                "{} + 1 month: the unified expiry is at least one month after the current expiry (003 §3.2.2.3)",
+                req.current_expiry
+            ),
+            earliest.to_string(),
+        ),
+    }
+    if req.renew_term.is_none() {
+        b.note("no renewal term chosen: the unified day is set and the resource renewed up to it, at least one month after the current expiry; an earlier unified day moves to the next month's (003 §3.2.2.3)");
+    }
+    b.fact(
+        "unified expiry",
+        format!(
+            "first {} on or after {earliest} (003 §3.2.2.3)",
+            match req.unified_day {
+                UnifiedDay::Day(n) => format!("day {n}"),
+                UnifiedDay::Last => "last day of a month".into(),
+            }
+        ),
+        unified.to_string(),
+    );
+    b.fact(
+        "top-up days",
+        if padding_days > 0 {
+            format!(
+                "days({first_padding}..{unified}) = {}",
+                days_inclusive(first_padding, unified)
+            )
+        } else {
+            "the plain expiry already falls on the unified day".to_string()
+        },
+        padding_days.to_string(),
+    );
+    if let Some((rate, renewal_amount, padding, total, t)) = &priced {
+        let d_text = if d == Exact::ONE {
+            String::new()
+        } else {
+            format!(" × {}", approx(d))
+        };
+        if let Renewal::Term(term) = renewal {
+            b.line(
+                format!("renewal {term}"),
+                if d == Exact::ONE {
+                    format!("{} ({term} price)", rate.price)
+                } else {
+                    format!("{}{d_text} {}", rate.price, equals(*renewal_amount))
+                },
+                Money::shown(*renewal_amount),
+            );
+        }
+        if !padding.is_zero() {
+            let days = days_inclusive(first_padding, unified);
+            b.line(
+                format!("{days} days by the day"),
+                format!(
+                    "{} per {} × {}{d_text} {} (daily price: RULES.md §19 A9, billcalc's calendar conversion)",
+                    approx(rate.rate),
+                    match unit {
+                        calendar::PeriodUnit::Months => "month",
+                        calendar::PeriodUnit::Years => "year",
+                    },
+                    {
+                        let parts = describe_period(unit, first_padding, unified);
+                        if parts == padding_period.to_string() {
+                            parts
+                        } else {
+                            format!("({parts} = {padding_period})")
+                        }
+                    },
+                    equals(*padding)
+                ),
+                Money::shown(*padding),
+            );
+        }
+        b.settle(*t, "final rounding", || {
+            format!("{} → {t} (half up to cents, once)", approx(*total))
+        });
+    }
+    Ok(UnifiedExpiryResponse {
+        renew_term: match renewal {
+            Renewal::Term(t) => Some(t),
+            Renewal::ByTheDay => None,
+        },
+        plain_expiry: plain,
+        unified_expiry: unified,
+        expires_at: expiry_instant(unified),
+        padding_days,
+        padding_period,
+        renewal_amount: match renewal {
+            Renewal::Term(_) => priced.as_ref().map(|p| Money::shown(p.1)),
+            Renewal::ByTheDay => None,
+        },
+        padding_amount: priced.as_ref().map(|p| Money::shown(p.2)),
+        total: priced.as_ref().map(|p| p.4),
+        breakdown: b,
+    })
+}

@@ -1,0 +1,364 @@
+//! Reserved-instance unsubscribe (预留实例, 003 §3.4.2.2 table 3-6).
+
+use chrono::{NaiveDateTime, Timelike};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar;
+use crate::domain::exact::Exact;
+use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{Error, ErrorCode, Result};
+
+/// 003 §3.4.2.2 table 3-6: the handling-fee rate on the remaining part, 12 %.
+pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);
+
+/// How the reserved instance was paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum RiPayment {
+    /// 全预付: everything up front.
+    FullUpfront,
+    /// 无预付: nothing up front, an hourly amount.
+    NoUpfront,
+    /// 部分预付: exists as a billing mode but has no published refund formula (RULES.md §19 A8):
+    /// refused with `NOT_SUPPORTED` rather than guessed.
+    PartialUpfront,
+}
+
+crate::enum_from_json!(RiPayment {
+    FullUpfront,
+    NoUpfront,
+    PartialUpfront
+});
+
+/// Request of `reservedInstanceRefund`. Give either `start`, `end` and `at` (date-times; the
+/// remaining time counts from the next whole hour) or `remainingRatio` (with `totalHours` for
+/// no-upfront RIs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReservedInstanceRequest {
+    /// `fullUpfront` or `noUpfront` (partial upfront has no published formula, RULES.md §19 A8).
+    pub payment: RiPayment,
+    /// Start of the RI term.
+    #[serde(default, with = "calendar::datetime_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    pub start: Option<NaiveDateTime>,
+    /// End of the RI term.
+    #[serde(default, with = "calendar::datetime_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    pub end: Option<NaiveDateTime>,
+    /// When it is unsubscribed.
+    #[serde(default, with = "calendar::datetime_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    pub at: Option<NaiveDateTime>,
+    /// Remaining hours / total hours, when no dates are given (0–1).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub remaining_ratio: Option<Ratio>,
+    /// Total hours of the term, when no dates are given (no-upfront only).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
+    pub total_hours: Option<u64>,
+    /// Full upfront: cash part of the upfront payment.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub upfront_cash: Money,
+    /// Full upfront: voucher part of the upfront payment.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub upfront_voucher: Money,
+    /// No upfront: the hourly amount.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub hourly_amount: Money,
+    /// No upfront: the RI voucher balance available to pay the fee (it pays first, 003 §3.4.2.2
+    /// table 3-6).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub voucher_balance: Option<Money>,
+    /// No upfront: the account balance available to pay what the vouchers leave.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub cash_balance: Option<Money>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(ReservedInstanceRequest {
+    payment,
+    start: default_with(crate::domain::calendar::read_datetime_opt),
+    end: default_with(crate::domain::calendar::read_datetime_opt),
+    at: default_with(crate::domain::calendar::read_datetime_opt),
+    remaining_ratio: default,
+    total_hours: default,
+    upfront_cash: default,
+    upfront_voucher: default,
+    hourly_amount: default,
+    voucher_balance: default,
+    cash_balance: default,
+    provider: default,
+    policy: default,
+});
+
+/// Result of `reservedInstanceRefund`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct ReservedInstanceResponse {
+    /// Cash refunded to the balance (full upfront), half up to cents; 0 otherwise.
+    pub refund: Money,
+    /// Full upfront: the remaining value of the cash paid, cash × remaining ratio (at most 8
+    /// decimals); 0 for no upfront.
+    pub remaining_value: Money,
+    /// Handling fee: 12 % of the remaining part of the order amount, half up to cents.
+    pub handling_fee: Money,
+    /// What the customer pays (no upfront: the fee, by month-end settlement; full upfront: 0).
+    pub customer_pays: Money,
+    /// No upfront, when the balances are given: the part of the fee paid by RI vouchers (first).
+    pub paid_by_voucher: Option<Money>,
+    /// No upfront, when the balances are given: the part paid from the account balance (second).
+    pub paid_by_balance: Option<Money>,
+    /// No upfront, when the balances are given: what neither covers (owed in the month-end bill).
+    pub unpaid: Option<Money>,
+    /// Remaining hours / total hours.
+    pub remaining_ratio: Exact,
+    /// Remaining hours (from the next whole hour), when dates were given.
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
+    pub remaining_hours: Option<i64>,
+    /// Total hours, when known.
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
+    pub total_hours: Option<i64>,
+    /// Line items and formulas (they add up to `refund − customerPays`).
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(ReservedInstanceResponse {
+    refund,
+    remaining_value,
+    handling_fee,
+    customer_pays,
+    paid_by_voucher,
+    paid_by_balance,
+    unpaid,
+    remaining_ratio,
+    remaining_hours,
+    total_hours,
+    breakdown,
+});
+
+/// 003 §3.4.2.2 table 3-6.
+/// Full upfront: `refund = max0(cash × ratio − (cash + voucher) × ratio × 12 %)`; vouchers not returned.
+/// No upfront: the customer pays `hourly × total hours × ratio × 12 %`, vouchers first, then balance.
+/// Every figure is exact; amounts are rounded half up to cents once.
+/// Ex. 2: 50 cash + 50 voucher, half the year left: 25 − 6 = 19. Ex. 3: 10 + 90: 5 − 6 < 0 → 0.
+pub fn reserved_instance_refund(req: &ReservedInstanceRequest) -> Result<ReservedInstanceResponse> {
+    reserved_instance_refund_with(req, Breakdown::new(req.policy))
+}
+
+/// [`reserved_instance_refund`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn reserved_instance_refund_with(
+    req: &ReservedInstanceRequest,
+    mut b: Breakdown,
+) -> Result<ReservedInstanceResponse> {
+    if req.payment == RiPayment::PartialUpfront {
+        return Err(Error::new(
+            ErrorCode::NotSupported,
+            "payment",
+            "partial-upfront reserved instances have no published refund formula (003 §3.4.2.2 table 3-6 covers full and no upfront)",
+        ));
+    }
+    let (ratio, remaining_hours, total_hours) = match (
+        req.start,
+        req.end,
+        req.at,
+        req.remaining_ratio,
+    ) {
+        (Some(start), Some(end), Some(at), None) => {
+            if end <= start {
+                return Err(Error::new(
+                    ErrorCode::InvalidPeriod,
+                    "end",
+                    format!("{end} is not after {start}"),
+                ));
+            }
+            if at < start || at > end {
+                return Err(Error::new(
+                    ErrorCode::InvalidPeriod,
+                    "at",
+                    format!("{at} is outside the RI term {start}..{end}"),
+                ));
+            }
+            let total_minutes = (end - start).num_minutes();
+            let total = total_minutes / 60;
+            if total_minutes % 60 != 0 || total == 0 {
+                return Err(Error::new(
+                    ErrorCode::InvalidPeriod,
+                    "end",
+                    "an RI term is a whole number of hours",
+                ));
+            }
+            let next_hour = if at.minute() == 0 && at.second() == 0 {
+                at
+            } else {
+                at.with_minute(0)
+                    .and_then(|t| t.with_second(0))
+                    .unwrap_or(at)
+                    + chrono::Duration::hours(1)
+            };
+            let remaining = ((end - next_hour).num_minutes() / 60).max(0);
+            let ratio = Exact::ratio(remaining, total);
+            b.fact(
+                "remaining ratio",
+                format!(
+                    "remaining hours from the next whole hour {next_hour} to {end} / total hours = {remaining} / {total}"
+                ),
+                format!("{ratio} {}", equals(ratio)),
+            );
+            (ratio, Some(remaining), Some(total))
+        }
+        (None, None, None, Some(r)) => {
+            if r.0 > Decimal::ONE {
+                return Err(Error::new(
+                    ErrorCode::InvalidNumber,
+                    "remainingRatio",
+                    format!("{r} is above 1"),
+                ));
+            }
+            b.fact("remaining ratio", "given", r.to_string());
+            (
+                Exact::of(r.0),
+                None,
+                req.total_hours.map(|h| h.min(1_000_000) as i64),
+            )
+        }
+        _ => {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                "remainingRatio",
+                "give either start, end and at, or remainingRatio",
+            ))
+        }
+    };
+    let fee_rate = Exact::of(RI_FEE_RATE);
+    let mut answer = ReservedInstanceResponse {
+        refund: Money::ZERO,
+        remaining_value: Money::ZERO,
+        handling_fee: Money::ZERO,
+        customer_pays: Money::ZERO,
+        paid_by_voucher: None,
+        paid_by_balance: None,
+        unpaid: None,
+        remaining_ratio: ratio,
+        remaining_hours,
+        total_hours,
+        breakdown: Breakdown::silent(req.policy),
+    };
+    match req.payment {
+        RiPayment::FullUpfront => {
+            let value = req.upfront_cash.exact().times(ratio)?;
+            let upfront = req.upfront_cash + req.upfront_voucher;
+            let fee = upfront.exact().times(ratio)?.times(fee_rate)?;
+            let net = value.minus(fee)?;
+            let refund = Money::cents_of(net.max0())?;
+            b.line(
+                "remaining value of the cash paid",
+                format!("{} × {} {}", req.upfront_cash, ratio, equals(value)),
+                Money::shown(value),
+            );
+            b.line(
+                "handling fee",
+                format!(
+                    "({} + {}) × {} × 12% {}",
+                    req.upfront_cash,
+                    req.upfront_voucher,
+                    ratio,
+                    equals(fee)
+                ),
+                Money::shown(fee.negated()),
+            );
+            if net.is_negative() {
+                b.line(
+                    "no refund below zero",
+                    format!(
+                        "{} < 0 → 0; the customer pays nothing (003 §3.4.2.2)",
+                        approx(net)
+                    ),
+                    Money::shown(net.negated()),
+                );
+            }
+            b.settle(refund, "final rounding", || {
+                format!("{} → {refund}", approx(net.max0()))
+            });
+            b.note("vouchers are not returned (003 §3.4.2.2 table 3-6)");
+            answer.refund = refund;
+            answer.remaining_value = Money::shown(value);
+            answer.handling_fee = Money::cents_of(fee)?;
+        }
+        RiPayment::NoUpfront | RiPayment::PartialUpfront => {
+            let Some(total) = total_hours else {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    "totalHours",
+                    "a no-upfront RI needs its total hours",
+                ));
+            };
+            let fee = req
+                .hourly_amount
+                .exact()
+                .times(Exact::whole(total))?
+                .times(ratio)?
+                .times(fee_rate)?;
+            let pays = Money::cents_of(fee)?;
+            b.line(
+                "handling fee the customer pays",
+                format!(
+                    "{} × {total} h × {} × 12% {}",
+                    req.hourly_amount,
+                    ratio,
+                    equals(fee)
+                ),
+                Money::shown(fee.negated()),
+            );
+            b.settle(-pays, "final rounding", || {
+                format!("{} → {pays}", approx(fee))
+            });
+            b.note("charged by month-end settlement: RI vouchers first, then the balance (003 §3.4.2.2 table 3-6)");
+            if req.voucher_balance.is_some() || req.cash_balance.is_some() {
+                let by_voucher = req.voucher_balance.unwrap_or_default().min(pays);
+                let by_balance = req.cash_balance.unwrap_or_default().min(pays - by_voucher);
+                let unpaid = pays - by_voucher - by_balance;
+                b.fact(
+                    "who pays the fee",
+                    format!(
+                        "vouchers first: min({}, {pays}) = {by_voucher}; then the balance: min({}, {}) = {by_balance}",
+                        req.voucher_balance.unwrap_or_default(),
+                        req.cash_balance.unwrap_or_default(),
+                        pays - by_voucher
+                    ),
+                    format!("{by_voucher} + {by_balance}, unpaid {unpaid}"),
+                );
+                if unpaid.is_positive() {
+                    b.note(format!("{unpaid} is not covered by vouchers or balance: it stays owed in the month-end bill"));
+                }
+                answer.paid_by_voucher = Some(by_voucher);
+                answer.paid_by_balance = Some(by_balance);
+                answer.unpaid = Some(unpaid);
+            }
+            answer.handling_fee = pays;
+            answer.customer_pays = pays;
+        }
+    }
+    answer.breakdown = b;
+    Ok(answer)
+}

@@ -1,0 +1,269 @@
+//! Downgrade refund (资源降配, 003 §3.2.7).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar::{self, refund_days, RefundDays};
+use crate::domain::exact::Exact;
+use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
+use crate::domain::order::Order;
+use crate::domain::price::{PriceTable, TermMatch};
+use crate::domain::provider::Provider;
+use crate::error::Result;
+use crate::rules::spec_changes::remaining::{
+    check_factor, check_prepaid, remaining_periods, BillingMode,
+};
+
+/// Request of `downgradeRefund`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DowngradeRequest {
+    /// The change day.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
+    /// The resource's orders (purchase and renewals), in date order.
+    pub orders: Vec<Order>,
+    /// Current prices of the new (lower) configuration, per term.
+    pub new_prices: PriceTable,
+    /// The discount factor the system picks automatically (business, partner or a promotion used
+    /// before, 003 §3.2.7); default 1 (none).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub discount: Option<Ratio>,
+    /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<BillingMode>"))]
+    pub billing_mode: BillingMode,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(DowngradeRequest {
+    date: with(crate::domain::calendar::read_ymd),
+    orders,
+    new_prices,
+    discount: default,
+    billing_mode: default,
+    provider: default,
+    policy: default,
+});
+
+/// One order's part of the remaining value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct OrderValue {
+    /// Index of the order in the request.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub index: usize,
+    /// Its refund day counts: total, consumed and remaining days (the change day counted as
+    /// remaining, 003 §3.2.7).
+    pub days: RefundDays,
+    /// Days counted in its remaining period R (the change day excluded; in years Feb 29 not
+    /// counted).
+    #[cfg_attr(test, ts(type = "number"))]
+    pub remaining_period_days: i64,
+    /// Its remaining period R in `periodUnit`.
+    pub remaining_period: Exact,
+    /// Its remaining value: cash paid / total days × remaining days (at most 8 decimals).
+    pub remaining_value: Money,
+}
+
+crate::to_json!(OrderValue {
+    index,
+    days,
+    remaining_period_days,
+    remaining_period,
+    remaining_value,
+});
+
+/// Result of `downgradeRefund`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct DowngradeResponse {
+    /// Cash refunded, half up to cents; 0 when the formula gives ≤ 0 (the downgrade still happens).
+    pub refund: Money,
+    /// Remaining value of the cash paid: Σ paid / total days × remaining days (exact, shown to at
+    /// most 8 decimals).
+    pub remaining_value: Money,
+    /// New configuration for the remaining period: price × R × discount (exact, shown to at most
+    /// 8 decimals).
+    pub new_config_cost: Money,
+    /// Days counted in the total remaining period: the change day excluded, and in years Feb 29
+    /// not counted (003 §3.2.7).
+    #[cfg_attr(test, ts(type = "number"))]
+    pub remaining_days: i64,
+    /// Total remaining period R (change day excluded), in `periodUnit`.
+    pub remaining_period: Exact,
+    /// `months` or `years`.
+    pub period_unit: calendar::PeriodUnit,
+    /// The price term matched (rounded down).
+    pub matched_term: crate::domain::term::Term,
+    /// Each unexpired order: its day counts, remaining period and remaining value.
+    pub orders: Vec<OrderValue>,
+    /// Line items and formulas.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(DowngradeResponse {
+    refund,
+    remaining_value,
+    new_config_cost,
+    remaining_days,
+    remaining_period,
+    period_unit,
+    matched_term,
+    orders,
+    breakdown,
+});
+
+/// 003 §3.2.7: `refund = remaining value − P_new × R × d`, ≤ 0 → no refund.
+///
+/// - remaining value = paid cash / total days × remaining days (change day counted; vouchers never);
+/// - P_new = the new configuration's price for the remaining period rounded DOWN to a priced term;
+/// - R = remaining period, change day not counted.
+///
+/// Every figure is exact; the refund is rounded half up to cents once (all policies).
+/// Ex. 1: bought 2018-11-01 (Nov 1–30) at 120, downgraded 2018-11-24 to 90/month:
+/// 120/30 × 7 − 90 × 6/30 = 28 − 18 = 10.00.
+pub fn downgrade_refund(req: &DowngradeRequest) -> Result<DowngradeResponse> {
+    downgrade_refund_with(req, Breakdown::new(req.policy))
+}
+
+/// [`downgrade_refund`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn downgrade_refund_with(
+    req: &DowngradeRequest,
+    mut b: Breakdown,
+) -> Result<DowngradeResponse> {
+    check_prepaid(req.billing_mode)?;
+    let d = check_factor(req.discount, "discount")?;
+    let periods = remaining_periods(&req.orders, req.date)?;
+    crate::domain::order::require_cash(&req.orders, "orders")?;
+    let unit = periods.unit;
+    let (price, note) = req.new_prices.match_period(
+        unit == calendar::PeriodUnit::Years,
+        periods.total,
+        TermMatch::Down,
+        "newPrices",
+    )?;
+
+    // The figures.
+    let mut values = Vec::with_capacity(periods.orders.len());
+    for p in &periods.orders {
+        let days = refund_days(p.order.start, p.order.end, req.date);
+        let v = remaining_value(
+            p.order.cash(),
+            Exact::whole(days.total),
+            Exact::whole(days.remaining),
+        )?;
+        values.push((p, days, v));
+    }
+    let value = Exact::sum(values.iter().map(|(_, _, v)| *v))?;
+    let cost = price.rate.times(periods.total)?.times(d)?;
+    let net = value.minus(cost)?;
+    let refund = Money::cents_of(net.max0())?;
+
+    // The explanation.
+    periods.explain(req.date, &mut b);
+    b.fact_with(|| {
+        (
+            "new configuration price".to_string(),
+            format!(
+                "remaining period {} {} rounded down → {} (003 §3.2.7)",
+                approx(periods.total),
+                unit.name(),
+                price.term
+            ),
+            price.describe(),
+        )
+    });
+    if let Some(n) = note {
+        b.note(n);
+    }
+    for (p, days, v) in &values {
+        b.line_with(Money::shown(*v), || {
+            (
+                format!("remaining value of order {} ({})", p.index, p.order.term),
+                format!(
+                    "{} / {} days × {} remaining days {}",
+                    p.order.cash(),
+                    days.total,
+                    days.remaining,
+                    equals(*v)
+                ),
+            )
+        });
+    }
+    b.line_with(Money::shown(cost.negated()), || {
+        let discount_text = if d == Exact::ONE {
+            String::new()
+        } else {
+            format!(" × {}", approx(d))
+        };
+        (
+            "new configuration for the remaining period".to_string(),
+            format!(
+                "{} × {} {}{discount_text} {}",
+                approx(price.rate),
+                periods.total,
+                unit.name(),
+                equals(cost)
+            ),
+        )
+    });
+    if !net.is_positive() {
+        b.line_with(Money::shown(net.negated()), || {
+            (
+                "no refund".to_string(),
+                format!(
+                    "{} − {} {} ≤ 0 → no refund; the downgrade still happens (003 §3.2.7)",
+                    approx(value),
+                    approx(cost),
+                    equals(net)
+                ),
+            )
+        });
+    }
+    b.settle(refund, "final rounding", || {
+        format!("{} → {refund} (half up to cents, once)", approx(net.max0()))
+    });
+    b.note("vouchers used on the current configuration are not returned (003 §3.2.7)");
+    Ok(DowngradeResponse {
+        refund,
+        remaining_value: Money::shown(value),
+        new_config_cost: Money::shown(cost),
+        remaining_days: periods.days(),
+        remaining_period: periods.total,
+        period_unit: unit,
+        matched_term: price.term,
+        orders: values
+            .iter()
+            .map(|(p, days, v)| OrderValue {
+                index: p.index,
+                days: *days,
+                remaining_period_days: p.days,
+                remaining_period: p.r,
+                remaining_value: Money::shown(*v),
+            })
+            .collect(),
+        breakdown: b,
+    })
+}
+
+/// 003 §3.2.7 remaining value: `paid / total length × remaining length`, exact, in any unit.
+/// The document's illustration measures in years (10000 / 3 years × 2.75 years = 9,166.67);
+/// billcalc's operations measure in days, as the worked downgrade examples do (RULES.md §19 A5).
+pub fn remaining_value(paid: Money, total: Exact, remaining: Exact) -> Result<Exact> {
+    paid.exact().times(remaining)?.over(total)
+}

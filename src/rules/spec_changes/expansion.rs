@@ -1,0 +1,218 @@
+//! Disk (EVS) expansion cost (云硬盘扩容, 003 §3.2.7).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar::{self, PeriodUnit};
+use crate::domain::exact::{Exact, Rounding};
+use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
+use crate::domain::order::Order;
+use crate::domain::price::{PriceTable, TermMatch};
+use crate::domain::provider::Provider;
+use crate::error::{Error, ErrorCode, Result};
+use crate::rules::spec_changes::remaining::{
+    check_factor, check_prepaid, remaining_periods, BillingMode,
+};
+
+/// Largest disk capacity accepted (GB).
+pub const MAX_CAPACITY_GB: u64 = 1_000_000;
+
+/// Request of `expansionCost`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ExpansionRequest {
+    /// The expansion day.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
+    /// The disk's orders, in date order.
+    pub orders: Vec<Order>,
+    /// Capacity before, GB.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub capacity_before: u64,
+    /// Capacity after, GB (must be larger: disks only grow).
+    #[cfg_attr(test, ts(type = "number"))]
+    pub capacity_after: u64,
+    /// Price per GB, per term (`{"1M": "0.35"}` = 0.35 per GB per month).
+    pub unit_prices: PriceTable,
+    /// Discount factor of the matched term (default 1).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub discount: Option<Ratio>,
+    /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<BillingMode>"))]
+    pub billing_mode: BillingMode,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(ExpansionRequest {
+    date: with(crate::domain::calendar::read_ymd),
+    orders,
+    capacity_before,
+    capacity_after,
+    unit_prices,
+    discount: default,
+    billing_mode: default,
+    provider: default,
+    policy: default,
+});
+
+/// Result of `expansionCost`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct ExpansionResponse {
+    /// Amount to pay, half up to cents.
+    pub cost: Money,
+    /// Added capacity, GB.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub added_capacity: u64,
+    /// Days counted in the remaining period: the change day excluded, and in years Feb 29 not
+    /// counted (003 §3.2.7).
+    #[cfg_attr(test, ts(type = "number"))]
+    pub remaining_days: i64,
+    /// Remaining period R as used (rounded to 2 decimals under the document policy).
+    pub remaining_period: Exact,
+    /// `months` or `years`.
+    pub period_unit: PeriodUnit,
+    /// Price term matched (rounded up, as for upgrades).
+    pub matched_term: crate::domain::term::Term,
+    /// Line items and formulas.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(ExpansionResponse {
+    cost,
+    added_capacity,
+    remaining_days,
+    remaining_period,
+    period_unit,
+    matched_term,
+    breakdown,
+});
+
+/// 003 §3.2.7: `fee = added capacity × R × unit capacity price` (the upgrade formula does not
+/// apply). Example: 10 GB → 60 GB on 2021-07-03 of a July order, 0.35/GB/month:
+/// 50 × 28/31 × 0.35 = 15.806… → 15.81; the `document` policy rounds R to 0.90 first: 15.75.
+pub fn expansion_cost(req: &ExpansionRequest) -> Result<ExpansionResponse> {
+    expansion_cost_with(req, Breakdown::new(req.policy))
+}
+
+/// [`expansion_cost`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn expansion_cost_with(req: &ExpansionRequest, mut b: Breakdown) -> Result<ExpansionResponse> {
+    check_prepaid(req.billing_mode)?;
+    for (v, path) in [
+        (req.capacity_before, "capacityBefore"),
+        (req.capacity_after, "capacityAfter"),
+    ] {
+        if v > MAX_CAPACITY_GB {
+            return Err(Error::new(
+                ErrorCode::InvalidNumber,
+                path,
+                format!("{v} GB is above {MAX_CAPACITY_GB} GB"),
+            ));
+        }
+    }
+    if req.capacity_after <= req.capacity_before {
+        return Err(Error::new(
+            ErrorCode::DiskShrinkNotAllowed,
+            "capacityAfter",
+            format!(
+                "{} GB is not more than the current {} GB: disks can only grow (003 §3.2.7)",
+                req.capacity_after, req.capacity_before
+            ),
+        ));
+    }
+    let d = check_factor(req.discount, "discount")?;
+    let periods = remaining_periods(&req.orders, req.date)?;
+    let unit = periods.unit;
+    let r_exact = periods.total;
+    let (price, note) = req.unit_prices.match_period(
+        unit == PeriodUnit::Years,
+        r_exact,
+        TermMatch::Up,
+        "unitPrices",
+    )?;
+
+    // The figures.
+    let r = match req.policy {
+        RoundingPolicy::Document => Exact::of(r_exact.round(2, Rounding::HalfUp)?),
+        RoundingPolicy::Console | RoundingPolicy::Exact => r_exact,
+    };
+    let added = req.capacity_after - req.capacity_before;
+    let fee = Exact::whole(i64::try_from(added).unwrap_or(i64::MAX))
+        .times(r)?
+        .times(price.rate)?
+        .times(d)?;
+    let cost = Money::cents_of(fee)?;
+
+    // The explanation.
+    periods.explain(req.date, &mut b);
+    if r != r_exact {
+        b.fact(
+            "remaining period as used",
+            format!(
+                "{} rounded half up to 2 decimals (document policy, 003 §3.2.7 example shows 0.90)",
+                approx(r_exact)
+            ),
+            format!("{} {}", approx(r), unit.name()),
+        );
+    }
+    b.fact_with(|| {
+        (
+            "unit capacity price".to_string(),
+            format!(
+                "remaining period {} {} rounded up → {} (003 §3.2.7)",
+                approx(r_exact),
+                unit.name(),
+                price.term
+            ),
+            price.describe(),
+        )
+    });
+    if let Some(n) = note {
+        b.note(n);
+    }
+    b.line_with(Money::shown(fee), || {
+        let d_text = if d == Exact::ONE {
+            String::new()
+        } else {
+            format!(" × {}", approx(d))
+        };
+        (
+            "expansion fee".to_string(),
+            format!(
+                "({} − {}) GB × {} {} × {} per GB{d_text} {}",
+                req.capacity_after,
+                req.capacity_before,
+                r,
+                unit.name(),
+                approx(price.rate),
+                equals(fee)
+            ),
+        )
+    });
+    b.settle(cost, "final rounding", || {
+        format!("{} → {cost} (half up to cents, once)", approx(fee))
+    });
+    Ok(ExpansionResponse {
+        cost,
+        added_capacity: added,
+        remaining_days: periods.days(),
+        remaining_period: r,
+        period_unit: unit,
+        matched_term: price.term,
+        breakdown: b,
+    })
+}

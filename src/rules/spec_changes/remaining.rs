@@ -1,0 +1,175 @@
+//! What upgrades, downgrades and disk expansion share (003 §3.2.7): the remaining period of each
+//! not-yet-expired order and the price unit.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar::{
+    days_inclusive, days_without_feb_29, describe_period, remaining_period, PeriodUnit,
+};
+use crate::domain::exact::Exact;
+use crate::domain::money::{equals, Ratio};
+use crate::domain::order::{self, Order};
+use crate::error::{Error, ErrorCode, Result};
+
+/// One not-yet-expired order and its remaining period R (change day excluded).
+pub(crate) struct OrderPeriod<'a> {
+    pub index: usize,
+    pub order: &'a Order,
+    /// First day counted: the day after the change, or the order's own start if later.
+    pub from: NaiveDate,
+    /// Days counted in R, `from..end` inclusive (0 when the order ends on the change day; in
+    /// years, Feb 29 is not counted, 003 §3.2.7).
+    pub days: i64,
+    /// R in the price unit, exact.
+    pub r: Exact,
+}
+
+/// The orders' price unit and remaining periods (003 §3.2.7): what upgrades, downgrades and disk
+/// expansion share.
+pub(crate) struct RemainingPeriods<'a> {
+    /// Yearly if any unexpired order is yearly, else monthly.
+    pub unit: PeriodUnit,
+    /// Each unexpired order's remaining period.
+    pub orders: Vec<OrderPeriod<'a>>,
+    /// Their sum, the total remaining period R.
+    pub total: Exact,
+}
+
+impl RemainingPeriods<'_> {
+    /// Days counted in the total remaining period (change day excluded).
+    pub fn days(&self) -> i64 {
+        self.orders.iter().map(|p| p.days).sum()
+    }
+
+    /// Write the price type and each order's remaining period into the breakdown as facts.
+    pub fn explain(&self, date: NaiveDate, b: &mut Breakdown) {
+        b.fact_with(|| {
+            (
+                "price type".to_string(),
+                "yearly if any not-yet-expired order is yearly, else monthly (003 §3.2.7)"
+                    .to_string(),
+                match self.unit {
+                    PeriodUnit::Years => "yearly",
+                    PeriodUnit::Months => "monthly",
+                }
+                .to_string(),
+            )
+        });
+        for p in &self.orders {
+            b.fact_with(|| {
+                (
+                    format!("remaining period R of order {} ({})", p.index, p.order.term),
+                    format!(
+                        "{}..{} (change day {date} not counted) = {}",
+                        p.from,
+                        p.order.end,
+                        describe_period(self.unit, p.from, p.order.end)
+                    ),
+                    period_text(p.r, self.unit),
+                )
+            });
+        }
+        if self.orders.len() > 1 {
+            b.fact_with(|| {
+                (
+                    "total remaining period".to_string(),
+                    self.orders
+                        .iter()
+                        .map(|p| p.r.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                    period_text(self.total, self.unit),
+                )
+            });
+        }
+    }
+}
+
+/// A period as a fact shows it: `913/365 ≈ 2.50136986 years`, `1/5 months`… exact figures as
+/// they are (`2 years`).
+pub(crate) fn period_text(r: Exact, unit: PeriodUnit) -> String {
+    let unit = if r == Exact::ONE {
+        unit.singular()
+    } else {
+        unit.name()
+    };
+    if r.is_whole() {
+        format!("{r} {unit}")
+    } else {
+        format!("{r} {} {unit}", equals(r))
+    }
+}
+
+/// Validated orders, the price unit (yearly if any unexpired order is yearly) and each unexpired
+/// order's remaining period.
+pub(crate) fn remaining_periods(orders: &[Order], date: NaiveDate) -> Result<RemainingPeriods<'_>> {
+    order::validate(orders, "orders")?;
+    order::check_day_in_term(orders, date, "date")?;
+    let unit = order::price_unit(orders, date);
+    let mut periods = Vec::new();
+    let mut total = Exact::ZERO;
+    let after = date.succ_opt().unwrap_or(date);
+    for (index, o) in order::unexpired(orders, date) {
+        let r = remaining_period(unit, o.start, o.end, date)?;
+        let from = after.max(o.start);
+        let days = match unit {
+            PeriodUnit::Months if o.end >= from => days_inclusive(from, o.end),
+            PeriodUnit::Months => 0,
+            PeriodUnit::Years => days_without_feb_29(from, o.end),
+        };
+        total = total.plus(r)?;
+        periods.push(OrderPeriod {
+            index,
+            order: o,
+            from,
+            days,
+            r,
+        });
+    }
+    Ok(RemainingPeriods {
+        unit,
+        orders: periods,
+        total,
+    })
+}
+
+/// A discount factor must lie in (0, 1].
+pub(crate) fn check_factor(factor: Option<Ratio>, path: &str) -> Result<Exact> {
+    match factor {
+        None => Ok(Exact::ONE),
+        Some(f) if f.0 > Decimal::ZERO && f.0 <= Decimal::ONE => Ok(Exact::of(f.0)),
+        Some(f) => Err(Error::new(
+            ErrorCode::InvalidNumber,
+            path,
+            format!("discount factor {f} is not in (0, 1]; 0.9 means 10 % off (9折)"),
+        )),
+    }
+}
+
+/// How the resource is billed: spec-change fees apply to prepaid resources only (003 §3.2.7).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum BillingMode {
+    /// Monthly/yearly (包年/包月).
+    #[default]
+    Prepaid,
+    /// Pay-per-use (按需): a spec change has no prepaid fee or refund.
+    PayPerUse,
+}
+
+crate::enum_from_json!(BillingMode { Prepaid, PayPerUse });
+
+/// 003 §3.2.7: "按需资源变更不涉及" — pay-per-use resources are out of scope.
+pub(crate) fn check_prepaid(mode: BillingMode) -> Result<()> {
+    match mode {
+        BillingMode::Prepaid => Ok(()),
+        BillingMode::PayPerUse => Err(Error::new(
+            ErrorCode::SpecChangeNotPrepaid,
+            "billingMode",
+            "a pay-per-use resource has no prepaid spec-change fee or refund (003 §3.2.7)",
+        )),
+    }
+}

@@ -1,0 +1,337 @@
+//! Upgrade cost (资源升配, 003 §3.2.7).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::io::input::{At, FromJson};
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar::{self, PeriodUnit};
+use crate::domain::exact::{Exact, Rounding};
+use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
+use crate::domain::order::Order;
+use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
+use crate::domain::provider::Provider;
+use crate::error::Result;
+use crate::rules::spec_changes::remaining::{
+    check_factor, check_prepaid, remaining_periods, BillingMode, OrderPeriod,
+};
+
+/// The offer applied to an upgrade (003 §3.2.7, four formulas).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
+pub enum UpgradeOffer {
+    /// 折扣: `(P_new × R − P_old × R) × d`.
+    Rate {
+        /// The factor, 0 < d ≤ 1 (0.9 = 9折).
+        factor: Ratio,
+    },
+    /// 一口价: `P_new_fixed × R − P_old × R`, with the business fixed prices of the new configuration.
+    FixedPrice {
+        /// Fixed prices of the new configuration, per term.
+        prices: PriceTable,
+    },
+    /// 减免: `P_new × R − P_old × R − X`.
+    Reduction {
+        /// The reduction X.
+        amount: Money,
+    },
+}
+
+impl FromJson for UpgradeOffer {
+    /// `{"kind": "rate", "factor": …}`, `{"kind": "fixedPrice", "prices": …}` or
+    /// `{"kind": "reduction", "amount": …}`.
+    fn from_json(at: At<'_>) -> Result<UpgradeOffer> {
+        let kind = at
+            .object(&["kind", "factor", "prices", "amount"])?
+            .required("kind", |k| k.variant(&["Rate", "FixedPrice", "Reduction"]))?;
+        Ok(match kind {
+            0 => UpgradeOffer::Rate {
+                factor: at
+                    .object(&["kind", "factor"])?
+                    .required("factor", Ratio::from_json)?,
+            },
+            1 => UpgradeOffer::FixedPrice {
+                prices: at
+                    .object(&["kind", "prices"])?
+                    .required("prices", PriceTable::from_json)?,
+            },
+            _ => UpgradeOffer::Reduction {
+                amount: at
+                    .object(&["kind", "amount"])?
+                    .required("amount", Money::from_json)?,
+            },
+        })
+    }
+}
+
+/// Request of `upgradeCost`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpgradeRequest {
+    /// The change day.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
+    /// The resource's orders (purchase and renewals), in date order.
+    pub orders: Vec<Order>,
+    /// Prices of the old configuration per term, matched by each order's own term (RULES.md §19
+    /// A4: the document's example 2 reproduces with the price at purchase).
+    pub old_prices: PriceTable,
+    /// Current prices of the new configuration per term.
+    pub new_prices: PriceTable,
+    /// Discount, fixed price or reduction (default none).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub offer: Option<UpgradeOffer>,
+    /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<BillingMode>"))]
+    pub billing_mode: BillingMode,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(UpgradeRequest {
+    date: with(crate::domain::calendar::read_ymd),
+    orders,
+    old_prices,
+    new_prices,
+    offer: default,
+    billing_mode: default,
+    provider: default,
+    policy: default,
+});
+
+/// One order's share of the upgrade fee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct OrderFee {
+    /// Index of the order in the request.
+    #[cfg_attr(test, ts(type = "number"))]
+    pub index: usize,
+    /// Days counted in its remaining period: the day after the change (or the order's start) to
+    /// its end; in years Feb 29 not counted (003 §3.2.7).
+    #[cfg_attr(test, ts(type = "number"))]
+    pub remaining_days: i64,
+    /// Its remaining period R in `periodUnit`.
+    pub remaining_period: Exact,
+    /// Its fee as added up: truncated to cents under the `document` policy, else the exact fee
+    /// (shown to at most 8 decimals).
+    pub fee: Money,
+}
+
+crate::to_json!(OrderFee {
+    index,
+    remaining_days,
+    remaining_period,
+    fee,
+});
+
+/// Result of `upgradeCost`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct UpgradeResponse {
+    /// Amount to pay, half up to cents; 0 when the formula is negative (nothing charged, nothing
+    /// refunded).
+    pub cost: Money,
+    /// Days counted in the total remaining period: the change day excluded, and in years Feb 29
+    /// not counted (003 §3.2.7).
+    #[cfg_attr(test, ts(type = "number"))]
+    pub remaining_days: i64,
+    /// Total remaining period R in `periodUnit`.
+    pub remaining_period: Exact,
+    /// `months` or `years`.
+    pub period_unit: PeriodUnit,
+    /// Price term matched for the new configuration (rounded up).
+    pub matched_term: crate::domain::term::Term,
+    /// Per-order fees.
+    pub orders: Vec<OrderFee>,
+    /// True when the new configuration's rate is below the old one's: a downgrade by price (003
+    /// §3.2.7 note: the fee, not the spec, decides the direction).
+    pub cheaper_by_price: bool,
+    /// Line items and formulas.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(UpgradeResponse {
+    cost,
+    remaining_days,
+    remaining_period,
+    period_unit,
+    matched_term,
+    orders,
+    cheaper_by_price,
+    breakdown,
+});
+
+/// 003 §3.2.7 upgrade: per not-yet-expired order `(P_new − P_old_i) × R_i × d`, summed; a
+/// reduction subtracted; negative → 0. P_new: the new configuration's price for the total
+/// remaining period rounded UP to a priced term; P_old_i: the old configuration's price for order
+/// i's own term, in the same unit (a monthly order's month price × 12 when the price type is
+/// yearly, RULES.md §19 A3). Every figure is exact; the cost is rounded half up to cents once.
+///
+/// Ex. 1: (400/3 − 120) × 306/365 + (400/3 − 132) × 242/365 + (400/3 − 120) × 1 = 25.395…
+/// → 25.40; the `document` policy truncates each order's fee first: 11.17 + 0.88 + 13.33 = 25.38.
+pub fn upgrade_cost(req: &UpgradeRequest) -> Result<UpgradeResponse> {
+    upgrade_cost_with(req, Breakdown::new(req.policy))
+}
+
+/// One order's fee, exact and as added up.
+struct Fee<'a> {
+    period: &'a OrderPeriod<'a>,
+    old: MatchedPrice,
+    exact: Exact,
+    added: Exact,
+}
+
+/// [`upgrade_cost`] into a given breakdown ([`Breakdown::silent`] for figures only).
+pub fn upgrade_cost_with(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeResponse> {
+    check_prepaid(req.billing_mode)?;
+    let (factor, reduction, new_table, new_path) = match &req.offer {
+        None => (Exact::ONE, Money::ZERO, &req.new_prices, "newPrices"),
+        Some(UpgradeOffer::Rate { factor }) => (
+            check_factor(Some(*factor), "offer.factor")?,
+            Money::ZERO,
+            &req.new_prices,
+            "newPrices",
+        ),
+        Some(UpgradeOffer::FixedPrice { prices }) => {
+            (Exact::ONE, Money::ZERO, prices, "offer.prices")
+        }
+        Some(UpgradeOffer::Reduction { amount }) => {
+            (Exact::ONE, *amount, &req.new_prices, "newPrices")
+        }
+    };
+    let periods = remaining_periods(&req.orders, req.date)?;
+    let unit = periods.unit;
+    let (new_price, note) = new_table.match_period(
+        unit == PeriodUnit::Years,
+        periods.total,
+        TermMatch::Up,
+        new_path,
+    )?;
+
+    // The figures.
+    let mut fees = Vec::with_capacity(periods.orders.len());
+    for p in &periods.orders {
+        let old = req
+            .old_prices
+            .rate_or_err(p.order.term, unit, || format!("oldPrices.{}", p.order.term))?;
+        let exact = new_price.rate.minus(old.rate)?.times(p.r)?.times(factor)?;
+        let added = match req.policy {
+            RoundingPolicy::Document => Exact::of(exact.round(2, Rounding::Truncate)?),
+            RoundingPolicy::Console | RoundingPolicy::Exact => exact,
+        };
+        fees.push(Fee {
+            period: p,
+            old,
+            exact,
+            added,
+        });
+    }
+    let net = Exact::sum(fees.iter().map(|f| f.added))?.minus(reduction.exact())?;
+    let cost = Money::cents_of(net.max0())?;
+    let cheaper = fees.iter().any(|f| new_price.rate < f.old.rate);
+
+    // The explanation.
+    periods.explain(req.date, &mut b);
+    b.fact_with(|| {
+        (
+            "new configuration price".to_string(),
+            format!(
+                "remaining period {} {} rounded up → {} (003 §3.2.7)",
+                approx(periods.total),
+                unit.name(),
+                new_price.term
+            ),
+            new_price.describe(),
+        )
+    });
+    if let Some(n) = note {
+        b.note(n);
+    }
+    for f in &fees {
+        b.line_with(Money::shown(f.added), || {
+            let p = f.period;
+            let factor_text = if factor == Exact::ONE {
+                String::new()
+            } else {
+                format!(" × {}", approx(factor))
+            };
+            let cut = if f.added == f.exact {
+                String::new()
+            } else {
+                format!(
+                    " → {} (document policy: each order truncated to cents, 003 §3.2.7 ex. 1)",
+                    Money::shown(f.added)
+                )
+            };
+            (
+                format!("order {} ({}) upgrade fee", p.index, p.order.term),
+                format!(
+                    "({} − {}) × {} {}{factor_text} {}{cut}   [old: {}]",
+                    approx(new_price.rate),
+                    approx(f.old.rate),
+                    p.r,
+                    unit.name(),
+                    equals(f.exact),
+                    f.old.describe()
+                ),
+            )
+        });
+    }
+    if reduction.is_positive() {
+        b.line("reduction (减免)", format!("− {reduction}"), -reduction);
+    }
+    if net.is_negative() {
+        b.line_with(Money::shown(net.negated()), || {
+            (
+                "negative upgrade fee → 0".to_string(),
+                format!(
+                    "{} < 0: the change succeeds, nothing is charged and nothing refunded (003 §3.2.7)",
+                    approx(net)
+                ),
+            )
+        });
+    }
+    b.settle(cost, "final rounding", || {
+        format!(
+            "{} → {cost} (half up to cents, once: {} policy)",
+            approx(net.max0()),
+            req.policy.name()
+        )
+    });
+    if cheaper {
+        b.note("the new configuration's current rate is below the old one's for at least one order: by price this is a downgrade (003 §3.2.7 note); see downgradeRefund");
+    }
+    Ok(UpgradeResponse {
+        cost,
+        remaining_days: periods.days(),
+        remaining_period: periods.total,
+        period_unit: unit,
+        matched_term: new_price.term,
+        orders: fees
+            .iter()
+            .map(|f| OrderFee {
+                index: f.period.index,
+                remaining_days: f.period.days,
+                remaining_period: f.period.r,
+                fee: Money::shown(f.added),
+            })
+            .collect(),
+        cheaper_by_price: cheaper,
+        breakdown: b,
+    })
+}

@@ -1,0 +1,221 @@
+//! How a bill's exact amounts become the money charged (RULES.md §15, §19 A11, A12): per
+//! provider, customer type and billing month. Huawei monthly settlement since June 2021 rounds
+//! only the month's total half up (003 §6.1.6); non-monthly customers are cut to the cent per
+//! deduction (003 §13.2.3, §13.2.8); Volcengine truncates the sum of 6-decimal details (004).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::money::{round_half_up, show, truncate, Money, Ratio, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{check_count, Error, ErrorCode, Result};
+
+/// Most amounts one request may carry.
+pub const MAX_AMOUNTS: usize = 10_000;
+
+/// Huawei customer type (003 §6.1.6 vs §13.2).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum CustomerType {
+    /// 月结: month-end settlement.
+    #[default]
+    MonthlySettlement,
+    /// 非月结: prepaid-style account, charged per settlement cycle.
+    NonMonthly,
+}
+
+crate::enum_from_json!(CustomerType {
+    MonthlySettlement,
+    NonMonthly
+});
+
+/// Request of `billRounding`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BillRoundingRequest {
+    /// `huawei` (default), `aliyun`, `tencent` or `volcengine`.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Provider>"))]
+    pub provider: Provider,
+    /// Huawei: `monthlySettlement` (default) or `nonMonthly`.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<CustomerType>"))]
+    pub customer_type: CustomerType,
+    /// The billing month `YYYY-MM` (selects the rule in force; default: today's rules).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub bill_month: Option<String>,
+    /// The exact detail amounts (8 decimals and more).
+    pub amounts: Vec<Ratio>,
+    /// Rounding policy (the provider's rule decides; accepted like every request).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(BillRoundingRequest {
+    provider: default,
+    customer_type: default,
+    bill_month: default,
+    amounts,
+    policy: default,
+});
+
+/// Result of `billRounding`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct BillRoundingResponse {
+    /// The sum of the amounts, exact.
+    pub exact_total: String,
+    /// What is charged, to the cent.
+    pub payable: Money,
+    /// 抹零金额: `exactTotal − payable` (negative when a rule rounds up).
+    pub rounding_off: String,
+    /// Each amount as charged, when the rule works per line (else the exact amounts).
+    pub line_amounts: Vec<String>,
+    /// The rule applied, with its source.
+    pub rule: String,
+    /// True when the provider's documents state no rule and billcalc assumes half up to cents.
+    pub assumed: bool,
+    /// Lines add up to `payable`.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(BillRoundingResponse {
+    exact_total,
+    payable,
+    rounding_off,
+    line_amounts,
+    rule,
+    assumed,
+    breakdown,
+});
+
+/// The rule applied to a bill.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// Sum exact, round the total half up to cents.
+    TotalHalfUp,
+    /// Sum exact, truncate the total to cents.
+    TotalTruncated,
+    /// Truncate each line to cents, then sum.
+    LinesTruncated,
+    /// Each line half up to 6 decimals, the sum truncated to cents (Volcengine since 2021-08).
+    SixDecimalsTruncated,
+    /// Each line below 0.01 counts 0.01; the total half up to cents (Volcengine before 2021-08).
+    MinimumCent,
+}
+
+fn parse_month(s: &str) -> Option<(i32, u32)> {
+    let (y, m) = s.split_once('-')?;
+    let ok =
+        y.len() == 4 && m.len() == 2 && (y.bytes().chain(m.bytes())).all(|b| b.is_ascii_digit());
+    let (y, m) = (y.parse().ok()?, m.parse().ok()?);
+    (ok && (1970..=9999).contains(&y) && (1..=12).contains(&m)).then_some((y, m))
+}
+
+/// 003 §6.1.6: 100.12501236 → 100.13 (monthly settlement since 2021-06); 003 §13.2.3/§13.2.8:
+/// 10.12501236 → 10.12, 0.315 → 0.31 with rounding-off 0.005 (non-monthly).
+pub fn bill_rounding(req: &BillRoundingRequest) -> Result<BillRoundingResponse> {
+    bill_rounding_with(req, Breakdown::new(req.policy))
+}
+
+/// [`bill_rounding`] into a given breakdown.
+pub fn bill_rounding_with(
+    req: &BillRoundingRequest,
+    mut b: Breakdown,
+) -> Result<BillRoundingResponse> {
+    check_count("amounts", req.amounts.len(), MAX_AMOUNTS, "amounts")?;
+    let month = match &req.bill_month {
+        Some(s) => Some(parse_month(s).ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidDate,
+                "billMonth",
+                format!(
+                    "\"{}\" is not a month YYYY-MM",
+                    crate::domain::money::clip(s)
+                ),
+            )
+        })?),
+        None => None,
+    };
+    let before = |y: i32, m: u32| month.is_some_and(|bm| bm < (y, m));
+    let (rule, text, assumed) = match (req.provider, req.customer_type) {
+        (Provider::Huawei, CustomerType::MonthlySettlement) if before(2020, 4) => (
+            Rule::LinesTruncated,
+            "each settlement cut to the cent, then added (003 §7.1, before April 2020)",
+            false,
+        ),
+        (Provider::Huawei, CustomerType::MonthlySettlement) if before(2021, 6) => (
+            Rule::TotalTruncated,
+            "aggregated for the month, then cut to the cent (003 §7.1, April 2020 – May 2021)",
+            false,
+        ),
+        (Provider::Huawei, CustomerType::MonthlySettlement) => (
+            Rule::TotalHalfUp,
+            "8-decimal amounts, only the month's total rounded half up to cents (003 §6.1.6, since June 2021)",
+            false,
+        ),
+        (Provider::Huawei, CustomerType::NonMonthly) => (
+            Rule::LinesTruncated,
+            "each deduction cut to the cent; the cut part is the rounding-off amount (003 §13.2.3, §13.2.8; RULES.md §19 A11)",
+            false,
+        ),
+        (Provider::Volcengine, _) if before(2021, 8) => (
+            Rule::MinimumCent,
+            "a detail amount below 0.01 counts 0.01 (004, before 2021-08-01; read as a minimum per line, RULES.md §19 A12); total half up to cents (assumed)",
+            false,
+        ),
+        (Provider::Volcengine, _) => (
+            Rule::SixDecimalsTruncated,
+            "details carry 6 decimals (half up, assumed); the sum drops the 3rd and later decimals (004 bill issuing rule 7, since 2021-08-01)",
+            false,
+        ),
+        (Provider::Aliyun | Provider::Tencent, _) => (
+            Rule::TotalHalfUp,
+            "the documents state no rounding rule for this provider: the total is rounded half up to cents (assumed)",
+            true,
+        ),
+    };
+    let cent = Decimal::new(1, 2);
+    let per_line = |a: Decimal| match rule {
+        Rule::LinesTruncated => truncate(a, 2),
+        Rule::SixDecimalsTruncated => round_half_up(a, 6),
+        Rule::MinimumCent if a > Decimal::ZERO && a < cent => cent,
+        _ => a,
+    };
+    let exact: Decimal = req.amounts.iter().map(|a| a.0).sum();
+    let lines: Vec<Decimal> = req.amounts.iter().map(|a| per_line(a.0)).collect();
+    let sum: Decimal = lines.iter().sum();
+    let payable = Money(match rule {
+        Rule::TotalTruncated | Rule::SixDecimalsTruncated => truncate(sum, 2),
+        _ => round_half_up(sum, 2),
+    });
+    for (i, (raw, line)) in req.amounts.iter().zip(&lines).enumerate() {
+        b.line_with(Money(*line), || {
+            let formula = if raw.0 == *line {
+                show(raw.0)
+            } else {
+                format!("{} → {}", show(raw.0), show(*line))
+            };
+            (format!("amount {}", i + 1), formula)
+        });
+    }
+    b.settle(payable, "rounding of the total", || {
+        format!("{} → {payable}", show(sum))
+    });
+    b.note(text);
+    Ok(BillRoundingResponse {
+        exact_total: exact.normalize().to_string(),
+        payable,
+        rounding_off: (exact - payable.0).normalize().to_string(),
+        line_amounts: lines.iter().map(|l| l.normalize().to_string()).collect(),
+        rule: text.to_string(),
+        assumed,
+        breakdown: b,
+    })
+}

@@ -1,0 +1,839 @@
+//! Resource packages (资源包; 003 §3.2.4, §4; 000; RULES.md §6): how usage is deducted from
+//! packages and what is billed pay-per-use — with the reason for every overage, which answers
+//! "why am I still in arrears after buying a package?" (000) — and when a renewed or repurchased
+//! package is valid.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar::{self, add_months, expiry_instant};
+use crate::domain::money::{show, Money, Ratio, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::domain::sorting::positions_by;
+use crate::domain::term::Term;
+use crate::error::{check_count, Error, ErrorCode, Result};
+
+/// Most packages one request may list.
+pub const MAX_PACKAGES: usize = 100;
+/// Most usage records one request may list.
+pub const MAX_RECORDS: usize = 10_000;
+
+/// How a package's quota is consumed (003 §3.2.4.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum PackageKind {
+    /// 可重置: the quota comes back at the start of every reset cycle; unused quota is lost.
+    Resettable,
+    /// 不可重置: one quota for the whole term.
+    NonResettable,
+}
+
+crate::enum_from_json!(PackageKind {
+    Resettable,
+    NonResettable
+});
+
+/// Reset cycle of a resettable package.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum ResetCycle {
+    /// Every hour (usage records need `hour`).
+    Hour,
+    /// Every day.
+    Day,
+    /// Every 7 days from the start.
+    Week,
+    /// Every month from the start day (RULES.md §19 A16: counted from the effective date).
+    Month,
+}
+
+crate::enum_from_json!(ResetCycle {
+    Hour,
+    Day,
+    Week,
+    Month
+});
+
+/// A package held by the customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Package {
+    /// Its name in the breakdown.
+    pub id: String,
+    /// `resettable` or `nonResettable`.
+    pub kind: PackageKind,
+    /// The quota (per cycle when resettable), in the billing item's unit.
+    pub quota: Ratio,
+    /// Resettable packages: the reset cycle.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub reset_cycle: Option<ResetCycle>,
+    /// First valid day (the package takes effect on it).
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub start: NaiveDate,
+    /// Last valid day (expires at 23:59:59).
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub end: NaiveDate,
+    /// The billing item it pays (`outboundTraffic`, `storage`).
+    pub billing_item: String,
+    /// Other billing items it also pays (an OSS Standard LRS storage package also pays
+    /// `ecsSnapshot`, 000).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<String>>"))]
+    pub covers: Vec<String>,
+    /// Regions it pays (absent: every region). A "Chinese mainland general" package lists the
+    /// mainland regions (not Hong Kong or overseas, 000).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub regions: Option<Vec<String>>,
+    /// Storage class it pays (`standard`, `infrequentAccess` …; absent: any).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub storage_class: Option<String>,
+    /// Redundancy it pays (`LRS`, `ZRS`; absent: any).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub redundancy: Option<String>,
+}
+
+crate::from_json!(Package {
+    id,
+    kind,
+    quota,
+    reset_cycle: default,
+    start: with(crate::domain::calendar::read_ymd),
+    end: with(crate::domain::calendar::read_ymd),
+    billing_item,
+    covers: default,
+    regions: default,
+    storage_class: default,
+    redundancy: default,
+});
+
+/// Metered usage of one billing item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UsageRecord {
+    /// When the usage happened (not when its bill arrived, 000).
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
+    /// Hour of the day (0–23), for hourly reset cycles.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub hour: Option<u32>,
+    /// The billing item (`requests` have no package, 000).
+    pub billing_item: String,
+    /// The quantity.
+    pub amount: Ratio,
+    /// Its region.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub region: Option<String>,
+    /// Its storage class.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub storage_class: Option<String>,
+    /// Its redundancy.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub redundancy: Option<String>,
+}
+
+crate::from_json!(UsageRecord {
+    date: with(crate::domain::calendar::read_ymd),
+    hour: default,
+    billing_item,
+    amount,
+    region: default,
+    storage_class: default,
+    redundancy: default,
+});
+
+/// Request of `packageUsage`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PackageUsageRequest {
+    /// The packages held.
+    pub packages: Vec<Package>,
+    /// The usage, in any order (deducted in time order).
+    pub usage: Vec<UsageRecord>,
+    /// Pay-per-use unit price of each billing item that has overage.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<BTreeMap<String, Money>>"))]
+    pub prices: BTreeMap<String, Money>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(PackageUsageRequest {
+    packages,
+    usage,
+    prices: default,
+    provider: default,
+    policy: default,
+});
+
+/// What one package paid of one record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct Deduction {
+    /// The package.
+    pub package: String,
+    /// The quantity it paid.
+    pub amount: Ratio,
+}
+
+crate::to_json!(Deduction { package, amount });
+
+/// One usage record, deducted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct RecordResult {
+    /// Index in the request's `usage`.
+    pub index: usize,
+    /// The billing item.
+    pub billing_item: String,
+    /// Paid by packages.
+    pub covered: Vec<Deduction>,
+    /// Billed pay-per-use.
+    pub overage: Ratio,
+    /// Why the overage is not covered (000), when there is one.
+    pub reason: Option<String>,
+}
+
+crate::to_json!(RecordResult {
+    index,
+    billing_item,
+    covered,
+    overage,
+    reason,
+});
+
+/// A package after the deduction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct PackageState {
+    /// The package.
+    pub id: String,
+    /// Used in all.
+    pub used: Ratio,
+    /// Left: of the whole term (non-resettable) or of the last cycle with usage (resettable).
+    pub remaining: Ratio,
+    /// Resettable: use per reset cycle, `[cycle start, used]`.
+    pub cycles: Vec<(String, Ratio)>,
+}
+
+crate::to_json!(PackageState {
+    id,
+    used,
+    remaining,
+    cycles,
+});
+
+/// Pay-per-use overage of one billing item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct Overage {
+    /// The billing item.
+    pub billing_item: String,
+    /// The quantity billed pay-per-use.
+    pub quantity: Ratio,
+    /// The unit price.
+    pub price: Money,
+    /// `quantity × price`, exact.
+    pub amount: Money,
+}
+
+crate::to_json!(Overage {
+    billing_item,
+    quantity,
+    price,
+    amount,
+});
+
+/// Result of `packageUsage`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct PackageUsageResponse {
+    /// Each usage record with what paid it.
+    pub records: Vec<RecordResult>,
+    /// Each package's use.
+    pub packages: Vec<PackageState>,
+    /// Pay-per-use quantities and amounts per billing item.
+    pub overage: Vec<Overage>,
+    /// The pay-per-use charge, half up to cents.
+    pub charge: Money,
+    /// Lines (one per billing item with overage) add up to `charge`; notes give the reasons.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(PackageUsageResponse {
+    records,
+    packages,
+    overage,
+    charge,
+    breakdown,
+});
+
+fn same(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+/// The reset cycle of `p` holding `(date, hour)`, and its first day.
+fn cycle_of(p: &Package, date: NaiveDate, hour: u32) -> (i64, NaiveDate) {
+    let days = (date - p.start).num_days();
+    match (p.kind, p.reset_cycle) {
+        (PackageKind::NonResettable, _) | (_, None) => (0, p.start),
+        (_, Some(ResetCycle::Hour)) => (days * 24 + i64::from(hour), date),
+        (_, Some(ResetCycle::Day)) => (days, date),
+        (_, Some(ResetCycle::Week)) => {
+            let n = days / 7;
+            (
+                n,
+                p.start + chrono::Days::new(u64::try_from(n * 7).unwrap_or(0)),
+            )
+        }
+        (_, Some(ResetCycle::Month)) => {
+            let mut n =
+                (date.year() - p.start.year()) * 12 + date.month() as i32 - p.start.month() as i32;
+            let from = |n: i32| add_months(p.start, u32::try_from(n).unwrap_or(0));
+            if from(n).is_some_and(|d| d > date) {
+                n -= 1;
+            }
+            (i64::from(n), from(n).unwrap_or(p.start))
+        }
+    }
+}
+
+/// 000 / 003 §3.2.4.1: usage is paid by matching packages first; what they cannot pay is billed
+/// pay-per-use. Among several matching packages the one expiring first pays first (then the
+/// earliest start, then the listed order) — the documents do not say; billcalc's choice.
+pub fn package_usage(req: &PackageUsageRequest) -> Result<PackageUsageResponse> {
+    package_usage_with(req, Breakdown::new(req.policy))
+}
+
+/// [`package_usage`] into a given breakdown.
+pub fn package_usage_with(
+    req: &PackageUsageRequest,
+    mut b: Breakdown,
+) -> Result<PackageUsageResponse> {
+    check_count("packages", req.packages.len(), MAX_PACKAGES, "packages")?;
+    check_count("usage", req.usage.len(), MAX_RECORDS, "usage records")?;
+    for (i, p) in req.packages.iter().enumerate() {
+        if p.end < p.start {
+            return Err(Error::new(
+                ErrorCode::InvalidPeriod,
+                format!("packages[{i}].end"),
+                format!(
+                    "package {} ends ({}) before it starts ({})",
+                    p.id, p.end, p.start
+                ),
+            ));
+        }
+        if p.kind == PackageKind::Resettable && p.reset_cycle.is_none() {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                format!("packages[{i}].resetCycle"),
+                format!("resettable package {} needs its reset cycle", p.id),
+            ));
+        }
+    }
+    let hourly: Vec<bool> = req
+        .packages
+        .iter()
+        .map(|p| p.kind == PackageKind::Resettable && p.reset_cycle == Some(ResetCycle::Hour))
+        .collect();
+    let when = |i: usize| req.usage.get(i).map(|u| (u.date, u.hour.unwrap_or(0)));
+    let order = positions_by(req.usage.len(), &mut |a, b| when(a).cmp(&when(b)));
+    let expiry = |i: usize| req.packages.get(i).map(|p| (p.end, p.start));
+    let by_expiry = positions_by(req.packages.len(), &mut |a, b| expiry(a).cmp(&expiry(b)));
+
+    // used[(package, cycle)]
+    let mut used: BTreeMap<(usize, i64), Decimal> = BTreeMap::new();
+    let mut cycle_starts: BTreeMap<(usize, i64), NaiveDate> = BTreeMap::new();
+    let mut records = Vec::with_capacity(req.usage.len());
+    let mut overage_by_item: BTreeMap<String, Decimal> = BTreeMap::new();
+    let mut reasons: Vec<String> = Vec::new();
+    for &i in &order {
+        let Some(u) = req.usage.get(i) else { continue };
+        let hour = match u.hour {
+            Some(h) if h > 23 => {
+                return Err(Error::new(
+                    ErrorCode::InvalidNumber,
+                    format!("usage[{i}].hour"),
+                    format!("{h} is not an hour 0–23"),
+                ))
+            }
+            Some(h) => h,
+            None => 0,
+        };
+        let mut left = u.amount.0;
+        let mut covered = Vec::new();
+        let mut miss: Option<String> = None;
+        let for_item: Vec<usize> = by_expiry
+            .iter()
+            .copied()
+            .filter(|&k| {
+                req.packages.get(k).is_some_and(|p| {
+                    same(&p.billing_item, &u.billing_item)
+                        || p.covers.iter().any(|c| same(c, &u.billing_item))
+                })
+            })
+            .collect();
+        for &k in &for_item {
+            let Some(p) = req.packages.get(k) else {
+                continue;
+            };
+            let why_not = if let (Some(rs), Some(r)) = (&p.regions, &u.region) {
+                (!rs.iter().any(|x| same(x, r)))
+                    .then(|| format!("package {} pays regions {} only, not {r}", p.id, rs.join(", ")))
+            } else if p.regions.is_some() && u.region.is_none() {
+                Some(format!("package {} is regional and the usage names no region", p.id))
+            } else {
+                None
+            }
+            .or_else(|| match (&p.storage_class, &u.storage_class) {
+                (Some(a), Some(c)) if !same(a, c) => Some(format!(
+                    "package {} pays {a} storage, not {c} (000: no mixing of storage classes)",
+                    p.id
+                )),
+                _ => None,
+            })
+            .or_else(|| match (&p.redundancy, &u.redundancy) {
+                (Some(a), Some(c)) if !same(a, c) => Some(format!(
+                    "package {} pays {a} redundancy, not {c} (000)",
+                    p.id
+                )),
+                _ => None,
+            })
+            .or_else(|| {
+                (u.date < p.start).then(|| {
+                    format!(
+                        "usage of {} is before package {} took effect on {} (000: a bill that arrives later may be for earlier usage)",
+                        u.date, p.id, p.start
+                    )
+                })
+            })
+            .or_else(|| {
+                (u.date > p.end).then(|| format!("package {} expired on {}", p.id, p.end))
+            });
+            if let Some(w) = why_not {
+                miss.get_or_insert(w);
+                continue;
+            }
+            if hourly.get(k) == Some(&true) && u.hour.is_none() {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    format!("usage[{i}].hour"),
+                    format!("package {} resets every hour: give the usage's hour", p.id),
+                ));
+            }
+            let (cycle, from) = cycle_of(p, u.date, hour);
+            let slot = used.entry((k, cycle)).or_insert(Decimal::ZERO);
+            cycle_starts.entry((k, cycle)).or_insert(from);
+            let available = (p.quota.0 - *slot).max(Decimal::ZERO);
+            let take = available.min(left);
+            if take > Decimal::ZERO {
+                *slot += take;
+                left -= take;
+                covered.push(Deduction {
+                    package: p.id.clone(),
+                    amount: Ratio(take),
+                });
+            } else {
+                miss.get_or_insert(match p.kind {
+                    PackageKind::Resettable => format!(
+                        "package {} is used up for the cycle from {from}; it resets next cycle",
+                        p.id
+                    ),
+                    PackageKind::NonResettable => format!("package {} is used up", p.id),
+                });
+            }
+            if left.is_zero() {
+                break;
+            }
+        }
+        let reason = (left > Decimal::ZERO).then(|| {
+            if for_item.is_empty() {
+                format!(
+                    "no package pays {} (request fees never have one, 000)",
+                    u.billing_item
+                )
+            } else if !covered.is_empty() {
+                format!(
+                    "usage beyond the packages' quota ({} not covered)",
+                    show(left)
+                )
+            } else {
+                miss.unwrap_or_else(|| "no package left".into())
+            }
+        });
+        if let Some(r) = &reason {
+            if !reasons.contains(r) {
+                reasons.push(r.clone());
+            }
+            *overage_by_item.entry(u.billing_item.clone()).or_default() += left;
+        }
+        records.push(RecordResult {
+            index: i,
+            billing_item: u.billing_item.clone(),
+            covered,
+            overage: Ratio(left),
+            reason,
+        });
+    }
+    crate::domain::sorting::sort_by_key(&mut records, |r| r.index);
+
+    let mut overage = Vec::new();
+    let mut exact = Money::ZERO;
+    for (item, q) in overage_by_item {
+        let price = req
+            .prices
+            .iter()
+            .find(|(k, _)| same(k, &item))
+            .map(|(_, v)| *v)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::PriceNotFound,
+                    format!("prices.{item}"),
+                    format!(
+                        "{} of {item} is billed pay-per-use: give its unit price",
+                        show(q)
+                    ),
+                )
+            })?;
+        let amount = price * q;
+        exact += amount;
+        b.line_with(amount, || {
+            (
+                format!("{item}, pay-per-use"),
+                format!("{} × {price} = {}", show(q), show(amount.0)),
+            )
+        });
+        overage.push(Overage {
+            billing_item: item,
+            quantity: Ratio(q),
+            price,
+            amount,
+        });
+    }
+    let charge = exact.cents();
+    b.settle(charge, "rounding", || {
+        format!("{} → {charge}", show(exact.0))
+    });
+    for r in &reasons {
+        b.note(format!("why pay-per-use: {r}"));
+    }
+    b.note(
+        "matching usage is paid by packages first (the one expiring first pays first — billcalc's \
+         choice); the rest is billed pay-per-use (003 §3.2.4.1; 000)",
+    );
+    let packages = req
+        .packages
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let mine: Vec<(&(usize, i64), &Decimal)> =
+                used.iter().filter(|((pk, _), _)| *pk == k).collect();
+            let total: Decimal = mine.iter().map(|(_, v)| **v).sum();
+            let last = mine.last().map_or(Decimal::ZERO, |(_, v)| **v);
+            let resettable = p.kind == PackageKind::Resettable;
+            PackageState {
+                id: p.id.clone(),
+                used: Ratio(total),
+                remaining: Ratio(p.quota.0 - if resettable { last } else { total }),
+                cycles: if resettable {
+                    mine.iter()
+                        .map(|(key, v)| {
+                            let from = cycle_starts.get(key).copied().unwrap_or(p.start);
+                            (from.to_string(), Ratio(**v))
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect();
+    Ok(PackageUsageResponse {
+        records,
+        packages,
+        overage,
+        charge,
+        breakdown: b,
+    })
+}
+
+// ---------- renewal and repurchase ----------
+
+/// Renew (starts at the old expiry) or buy again (starts at once or at a chosen day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum PackageAction {
+    /// 续费.
+    Renew,
+    /// 再次购买.
+    Repurchase,
+}
+
+crate::enum_from_json!(PackageAction { Renew, Repurchase });
+
+/// Request of `packageRenewal`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PackageRenewalRequest {
+    /// `renew` or `repurchase`.
+    pub action: PackageAction,
+    /// The package's kind.
+    pub kind: PackageKind,
+    /// Its quota (per cycle when resettable).
+    pub quota: Ratio,
+    /// Non-resettable: what is left of it.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub remaining: Option<Ratio>,
+    /// The current package's last valid day (renewals).
+    #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, type = "string"))]
+    pub end: Option<NaiveDate>,
+    /// Whether it is on auto-renewal.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
+    pub auto_renewal: bool,
+    /// The product (`OBS` packages may be bought monthly and renewed yearly).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub product: Option<String>,
+    /// The term the package was bought by (`1M` monthly, `1Y` yearly) — renewals keep the kind.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub purchased_by: Option<Term>,
+    /// Trial ("OBS storage 40 GB" …) or delisted packages cannot be repurchased.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
+    pub trial_or_delisted: bool,
+    /// The operation day.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub date: NaiveDate,
+    /// The term bought.
+    pub term: Term,
+    /// Repurchase: a later start day (current version: any package).
+    #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, type = "string"))]
+    pub start_at: Option<NaiveDate>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (no money here; accepted like every request).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(PackageRenewalRequest {
+    action,
+    kind,
+    quota,
+    remaining: default,
+    end: default_with(crate::domain::calendar::read_ymd_opt),
+    auto_renewal: default,
+    product: default,
+    purchased_by: default,
+    trial_or_delisted: default,
+    date: with(crate::domain::calendar::read_ymd),
+    term,
+    start_at: default_with(crate::domain::calendar::read_ymd_opt),
+    provider: default,
+    policy: default,
+});
+
+/// Result of `packageRenewal`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct PackageRenewalResponse {
+    /// First valid day of the new term.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub start: NaiveDate,
+    /// Last valid day.
+    #[serde(with = "calendar::ymd")]
+    #[cfg_attr(test, ts(type = "string"))]
+    pub end: NaiveDate,
+    /// The expiry instant (`…T23:59:59+08:00`).
+    pub expires_at: String,
+    /// Resettable: the quota of every cycle; non-resettable: the total for the new term.
+    pub quota: Ratio,
+    /// True when the new term starts after the operation day (a "not yet effective" resource
+    /// for unsubscribing, 003 §3.4.3).
+    pub not_yet_effective: bool,
+    /// Facts and notes.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(PackageRenewalResponse {
+    start: with(crate::io::output::write_ymd),
+    end: with(crate::io::output::write_ymd),
+    expires_at,
+    quota,
+    not_yet_effective,
+    breakdown,
+});
+
+fn refuse(path: &str, message: impl Into<String>) -> Error {
+    Error::new(ErrorCode::PackageNotRenewable, path, message)
+}
+
+/// 003 §3.2.4.1, §3.2.4.2, §13.1.3: a renewal starts at the old expiry; a repurchase at once (or
+/// at a chosen day). Refusals (003 §3.2.2.2, §3.2.4): a used-up non-resettable package without
+/// auto-renewal, an expired package, a monthly package renewed by year (except OBS) or a yearly
+/// one by month, monthly renewals beyond 9 months, repurchasing trial or delisted packages.
+pub fn package_renewal(req: &PackageRenewalRequest) -> Result<PackageRenewalResponse> {
+    package_renewal_with(req, Breakdown::new(req.policy))
+}
+
+/// [`package_renewal`] into a given breakdown.
+pub fn package_renewal_with(
+    req: &PackageRenewalRequest,
+    mut b: Breakdown,
+) -> Result<PackageRenewalResponse> {
+    let (start, end) = match req.action {
+        PackageAction::Renew => {
+            let Some(old_end) = req.end else {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    "end",
+                    "a renewal needs the current package's last valid day",
+                ));
+            };
+            if req.date > old_end {
+                return Err(refuse(
+                    "date",
+                    format!("the package expired on {old_end}: expired packages cannot be renewed; buy a new one (003 §3.2.4)"),
+                ));
+            }
+            let used_up = req.remaining.is_some_and(|r| r.0 <= Decimal::ZERO);
+            if req.kind == PackageKind::NonResettable && used_up && !req.auto_renewal {
+                return Err(refuse(
+                    "remaining",
+                    "a used-up non-resettable package without auto-renewal cannot be renewed: repurchase it (003 §3.2.4.1)",
+                ));
+            }
+            let obs = req.product.as_deref().is_some_and(|p| same(p, "OBS"));
+            match (req.purchased_by, req.term) {
+                (Some(Term::Months(_)), Term::Years(_)) if !obs => {
+                    return Err(refuse(
+                        "term",
+                        "a monthly package renews by month (only OBS packages bought monthly may renew yearly, 003 §3.2.2.2)",
+                    ))
+                }
+                (Some(Term::Years(_)), Term::Months(_)) => {
+                    return Err(refuse("term", "a yearly package renews by year (003 §3.2.2.2)"))
+                }
+                (_, Term::Months(n)) if n > 9 => {
+                    return Err(refuse(
+                        "term",
+                        format!("{n} months: monthly packages renew for 1–9 months (003 §3.2.2.2)"),
+                    ))
+                }
+                _ => {}
+            }
+            let start = old_end.succ_opt().ok_or_else(|| out_of_range("end"))?;
+            let end = add_months(old_end, req.term.months()).ok_or_else(|| out_of_range("term"))?;
+            b.fact_with(|| {
+                (
+                    "renewed term".into(),
+                    format!(
+                        "starts at the old expiry ({old_end} 23:59:59); {old_end} + {}",
+                        req.term
+                    ),
+                    format!("{start}..{end}"),
+                )
+            });
+            (start, end)
+        }
+        PackageAction::Repurchase => {
+            if req.trial_or_delisted {
+                return Err(refuse(
+                    "trialOrDelisted",
+                    "trial packages (OBS storage 40 GB, OBS traffic 50 GB, VBS storage 40 GB) and delisted packages cannot be stacked or repurchased (003 §3.2.4.2)",
+                ));
+            }
+            let start = req.start_at.unwrap_or(req.date);
+            if start < req.date {
+                return Err(Error::new(
+                    ErrorCode::InvalidPeriod,
+                    "startAt",
+                    format!("{start} is before the purchase day {}", req.date),
+                ));
+            }
+            let end = add_months(start, req.term.months()).ok_or_else(|| out_of_range("term"))?;
+            b.fact_with(|| {
+                (
+                    "new package".into(),
+                    format!(
+                        "effective {}; {start} + {}",
+                        if req.start_at.is_some() {
+                            "on the chosen day"
+                        } else {
+                            "at once"
+                        },
+                        req.term
+                    ),
+                    format!("{start}..{end}"),
+                )
+            });
+            (start, end)
+        }
+    };
+    b.note(match req.kind {
+        PackageKind::Resettable => "resettable: the quota is available again in every reset cycle of the new term (003 §3.2.4.1)",
+        PackageKind::NonResettable => "non-resettable: the quota is the total for the new term (003 §3.2.4.1)",
+    });
+    b.note("packages cannot be unsubscribed (except CBR and DWS packages) or switched to pay-per-use (003 §3.2.4, §3.4.2.3)");
+    Ok(PackageRenewalResponse {
+        start,
+        end,
+        expires_at: expiry_instant(end),
+        quota: req.quota,
+        not_yet_effective: start > req.date,
+        breakdown: b,
+    })
+}
+
+fn out_of_range(path: &str) -> Error {
+    Error::new(
+        ErrorCode::DateOutOfRange,
+        path,
+        "the new term runs past 9999-12-31",
+    )
+}

@@ -1,0 +1,462 @@
+//! Idle fee of a Tencent Cloud reserved resource pool (专有预扣资源池, 002; RULES.md §7, §19 A22).
+//!
+//! 002: `idle fee = pay-as-you-go price of the same configuration × 0.3`, per idle instance,
+//! metered per second and settled per hour; `idle = pool size − instances drawn`. A single-use
+//! package (单次抵扣包) loses a released instance; a cyclic one (循环抵扣包) gets it back. After the
+//! package expires there is no idle fee and the unused instances are returned.
+
+use chrono::NaiveDateTime;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar;
+use crate::domain::exact::Exact;
+use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{Error, ErrorCode, Result};
+
+/// Most events one request may carry.
+pub const MAX_EVENTS: usize = 1000;
+/// Largest pool (instances in one package).
+pub const MAX_POOL_SIZE: u32 = 10_000;
+/// 002: the idle fee is 0.3 × the pay-as-you-go price.
+pub const IDLE_FACTOR: Decimal = Decimal::from_parts(3, 0, 0, false, 1);
+
+/// The two package kinds of 002.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum PackageType {
+    /// 单次抵扣包: a released instance does not return to the pool (the pool shrinks).
+    SingleUse,
+    /// 循环抵扣包: a released instance returns to the pool while the package is unexpired.
+    Cyclic,
+}
+
+crate::enum_from_json!(PackageType { SingleUse, Cyclic });
+
+/// What happens to the pool at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum PoolAction {
+    /// Instances of the same configuration are created and draw from the pool (抵扣).
+    Draw,
+    /// Drawn instances are released (退还).
+    Release,
+}
+
+crate::enum_from_json!(PoolAction { Draw, Release });
+
+/// One draw or release.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PoolEvent {
+    /// When (`YYYY-MM-DDTHH:MM[:SS]`, inside the package, not before the previous event).
+    #[serde(with = "calendar::datetime_opt")]
+    #[cfg_attr(test, ts(as = "String"))]
+    pub at: Option<NaiveDateTime>,
+    /// `draw` or `release`.
+    pub action: PoolAction,
+    /// How many instances (≥ 1).
+    pub count: u32,
+}
+
+crate::from_json!(PoolEvent {
+    at: with(crate::domain::calendar::read_datetime_opt),
+    action,
+    count,
+});
+
+/// Request of `reservedPoolIdleFee`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReservedPoolRequest {
+    /// `singleUse` or `cyclic`.
+    pub package_type: PackageType,
+    /// Instances reserved by the package (1–10000).
+    pub size: u32,
+    /// Package creation; the idle fee starts for all instances at once.
+    #[serde(with = "calendar::datetime_opt")]
+    #[cfg_attr(test, ts(as = "String"))]
+    pub start: Option<NaiveDateTime>,
+    /// Package expiry; no idle fee after it.
+    #[serde(with = "calendar::datetime_opt")]
+    #[cfg_attr(test, ts(as = "String"))]
+    pub end: Option<NaiveDateTime>,
+    /// Pay-as-you-go price of the same configuration, per instance-hour.
+    pub pay_as_you_go_price: Money,
+    /// Idle factor (default 0.3, 002; at most 1). The page's displayed idle fee is authoritative.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub idle_factor: Option<Ratio>,
+    /// Draws and releases, in time order.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<PoolEvent>>"))]
+    pub events: Vec<PoolEvent>,
+    /// End of the what-if (default: the package end; later shows the zero after expiry).
+    #[serde(default, with = "calendar::datetime_opt")]
+    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
+    pub until: Option<NaiveDateTime>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `document`; the idle fee is rounded once either way).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(ReservedPoolRequest {
+    package_type,
+    size,
+    start: with(crate::domain::calendar::read_datetime_opt),
+    end: with(crate::domain::calendar::read_datetime_opt),
+    pay_as_you_go_price,
+    idle_factor: default,
+    events: default,
+    until: default_with(crate::domain::calendar::read_datetime_opt),
+    provider: default,
+    policy: default,
+});
+
+/// One stretch of time with a constant idle count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct PoolSegment {
+    /// Start, included (`YYYY-MM-DDTHH:MM:SS`).
+    pub from: String,
+    /// End, excluded.
+    pub to: String,
+    /// Instances the pool holds (0 after expiry).
+    pub pool_size: u32,
+    /// Instances drawn from the pool (0 after expiry).
+    pub drawn: u32,
+    /// `poolSize − drawn`.
+    pub idle: u32,
+    /// Length in hours (seconds / 3600).
+    pub hours: Exact,
+    /// `idle × hours × idle rate` (exact, shown to at most 8 decimals).
+    pub fee: Money,
+}
+
+crate::to_json!(PoolSegment {
+    from,
+    to,
+    pool_size,
+    drawn,
+    idle,
+    hours,
+    fee,
+});
+
+/// Result of `reservedPoolIdleFee`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct ReservedPoolResponse {
+    /// Idle fee per idle instance-hour: `payAsYouGoPrice × idleFactor`.
+    pub idle_rate: Money,
+    /// The segments, in time order.
+    pub timeline: Vec<PoolSegment>,
+    /// Total idle fee, half up to cents once.
+    pub idle_fee: Money,
+    /// One line per segment with an idle fee, plus the rounding (they add up to `idleFee`).
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(ReservedPoolResponse {
+    idle_rate,
+    timeline,
+    idle_fee,
+    breakdown,
+});
+
+fn err(code: ErrorCode, path: impl Into<String>, msg: impl Into<String>) -> Error {
+    Error::new(code, path, msg)
+}
+
+fn required(v: Option<NaiveDateTime>, path: &str) -> Result<NaiveDateTime> {
+    v.ok_or_else(|| err(ErrorCode::MissingField, path, format!("give {path}")))
+}
+
+fn stamp(t: NaiveDateTime) -> String {
+    format!("{}T{}", t.date(), t.time())
+}
+
+/// 002 / RULES.md §7. Segments run between the package start, each event instant, the package end
+/// and `until`; each costs `idle × seconds / 3600 × price × 0.3`. Amounts stay exact and the total
+/// is rounded half up to cents once (002 says only "metered per second, settled per hour", A22).
+/// Example (price 1.00, 3 instances, 2025-01-01..02-01, single-use, draw 1 on Jan 2, release it on
+/// Jan 3): (24 × 3 + 24 × 2 + 696 × 2) × 0.30 = 1512 × 0.30 = 453.60.
+pub fn reserved_pool_idle_fee(req: &ReservedPoolRequest) -> Result<ReservedPoolResponse> {
+    reserved_pool_idle_fee_with(req, Breakdown::new(req.policy))
+}
+
+/// [`reserved_pool_idle_fee`] into a given breakdown.
+pub fn reserved_pool_idle_fee_with(
+    req: &ReservedPoolRequest,
+    mut b: Breakdown,
+) -> Result<ReservedPoolResponse> {
+    let start = required(req.start, "start")?;
+    let end = required(req.end, "end")?;
+    let until = req.until.unwrap_or(end);
+    let (s0, s1, su) = (stamp(start), stamp(end), stamp(until));
+    let factor = req.idle_factor.map_or(IDLE_FACTOR, |f| f.0);
+    let size = req.size;
+    let refusal = if end <= start {
+        Some((
+            ErrorCode::InvalidPeriod,
+            "end",
+            format!("the end {s1} is not after the start {s0}"),
+        ))
+    } else if until <= start {
+        Some((
+            ErrorCode::InvalidPeriod,
+            "until",
+            format!("{su} is not after the start {s0}"),
+        ))
+    } else if size == 0 || size > MAX_POOL_SIZE {
+        let msg = format!("a package holds 1 to {MAX_POOL_SIZE} instances, not {size}");
+        Some((ErrorCode::InvalidNumber, "size", msg))
+    } else if req.events.len() > MAX_EVENTS {
+        Some((
+            ErrorCode::TooManyItems,
+            "events",
+            format!("at most {MAX_EVENTS} events"),
+        ))
+    } else if factor > Decimal::ONE {
+        let msg = format!("the idle factor {} is above 1", show(factor));
+        Some((ErrorCode::InvalidNumber, "idleFactor", msg))
+    } else {
+        None
+    };
+    if let Some((code, path, msg)) = refusal {
+        return Err(err(code, path, msg));
+    }
+    let price = req.pay_as_you_go_price;
+    let rate = price.exact().times(Exact::of(factor))?;
+    let formula = format!(
+        "{price} × {} (002: pay-as-you-go price × 0.3)",
+        show(factor)
+    );
+    b.fact("idle rate per instance-hour", formula, approx(rate));
+    let mut total = Exact::ZERO;
+
+    // Walk the events; `cut` closes the segment up to an instant with the state before it.
+    let (mut pool, mut drawn) = (req.size, 0u32);
+    let mut timeline = Vec::with_capacity(req.events.len() + 2);
+    let mut from = start;
+    let mut cut = |to: NaiveDateTime, pool: u32, drawn: u32, b: &mut Breakdown| -> Result<()> {
+        let to = to.min(until);
+        if to <= from {
+            return Ok(());
+        }
+        let hours = Exact::ratio((to - from).num_seconds(), 3600);
+        let idle = pool - drawn;
+        let fee = rate.times(Exact::whole(i64::from(idle)))?.times(hours)?;
+        total = total.plus(fee)?;
+        if !fee.is_zero() {
+            b.line_with(Money::shown(fee), || {
+                let label = format!("idle fee {} – {}", stamp(from), stamp(to));
+                let formula = format!(
+                    "{idle} idle × {} h × {} {}",
+                    approx(hours),
+                    approx(rate),
+                    equals(fee)
+                );
+                (label, formula)
+            });
+        }
+        timeline.push(PoolSegment {
+            from: stamp(from),
+            to: stamp(to),
+            pool_size: pool,
+            drawn,
+            idle,
+            hours,
+            fee: Money::shown(fee),
+        });
+        from = to;
+        Ok(())
+    };
+    let mut last = start;
+    for (i, e) in req.events.iter().enumerate() {
+        let at = required(e.at, &format!("events[{i}].at"))?;
+        let (t, path) = (stamp(at), format!("events[{i}].at"));
+        if at < last {
+            let msg = format!("{t} is before {} (events go in time order)", stamp(last));
+            return Err(err(ErrorCode::InvalidPeriod, path, msg));
+        }
+        if at >= end {
+            let msg = format!("{t} is outside the package {s0} – {s1}");
+            return Err(err(ErrorCode::InvalidPeriod, path, msg));
+        }
+        last = at;
+        cut(at, pool, drawn, &mut b)?;
+        let path = format!("events[{i}].count");
+        let (n, idle) = (e.count, pool - drawn);
+        let refusal = match e.action {
+            _ if n == 0 => Some("count must be at least 1".to_string()),
+            PoolAction::Draw if n > idle => Some(format!("cannot draw {n} at {t}: {idle} idle")),
+            PoolAction::Release if n > drawn => {
+                Some(format!("cannot release {n} at {t}: {drawn} drawn"))
+            }
+            _ => None,
+        };
+        if let Some(msg) = refusal {
+            return Err(err(ErrorCode::InvalidNumber, path, msg));
+        }
+        match e.action {
+            PoolAction::Draw => drawn += n,
+            PoolAction::Release => {
+                drawn -= n;
+                if req.package_type == PackageType::SingleUse {
+                    pool -= n;
+                }
+            }
+        }
+    }
+    cut(end, pool, drawn, &mut b)?;
+    cut(until, 0, 0, &mut b)?;
+    if until > end {
+        b.note("after the package expires: no idle fee, the unused instances are returned (002)");
+    }
+    b.note("idle fee metered per second; amounts kept exact, the total rounded half up to cents once (RULES.md §19 A22)");
+    let idle_fee = Money::cents_of(total)?;
+    b.settle(idle_fee, "rounding to cents", || {
+        format!("{} → {idle_fee} (half up)", approx(total))
+    });
+    Ok(ReservedPoolResponse {
+        idle_rate: Money::shown(rate),
+        timeline,
+        idle_fee,
+        breakdown: b,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn run(v: serde_json::Value) -> Result<ReservedPoolResponse> {
+        reserved_pool_idle_fee(&crate::io::input::from_value(v)?)
+    }
+
+    fn package(kind: &str, events: serde_json::Value) -> serde_json::Value {
+        json!({"packageType": kind, "size": 3, "start": "2025-01-01T00:00", "end": "2025-02-01T00:00",
+               "payAsYouGoPrice": "1.00", "events": events, "until": "2025-02-04T00:00"})
+    }
+
+    fn idles(r: &ReservedPoolResponse) -> Vec<u32> {
+        r.timeline.iter().map(|s| s.idle).collect()
+    }
+
+    #[test]
+    fn tencent_reserved_pool_timelines() {
+        // Single-use: draw 1 on Jan 2, release it on Jan 3 (not returned); expiry Feb 1.
+        // (24 h × 3 + 24 h × 2 + 29 d × 24 h × 2) × 1.00 × 0.3 = (72 + 48 + 1392) × 0.3 = 453.60.
+        let r = run(package(
+            "singleUse",
+            json!([{"at": "2025-01-02T00:00", "action": "draw", "count": 1},
+                   {"at": "2025-01-03T00:00", "action": "release", "count": 1}]),
+        ))
+        .unwrap();
+        assert_eq!(idles(&r), [3, 2, 2, 0]);
+        assert_eq!(r.timeline[2].pool_size, 2);
+        assert_eq!(r.idle_rate.to_string(), "0.30");
+        assert_eq!(r.idle_fee.to_string(), "453.60");
+        assert_eq!(r.timeline[2].hours.to_string(), "696");
+        assert_eq!(r.timeline[3].fee, Money::ZERO);
+        assert_eq!(r.breakdown.sum(), r.idle_fee);
+        // Cyclic: also draw 2 on Jan 4. (24 × 3 + 24 × 2 + 24 × 3 + 28 d × 24 h × 1) × 0.3
+        // = (72 + 48 + 72 + 672) × 0.3 = 864 × 0.3 = 259.20.
+        let r = run(package(
+            "cyclic",
+            json!([{"at": "2025-01-02T00:00", "action": "draw", "count": 1},
+                   {"at": "2025-01-03T00:00", "action": "release", "count": 1},
+                   {"at": "2025-01-04T00:00", "action": "draw", "count": 2}]),
+        ))
+        .unwrap();
+        assert_eq!(idles(&r), [3, 2, 3, 1, 0]);
+        assert_eq!(r.idle_fee.to_string(), "259.20");
+        assert_eq!(r.timeline[4].to, "2025-02-04T00:00:00");
+    }
+
+    #[test]
+    fn per_second_metering_and_until() {
+        // 2 idle × 1800 s / 3600 × 0.12 × 0.3 = 0.036 → 0.04 (one rounding of the exact total);
+        // then 1 idle × 1 s × 0.036 / 3600 = 0.00001 → total 0.03601 → 0.04.
+        let r = run(
+            json!({"packageType": "singleUse", "size": 2, "start": "2025-01-01T00:00",
+            "end": "2025-01-02T00:00", "payAsYouGoPrice": "0.12", "until": "2025-01-01T00:30:01",
+            "events": [{"at": "2025-01-01T00:30", "action": "draw", "count": 1}]}),
+        )
+        .unwrap();
+        assert_eq!(r.timeline[0].fee.0.normalize().to_string(), "0.036");
+        assert_eq!(r.timeline[1].fee.0.normalize().to_string(), "0.00001");
+        assert_eq!(r.idle_fee.to_string(), "0.04");
+    }
+
+    #[test]
+    fn refusals() {
+        let code = |v| run(v).unwrap_err();
+        let e = code(package(
+            "singleUse",
+            json!([{"at": "2025-01-02T00:00", "action": "draw", "count": 4}]),
+        ));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidNumber, "events[0].count")
+        );
+        // Single-use: after a release the pool holds 2; drawing 3 is refused.
+        let e = code(package(
+            "singleUse",
+            json!([
+            {"at": "2025-01-02T00:00", "action": "draw", "count": 1},
+            {"at": "2025-01-03T00:00", "action": "release", "count": 1},
+            {"at": "2025-01-04T00:00", "action": "draw", "count": 3}]),
+        ));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidNumber, "events[2].count")
+        );
+        let e = code(package(
+            "cyclic",
+            json!([{"at": "2025-01-02T00:00", "action": "release", "count": 1}]),
+        ));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidNumber, "events[0].count")
+        );
+        let e = code(package(
+            "cyclic",
+            json!([
+            {"at": "2025-01-03T00:00", "action": "draw", "count": 1},
+            {"at": "2025-01-02T00:00", "action": "release", "count": 1}]),
+        ));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidPeriod, "events[1].at")
+        );
+        let e = code(package(
+            "cyclic",
+            json!([{"at": "2025-02-01T00:00", "action": "draw", "count": 1}]),
+        ));
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::InvalidPeriod, "events[0].at")
+        );
+        let mut v = package("cyclic", json!([]));
+        v["end"] = json!("2025-01-01T00:00");
+        let e = code(v);
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidPeriod, "end"));
+    }
+}

@@ -1,0 +1,342 @@
+//! Pay-per-use usage charges with tiered prices (004 "unit price type"; RULES.md §2.2, §2.3) and the
+//! usage conversion of 003 §6.1.1.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::exact::{Exact, Rounding};
+use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{Error, ErrorCode, Result};
+
+/// Most tiers one price may have.
+pub const MAX_TIERS: usize = 100;
+/// 003 §6.1.1: usage in the pricing unit keeps at most 10 decimals, truncated.
+pub const USAGE_DECIMALS: u32 = 10;
+
+/// How the tiers price a quantity (004 单价类型).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum Pricing {
+    /// 固定单价: `q × unitPrice` whatever the volume.
+    Fixed,
+    /// 全额累进单价: the whole quantity at the price of the tier that contains it.
+    FullTierProgressive,
+    /// 超额累进单价: each slice of the quantity at its own tier's price.
+    ExcessProgressive,
+    /// 全额累进总价: the flat `total` of the tier that contains the quantity.
+    FullTierTotal,
+}
+
+crate::enum_from_json!(Pricing {
+    Fixed,
+    FullTierProgressive,
+    ExcessProgressive,
+    FullTierTotal
+});
+
+/// One tier `[from, to)`; the last tier may be open (`to` absent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Tier {
+    /// Lower bound, included.
+    pub from: Ratio,
+    /// Upper bound, excluded; absent for the last, open tier.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub to: Option<Ratio>,
+    /// Unit price in the tier (progressive types).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub price: Option<Money>,
+    /// Flat amount of the tier (`fullTierTotal`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub total: Option<Money>,
+}
+
+crate::from_json!(Tier {
+    from,
+    to: default,
+    price: default,
+    total: default,
+});
+
+/// Request of `usageCharge`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UsageChargeRequest {
+    /// Metered usage in the raw unit (bytes, seconds, calls…).
+    pub raw_usage: Ratio,
+    /// Raw units per pricing unit (1 GB = 1073741824 bytes; 1 hour = 3600 s); default 1.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub conversion_ratio: Option<Ratio>,
+    /// The unit price type.
+    pub pricing: Pricing,
+    /// `fixed`: the unit price.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub unit_price: Option<Money>,
+    /// Progressive and total types: the tiers, from 0 upwards, contiguous.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Tier>>"))]
+    pub tiers: Vec<Tier>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(UsageChargeRequest {
+    raw_usage,
+    conversion_ratio: default,
+    pricing,
+    unit_price: default,
+    tiers: default,
+    provider: default,
+    policy: default,
+});
+
+/// Result of `usageCharge`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct UsageChargeResponse {
+    /// Usage in the pricing unit, truncated to 10 decimals (003 §6.1.1).
+    pub usage: Ratio,
+    /// The amount, exact up to 8 decimals, else half up to 8 (bills keep 8 decimals, 003 §6.1.6).
+    pub amount: Money,
+    /// The amount rounded half up to cents (how a monthly bill total is shown, 003 §6.1.6).
+    pub rounded: Money,
+    /// Index of the tier that holds the usage (full-tier types), if any.
+    pub tier: Option<usize>,
+    /// Line items and formulas (they add up to `rounded`).
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(UsageChargeResponse {
+    usage,
+    amount,
+    rounded,
+    tier,
+    breakdown,
+});
+
+/// 004 / RULES.md §2.3. Tiers are `[from, to)`: a usage exactly on a boundary belongs to the upper
+/// tier (RULES.md §19 A15, not stated by 004; the usual reading of "from 100 GB"). Illustration:
+/// tiers 0–100 @ 1.00 (90), 100–500 @ 0.80 (250), 500+ @ 0.50 (400); q = 300 → full-tier 240.00,
+/// excess 100 × 1.00 + 200 × 0.80 = 260.00, full-tier total 250.00.
+pub fn usage_charge(req: &UsageChargeRequest) -> Result<UsageChargeResponse> {
+    usage_charge_with(req, Breakdown::new(req.policy))
+}
+
+/// [`usage_charge`] into a given breakdown.
+pub fn usage_charge_with(
+    req: &UsageChargeRequest,
+    mut b: Breakdown,
+) -> Result<UsageChargeResponse> {
+    let ratio = req.conversion_ratio.map_or(Decimal::ONE, |r| r.0);
+    if ratio.is_zero() {
+        return Err(Error::new(
+            ErrorCode::InvalidNumber,
+            "conversionRatio",
+            "the conversion ratio must be above 0",
+        ));
+    }
+    // 003 §6.1.1: usage in the pricing unit = usage / conversion ratio, truncated to 10 decimals,
+    // from the exact quotient.
+    let converted = req.raw_usage.exact().over(Exact::of(ratio))?;
+    if converted > Exact::of(crate::domain::money::MAX_INPUT) {
+        return Err(Error::new(
+            ErrorCode::InvalidNumber,
+            "conversionRatio",
+            format!(
+                "{} / {} is above 10^12 pricing units",
+                req.raw_usage,
+                show(ratio)
+            ),
+        ));
+    }
+    let usage = converted
+        .round(USAGE_DECIMALS, Rounding::Truncate)?
+        .normalize();
+    b.fact(
+        "usage in the pricing unit",
+        format!(
+            "{} / {} {} truncated to {USAGE_DECIMALS} decimals (003 §6.1.1)",
+            show(req.raw_usage.0),
+            show(ratio),
+            equals(converted)
+        ),
+        usage.to_string(),
+    );
+    let times = |p: Money, q: Decimal| p.exact().times(Exact::of(q));
+    let mut tier = None;
+    let amount = match req.pricing {
+        Pricing::Fixed => {
+            let Some(p) = req.unit_price else {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    "unitPrice",
+                    "fixed pricing needs a unit price",
+                ));
+            };
+            let a = times(p, usage)?;
+            b.line(
+                "usage × unit price",
+                format!("{usage} × {p} {}", equals(a)),
+                Money::shown(a),
+            );
+            a
+        }
+        Pricing::FullTierProgressive | Pricing::FullTierTotal => {
+            check_tiers(&req.tiers)?;
+            let (i, t) = req
+                .tiers
+                .iter()
+                .enumerate()
+                .find(|(_, t)| usage >= t.from.0 && t.to.map_or(true, |to| usage < to.0))
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::InvalidNumber,
+                        "tiers",
+                        format!("no tier holds {usage}"),
+                    )
+                })?;
+            tier = Some(i);
+            let range = describe(t);
+            if req.pricing == Pricing::FullTierTotal {
+                let total = t.total.ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::MissingField,
+                        format!("tiers[{i}].total"),
+                        "full-tier total pricing needs each tier's total",
+                    )
+                })?;
+                b.line(
+                    format!("tier {i} ({range}) flat amount"),
+                    format!("{usage} falls in {range} → {total}"),
+                    total,
+                );
+                total.exact()
+            } else {
+                let p = price_of(t, i)?;
+                let a = times(p, usage)?;
+                b.line(
+                    format!("whole usage at tier {i} ({range})"),
+                    format!("{usage} × {p} {}", equals(a)),
+                    Money::shown(a),
+                );
+                a
+            }
+        }
+        Pricing::ExcessProgressive => {
+            check_tiers(&req.tiers)?;
+            let mut sum = Exact::ZERO;
+            for (i, t) in req.tiers.iter().enumerate() {
+                let top = t.to.map_or(usage, |to| usage.min(to.0));
+                let slice = top - t.from.0;
+                if slice <= Decimal::ZERO {
+                    break;
+                }
+                let p = price_of(t, i)?;
+                let a = times(p, slice)?;
+                b.line(
+                    format!("slice in tier {i} ({})", describe(t)),
+                    format!("{} × {p} {}", show(slice), equals(a)),
+                    Money::shown(a),
+                );
+                sum = sum.plus(a)?;
+            }
+            sum
+        }
+    };
+    let rounded = Money::cents_of(amount)?;
+    b.settle(rounded, "rounding to cents", || {
+        format!("{} → {rounded} (half up)", approx(amount))
+    });
+    Ok(UsageChargeResponse {
+        usage: Ratio(usage),
+        amount: Money::shown(amount),
+        rounded,
+        tier,
+        breakdown: b,
+    })
+}
+
+fn describe(t: &Tier) -> String {
+    match t.to {
+        Some(to) => format!("[{}, {to})", t.from),
+        None => format!("[{}, ∞)", t.from),
+    }
+}
+
+fn price_of(t: &Tier, i: usize) -> Result<Money> {
+    t.price.ok_or_else(|| {
+        Error::new(
+            ErrorCode::MissingField,
+            format!("tiers[{i}].price"),
+            "progressive pricing needs each tier's price",
+        )
+    })
+}
+
+/// Tiers start at 0, are contiguous and ascending; only the last may be open.
+fn check_tiers(tiers: &[Tier]) -> Result<()> {
+    if tiers.is_empty() {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "tiers",
+            "tiered pricing needs tiers",
+        ));
+    }
+    if tiers.len() > MAX_TIERS {
+        return Err(Error::new(
+            ErrorCode::TooManyItems,
+            "tiers",
+            format!("at most {MAX_TIERS} tiers"),
+        ));
+    }
+    let mut expected = Decimal::ZERO;
+    for (i, t) in tiers.iter().enumerate() {
+        if t.from.0 != expected {
+            return Err(Error::new(
+                ErrorCode::InvalidNumber,
+                format!("tiers[{i}].from"),
+                format!(
+                    "tier {i} starts at {} but the previous one ends at {expected}",
+                    t.from
+                ),
+            ));
+        }
+        match t.to {
+            Some(to) if to.0 <= t.from.0 => {
+                return Err(Error::new(
+                    ErrorCode::InvalidNumber,
+                    format!("tiers[{i}].to"),
+                    format!("{to} is not above {}", t.from),
+                ))
+            }
+            Some(to) => expected = to.0,
+            None if i + 1 < tiers.len() => {
+                return Err(Error::new(
+                    ErrorCode::InvalidNumber,
+                    format!("tiers[{i}].to"),
+                    "only the last tier may be open",
+                ))
+            }
+            None => {}
+        }
+    }
+    Ok(())
+}
