@@ -234,6 +234,11 @@ pub fn days_without_feb_29(first: NaiveDate, last: NaiveDate) -> i64 {
     days_inclusive(first, last) - leap_days
 }
 
+/// `YYYY-MM` of a day: the bill month (003 §3.4.2.1).
+pub fn month_text(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
 /// The instant a prepaid term ending on `end` expires: `end` at 23:59:59 provider time.
 pub fn expiry_instant(end: NaiveDate) -> String {
     format!("{end}T23:59:59{PROVIDER_UTC_OFFSET}")

@@ -103,17 +103,17 @@ policy!(&[Huawei] =>
     crate::rules::checkout::discount::BestDiscountRequest,
     crate::rules::checkout::voucher::SelectVoucherRequest,
     crate::rules::checkout::payment::PaymentSplitRequest,
-    crate::rules::usage::account::QuotaRequest,
-    crate::rules::usage::account::MergedPaymentRequest,
-    crate::rules::usage::account::BillSummaryRequest,
+    crate::rules::usage::quota::QuotaRequest,
+    crate::rules::usage::merged_payment::MergedPaymentRequest,
+    crate::rules::usage::bill_summary::BillSummaryRequest,
     crate::rules::checkout::tax::TaxRequest,
-    crate::rules::usage::package::PackageRenewalRequest
+    crate::rules::usage::package_renewal::PackageRenewalRequest
 );
 // Rules any provider's bill follows (004's tiers, display conversion, package deduction of 003/000).
 policy!(&[Huawei, Aliyun, Tencent, Volcengine] =>
     crate::rules::usage::usage_charge::UsageChargeRequest,
     crate::rules::checkout::convert_currency::ConvertRequest,
-    crate::rules::usage::package::PackageUsageRequest
+    crate::rules::usage::package_usage::PackageUsageRequest
 );
 // Tencent's reserved pool (002).
 policy!(&[Tencent] => crate::rules::usage::reserved_pool::ReservedPoolRequest);
@@ -243,19 +243,19 @@ pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> 
             op,
             request,
             explain,
-            crate::rules::usage::account::consumption_quota_with,
+            crate::rules::usage::quota::consumption_quota_with,
         ),
         "mergedPayment" => run_text(
             op,
             request,
             explain,
-            crate::rules::usage::account::merged_payment_with,
+            crate::rules::usage::merged_payment::merged_payment_with,
         ),
         "billSummary" => run_text(
             op,
             request,
             explain,
-            crate::rules::usage::account::bill_summary_with,
+            crate::rules::usage::bill_summary::bill_summary_with,
         ),
         "reservedPoolIdleFee" => run_text(
             op,
@@ -285,13 +285,13 @@ pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> 
             op,
             request,
             explain,
-            crate::rules::usage::package::package_usage_with,
+            crate::rules::usage::package_usage::package_usage_with,
         ),
         "packageRenewal" => run_text(
             op,
             request,
             explain,
-            crate::rules::usage::package::package_renewal_with,
+            crate::rules::usage::package_renewal::package_renewal_with,
         ),
         other => Err(unknown_op(other)),
     }
@@ -396,9 +396,13 @@ pub fn calculate_op(op: &str, request: &Json) -> Result<Value> {
         "bestDiscount" => run(op, request, crate::rules::checkout::discount::best_discount),
         "selectVoucher" => run(op, request, crate::rules::checkout::voucher::select_voucher),
         "paymentSplit" => run(op, request, crate::rules::checkout::payment::payment_split),
-        "consumptionQuota" => run(op, request, crate::rules::usage::account::consumption_quota),
-        "mergedPayment" => run(op, request, crate::rules::usage::account::merged_payment),
-        "billSummary" => run(op, request, crate::rules::usage::account::bill_summary),
+        "consumptionQuota" => run(op, request, crate::rules::usage::quota::consumption_quota),
+        "mergedPayment" => run(
+            op,
+            request,
+            crate::rules::usage::merged_payment::merged_payment,
+        ),
+        "billSummary" => run(op, request, crate::rules::usage::bill_summary::bill_summary),
         "reservedPoolIdleFee" => run(
             op,
             request,
@@ -415,8 +419,16 @@ pub fn calculate_op(op: &str, request: &Json) -> Result<Value> {
             request,
             crate::rules::usage::bill_rounding::bill_rounding,
         ),
-        "packageUsage" => run(op, request, crate::rules::usage::package::package_usage),
-        "packageRenewal" => run(op, request, crate::rules::usage::package::package_renewal),
+        "packageUsage" => run(
+            op,
+            request,
+            crate::rules::usage::package_usage::package_usage,
+        ),
+        "packageRenewal" => run(
+            op,
+            request,
+            crate::rules::usage::package_renewal::package_renewal,
+        ),
         other => Err(unknown_op(other)),
     }
 }

@@ -9,9 +9,8 @@ use crate::domain::money::{Ratio, RoundingPolicy};
 use crate::domain::order::{self, Order};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
-use crate::rules::refunds::unsubscribe::{
-    check_rate, in_use_refund, InUseFor, ResourceKind, UnsubscribeResponse,
-};
+use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
+use crate::rules::refunds::unsubscribe::{check_rate, ResourceKind, UnsubscribeResponse};
 
 /// When the switch takes effect.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

@@ -1,4 +1,5 @@
 //! Refunds (003 §3.4): unsubscribing a resource, unsubscribing a reserved instance.
 
+pub(crate) mod in_use;
 pub mod reserved_instance;
 pub mod unsubscribe;

@@ -1,7 +1,6 @@
 //! Resource packages (资源包; 003 §3.2.4, §4; 000; RULES.md §6): how usage is deducted from
 //! packages and what is billed pay-per-use — with the reason for every overage, which answers
-//! "why am I still in arrears after buying a package?" (000) — and when a renewed or repurchased
-//! package is valid.
+//! "why am I still in arrears after buying a package?" (000).
 
 use std::collections::BTreeMap;
 
@@ -10,11 +9,10 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar::{self, add_months, expiry_instant};
+use crate::domain::calendar::{self, add_months};
 use crate::domain::money::{show, Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::domain::sorting::positions_by;
-use crate::domain::term::Term;
 use crate::error::{check_count, Error, ErrorCode, Result};
 
 /// Most packages one request may list.
@@ -299,7 +297,7 @@ crate::to_json!(PackageUsageResponse {
     breakdown,
 });
 
-fn same(a: &str, b: &str) -> bool {
+pub(crate) fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
@@ -586,254 +584,4 @@ pub fn package_usage_with(
         charge,
         breakdown: b,
     })
-}
-
-// ---------- renewal and repurchase ----------
-
-/// Renew (starts at the old expiry) or buy again (starts at once or at a chosen day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase")]
-pub enum PackageAction {
-    /// 续费.
-    Renew,
-    /// 再次购买.
-    Repurchase,
-}
-
-crate::enum_from_json!(PackageAction { Renew, Repurchase });
-
-/// Request of `packageRenewal`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PackageRenewalRequest {
-    /// `renew` or `repurchase`.
-    pub action: PackageAction,
-    /// The package's kind.
-    pub kind: PackageKind,
-    /// Its quota (per cycle when resettable).
-    pub quota: Ratio,
-    /// Non-resettable: what is left of it.
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
-    pub remaining: Option<Ratio>,
-    /// The current package's last valid day (renewals).
-    #[serde(default, with = "calendar::ymd_opt")]
-    #[cfg_attr(test, ts(optional, type = "string"))]
-    pub end: Option<NaiveDate>,
-    /// Whether it is on auto-renewal.
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
-    pub auto_renewal: bool,
-    /// The product (`OBS` packages may be bought monthly and renewed yearly).
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
-    pub product: Option<String>,
-    /// The term the package was bought by (`1M` monthly, `1Y` yearly) — renewals keep the kind.
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
-    pub purchased_by: Option<Term>,
-    /// Trial ("OBS storage 40 GB" …) or delisted packages cannot be repurchased.
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
-    pub trial_or_delisted: bool,
-    /// The operation day.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
-    pub date: NaiveDate,
-    /// The term bought.
-    pub term: Term,
-    /// Repurchase: a later start day (current version: any package).
-    #[serde(default, with = "calendar::ymd_opt")]
-    #[cfg_attr(test, ts(optional, type = "string"))]
-    pub start_at: Option<NaiveDate>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
-    pub provider: Option<Provider>,
-    /// Rounding policy (no money here; accepted like every request).
-    #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
-    pub policy: RoundingPolicy,
-}
-
-crate::from_json!(PackageRenewalRequest {
-    action,
-    kind,
-    quota,
-    remaining: default,
-    end: default_with(crate::domain::calendar::read_ymd_opt),
-    auto_renewal: default,
-    product: default,
-    purchased_by: default,
-    trial_or_delisted: default,
-    date: with(crate::domain::calendar::read_ymd),
-    term,
-    start_at: default_with(crate::domain::calendar::read_ymd_opt),
-    provider: default,
-    policy: default,
-});
-
-/// Result of `packageRenewal`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase")]
-pub struct PackageRenewalResponse {
-    /// First valid day of the new term.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
-    pub start: NaiveDate,
-    /// Last valid day.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
-    pub end: NaiveDate,
-    /// The expiry instant (`…T23:59:59+08:00`).
-    pub expires_at: String,
-    /// Resettable: the quota of every cycle; non-resettable: the total for the new term.
-    pub quota: Ratio,
-    /// True when the new term starts after the operation day (a "not yet effective" resource
-    /// for unsubscribing, 003 §3.4.3).
-    pub not_yet_effective: bool,
-    /// Facts and notes.
-    pub breakdown: Breakdown,
-}
-
-crate::to_json!(PackageRenewalResponse {
-    start: with(crate::io::output::write_ymd),
-    end: with(crate::io::output::write_ymd),
-    expires_at,
-    quota,
-    not_yet_effective,
-    breakdown,
-});
-
-fn refuse(path: &str, message: impl Into<String>) -> Error {
-    Error::new(ErrorCode::PackageNotRenewable, path, message)
-}
-
-/// 003 §3.2.4.1, §3.2.4.2, §13.1.3: a renewal starts at the old expiry; a repurchase at once (or
-/// at a chosen day). Refusals (003 §3.2.2.2, §3.2.4): a used-up non-resettable package without
-/// auto-renewal, an expired package, a monthly package renewed by year (except OBS) or a yearly
-/// one by month, monthly renewals beyond 9 months, repurchasing trial or delisted packages.
-pub fn package_renewal(req: &PackageRenewalRequest) -> Result<PackageRenewalResponse> {
-    package_renewal_with(req, Breakdown::new(req.policy))
-}
-
-/// [`package_renewal`] into a given breakdown.
-pub fn package_renewal_with(
-    req: &PackageRenewalRequest,
-    mut b: Breakdown,
-) -> Result<PackageRenewalResponse> {
-    let (start, end) = match req.action {
-        PackageAction::Renew => {
-            let Some(old_end) = req.end else {
-                return Err(Error::new(
-                    ErrorCode::MissingField,
-                    "end",
-                    "a renewal needs the current package's last valid day",
-                ));
-            };
-            if req.date > old_end {
-                return Err(refuse(
-                    "date",
-                    format!("the package expired on {old_end}: expired packages cannot be renewed; buy a new one (003 §3.2.4)"),
-                ));
-            }
-            let used_up = req.remaining.is_some_and(|r| r.0 <= Decimal::ZERO);
-            if req.kind == PackageKind::NonResettable && used_up && !req.auto_renewal {
-                return Err(refuse(
-                    "remaining",
-                    "a used-up non-resettable package without auto-renewal cannot be renewed: repurchase it (003 §3.2.4.1)",
-                ));
-            }
-            let obs = req.product.as_deref().is_some_and(|p| same(p, "OBS"));
-            match (req.purchased_by, req.term) {
-                (Some(Term::Months(_)), Term::Years(_)) if !obs => {
-                    return Err(refuse(
-                        "term",
-                        "a monthly package renews by month (only OBS packages bought monthly may renew yearly, 003 §3.2.2.2)",
-                    ))
-                }
-                (Some(Term::Years(_)), Term::Months(_)) => {
-                    return Err(refuse("term", "a yearly package renews by year (003 §3.2.2.2)"))
-                }
-                (_, Term::Months(n)) if n > 9 => {
-                    return Err(refuse(
-                        "term",
-                        format!("{n} months: monthly packages renew for 1–9 months (003 §3.2.2.2)"),
-                    ))
-                }
-                _ => {}
-            }
-            let start = old_end.succ_opt().ok_or_else(|| out_of_range("end"))?;
-            let end = add_months(old_end, req.term.months()).ok_or_else(|| out_of_range("term"))?;
-            b.fact_with(|| {
-                (
-                    "renewed term".into(),
-                    format!(
-                        "starts at the old expiry ({old_end} 23:59:59); {old_end} + {}",
-                        req.term
-                    ),
-                    format!("{start}..{end}"),
-                )
-            });
-            (start, end)
-        }
-        PackageAction::Repurchase => {
-            if req.trial_or_delisted {
-                return Err(refuse(
-                    "trialOrDelisted",
-                    "trial packages (OBS storage 40 GB, OBS traffic 50 GB, VBS storage 40 GB) and delisted packages cannot be stacked or repurchased (003 §3.2.4.2)",
-                ));
-            }
-            let start = req.start_at.unwrap_or(req.date);
-            if start < req.date {
-                return Err(Error::new(
-                    ErrorCode::InvalidPeriod,
-                    "startAt",
-                    format!("{start} is before the purchase day {}", req.date),
-                ));
-            }
-            let end = add_months(start, req.term.months()).ok_or_else(|| out_of_range("term"))?;
-            b.fact_with(|| {
-                (
-                    "new package".into(),
-                    format!(
-                        "effective {}; {start} + {}",
-                        if req.start_at.is_some() {
-                            "on the chosen day"
-                        } else {
-                            "at once"
-                        },
-                        req.term
-                    ),
-                    format!("{start}..{end}"),
-                )
-            });
-            (start, end)
-        }
-    };
-    b.note(match req.kind {
-        PackageKind::Resettable => "resettable: the quota is available again in every reset cycle of the new term (003 §3.2.4.1)",
-        PackageKind::NonResettable => "non-resettable: the quota is the total for the new term (003 §3.2.4.1)",
-    });
-    b.note("packages cannot be unsubscribed (except CBR and DWS packages) or switched to pay-per-use (003 §3.2.4, §3.4.2.3)");
-    Ok(PackageRenewalResponse {
-        start,
-        end,
-        expires_at: expiry_instant(end),
-        quota: req.quota,
-        not_yet_effective: start > req.date,
-        breakdown: b,
-    })
-}
-
-fn out_of_range(path: &str) -> Error {
-    Error::new(
-        ErrorCode::DateOutOfRange,
-        path,
-        "the new term runs past 9999-12-31",
-    )
 }

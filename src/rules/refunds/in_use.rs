@@ -1,0 +1,226 @@
+//! The refund of an in-use resource (003 §3.4.2.2), shared by unsubscribing and by the immediate
+//! switch to pay-per-use (003 §3.2.6.4): cash paid − consumed − handling fee per running order.
+
+use chrono::NaiveDate;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar::{self, refund_days};
+use crate::domain::exact::{Exact, Rounding};
+use crate::domain::handling_fee;
+use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
+use crate::domain::order::Order;
+use crate::error::{Error, ErrorCode, Result};
+use crate::rules::refunds::unsubscribe::{
+    OrderRefund, UnsubscribeResponse, LARGE_REFUND_THRESHOLD,
+};
+
+/// Where the in-use refund is being computed for: names and refusal codes differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InUseFor {
+    Unsubscribe,
+    SwitchToOnDemand,
+}
+
+/// 003 §3.4.2.2 / §3.2.6.4: refund of an in-use resource on `date`.
+///
+/// - orders ended before `date`: fully consumed, nothing back;
+/// - the order running on `date`: `max0(paid − paid × consumed/total days − paid × fee rate)`;
+/// - renewal orders not started yet: unsubscribed with it (003 §3.4.2.2) and, as not-yet-started
+///   renewal periods (003 §3.4.4), refunded in full, vouchers returned, no fee (RULES.md §19 A7:
+///   not stated; billcalc's choice, documented in the README).
+pub(crate) fn in_use_refund(
+    orders: &[Order],
+    date: NaiveDate,
+    fee_override: Option<Ratio>,
+    mut b: Breakdown,
+    purpose: InUseFor,
+) -> Result<UnsubscribeResponse> {
+    let policy = b.policy;
+    let mut rows = Vec::with_capacity(orders.len());
+    let mut days = None;
+    let (mut consumed_total, mut fee_total, mut refund_total) =
+        (Exact::ZERO, Exact::ZERO, Exact::ZERO);
+    let mut rate_used = Ratio::default();
+    let mut paid_total = Money::ZERO;
+    let mut voucher_back = Money::ZERO;
+    let mut running_found = false;
+    for (i, o) in orders.iter().enumerate() {
+        if o.end < date {
+            rows.push(OrderRefund {
+                index: i,
+                status: "expired",
+                paid_cash: o.cash(),
+                consumed: o.cash(),
+                handling_fee: Money::ZERO,
+                refund: Money::ZERO,
+                voucher_returned: Money::ZERO,
+            });
+            continue;
+        }
+        paid_total += o.cash();
+        if o.start > date {
+            b.line_with(o.cash(), || {
+                (
+                    format!(
+                        "renewal order {i} ({}..{}, not started): cash back in full",
+                        o.start, o.end
+                    ),
+                    format!(
+                        "{} (003 §3.4.4: no consumption, no fee; vouchers returned)",
+                        o.cash()
+                    ),
+                )
+            });
+            voucher_back += o.voucher;
+            refund_total = refund_total.plus(o.cash().exact())?;
+            rows.push(OrderRefund {
+                index: i,
+                status: "notStarted",
+                paid_cash: o.cash(),
+                consumed: Money::ZERO,
+                handling_fee: Money::ZERO,
+                refund: o.cash(),
+                voucher_returned: o.voucher,
+            });
+            continue;
+        }
+        running_found = true;
+        let d = refund_days(o.start, o.end, date);
+        days = Some(d);
+        let rate = match fee_override {
+            Some(r) => r,
+            None => Ratio(handling_fee::table_rate(o.term, o.start, date, i)?),
+        };
+        rate_used = rate;
+        // 003 §3.4.2.2: consumed = paid × consumed days / total days; fee = paid × rate.
+        let paid = o.cash().exact();
+        let exact_consumed = paid.times(Exact::ratio(d.consumed, d.total))?;
+        let exact_fee = paid.times(Exact::of(rate.0))?;
+        let (consumed, fee) = match policy {
+            // 003 §3.4.2.2 states both rounded to cents (110.00 × 14/32 = 48.13).
+            RoundingPolicy::Console | RoundingPolicy::Document => (
+                exact_consumed.round(2, Rounding::HalfUp).map(Exact::of)?,
+                exact_fee.round(2, Rounding::HalfUp).map(Exact::of)?,
+            ),
+            RoundingPolicy::Exact => (exact_consumed, exact_fee),
+        };
+        let net = paid.minus(consumed)?.minus(fee)?;
+        let refund = net.max0();
+
+        b.fact_with(|| {
+            (
+                format!("days of order {i}"),
+                format!(
+                    "total days({}..{}) = {}; consumed days({}..day before {date}) = {}; remaining days({date}..{}) = {}",
+                    o.start, o.end, d.total, o.start, d.consumed, o.end, d.remaining
+                ),
+                format!("{}/{}/{}", d.total, d.consumed, d.remaining),
+            )
+        });
+        let rounding_note = |exact: Exact, used: Exact| {
+            if exact == used {
+                String::new()
+            } else {
+                format!(
+                    " → {} (rounded half up to cents as 003 §3.4.2.2 states: {} policy)",
+                    Money::shown(used),
+                    policy.name()
+                )
+            }
+        };
+        b.line_with(o.cash(), || {
+            (
+                format!("cash paid, order {i} ({})", o.term),
+                "paid cash (实付金额), vouchers excluded".to_string(),
+            )
+        });
+        b.line_with(Money::shown(consumed.negated()), || {
+            (
+                "consumed amount".to_string(),
+                format!(
+                    "{} × {} / {} {}{}",
+                    o.cash(),
+                    d.consumed,
+                    d.total,
+                    equals(exact_consumed),
+                    rounding_note(exact_consumed, consumed)
+                ),
+            )
+        });
+        b.line_with(Money::shown(fee.negated()), || {
+            let source = if fee_override.is_some() {
+                "rate given in the request"
+            } else {
+                "003 §3.4.2.2 table 3-5"
+            };
+            (
+                "handling fee".to_string(),
+                format!(
+                    "{} × {} {}{} ({source})",
+                    o.cash(),
+                    show(rate.0),
+                    equals(exact_fee),
+                    rounding_note(exact_fee, fee)
+                ),
+            )
+        });
+        if net.is_negative() {
+            b.line_with(Money::shown(net.negated()), || {
+                (
+                    "no refund below zero".to_string(),
+                    format!(
+                        "{} − {} − {} {} < 0 → 0 (003 §3.4.2.2)",
+                        o.cash(),
+                        approx(consumed),
+                        approx(fee),
+                        equals(net)
+                    ),
+                )
+            });
+        }
+        consumed_total = consumed_total.plus(consumed)?;
+        fee_total = fee_total.plus(fee)?;
+        refund_total = refund_total.plus(refund)?;
+        rows.push(OrderRefund {
+            index: i,
+            status: "inUse",
+            paid_cash: o.cash(),
+            consumed: Money::shown(consumed),
+            handling_fee: Money::shown(fee),
+            refund: Money::shown(refund),
+            voucher_returned: Money::ZERO,
+        });
+    }
+    if !running_found {
+        let what = match purpose {
+            InUseFor::Unsubscribe => "unsubscribe",
+            InUseFor::SwitchToOnDemand => "switch",
+        };
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            "date",
+            format!("no order is running on {date}; an in-use {what} needs the order that covers that day"),
+        ));
+    }
+    let refund = Money::cents_of(refund_total)?;
+    b.settle(refund, "final rounding", || {
+        format!("{} → {refund} (half up to cents)", approx(refund_total))
+    });
+    if voucher_back.is_positive() {
+        b.note_with(|| format!("vouchers returned with the unstarted renewals: {voucher_back}"));
+    }
+    b.note("vouchers used on the running order are not returned (003 §3.4.2.2)");
+    Ok(UnsubscribeResponse {
+        refund,
+        voucher_returned: voucher_back,
+        paid_cash: paid_total,
+        consumed: Money::shown(consumed_total),
+        handling_fee: Money::shown(fee_total),
+        handling_fee_rate: rate_used,
+        days,
+        requires_approval: refund.0 > LARGE_REFUND_THRESHOLD,
+        bill_month: calendar::month_text(date),
+        orders: rows,
+        breakdown: b,
+    })
+}

@@ -1,0 +1,246 @@
+//! Bill summary identities (003 §6.1.6, §7.2.2.2, §7.2.2.3, §13.2.8; RULES.md §16).
+
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::money::{Money, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{check_count, Result};
+
+/// Most amounts one bill summary may list.
+pub const MAX_BILL_LINES: usize = 10_000;
+
+/// How a non-monthly customer's payable amount was paid (003 §13.2.1, §13.2.8).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PayableSplit {
+    /// 现金支付.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub cash: Money,
+    /// 信用额度支付.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub credit: Money,
+    /// 代金券抵扣.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub voucher: Money,
+    /// 欠费金额.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub arrears: Money,
+}
+
+crate::from_json!(PayableSplit {
+    cash: default,
+    credit: default,
+    voucher: default,
+    arrears: default,
+});
+
+/// Request of `billSummary` (a month's bill, 003 §6.1.6, §7.2.2.2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BillSummaryRequest {
+    /// 实时结算费用 of cloud services (prepaid orders paid at once, RI upfront).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Money>>"))]
+    pub real_time: Vec<Money>,
+    /// 月度结算费用 of cloud services.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Money>>"))]
+    pub monthly_settlement: Vec<Money>,
+    /// Marketplace (商店) fees, real-time and monthly together.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Money>>"))]
+    pub marketplace: Vec<Money>,
+    /// 已付款金额 this period.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub paid: Money,
+    /// Refunds of the period (shown as their total, not part of the fees).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Money>>"))]
+    pub refunds: Vec<Money>,
+    /// Refunds paid back to the credit line this period (003 §7.2.2.3, for the overflow).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub credit_refunds: Money,
+    /// Consumption paid by the credit line this period.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub credit_consumption: Money,
+    /// Non-monthly customers: how the payable amount was paid.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub payable_split: Option<PayableSplit>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(BillSummaryRequest {
+    real_time: default,
+    monthly_settlement: default,
+    marketplace: default,
+    paid: default,
+    refunds: default,
+    credit_refunds: default,
+    credit_consumption: default,
+    payable_split: default,
+    provider: default,
+    policy: default,
+});
+
+/// Result of `billSummary`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct BillSummaryResponse {
+    /// 华为云费用 = real-time + monthly settlement.
+    pub cloud_fees: Money,
+    /// 商店费用.
+    pub marketplace_fees: Money,
+    /// 总计 = cloud + marketplace.
+    pub total: Money,
+    /// 本期剩余应还金额 = total − paid (not below 0).
+    pub remaining_due: Money,
+    /// Refunds in all (shown negative on the bill).
+    pub refund_total: Money,
+    /// 溢出金额 = credit consumption − credit refunds, when negative (003 §7.2.2.3: −10 + 5 = −5).
+    pub overflow: Money,
+    /// 应付金额 = cash + credit + voucher + arrears, when `payableSplit` is given (003 §13.2.1).
+    pub payable: Option<Money>,
+    /// Lines add up to `total`.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(BillSummaryResponse {
+    cloud_fees,
+    marketplace_fees,
+    total,
+    remaining_due,
+    refund_total,
+    overflow,
+    payable,
+    breakdown,
+});
+
+/// 003 §6.1.6: total = cloud fees (real-time + monthly settlement) + marketplace fees; payment
+/// status: remaining due + paid = total. Example: 6,651.53 + 8,261.84 = 14,913.37;
+/// 14,913.37 + 31,280.00 = 46,193.37.
+pub fn bill_summary(req: &BillSummaryRequest) -> Result<BillSummaryResponse> {
+    bill_summary_with(req, Breakdown::new(req.policy))
+}
+
+/// [`bill_summary`] into a given breakdown.
+pub fn bill_summary_with(
+    req: &BillSummaryRequest,
+    mut b: Breakdown,
+) -> Result<BillSummaryResponse> {
+    let lines = req.real_time.len()
+        + req.monthly_settlement.len()
+        + req.marketplace.len()
+        + req.refunds.len();
+    check_count("", lines, MAX_BILL_LINES, "amounts")?;
+    let mut group = |label: &str, amounts: &[Money]| {
+        let sum: Money = amounts.iter().copied().sum();
+        if !amounts.is_empty() {
+            b.line_with(sum, || {
+                let parts: Vec<String> = amounts.iter().map(|a| a.to_string()).collect();
+                (label.to_string(), parts.join(" + "))
+            });
+        }
+        sum
+    };
+    let real_time = group("cloud services, real-time settlement", &req.real_time);
+    let monthly = group(
+        "cloud services, monthly settlement",
+        &req.monthly_settlement,
+    );
+    let marketplace = group("marketplace", &req.marketplace);
+    let cloud = real_time + monthly;
+    let total = cloud + marketplace;
+    let refund_total: Money = req.refunds.iter().copied().sum();
+    let net_credit = req.credit_consumption - req.credit_refunds;
+    let overflow = if net_credit.is_negative() {
+        net_credit
+    } else {
+        Money::ZERO
+    };
+    let remaining_due = (total - req.paid).max0();
+    b.fact_with(|| {
+        (
+            "cloud fees".into(),
+            format!("{real_time} (real-time) + {monthly} (monthly settlement)"),
+            cloud.to_string(),
+        )
+    });
+    b.fact_with(|| {
+        (
+            "payment status".into(),
+            format!("{remaining_due} (remaining due) + {} (paid)", req.paid),
+            (remaining_due + req.paid).to_string(),
+        )
+    });
+    if !req.refunds.is_empty() {
+        b.fact_with(|| {
+            let parts: Vec<String> = req.refunds.iter().map(|a| a.to_string()).collect();
+            (
+                "refunds".into(),
+                parts.join(" + "),
+                format!("−{refund_total}"),
+            )
+        });
+    }
+    if !req.credit_refunds.0.is_zero() || !req.credit_consumption.0.is_zero() {
+        b.fact_with(|| {
+            (
+                "overflow (003 §7.2.2.3)".into(),
+                format!(
+                    "−{} (credit refunds) + {} (credit consumption) = {}",
+                    req.credit_refunds, req.credit_consumption, net_credit
+                ),
+                overflow.to_string(),
+            )
+        });
+    }
+    let payable = req
+        .payable_split
+        .as_ref()
+        .map(|p| p.cash + p.credit + p.voucher + p.arrears);
+    if let (Some(p), Some(sum)) = (&req.payable_split, payable) {
+        b.fact_with(|| {
+            (
+                "payable (003 §13.2.1)".into(),
+                format!(
+                    "{} (cash) + {} (credit) + {} (voucher) + {} (arrears)",
+                    p.cash, p.credit, p.voucher, p.arrears
+                ),
+                sum.to_string(),
+            )
+        });
+    }
+    if req.paid > total {
+        b.note("paid exceeds the total: nothing remains due");
+    }
+    Ok(BillSummaryResponse {
+        cloud_fees: cloud,
+        marketplace_fees: marketplace,
+        total,
+        remaining_due,
+        refund_total,
+        overflow,
+        payable,
+        breakdown: b,
+    })
+}

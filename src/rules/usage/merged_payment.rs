@@ -1,0 +1,191 @@
+//! A merged payment with third-party parts (003 §3.1.1, §5.1.2; RULES.md §5.4).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::money::{Money, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{Error, ErrorCode, Result};
+
+/// 003 §3.1.1: most orders one merged payment may hold.
+pub const MAX_MERGED_ORDERS: usize = 30;
+
+/// One order of a merged payment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PayOrder {
+    /// The order number, for the breakdown.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub id: Option<String>,
+    /// 订单金额.
+    pub amount: Money,
+    /// 应付金额(第三方): the marketplace seller's part, not collected by the cloud.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub third_party: Money,
+}
+
+crate::from_json!(PayOrder {
+    id: default,
+    amount,
+    third_party: default,
+});
+
+/// How the merged payment is paid.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum PayMethod {
+    /// Account balance.
+    #[default]
+    Balance,
+    /// A card: one transaction at most 20,000 USD (11,000,000 CLP, at least 1), 003 §5.1.2.
+    Card,
+}
+
+crate::enum_from_json!(PayMethod { Balance, Card });
+
+/// Request of `mergedPayment`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MergedPaymentRequest {
+    /// The orders paid together (at most 30).
+    pub orders: Vec<PayOrder>,
+    /// `balance` (default) or `card`.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<PayMethod>"))]
+    pub method: PayMethod,
+    /// The payment currency, for the card limit (default `USD`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub currency: Option<String>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(MergedPaymentRequest {
+    orders,
+    method: default,
+    currency: default,
+    provider: default,
+    policy: default,
+});
+
+/// Result of `mergedPayment`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct MergedPaymentResponse {
+    /// The orders' amounts in all.
+    pub total: Money,
+    /// The third-party parts in all (settled with the seller).
+    pub third_party: Money,
+    /// 应付金额(华为云) = total − third party: what this payment collects.
+    pub due: Money,
+    /// Lines (one per order) add up to `due`.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(MergedPaymentResponse {
+    total,
+    third_party,
+    due,
+    breakdown,
+});
+
+/// 003 §3.1.1: the cloud collects `order amount − third-party amount`; example 2,014.62 − 2.00 =
+/// 2,012.62 USD. At most 30 orders; a card transaction within 003 §5.1.2's limits.
+pub fn merged_payment(req: &MergedPaymentRequest) -> Result<MergedPaymentResponse> {
+    merged_payment_with(req, Breakdown::new(req.policy))
+}
+
+/// [`merged_payment`] into a given breakdown.
+pub fn merged_payment_with(
+    req: &MergedPaymentRequest,
+    mut b: Breakdown,
+) -> Result<MergedPaymentResponse> {
+    if req.orders.len() > MAX_MERGED_ORDERS {
+        return Err(Error::new(
+            ErrorCode::PaymentLimitExceeded,
+            "orders",
+            format!(
+                "{} orders; one merged payment holds at most {MAX_MERGED_ORDERS} (003 §3.1.1)",
+                req.orders.len()
+            ),
+        ));
+    }
+    let mut total = Money::ZERO;
+    let mut third = Money::ZERO;
+    for (i, o) in req.orders.iter().enumerate() {
+        if o.third_party > o.amount {
+            return Err(Error::new(
+                ErrorCode::InvalidNumber,
+                format!("orders[{i}].thirdParty"),
+                format!(
+                    "the third-party part {} is above the order amount {}",
+                    o.third_party, o.amount
+                ),
+            ));
+        }
+        total += o.amount;
+        third += o.third_party;
+        b.line_with(o.amount - o.third_party, || {
+            let name = o.id.clone().unwrap_or_else(|| format!("order {}", i + 1));
+            (
+                name,
+                format!("{} − {} (third party)", o.amount, o.third_party),
+            )
+        });
+    }
+    let due = total - third;
+    let currency = req
+        .currency
+        .as_deref()
+        .unwrap_or("USD")
+        .trim()
+        .to_ascii_uppercase();
+    if req.method == PayMethod::Card {
+        let (min, max) = match currency.as_str() {
+            "USD" => (Decimal::ZERO, Decimal::from(20_000)),
+            "CLP" => (Decimal::ONE, Decimal::from(11_000_000)),
+            _ => (Decimal::ZERO, Decimal::MAX),
+        };
+        if due.0 > max || due.0 < min {
+            return Err(Error::new(
+                ErrorCode::PaymentLimitExceeded,
+                "orders",
+                format!(
+                    "{due} {currency} is outside one card transaction's limits {min}..{max} \
+                     (003 §5.1.2)"
+                ),
+            ));
+        }
+    }
+    b.fact_with(|| {
+        (
+            "due".into(),
+            format!("{total} − {third} (third party)"),
+            due.to_string(),
+        )
+    });
+    if third.is_positive() {
+        b.note("003 §3.1.1: the third-party part is settled with the marketplace seller");
+    }
+    Ok(MergedPaymentResponse {
+        total,
+        third_party: third,
+        due,
+        breakdown: b,
+    })
+}

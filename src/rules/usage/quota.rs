@@ -1,0 +1,220 @@
+//! The consumption quota of monthly-settlement customers (003 §5.3; RULES.md §11).
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar;
+use crate::domain::exact::{Exact, Rounding};
+use crate::domain::money::{Money, RoundingPolicy};
+use crate::domain::provider::Provider;
+use crate::error::{Error, ErrorCode, Result};
+
+/// Request of `consumptionQuota`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct QuotaRequest {
+    /// 累计已出账应还金额: billed and not yet repaid.
+    pub billed_unpaid: Money,
+    /// 未出账预估金额: the estimate of the month not yet billed (month-end settlement fees).
+    pub unbilled_estimate: Money,
+    /// 现金余额.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub cash_balance: Money,
+    /// 代金券余额.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
+    pub voucher_balance: Money,
+    /// 总消费配额: the quota granted.
+    pub total_quota: Money,
+    /// The day the quota reached 100 % without repayment, for the grace/retention dates.
+    #[serde(default, with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(optional, type = "string"))]
+    pub exhausted_on: Option<NaiveDate>,
+    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional))]
+    pub provider: Option<Provider>,
+    /// Rounding policy (default `console`).
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
+    pub policy: RoundingPolicy,
+}
+
+crate::from_json!(QuotaRequest {
+    billed_unpaid,
+    unbilled_estimate,
+    cash_balance: default,
+    voucher_balance: default,
+    total_quota,
+    exhausted_on: default_with(crate::domain::calendar::read_ymd_opt),
+    provider: default,
+    policy: default,
+});
+
+/// Where the account stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub enum QuotaState {
+    /// ≤ 80 % used.
+    Normal,
+    /// > 80 %: SMS/e-mail reminder (003 §5.3).
+    Reminder,
+    /// ≥ 100 %: no new services; the bound card is charged to restore the quota; unpaid → grace.
+    Exhausted,
+}
+
+crate::enum_from_json!(QuotaState {
+    Normal,
+    Reminder,
+    Exhausted
+});
+
+/// Result of `consumptionQuota`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[serde(rename_all = "camelCase")]
+pub struct QuotaResponse {
+    /// 已用消费配额 = billed unpaid + unbilled estimate − cash − vouchers (not below 0).
+    pub used: Money,
+    /// 剩余消费配额 = total − used (not below 0).
+    pub remaining: Money,
+    /// used / total in percent, half up to 2 decimals.
+    pub used_percent: String,
+    /// `normal`, `reminder` or `exhausted`.
+    pub state: QuotaState,
+    /// With `exhaustedOn`: the first day of the retention period (after 15 days of grace).
+    #[serde(with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(type = "string | null"))]
+    pub retention_starts: Option<NaiveDate>,
+    /// With `exhaustedOn`: the day pay-per-use resources are released (after 15 days of retention).
+    #[serde(with = "calendar::ymd_opt")]
+    #[cfg_attr(test, ts(type = "string | null"))]
+    pub release_on: Option<NaiveDate>,
+    /// Reminder days: 15/7/3/1 days before retention and before release.
+    pub reminders: Vec<String>,
+    /// Lines add up to `used`.
+    pub breakdown: Breakdown,
+}
+
+crate::to_json!(QuotaResponse {
+    used,
+    remaining,
+    used_percent,
+    state,
+    retention_starts: with(crate::io::output::write_ymd_opt),
+    release_on: with(crate::io::output::write_ymd_opt),
+    reminders,
+    breakdown,
+});
+
+/// 003 §5.3: `used = billed unpaid + unbilled estimate − cash − vouchers`; example
+/// 500 + 100 − 50 − 50 = 500 of 2,500 (20 %).
+pub fn consumption_quota(req: &QuotaRequest) -> Result<QuotaResponse> {
+    consumption_quota_with(req, Breakdown::new(req.policy))
+}
+
+/// [`consumption_quota`] into a given breakdown.
+pub fn consumption_quota_with(req: &QuotaRequest, mut b: Breakdown) -> Result<QuotaResponse> {
+    if !req.total_quota.is_positive() {
+        return Err(Error::new(
+            ErrorCode::InvalidNumber,
+            "totalQuota",
+            "the total quota must be above 0",
+        ));
+    }
+    b.line(
+        "billed, unpaid",
+        req.billed_unpaid.to_string(),
+        req.billed_unpaid,
+    );
+    b.line(
+        "unbilled estimate",
+        req.unbilled_estimate.to_string(),
+        req.unbilled_estimate,
+    );
+    b.line(
+        "cash balance",
+        format!("−{}", req.cash_balance),
+        -req.cash_balance,
+    );
+    b.line(
+        "voucher balance",
+        format!("−{}", req.voucher_balance),
+        -req.voucher_balance,
+    );
+    let raw = req.billed_unpaid + req.unbilled_estimate - req.cash_balance - req.voucher_balance;
+    let used = raw.max0();
+    b.settle(used, "not below zero", || {
+        format!("{raw} → 0: the balances cover more than is owed")
+    });
+    // The share compared exactly (a quota 3 × the amount used is 33.33… %, not a rounded figure).
+    let share = used
+        .exact()
+        .times(Exact::whole(100))?
+        .over(req.total_quota.exact())?;
+    let percent = share.round(2, Rounding::HalfUp)?;
+    let state = if share >= Exact::whole(100) {
+        QuotaState::Exhausted
+    } else if share > Exact::whole(80) {
+        QuotaState::Reminder
+    } else {
+        QuotaState::Normal
+    };
+    let add = |d: NaiveDate, n: u64| {
+        d.checked_add_days(Days::new(n))
+            .filter(|r| crate::domain::calendar::in_range(*r))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::DateOutOfRange,
+                    "exhaustedOn",
+                    format!("{d} + {n} days is after 9999-12-31"),
+                )
+            })
+    };
+    let retention_starts = req.exhausted_on.map(|d| add(d, 15)).transpose()?;
+    let release_on = req.exhausted_on.map(|d| add(d, 30)).transpose()?;
+    let mut reminders = Vec::new();
+    for (what, day) in [("retention", retention_starts), ("release", release_on)] {
+        if let Some(day) = day {
+            for n in [15, 7, 3, 1] {
+                if let Some(r) = day.checked_sub_days(Days::new(n)) {
+                    if req.exhausted_on.is_some_and(|e| r >= e) {
+                        reminders.push(format!("{r}: {n} days before {what}"));
+                    }
+                }
+            }
+        }
+    }
+    b.fact_with(|| {
+        (
+            "used share".into(),
+            format!("{used} / {} × 100", req.total_quota),
+            format!("{percent} %"),
+        )
+    });
+    b.note(match state {
+        QuotaState::Normal => "003 §5.3: at most 80 % used, no reminder",
+        QuotaState::Reminder => "003 §5.3: more than 80 % used: SMS/e-mail reminder",
+        QuotaState::Exhausted => {
+            "003 §5.3: 100 % or more used: no new services; the bound card is charged to restore \
+             the quota; unpaid → 15 days' grace (account restricted), then 15 days' retention \
+             (pay-per-use frozen, non-full-upfront RIs unsubscribed without fee), then pay-per-use \
+             resources released"
+        }
+    });
+    Ok(QuotaResponse {
+        used,
+        remaining: (req.total_quota - used).max0(),
+        used_percent: percent.to_string(),
+        state,
+        retention_starts,
+        release_on,
+        reminders,
+        breakdown: b,
+    })
+}
