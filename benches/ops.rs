@@ -77,6 +77,9 @@ fn vector_requests(known: &[&str]) -> Vec<(&'static str, Value)> {
 fn bench(c: &mut Criterion) {
     use billcalc::io::input::from_value;
     use billcalc::io::ops::*;
+    use billcalc::rules::lifecycle::{quote, switch, unified_expiry};
+    use billcalc::rules::refunds::{reserved_instance, unsubscribe};
+    use billcalc::rules::spec_changes::{downgrade, expansion, upgrade};
     let mut all = requests();
     let known: Vec<&str> = all.iter().map(|(op, _)| *op).collect();
     all.extend(vector_requests(&known));

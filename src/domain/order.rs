@@ -74,7 +74,13 @@ pub fn validate(orders: &[Order], path: &str) -> Result<()> {
                 format!("order ends {} before it starts {}", o.end, o.start),
             ));
         }
-        check_span(o, &format!("{path}[{i}]"))?;
+        check_span(o).map_err(|message| {
+            Error::new(
+                ErrorCode::InvalidPeriod,
+                format!("{path}[{i}].end"),
+                message,
+            )
+        })?;
         if let Some(prev) = previous_end {
             if o.start <= prev {
                 return Err(Error::new(
@@ -117,13 +123,12 @@ pub fn require_cash(orders: &[Order], path: &str) -> Result<()> {
 /// 2018-11-01..2018-11-30 in 003 §3.2.7). A one-month range labelled `3Y` is refused: every rule
 /// reads the term (its price, its handling-fee band), so a mislabelled order would be priced
 /// silently wrong.
-fn check_span(o: &Order, at: &str) -> Result<()> {
+fn check_span(o: &Order) -> std::result::Result<(), String> {
     let expected = calendar::add_months(o.start, o.term.months());
-    let fits = expected.is_some_and(|e| o.end == e || e.pred_opt() == Some(o.end));
-    if fits {
+    if expected.is_some_and(|e| o.end == e || e.pred_opt() == Some(o.end)) {
         return Ok(());
     }
-    let message = match expected {
+    Err(match expected {
         Some(e) => format!(
             "a {} order starting {} ends on {e} or the day before, not {}",
             o.term, o.start, o.end
@@ -132,12 +137,7 @@ fn check_span(o: &Order, at: &str) -> Result<()> {
             "a {} order starting {} would end after 9999-12-31",
             o.term, o.start
         ),
-    };
-    Err(Error::new(
-        ErrorCode::InvalidPeriod,
-        format!("{at}.end"),
-        message,
-    ))
+    })
 }
 
 /// 003 §3.2.7: "if any not-yet-expired order of the resource is yearly, use yearly prices; if all
