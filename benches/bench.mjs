@@ -5,7 +5,7 @@
 import { readFileSync, existsSync, readdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { OPERATIONS } from "../js/api.js";
+import { OPERATIONS } from "../js/exports.js";
 import { gzipSync } from "node:zlib";
 import { execFileSync, spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
@@ -60,7 +60,7 @@ const vectors = readdirSync(vectorDir)
   .sort()
   .flatMap((f) => JSON.parse(readFileSync(new URL(f, vectorDir), "utf8")));
 for (const op of OPERATIONS) {
-  if (REQUESTS[op] || op === "calculate" || op === "curve") continue;
+  if (REQUESTS[op]) continue;
   const v = vectors.find((v) => v.request.op === op && v.expect);
   if (v) {
     const { op: _, ...req } = v.request;

@@ -62,21 +62,22 @@ fn vector_requests(known: &[&str]) -> Vec<(&'static str, Value)> {
     }
     OPERATIONS
         .iter()
+        .map(|o| o.name)
         .filter(|op| !known.contains(op))
         .filter_map(|op| {
             let v = vectors
                 .iter()
-                .find(|v| v["request"]["op"] == *op && v.get("expect").is_some())?;
+                .find(|v| v["request"]["op"] == op && v.get("expect").is_some())?;
             let mut req = v["request"].clone();
             req.as_object_mut()?.remove("op");
-            Some((*op, req))
+            Some((op, req))
         })
         .collect()
 }
 
 fn bench(c: &mut Criterion) {
-    use billcalc::io::input::from_value;
     use billcalc::io::ops::*;
+    use billcalc::io::read::from_value;
     use billcalc::rules::lifecycle::{quote, switch, unified_expiry};
     use billcalc::rules::refunds::{reserved_instance, unsubscribe};
     use billcalc::rules::spec_changes::{downgrade, expansion, upgrade};
@@ -145,9 +146,18 @@ fn bench(c: &mut Criterion) {
         g.finish();
     }
     let three_years = json!({"op": "unsubscribeRefund", "scenario": "inUse", "date": "2020-01-01", "orders": [order("2020-01-01", "2022-12-31", "3Y", "3000")]});
-    let curve_op: billcalc::rules::curve::CurveOp = from_value(three_years).unwrap();
+    let mut three_years = three_years;
+    three_years.as_object_mut().unwrap().remove("op");
+    let curve_request = three_years.to_string();
     c.bench_function("curve/unsubscribeRefund 1096 days", |b| {
-        b.iter(|| billcalc::rules::curve::curve(black_box(curve_op.clone()), None, None))
+        b.iter(|| {
+            billcalc::io::ops::curve_text(
+                "unsubscribeRefund",
+                black_box(&curve_request),
+                None,
+                None,
+            )
+        })
     });
 }
 

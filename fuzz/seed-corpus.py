@@ -6,8 +6,8 @@ here = os.path.dirname(os.path.abspath(__file__))
 # The operations in OPERATIONS order (src/io/ops.rs), so that a seed's first byte picks its op.
 import re
 mod = open(os.path.join(here, "..", "src", "io", "ops.rs")).read()
-block = mod.split("pub const OPERATIONS: &[&str] = &[", 1)[1].split("];", 1)[0]
-ops = re.findall(r'"([A-Za-z]+)"', block)
+block = mod.split("operations! {", 1)[1]
+ops = re.findall(r'^    "([A-Za-z]+)":', block, re.M)
 for target in ("calculate", "calculate_text"):
     os.makedirs(os.path.join(here, "corpus", target), exist_ok=True)
 for path in sorted(glob.glob(os.path.join(here, "..", "tests", "vectors", "*.json"))):

@@ -1,32 +1,6 @@
 // The package's public functions, over the raw wasm-bindgen exports. No billing rule lives here:
 // this file only guards the boundary (a trap inside wasm becomes an Error with code INTERNAL).
 
-const OPERATIONS = [
-  "quote",
-  "upgradeCost",
-  "expansionCost",
-  "downgradeRefund",
-  "unifiedExpiry",
-  "unsubscribeRefund",
-  "switchToOnDemand",
-  "reservedInstanceRefund",
-  "usageCharge",
-  "convertCurrency",
-  "bestDiscount",
-  "selectVoucher",
-  "paymentSplit",
-  "packageUsage",
-  "packageRenewal",
-  "reservedPoolIdleFee",
-  "taxInvoice",
-  "autoRenewalSchedule",
-  "billRounding",
-  "consumptionQuota",
-  "mergedPayment",
-  "billSummary",
-  "calculate",
-  "curve",
-];
 
 function encode(request) {
   // Plain data only: undefined fields vanish, as if absent. Money numbers pass through as JSON
@@ -120,11 +94,10 @@ function guard(raw, name) {
   };
 }
 
-/** Wrap the raw module's exports; returns { quote, upgradeCost, … }. */
-export function wrap(raw) {
+/** Wrap the raw module's exports for `operations` (js/exports.js lists them, from the Rust
+ * operations table); returns { quote, upgradeCost, …, calculate, curve }. */
+export function wrap(raw, operations) {
   const api = {};
-  for (const name of OPERATIONS) api[name] = guard(raw, name);
+  for (const name of [...operations, "calculate", "curve"]) api[name] = guard(raw, name);
   return api;
 }
-
-export { OPERATIONS };

@@ -1,7 +1,34 @@
-// The package's named exports, shared by the Node and browser entries. Wrapping does not call
-// into wasm, so it is safe before the entry point has instantiated the module.
+// The package's named exports, shared by the Node and browser entries. Generated from the operations table (src/io/ops.rs) by `cargo test`: edit the table.
+// Wrapping does not call into wasm, so it is safe before the entry point has
+// instantiated the module.
 import * as raw from "../pkg/billcalc.js";
 import { wrap } from "./api.js";
+
+/** Every operation, by the name a request's `op` gives it. */
+export const OPERATIONS = [
+  "quote",
+  "upgradeCost",
+  "expansionCost",
+  "downgradeRefund",
+  "unifiedExpiry",
+  "unsubscribeRefund",
+  "switchToOnDemand",
+  "reservedInstanceRefund",
+  "usageCharge",
+  "convertCurrency",
+  "bestDiscount",
+  "selectVoucher",
+  "paymentSplit",
+  "consumptionQuota",
+  "mergedPayment",
+  "billSummary",
+  "reservedPoolIdleFee",
+  "taxInvoice",
+  "autoRenewalSchedule",
+  "billRounding",
+  "packageUsage",
+  "packageRenewal",
+];
 
 export const {
   quote,
@@ -17,15 +44,15 @@ export const {
   bestDiscount,
   selectVoucher,
   paymentSplit,
-  packageUsage,
-  packageRenewal,
+  consumptionQuota,
+  mergedPayment,
+  billSummary,
   reservedPoolIdleFee,
   taxInvoice,
   autoRenewalSchedule,
   billRounding,
-  consumptionQuota,
-  mergedPayment,
-  billSummary,
+  packageUsage,
+  packageRenewal,
   calculate,
   curve,
-} = wrap(raw);
+} = wrap(raw, OPERATIONS);

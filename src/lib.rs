@@ -8,12 +8,12 @@
 //! - Every result carries a [`domain::breakdown::Breakdown`]: line items with their formulas.
 //! - Every refusal is an [`error::Error`] with a stable code and the offending field's path.
 //!
-//! Requests are read by the crate's own readers ([`io::input::read_text`], with the same coded
+//! Requests are read by the crate's own readers ([`io::read::read_text`], with the same coded
 //! errors as the npm package and the CLI), or handed whole to [`calculate`] with their `op`:
 //!
 //! ```
 //! use billcalc::rules::refunds::unsubscribe::{unsubscribe_refund, UnsubscribeRequest};
-//! let req: UnsubscribeRequest = billcalc::io::input::read_text(r#"{
+//! let req: UnsubscribeRequest = billcalc::io::read::read_text(r#"{
 //!   "scenario": "inUse", "date": "2022-09-02",
 //!   "orders": [{"start": "2022-08-19", "end": "2022-09-19", "term": "1M", "paidCash": "110.00"}]
 //! }"#)?;

@@ -136,12 +136,10 @@ fn absurd_terms_and_numbers() {
 
 #[test]
 fn curves_are_bounded() {
-    let op = billcalc::io::input::from_value(
-        json!({"op": "unsubscribeRefund", "scenario": "inUse", "date": "2000-01-01",
-        "orders": [{"start": "2000-01-01", "end": "2000-01-31", "term": "1M", "paidCash": "1"}]}),
-    )
-    .unwrap();
+    let request = json!({"scenario": "inUse", "date": "2000-01-01",
+        "orders": [{"start": "2000-01-01", "end": "2000-01-31", "term": "1M", "paidCash": "1"}]});
     let to = chrono::NaiveDate::from_ymd_opt(2040, 1, 1);
-    let e = billcalc::rules::curve::curve(op, None, to).unwrap_err();
+    let e = billcalc::io::ops::curve_text("unsubscribeRefund", &request.to_string(), None, to)
+        .unwrap_err();
     assert_eq!(e.code.as_str(), "TOO_MANY_ITEMS");
 }

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(request) = billcalc::io::input::parse_text(text) {
+        if let Ok(request) = billcalc::io::read::parse_text(text) {
             let _ = billcalc::io::ops::calculate_json(request);
         }
     }

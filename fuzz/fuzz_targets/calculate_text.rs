@@ -11,9 +11,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let ops = billcalc::io::ops::OPERATIONS;
-    let op = ops[usize::from(pick) % ops.len()];
+    let op = ops[usize::from(pick) % ops.len()].name;
     let _ = billcalc::io::ops::calculate_text(op, text, pick & 0x80 != 0);
-    if let Ok(curve) = billcalc::rules::curve::CurveOp::from_text(op, text) {
-        let _ = billcalc::rules::curve::curve(curve, None, None);
-    }
+    let _ = billcalc::io::ops::curve_text(op, text, None, None);
 });

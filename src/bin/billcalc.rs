@@ -1,82 +1,115 @@
 //! `billcalc` command line: offline and batch what-ifs.
 //!
 //! `billcalc calc` reads JSON requests from standard input — one object, a JSON array of objects,
-//! or one object per line (JSONL) — each with an `"op"` field, and prints one JSON response per
-//! request, one per line. A refused request prints `{"error": {"code", "path", "message"}}`; the
-//! exit code is non-zero only when the input cannot be read at all.
+//! or one object per line (JSONL) — each with an `"op"` field, and prints one JSON answer per
+//! request, one per line, as it reads them. A refused request prints
+//! `{"error": {"code", "path", "message"}}`; the exit code is non-zero only when the input cannot
+//! be read at all.
 
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use billcalc::io::input::{parse_syntax, refuse_repeated_members, At, Json};
-use serde_json::{json, Value};
+use billcalc::io::json::{parse_syntax, Json};
+use billcalc::io::ops::{calculate_json, OPERATIONS};
+use billcalc::io::read::{refuse_repeated_members, At};
+use billcalc::io::write::to_text;
 
 const USAGE: &str = "usage: billcalc calc [--pretty] < requests.json|requests.jsonl
        billcalc ops        (list the operations)
 
 Each request is a JSON object with \"op\": one of the operations; see README.md.";
 
-/// One request's answer; a member given twice is refused here, request by request (the input's
-/// syntax alone decides between one document and JSON lines).
-fn respond(request: Json) -> Value {
-    let answer = refuse_repeated_members(At::root(&request))
-        .and_then(|()| billcalc::io::ops::calculate_json(request));
+/// One request's answer as JSON text; a member given twice is refused here, request by request
+/// (the input's syntax alone decides between one document and JSON lines).
+fn respond(request: Json) -> String {
+    let answer = refuse_repeated_members(At::root(&request)).and_then(|()| calculate_json(request));
     match answer {
-        Ok(v) => v,
-        Err(e) => json!({ "error": e }),
+        Ok(text) => text,
+        Err(e) => format!("{{\"error\":{}}}", to_text(&e)),
     }
 }
 
-fn print(out: &mut impl Write, v: &Value, pretty: bool) -> io::Result<()> {
+/// Write one answer and its newline (indented with `--pretty`, for a person reading); nothing for
+/// a blank line.
+fn print(out: &mut impl Write, answer: &str, pretty: bool) -> io::Result<()> {
+    if answer.is_empty() {
+        return Ok(());
+    }
     if pretty {
-        serde_json::to_writer_pretty(&mut *out, v)?;
+        let value: serde_json::Value = serde_json::from_str(answer).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &value)?;
     } else {
-        serde_json::to_writer(&mut *out, v)?;
+        out.write_all(answer.as_bytes())?;
     }
     out.write_all(b"\n")
 }
 
 fn calc(pretty: bool) -> Result<(), String> {
-    let mut text = String::new();
-    io::stdin()
-        .lock()
-        .read_to_string(&mut text)
-        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let write_err = |e: io::Error| format!("cannot write: {e}");
-    // One JSON document (an object or an array of objects) …
-    if let Ok(doc) = parse_syntax(&text) {
-        match doc {
-            Json::Array(items) => {
-                for item in items {
-                    print(&mut out, &respond(item), pretty).map_err(write_err)?;
-                }
-            }
-            other => print(&mut out, &respond(other), pretty).map_err(write_err)?,
+    // JSON lines are answered line by line as they arrive; anything else (an object or an array
+    // over several lines) is read whole as one document.
+    let mut first = String::new();
+    loop {
+        first.clear();
+        if input
+            .read_line(&mut first)
+            .map_err(|e| format!("cannot read standard input: {e}"))?
+            == 0
+        {
+            return Err("no request on standard input".into());
+        }
+        if !first.trim().is_empty() {
+            break;
+        }
+    }
+    if let Ok(request @ Json::Object(_)) = parse_syntax(&first) {
+        print(&mut out, &respond(request), pretty).map_err(write_err)?;
+        for (n, line) in input.lines().enumerate() {
+            let line = line.map_err(|e| format!("line {}: {e}", n + 2))?;
+            print(&mut out, &answer_line(&line, n + 2), pretty).map_err(write_err)?;
+            out.flush().map_err(write_err)?;
         }
         return out.flush().map_err(write_err);
     }
-    // … or JSON lines: every non-blank line is one request.
-    let mut any = false;
-    for (n, line) in text.as_bytes().lines().enumerate() {
-        let line = line.map_err(|e| format!("line {}: {e}", n + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        any = true;
-        let v = match parse_syntax(&line) {
-            Ok(request) => respond(request),
-            Err(e) => {
-                json!({ "error": { "code": e.code, "path": e.path, "message": format!("line {}: {}", n + 1, e.message) } })
+    // One document (an object or an array of objects over several lines) or, when the whole is
+    // not JSON, JSON lines after all, each answered or refused on its own.
+    let mut text = first.clone();
+    input
+        .read_to_string(&mut text)
+        .map_err(|e| format!("cannot read standard input: {e}"))?;
+    match parse_syntax(&text) {
+        Ok(Json::Array(items)) => {
+            for item in items {
+                print(&mut out, &respond(item), pretty).map_err(write_err)?;
             }
-        };
-        print(&mut out, &v, pretty).map_err(write_err)?;
-    }
-    if !any {
-        return Err("no request on standard input".into());
+        }
+        Ok(other) => print(&mut out, &respond(other), pretty).map_err(write_err)?,
+        Err(_) => {
+            for (n, line) in text.lines().enumerate() {
+                print(&mut out, &answer_line(line, n + 1), pretty).map_err(write_err)?;
+            }
+        }
     }
     out.flush().map_err(write_err)
+}
+
+/// The answer to one JSON line (nothing for a blank one is written as an empty string).
+fn answer_line(line: &str, number: usize) -> String {
+    if line.trim().is_empty() {
+        return String::new();
+    }
+    match parse_syntax(line) {
+        Ok(request) => respond(request),
+        Err(e) => format!(
+            "{{\"error\":{{\"code\":\"{}\",\"path\":\"\",\"message\":{}}}}}",
+            e.code,
+            to_text(&format!("line {number}: {}", e.message))
+        ),
+    }
 }
 
 fn main() -> ExitCode {
@@ -91,8 +124,8 @@ fn main() -> ExitCode {
             }
         },
         Some("ops") => {
-            for op in billcalc::io::ops::OPERATIONS {
-                println!("{op}");
+            for op in OPERATIONS {
+                println!("{:<24} {}", op.name, op.summary);
             }
             ExitCode::SUCCESS
         }

@@ -4,12 +4,11 @@
 //! Invariant: the `amount`s of `lines` add up to the result's total. Facts (day counts, remaining
 //! periods, matched prices) explain the lines but carry no amount.
 
-use serde::Serialize;
-
 use crate::domain::money::{Money, RoundingPolicy};
+use crate::io::write::ToJson;
 
 /// One money line: `label`, the formula with its numbers, and the signed amount it contributes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
@@ -21,14 +20,8 @@ pub struct Line {
     pub amount: Money,
 }
 
-crate::to_json!(Line {
-    label,
-    formula,
-    amount,
-});
-
 /// A figure used by the lines (days, remaining period, matched price), with how it was obtained.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
@@ -40,14 +33,9 @@ pub struct Fact {
     pub value: String,
 }
 
-crate::to_json!(Fact {
-    label,
-    formula,
-    value,
-});
-
 /// Lines, facts, notes and the rounding policy used.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson)]
+#[json(omit_if = "is_silent")]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Breakdown {
@@ -68,14 +56,6 @@ pub struct Breakdown {
 }
 
 // A silent breakdown (figures only) is left out of the answer it belongs to.
-crate::to_json!(Breakdown omitted_when(silent) {
-    policy,
-    facts,
-    lines,
-    notes,
-    total: skip,
-    silent: skip,
-});
 
 impl Breakdown {
     /// An empty breakdown under `policy`.
@@ -99,6 +79,11 @@ impl Breakdown {
     /// True when explanations are recorded.
     pub fn explains(&self) -> bool {
         !self.silent
+    }
+
+    /// True for a figures-only breakdown, which an answer leaves out.
+    pub fn is_silent(&self) -> bool {
+        self.silent
     }
 
     /// Add a money line.

@@ -7,12 +7,12 @@
 //! - the pricing **remaining period** excludes the change day (003 §3.2.7).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
-use serde::Serializer;
 
 use crate::domain::exact::Exact;
 use crate::domain::money::clip;
-use crate::error::{Error, ErrorCode};
-use crate::io::input::{At, Json};
+use crate::error::Error;
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// Earliest date accepted as input.
 pub const MIN_DATE: (i32, u32, u32) = (1970, 1, 1);
@@ -70,7 +70,7 @@ pub fn next_day(d: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// 003 §3.2.7 / §3.4.2.2 refund day counts of one order segment on an operation day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
 #[cfg_attr(
     test,
     derive(ts_rs::TS),
@@ -88,12 +88,6 @@ pub struct RefundDays {
     pub remaining: i64,
 }
 
-crate::to_json!(RefundDays {
-    total,
-    consumed,
-    remaining,
-});
-
 /// Refund day counts for an operation on `day` of the segment `start..end`. `day` is clamped into
 /// the segment: before the start nothing is consumed, after the end nothing remains.
 /// 003 §3.4.2.2 ex. 1: 2022-08-19..2022-09-19 on 2022-09-02 → total 32, consumed 14, remaining 18.
@@ -108,7 +102,7 @@ pub fn refund_days(start: NaiveDate, end: NaiveDate, day: NaiveDate) -> RefundDa
 }
 
 /// The unit a remaining period is measured in (003 §3.2.7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PeriodUnit {
@@ -117,8 +111,6 @@ pub enum PeriodUnit {
     /// Years: remaining days without Feb 29, / 365.
     Years,
 }
-
-crate::enum_from_json!(PeriodUnit { Months, Years });
 
 impl PeriodUnit {
     /// Plural unit name for formulas.
@@ -239,6 +231,11 @@ pub fn month_text(d: NaiveDate) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
 }
 
+/// The last second of a day, 23:59:59: when a prepaid term expires (RULES.md §0).
+pub fn end_of_day(d: NaiveDate) -> NaiveDateTime {
+    d.and_time(chrono::NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(chrono::NaiveTime::MIN))
+}
+
 /// The instant a prepaid term ending on `end` expires: `end` at 23:59:59 provider time.
 pub fn expiry_instant(end: NaiveDate) -> String {
     format!("{end}T23:59:59{PROVIDER_UTC_OFFSET}")
@@ -284,7 +281,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, (&'static str, String)> {
 }
 
 /// Parse `HH:MM` or `HH:MM:SS`.
-fn parse_time(t: &str) -> Option<chrono::NaiveTime> {
+pub fn parse_time(t: &str) -> Option<chrono::NaiveTime> {
     let parts: Vec<&str> = t.split(':').collect();
     let num = |p: &&str| -> Option<u32> {
         (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
@@ -293,108 +290,6 @@ fn parse_time(t: &str) -> Option<chrono::NaiveTime> {
         [h, m] => chrono::NaiveTime::from_hms_opt(num(h)?, num(m)?, 0),
         [h, m, sec] => chrono::NaiveTime::from_hms_opt(num(h)?, num(m)?, num(sec)?),
         _ => None,
-    }
-}
-
-/// Read a `YYYY-MM-DD` date (coded errors `INVALID_DATE`, `DATE_OUT_OF_RANGE`).
-pub fn read_ymd(at: At<'_>) -> Result<NaiveDate, Error> {
-    let s = at.str("a date string YYYY-MM-DD")?;
-    parse_date(s).map_err(|(code, msg)| at.error(code_of(code), msg))
-}
-
-/// Read an optional `YYYY-MM-DD` date: `null` is `None`.
-pub fn read_ymd_opt(at: At<'_>) -> Result<Option<NaiveDate>, Error> {
-    match at.json {
-        Json::Null => Ok(None),
-        _ => read_ymd(at).map(Some),
-    }
-}
-
-/// Read an optional date-time `YYYY-MM-DDTHH:MM[:SS]` (provider wall-clock time, for the hourly
-/// rules of reserved instances): `null` is `None`.
-pub fn read_datetime_opt(at: At<'_>) -> Result<Option<NaiveDateTime>, Error> {
-    if let Json::Null = at.json {
-        return Ok(None);
-    }
-    let s = at.str("a date-time YYYY-MM-DDTHH:MM")?;
-    let invalid = |msg: String| at.error(ErrorCode::InvalidDate, msg);
-    let (day, time) = s.split_once(['T', ' ']).ok_or_else(|| {
-        invalid(format!(
-            "\"{}\" is not a date-time YYYY-MM-DDTHH:MM",
-            clip(s)
-        ))
-    })?;
-    let date = parse_date(day).map_err(|(code, msg)| at.error(code_of(code), msg))?;
-    let t = parse_time(time)
-        .ok_or_else(|| invalid(format!("\"{}\" is not a time HH:MM[:SS]", clip(time))))?;
-    Ok(Some(date.and_time(t)))
-}
-
-/// The last second of a day, 23:59:59: when a prepaid term expires (RULES.md §0).
-pub fn end_of_day(d: NaiveDate) -> NaiveDateTime {
-    d.and_time(chrono::NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(chrono::NaiveTime::MIN))
-}
-
-/// Read an expiry instant: a date-time `YYYY-MM-DDTHH:MM[:SS]`, or a plain date `YYYY-MM-DD`,
-/// which is that day's end, 23:59:59 provider time — a prepaid term expires then (003 §3.2.3.1
-/// example: "到期时间为2020年8月31日23:59:59"), so `2020-08-31` reads as `2020-08-31T23:59:59`.
-pub fn read_expiry(at: At<'_>) -> Result<NaiveDateTime, Error> {
-    let s = at.str("a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM")?;
-    if !s.contains(['T', ' ']) {
-        return parse_date(s)
-            .map(end_of_day)
-            .map_err(|(code, msg)| at.error(code_of(code), msg));
-    }
-    read_datetime_opt(at)?.ok_or_else(|| at.invalid_type("a date or a date-time"))
-}
-
-fn code_of(code: &str) -> ErrorCode {
-    ErrorCode::from_code(code).unwrap_or(ErrorCode::InvalidDate)
-}
-
-/// Serialize `YYYY-MM-DD` dates.
-pub mod ymd {
-    use super::*;
-
-    /// Serialize as `YYYY-MM-DD`.
-    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(d)
-    }
-}
-
-/// Serialize optional `YYYY-MM-DD` dates.
-pub mod ymd_opt {
-    use super::*;
-
-    /// Serialize `Some` as `YYYY-MM-DD`, `None` as null.
-    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
-        match d {
-            Some(d) => s.collect_str(d),
-            None => s.serialize_none(),
-        }
-    }
-}
-
-/// Serialize date-times `YYYY-MM-DDTHH:MM:SS`.
-pub mod datetime {
-    use super::*;
-
-    /// Serialize as `YYYY-MM-DDTHH:MM:SS`.
-    pub fn serialize<S: Serializer>(d: &NaiveDateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&format_args!("{}T{}", d.date(), d.time()))
-    }
-}
-
-/// Serialize optional date-times `YYYY-MM-DDTHH:MM:SS`.
-pub mod datetime_opt {
-    use super::*;
-
-    /// Serialize as `YYYY-MM-DDTHH:MM:SS`.
-    pub fn serialize<S: Serializer>(d: &Option<NaiveDateTime>, s: S) -> Result<S::Ok, S::Error> {
-        match d {
-            Some(d) => s.collect_str(&format_args!("{}T{}", d.date(), d.time())),
-            None => s.serialize_none(),
-        }
     }
 }
 
@@ -420,43 +315,6 @@ mod tests {
         // 2020-02-01..2020-09-30 = 243 days, 242 without Feb 29 (003 §3.2.7 upgrade ex. 1).
         assert_eq!(days_without_feb_29(d("2020-02-01"), d("2020-09-30")), 242);
         assert_eq!(days_without_feb_29(d("2020-03-01"), d("2020-02-01")), 0);
-    }
-
-    #[test]
-    fn an_expiry_given_as_a_plain_date_is_that_days_end() {
-        use crate::io::input::{parse_text, read_json, At, FromJson};
-        struct Expiry(NaiveDateTime);
-        impl FromJson for Expiry {
-            fn from_json(at: At<'_>) -> crate::error::Result<Self> {
-                read_expiry(at).map(Expiry)
-            }
-        }
-        let read = |text: &str| read_json::<Expiry>(&parse_text(text).unwrap()).map(|e| e.0);
-        let end = d("2020-08-31").and_hms_opt(23, 59, 59).unwrap();
-        assert_eq!(read("\"2020-08-31\"").unwrap(), end);
-        assert_eq!(read("\"2020-08-31T23:59:59\"").unwrap(), end);
-        assert_eq!(
-            read("\"2017-03-30T00:00\"").unwrap(),
-            d("2017-03-30").and_hms_opt(0, 0, 0).unwrap()
-        );
-        assert_eq!(
-            read("\"2020-02-30\"").unwrap_err().code,
-            ErrorCode::InvalidDate
-        );
-        assert_eq!(
-            read("\"1969-12-31\"").unwrap_err().code,
-            ErrorCode::DateOutOfRange
-        );
-        assert_eq!(
-            read("\"31/08/2020\"").unwrap_err().code,
-            ErrorCode::InvalidDate
-        );
-        assert_eq!(
-            read("\"2020-08-31T25:00\"").unwrap_err().code,
-            ErrorCode::InvalidDate
-        );
-        assert_eq!(read("20200831").unwrap_err().code, ErrorCode::InvalidInput);
-        assert_eq!(read("null").unwrap_err().code, ErrorCode::InvalidInput);
     }
 
     #[test]

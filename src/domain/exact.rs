@@ -90,12 +90,18 @@ fn compare(a: i128, b: i128, c: i128, d: i128) -> Ordering {
     }
 }
 
-/// `a · b`, on 64 bits when both fit (the usual case), else checked on 128.
+/// `a · b`: a plain 64-bit product when both are below 2^31 (the usual case: no overflow is
+/// possible, and wasm has no cheap 64×64→128 multiplication), else checked on 128 bits.
 fn mul(a: i128, b: i128) -> Option<i128> {
-    match (i64::try_from(a), i64::try_from(b)) {
-        (Ok(x), Ok(y)) => Some(i128::from(x).wrapping_mul(i128::from(y))),
-        _ => a.checked_mul(b),
+    const SMALL: u128 = 1 << 31;
+    if a.unsigned_abs() < SMALL && b.unsigned_abs() < SMALL {
+        // |a·b| < 2^62.
+        return i64::try_from(a)
+            .ok()
+            .zip(i64::try_from(b).ok())
+            .map(|(x, y)| i128::from(x.wrapping_mul(y)));
     }
+    a.checked_mul(b)
 }
 
 /// `a + b`, checked.
@@ -138,6 +144,9 @@ fn gcd64(mut a: u64, mut b: u64) -> u64 {
     if a == 0 || b == 0 {
         return a | b;
     }
+    if a == 1 || b == 1 {
+        return 1;
+    }
     let shift = (a | b).trailing_zeros();
     a >>= a.trailing_zeros();
     loop {
@@ -176,6 +185,12 @@ impl Exact {
     fn reduced(n: i128, d: i128) -> Option<Exact> {
         if d == 0 {
             return None;
+        }
+        if d == 1 || n == 0 {
+            return Some(Exact {
+                n,
+                d: if n == 0 { 1 } else { d },
+            });
         }
         let g = i128::try_from(gcd(n.unsigned_abs(), d.unsigned_abs())).ok()?;
         let (n, d) = (quotient(n, g), quotient(d, g));
@@ -345,6 +360,9 @@ impl Exact {
     /// `1/4` → 0.25; `2/3` → 0.66666667.
     #[inline(never)]
     pub fn shown(self) -> Decimal {
+        if let Some(d) = self.as_short_decimal() {
+            return d;
+        }
         match self.round(SHOWN_DECIMALS, Rounding::HalfUp) {
             Ok(d) => without_trailing_zeros(d),
             // Unreachable for figures of the rules (they fit with 8 more digits); the nearest
@@ -359,10 +377,25 @@ impl Exact {
         }
     }
 
+    /// The exact decimal when the denominator divides 10^k for the smallest k ≤ 8 (a whole
+    /// number, cents, 48.125…): the usual figure, written without any division.
+    fn as_short_decimal(self) -> Option<Decimal> {
+        let d = i64::try_from(self.d).ok()?;
+        let n = i64::try_from(self.n).ok()?;
+        let mut power = 1i64;
+        for k in 0..=SHOWN_DECIMALS {
+            if power % d == 0 {
+                return Some(Decimal::new(n.checked_mul(power / d)?, k));
+            }
+            power = power.checked_mul(10)?;
+        }
+        None
+    }
+
     /// True when [`Exact::shown`] is the exact value (no digits beyond 8 decimals).
     #[inline(never)]
     pub fn is_shown_exactly(self) -> bool {
-        Exact::of(self.shown()) == self
+        self.as_short_decimal().is_some()
     }
 }
 

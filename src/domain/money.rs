@@ -14,11 +14,11 @@
 
 use rust_decimal::prelude::*;
 use rust_decimal::RoundingStrategy;
-use serde::{Serialize, Serializer};
 
 use crate::domain::exact::{Exact, Rounding};
 use crate::error::ErrorCode;
-use crate::io::input::{At, FromJson, Json};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Mul, Neg, Sub, SubAssign};
@@ -238,14 +238,6 @@ impl Sum for Money {
     }
 }
 
-/// Serialized as a decimal string with at least two decimals and no trailing zeros beyond them:
-/// `110` → `"110.00"`, `15.7500` → `"15.75"`, `48.125` → `"48.125"`.
-impl Serialize for Money {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
 /// The text of an amount as serialized: at least two decimals, trailing zeros beyond them dropped.
 pub fn display_amount(value: Decimal) -> Decimal {
     let mut n = value.normalize();
@@ -255,24 +247,11 @@ pub fn display_amount(value: Decimal) -> Decimal {
     n
 }
 
-/// Money inputs are non-negative, at most 10^12, written as a decimal string (`"110.00"`), or as a
-/// number exactly held by a JS number (see [`money_of_number`]).
-impl FromJson for Money {
-    fn from_json(at: At<'_>) -> Result<Money, crate::error::Error> {
-        let read = match at.json {
-            Json::String(s) => parse_money(s),
-            Json::Number(n) => money_of_number(n),
-            _ => return Err(at.invalid_type("a decimal string such as \"110.00\"")),
-        };
-        read.map_err(|(code, message)| at.error(code, message))
-    }
-}
-
 /// A money input read and checked, or the code and message of its refusal.
-type Checked = Result<Money, (ErrorCode, String)>;
+pub type Checked = Result<Money, (ErrorCode, String)>;
 
-/// Read a money amount written as text.
-fn parse_money(s: &str) -> Checked {
+/// Read a money amount written as text (`"110.00"`): at most 10^12, never negative.
+pub fn parse_money(s: &str) -> Checked {
     if let Some(v) = plain_decimal(s) {
         return check_money(v, &format_args!("\"{s}\""));
     }
@@ -288,55 +267,6 @@ fn parse_money(s: &str) -> Checked {
             format!("\"{}\" is not a decimal amount such as \"110.00\"", clip(s)),
         )),
     }
-}
-
-/// A JSON number, read as written. A JS number is binary floating point, so a number is accepted
-/// only when the value written is exactly a binary fraction of at most 10 decimals (`110`,
-/// `110.5`, `0.25`): then the number the caller held is that very amount. `0.1` is refused (a JS
-/// number holds 0.1000000000000000055… for it), as is anything too long to be held exactly.
-fn money_of_number(literal: &str) -> Checked {
-    let refuse = |why: &str| {
-        Err((
-            ErrorCode::InvalidMoney,
-            format!(
-                "the number {} {why}; pass money as a decimal string such as \"110.00\"",
-                clip(literal)
-            ),
-        ))
-    };
-    let Some(d) = decimal_of_number(literal).map(|d| d.normalize()) else {
-        return refuse("is too large or too long to be an amount");
-    };
-    let binary = d.scale() <= 10
-        && 5i128
-            .checked_pow(d.scale())
-            .and_then(|p| d.mantissa().checked_rem(p))
-            == Some(0);
-    if !binary {
-        return refuse("has no exact binary value (a JS number holds a nearby value)");
-    }
-    check_money(d, &literal)
-}
-
-/// The exact value of a JSON number as written (`-12.5`, `1e3`, `25E-2`), if a decimal holds it.
-pub(crate) fn decimal_of_number(literal: &str) -> Option<Decimal> {
-    let (digits, exponent) = match literal.split_once(['e', 'E']) {
-        Some((d, e)) => (d, e.parse::<i32>().ok()?),
-        None => (literal, 0),
-    };
-    let mut d = Decimal::from_str_exact(digits).ok()?;
-    if exponent >= 0 {
-        for _ in 0..exponent.min(29) {
-            d = d.checked_mul(Decimal::TEN)?;
-        }
-    } else {
-        let scale = d.scale().checked_add(exponent.unsigned_abs())?;
-        if scale > 28 {
-            return None;
-        }
-        d.set_scale(scale).ok()?;
-    }
-    Some(d)
 }
 
 /// The common shape `digits[.digits]` of at most 18 digits read in integer arithmetic: the very
@@ -365,7 +295,7 @@ fn plain_decimal(s: &str) -> Option<Decimal> {
 }
 
 /// Money inputs are ≥ 0 and at most 10^12.
-fn check_money(v: Decimal, shown: &dyn fmt::Display) -> Checked {
+pub fn check_money(v: Decimal, shown: &dyn fmt::Display) -> Checked {
     if v.is_sign_negative() && !v.is_zero() {
         return Err((
             ErrorCode::NegativeMoney,
@@ -445,31 +375,6 @@ impl Ratio {
     }
 }
 
-impl crate::io::output::ToJson for Money {
-    fn write_json(&self, out: &mut String) {
-        crate::io::output::write_display(out, self);
-    }
-}
-
-impl crate::io::output::ToJson for Ratio {
-    fn write_json(&self, out: &mut String) {
-        crate::io::output::write_display(out, self);
-    }
-}
-
-impl Serialize for Ratio {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl FromJson for Ratio {
-    /// Read like money.
-    fn from_json(at: At<'_>) -> Result<Ratio, crate::error::Error> {
-        Money::from_json(at).map(|m| Ratio(m.0))
-    }
-}
-
 impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write_decimal(f, self.0.normalize())
@@ -484,7 +389,7 @@ impl fmt::Display for Ratio {
 /// | upgrade: each order's fee | exact | truncated to cents (003 §3.2.7 ex. 1: 11.178 → 11.17) | exact |
 /// | disk expansion: remaining period | exact | half up to 2 decimals (003 §3.2.7: 28/31 → 0.90) | exact |
 /// | everything else | exact | exact | exact |
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum RoundingPolicy {
@@ -504,12 +409,6 @@ pub enum RoundingPolicy {
     Exact,
 }
 
-crate::enum_from_json!(RoundingPolicy {
-    Console,
-    Document,
-    Exact
-});
-
 impl RoundingPolicy {
     /// The name shown in breakdowns.
     pub fn name(self) -> &'static str {
@@ -525,32 +424,6 @@ impl RoundingPolicy {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
-
-    #[test]
-    fn numbers_are_money_only_when_exact_in_binary() {
-        let read = |n: &str| money_of_number(n).map(|m| m.0.to_string()).map_err(|e| e.0);
-        assert_eq!(read("110"), Ok("110".into()));
-        assert_eq!(read("110.5"), Ok("110.5".into()));
-        assert_eq!(read("0.25"), Ok("0.25".into()));
-        assert_eq!(read("1e3"), Ok("1000".into()));
-        assert_eq!(read("25E-2"), Ok("0.25".into()));
-        assert_eq!(read("-0"), Ok("0".into()));
-        // 2^-10 = 0.0009765625: exact, 10 decimals.
-        assert_eq!(read("0.0009765625"), Ok("0.0009765625".into()));
-        // 0.1 = 1/10 is no binary fraction; 2^-11 has 11 decimals.
-        assert_eq!(read("0.1"), Err(ErrorCode::InvalidMoney));
-        assert_eq!(read("0.00048828125"), Err(ErrorCode::InvalidMoney));
-        // A JS number cannot hold this; the nearest float (110.5) would be a silent change.
-        assert_eq!(read("110.50000000000000001"), Err(ErrorCode::InvalidMoney));
-        assert_eq!(read("1e300"), Err(ErrorCode::InvalidMoney));
-        assert_eq!(read("1e-300"), Err(ErrorCode::InvalidMoney));
-        assert_eq!(read("-5"), Err(ErrorCode::NegativeMoney));
-        assert_eq!(read("1e13"), Err(ErrorCode::MoneyOutOfRange));
-        assert_eq!(
-            read("18446744073709551615"),
-            Err(ErrorCode::MoneyOutOfRange)
-        );
-    }
 
     #[test]
     fn max_input_is_ten_to_the_twelfth() {

@@ -4,28 +4,24 @@
 //! settle the documents' one-month ambiguity (RULES.md §19 A1).
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::domain::calendar::{self, PeriodUnit};
 use crate::domain::money::Money;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
 
 /// Most orders one request may carry.
 pub const MAX_ORDERS: usize = 1_000;
 
 /// One prepaid order segment of a resource.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Order {
     /// First day of the segment.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub start: NaiveDate,
     /// Last day of the segment (expiry at 23:59:59 that day).
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub end: NaiveDate,
     /// The term bought (`1M`, `8M`, `1Y`, `3Y`…).
     pub term: Term,
@@ -39,14 +35,6 @@ pub struct Order {
     #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub voucher: Money,
 }
-
-crate::from_json!(Order {
-    start: with(crate::domain::calendar::read_ymd),
-    end: with(crate::domain::calendar::read_ymd),
-    term,
-    paid_cash: default,
-    voucher: default,
-});
 
 /// Check a list of orders: 1..=`MAX_ORDERS` segments, each `end ≥ start`, in date order and not
 /// overlapping. `path` is the request field holding the list (`orders`).

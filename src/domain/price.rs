@@ -5,7 +5,6 @@
 //! (RULES.md §2.1: 400 for 3 years = 400/3 per year = 400/36 per month).
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 use crate::domain::calendar::PeriodUnit;
@@ -15,27 +14,9 @@ use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 
 /// Prices of one configuration, per term.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(transparent)]
 pub struct PriceTable(pub BTreeMap<Term, Money>);
-
-impl crate::io::output::ToJson for PriceTable {
-    fn write_json(&self, out: &mut String) {
-        self.0.write_json(out);
-    }
-}
-
-impl crate::io::input::FromJson for PriceTable {
-    /// An object of term → price (`{"1M": "11", "1Y": "120"}`); a bad term is refused at its member.
-    fn from_json(at: crate::io::input::At<'_>) -> Result<PriceTable> {
-        at.map(
-            |term| term.parse().map_err(|m| (ErrorCode::UnknownTerm, m)),
-            Money::from_json,
-        )
-        .map(PriceTable)
-    }
-}
 
 /// How a remaining period is matched to a price term (003 §3.2.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

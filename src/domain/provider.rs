@@ -2,10 +2,11 @@
 //! as data. Huawei Cloud (003) is the default; Aliyun (000, 001), Tencent Cloud (002) and
 //! Volcengine (004) are named by `"provider"` in the requests that depend on them.
 
-use serde::Serialize;
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// A cloud provider.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum Provider {
@@ -19,13 +20,6 @@ pub enum Provider {
     /// Volcengine (004).
     Volcengine,
 }
-
-crate::enum_from_json!(Provider {
-    Huawei,
-    Aliyun,
-    Tencent,
-    Volcengine
-});
 
 /// When auto-renewal charges (RULES.md §10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,9 +1,5 @@
 //! Prepaid terms: `1M`…`120M` (monthly) and `1Y`…`10Y` (yearly), as price tables and orders name them.
 
-use serde::{Serialize, Serializer};
-
-use crate::error::ErrorCode;
-use crate::io::input::{At, FromJson};
 use std::fmt;
 use std::str::FromStr;
 
@@ -109,26 +105,6 @@ impl FromStr for Term {
             'Y' | 'y' if (1..=MAX_YEARS).contains(&n) => Ok(Term::Years(n)),
             _ => Err(bad()),
         }
-    }
-}
-
-impl Serialize for Term {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl crate::io::output::ToJson for Term {
-    fn write_json(&self, out: &mut String) {
-        crate::io::output::write_display(out, self);
-    }
-}
-
-impl FromJson for Term {
-    fn from_json(at: At<'_>) -> Result<Term, crate::error::Error> {
-        at.str("a term such as \"1M\" or \"3Y\"")?
-            .parse()
-            .map_err(|m: String| at.error(ErrorCode::UnknownTerm, m))
     }
 }
 

@@ -1,8 +1,9 @@
-//! Input and output: JSON (the reader with its field paths, the writers), the operations over JSON,
-//! and the WebAssembly bindings.
+//! Input and output: JSON (the tree, the readers with their field paths, the writers), the
+//! operations over JSON, and the WebAssembly bindings.
 
-pub mod input;
+pub mod json;
 pub mod ops;
-pub mod output;
+pub mod read;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod write;

@@ -1,70 +1,180 @@
-//! The operations over JSON: [`calculate`] dispatches a request by its `op` field (CLI and batch
-//! use), [`calculate_text`] reads JSON text and answers JSON text (the wasm package).
+//! The operations: one table ([`OPERATIONS`]) of each operation's name, request and answer types,
+//! rule, the providers whose rules it implements and its what-if curve. Dispatch, `billcalc ops`,
+//! the package's exports (`js/exports.js`) and its TypeScript declarations (`js/index.d.ts`) all
+//! come from it: adding an operation is its rule file and one line here.
 
-use serde::Serialize;
+use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::provider::Provider;
+use crate::domain::money::{clip, Money, RoundingPolicy};
+use crate::domain::provider::Provider::{self, Aliyun, Huawei, Tencent, Volcengine};
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::input::{self, Json};
-use crate::io::output::{self, ToJson};
+use crate::io::json::Json;
+use crate::io::read::{parse_text, read_json, FromJson};
+use crate::io::write::{to_text, ToJson};
+use crate::rules::curve::{self, Curve};
 
-/// Every operation, by the name used in `op` (CLI) and as the npm export.
-pub const OPERATIONS: &[&str] = &[
-    "quote",
-    "upgradeCost",
-    "expansionCost",
-    "downgradeRefund",
-    "unifiedExpiry",
-    "unsubscribeRefund",
-    "switchToOnDemand",
-    "reservedInstanceRefund",
-    "usageCharge",
-    "convertCurrency",
-    "bestDiscount",
-    "selectVoucher",
-    "paymentSplit",
-    "consumptionQuota",
-    "mergedPayment",
-    "billSummary",
-    "reservedPoolIdleFee",
-    "taxInvoice",
-    "autoRenewalSchedule",
-    "billRounding",
-    "packageUsage",
-    "packageRenewal",
-];
+use crate::rules::checkout::convert_currency::{self, ConvertRequest, ConvertResponse};
+use crate::rules::checkout::discount::{self, BestDiscountRequest, BestDiscountResponse};
+use crate::rules::checkout::payment::{self, PaymentSplitRequest, PaymentSplitResponse};
+use crate::rules::checkout::tax::{self, TaxRequest, TaxResponse};
+use crate::rules::checkout::voucher::{self, SelectVoucherRequest, SelectVoucherResponse};
+use crate::rules::lifecycle::auto_renewal::{self, AutoRenewalRequest, AutoRenewalResponse};
+use crate::rules::lifecycle::quote::{self, QuoteRequest, QuoteResponse};
+use crate::rules::lifecycle::switch::{self, SwitchRequest, SwitchResponse};
+use crate::rules::lifecycle::unified_expiry::{self, UnifiedExpiryRequest, UnifiedExpiryResponse};
+use crate::rules::refunds::reserved_instance::{
+    self, ReservedInstanceRequest, ReservedInstanceResponse,
+};
+use crate::rules::refunds::unsubscribe::{self, UnsubscribeRequest, UnsubscribeResponse};
+use crate::rules::spec_changes::downgrade::{self, DowngradeRequest, DowngradeResponse};
+use crate::rules::spec_changes::expansion::{self, ExpansionRequest, ExpansionResponse};
+use crate::rules::spec_changes::upgrade::{self, UpgradeRequest, UpgradeResponse};
+use crate::rules::usage::bill_rounding::{self, BillRoundingRequest, BillRoundingResponse};
+use crate::rules::usage::bill_summary::{self, BillSummaryRequest, BillSummaryResponse};
+use crate::rules::usage::merged_payment::{self, MergedPaymentRequest, MergedPaymentResponse};
+use crate::rules::usage::package_renewal::{self, PackageRenewalRequest, PackageRenewalResponse};
+use crate::rules::usage::package_usage::{self, PackageUsageRequest, PackageUsageResponse};
+use crate::rules::usage::quota::{self, QuotaRequest, QuotaResponse};
+use crate::rules::usage::reserved_pool::{self, ReservedPoolRequest, ReservedPoolResponse};
+use crate::rules::usage::usage_charge::{self, UsageChargeRequest, UsageChargeResponse};
 
-fn run<Req: input::FromJson + Policy, Res: Serialize + ToJson>(
-    op: &str,
-    request: &Json,
-    f: fn(&Req) -> Result<Res>,
-) -> Result<Value> {
-    let req: Req = input::read_json(request)?;
-    req.check_provider(op)?;
-    let res = f(&req)?;
-    let value: Value = serde_json::from_str(&output::to_text(&res))
-        .map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))?;
-    // Tests (debug builds) check every answer's text against the derived `Serialize`, which the
-    // TypeScript types follow.
-    debug_assert_eq!(
-        Some(&value),
-        serde_json::to_value(&res).ok().as_ref(),
-        "{op}: the answer's writer and its Serialize form differ"
-    );
-    Ok(value)
+/// One operation.
+pub struct Operation {
+    /// The name: a request's `op`, the package's export, a line of `billcalc ops`.
+    pub name: &'static str,
+    /// What it answers, with its source (the TypeScript declaration's doc comment).
+    pub summary: &'static str,
+    /// The request type's name (in `js/types.d.ts`).
+    pub request: &'static str,
+    /// The answer type's name.
+    pub answer: &'static str,
+    /// Whose rules it implements; a request naming another provider is refused.
+    pub providers: &'static [Provider],
+    /// Run on a request (without `op`): the answer as JSON text, without `breakdown` when
+    /// `explain` is false.
+    pub run: fn(&Json, bool) -> Result<String>,
+    /// The what-if curve: the amount on every day of a range, for operations on a day.
+    pub curve: Option<CurveFn>,
 }
 
-/// What every request has: a rounding policy, and the provider whose rules it asks for.
-trait Policy {
-    fn policy(&self) -> crate::domain::money::RoundingPolicy;
-    /// Refuse a provider whose rules the operation does not implement (never answer with
-    /// another cloud's rules).
-    fn check_provider(&self, op: &str) -> Result<()>;
+/// A curve over a request, from a day to a day (default: the orders' whole life).
+pub type CurveFn = fn(&Json, Option<NaiveDate>, Option<NaiveDate>) -> Result<Curve>;
+
+/// Huawei's guide (003) only.
+const HUAWEI: &[Provider] = &[Huawei];
+/// Rules any provider's bill follows, or that read the provider's profile.
+const ANY: &[Provider] = &[Huawei, Aliyun, Tencent, Volcengine];
+/// Tencent's reserved pool (002).
+const TENCENT: &[Provider] = &[Tencent];
+
+/// What every request has: its rounding policy and the provider whose rules it asks for.
+trait Request {
+    fn policy(&self) -> RoundingPolicy;
+    fn provider(&self) -> Option<Provider>;
 }
 
-fn provider_in(given: Option<Provider>, allowed: &[Provider], op: &str) -> Result<()> {
+macro_rules! operations {
+    ($($name:literal: $rule:path, $req:ident -> $res:ident, $providers:ident,
+        $summary:literal $(, curve: $amount:expr)?;)*) => {
+        /// Every operation.
+        pub static OPERATIONS: &[Operation] = &[$(Operation {
+            name: $name,
+            summary: $summary,
+            request: stringify!($req),
+            answer: stringify!($res),
+            providers: $providers,
+            run: |json, explain| run::<$req, $res>($name, json, explain, $providers, $rule),
+            curve: operations!(@curve $name, $req, $rule, $providers $(, $amount)?),
+        }),*];
+
+        $(impl Request for $req {
+            fn policy(&self) -> RoundingPolicy {
+                self.policy
+            }
+            fn provider(&self) -> Option<Provider> {
+                self.provider.into()
+            }
+        })*
+    };
+    (@curve $name:literal, $req:ident, $rule:path, $providers:ident) => { None };
+    (@curve $name:literal, $req:ident, $rule:path, $providers:ident, $amount:expr) => {
+        Some(|json, from, to| {
+            let mut req: $req = read_json(json)?;
+            check_provider($name, req.provider(), $providers)?;
+            curve::curve(&mut req, from, to, |r: &$req| {
+                $rule(r, Breakdown::silent(r.policy)).map(|a| ($amount)(&a))
+            })
+        })
+    };
+}
+
+operations! {
+    "quote": quote::quote_with, QuoteRequest -> QuoteResponse, HUAWEI,
+        "003 §3.2.2: price a new purchase or a renewal.";
+    "upgradeCost": upgrade::upgrade_cost_with, UpgradeRequest -> UpgradeResponse, HUAWEI,
+        "003 §3.2.7: upgrade cost, per order, with discount / fixed-price / reduction offers.",
+        curve: |a: &UpgradeResponse| a.cost;
+    "expansionCost": expansion::expansion_cost_with, ExpansionRequest -> ExpansionResponse, HUAWEI,
+        "003 §3.2.7: disk (EVS) expansion cost.";
+    "downgradeRefund": downgrade::downgrade_refund_with, DowngradeRequest -> DowngradeResponse,
+        HUAWEI, "003 §3.2.7: downgrade refund.",
+        curve: |a: &DowngradeResponse| a.refund;
+    "unifiedExpiry": unified_expiry::unified_expiry_with,
+        UnifiedExpiryRequest -> UnifiedExpiryResponse, HUAWEI,
+        "003 §3.2.2.3: renewal to a unified expiry day, or setting the day and renewing up to it.";
+    "unsubscribeRefund": unsubscribe::unsubscribe_refund_with,
+        UnsubscribeRequest -> UnsubscribeResponse, HUAWEI,
+        "003 §3.4: unsubscribe refund (in use, not yet effective, renewal period, creation failed).",
+        curve: |a: &UnsubscribeResponse| a.refund;
+    "switchToOnDemand": switch::switch_to_on_demand_with, SwitchRequest -> SwitchResponse, HUAWEI,
+        "003 §3.2.6: switch a prepaid resource to pay-per-use (immediately or at expiry).",
+        curve: |a: &SwitchResponse| a.refund.refund;
+    "reservedInstanceRefund": reserved_instance::reserved_instance_refund_with,
+        ReservedInstanceRequest -> ReservedInstanceResponse, HUAWEI,
+        "003 §3.4.2.2 table 3-6: reserved-instance unsubscribe.";
+    "usageCharge": usage_charge::usage_charge_with, UsageChargeRequest -> UsageChargeResponse, ANY,
+        "004, 003 §6.1.1: pay-per-use usage charge with fixed or tiered prices.";
+    "convertCurrency": convert_currency::convert_currency_with, ConvertRequest -> ConvertResponse,
+        ANY, "003 §6.1.4, §5.2.3: convert an amount for display (half up; JPY to whole yen).";
+    "bestDiscount": discount::best_discount_with, BestDiscountRequest -> BestDiscountResponse,
+        HUAWEI,
+        "003 §3.2.3.1, §3.3.2: the discount the system picks (business, partner, one used promotion).";
+    "selectVoucher": voucher::select_voucher_with, SelectVoucherRequest -> SelectVoucherResponse,
+        HUAWEI,
+        "003 §3.2.3.1, §9.1, §13.1.2.1: which voucher pays (current or old rule) and which cannot, and why.";
+    "paymentSplit": payment::payment_split_with, PaymentSplitRequest -> PaymentSplitResponse,
+        HUAWEI,
+        "003 §3.2.3.1, §3.3.2: discount → voucher → cash → credit → card or month-end settlement; the shortfall reported.";
+    "consumptionQuota": quota::consumption_quota_with, QuotaRequest -> QuotaResponse, HUAWEI,
+        "003 §5.3: the consumption quota of a monthly-settlement customer.";
+    "mergedPayment": merged_payment::merged_payment_with,
+        MergedPaymentRequest -> MergedPaymentResponse, HUAWEI,
+        "003 §3.1.1, §5.1.2: a merged payment (≤ 30 orders) without the third-party parts.";
+    "billSummary": bill_summary::bill_summary_with, BillSummaryRequest -> BillSummaryResponse,
+        HUAWEI, "003 §6.1.6, §7.2.2: a month's bill totals, remaining due, refunds, overflow.";
+    "reservedPoolIdleFee": reserved_pool::reserved_pool_idle_fee_with,
+        ReservedPoolRequest -> ReservedPoolResponse, TENCENT,
+        "002: the idle fee of a Tencent reserved resource pool (single-use or cyclic).";
+    "taxInvoice": tax::tax_invoice_with, TaxRequest -> TaxResponse, HUAWEI,
+        "003 §8: indirect tax, withholding tax, invoice and net payable.";
+    "autoRenewalSchedule": auto_renewal::auto_renewal_schedule_with,
+        AutoRenewalRequest -> AutoRenewalResponse, ANY,
+        "003 §3.2.3.1, §13.1.2.1; 001: the auto-renewal schedule — first attempt, daily retries, last attempt, expiry on success.";
+    "billRounding": bill_rounding::bill_rounding_with, BillRoundingRequest -> BillRoundingResponse,
+        ANY,
+        "003 §6.1.6, §7.1, §13.2.8; 004: how a bill's exact amounts are rounded or cut, per provider, customer type and month.";
+    "packageUsage": package_usage::package_usage_with, PackageUsageRequest -> PackageUsageResponse,
+        ANY, "003 §3.2.4.1; 000: usage deducted from resource packages, the pay-per-use overage and why.";
+    "packageRenewal": package_renewal::package_renewal_with,
+        PackageRenewalRequest -> PackageRenewalResponse, HUAWEI,
+        "003 §3.2.4: a package's new term when renewed (from the old expiry) or repurchased (at once).";
+}
+
+/// Refuse a provider whose rules the operation does not implement (never answer with another
+/// cloud's rules).
+fn check_provider(op: &str, given: Option<Provider>, allowed: &[Provider]) -> Result<()> {
     match given {
         Some(p) if !allowed.contains(&p) => Err(Error::new(
             ErrorCode::NotSupported,
@@ -83,240 +193,58 @@ fn provider_in(given: Option<Provider>, allowed: &[Provider], op: &str) -> Resul
     }
 }
 
-macro_rules! policy {
-    ($allowed:expr => $($t:ty),*) => { $(impl Policy for $t {
-        fn policy(&self) -> crate::domain::money::RoundingPolicy { self.policy }
-        fn check_provider(&self, op: &str) -> Result<()> { provider_in(self.provider, $allowed, op) }
-    })* };
-}
-use Provider::{Aliyun, Huawei, Tencent, Volcengine};
-// Huawei's guide (003) only.
-policy!(&[Huawei] =>
-    crate::rules::lifecycle::quote::QuoteRequest,
-    crate::rules::spec_changes::upgrade::UpgradeRequest,
-    crate::rules::spec_changes::expansion::ExpansionRequest,
-    crate::rules::spec_changes::downgrade::DowngradeRequest,
-    crate::rules::lifecycle::unified_expiry::UnifiedExpiryRequest,
-    crate::rules::refunds::unsubscribe::UnsubscribeRequest,
-    crate::rules::lifecycle::switch::SwitchRequest,
-    crate::rules::refunds::reserved_instance::ReservedInstanceRequest,
-    crate::rules::checkout::discount::BestDiscountRequest,
-    crate::rules::checkout::voucher::SelectVoucherRequest,
-    crate::rules::checkout::payment::PaymentSplitRequest,
-    crate::rules::usage::quota::QuotaRequest,
-    crate::rules::usage::merged_payment::MergedPaymentRequest,
-    crate::rules::usage::bill_summary::BillSummaryRequest,
-    crate::rules::checkout::tax::TaxRequest,
-    crate::rules::usage::package_renewal::PackageRenewalRequest
-);
-// Rules any provider's bill follows (004's tiers, display conversion, package deduction of 003/000).
-policy!(&[Huawei, Aliyun, Tencent, Volcengine] =>
-    crate::rules::usage::usage_charge::UsageChargeRequest,
-    crate::rules::checkout::convert_currency::ConvertRequest,
-    crate::rules::usage::package_usage::PackageUsageRequest
-);
-// Tencent's reserved pool (002).
-policy!(&[Tencent] => crate::rules::usage::reserved_pool::ReservedPoolRequest);
-// These two read `provider` themselves (profiles in src/domain/provider.rs).
-impl Policy for crate::rules::lifecycle::auto_renewal::AutoRenewalRequest {
-    fn policy(&self) -> crate::domain::money::RoundingPolicy {
-        self.policy
-    }
-    fn check_provider(&self, _: &str) -> Result<()> {
-        Ok(())
-    }
-}
-impl Policy for crate::rules::usage::bill_rounding::BillRoundingRequest {
-    fn policy(&self) -> crate::domain::money::RoundingPolicy {
-        self.policy
-    }
-    fn check_provider(&self, _: &str) -> Result<()> {
-        Ok(())
-    }
-}
-
-/// Kept out of line: in wasm, V8 compiles a function on its first call, so a first call then compiles
-/// only its own operation's reader instead of all 22 inlined into [`calculate_text`].
+/// Read the request, check its provider, run the rule (explained or silent), write the answer.
+/// Kept out of line: in wasm, V8 compiles a function on its first call, so a first call compiles
+/// only its own operation's reader and writer.
 #[inline(never)]
-fn run_text<Req: input::FromJson + Policy, Res: ToJson>(
+fn run<Req: FromJson + Request, Res: ToJson>(
     op: &str,
-    request: &str,
+    request: &Json,
     explain: bool,
-    f: fn(&Req, Breakdown) -> Result<Res>,
+    providers: &[Provider],
+    rule: fn(&Req, Breakdown) -> Result<Res>,
 ) -> Result<String> {
-    let req: Req = input::read_text(request)?;
-    req.check_provider(op)?;
+    let req: Req = read_json(request)?;
+    check_provider(op, req.provider(), providers)?;
     let b = if explain {
         Breakdown::new(req.policy())
     } else {
         Breakdown::silent(req.policy())
     };
-    let res = f(&req, b)?;
-    Ok(output::to_text(&res))
+    Ok(to_text(&rule(&req, b)?))
+}
+
+/// The operation named `op`.
+pub fn operation(op: &str) -> Result<&'static Operation> {
+    OPERATIONS.iter().find(|o| o.name == op).ok_or_else(|| {
+        Error::new(
+            ErrorCode::UnknownOperation,
+            "op",
+            format!(
+                "\"{}\" is not an operation; use one of {}",
+                clip(op),
+                names().join(", ")
+            ),
+        )
+    })
+}
+
+/// The operations' names.
+pub fn names() -> Vec<&'static str> {
+    OPERATIONS.iter().map(|o| o.name).collect()
 }
 
 /// Run operation `op` on a request given as JSON text (without `op`), answering JSON text: the
-/// shortest path, used by the wasm package. With `explain` false no formula is formatted and the
-/// answer has no `breakdown` member (the figures are the same; the package fetches the breakdown on
-/// demand, and adding it to the parsed object is cheaper for V8 than replacing one).
+/// wasm package's entry. With `explain` false no formula is formatted and the answer has no
+/// `breakdown` member (the figures are the same; the package fetches the breakdown on demand).
 pub fn calculate_text(op: &str, request: &str, explain: bool) -> Result<String> {
-    match op {
-        "quote" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::lifecycle::quote::quote_with,
-        ),
-        "upgradeCost" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::spec_changes::upgrade::upgrade_cost_with,
-        ),
-        "expansionCost" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::spec_changes::expansion::expansion_cost_with,
-        ),
-        "downgradeRefund" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::spec_changes::downgrade::downgrade_refund_with,
-        ),
-        "unifiedExpiry" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::lifecycle::unified_expiry::unified_expiry_with,
-        ),
-        "unsubscribeRefund" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::refunds::unsubscribe::unsubscribe_refund_with,
-        ),
-        "switchToOnDemand" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::lifecycle::switch::switch_to_on_demand_with,
-        ),
-        "reservedInstanceRefund" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::refunds::reserved_instance::reserved_instance_refund_with,
-        ),
-        "usageCharge" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::usage::usage_charge::usage_charge_with,
-        ),
-        "convertCurrency" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::checkout::convert_currency::convert_currency_with,
-        ),
-        "bestDiscount" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::checkout::discount::best_discount_with,
-        ),
-        "selectVoucher" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::checkout::voucher::select_voucher_with,
-        ),
-        "paymentSplit" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::checkout::payment::payment_split_with,
-        ),
-        "consumptionQuota" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::usage::quota::consumption_quota_with,
-        ),
-        "mergedPayment" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::usage::merged_payment::merged_payment_with,
-        ),
-        "billSummary" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::usage::bill_summary::bill_summary_with,
-        ),
-        "reservedPoolIdleFee" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::usage::reserved_pool::reserved_pool_idle_fee_with,
-        ),
-        "taxInvoice" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::checkout::tax::tax_invoice_with,
-        ),
-        "autoRenewalSchedule" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::lifecycle::auto_renewal::auto_renewal_schedule_with,
-        ),
-        "billRounding" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::usage::bill_rounding::bill_rounding_with,
-        ),
-        "packageUsage" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::usage::package_usage::package_usage_with,
-        ),
-        "packageRenewal" => run_text(
-            op,
-            request,
-            explain,
-            crate::rules::usage::package_renewal::package_renewal_with,
-        ),
-        other => Err(unknown_op(other)),
-    }
+    let o = operation(op)?;
+    (o.run)(&parse_text(request)?, explain)
 }
 
-fn unknown_op(op: &str) -> Error {
-    Error::new(
-        ErrorCode::UnknownOperation,
-        "op",
-        format!(
-            "\"{}\" is not an operation; use one of {}",
-            crate::domain::money::clip(op),
-            OPERATIONS.join(", ")
-        ),
-    )
-}
-
-/// Run the operation named by the request's `op` field on the rest of the request.
-pub fn calculate(request: Value) -> Result<Value> {
-    calculate_json(Json::from_value(request))
-}
-
-/// [`calculate`] on a request read by [`input::parse_text`] (the CLI: a repeated member is refused
-/// there, as in the package, instead of the last one silently winning).
-pub fn calculate_json(request: Json) -> Result<Value> {
+/// Run the operation named in a request's `op` member, answering JSON text (the CLI: a request
+/// read, an answer written).
+pub fn calculate_json(request: Json) -> Result<String> {
     if !matches!(request, Json::Object(_)) {
         return Err(Error::new(
             ErrorCode::InvalidInput,
@@ -340,95 +268,154 @@ pub fn calculate_json(request: Json) -> Result<Value> {
                 "op",
                 format!(
                     "name the operation in \"op\": one of {}",
-                    OPERATIONS.join(", ")
+                    names().join(", ")
                 ),
             ))
         }
     };
-    calculate_op(&op, &rest)
+    (operation(&op)?.run)(&rest, true)
 }
 
-/// Run operation `op` on `request` (without an `op` field).
-pub fn calculate_op(op: &str, request: &Json) -> Result<Value> {
-    match op {
-        "quote" => run(op, request, crate::rules::lifecycle::quote::quote),
-        "upgradeCost" => run(
-            op,
-            request,
-            crate::rules::spec_changes::upgrade::upgrade_cost,
-        ),
-        "expansionCost" => run(
-            op,
-            request,
-            crate::rules::spec_changes::expansion::expansion_cost,
-        ),
-        "downgradeRefund" => run(
-            op,
-            request,
-            crate::rules::spec_changes::downgrade::downgrade_refund,
-        ),
-        "unifiedExpiry" => run(
-            op,
-            request,
-            crate::rules::lifecycle::unified_expiry::unified_expiry,
-        ),
-        "unsubscribeRefund" => run(
-            op,
-            request,
-            crate::rules::refunds::unsubscribe::unsubscribe_refund,
-        ),
-        "switchToOnDemand" => run(
-            op,
-            request,
-            crate::rules::lifecycle::switch::switch_to_on_demand,
-        ),
-        "reservedInstanceRefund" => run(
-            op,
-            request,
-            crate::rules::refunds::reserved_instance::reserved_instance_refund,
-        ),
-        "usageCharge" => run(op, request, crate::rules::usage::usage_charge::usage_charge),
-        "convertCurrency" => run(
-            op,
-            request,
-            crate::rules::checkout::convert_currency::convert_currency,
-        ),
-        "bestDiscount" => run(op, request, crate::rules::checkout::discount::best_discount),
-        "selectVoucher" => run(op, request, crate::rules::checkout::voucher::select_voucher),
-        "paymentSplit" => run(op, request, crate::rules::checkout::payment::payment_split),
-        "consumptionQuota" => run(op, request, crate::rules::usage::quota::consumption_quota),
-        "mergedPayment" => run(
-            op,
-            request,
-            crate::rules::usage::merged_payment::merged_payment,
-        ),
-        "billSummary" => run(op, request, crate::rules::usage::bill_summary::bill_summary),
-        "reservedPoolIdleFee" => run(
-            op,
-            request,
-            crate::rules::usage::reserved_pool::reserved_pool_idle_fee,
-        ),
-        "taxInvoice" => run(op, request, crate::rules::checkout::tax::tax_invoice),
-        "autoRenewalSchedule" => run(
-            op,
-            request,
-            crate::rules::lifecycle::auto_renewal::auto_renewal_schedule,
-        ),
-        "billRounding" => run(
-            op,
-            request,
-            crate::rules::usage::bill_rounding::bill_rounding,
-        ),
-        "packageUsage" => run(
-            op,
-            request,
-            crate::rules::usage::package_usage::package_usage,
-        ),
-        "packageRenewal" => run(
-            op,
-            request,
-            crate::rules::usage::package_renewal::package_renewal,
-        ),
-        other => Err(unknown_op(other)),
+/// [`calculate_json`] on a `serde_json` value, answering a value (Rust callers and tests).
+pub fn calculate(request: Value) -> Result<Value> {
+    let text = calculate_json(Json::from_value(request))?;
+    serde_json::from_str(&text).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
+}
+
+/// The what-if curve of operation `op` on a request given as JSON text (without `op`).
+pub fn curve_text(
+    op: &str,
+    request: &str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<String> {
+    let o = operation(op)?;
+    let Some(curve) = o.curve else {
+        let with: Vec<&str> = OPERATIONS
+            .iter()
+            .filter(|o| o.curve.is_some())
+            .map(|o| o.name)
+            .collect();
+        return Err(Error::new(
+            ErrorCode::UnknownOperation,
+            "op",
+            format!(
+                "\"{op}\" has no curve; curves exist for {}",
+                with.join(", ")
+            ),
+        ));
+    };
+    curve(&parse_text(request)?, from, to).map(|c| to_text(&c))
+}
+
+/// An amount in integer cents (a curve's point).
+pub(crate) fn cents(m: Money) -> Option<i64> {
+    use rust_decimal::prelude::ToPrimitive;
+    m.0.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+        .and_then(|c| c.round().to_i64())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `js/exports.js` and `js/index.d.ts` are written from the table (as ts-rs writes
+    /// `js/types.d.ts`): `scripts/test.sh` fails when the committed files differ.
+    #[test]
+    fn js_follows_the_operations_table() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        std::fs::write(format!("{root}/js/exports.js"), exports_js()).unwrap();
+        std::fs::write(format!("{root}/js/index.d.ts"), index_d_ts()).unwrap();
+    }
+
+    #[test]
+    fn names_are_unique() {
+        let mut names = names();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), OPERATIONS.len());
+    }
+
+    const GENERATED: &str =
+        "Generated from the operations table (src/io/ops.rs) by `cargo test`: edit the table.";
+
+    fn exports_js() -> String {
+        let names = names();
+        let list: Vec<String> = names.iter().map(|n| format!("  \"{n}\",\n")).collect();
+        let exported: Vec<String> = names.iter().map(|n| format!("  {n},\n")).collect();
+        format!(
+            "// The package's named exports, shared by the Node and browser entries. {GENERATED}\n\
+             // Wrapping does not call into wasm, so it is safe before the entry point has\n\
+             // instantiated the module.\n\
+             import * as raw from \"../pkg/billcalc.js\";\n\
+             import {{ wrap }} from \"./api.js\";\n\n\
+             /** Every operation, by the name a request's `op` gives it. */\n\
+             export const OPERATIONS = [\n{}];\n\n\
+             export const {{\n{}  calculate,\n  curve,\n}} = wrap(raw, OPERATIONS);\n",
+            list.concat(),
+            exported.concat()
+        )
+    }
+
+    fn index_d_ts() -> String {
+        let mut types: Vec<&str> = OPERATIONS
+            .iter()
+            .flat_map(|o| [o.request, o.answer])
+            .chain(["Curve", "ErrorCode"])
+            .collect();
+        types.sort_unstable();
+        types.dedup();
+        let mut out = format!(
+            "// Public API of the billcalc package. {GENERATED}\n\
+             // The request, answer and error types are the Rust types' own (js/types.d.ts,\n\
+             // written by ts-rs during `cargo test`).\n\
+             import type {{\n{}}} from \"./types.js\";\n\n\
+             export * from \"./types.js\";\n\n\
+             /** Every operation's name. */\n\
+             export declare const OPERATIONS: readonly string[];\n\n\
+             /** A refused request: thrown as an `Error` with a stable `code` and the offending field's `path`. */\n\
+             export interface BillcalcError extends Error {{\n  name: \"BillcalcError\";\n  \
+             /** Stable machine code, e.g. `INVALID_PERIOD`. */\n  code: ErrorCode;\n  \
+             /** Path of the offending request field (`orders[1].end`); empty for the whole request. */\n  \
+             path: string;\n}}\n\n",
+            types.iter().map(|t| format!("  {t},\n")).collect::<String>()
+        );
+        for o in OPERATIONS {
+            out += &format!(
+                "/** {} */\nexport declare function {}(request: {}): {};\n",
+                o.summary, o.name, o.request, o.answer
+            );
+        }
+        let requests: Vec<String> = OPERATIONS
+            .iter()
+            .map(|o| format!("  | ({{ op: \"{}\" }} & {})\n", o.name, o.request))
+            .collect();
+        let answers: Vec<String> = OPERATIONS
+            .iter()
+            .map(|o| format!("  | {}\n", o.answer))
+            .collect();
+        let curves: Vec<String> = OPERATIONS
+            .iter()
+            .filter(|o| o.curve.is_some())
+            .map(|o| format!("  | ({{ op: \"{}\" }} & {})\n", o.name, o.request))
+            .collect();
+        out += &format!(
+            "\n/** A request with its operation named in `op`, as the CLI reads it. */\n\
+             export type AnyRequest =\n{};\n\n\
+             /** Any operation, named by `op`. */\n\
+             export declare function calculate(\n  request: AnyRequest,\n):\n{};\n\n\
+             /** A what-if curve request: an operation on a day and, optionally, the days to cover. */\n\
+             export type CurveRequest = (\n{}) & {{\n  \
+             /** First day (default: the first order's start). */\n  from?: string;\n  \
+             /** Last day (default: the last order's end). */\n  to?: string;\n}};\n\n\
+             /** The amount of one operation for every day, in integer cents, in one call. */\n\
+             export declare function curve(request: CurveRequest): Curve;\n\n\
+             /** Resolved once the wasm module is ready (already when the import resolves). */\n\
+             export declare const ready: Promise<void>;\n",
+            requests.concat().trim_end(),
+            answers.concat().trim_end(),
+            curves.concat()
+        );
+        out
     }
 }

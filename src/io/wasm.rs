@@ -13,7 +13,6 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Error, ErrorCode, Result};
-use crate::rules::curve as curves;
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -82,7 +81,5 @@ pub fn curve_json(
     };
     let from = day("from", from).map_err(js_error)?;
     let to = day("to", to).map_err(js_error)?;
-    let op = curves::CurveOp::from_text(op, request).map_err(js_error)?;
-    let c = curves::curve(op, from, to).map_err(js_error)?;
-    Ok(crate::io::output::to_text(&c))
+    crate::io::ops::curve_text(op, request, from, to).map_err(js_error)
 }

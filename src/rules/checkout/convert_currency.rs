@@ -3,18 +3,19 @@
 //! whole units for currencies without one (JPY in the documents; also KRW, CLP, VND, IDR here).
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::money::{round_half_up, show, Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// Currencies shown in whole units (ISO 4217 minor unit 0) among those a billing page may use.
 pub const WHOLE_UNIT_CURRENCIES: [&str; 5] = ["JPY", "KRW", "CLP", "VND", "IDR"];
 
 /// Request of `convertCurrency`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ConvertRequest {
@@ -35,16 +36,8 @@ pub struct ConvertRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(ConvertRequest {
-    amount,
-    rate,
-    currency,
-    provider: default,
-    policy: default,
-});
-
 /// Result of `convertCurrency`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct ConvertResponse {
@@ -59,14 +52,6 @@ pub struct ConvertResponse {
     /// Line items and formulas (they add up to `converted`).
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(ConvertResponse {
-    converted,
-    exact,
-    decimals,
-    currency,
-    breakdown,
-});
 
 /// 003 §5.2.1: 100 USD × 0.83721 = 83.721 → 83.72 EUR; 003 §5.2.3: 2.87 × 147.911 = 424.50… → 425 JPY.
 pub fn convert_currency(req: &ConvertRequest) -> Result<ConvertResponse> {

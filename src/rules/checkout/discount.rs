@@ -3,22 +3,21 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
-use crate::io::input::{At, FromJson};
+use crate::io::read::FromJson;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar;
 use crate::domain::money::{show, Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{check_count, Error, ErrorCode, Result};
+use crate::io::write::ToJson;
 
 /// Most promotions one request may list.
 pub const MAX_PROMOTIONS: usize = 1000;
 
 /// The kinds of discount an order may carry (003 §9.2.1). In the tie order of 003 §3.2.3.1:
 /// business, then partner, then promotion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum DiscountKind {
@@ -31,13 +30,6 @@ pub enum DiscountKind {
     /// 折扣券: a discount coupon (chosen by the customer; never combined with a voucher).
     Coupon,
 }
-
-crate::enum_from_json!(DiscountKind {
-    Business,
-    Partner,
-    Promotion,
-    Coupon
-});
 
 impl DiscountKind {
     /// The billing word.
@@ -52,7 +44,7 @@ impl DiscountKind {
 }
 
 /// A promotion discount and its use on this resource's earlier orders.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Promotion {
@@ -63,30 +55,20 @@ pub struct Promotion {
     /// The factor (`"0.7"` = 30 % off).
     pub factor: Ratio,
     /// The day the promotion took effect.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub effective: NaiveDate,
     /// Its last valid day, if it ends.
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub expires: Option<NaiveDate>,
     /// The date of the most recent earlier order of this resource (purchase, renewal, change) that
     /// used it; absent when it was never used on this resource.
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub used_on: Option<NaiveDate>,
 }
 
-crate::from_json!(Promotion {
-    id: default,
-    factor,
-    effective: with(crate::domain::calendar::read_ymd),
-    expires: default_with(crate::domain::calendar::read_ymd_opt),
-    used_on: default_with(crate::domain::calendar::read_ymd_opt),
-});
-
 /// The discounts open to an order, for the automatic choice.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DiscountOffers {
@@ -105,24 +87,17 @@ pub struct DiscountOffers {
     pub promotions: Vec<Promotion>,
 }
 
-crate::from_json!(DiscountOffers {
-    business: default,
-    partner: default,
-    promotions: default,
-});
-
 /// Request of `bestDiscount`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BestDiscountRequest {
     /// The order's list amount before any discount.
     pub list_amount: Money,
     /// The order date (promotions must be valid on it).
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
-    /// The discounts on offer.
+    /// The discounts on offer: `business`, `partner` and `promotions` are members of the request
+    /// itself.
     #[serde(flatten)]
     pub offers: DiscountOffers,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
@@ -136,38 +111,8 @@ pub struct BestDiscountRequest {
     pub policy: RoundingPolicy,
 }
 
-impl FromJson for BestDiscountRequest {
-    /// The offers (`business`, `partner`, `promotions`) are members of the request itself.
-    fn from_json(at: At<'_>) -> Result<BestDiscountRequest> {
-        let o = at.object(&[
-            "list_amount",
-            "date",
-            "business",
-            "partner",
-            "promotions",
-            "provider",
-            "policy",
-        ])?;
-        Ok(BestDiscountRequest {
-            list_amount: o.required("list_amount", Money::from_json)?,
-            date: o.required("date", calendar::read_ymd)?,
-            offers: DiscountOffers {
-                business: o.optional("business", FromJson::from_json)?.flatten(),
-                partner: o.optional("partner", FromJson::from_json)?.flatten(),
-                promotions: o
-                    .optional("promotions", FromJson::from_json)?
-                    .unwrap_or_default(),
-            },
-            provider: o.optional("provider", FromJson::from_json)?.flatten(),
-            policy: o
-                .optional("policy", FromJson::from_json)?
-                .unwrap_or_default(),
-        })
-    }
-}
-
 /// One candidate of the choice and why it won, lost or was left out.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct DiscountCandidate {
@@ -185,17 +130,8 @@ pub struct DiscountCandidate {
     pub reason: String,
 }
 
-crate::to_json!(DiscountCandidate {
-    kind,
-    id,
-    factor,
-    amount,
-    eligible,
-    reason,
-});
-
 /// The chosen discount (none when nothing is on offer).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct ChosenDiscount {
@@ -207,10 +143,8 @@ pub struct ChosenDiscount {
     pub factor: Ratio,
 }
 
-crate::to_json!(ChosenDiscount { kind, id, factor });
-
 /// Result of `bestDiscount`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct BestDiscountResponse {
@@ -225,14 +159,6 @@ pub struct BestDiscountResponse {
     /// Line items (list amount and discount; they add up to `amount`).
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(BestDiscountResponse {
-    chosen,
-    amount,
-    discount,
-    candidates,
-    breakdown,
-});
 
 /// A discount factor must be in (0, 1].
 pub(crate) fn check_factor(f: Ratio, path: &str) -> Result<()> {

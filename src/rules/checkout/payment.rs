@@ -4,13 +4,13 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar;
 use crate::domain::money::{Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 use crate::rules::checkout::discount::{
     self, ChosenDiscount, DiscountCandidate, DiscountKind, DiscountOffers,
 };
@@ -22,7 +22,7 @@ use crate::rules::checkout::voucher::{
 pub const CARD_TRANSACTION_LIMIT_USD: Decimal = Decimal::from_parts(20_000, 0, 0, false, 0);
 
 /// Which payment flow (they differ in the voucher rule and the last payer).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PaymentFlow {
@@ -36,14 +36,8 @@ pub enum PaymentFlow {
     OldAutoRenewal,
 }
 
-crate::enum_from_json!(PaymentFlow {
-    AutoRenewal,
-    OrderPayment,
-    OldAutoRenewal
-});
-
 /// A discount the order already has (the customer's choice).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct GivenDiscount {
@@ -53,10 +47,8 @@ pub struct GivenDiscount {
     pub factor: Ratio,
 }
 
-crate::from_json!(GivenDiscount { kind, factor });
-
 /// Request of `paymentSplit`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PaymentSplitRequest {
@@ -67,8 +59,6 @@ pub struct PaymentSplitRequest {
     /// The order's list amount.
     pub list_amount: Money,
     /// The payment date (vouchers and promotions must be valid on it).
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The discount the order carries (at most one, 003 §3.3.2) — or give `offers`.
     #[serde(default)]
@@ -117,25 +107,8 @@ pub struct PaymentSplitRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(PaymentSplitRequest {
-    flow: default,
-    list_amount,
-    date: with(crate::domain::calendar::read_ymd),
-    discounts: default,
-    offers: default,
-    order: default,
-    vouchers: default,
-    voucher_id: default,
-    cash_balance: default,
-    credit_balance: default,
-    card_bound: default,
-    monthly_settlement: default,
-    provider: default,
-    policy: default,
-});
-
 /// Whether the order is paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PaymentStatus {
@@ -149,14 +122,8 @@ pub enum PaymentStatus {
     PendingPayment,
 }
 
-crate::enum_from_json!(PaymentStatus {
-    Paid,
-    Failed,
-    PendingPayment
-});
-
 /// Result of `paymentSplit`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentSplitResponse {
@@ -194,25 +161,6 @@ pub struct PaymentSplitResponse {
     /// Lines: list amount, discount, voucher (they add up to `payable`); facts: who pays it.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(PaymentSplitResponse {
-    discount,
-    discount_amount,
-    amount_due,
-    vouchers,
-    voucher_total,
-    payable,
-    cash,
-    credit,
-    monthly_settlement,
-    card,
-    unpaid,
-    shortfall,
-    status,
-    discount_candidates,
-    rejected_vouchers,
-    breakdown,
-});
 
 /// 003 §3.2.3.1 example: 2000 USD, business 0.9, voucher 100, balance 1000, card bound →
 /// `2000 × 0.9 − 100 = 1700 = 1000 (balance) + 700 (card)`.
@@ -506,7 +454,7 @@ mod tests {
     }
 
     fn example() -> PaymentSplitRequest {
-        crate::io::input::read_text(
+        crate::io::read::read_text(
             r#"{"flow": "autoRenewal", "listAmount": "2000", "date": "2020-11-27",
                 "discounts": [{"kind": "business", "factor": "0.9"}],
                 "vouchers": [{"id": "v100", "balance": "100", "validFrom": "2020-01-01",

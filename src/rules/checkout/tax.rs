@@ -6,16 +6,14 @@
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar;
 use crate::domain::money::{clip, show, Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 
 /// The contracting entity (签约主体) that issues the invoice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum Seller {
@@ -38,18 +36,6 @@ pub enum Seller {
     /// PT Sparkoo Technologies Indonesia.
     SparkooIndonesia,
 }
-
-crate::enum_from_json!(Seller {
-    SparkooSingapore,
-    HuaweiServicesHk,
-    HuaweiKorea,
-    HuaweiIndia,
-    HuaweiMexico,
-    SparkooThailand,
-    SparkooArabia,
-    HuaweiPhilippines,
-    SparkooIndonesia
-});
 
 /// Who pays a row's rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,6 +68,8 @@ const fn row(country: &'static str, name: &'static str, seller: Seller, from: u3
     TaxRow { country, name, seller, from, parts, charged }
 }
 
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 use Charged::{All, NonRegistered as NonReg, ReverseCharge as Reverse};
 use Seller::*;
 
@@ -131,7 +119,7 @@ static TAX_TABLE: &[TaxRow] = &[
 ];
 
 /// Request of `taxInvoice`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TaxRequest {
@@ -144,7 +132,7 @@ pub struct TaxRequest {
     #[cfg_attr(test, ts(optional))]
     pub seller: Option<Seller>,
     /// Invoice date: picks the rate in effect; needed for a table lookup.
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub date: Option<NaiveDate>,
     /// VAT/GST registered (资质 "VAT Register" with proof and tax number).
@@ -174,21 +162,8 @@ pub struct TaxRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(TaxRequest {
-    price,
-    country,
-    seller: default,
-    date: default_with(crate::domain::calendar::read_ymd_opt),
-    registered: default,
-    subdivision: default,
-    withholding_rate: default,
-    indirect_tax_rate: default,
-    provider: default,
-    policy: default,
-});
-
 /// One indirect tax applied.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct AppliedRate {
@@ -204,16 +179,8 @@ pub struct AppliedRate {
     pub amount: Money,
 }
 
-crate::to_json!(AppliedRate {
-    tax,
-    rate,
-    from,
-    source,
-    amount,
-});
-
 /// Result of `taxInvoice`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct TaxResponse {
@@ -232,16 +199,6 @@ pub struct TaxResponse {
     /// Lines (price, taxes, − WHT) add up to `netPayable`.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(TaxResponse {
-    rates,
-    reverse_charge,
-    indirect_tax,
-    withholding,
-    invoice,
-    net_payable,
-    breakdown,
-});
 
 fn refuse(code: ErrorCode, path: &str, msg: String) -> Error {
     Error::new(code, path, msg)
@@ -387,7 +344,7 @@ mod tests {
     use serde_json::{json, Value};
 
     fn run(v: Value) -> Result<TaxResponse> {
-        tax_invoice(&crate::io::input::from_value(v)?)
+        tax_invoice(&crate::io::read::from_value(v)?)
     }
 
     /// `[indirect tax, invoice, net payable]`, checking that the lines add up to the net.

@@ -3,19 +3,20 @@
 //! earliest expiry) or the old one (earliest expiry that lets the payment succeed).
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar;
 use crate::domain::money::{Money, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{check_count, Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// Most vouchers one request may list.
 pub const MAX_VOUCHERS: usize = 1000;
 
 /// How an order is billed, for a voucher's billing-mode scope (003 §9.1.2).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum BillingMode {
@@ -30,15 +31,8 @@ pub enum BillingMode {
     OneOff,
 }
 
-crate::enum_from_json!(BillingMode {
-    Monthly,
-    Yearly,
-    PayPerUse,
-    OneOff
-});
-
 /// Which voucher rule picks the voucher.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum VoucherRule {
@@ -49,10 +43,8 @@ pub enum VoucherRule {
     Old,
 }
 
-crate::enum_from_json!(VoucherRule { Current, Old });
-
 /// How pay-per-use usage is settled (003 §9.1.5): it decides when a voucher counts as valid.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum Settlement {
@@ -63,10 +55,8 @@ pub enum Settlement {
     Monthly,
 }
 
-crate::enum_from_json!(Settlement { RealTime, Monthly });
-
 /// A voucher and its restrictions (003 §9.1.2). Absent lists mean "no restriction".
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Voucher {
@@ -75,12 +65,8 @@ pub struct Voucher {
     /// The remaining balance.
     pub balance: Money,
     /// First valid day.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub valid_from: NaiveDate,
     /// Last valid day (its expiry).
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub valid_to: NaiveDate,
     /// Products it may pay (absent: all).
     #[serde(default)]
@@ -105,24 +91,12 @@ pub struct Voucher {
     pub combines_with_discounts: bool,
 }
 
-crate::from_json!(Voucher {
-    id,
-    balance,
-    valid_from: with(crate::domain::calendar::read_ymd),
-    valid_to: with(crate::domain::calendar::read_ymd),
-    products: default,
-    excluded_products: default,
-    regions: default,
-    billing_modes: default,
-    combines_with_discounts: default(yes()),
-});
-
 fn yes() -> bool {
     true
 }
 
 /// What the voucher is asked to pay for.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VoucherOrder {
@@ -156,26 +130,14 @@ pub struct VoucherOrder {
     pub arrears: bool,
 }
 
-crate::from_json!(VoucherOrder {
-    product: default,
-    region: default,
-    billing_mode: default,
-    discounted: default,
-    discount_coupon: default,
-    settlement: default,
-    arrears: default,
-});
-
 /// Request of `selectVoucher`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SelectVoucherRequest {
     /// The amount to pay (after the discount).
     pub amount_due: Money,
     /// The payment date (or the usage date for pay-per-use).
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// `current` (default) or `old`.
     #[serde(default)]
@@ -207,20 +169,8 @@ pub struct SelectVoucherRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(SelectVoucherRequest {
-    amount_due,
-    date: with(crate::domain::calendar::read_ymd),
-    rule: default,
-    account_balance: default,
-    order: default,
-    vouchers,
-    voucher_id: default,
-    provider: default,
-    policy: default,
-});
-
 /// A voucher applied to the order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct AppliedVoucher {
@@ -232,14 +182,8 @@ pub struct AppliedVoucher {
     pub balance_left: Money,
 }
 
-crate::to_json!(AppliedVoucher {
-    id,
-    amount,
-    balance_left,
-});
-
 /// A voucher that cannot pay this order, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct RejectedVoucher {
@@ -249,10 +193,8 @@ pub struct RejectedVoucher {
     pub reason: String,
 }
 
-crate::to_json!(RejectedVoucher { id, reason });
-
 /// Result of `selectVoucher`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct SelectVoucherResponse {
@@ -269,15 +211,6 @@ pub struct SelectVoucherResponse {
     /// Line items: the amount due minus the vouchers (they add up to `remaining`).
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(SelectVoucherResponse {
-    applied,
-    voucher_total,
-    remaining,
-    payment_succeeds,
-    rejected,
-    breakdown,
-});
 
 /// Why `v` cannot pay `order` on `date`, if it cannot (003 §9.1.2, §9.1.5).
 pub(crate) fn restriction(v: &Voucher, order: &VoucherOrder, date: NaiveDate) -> Option<String> {

@@ -3,7 +3,6 @@
 //! Huawei (003 §3.2.3.1, §3.2.3.5, §13.1.2.1) and Aliyun (001).
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, add_months, instant};
@@ -11,12 +10,14 @@ use crate::domain::money::RoundingPolicy;
 use crate::domain::provider::Provider;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// Largest custom deduction day (days before expiry); the documents set no bound (billcalc's).
 pub const MAX_DEDUCTION_DAYS: u32 = 30;
 
 /// Huawei rule set.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum RenewalRules {
@@ -27,10 +28,8 @@ pub enum RenewalRules {
     Old,
 }
 
-crate::enum_from_json!(RenewalRules { Current, Old });
-
 /// Aliyun product family (001), for the 15-day lead and the post-expiry renewal windows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum ProductKind {
@@ -49,15 +48,6 @@ pub enum ProductKind {
     EnterpriseMail,
 }
 
-crate::enum_from_json!(ProductKind {
-    Default,
-    Domain,
-    HkDomain,
-    VirtualHosting,
-    Website,
-    EnterpriseMail
-});
-
 impl ProductKind {
     fn wanwang(self) -> bool {
         self != ProductKind::Default
@@ -75,26 +65,21 @@ impl ProductKind {
 }
 
 /// A manual renewal made while auto-renewal is on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ManualRenewal {
     /// When it was paid (optional: the new expiry is the old one + `term` whenever it was paid,
     /// 003 §3.2.3.1; given, Aliyun refuses one after the expiry, 001).
-    #[serde(default, with = "calendar::datetime_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub on: Option<NaiveDateTime>,
     /// Its term (`1M`, `1Y`).
     pub term: Term,
 }
 
-crate::from_json!(ManualRenewal {
-    on: default_with(crate::domain::calendar::read_datetime_opt),
-    term,
-});
-
 /// Request of `autoRenewalSchedule`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AutoRenewalRequest {
@@ -113,7 +98,7 @@ pub struct AutoRenewalRequest {
     /// The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider
     /// time; a plain date `2020-08-31` is that day's end, 23:59:59 (RULES.md §0). Required: every
     /// attempt is counted from it (003 §3.2.3.1).
-    #[serde(with = "calendar::datetime")]
+    #[serde(with = "crate::io::read::expiry")]
     #[cfg_attr(test, ts(type = "string"))]
     pub expiry: NaiveDateTime,
     /// The term the resource was bought for: monthly → 1-month renewals, yearly → 1-year.
@@ -129,7 +114,7 @@ pub struct AutoRenewalRequest {
     #[cfg_attr(test, ts(optional))]
     pub deduction_days_before: Option<u32>,
     /// When the custom day was set (absent: before the schedule started).
-    #[serde(default, with = "calendar::datetime_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub deduction_day_set_on: Option<NaiveDateTime>,
     /// A manual renewal: the schedule moves to the new expiry.
@@ -138,7 +123,7 @@ pub struct AutoRenewalRequest {
     pub manual_renewal: Option<ManualRenewal>,
     /// When auto-renewal is switched on (Aliyun refusals: expires the next day; < 20 days for
     /// Wanwang products).
-    #[serde(default, with = "calendar::datetime_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub now: Option<NaiveDateTime>,
     /// A free or trial product (Aliyun: no auto-renewal).
@@ -151,23 +136,8 @@ pub struct AutoRenewalRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(AutoRenewalRequest {
-    provider: default,
-    rules: default,
-    product_kind: default,
-    expiry: with(crate::domain::calendar::read_expiry),
-    purchase_term: default,
-    renewal_term: default,
-    deduction_days_before: default,
-    deduction_day_set_on: default_with(crate::domain::calendar::read_datetime_opt),
-    manual_renewal: default,
-    now: default_with(crate::domain::calendar::read_datetime_opt),
-    trial: default,
-    policy: default,
-});
-
 /// Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, RULES.md §19 A19).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct AutoRenewalResponse {
@@ -195,20 +165,6 @@ pub struct AutoRenewalResponse {
     /// Facts and notes (no money lines).
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(AutoRenewalResponse {
-    provider,
-    renewal_term,
-    expiry,
-    first_attempt,
-    attempts,
-    attempt_count,
-    last_attempt,
-    expiry_on_success,
-    fails_after,
-    renewal_window_days,
-    breakdown,
-});
 
 fn at_hour(d: NaiveDate, hour: u32) -> NaiveDateTime {
     d.and_time(NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or(NaiveTime::MIN))

@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, add_months, days_inclusive, expiry_instant};
@@ -12,6 +11,8 @@ use crate::domain::price::PriceTable;
 use crate::domain::provider::Provider;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 use crate::rules::spec_changes::remaining::check_factor;
 
 /// Grace (15 days) + retention (15 days) after expiry, international site (003 §3.2.1).
@@ -22,7 +23,7 @@ pub const RETENTION_DAYS: i64 = 15;
 pub const MAX_QUANTITY: u64 = 1_000_000;
 
 /// New purchase or renewal.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum QuoteKind {
@@ -33,10 +34,8 @@ pub enum QuoteKind {
     Renewal,
 }
 
-crate::enum_from_json!(QuoteKind { New, Renewal });
-
 /// Request of `quote`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuoteRequest {
@@ -45,8 +44,6 @@ pub struct QuoteRequest {
     #[cfg_attr(test, ts(optional, as = "Option<QuoteKind>"))]
     pub kind: QuoteKind,
     /// The day the order is placed.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The term bought.
     pub term: Term,
@@ -62,11 +59,11 @@ pub struct QuoteRequest {
     #[cfg_attr(test, ts(optional))]
     pub discount: Option<Ratio>,
     /// New purchase: first day (default `date`).
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub start: Option<NaiveDate>,
     /// Renewal: the current expiry date.
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub current_expiry: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
@@ -80,25 +77,12 @@ pub struct QuoteRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(QuoteRequest {
-    kind: default,
-    date: with(crate::domain::calendar::read_ymd),
-    term,
-    prices,
-    quantity: default(one()),
-    discount: default,
-    start: default_with(crate::domain::calendar::read_ymd_opt),
-    current_expiry: default_with(crate::domain::calendar::read_ymd_opt),
-    provider: default,
-    policy: default,
-});
-
 fn one() -> u64 {
     1
 }
 
 /// Result of `quote`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct QuoteResponse {
@@ -109,18 +93,12 @@ pub struct QuoteResponse {
     /// Amount payable before vouchers, half up to cents. The breakdown lines add up to it.
     pub payable: Money,
     /// First day of the new period.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub start: NaiveDate,
     /// Last day of the new period.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub end: NaiveDate,
     /// Expiry instant (`end` at 23:59:59 provider time).
     pub expires_at: String,
     /// Latest expiry allowed: `date` + 10 years (003 §3.2.2.2).
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub latest_allowed_expiry: NaiveDate,
     /// Renewal from the grace or retention period: days since expiry, paid for (003 §3.2.2.1).
     #[cfg_attr(test, ts(type = "number"))]
@@ -128,18 +106,6 @@ pub struct QuoteResponse {
     /// Line items and formulas.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(QuoteResponse {
-    list_amount,
-    discount_amount,
-    payable,
-    start: with(crate::io::output::write_ymd),
-    end: with(crate::io::output::write_ymd),
-    expires_at,
-    latest_allowed_expiry: with(crate::io::output::write_ymd),
-    days_after_expiry,
-    breakdown,
-});
 
 /// 003 §3.2.2.2: the latest expiry a renewal may reach, `date + 10 years` (clamped: 2024-02-29 →
 /// 2034-02-28), and never past 9999-12-31.

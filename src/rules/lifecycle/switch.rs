@@ -1,19 +1,20 @@
 //! Switching a prepaid resource to pay-per-use (003 §3.2.6.3, §3.2.6.4).
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar::{self, expiry_instant};
+use crate::domain::calendar::expiry_instant;
 use crate::domain::money::{Ratio, RoundingPolicy};
 use crate::domain::order::{self, Order};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
 use crate::rules::refunds::unsubscribe::{check_rate, ResourceKind, UnsubscribeResponse};
 
 /// When the switch takes effect.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum SwitchMode {
@@ -24,13 +25,8 @@ pub enum SwitchMode {
     AtExpiry,
 }
 
-crate::enum_from_json!(SwitchMode {
-    Immediate,
-    AtExpiry
-});
-
 /// Request of `switchToOnDemand`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SwitchRequest {
@@ -39,8 +35,6 @@ pub struct SwitchRequest {
     #[cfg_attr(test, ts(optional, as = "Option<SwitchMode>"))]
     pub mode: SwitchMode,
     /// The day the switch is requested.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The resource's orders, in date order.
     pub orders: Vec<Order>,
@@ -63,19 +57,9 @@ pub struct SwitchRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(SwitchRequest {
-    mode: default,
-    date: with(crate::domain::calendar::read_ymd),
-    orders,
-    resource_kind: default,
-    handling_fee_rate: default,
-    provider: default,
-    policy: default,
-});
-
 /// Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use
 /// billing starts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct SwitchResponse {
@@ -88,12 +72,6 @@ pub struct SwitchResponse {
     #[serde(flatten)]
     pub refund: UnsubscribeResponse,
 }
-
-crate::to_json!(SwitchResponse {
-    mode,
-    pay_per_use_from,
-    refund: flatten,
-});
 
 /// 003 §3.2.6.4: `refund = max0(paid − consumed − handling fee)`, consumed by days, fee from table
 /// 3-1; vouchers not returned. 003 §3.2.6.3: at expiry, no refund and pay-per-use after expiry.

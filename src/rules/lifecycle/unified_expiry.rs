@@ -1,7 +1,6 @@
 //! Renewal to a unified expiry day (统一到期日, 003 §3.2.2.3, §13.1.1.3).
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Serialize, Serializer};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{
@@ -14,7 +13,9 @@ use crate::domain::price::PriceTable;
 use crate::domain::provider::Provider;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::input::{At, FromJson, Json};
+use crate::io::json::Json;
+use crate::io::read::{At, FromJson};
+use crate::io::write::ToJson;
 use crate::rules::lifecycle::quote::latest_allowed_expiry;
 use crate::rules::spec_changes::remaining::check_factor;
 
@@ -58,16 +59,7 @@ impl UnifiedDay {
     }
 }
 
-impl Serialize for UnifiedDay {
-    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        match self {
-            UnifiedDay::Day(n) => s.serialize_u32(*n),
-            UnifiedDay::Last => s.serialize_str("last"),
-        }
-    }
-}
-
-impl crate::io::output::ToJson for UnifiedDay {
+impl ToJson for UnifiedDay {
     fn write_json(&self, out: &mut String) {
         match self {
             UnifiedDay::Day(n) => n.write_json(out),
@@ -91,7 +83,7 @@ impl FromJson for UnifiedDay {
                 )
             })?,
             // 28 or 28.0; anything else (negative, fractional) is refused as day 0.
-            Json::Number(n) => crate::domain::money::decimal_of_number(n)
+            Json::Number(n) => crate::io::read::decimal_of_number(n)
                 .filter(|d| d.fract().is_zero())
                 .and_then(|d| u64::try_from(d).ok())
                 .unwrap_or(0),
@@ -108,13 +100,11 @@ impl FromJson for UnifiedDay {
 }
 
 /// Request of `unifiedExpiry`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnifiedExpiryRequest {
     /// The current expiry date.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub current_expiry: NaiveDate,
     /// The renewal term N, when the customer renews N and extends to the unified day (003
     /// §3.2.2.3 "renew to the unified expiry"). Absent: the customer only sets the unified day and
@@ -138,7 +128,7 @@ pub struct UnifiedExpiryRequest {
     #[cfg_attr(test, ts(optional))]
     pub discount: Option<Ratio>,
     /// The day of the renewal, for the 10-year cap (optional).
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub date: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
@@ -152,23 +142,12 @@ pub struct UnifiedExpiryRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(UnifiedExpiryRequest {
-    current_expiry: with(crate::domain::calendar::read_ymd),
-    renew_term: default,
-    unified_day: default(default_day()),
-    prices: default,
-    discount: default,
-    date: default_with(crate::domain::calendar::read_ymd_opt),
-    provider: default,
-    policy: default,
-});
-
 fn default_day() -> UnifiedDay {
     UnifiedDay::Day(1)
 }
 
 /// Result of `unifiedExpiry`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct UnifiedExpiryResponse {
@@ -177,12 +156,8 @@ pub struct UnifiedExpiryResponse {
     pub renew_term: Option<Term>,
     /// Expiry after a plain N-month renewal; with no term and only yearly prices, the current
     /// expiry (every day after it is priced by the day).
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub plain_expiry: NaiveDate,
     /// Expiry on the unified day.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub unified_expiry: NaiveDate,
     /// `unifiedExpiry` at 23:59:59 provider time.
     pub expires_at: String,
@@ -201,19 +176,6 @@ pub struct UnifiedExpiryResponse {
     /// Line items and formulas.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(UnifiedExpiryResponse {
-    renew_term,
-    plain_expiry: with(crate::io::output::write_ymd),
-    unified_expiry: with(crate::io::output::write_ymd),
-    expires_at,
-    padding_days,
-    padding_period,
-    renewal_amount,
-    padding_amount,
-    total,
-    breakdown,
-});
 
 /// 003 §3.2.2.3: renew N, then extend to the first day D on or after the plain expiry; the top-up
 /// days are billed by the day.

@@ -2,20 +2,20 @@
 
 use chrono::{NaiveDateTime, Timelike};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar;
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// 003 §3.4.2.2 table 3-6: the handling-fee rate on the remaining part, 12 %.
 pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);
 
 /// How the reserved instance was paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum RiPayment {
@@ -28,31 +28,25 @@ pub enum RiPayment {
     PartialUpfront,
 }
 
-crate::enum_from_json!(RiPayment {
-    FullUpfront,
-    NoUpfront,
-    PartialUpfront
-});
-
 /// Request of `reservedInstanceRefund`. Give either `start`, `end` and `at` (date-times; the
 /// remaining time counts from the next whole hour) or `remainingRatio` (with `totalHours` for
 /// no-upfront RIs).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReservedInstanceRequest {
     /// `fullUpfront` or `noUpfront` (partial upfront has no published formula, RULES.md §19 A8).
     pub payment: RiPayment,
     /// Start of the RI term.
-    #[serde(default, with = "calendar::datetime_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub start: Option<NaiveDateTime>,
     /// End of the RI term.
-    #[serde(default, with = "calendar::datetime_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub end: Option<NaiveDateTime>,
     /// When it is unsubscribed.
-    #[serde(default, with = "calendar::datetime_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub at: Option<NaiveDateTime>,
     /// Remaining hours / total hours, when no dates are given (0–1).
@@ -95,24 +89,8 @@ pub struct ReservedInstanceRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(ReservedInstanceRequest {
-    payment,
-    start: default_with(crate::domain::calendar::read_datetime_opt),
-    end: default_with(crate::domain::calendar::read_datetime_opt),
-    at: default_with(crate::domain::calendar::read_datetime_opt),
-    remaining_ratio: default,
-    total_hours: default,
-    upfront_cash: default,
-    upfront_voucher: default,
-    hourly_amount: default,
-    voucher_balance: default,
-    cash_balance: default,
-    provider: default,
-    policy: default,
-});
-
 /// Result of `reservedInstanceRefund`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct ReservedInstanceResponse {
@@ -142,20 +120,6 @@ pub struct ReservedInstanceResponse {
     /// Line items and formulas (they add up to `refund − customerPays`).
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(ReservedInstanceResponse {
-    refund,
-    remaining_value,
-    handling_fee,
-    customer_pays,
-    paid_by_voucher,
-    paid_by_balance,
-    unpaid,
-    remaining_ratio,
-    remaining_hours,
-    total_hours,
-    breakdown,
-});
 
 /// 003 §3.4.2.2 table 3-6.
 /// Full upfront: `refund = max0(cash × ratio − (cash + voucher) × ratio × 12 %)`; vouchers not returned.

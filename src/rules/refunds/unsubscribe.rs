@@ -10,7 +10,6 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, RefundDays};
@@ -18,13 +17,15 @@ use crate::domain::money::{show, Money, Ratio, RoundingPolicy};
 use crate::domain::order::{self, Order};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
 
 /// 003 §3.4.2.1: a refund above this needs the account manager's approval.
 pub const LARGE_REFUND_THRESHOLD: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
 
 /// The unsubscribe scenario (003 §3.4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum Scenario {
@@ -38,15 +39,8 @@ pub enum Scenario {
     CreationFailed,
 }
 
-crate::enum_from_json!(Scenario {
-    InUse,
-    NotYetEffective,
-    RenewalPeriod,
-    CreationFailed
-});
-
 /// What kind of resource is unsubscribed (the refusal cases of 003 §3.4.2.3).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum ResourceKind {
@@ -64,24 +58,14 @@ pub enum ResourceKind {
     OneOff,
 }
 
-crate::enum_from_json!(ResourceKind {
-    Standard,
-    ResourcePackage,
-    Trial,
-    Free,
-    OneOff
-});
-
 /// Request of `unsubscribeRefund`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UnsubscribeRequest {
     /// Which of the four scenarios applies.
     pub scenario: Scenario,
     /// The unsubscribe day.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The resource's orders: the purchase and its renewals, in date order.
     pub orders: Vec<Order>,
@@ -100,11 +84,11 @@ pub struct UnsubscribeRequest {
     pub handling_fee_rate: Option<Ratio>,
     /// `renewalPeriod`: the expiry the customer keeps (the end of one of the orders); every order
     /// after it is refunded. Default: the end of the order running on `date`.
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub keep_until: Option<NaiveDate>,
     /// Day a large refund (> 1000) is approved; decides the bill month (003 §3.4.2.1).
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub approval_date: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
@@ -118,21 +102,8 @@ pub struct UnsubscribeRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(UnsubscribeRequest {
-    scenario,
-    date: with(crate::domain::calendar::read_ymd),
-    orders,
-    resource_kind: default,
-    service: default,
-    handling_fee_rate: default,
-    keep_until: default_with(crate::domain::calendar::read_ymd_opt),
-    approval_date: default_with(crate::domain::calendar::read_ymd_opt),
-    provider: default,
-    policy: default,
-});
-
 /// What happens to one order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderRefund {
@@ -153,18 +124,8 @@ pub struct OrderRefund {
     pub voucher_returned: Money,
 }
 
-crate::to_json!(OrderRefund {
-    index,
-    status,
-    paid_cash,
-    consumed,
-    handling_fee,
-    refund,
-    voucher_returned,
-});
-
 /// Result of `unsubscribeRefund` (and of `switchToOnDemand`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct UnsubscribeResponse {
@@ -191,20 +152,6 @@ pub struct UnsubscribeResponse {
     /// Line items and formulas.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(UnsubscribeResponse {
-    refund,
-    voucher_returned,
-    paid_cash,
-    consumed,
-    handling_fee,
-    handling_fee_rate,
-    days,
-    requires_approval,
-    bill_month,
-    orders,
-    breakdown,
-});
 
 /// 003 §3.4: the cash refund of unsubscribing a prepaid resource, with its breakdown.
 ///

@@ -1,7 +1,6 @@
 //! Downgrade refund (资源降配, 003 §3.2.7).
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, refund_days, RefundDays};
@@ -11,18 +10,18 @@ use crate::domain::order::Order;
 use crate::domain::price::{PriceTable, TermMatch};
 use crate::domain::provider::Provider;
 use crate::error::Result;
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 use crate::rules::spec_changes::remaining::{
     check_factor, check_prepaid, remaining_periods, BillingMode,
 };
 
 /// Request of `downgradeRefund`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DowngradeRequest {
     /// The change day.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The resource's orders (purchase and renewals), in date order.
     pub orders: Vec<Order>,
@@ -48,18 +47,8 @@ pub struct DowngradeRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(DowngradeRequest {
-    date: with(crate::domain::calendar::read_ymd),
-    orders,
-    new_prices,
-    discount: default,
-    billing_mode: default,
-    provider: default,
-    policy: default,
-});
-
 /// One order's part of the remaining value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderValue {
@@ -79,16 +68,8 @@ pub struct OrderValue {
     pub remaining_value: Money,
 }
 
-crate::to_json!(OrderValue {
-    index,
-    days,
-    remaining_period_days,
-    remaining_period,
-    remaining_value,
-});
-
 /// Result of `downgradeRefund`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct DowngradeResponse {
@@ -115,18 +96,6 @@ pub struct DowngradeResponse {
     /// Line items and formulas.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(DowngradeResponse {
-    refund,
-    remaining_value,
-    new_config_cost,
-    remaining_days,
-    remaining_period,
-    period_unit,
-    matched_term,
-    orders,
-    breakdown,
-});
 
 /// 003 §3.2.7: `refund = remaining value − P_new × R × d`, ≤ 0 → no refund.
 ///

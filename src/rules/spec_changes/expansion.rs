@@ -1,16 +1,17 @@
 //! Disk (EVS) expansion cost (云硬盘扩容, 003 §3.2.7).
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar::{self, PeriodUnit};
+use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
 use crate::domain::order::Order;
 use crate::domain::price::{PriceTable, TermMatch};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 use crate::rules::spec_changes::remaining::{
     check_factor, check_prepaid, remaining_periods, BillingMode,
 };
@@ -19,13 +20,11 @@ use crate::rules::spec_changes::remaining::{
 pub const MAX_CAPACITY_GB: u64 = 1_000_000;
 
 /// Request of `expansionCost`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ExpansionRequest {
     /// The expansion day.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The disk's orders, in date order.
     pub orders: Vec<Order>,
@@ -56,20 +55,8 @@ pub struct ExpansionRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(ExpansionRequest {
-    date: with(crate::domain::calendar::read_ymd),
-    orders,
-    capacity_before,
-    capacity_after,
-    unit_prices,
-    discount: default,
-    billing_mode: default,
-    provider: default,
-    policy: default,
-});
-
 /// Result of `expansionCost`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct ExpansionResponse {
@@ -91,16 +78,6 @@ pub struct ExpansionResponse {
     /// Line items and formulas.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(ExpansionResponse {
-    cost,
-    added_capacity,
-    remaining_days,
-    remaining_period,
-    period_unit,
-    matched_term,
-    breakdown,
-});
 
 /// 003 §3.2.7: `fee = added capacity × R × unit capacity price` (the upgrade formula does not
 /// apply). Example: 10 GB → 60 GB on 2021-07-03 of a July order, 0.35/GB/month:

@@ -12,6 +12,8 @@ use crate::domain::exact::Exact;
 use crate::domain::money::{equals, Ratio};
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// One not-yet-expired order and its remaining period R (change day excluded).
 pub(crate) struct OrderPeriod<'a> {
@@ -149,7 +151,7 @@ pub(crate) fn check_factor(factor: Option<Ratio>, path: &str) -> Result<Exact> {
 }
 
 /// How the resource is billed: spec-change fees apply to prepaid resources only (003 §3.2.7).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum BillingMode {
@@ -159,8 +161,6 @@ pub enum BillingMode {
     /// Pay-per-use (按需): a spec change has no prepaid fee or refund.
     PayPerUse,
 }
-
-crate::enum_from_json!(BillingMode { Prepaid, PayPerUse });
 
 /// 003 §3.2.7: "按需资源变更不涉及" — pay-per-use resources are out of scope.
 pub(crate) fn check_prepaid(mode: BillingMode) -> Result<()> {

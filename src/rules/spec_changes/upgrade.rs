@@ -1,24 +1,23 @@
 //! Upgrade cost (资源升配, 003 §3.2.7).
 
 use chrono::NaiveDate;
-use serde::Serialize;
-
-use crate::io::input::{At, FromJson};
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar::{self, PeriodUnit};
+use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
 use crate::domain::order::Order;
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
 use crate::domain::provider::Provider;
 use crate::error::Result;
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 use crate::rules::spec_changes::remaining::{
     check_factor, check_prepaid, remaining_periods, BillingMode, OrderPeriod,
 };
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
 pub enum UpgradeOffer {
@@ -39,41 +38,12 @@ pub enum UpgradeOffer {
     },
 }
 
-impl FromJson for UpgradeOffer {
-    /// `{"kind": "rate", "factor": …}`, `{"kind": "fixedPrice", "prices": …}` or
-    /// `{"kind": "reduction", "amount": …}`.
-    fn from_json(at: At<'_>) -> Result<UpgradeOffer> {
-        let kind = at
-            .object(&["kind", "factor", "prices", "amount"])?
-            .required("kind", |k| k.variant(&["Rate", "FixedPrice", "Reduction"]))?;
-        Ok(match kind {
-            0 => UpgradeOffer::Rate {
-                factor: at
-                    .object(&["kind", "factor"])?
-                    .required("factor", Ratio::from_json)?,
-            },
-            1 => UpgradeOffer::FixedPrice {
-                prices: at
-                    .object(&["kind", "prices"])?
-                    .required("prices", PriceTable::from_json)?,
-            },
-            _ => UpgradeOffer::Reduction {
-                amount: at
-                    .object(&["kind", "amount"])?
-                    .required("amount", Money::from_json)?,
-            },
-        })
-    }
-}
-
 /// Request of `upgradeCost`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpgradeRequest {
     /// The change day.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The resource's orders (purchase and renewals), in date order.
     pub orders: Vec<Order>,
@@ -101,19 +71,8 @@ pub struct UpgradeRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(UpgradeRequest {
-    date: with(crate::domain::calendar::read_ymd),
-    orders,
-    old_prices,
-    new_prices,
-    offer: default,
-    billing_mode: default,
-    provider: default,
-    policy: default,
-});
-
 /// One order's share of the upgrade fee.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderFee {
@@ -131,15 +90,8 @@ pub struct OrderFee {
     pub fee: Money,
 }
 
-crate::to_json!(OrderFee {
-    index,
-    remaining_days,
-    remaining_period,
-    fee,
-});
-
 /// Result of `upgradeCost`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct UpgradeResponse {
@@ -164,17 +116,6 @@ pub struct UpgradeResponse {
     /// Line items and formulas.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(UpgradeResponse {
-    cost,
-    remaining_days,
-    remaining_period,
-    period_unit,
-    matched_term,
-    orders,
-    cheaper_by_price,
-    breakdown,
-});
 
 /// 003 §3.2.7 upgrade: per not-yet-expired order `(P_new − P_old_i) × R_i × d`, summed; a
 /// reduction subtracted; negative → 0. P_new: the new configuration's price for the total

@@ -4,18 +4,19 @@
 //! deduction (003 §13.2.3, §13.2.8); Volcengine truncates the sum of 6-decimal details (004).
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::money::{round_half_up, show, truncate, Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{check_count, Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// Most amounts one request may carry.
 pub const MAX_AMOUNTS: usize = 10_000;
 
 /// Huawei customer type (003 §6.1.6 vs §13.2).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum CustomerType {
@@ -26,13 +27,8 @@ pub enum CustomerType {
     NonMonthly,
 }
 
-crate::enum_from_json!(CustomerType {
-    MonthlySettlement,
-    NonMonthly
-});
-
 /// Request of `billRounding`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BillRoundingRequest {
@@ -56,16 +52,8 @@ pub struct BillRoundingRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(BillRoundingRequest {
-    provider: default,
-    customer_type: default,
-    bill_month: default,
-    amounts,
-    policy: default,
-});
-
 /// Result of `billRounding`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct BillRoundingResponse {
@@ -84,16 +72,6 @@ pub struct BillRoundingResponse {
     /// Lines add up to `payable`.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(BillRoundingResponse {
-    exact_total,
-    payable,
-    rounding_off,
-    line_amounts,
-    rule,
-    assumed,
-    breakdown,
-});
 
 /// The rule applied to a bill.
 #[derive(Clone, Copy, PartialEq, Eq)]

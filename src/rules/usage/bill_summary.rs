@@ -1,17 +1,17 @@
 //! Bill summary identities (003 §6.1.6, §7.2.2.2, §7.2.2.3, §13.2.8; RULES.md §16).
 
-use serde::Serialize;
-
 use crate::domain::breakdown::Breakdown;
 use crate::domain::money::{Money, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{check_count, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// Most amounts one bill summary may list.
 pub const MAX_BILL_LINES: usize = 10_000;
 
 /// How a non-monthly customer's payable amount was paid (003 §13.2.1, §13.2.8).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PayableSplit {
@@ -33,15 +33,8 @@ pub struct PayableSplit {
     pub arrears: Money,
 }
 
-crate::from_json!(PayableSplit {
-    cash: default,
-    credit: default,
-    voucher: default,
-    arrears: default,
-});
-
 /// Request of `billSummary` (a month's bill, 003 §6.1.6, §7.2.2.2).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BillSummaryRequest {
@@ -88,21 +81,8 @@ pub struct BillSummaryRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(BillSummaryRequest {
-    real_time: default,
-    monthly_settlement: default,
-    marketplace: default,
-    paid: default,
-    refunds: default,
-    credit_refunds: default,
-    credit_consumption: default,
-    payable_split: default,
-    provider: default,
-    policy: default,
-});
-
 /// Result of `billSummary`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct BillSummaryResponse {
@@ -123,17 +103,6 @@ pub struct BillSummaryResponse {
     /// Lines add up to `total`.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(BillSummaryResponse {
-    cloud_fees,
-    marketplace_fees,
-    total,
-    remaining_due,
-    refund_total,
-    overflow,
-    payable,
-    breakdown,
-});
 
 /// 003 §6.1.6: total = cloud fees (real-time + monthly settlement) + marketplace fees; payment
 /// status: remaining due + paid = total. Example: 6,651.53 + 8,261.84 = 14,913.37;

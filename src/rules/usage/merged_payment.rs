@@ -1,18 +1,19 @@
 //! A merged payment with third-party parts (003 §3.1.1, §5.1.2; RULES.md §5.4).
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::money::{Money, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// 003 §3.1.1: most orders one merged payment may hold.
 pub const MAX_MERGED_ORDERS: usize = 30;
 
 /// One order of a merged payment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PayOrder {
@@ -28,14 +29,8 @@ pub struct PayOrder {
     pub third_party: Money,
 }
 
-crate::from_json!(PayOrder {
-    id: default,
-    amount,
-    third_party: default,
-});
-
 /// How the merged payment is paid.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PayMethod {
@@ -46,10 +41,8 @@ pub enum PayMethod {
     Card,
 }
 
-crate::enum_from_json!(PayMethod { Balance, Card });
-
 /// Request of `mergedPayment`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MergedPaymentRequest {
@@ -74,16 +67,8 @@ pub struct MergedPaymentRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(MergedPaymentRequest {
-    orders,
-    method: default,
-    currency: default,
-    provider: default,
-    policy: default,
-});
-
 /// Result of `mergedPayment`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct MergedPaymentResponse {
@@ -96,13 +81,6 @@ pub struct MergedPaymentResponse {
     /// Lines (one per order) add up to `due`.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(MergedPaymentResponse {
-    total,
-    third_party,
-    due,
-    breakdown,
-});
 
 /// 003 §3.1.1: the cloud collects `order amount − third-party amount`; example 2,014.62 − 2.00 =
 /// 2,012.62 USD. At most 30 orders; a card transaction within 003 §5.1.2's limits.

@@ -3,18 +3,19 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar::{self, add_months, expiry_instant};
+use crate::domain::calendar::{add_months, expiry_instant};
 use crate::domain::money::{Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 use crate::rules::usage::package_usage::{same, PackageKind};
 
 /// Renew (starts at the old expiry) or buy again (starts at once or at a chosen day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PackageAction {
@@ -24,10 +25,8 @@ pub enum PackageAction {
     Repurchase,
 }
 
-crate::enum_from_json!(PackageAction { Renew, Repurchase });
-
 /// Request of `packageRenewal`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PackageRenewalRequest {
@@ -42,7 +41,7 @@ pub struct PackageRenewalRequest {
     #[cfg_attr(test, ts(optional))]
     pub remaining: Option<Ratio>,
     /// The current package's last valid day (renewals).
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub end: Option<NaiveDate>,
     /// Whether it is on auto-renewal.
@@ -62,13 +61,11 @@ pub struct PackageRenewalRequest {
     #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
     pub trial_or_delisted: bool,
     /// The operation day.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// The term bought.
     pub term: Term,
     /// Repurchase: a later start day (current version: any package).
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub start_at: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
@@ -82,35 +79,14 @@ pub struct PackageRenewalRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(PackageRenewalRequest {
-    action,
-    kind,
-    quota,
-    remaining: default,
-    end: default_with(crate::domain::calendar::read_ymd_opt),
-    auto_renewal: default,
-    product: default,
-    purchased_by: default,
-    trial_or_delisted: default,
-    date: with(crate::domain::calendar::read_ymd),
-    term,
-    start_at: default_with(crate::domain::calendar::read_ymd_opt),
-    provider: default,
-    policy: default,
-});
-
 /// Result of `packageRenewal`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct PackageRenewalResponse {
     /// First valid day of the new term.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub start: NaiveDate,
     /// Last valid day.
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub end: NaiveDate,
     /// The expiry instant (`…T23:59:59+08:00`).
     pub expires_at: String,
@@ -122,15 +98,6 @@ pub struct PackageRenewalResponse {
     /// Facts and notes.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(PackageRenewalResponse {
-    start: with(crate::io::output::write_ymd),
-    end: with(crate::io::output::write_ymd),
-    expires_at,
-    quota,
-    not_yet_effective,
-    breakdown,
-});
 
 fn refuse(path: &str, message: impl Into<String>) -> Error {
     Error::new(ErrorCode::PackageNotRenewable, path, message)

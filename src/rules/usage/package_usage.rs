@@ -6,14 +6,15 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar::{self, add_months};
+use crate::domain::calendar::add_months;
 use crate::domain::money::{show, Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::domain::sorting::positions_by;
 use crate::error::{check_count, Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// Most packages one request may list.
 pub const MAX_PACKAGES: usize = 100;
@@ -21,7 +22,7 @@ pub const MAX_PACKAGES: usize = 100;
 pub const MAX_RECORDS: usize = 10_000;
 
 /// How a package's quota is consumed (003 §3.2.4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PackageKind {
@@ -31,13 +32,8 @@ pub enum PackageKind {
     NonResettable,
 }
 
-crate::enum_from_json!(PackageKind {
-    Resettable,
-    NonResettable
-});
-
 /// Reset cycle of a resettable package.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum ResetCycle {
@@ -51,15 +47,8 @@ pub enum ResetCycle {
     Month,
 }
 
-crate::enum_from_json!(ResetCycle {
-    Hour,
-    Day,
-    Week,
-    Month
-});
-
 /// A package held by the customer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Package {
@@ -74,12 +63,8 @@ pub struct Package {
     #[cfg_attr(test, ts(optional))]
     pub reset_cycle: Option<ResetCycle>,
     /// First valid day (the package takes effect on it).
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub start: NaiveDate,
     /// Last valid day (expires at 23:59:59).
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub end: NaiveDate,
     /// The billing item it pays (`outboundTraffic`, `storage`).
     pub billing_item: String,
@@ -103,28 +88,12 @@ pub struct Package {
     pub redundancy: Option<String>,
 }
 
-crate::from_json!(Package {
-    id,
-    kind,
-    quota,
-    reset_cycle: default,
-    start: with(crate::domain::calendar::read_ymd),
-    end: with(crate::domain::calendar::read_ymd),
-    billing_item,
-    covers: default,
-    regions: default,
-    storage_class: default,
-    redundancy: default,
-});
-
 /// Metered usage of one billing item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UsageRecord {
     /// When the usage happened (not when its bill arrived, 000).
-    #[serde(with = "calendar::ymd")]
-    #[cfg_attr(test, ts(type = "string"))]
     pub date: NaiveDate,
     /// Hour of the day (0–23), for hourly reset cycles.
     #[serde(default)]
@@ -148,18 +117,8 @@ pub struct UsageRecord {
     pub redundancy: Option<String>,
 }
 
-crate::from_json!(UsageRecord {
-    date: with(crate::domain::calendar::read_ymd),
-    hour: default,
-    billing_item,
-    amount,
-    region: default,
-    storage_class: default,
-    redundancy: default,
-});
-
 /// Request of `packageUsage`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PackageUsageRequest {
@@ -182,16 +141,8 @@ pub struct PackageUsageRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(PackageUsageRequest {
-    packages,
-    usage,
-    prices: default,
-    provider: default,
-    policy: default,
-});
-
 /// What one package paid of one record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Deduction {
@@ -201,10 +152,8 @@ pub struct Deduction {
     pub amount: Ratio,
 }
 
-crate::to_json!(Deduction { package, amount });
-
 /// One usage record, deducted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct RecordResult {
@@ -220,16 +169,8 @@ pub struct RecordResult {
     pub reason: Option<String>,
 }
 
-crate::to_json!(RecordResult {
-    index,
-    billing_item,
-    covered,
-    overage,
-    reason,
-});
-
 /// A package after the deduction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct PackageState {
@@ -243,15 +184,8 @@ pub struct PackageState {
     pub cycles: Vec<(String, Ratio)>,
 }
 
-crate::to_json!(PackageState {
-    id,
-    used,
-    remaining,
-    cycles,
-});
-
 /// Pay-per-use overage of one billing item.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Overage {
@@ -265,15 +199,8 @@ pub struct Overage {
     pub amount: Money,
 }
 
-crate::to_json!(Overage {
-    billing_item,
-    quantity,
-    price,
-    amount,
-});
-
 /// Result of `packageUsage`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct PackageUsageResponse {
@@ -288,14 +215,6 @@ pub struct PackageUsageResponse {
     /// Lines (one per billing item with overage) add up to `charge`; notes give the reasons.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(PackageUsageResponse {
-    records,
-    packages,
-    overage,
-    charge,
-    breakdown,
-});
 
 pub(crate) fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)

@@ -1,17 +1,17 @@
 //! The consumption quota of monthly-settlement customers (003 §5.3; RULES.md §11).
 
 use chrono::{Days, NaiveDate};
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{Money, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// Request of `consumptionQuota`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct QuotaRequest {
@@ -30,7 +30,7 @@ pub struct QuotaRequest {
     /// 总消费配额: the quota granted.
     pub total_quota: Money,
     /// The day the quota reached 100 % without repayment, for the grace/retention dates.
-    #[serde(default, with = "calendar::ymd_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub exhausted_on: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
@@ -44,19 +44,8 @@ pub struct QuotaRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(QuotaRequest {
-    billed_unpaid,
-    unbilled_estimate,
-    cash_balance: default,
-    voucher_balance: default,
-    total_quota,
-    exhausted_on: default_with(crate::domain::calendar::read_ymd_opt),
-    provider: default,
-    policy: default,
-});
-
 /// Where the account stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum QuotaState {
@@ -68,14 +57,8 @@ pub enum QuotaState {
     Exhausted,
 }
 
-crate::enum_from_json!(QuotaState {
-    Normal,
-    Reminder,
-    Exhausted
-});
-
 /// Result of `consumptionQuota`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct QuotaResponse {
@@ -88,11 +71,9 @@ pub struct QuotaResponse {
     /// `normal`, `reminder` or `exhausted`.
     pub state: QuotaState,
     /// With `exhaustedOn`: the first day of the retention period (after 15 days of grace).
-    #[serde(with = "calendar::ymd_opt")]
     #[cfg_attr(test, ts(type = "string | null"))]
     pub retention_starts: Option<NaiveDate>,
     /// With `exhaustedOn`: the day pay-per-use resources are released (after 15 days of retention).
-    #[serde(with = "calendar::ymd_opt")]
     #[cfg_attr(test, ts(type = "string | null"))]
     pub release_on: Option<NaiveDate>,
     /// Reminder days: 15/7/3/1 days before retention and before release.
@@ -100,17 +81,6 @@ pub struct QuotaResponse {
     /// Lines add up to `used`.
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(QuotaResponse {
-    used,
-    remaining,
-    used_percent,
-    state,
-    retention_starts: with(crate::io::output::write_ymd_opt),
-    release_on: with(crate::io::output::write_ymd_opt),
-    reminders,
-    breakdown,
-});
 
 /// 003 §5.3: `used = billed unpaid + unbilled estimate − cash − vouchers`; example
 /// 500 + 100 − 50 − 50 = 500 of 2,500 (20 %).

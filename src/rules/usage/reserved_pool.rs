@@ -7,14 +7,14 @@
 
 use chrono::NaiveDateTime;
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar;
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// Most events one request may carry.
 pub const MAX_EVENTS: usize = 1000;
@@ -24,7 +24,7 @@ pub const MAX_POOL_SIZE: u32 = 10_000;
 pub const IDLE_FACTOR: Decimal = Decimal::from_parts(3, 0, 0, false, 1);
 
 /// The two package kinds of 002.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PackageType {
@@ -34,10 +34,8 @@ pub enum PackageType {
     Cyclic,
 }
 
-crate::enum_from_json!(PackageType { SingleUse, Cyclic });
-
 /// What happens to the pool at an instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum PoolAction {
@@ -47,15 +45,12 @@ pub enum PoolAction {
     Release,
 }
 
-crate::enum_from_json!(PoolAction { Draw, Release });
-
 /// One draw or release.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PoolEvent {
     /// When (`YYYY-MM-DDTHH:MM[:SS]`, inside the package, not before the previous event).
-    #[serde(with = "calendar::datetime_opt")]
     #[cfg_attr(test, ts(as = "String"))]
     pub at: Option<NaiveDateTime>,
     /// `draw` or `release`.
@@ -64,14 +59,8 @@ pub struct PoolEvent {
     pub count: u32,
 }
 
-crate::from_json!(PoolEvent {
-    at: with(crate::domain::calendar::read_datetime_opt),
-    action,
-    count,
-});
-
 /// Request of `reservedPoolIdleFee`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReservedPoolRequest {
@@ -80,11 +69,9 @@ pub struct ReservedPoolRequest {
     /// Instances reserved by the package (1–10000).
     pub size: u32,
     /// Package creation; the idle fee starts for all instances at once.
-    #[serde(with = "calendar::datetime_opt")]
     #[cfg_attr(test, ts(as = "String"))]
     pub start: Option<NaiveDateTime>,
     /// Package expiry; no idle fee after it.
-    #[serde(with = "calendar::datetime_opt")]
     #[cfg_attr(test, ts(as = "String"))]
     pub end: Option<NaiveDateTime>,
     /// Pay-as-you-go price of the same configuration, per instance-hour.
@@ -98,7 +85,7 @@ pub struct ReservedPoolRequest {
     #[cfg_attr(test, ts(optional, as = "Option<Vec<PoolEvent>>"))]
     pub events: Vec<PoolEvent>,
     /// End of the what-if (default: the package end; later shows the zero after expiry).
-    #[serde(default, with = "calendar::datetime_opt")]
+    #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub until: Option<NaiveDateTime>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
@@ -112,21 +99,8 @@ pub struct ReservedPoolRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(ReservedPoolRequest {
-    package_type,
-    size,
-    start: with(crate::domain::calendar::read_datetime_opt),
-    end: with(crate::domain::calendar::read_datetime_opt),
-    pay_as_you_go_price,
-    idle_factor: default,
-    events: default,
-    until: default_with(crate::domain::calendar::read_datetime_opt),
-    provider: default,
-    policy: default,
-});
-
 /// One stretch of time with a constant idle count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct PoolSegment {
@@ -146,18 +120,8 @@ pub struct PoolSegment {
     pub fee: Money,
 }
 
-crate::to_json!(PoolSegment {
-    from,
-    to,
-    pool_size,
-    drawn,
-    idle,
-    hours,
-    fee,
-});
-
 /// Result of `reservedPoolIdleFee`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct ReservedPoolResponse {
@@ -170,13 +134,6 @@ pub struct ReservedPoolResponse {
     /// One line per segment with an idle fee, plus the rounding (they add up to `idleFee`).
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(ReservedPoolResponse {
-    idle_rate,
-    timeline,
-    idle_fee,
-    breakdown,
-});
 
 fn err(code: ErrorCode, path: impl Into<String>, msg: impl Into<String>) -> Error {
     Error::new(code, path, msg)
@@ -347,7 +304,7 @@ mod tests {
     use serde_json::json;
 
     fn run(v: serde_json::Value) -> Result<ReservedPoolResponse> {
-        reserved_pool_idle_fee(&crate::io::input::from_value(v)?)
+        reserved_pool_idle_fee(&crate::io::read::from_value(v)?)
     }
 
     fn package(kind: &str, events: serde_json::Value) -> serde_json::Value {

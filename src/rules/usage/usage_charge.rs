@@ -2,13 +2,14 @@
 //! usage conversion of 003 §6.1.1.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::read::FromJson;
+use crate::io::write::ToJson;
 
 /// Most tiers one price may have.
 pub const MAX_TIERS: usize = 100;
@@ -16,7 +17,7 @@ pub const MAX_TIERS: usize = 100;
 pub const USAGE_DECIMALS: u32 = 10;
 
 /// How the tiers price a quantity (004 单价类型).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub enum Pricing {
@@ -30,15 +31,8 @@ pub enum Pricing {
     FullTierTotal,
 }
 
-crate::enum_from_json!(Pricing {
-    Fixed,
-    FullTierProgressive,
-    ExcessProgressive,
-    FullTierTotal
-});
-
 /// One tier `[from, to)`; the last tier may be open (`to` absent).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Tier {
@@ -58,15 +52,8 @@ pub struct Tier {
     pub total: Option<Money>,
 }
 
-crate::from_json!(Tier {
-    from,
-    to: default,
-    price: default,
-    total: default,
-});
-
 /// Request of `usageCharge`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UsageChargeRequest {
@@ -97,18 +84,8 @@ pub struct UsageChargeRequest {
     pub policy: RoundingPolicy,
 }
 
-crate::from_json!(UsageChargeRequest {
-    raw_usage,
-    conversion_ratio: default,
-    pricing,
-    unit_price: default,
-    tiers: default,
-    provider: default,
-    policy: default,
-});
-
 /// Result of `usageCharge`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct UsageChargeResponse {
@@ -123,14 +100,6 @@ pub struct UsageChargeResponse {
     /// Line items and formulas (they add up to `rounded`).
     pub breakdown: Breakdown,
 }
-
-crate::to_json!(UsageChargeResponse {
-    usage,
-    amount,
-    rounded,
-    tier,
-    breakdown,
-});
 
 /// 004 / RULES.md §2.3. Tiers are `[from, to)`: a usage exactly on a boundary belongs to the upper
 /// tier (RULES.md §19 A15, not stated by 004; the usual reading of "from 100 GB"). Illustration:

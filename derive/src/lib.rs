@@ -1,0 +1,474 @@
+//! `#[derive(FromJson)]` and `#[derive(ToJson)]`: the reader and the writer of a request or answer
+//! type, generated from its declaration, so that a field added to the struct is read, written and
+//! typed (ts-rs reads the same attributes) without a second list of fields anywhere.
+//!
+//! The attributes are serde's spelling, read by this derive and by ts-rs (its `serde-compat`
+//! mode), so each says one thing to both:
+//!
+//! - container: `rename_all = "camelCase" | "SCREAMING_SNAKE_CASE"`, `tag = "kind"` (an enum of
+//!   struct variants, tagged by a member), `deny_unknown_fields` (every reader refuses unknown
+//!   members; the attribute states it for ts-rs);
+//! - field: `default`, `default = "path"`, `rename = "name"`, `skip`, `flatten`,
+//!   `with = "path"` (read by `path::read`, written by `path::write`);
+//! - variant: `rename = "NAME"`.
+//!
+//! One attribute of its own, `#[json(omit_if = "method")]` on a container: as a member of an
+//! object the value is left out when `method` says so (a silent breakdown).
+//!
+//! The generated code is non-generic and calls the crate's `io::read` and `io::write` modules: a
+//! reader is a list of member look-ups by name, a writer a list of pushes, with the JSON names
+//! computed here, at compile time.
+
+use proc_macro::TokenStream;
+use proc_macro2::{Span, TokenStream as Tokens};
+use quote::quote;
+use syn::{
+    parse_macro_input, Attribute, Data, DeriveInput, Error, Fields, Ident, LitStr, Path, Type,
+};
+
+/// Derive the crate's `FromJson` for a struct with named fields or an enum.
+#[proc_macro_derive(FromJson, attributes(serde, json))]
+pub fn derive_from_json(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand(&input, reader)
+        .unwrap_or_else(Error::into_compile_error)
+        .into()
+}
+
+/// Derive the crate's `ToJson` for a struct with named fields or an enum.
+#[proc_macro_derive(ToJson, attributes(serde, json))]
+pub fn derive_to_json(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand(&input, writer)
+        .unwrap_or_else(Error::into_compile_error)
+        .into()
+}
+
+fn expand(
+    input: &DeriveInput,
+    generate: fn(&DeriveInput, &Container) -> syn::Result<Tokens>,
+) -> syn::Result<Tokens> {
+    let container = Container::read(&input.attrs)?;
+    generate(input, &container)
+}
+
+// ---------- attributes ----------
+
+#[derive(Clone, Copy, PartialEq)]
+enum Case {
+    AsWritten,
+    Camel,
+    ScreamingSnake,
+}
+
+struct Container {
+    case: Case,
+    tag: Option<String>,
+    omit_if: Option<Ident>,
+}
+
+impl Container {
+    fn read(attrs: &[Attribute]) -> syn::Result<Container> {
+        let mut c = Container {
+            case: Case::AsWritten,
+            tag: None,
+            omit_if: None,
+        };
+        for attr in attrs {
+            if attr.path().is_ident("serde") {
+                attr.parse_nested_meta(|meta| {
+                    if meta.path.is_ident("rename_all") {
+                        let s: LitStr = meta.value()?.parse()?;
+                        c.case = match s.value().as_str() {
+                            "camelCase" => Case::Camel,
+                            "SCREAMING_SNAKE_CASE" => Case::ScreamingSnake,
+                            _ => {
+                                return Err(
+                                    meta.error("rename_all: camelCase or SCREAMING_SNAKE_CASE")
+                                )
+                            }
+                        };
+                    } else if meta.path.is_ident("tag") {
+                        let s: LitStr = meta.value()?.parse()?;
+                        c.tag = Some(s.value());
+                    } else if meta.path.is_ident("deny_unknown_fields") {
+                        // What every reader does.
+                    } else {
+                        return Err(meta.error("a serde attribute this derive does not implement"));
+                    }
+                    Ok(())
+                })?;
+            } else if attr.path().is_ident("json") {
+                attr.parse_nested_meta(|meta| {
+                    if meta.path.is_ident("omit_if") {
+                        let s: LitStr = meta.value()?.parse()?;
+                        c.omit_if = Some(Ident::new(&s.value(), s.span()));
+                        Ok(())
+                    } else {
+                        Err(meta.error("json(omit_if = \"method\") is the one json attribute"))
+                    }
+                })?;
+            }
+        }
+        Ok(c)
+    }
+}
+
+/// What a missing member becomes.
+enum Missing {
+    Required,
+    Trait,
+    Function(Path),
+}
+
+struct Field {
+    ident: Ident,
+    ty: Type,
+    name: String,
+    default: Missing,
+    with: Option<Path>,
+    skip: bool,
+    flatten: bool,
+}
+
+impl Field {
+    fn read(field: &syn::Field, case: Case) -> syn::Result<Field> {
+        let ident = field
+            .ident
+            .clone()
+            .ok_or_else(|| Error::new(Span::call_site(), "only named fields"))?;
+        let mut f = Field {
+            name: rename(&ident.to_string(), case, false),
+            ident,
+            ty: field.ty.clone(),
+            default: Missing::Required,
+            with: None,
+            skip: false,
+            flatten: false,
+        };
+        for attr in field.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("default") {
+                    f.default = if meta.input.peek(syn::Token![=]) {
+                        let s: LitStr = meta.value()?.parse()?;
+                        Missing::Function(s.parse()?)
+                    } else {
+                        Missing::Trait
+                    };
+                } else if meta.path.is_ident("with") {
+                    let s: LitStr = meta.value()?.parse()?;
+                    f.with = Some(s.parse()?);
+                } else if meta.path.is_ident("rename") {
+                    let s: LitStr = meta.value()?.parse()?;
+                    f.name = s.value();
+                } else if meta.path.is_ident("skip") {
+                    f.skip = true;
+                } else if meta.path.is_ident("flatten") {
+                    f.flatten = true;
+                } else {
+                    return Err(meta.error("a serde attribute this derive does not implement"));
+                }
+                Ok(())
+            })?;
+        }
+        Ok(f)
+    }
+}
+
+fn variant_name(variant: &syn::Variant, case: Case) -> syn::Result<String> {
+    let mut name = rename(&variant.ident.to_string(), case, true);
+    for attr in variant.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("rename") {
+                let s: LitStr = meta.value()?.parse()?;
+                name = s.value();
+                Ok(())
+            } else {
+                Err(meta.error("a serde attribute this derive does not implement"))
+            }
+        })?;
+    }
+    Ok(name)
+}
+
+/// A Rust name in the JSON case: `paid_cash` → `paidCash`, `InUse` → `inUse` (camelCase);
+/// `InvalidInput` → `INVALID_INPUT` (SCREAMING_SNAKE_CASE, for variants).
+fn rename(rust: &str, case: Case, variant: bool) -> String {
+    match case {
+        Case::AsWritten => rust.to_string(),
+        Case::Camel => {
+            let mut out = String::new();
+            let mut upper = false;
+            for (i, c) in rust.chars().enumerate() {
+                if c == '_' {
+                    upper = true;
+                } else if i == 0 && variant {
+                    out.extend(c.to_lowercase());
+                } else if upper {
+                    out.extend(c.to_uppercase());
+                    upper = false;
+                } else {
+                    out.push(c);
+                }
+            }
+            out
+        }
+        Case::ScreamingSnake => {
+            let mut out = String::new();
+            for (i, c) in rust.chars().enumerate() {
+                if c.is_uppercase() && i > 0 {
+                    out.push('_');
+                }
+                out.extend(c.to_uppercase());
+            }
+            out
+        }
+    }
+}
+
+fn named_fields(fields: &Fields, case: Case) -> syn::Result<Vec<Field>> {
+    match fields {
+        Fields::Named(named) => named.named.iter().map(|f| Field::read(f, case)).collect(),
+        _ => Err(Error::new(
+            Span::call_site(),
+            "only structs with named fields",
+        )),
+    }
+}
+
+// ---------- readers ----------
+
+fn reader(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
+    let name = &input.ident;
+    match &input.data {
+        Data::Struct(s) => {
+            let fields = named_fields(&s.fields, c.case)?;
+            let (groups, build) = read_fields(&fields, quote!(#name));
+            let flat = flattened(&fields);
+            Ok(quote! {
+                impl #name {
+                    /// The JSON members of this type (for a container that flattens it).
+                    #[doc(hidden)]
+                    pub const JSON_FIELDS: &'static [&'static str] = &[#(#groups),*];
+
+                    /// Read this type from an object's members.
+                    #[doc(hidden)]
+                    pub fn read_json_members(
+                        o: &crate::io::read::Object<'_>,
+                    ) -> crate::error::Result<Self> {
+                        Ok(#build)
+                    }
+                }
+
+                impl crate::io::read::FromJson for #name {
+                    fn from_json(at: crate::io::read::At<'_>) -> crate::error::Result<Self> {
+                        let o = at.object(&[#name::JSON_FIELDS #(, #flat)*])?;
+                        #name::read_json_members(&o)
+                    }
+                }
+            })
+        }
+        Data::Enum(e) => match &c.tag {
+            None => {
+                let mut names = Vec::new();
+                let mut variants = Vec::new();
+                for v in &e.variants {
+                    if !matches!(v.fields, Fields::Unit) {
+                        return Err(Error::new_spanned(
+                            v,
+                            "an untagged enum of unit variants only",
+                        ));
+                    }
+                    names.push(variant_name(v, c.case)?);
+                    let ident = &v.ident;
+                    variants.push(quote!(#name::#ident));
+                }
+                let index = 0..names.len();
+                Ok(quote! {
+                    impl crate::io::read::FromJson for #name {
+                        fn from_json(at: crate::io::read::At<'_>) -> crate::error::Result<Self> {
+                            match at.variant(&[#(#names),*])? {
+                                #(#index => Ok(#variants),)*
+                                _ => Err(at.invalid_type("a known variant")),
+                            }
+                        }
+                    }
+                })
+            }
+            Some(tag) => {
+                let mut names = Vec::new();
+                let mut arms = Vec::new();
+                for (i, v) in e.variants.iter().enumerate() {
+                    let fields = named_fields(&v.fields, Case::Camel)?;
+                    let ident = &v.ident;
+                    let (groups, build) = read_fields(&fields, quote!(#name::#ident));
+                    names.push(variant_name(v, c.case)?);
+                    arms.push(quote! {
+                        #i => {
+                            let o = at.object(&[&[#tag], &[#(#groups),*]])?;
+                            Ok(#build)
+                        }
+                    });
+                }
+                Ok(quote! {
+                    impl crate::io::read::FromJson for #name {
+                        fn from_json(at: crate::io::read::At<'_>) -> crate::error::Result<Self> {
+                            match at.tag(#tag, &[#(#names),*])? {
+                                #(#arms)*
+                                _ => Err(at.invalid_type("a known variant")),
+                            }
+                        }
+                    }
+                })
+            }
+        },
+        Data::Union(_) => Err(Error::new(Span::call_site(), "no unions")),
+    }
+}
+
+/// The member names of the fields read directly, and the expression that builds the value.
+fn read_fields(fields: &[Field], path: Tokens) -> (Vec<String>, Tokens) {
+    let mut groups = Vec::new();
+    let mut inits = Vec::new();
+    for f in fields {
+        let ident = &f.ident;
+        let ty = &f.ty;
+        let init = if f.skip {
+            quote!(::core::default::Default::default())
+        } else if f.flatten {
+            quote!(<#ty>::read_json_members(o)?)
+        } else {
+            groups.push(f.name.clone());
+            let member = &f.name;
+            let read = match &f.with {
+                Some(with) => quote!(#with::read),
+                None => quote!(<#ty as crate::io::read::FromJson>::from_json),
+            };
+            match &f.default {
+                Missing::Required => quote!(o.required(#member, #read)?),
+                Missing::Trait => quote!(o.optional(#member, #read)?.unwrap_or_default()),
+                Missing::Function(p) => quote!(o.optional(#member, #read)?.unwrap_or_else(#p)),
+            }
+        };
+        inits.push(quote!(#ident: #init));
+    }
+    (groups, quote!(#path { #(#inits),* }))
+}
+
+fn flattened(fields: &[Field]) -> Vec<Tokens> {
+    fields
+        .iter()
+        .filter(|f| f.flatten)
+        .map(|f| {
+            let ty = &f.ty;
+            quote!(<#ty>::JSON_FIELDS)
+        })
+        .collect()
+}
+
+// ---------- writers ----------
+
+fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
+    let name = &input.ident;
+    let omitted = c.omit_if.as_ref().map(|m| {
+        quote! {
+            fn omitted(&self) -> bool {
+                self.#m()
+            }
+        }
+    });
+    match &input.data {
+        Data::Struct(s) => {
+            let fields = named_fields(&s.fields, c.case)?;
+            let members = write_fields(&fields, |ident| quote!(self.#ident));
+            Ok(quote! {
+                impl #name {
+                    /// Write this type's members into an object being written.
+                    #[doc(hidden)]
+                    pub fn write_json_members(&self, out: &mut String, first: &mut bool) {
+                        #(#members)*
+                    }
+                }
+
+                impl crate::io::write::ToJson for #name {
+                    fn write_json(&self, out: &mut String) {
+                        out.push('{');
+                        let mut first = true;
+                        self.write_json_members(out, &mut first);
+                        out.push('}');
+                    }
+                    #omitted
+                }
+            })
+        }
+        Data::Enum(e) => {
+            let mut arms = Vec::new();
+            for v in &e.variants {
+                let ident = &v.ident;
+                let quoted = format!("\"{}\"", variant_name(v, c.case)?);
+                match (&v.fields, &c.tag) {
+                    (Fields::Unit, None) => arms.push(quote! {
+                        #name::#ident => out.push_str(#quoted),
+                    }),
+                    (Fields::Named(_), Some(tag)) => {
+                        let fields = named_fields(&v.fields, Case::Camel)?;
+                        let idents: Vec<&Ident> = fields.iter().map(|f| &f.ident).collect();
+                        let members = write_fields(&fields, |ident| quote!(*#ident));
+                        let key = format!("\"{tag}\":{quoted}");
+                        arms.push(quote! {
+                            #name::#ident { #(#idents),* } => {
+                                out.push('{');
+                                out.push_str(#key);
+                                let first = &mut false;
+                                #(#members)*
+                                out.push('}');
+                            }
+                        });
+                    }
+                    _ => {
+                        return Err(Error::new_spanned(
+                            v,
+                            "unit variants, or struct variants of a tagged enum",
+                        ))
+                    }
+                }
+            }
+            Ok(quote! {
+                impl crate::io::write::ToJson for #name {
+                    #[allow(clippy::needless_borrow)]
+                    fn write_json(&self, out: &mut String) {
+                        match self {
+                            #(#arms)*
+                        }
+                    }
+                    #omitted
+                }
+            })
+        }
+        Data::Union(_) => Err(Error::new(Span::call_site(), "no unions")),
+    }
+}
+
+fn write_fields(fields: &[Field], value: impl Fn(&Ident) -> Tokens) -> Vec<Tokens> {
+    fields
+        .iter()
+        .filter(|f| !f.skip)
+        .map(|f| {
+            let v = value(&f.ident);
+            if f.flatten {
+                return quote!((#v).write_json_members(out, first););
+            }
+            let key = format!("\"{}\":", f.name);
+            let write = match &f.with {
+                Some(with) => quote!(#with::write(&#v, out)),
+                None => quote!(crate::io::write::ToJson::write_json(&#v, out)),
+            };
+            quote! {
+                if !crate::io::write::ToJson::omitted(&#v) {
+                    crate::io::write::key(out, first, #key);
+                    #write;
+                }
+            }
+        })
+        .collect()
+}
