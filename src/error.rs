@@ -10,9 +10,16 @@ use std::fmt;
 
 /// Stable error codes, in `SCREAMING_SNAKE_CASE` (e.g. `INVALID_PERIOD`): one spelling per code,
 /// the same in the CLI, the npm package, these types and the README (`RENEWAL_EXCEEDS_10_YEARS`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    test,
+    derive(ts_rs::TS),
+    ts(
+        export,
+        export_to = "../js/types.d.ts",
+        rename_all = "SCREAMING_SNAKE_CASE"
+    )
+)]
 pub enum ErrorCode {
     /// The input is not valid JSON / not an object, or a field has the wrong type.
     InvalidInput,
@@ -46,9 +53,9 @@ pub enum ErrorCode {
     /// 003 §3.2.2.1: the resource cannot be renewed (deleted after the retention period, …).
     RenewalNotAllowed,
     /// 003 §3.2.2.2: the new expiry would be later than the operation date + 10 years.
-    // serde's SCREAMING_SNAKE_CASE puts no underscore before a digit (`RENEWAL_EXCEEDS10_YEARS`):
-    // spelled here as `as_str` spells it, for the derived `Serialize` (the CLI) and ts-rs.
-    #[serde(rename = "RENEWAL_EXCEEDS_10_YEARS")]
+    // SCREAMING_SNAKE_CASE puts no underscore before a digit (`RENEWAL_EXCEEDS10_YEARS`): spelled
+    // here as `as_str` spells it, for ts-rs.
+    #[cfg_attr(test, ts(rename = "RENEWAL_EXCEEDS_10_YEARS"))]
     RenewalExceeds10Years,
     /// 003 §3.2.2.3: the unified day is not 1–28 or `last`.
     UnifiedDayInvalid,
@@ -203,6 +210,13 @@ pub struct Refusal {
     pub path: String,
     /// Human-readable explanation naming the offending value.
     pub message: String,
+}
+
+/// The code as [`ErrorCode::as_str`] spells it (the TypeScript union is checked against it).
+impl ToJson for ErrorCode {
+    fn write_json(&self, out: &mut String) {
+        crate::io::write::write_str(out, self.as_str());
+    }
 }
 
 impl ToJson for Error {

@@ -6,8 +6,8 @@
 //! mode), so each says one thing to both:
 //!
 //! - container: `rename_all = "camelCase" | "SCREAMING_SNAKE_CASE"`, `tag = "kind"` (an enum of
-//!   struct variants, tagged by a member), `deny_unknown_fields` (every reader refuses unknown
-//!   members; the attribute states it for ts-rs);
+//!   struct variants, tagged by a member); every reader refuses unknown members, so there is no
+//!   `deny_unknown_fields`;
 //! - field: `default`, `default = "path"`, `rename = "name"`, `skip`, `flatten`,
 //!   `with = "path"` (read by `path::read`, written by `path::write`);
 //! - variant: `rename = "NAME"`.
@@ -91,8 +91,6 @@ impl Container {
                     } else if meta.path.is_ident("tag") {
                         let s: LitStr = meta.value()?.parse()?;
                         c.tag = Some(s.value());
-                    } else if meta.path.is_ident("deny_unknown_fields") {
-                        // What every reader does.
                     } else {
                         return Err(meta.error("a serde attribute this derive does not implement"));
                     }

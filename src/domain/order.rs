@@ -17,7 +17,7 @@ pub const MAX_ORDERS: usize = 1_000;
 /// One prepaid order segment of a resource.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Order {
     /// First day of the segment.
     pub start: NaiveDate,

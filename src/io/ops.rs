@@ -44,11 +44,15 @@ use crate::rules::usage::usage_charge::{self, UsageChargeRequest, UsageChargeRes
 pub struct Operation {
     /// The name: a request's `op`, the package's export, a line of `billcalc ops`.
     pub name: &'static str,
-    /// What it answers, with its source (the TypeScript declaration's doc comment).
+    /// What it answers, with its source (the TypeScript declaration's doc comment). Like the
+    /// type names below, for `billcalc ops` and the declarations: not shipped in the wasm module.
+    #[cfg(not(target_arch = "wasm32"))]
     pub summary: &'static str,
     /// The request type's name (in `js/types.d.ts`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub request: &'static str,
     /// The answer type's name.
+    #[cfg(not(target_arch = "wasm32"))]
     pub answer: &'static str,
     /// Whose rules it implements; a request naming another provider is refused.
     pub providers: &'static [Provider],
@@ -81,8 +85,11 @@ macro_rules! operations {
         /// Every operation.
         pub static OPERATIONS: &[Operation] = &[$(Operation {
             name: $name,
+            #[cfg(not(target_arch = "wasm32"))]
             summary: $summary,
+            #[cfg(not(target_arch = "wasm32"))]
             request: stringify!($req),
+            #[cfg(not(target_arch = "wasm32"))]
             answer: stringify!($res),
             providers: $providers,
             run: |json, explain| run::<$req, $res>($name, json, explain, $providers, $rule),

@@ -73,6 +73,20 @@ pub fn curve<Req: Dated>(
         (Some(first), Some(last)) => Some((first.start, last.end)),
         _ => None,
     };
+    days(natural, from, to, &mut |day| {
+        req.set_date(day);
+        amount(req)
+    })
+}
+
+/// The curve over the days of `from..=to` (default: `natural`), one call of `amount` a day. Not
+/// generic: one copy serves every operation.
+fn days(
+    natural: Option<(NaiveDate, NaiveDate)>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    amount: &mut dyn FnMut(NaiveDate) -> Result<Money>,
+) -> Result<Curve> {
     let (Some(from), Some(to)) = (from.or(natural.map(|r| r.0)), to.or(natural.map(|r| r.1)))
     else {
         return Err(Error::new(
@@ -96,12 +110,11 @@ pub fn curve<Req: Dated>(
             format!("{n} days; a curve has at most {MAX_POINTS} points"),
         ));
     }
-    let days = usize::try_from(n).unwrap_or(0);
-    let mut cents = Vec::with_capacity(days);
-    let mut refusals = Vec::with_capacity(days);
-    for day in from.iter_days().take(days) {
-        req.set_date(day);
-        match amount(req) {
+    let count = usize::try_from(n).unwrap_or(0);
+    let mut cents = Vec::with_capacity(count);
+    let mut refusals = Vec::with_capacity(count);
+    for day in from.iter_days().take(count) {
+        match amount(day) {
             Ok(m) => {
                 cents.push(crate::io::ops::cents(m));
                 refusals.push(None);

@@ -46,7 +46,7 @@ impl DiscountKind {
 /// A promotion discount and its use on this resource's earlier orders.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Promotion {
     /// A name for the breakdown (`"double-11"`).
     #[serde(default)]
@@ -70,7 +70,7 @@ pub struct Promotion {
 /// The discounts open to an order, for the automatic choice.
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct DiscountOffers {
     /// The business (contract) discount factor, matched to the product's pricing period
     /// (003 §3.3.2 note).
@@ -90,7 +90,7 @@ pub struct DiscountOffers {
 /// Request of `bestDiscount`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct BestDiscountRequest {
     /// The order's list amount before any discount.
     pub list_amount: Money,

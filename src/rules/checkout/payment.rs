@@ -39,7 +39,7 @@ pub enum PaymentFlow {
 /// A discount the order already has (the customer's choice).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct GivenDiscount {
     /// Business, partner, promotion or coupon.
     pub kind: DiscountKind,
@@ -50,7 +50,7 @@ pub struct GivenDiscount {
 /// Request of `paymentSplit`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct PaymentSplitRequest {
     /// `autoRenewal` (default), `orderPayment` or `oldAutoRenewal`.
     #[serde(default)]

@@ -121,7 +121,7 @@ static TAX_TABLE: &[TaxRow] = &[
 /// Request of `taxInvoice`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct TaxRequest {
     /// Price before indirect tax (WHT included, 003 §8.1, §8.2).
     pub price: Money,

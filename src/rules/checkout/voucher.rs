@@ -58,7 +58,7 @@ pub enum Settlement {
 /// A voucher and its restrictions (003 §9.1.2). Absent lists mean "no restriction".
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Voucher {
     /// Its id (shown in the breakdown).
     pub id: String,
@@ -98,7 +98,7 @@ fn yes() -> bool {
 /// What the voucher is asked to pay for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct VoucherOrder {
     /// The product (`"ECS"`).
     #[serde(default)]
@@ -133,7 +133,7 @@ pub struct VoucherOrder {
 /// Request of `selectVoucher`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct SelectVoucherRequest {
     /// The amount to pay (after the discount).
     pub amount_due: Money,

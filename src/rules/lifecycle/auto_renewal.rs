@@ -67,7 +67,7 @@ impl ProductKind {
 /// A manual renewal made while auto-renewal is on.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct ManualRenewal {
     /// When it was paid (optional: the new expiry is the old one + `term` whenever it was paid,
     /// 003 §3.2.3.1; given, Aliyun refuses one after the expiry, 001).
@@ -81,7 +81,7 @@ pub struct ManualRenewal {
 /// Request of `autoRenewalSchedule`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct AutoRenewalRequest {
     /// `huawei` (default) or `aliyun`; Tencent and Volcengine state no schedule.
     #[serde(default)]

@@ -37,7 +37,7 @@ pub enum QuoteKind {
 /// Request of `quote`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct QuoteRequest {
     /// `new` (default) or `renewal`.
     #[serde(default)]

@@ -28,7 +28,7 @@ pub enum SwitchMode {
 /// Request of `switchToOnDemand`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct SwitchRequest {
     /// `immediate` (default) or `atExpiry`.
     #[serde(default)]

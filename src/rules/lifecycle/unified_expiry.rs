@@ -102,7 +102,7 @@ impl FromJson for UnifiedDay {
 /// Request of `unifiedExpiry`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct UnifiedExpiryRequest {
     /// The current expiry date.
     pub current_expiry: NaiveDate,

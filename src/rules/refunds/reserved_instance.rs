@@ -33,7 +33,7 @@ pub enum RiPayment {
 /// no-upfront RIs).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct ReservedInstanceRequest {
     /// `fullUpfront` or `noUpfront` (partial upfront has no published formula, RULES.md §19 A8).
     pub payment: RiPayment,

@@ -61,7 +61,7 @@ pub enum ResourceKind {
 /// Request of `unsubscribeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct UnsubscribeRequest {
     /// Which of the four scenarios applies.
     pub scenario: Scenario,

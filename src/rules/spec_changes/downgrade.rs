@@ -19,7 +19,7 @@ use crate::rules::spec_changes::remaining::{
 /// Request of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct DowngradeRequest {
     /// The change day.
     pub date: NaiveDate,

@@ -22,7 +22,7 @@ pub const MAX_CAPACITY_GB: u64 = 1_000_000;
 /// Request of `expansionCost`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct ExpansionRequest {
     /// The expansion day.
     pub date: NaiveDate,

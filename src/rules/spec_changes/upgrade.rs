@@ -19,7 +19,7 @@ use crate::rules::spec_changes::remaining::{
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum UpgradeOffer {
     /// 折扣: `(P_new × R − P_old × R) × d`.
     Rate {
@@ -41,7 +41,7 @@ pub enum UpgradeOffer {
 /// Request of `upgradeCost`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct UpgradeRequest {
     /// The change day.
     pub date: NaiveDate,

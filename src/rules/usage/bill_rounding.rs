@@ -30,7 +30,7 @@ pub enum CustomerType {
 /// Request of `billRounding`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct BillRoundingRequest {
     /// `huawei` (default), `aliyun`, `tencent` or `volcengine`.
     #[serde(default)]

@@ -13,7 +13,7 @@ pub const MAX_BILL_LINES: usize = 10_000;
 /// How a non-monthly customer's payable amount was paid (003 §13.2.1, §13.2.8).
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct PayableSplit {
     /// 现金支付.
     #[serde(default)]
@@ -36,7 +36,7 @@ pub struct PayableSplit {
 /// Request of `billSummary` (a month's bill, 003 §6.1.6, §7.2.2.2).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct BillSummaryRequest {
     /// 实时结算费用 of cloud services (prepaid orders paid at once, RI upfront).
     #[serde(default)]

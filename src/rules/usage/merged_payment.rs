@@ -15,7 +15,7 @@ pub const MAX_MERGED_ORDERS: usize = 30;
 /// One order of a merged payment.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct PayOrder {
     /// The order number, for the breakdown.
     #[serde(default)]
@@ -44,7 +44,7 @@ pub enum PayMethod {
 /// Request of `mergedPayment`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct MergedPaymentRequest {
     /// The orders paid together (at most 30).
     pub orders: Vec<PayOrder>,

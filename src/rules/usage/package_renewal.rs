@@ -28,7 +28,7 @@ pub enum PackageAction {
 /// Request of `packageRenewal`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct PackageRenewalRequest {
     /// `renew` or `repurchase`.
     pub action: PackageAction,

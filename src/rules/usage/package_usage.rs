@@ -50,7 +50,7 @@ pub enum ResetCycle {
 /// A package held by the customer.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Package {
     /// Its name in the breakdown.
     pub id: String,
@@ -91,7 +91,7 @@ pub struct Package {
 /// Metered usage of one billing item.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct UsageRecord {
     /// When the usage happened (not when its bill arrived, 000).
     pub date: NaiveDate,
@@ -120,7 +120,7 @@ pub struct UsageRecord {
 /// Request of `packageUsage`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct PackageUsageRequest {
     /// The packages held.
     pub packages: Vec<Package>,

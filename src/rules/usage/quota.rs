@@ -13,7 +13,7 @@ use crate::io::write::ToJson;
 /// Request of `consumptionQuota`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct QuotaRequest {
     /// 累计已出账应还金额: billed and not yet repaid.
     pub billed_unpaid: Money,

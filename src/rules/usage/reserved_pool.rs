@@ -48,7 +48,7 @@ pub enum PoolAction {
 /// One draw or release.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct PoolEvent {
     /// When (`YYYY-MM-DDTHH:MM[:SS]`, inside the package, not before the previous event).
     #[cfg_attr(test, ts(as = "String"))]
@@ -62,7 +62,7 @@ pub struct PoolEvent {
 /// Request of `reservedPoolIdleFee`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct ReservedPoolRequest {
     /// `singleUse` or `cyclic`.
     pub package_type: PackageType,

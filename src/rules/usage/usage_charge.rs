@@ -34,7 +34,7 @@ pub enum Pricing {
 /// One tier `[from, to)`; the last tier may be open (`to` absent).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Tier {
     /// Lower bound, included.
     pub from: Ratio,
@@ -55,7 +55,7 @@ pub struct Tier {
 /// Request of `usageCharge`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct UsageChargeRequest {
     /// Metered usage in the raw unit (bytes, seconds, calls…).
     pub raw_usage: Ratio,
