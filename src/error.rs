@@ -236,6 +236,21 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The same refusal at `path`: a domain check knows the figure at fault, the rule which
+    /// request field holds it.
+    pub fn at(mut self, path: impl Into<String>) -> Error {
+        self.0.path = path.into();
+        self
+    }
+
+    /// The path under the request field `field`: `[1].end` under `orders` is `orders[1].end`.
+    pub fn under(mut self, field: &str) -> Error {
+        self.0.path = format!("{field}{}", self.0.path);
+        self
+    }
+}
+
 impl std::ops::Deref for Error {
     type Target = Refusal;
     fn deref(&self) -> &Refusal {

@@ -20,64 +20,21 @@ use crate::domain::calendar::add_months;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 
-/// Which column of the table applies: whole years started of consumption (1, 2 or 3).
+/// Which column of the table applies: whole years started of consumption (1, 2, 3…). `day` is in
+/// band N when it is after `start + 12·(N−1) months` and at most `start + 12·N months`; counting
+/// stops at 100 years.
 pub fn consumed_years_band(start: NaiveDate, day: NaiveDate) -> u32 {
-    band_of(start, day).band
-}
-
-/// A band of table 3-5 for an order: its number and the days it covers (after `after`, up to
-/// `until`; `None` = unbounded).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Band {
-    /// 1 for the first year of consumption, 2 for the second…
-    pub band: u32,
-    /// The band starts the day after this (`None` for the first band).
-    pub after: Option<NaiveDate>,
-    /// The band ends on this day (`None`: no later band can be told apart).
-    pub until: Option<NaiveDate>,
-}
-
-/// The band of `day` for an order started `start`: `day` is in band N when it is after
-/// `start + 12·(N−1) months` and at most `start + 12·N months`.
-pub fn band_of(start: NaiveDate, day: NaiveDate) -> Band {
     let mut band = 1;
-    let mut after = None;
-    loop {
-        let until = add_months(start, band * 12);
-        match until {
-            // Counting stops at 100 years: that band covers every later day.
-            _ if band >= 100 => {
-                return Band {
-                    band,
-                    after,
-                    until: None,
-                }
-            }
-            Some(limit) if day > limit => {
-                band += 1;
-                after = Some(limit);
-            }
-            _ => return Band { band, after, until },
-        }
+    while band < 100 && add_months(start, band * 12).is_some_and(|limit| day > limit) {
+        band += 1;
     }
-}
-
-impl Band {
-    /// Whether `day` falls in this band.
-    pub fn contains(&self, day: NaiveDate) -> bool {
-        self.after.map_or(true, |a| day > a) && self.until.map_or(true, |u| day <= u)
-    }
+    band
 }
 
 /// The table rate for an order of `term` started `start`, unsubscribed on `day`.
-/// 003 §3.4.2.2 ex. 1: monthly order → 10 %.
-/// `order` is the order's index in the request, for the error path `orders[i].term`.
-pub fn table_rate(term: Term, start: NaiveDate, day: NaiveDate, order: usize) -> Result<Decimal> {
-    band_rate(term, consumed_years_band(start, day), order)
-}
-
-/// The table rate of `band` for an order of `term` (see [`table_rate`]).
-pub fn band_rate(term: Term, band: u32, order: usize) -> Result<Decimal> {
+/// 003 §3.4.2.2 ex. 1: monthly order → 10 %. A refusal has no path: the rule names the order.
+pub fn table_rate(term: Term, start: NaiveDate, day: NaiveDate) -> Result<Decimal> {
+    let band = consumed_years_band(start, day);
     let percent: Option<i64> = match (term, band) {
         (Term::Months(_), 1) => Some(10),
         (Term::Years(1), 1) => Some(10),
@@ -91,7 +48,7 @@ pub fn band_rate(term: Term, band: u32, order: usize) -> Result<Decimal> {
     percent.map(|p| Decimal::new(p, 2)).ok_or_else(|| {
         Error::new(
             ErrorCode::HandlingFeeRateUnknown,
-            format!("orders[{order}].term"),
+            "",
             format!(
                 "003 §3.4.2.2 table 3-5 has no handling-fee rate for a {term} order consumed into year {band}; pass handlingFeeRate"
             ),

@@ -36,20 +36,21 @@ pub struct Order {
     pub voucher: Money,
 }
 
-/// Check a list of orders: 1..=`MAX_ORDERS` segments, each `end ≥ start`, in date order and not
-/// overlapping. `path` is the request field holding the list (`orders`).
-pub fn validate(orders: &[Order], path: &str) -> Result<()> {
+/// Check a list of orders: 1..=`MAX_ORDERS` segments, each `end ≥ start` and spanning its term,
+/// in date order and not overlapping. A refusal's path is within the list (`[1].end`): the rule
+/// puts it under the request field (`orders[1].end`).
+pub fn validate(orders: &[Order]) -> Result<()> {
     if orders.is_empty() {
         return Err(Error::new(
             ErrorCode::MissingField,
-            path,
+            "",
             "at least one order is needed",
         ));
     }
     if orders.len() > MAX_ORDERS {
         return Err(Error::new(
             ErrorCode::TooManyItems,
-            path,
+            "",
             format!("{} orders; at most {MAX_ORDERS} per request", orders.len()),
         ));
     }
@@ -58,22 +59,18 @@ pub fn validate(orders: &[Order], path: &str) -> Result<()> {
         if o.end < o.start {
             return Err(Error::new(
                 ErrorCode::InvalidPeriod,
-                format!("{path}[{i}].end"),
+                format!("[{i}].end"),
                 format!("order ends {} before it starts {}", o.end, o.start),
             ));
         }
         check_span(o).map_err(|message| {
-            Error::new(
-                ErrorCode::InvalidPeriod,
-                format!("{path}[{i}].end"),
-                message,
-            )
+            Error::new(ErrorCode::InvalidPeriod, format!("[{i}].end"), message)
         })?;
         if let Some(prev) = previous_end {
             if o.start <= prev {
                 return Err(Error::new(
                     ErrorCode::InvalidPeriod,
-                    format!("{path}[{i}].start"),
+                    format!("[{i}].start"),
                     format!(
                         "order starts {} but the previous order runs until {prev}; list orders in date order without overlap",
                         o.start
@@ -93,12 +90,12 @@ impl Order {
     }
 }
 
-/// Refuse orders without `paidCash` where the rule needs it (refunds), at `path[i].paidCash`.
-pub fn require_cash(orders: &[Order], path: &str) -> Result<()> {
+/// Refuse orders without `paidCash` where the rule needs it (refunds), at `[i].paidCash`.
+pub fn require_cash(orders: &[Order]) -> Result<()> {
     match orders.iter().position(|o| o.paid_cash.is_none()) {
         Some(i) => Err(Error::new(
             ErrorCode::MissingField,
-            format!("{path}[{i}].paidCash"),
+            format!("[{i}].paidCash"),
             "a refund needs the cash paid on each order (paidCash: after the discount, without vouchers)",
         )),
         None => Ok(()),
@@ -143,19 +140,16 @@ pub fn unexpired(orders: &[Order], day: NaiveDate) -> impl Iterator<Item = (usiz
     orders.iter().enumerate().filter(move |(_, o)| o.end >= day)
 }
 
-/// Refuse an operation `day` outside the orders' life: before the first start or after the last end.
-pub fn check_day_in_term(orders: &[Order], day: NaiveDate, path: &str) -> Result<()> {
+/// Refuse an operation `day` outside the orders' life: before the first start or after the last
+/// end (the refusal has no path: the rule names its day field).
+pub fn check_day_in_term(orders: &[Order], day: NaiveDate) -> Result<()> {
     let (Some(first), Some(last)) = (orders.first(), orders.last()) else {
-        return Err(Error::new(
-            ErrorCode::MissingField,
-            "orders",
-            "at least one order is needed",
-        ));
+        return Err(Error::new(ErrorCode::InvalidPeriod, "", "no orders"));
     };
     if day < first.start || day > last.end {
         return Err(Error::new(
             ErrorCode::InvalidPeriod,
-            path,
+            "",
             format!(
                 "{day} is outside the orders' term {}..{}",
                 first.start, last.end

@@ -78,17 +78,8 @@ impl PriceTable {
     /// from the `1M` price (an `8M` renewal at 8 × the `1M` price: 003 §3.2.7 upgrade ex. 1 pays
     /// 8 × 11 = 88). A missing yearly term is refused: no document derives `3Y` from `1Y` (the
     /// 3-year price is usually discounted), and a guess would be a silent wrong answer.
-    pub fn rate(&self, term: Term, unit: PeriodUnit, path: &str) -> Result<MatchedPrice> {
-        self.rate_or_err(term, unit, || path.to_string())
-    }
-
-    /// [`PriceTable::rate`] with the error path built only when the price is missing.
-    pub fn rate_or_err(
-        &self,
-        term: Term,
-        unit: PeriodUnit,
-        path: impl FnOnce() -> String,
-    ) -> Result<MatchedPrice> {
+    /// A refusal has no path: the rule names the table (`oldPrices.3Y`).
+    pub fn rate(&self, term: Term, unit: PeriodUnit) -> Result<MatchedPrice> {
         if let Some(&price) = self.0.get(&term) {
             return Ok(MatchedPrice {
                 term,
@@ -109,12 +100,12 @@ impl PriceTable {
             }),
             (Term::Months(_), None) => Err(Error::new(
                 ErrorCode::PriceNotFound,
-                path(),
+                "",
                 format!("no price for {term} (nor for 1M) in the price table"),
             )),
             (Term::Years(_), _) => Err(Error::new(
                 ErrorCode::PriceNotFound,
-                path(),
+                "",
                 format!(
                     "no price for {term} in the price table; a yearly price is not derived from another term (give the {term} price)"
                 ),
@@ -130,7 +121,6 @@ impl PriceTable {
         yearly: bool,
         r: Exact,
         how: TermMatch,
-        path: &str,
     ) -> Result<(MatchedPrice, Option<String>)> {
         let unit = if yearly {
             PeriodUnit::Years
@@ -147,7 +137,7 @@ impl PriceTable {
         let (Some(&shortest), Some(&longest)) = (candidates.first(), candidates.last()) else {
             return Err(Error::new(
                 ErrorCode::PriceNotFound,
-                path,
+                "",
                 format!("the price table has no {kind} price; the orders need {kind} prices"),
             ));
         };
@@ -177,6 +167,6 @@ impl PriceTable {
                 }
             },
         };
-        Ok((self.rate(chosen, unit, path)?, note))
+        Ok((self.rate(chosen, unit)?, note))
     }
 }

@@ -214,7 +214,10 @@ pub fn quote_with(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse>
             ),
         ));
     }
-    let price = req.prices.rate(req.term, req.term.unit(), "prices")?;
+    let price = req
+        .prices
+        .rate(req.term, req.term.unit())
+        .map_err(|e| e.at("prices"))?;
     let list = price.price * Decimal::from(req.quantity);
     let discounted = list.exact().times(d)?;
     let discount_amount = Money::shown(discounted.minus(list.exact())?);

@@ -81,8 +81,8 @@ pub fn switch_to_on_demand(req: &SwitchRequest) -> Result<SwitchResponse> {
 
 /// [`switch_to_on_demand`] into a given breakdown ([`Breakdown::silent`] for figures only).
 pub fn switch_to_on_demand_with(req: &SwitchRequest, b: Breakdown) -> Result<SwitchResponse> {
-    order::validate(&req.orders, "orders")?;
-    order::require_cash(&req.orders, "orders")?;
+    order::validate(&req.orders).map_err(|e| e.under("orders"))?;
+    order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
     check_rate(req.handling_fee_rate)?;
     let refuse =
         |path: &str, msg: String| Err(Error::new(ErrorCode::ModeSwitchNotAllowed, path, msg));

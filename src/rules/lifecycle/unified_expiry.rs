@@ -281,10 +281,15 @@ pub fn unified_expiry_with(
         Some(prices) => {
             let (renewal_price, rate) = match renewal {
                 Renewal::Term(t) => {
-                    let price = prices.rate(t, unit, "prices")?;
+                    let price = prices.rate(t, unit).map_err(|e| e.at("prices"))?;
                     (price.price, price)
                 }
-                Renewal::ByTheDay => (Money::ZERO, prices.rate(Term::Years(1), unit, "prices")?),
+                Renewal::ByTheDay => (
+                    Money::ZERO,
+                    prices
+                        .rate(Term::Years(1), unit)
+                        .map_err(|e| e.at("prices"))?,
+                ),
             };
             let renewal_amount = renewal_price.exact().times(d)?;
             let padding = rate.rate.times(padding_period)?.times(d)?;

@@ -89,7 +89,10 @@ pub(crate) fn in_use_refund(
         days = Some(d);
         let rate = match fee_override {
             Some(r) => r,
-            None => Ratio(handling_fee::table_rate(o.term, o.start, date, i)?),
+            None => Ratio(
+                handling_fee::table_rate(o.term, o.start, date)
+                    .map_err(|e| e.at(format!("orders[{i}].term")))?,
+            ),
         };
         rate_used = rate;
         // 003 §3.4.2.2: consumed = paid × consumed days / total days; fee = paid × rate.

@@ -166,8 +166,8 @@ pub fn unsubscribe_refund_with(
     req: &UnsubscribeRequest,
     b: Breakdown,
 ) -> Result<UnsubscribeResponse> {
-    order::validate(&req.orders, "orders")?;
-    order::require_cash(&req.orders, "orders")?;
+    order::validate(&req.orders).map_err(|e| e.under("orders"))?;
+    order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
     check_rate(req.handling_fee_rate)?;
     match req.resource_kind {
         ResourceKind::ResourcePackage => {

@@ -118,14 +118,16 @@ pub fn downgrade_refund_with(
     check_prepaid(req.billing_mode)?;
     let d = check_factor(req.discount, "discount")?;
     let periods = remaining_periods(&req.orders, req.date)?;
-    crate::domain::order::require_cash(&req.orders, "orders")?;
+    crate::domain::order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
     let unit = periods.unit;
-    let (price, note) = req.new_prices.match_period(
-        unit == calendar::PeriodUnit::Years,
-        periods.total,
-        TermMatch::Down,
-        "newPrices",
-    )?;
+    let (price, note) = req
+        .new_prices
+        .match_period(
+            unit == calendar::PeriodUnit::Years,
+            periods.total,
+            TermMatch::Down,
+        )
+        .map_err(|e| e.at("newPrices"))?;
 
     // The figures.
     let mut values = Vec::with_capacity(periods.orders.len());

@@ -115,12 +115,10 @@ pub fn expansion_cost_with(req: &ExpansionRequest, mut b: Breakdown) -> Result<E
     let periods = remaining_periods(&req.orders, req.date)?;
     let unit = periods.unit;
     let r_exact = periods.total;
-    let (price, note) = req.unit_prices.match_period(
-        unit == PeriodUnit::Years,
-        r_exact,
-        TermMatch::Up,
-        "unitPrices",
-    )?;
+    let (price, note) = req
+        .unit_prices
+        .match_period(unit == PeriodUnit::Years, r_exact, TermMatch::Up)
+        .map_err(|e| e.at("unitPrices"))?;
 
     // The figures.
     let r = match req.policy {

@@ -107,8 +107,8 @@ pub(crate) fn period_text(r: Exact, unit: PeriodUnit) -> String {
 /// Validated orders, the price unit (yearly if any unexpired order is yearly) and each unexpired
 /// order's remaining period.
 pub(crate) fn remaining_periods(orders: &[Order], date: NaiveDate) -> Result<RemainingPeriods<'_>> {
-    order::validate(orders, "orders")?;
-    order::check_day_in_term(orders, date, "date")?;
+    order::validate(orders).map_err(|e| e.under("orders"))?;
+    order::check_day_in_term(orders, date).map_err(|e| e.at("date"))?;
     let unit = order::price_unit(orders, date);
     let mut periods = Vec::new();
     let mut total = Exact::ZERO;

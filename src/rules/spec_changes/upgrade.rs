@@ -157,19 +157,17 @@ pub fn upgrade_cost_with(req: &UpgradeRequest, mut b: Breakdown) -> Result<Upgra
     };
     let periods = remaining_periods(&req.orders, req.date)?;
     let unit = periods.unit;
-    let (new_price, note) = new_table.match_period(
-        unit == PeriodUnit::Years,
-        periods.total,
-        TermMatch::Up,
-        new_path,
-    )?;
+    let (new_price, note) = new_table
+        .match_period(unit == PeriodUnit::Years, periods.total, TermMatch::Up)
+        .map_err(|e| e.at(new_path))?;
 
     // The figures.
     let mut fees = Vec::with_capacity(periods.orders.len());
     for p in &periods.orders {
         let old = req
             .old_prices
-            .rate_or_err(p.order.term, unit, || format!("oldPrices.{}", p.order.term))?;
+            .rate(p.order.term, unit)
+            .map_err(|e| e.at(format!("oldPrices.{}", p.order.term)))?;
         let exact = new_price.rate.minus(old.rate)?.times(p.r)?.times(factor)?;
         let added = match req.policy {
             RoundingPolicy::Document => Exact::of(exact.round(2, Rounding::Truncate)?),
