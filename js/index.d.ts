@@ -1,6 +1,6 @@
 // Public API of the billcalc package. Generated from the operations table (src/io/ops.rs) by `cargo test`: edit the table.
 // The request, answer and error types are the Rust types' own (js/types.d.ts,
-// written by ts-rs during `cargo test`).
+// written from their declarations by `cargo test`).
 import type {
   AutoRenewalRequest,
   AutoRenewalResponse,

@@ -10,9 +10,10 @@ echo "== Rust tests"
 cargo test --all-targets
 cargo test --doc
 
-if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- js/types.d.ts; then
-  echo "js/types.d.ts is out of date with the Rust types: commit the file cargo test regenerated" >&2
-  git --no-pager diff --stat -- js/types.d.ts >&2
+generated="js/types.d.ts js/index.d.ts js/exports.js"
+if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- $generated; then
+  echo "generated files are out of date with the Rust declarations: commit what cargo test wrote" >&2
+  git --no-pager diff --stat -- $generated >&2
   exit 1
 fi
 

@@ -44,6 +44,16 @@ pub fn derive_to_json(input: TokenStream) -> TokenStream {
         .into()
 }
 
+/// Derive the crate's `Ts` (the TypeScript declaration in `js/types.d.ts`), under `cfg(test)`:
+/// `cargo test` writes the file.
+#[proc_macro_derive(Ts, attributes(serde, json))]
+pub fn derive_ts(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand(&input, typescript)
+        .unwrap_or_else(Error::into_compile_error)
+        .into()
+}
+
 fn expand(
     input: &DeriveInput,
     generate: fn(&DeriveInput, &Container) -> syn::Result<Tokens>,
@@ -65,6 +75,7 @@ struct Container {
     case: Case,
     tag: Option<String>,
     omit_if: Option<Ident>,
+    ts_name: Option<String>,
 }
 
 impl Container {
@@ -73,6 +84,7 @@ impl Container {
             case: Case::AsWritten,
             tag: None,
             omit_if: None,
+            ts_name: None,
         };
         for attr in attrs {
             if attr.path().is_ident("serde") {
@@ -102,8 +114,12 @@ impl Container {
                         let s: LitStr = meta.value()?.parse()?;
                         c.omit_if = Some(Ident::new(&s.value(), s.span()));
                         Ok(())
+                    } else if meta.path.is_ident("ts_name") {
+                        let s: LitStr = meta.value()?.parse()?;
+                        c.ts_name = Some(s.value());
+                        Ok(())
                     } else {
-                        Err(meta.error("json(omit_if = \"method\") is the one json attribute"))
+                        Err(meta.error("json(omit_if = \"method\") or json(ts_name = \"Name\")"))
                     }
                 })?;
             }
@@ -127,6 +143,9 @@ struct Field {
     with: Option<Path>,
     skip: bool,
     flatten: bool,
+    /// The TypeScript type, when the Rust type does not say it (`with` readers).
+    ts: Option<String>,
+    doc: String,
 }
 
 impl Field {
@@ -143,7 +162,20 @@ impl Field {
             with: None,
             skip: false,
             flatten: false,
+            ts: None,
+            doc: doc(&field.attrs),
         };
+        for attr in field.attrs.iter().filter(|a| a.path().is_ident("json")) {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("ts") {
+                    let s: LitStr = meta.value()?.parse()?;
+                    f.ts = Some(s.value());
+                    Ok(())
+                } else {
+                    Err(meta.error("json(ts = \"type\") is the one field attribute of its own"))
+                }
+            })?;
+        }
         for attr in field.attrs.iter().filter(|a| a.path().is_ident("serde")) {
             attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("default") {
@@ -469,4 +501,156 @@ fn write_fields(fields: &[Field], value: impl Fn(&Ident) -> Tokens) -> Vec<Token
             }
         })
         .collect()
+}
+
+// ---------- TypeScript ----------
+
+/// The doc comment of an item, its lines as written (one leading space dropped).
+fn doc(attrs: &[Attribute]) -> String {
+    let mut lines = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+        if let syn::Meta::NameValue(nv) = &attr.meta {
+            if let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) = &nv.value
+            {
+                let line = s.value();
+                lines.push(line.strip_prefix(' ').unwrap_or(&line).to_string());
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+/// `/**\n * line\n */\n`, as a TypeScript declaration's doc comment.
+fn ts_doc(doc: &str) -> String {
+    if doc.is_empty() {
+        return String::new();
+    }
+    let lines: Vec<String> = doc
+        .lines()
+        .map(|l| format!(" * {l}").trim_end().to_string())
+        .collect();
+    format!("/**\n{}\n */\n", lines.join("\n"))
+}
+
+/// `T` when `ty` is `Option<T>`.
+fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    match &last.arguments {
+        syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|arg| match arg {
+            syn::GenericArgument::Type(t) => Some(t),
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+/// Code that appends a field's member to `out` (a `String`), and declares its type into `file`.
+fn ts_member(f: &Field) -> Tokens {
+    let optional = !matches!(f.default, Missing::Required);
+    let ty = &f.ty;
+    let shown = match (optional, option_inner(ty)) {
+        (true, Some(inner)) => inner,
+        _ => ty,
+    };
+    let key = format!("{}{}: ", f.name, if optional { "?" } else { "" });
+    let doc = ts_doc(&f.doc);
+    let name = match &f.ts {
+        Some(t) => quote!(::std::string::String::from(#t)),
+        None => quote!(<#shown as crate::io::ts::Ts>::name()),
+    };
+    quote! {
+        out.push_str(#doc);
+        out.push_str(#key);
+        out.push_str(&#name);
+        out.push_str(", \n");
+        <#ty as crate::io::ts::Ts>::declare(file);
+    }
+}
+
+fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
+    let name = &input.ident;
+    let ts_name = c.ts_name.clone().unwrap_or_else(|| name.to_string());
+    let head = format!("{}export type {ts_name} = ", ts_doc(&doc(&input.attrs)));
+    let body = match &input.data {
+        Data::Struct(s) => {
+            let fields = named_fields(&s.fields, c.case)?;
+            let members: Vec<Tokens> = fields
+                .iter()
+                .filter(|f| !f.skip && !f.flatten)
+                .map(ts_member)
+                .collect();
+            let flat: Vec<Tokens> = fields
+                .iter()
+                .filter(|f| f.flatten)
+                .map(|f| {
+                    let ty = &f.ty;
+                    quote! {
+                        out.push_str(" & ");
+                        out.push_str(&<#ty as crate::io::ts::Ts>::name());
+                        <#ty as crate::io::ts::Ts>::declare(file);
+                    }
+                })
+                .collect();
+            quote! {
+                out.push_str("{ \n");
+                #(#members)*
+                crate::io::ts::close_object(&mut out);
+                #(#flat)*
+            }
+        }
+        Data::Enum(e) => match &c.tag {
+            None => {
+                let mut names = Vec::new();
+                for v in &e.variants {
+                    names.push(format!("\"{}\"", variant_name(v, c.case)?));
+                }
+                let text = names.join(" | ");
+                quote!(out.push_str(#text);)
+            }
+            Some(tag) => {
+                let mut arms = Vec::new();
+                for (i, v) in e.variants.iter().enumerate() {
+                    let fields = named_fields(&v.fields, Case::Camel)?;
+                    let members: Vec<Tokens> = fields.iter().map(ts_member).collect();
+                    let open = format!(
+                        "{}{{ \"{tag}\": \"{}\", \n",
+                        if i > 0 { " | " } else { "" },
+                        variant_name(v, c.case)?
+                    );
+                    arms.push(quote! {
+                        out.push_str(#open);
+                        #(#members)*
+                        crate::io::ts::close_object(&mut out);
+                    });
+                }
+                quote!(#(#arms)*)
+            }
+        },
+        Data::Union(_) => return Err(Error::new(Span::call_site(), "no unions")),
+    };
+    Ok(quote! {
+        #[cfg(test)]
+        impl crate::io::ts::Ts for #name {
+            fn name() -> ::std::string::String {
+                ::std::string::String::from(#ts_name)
+            }
+
+            fn declare(file: &mut crate::io::ts::TsFile) {
+                if !file.reserve(#ts_name, ::std::any::type_name::<Self>()) {
+                    return;
+                }
+                let mut out = ::std::string::String::from(#head);
+                #body
+                out.push_str(";\n");
+                file.insert(#ts_name, out);
+            }
+        }
+    })
 }

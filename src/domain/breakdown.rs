@@ -6,10 +6,10 @@
 
 use crate::domain::money::{Money, RoundingPolicy};
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// One money line: `label`, the formula with its numbers, and the signed amount it contributes.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct Line {
     /// What the line is, in billing words ("consumed amount").
@@ -21,8 +21,7 @@ pub struct Line {
 }
 
 /// A figure used by the lines (days, remaining period, matched price), with how it was obtained.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct Fact {
     /// What the figure is ("remaining period").
@@ -34,9 +33,8 @@ pub struct Fact {
 }
 
 /// Lines, facts, notes and the rounding policy used.
-#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, Ts)]
 #[json(omit_if = "is_silent")]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 #[serde(rename_all = "camelCase")]
 pub struct Breakdown {
     /// The rounding policy the result was computed under.

@@ -13,6 +13,7 @@ use crate::domain::money::clip;
 use crate::error::Error;
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// Earliest date accepted as input.
 pub const MIN_DATE: (i32, u32, u32) = (1970, 1, 1);
@@ -70,21 +71,14 @@ pub fn next_day(d: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// 003 §3.2.7 / §3.4.2.2 refund day counts of one order segment on an operation day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson)]
-#[cfg_attr(
-    test,
-    derive(ts_rs::TS),
-    ts(export, export_to = "../js/types.d.ts", rename = "Days")
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, Ts)]
+#[json(ts_name = "Days")]
 pub struct RefundDays {
     /// `days(start..end)`, both included.
-    #[cfg_attr(test, ts(type = "number"))]
     pub total: i64,
     /// `days(start..day before the operation)`: 0 on the start day.
-    #[cfg_attr(test, ts(type = "number"))]
     pub consumed: i64,
     /// `days(operation day..end)`: the operation day counts as remaining.
-    #[cfg_attr(test, ts(type = "number"))]
     pub remaining: i64,
 }
 
@@ -102,8 +96,7 @@ pub fn refund_days(start: NaiveDate, end: NaiveDate, day: NaiveDate) -> RefundDa
 }
 
 /// The unit a remaining period is measured in (003 §3.2.7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum PeriodUnit {
     /// Natural months: each month's remaining days / days of that month.

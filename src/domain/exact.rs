@@ -32,16 +32,6 @@ pub const SHOWN_DECIMALS: u32 = 8;
 /// written as its fraction and its decimal to 8 places: `{"fraction": "913/365", "decimal":
 /// "2.50136986"}` (a whole number as `"2"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    test,
-    derive(ts_rs::TS),
-    ts(
-        export,
-        export_to = "../js/types.d.ts",
-        rename = "Fraction",
-        type = "{ fraction: string, decimal: string }"
-    )
-)]
 pub struct Exact {
     /// The numerator, sign included.
     n: i128,

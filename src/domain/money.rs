@@ -19,6 +19,7 @@ use crate::domain::exact::{Exact, Rounding};
 use crate::error::ErrorCode;
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Mul, Neg, Sub, SubAssign};
@@ -28,11 +29,6 @@ pub const MAX_INPUT: Decimal = Decimal::from_parts(3_567_587_328, 232, 0, false,
 
 /// An amount of money in the account's currency (USD in the Huawei examples).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    test,
-    derive(ts_rs::TS),
-    ts(export, export_to = "../js/types.d.ts", type = "string")
-)]
 pub struct Money(pub Decimal);
 
 impl Money {
@@ -356,11 +352,6 @@ pub fn equals(e: Exact) -> String {
 /// representable number; never negative); serialized as a decimal string without trailing zeros
 /// (`"0.9"`, `"2.7258064516129032258064516129"`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(
-    test,
-    derive(ts_rs::TS),
-    ts(export, export_to = "../js/types.d.ts", type = "string")
-)]
 pub struct Ratio(pub Decimal);
 
 impl Ratio {
@@ -389,8 +380,7 @@ impl fmt::Display for Ratio {
 /// | upgrade: each order's fee | exact | truncated to cents (003 §3.2.7 ex. 1: 11.178 → 11.17) | exact |
 /// | disk expansion: remaining period | exact | half up to 2 decimals (003 §3.2.7: 28/31 → 0.90) | exact |
 /// | everything else | exact | exact | exact |
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum RoundingPolicy {
     /// What the console charges (default). Spec changes keep every intermediate exact and round

@@ -10,13 +10,13 @@ use crate::domain::money::Money;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
+use crate::io::Ts;
 
 /// Most orders one request may carry.
 pub const MAX_ORDERS: usize = 1_000;
 
 /// One prepaid order segment of a resource.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct Order {
     /// First day of the segment.
@@ -28,11 +28,9 @@ pub struct Order {
     /// Cash actually paid (实付金额): after the discount, without vouchers. Needed by refunds
     /// (unsubscribe, switch, downgrade); upgrades and disk expansion do not use it.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub paid_cash: Option<Money>,
     /// Voucher amount used to pay the order (never part of cash refunds).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub voucher: Money,
 }
 

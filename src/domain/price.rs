@@ -15,7 +15,6 @@ use crate::error::{Error, ErrorCode, Result};
 
 /// Prices of one configuration, per term.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
 pub struct PriceTable(pub BTreeMap<Term, Money>);
 
 /// How a remaining period is matched to a price term (003 §3.2.7).

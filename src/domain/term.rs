@@ -16,11 +16,6 @@ pub const MAX_YEARS: u32 = 10;
 /// A prepaid term. Monthly and yearly terms are different products even when they last as long
 /// (`12M` is not `1Y`): the price type follows the term kind (003 §3.2.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    test,
-    derive(ts_rs::TS),
-    ts(export, export_to = "../js/types.d.ts", type = "string")
-)]
 pub enum Term {
     /// N months (包月).
     Months(u32),

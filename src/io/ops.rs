@@ -96,6 +96,15 @@ macro_rules! operations {
             curve: operations!(@curve $name, $req, $rule, $providers $(, $amount)?),
         }),*];
 
+        /// Declare every request and answer type (and what they name) into `file`.
+        #[cfg(test)]
+        fn declare_types(file: &mut crate::io::ts::TsFile) {
+            use crate::io::ts::Ts;
+            $(<$req>::declare(file); <$res>::declare(file);)*
+            Curve::declare(file);
+            crate::error::Refusal::declare(file);
+        }
+
         $(impl Request for $req {
             fn policy(&self) -> RoundingPolicy {
                 self.policy
@@ -326,13 +335,16 @@ pub(crate) fn cents(m: Money) -> Option<i64> {
 mod tests {
     use super::*;
 
-    /// `js/exports.js` and `js/index.d.ts` are written from the table (as ts-rs writes
-    /// `js/types.d.ts`): `scripts/test.sh` fails when the committed files differ.
+    /// `js/exports.js`, `js/index.d.ts` and `js/types.d.ts` are written from the table and the
+    /// types' declarations: `scripts/test.sh` fails when the committed files differ.
     #[test]
     fn js_follows_the_operations_table() {
         let root = env!("CARGO_MANIFEST_DIR");
         std::fs::write(format!("{root}/js/exports.js"), exports_js()).unwrap();
         std::fs::write(format!("{root}/js/index.d.ts"), index_d_ts()).unwrap();
+        let mut file = crate::io::ts::TsFile::default();
+        declare_types(&mut file);
+        std::fs::write(format!("{root}/js/types.d.ts"), file.text()).unwrap();
     }
 
     #[test]
@@ -375,7 +387,7 @@ mod tests {
         let mut out = format!(
             "// Public API of the billcalc package. {GENERATED}\n\
              // The request, answer and error types are the Rust types' own (js/types.d.ts,\n\
-             // written by ts-rs during `cargo test`).\n\
+             // written from their declarations by `cargo test`).\n\
              import type {{\n{}}} from \"./types.js\";\n\n\
              export * from \"./types.js\";\n\n\
              /** Every operation's name. */\n\

@@ -11,6 +11,7 @@ use crate::domain::money::Money;
 use crate::domain::order::Order;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use crate::rules::lifecycle::switch::SwitchRequest;
 use crate::rules::refunds::unsubscribe::UnsubscribeRequest;
 use crate::rules::spec_changes::{downgrade::DowngradeRequest, upgrade::UpgradeRequest};
@@ -20,8 +21,7 @@ pub const MAX_POINTS: i64 = 10_000;
 
 /// A curve: one amount per day from `from` to `to`, in integer cents (`null` where the operation
 /// refuses that day, e.g. after expiry).
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct Curve {
     /// First day.
@@ -29,7 +29,6 @@ pub struct Curve {
     /// Last day.
     pub to: NaiveDate,
     /// Amount in cents for each day, `None` when refused.
-    #[cfg_attr(test, ts(type = "(number | null)[]"))]
     pub cents: Vec<Option<i64>>,
     /// The error code of each refused day's first refusal (same length as `cents`).
     pub refusals: Vec<Option<ErrorCode>>,

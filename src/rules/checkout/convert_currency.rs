@@ -10,13 +10,13 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// Currencies shown in whole units (ISO 4217 minor unit 0) among those a billing page may use.
 pub const WHOLE_UNIT_CURRENCIES: [&str; 5] = ["JPY", "KRW", "CLP", "VND", "IDR"];
 
 /// Request of `convertCurrency`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct ConvertRequest {
     /// The amount in the account currency (USD).
@@ -28,17 +28,14 @@ pub struct ConvertRequest {
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `document`; conversion always rounds once).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `convertCurrency`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct ConvertResponse {
     /// The converted amount as shown: half up to the currency's minor unit (`"83.72"`, `"425"`).

@@ -11,14 +11,14 @@ use crate::domain::money::{show, Money, Ratio, RoundingPolicy};
 use crate::domain::provider::Provider;
 use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// Most promotions one request may list.
 pub const MAX_PROMOTIONS: usize = 1000;
 
 /// The kinds of discount an order may carry (003 §9.2.1). In the tie order of 003 §3.2.3.1:
 /// business, then partner, then promotion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum DiscountKind {
     /// 商务授权折扣: the contract discount.
@@ -44,13 +44,11 @@ impl DiscountKind {
 }
 
 /// A promotion discount and its use on this resource's earlier orders.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct Promotion {
     /// A name for the breakdown (`"double-11"`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub id: Option<String>,
     /// The factor (`"0.7"` = 30 % off).
     pub factor: Ratio,
@@ -58,38 +56,31 @@ pub struct Promotion {
     pub effective: NaiveDate,
     /// Its last valid day, if it ends.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "string"))]
     pub expires: Option<NaiveDate>,
     /// The date of the most recent earlier order of this resource (purchase, renewal, change) that
     /// used it; absent when it was never used on this resource.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "string"))]
     pub used_on: Option<NaiveDate>,
 }
 
 /// The discounts open to an order, for the automatic choice.
-#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct DiscountOffers {
     /// The business (contract) discount factor, matched to the product's pricing period
     /// (003 §3.3.2 note).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub business: Option<Ratio>,
     /// The partner discount factor.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub partner: Option<Ratio>,
     /// Promotions, used on this resource or not.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Vec<Promotion>>"))]
     pub promotions: Vec<Promotion>,
 }
 
 /// Request of `bestDiscount`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct BestDiscountRequest {
     /// The order's list amount before any discount.
@@ -103,17 +94,14 @@ pub struct BestDiscountRequest {
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// One candidate of the choice and why it won, lost or was left out.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct DiscountCandidate {
     /// Business, partner or promotion.
@@ -131,8 +119,7 @@ pub struct DiscountCandidate {
 }
 
 /// The chosen discount (none when nothing is on offer).
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct ChosenDiscount {
     /// Its kind.
@@ -144,8 +131,7 @@ pub struct ChosenDiscount {
 }
 
 /// Result of `bestDiscount`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct BestDiscountResponse {
     /// The discount applied, or null when none is on offer.

@@ -11,6 +11,7 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use crate::rules::checkout::discount::{
     self, ChosenDiscount, DiscountCandidate, DiscountKind, DiscountOffers,
 };
@@ -22,8 +23,7 @@ use crate::rules::checkout::voucher::{
 pub const CARD_TRANSACTION_LIMIT_USD: Decimal = Decimal::from_parts(20_000, 0, 0, false, 0);
 
 /// Which payment flow (they differ in the voucher rule and the last payer).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum PaymentFlow {
     /// 003 §3.2.3.1: auto-renewal — discount, voucher, balance (cash, credit), bound card.
@@ -37,8 +37,7 @@ pub enum PaymentFlow {
 }
 
 /// A discount the order already has (the customer's choice).
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct GivenDiscount {
     /// Business, partner, promotion or coupon.
@@ -48,13 +47,11 @@ pub struct GivenDiscount {
 }
 
 /// Request of `paymentSplit`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentSplitRequest {
     /// `autoRenewal` (default), `orderPayment` or `oldAutoRenewal`.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<PaymentFlow>"))]
     pub flow: PaymentFlow,
     /// The order's list amount.
     pub list_amount: Money,
@@ -62,54 +59,42 @@ pub struct PaymentSplitRequest {
     pub date: NaiveDate,
     /// The discount the order carries (at most one, 003 §3.3.2) — or give `offers`.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Vec<GivenDiscount>>"))]
     pub discounts: Vec<GivenDiscount>,
     /// The discounts on offer, for the system's best-discount choice (003 §3.2.3.1).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub offers: Option<DiscountOffers>,
     /// The order, for the vouchers' restrictions.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<VoucherOrder>"))]
     pub order: VoucherOrder,
     /// The customer's vouchers.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Vec<Voucher>>"))]
     pub vouchers: Vec<Voucher>,
     /// The voucher picked on the payment page, instead of the automatic choice.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub voucher_id: Option<String>,
     /// Cash balance (default 0).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub cash_balance: Money,
     /// Credit line left (default 0).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub credit_balance: Money,
     /// Whether a credit card is bound (auto-renewal charges it last).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
     pub card_bound: bool,
     /// Whether the customer has month-end settlement (preferred for order payments, 003 §3.3.2).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
     pub monthly_settlement: bool,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Whether the order is paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum PaymentStatus {
     /// Fully paid.
@@ -123,8 +108,7 @@ pub enum PaymentStatus {
 }
 
 /// Result of `paymentSplit`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentSplitResponse {
     /// The discount applied, if any.

@@ -13,8 +13,7 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 
 /// The contracting entity (签约主体) that issues the invoice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum Seller {
     /// Sparkoo Technologies Singapore Pte. Ltd.
@@ -70,6 +69,7 @@ const fn row(country: &'static str, name: &'static str, seller: Seller, from: u3
 
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use Charged::{All, NonRegistered as NonReg, ReverseCharge as Reverse};
 use Seller::*;
 
@@ -119,8 +119,7 @@ static TAX_TABLE: &[TaxRow] = &[
 ];
 
 /// Request of `taxInvoice`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct TaxRequest {
     /// Price before indirect tax (WHT included, 003 §8.1, §8.2).
@@ -129,42 +128,33 @@ pub struct TaxRequest {
     pub country: String,
     /// The contracting entity; needed for a table lookup.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub seller: Option<Seller>,
     /// Invoice date: picks the rate in effect; needed for a table lookup.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub date: Option<NaiveDate>,
     /// VAT/GST registered (资质 "VAT Register" with proof and tax number).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
     pub registered: bool,
     /// India: the customer's state (`HR` = Haryana: SGST + CGST; any other: IGST).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub subdivision: Option<String>,
     /// Withholding tax rate the customer withholds (`0.10`); default 0.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub withholding_rate: Option<Ratio>,
     /// Indirect tax rate to apply instead of the table (Pakistan Sindh sales tax `0.13`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub indirect_tax_rate: Option<Ratio>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `document`; each tax is rounded to cents either way).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// One indirect tax applied.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct AppliedRate {
     /// Tax name (`GST`, `SGST`, `VAT`, `DST`…).
@@ -180,8 +170,7 @@ pub struct AppliedRate {
 }
 
 /// Result of `taxInvoice`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct TaxResponse {
     /// The rates in effect for this country, seller and date.

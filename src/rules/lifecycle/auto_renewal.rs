@@ -12,13 +12,13 @@ use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// Largest custom deduction day (days before expiry); the documents set no bound (billcalc's).
 pub const MAX_DEDUCTION_DAYS: u32 = 30;
 
 /// Huawei rule set.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum RenewalRules {
     /// 003 §3.2.3.1: custom deduction day, card after balance.
@@ -29,8 +29,7 @@ pub enum RenewalRules {
 }
 
 /// Aliyun product family (001), for the 15-day lead and the post-expiry renewal windows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum ProductKind {
     /// Any other product (ECS …).
@@ -65,80 +64,65 @@ impl ProductKind {
 }
 
 /// A manual renewal made while auto-renewal is on.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct ManualRenewal {
     /// When it was paid (optional: the new expiry is the old one + `term` whenever it was paid,
     /// 003 §3.2.3.1; given, Aliyun refuses one after the expiry, 001).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "string"))]
     pub on: Option<NaiveDateTime>,
     /// Its term (`1M`, `1Y`).
     pub term: Term,
 }
 
 /// Request of `autoRenewalSchedule`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct AutoRenewalRequest {
     /// `huawei` (default) or `aliyun`; Tencent and Volcengine state no schedule.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Provider>"))]
     pub provider: Provider,
     /// Huawei: `current` (default) or `old` rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RenewalRules>"))]
     pub rules: RenewalRules,
     /// Aliyun: the product family (default `default`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<ProductKind>"))]
     pub product_kind: ProductKind,
     /// The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider
     /// time; a plain date `2020-08-31` is that day's end, 23:59:59 (RULES.md §0). Required: every
     /// attempt is counted from it (003 §3.2.3.1).
     #[serde(with = "crate::io::read::expiry")]
-    #[cfg_attr(test, ts(type = "string"))]
+    #[json(ts = "string")]
     pub expiry: NaiveDateTime,
     /// The term the resource was bought for: monthly → 1-month renewals, yearly → 1-year.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub purchase_term: Option<Term>,
     /// The renewal term chosen in the auto-renewal settings (instead of `purchaseTerm`'s).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub renewal_term: Option<Term>,
     /// Huawei current rules: the custom deduction day, days before expiry (1–30).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub deduction_days_before: Option<u32>,
     /// When the custom day was set (absent: before the schedule started).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "string"))]
     pub deduction_day_set_on: Option<NaiveDateTime>,
     /// A manual renewal: the schedule moves to the new expiry.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub manual_renewal: Option<ManualRenewal>,
     /// When auto-renewal is switched on (Aliyun refusals: expires the next day; < 20 days for
     /// Wanwang products).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "string"))]
     pub now: Option<NaiveDateTime>,
     /// A free or trial product (Aliyun: no auto-renewal).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
     pub trial: bool,
     /// Rounding policy (no money here; accepted like every request).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, RULES.md §19 A19).
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct AutoRenewalResponse {
     /// The provider whose rules apply.

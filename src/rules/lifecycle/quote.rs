@@ -13,6 +13,7 @@ use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use crate::rules::spec_changes::remaining::check_factor;
 
 /// Grace (15 days) + retention (15 days) after expiry, international site (003 §3.2.1).
@@ -23,8 +24,7 @@ pub const RETENTION_DAYS: i64 = 15;
 pub const MAX_QUANTITY: u64 = 1_000_000;
 
 /// New purchase or renewal.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum QuoteKind {
     /// A new purchase starting on `date` (or `start`).
@@ -35,13 +35,11 @@ pub enum QuoteKind {
 }
 
 /// Request of `quote`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct QuoteRequest {
     /// `new` (default) or `renewal`.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<QuoteKind>"))]
     pub kind: QuoteKind,
     /// The day the order is placed.
     pub date: NaiveDate,
@@ -52,28 +50,22 @@ pub struct QuoteRequest {
     pub prices: PriceTable,
     /// Number of identical resources (default 1).
     #[serde(default = "one")]
-    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub quantity: u64,
     /// Discount factor, one per order (003 §3.2.3.1); default 1.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub discount: Option<Ratio>,
     /// New purchase: first day (default `date`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub start: Option<NaiveDate>,
     /// Renewal: the current expiry date.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub current_expiry: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
@@ -82,8 +74,7 @@ fn one() -> u64 {
 }
 
 /// Result of `quote`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct QuoteResponse {
     /// List amount: term price × quantity.
@@ -101,7 +92,6 @@ pub struct QuoteResponse {
     /// Latest expiry allowed: `date` + 10 years (003 §3.2.2.2).
     pub latest_allowed_expiry: NaiveDate,
     /// Renewal from the grace or retention period: days since expiry, paid for (003 §3.2.2.1).
-    #[cfg_attr(test, ts(type = "number"))]
     pub days_after_expiry: i64,
     /// Line items and formulas.
     pub breakdown: Breakdown,

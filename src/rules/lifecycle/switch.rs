@@ -10,12 +10,12 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
 use crate::rules::refunds::unsubscribe::{check_rate, ResourceKind, UnsubscribeResponse};
 
 /// When the switch takes effect.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum SwitchMode {
     /// 即时转按需 (003 §3.2.6.4): now, with a refund of the current period; cannot be cancelled.
@@ -26,13 +26,11 @@ pub enum SwitchMode {
 }
 
 /// Request of `switchToOnDemand`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct SwitchRequest {
     /// `immediate` (default) or `atExpiry`.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<SwitchMode>"))]
     pub mode: SwitchMode,
     /// The day the switch is requested.
     pub date: NaiveDate,
@@ -40,27 +38,22 @@ pub struct SwitchRequest {
     pub orders: Vec<Order>,
     /// Resource packages cannot switch (003 §3.2.6.3, §3.2.6.4).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<ResourceKind>"))]
     pub resource_kind: ResourceKind,
     /// Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub handling_fee_rate: Option<Ratio>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use
 /// billing starts.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct SwitchResponse {
     /// `immediate` or `atExpiry`.

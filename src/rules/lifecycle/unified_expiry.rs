@@ -16,16 +16,12 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::io::json::Json;
 use crate::io::read::{At, FromJson};
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use crate::rules::lifecycle::quote::latest_allowed_expiry;
 use crate::rules::spec_changes::remaining::check_factor;
 
 /// The unified expiry day: 1–28 or the last day of the month (003 §3.2.2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    test,
-    derive(ts_rs::TS),
-    ts(export, export_to = "../js/types.d.ts", type = "number | \"last\"")
-)]
 pub enum UnifiedDay {
     /// Day 1–28 of a month.
     Day(u32),
@@ -56,6 +52,17 @@ impl UnifiedDay {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+impl crate::io::ts::Ts for UnifiedDay {
+    fn name() -> String {
+        String::from("UnifiedDay")
+    }
+    fn declare(file: &mut crate::io::ts::TsFile) {
+        let doc = "The unified expiry day: 1–28, or `\"last\"` (the last day of a month).";
+        crate::io::ts::declare_as::<Self>(file, "UnifiedDay", doc, "number | \"last\"");
     }
 }
 
@@ -100,8 +107,7 @@ impl FromJson for UnifiedDay {
 }
 
 /// Request of `unifiedExpiry`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct UnifiedExpiryRequest {
     /// The current expiry date.
@@ -113,32 +119,25 @@ pub struct UnifiedExpiryRequest {
     /// the one-month gap rule requires), priced as one month plus the top-up days (or, with only
     /// yearly prices, every day at the year price / 365).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub renew_term: Option<Term>,
     /// The unified day D: 1–28 or `"last"` (default 1, as the console).
     #[serde(default = "default_day")]
-    #[cfg_attr(test, ts(optional, as = "Option<UnifiedDay>"))]
     pub unified_day: UnifiedDay,
     /// Prices per term to price the renewal and the top-up days (optional).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub prices: Option<PriceTable>,
     /// Discount factor (default 1).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub discount: Option<Ratio>,
     /// The day of the renewal, for the 10-year cap (optional).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub date: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
@@ -147,8 +146,7 @@ fn default_day() -> UnifiedDay {
 }
 
 /// Result of `unifiedExpiry`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct UnifiedExpiryResponse {
     /// The renewal term: the one asked for, or `1M` when only the unified day was set (absent when
@@ -162,7 +160,6 @@ pub struct UnifiedExpiryResponse {
     /// `unifiedExpiry` at 23:59:59 provider time.
     pub expires_at: String,
     /// Days priced by the day (top-up days): plain expiry + 1 .. unified expiry.
-    #[cfg_attr(test, ts(type = "number"))]
     pub padding_days: i64,
     /// The top-up days as a period in the renewal term's unit: months (each day / days of its
     /// month) or years (days without Feb 29 / 365).

@@ -10,13 +10,13 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// 003 §3.4.2.2 table 3-6: the handling-fee rate on the remaining part, 12 %.
 pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);
 
 /// How the reserved instance was paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum RiPayment {
     /// 全预付: everything up front.
@@ -31,67 +31,53 @@ pub enum RiPayment {
 /// Request of `reservedInstanceRefund`. Give either `start`, `end` and `at` (date-times; the
 /// remaining time counts from the next whole hour) or `remainingRatio` (with `totalHours` for
 /// no-upfront RIs).
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct ReservedInstanceRequest {
     /// `fullUpfront` or `noUpfront` (partial upfront has no published formula, RULES.md §19 A8).
     pub payment: RiPayment,
     /// Start of the RI term.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub start: Option<NaiveDateTime>,
     /// End of the RI term.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub end: Option<NaiveDateTime>,
     /// When it is unsubscribed.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub at: Option<NaiveDateTime>,
     /// Remaining hours / total hours, when no dates are given (0–1).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub remaining_ratio: Option<Ratio>,
     /// Total hours of the term, when no dates are given (no-upfront only).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub total_hours: Option<u64>,
     /// Full upfront: cash part of the upfront payment.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub upfront_cash: Money,
     /// Full upfront: voucher part of the upfront payment.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub upfront_voucher: Money,
     /// No upfront: the hourly amount.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub hourly_amount: Money,
     /// No upfront: the RI voucher balance available to pay the fee (it pays first, 003 §3.4.2.2
     /// table 3-6).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub voucher_balance: Option<Money>,
     /// No upfront: the account balance available to pay what the vouchers leave.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub cash_balance: Option<Money>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `reservedInstanceRefund`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct ReservedInstanceResponse {
     /// Cash refunded to the balance (full upfront), half up to cents; 0 otherwise.
@@ -112,10 +98,8 @@ pub struct ReservedInstanceResponse {
     /// Remaining hours / total hours.
     pub remaining_ratio: Exact,
     /// Remaining hours (from the next whole hour), when dates were given.
-    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub remaining_hours: Option<i64>,
     /// Total hours, when known.
-    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub total_hours: Option<i64>,
     /// Line items and formulas (they add up to `refund − customerPays`).
     pub breakdown: Breakdown,

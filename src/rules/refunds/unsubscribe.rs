@@ -19,14 +19,14 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
 
 /// 003 §3.4.2.1: a refund above this needs the account manager's approval.
 pub const LARGE_REFUND_THRESHOLD: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
 
 /// The unsubscribe scenario (003 §3.4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum Scenario {
     /// The resource is in use: cash paid − consumed − handling fee (003 §3.4.2.2).
@@ -40,8 +40,7 @@ pub enum Scenario {
 }
 
 /// What kind of resource is unsubscribed (the refusal cases of 003 §3.4.2.3).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum ResourceKind {
     /// An ordinary prepaid resource.
@@ -59,8 +58,7 @@ pub enum ResourceKind {
 }
 
 /// Request of `unsubscribeRefund`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct UnsubscribeRequest {
     /// Which of the four scenarios applies.
@@ -71,44 +69,35 @@ pub struct UnsubscribeRequest {
     pub orders: Vec<Order>,
     /// The kind of resource (default `standard`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<ResourceKind>"))]
     pub resource_kind: ResourceKind,
     /// The cloud service code, e.g. `CBR` or `DWS` (whose packages may be unsubscribed).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub service: Option<String>,
     /// Handling-fee rate to use instead of table 3-5 (e.g. `"0"` under a framework contract that
     /// waives it, or the rate of a term the table lacks).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub handling_fee_rate: Option<Ratio>,
     /// `renewalPeriod`: the expiry the customer keeps (the end of one of the orders); every order
     /// after it is refunded. Default: the end of the order running on `date`.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub keep_until: Option<NaiveDate>,
     /// Day a large refund (> 1000) is approved; decides the bill month (003 §3.4.2.1).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub approval_date: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// What happens to one order.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderRefund {
     /// Index of the order in the request.
-    #[cfg_attr(test, ts(type = "number"))]
     pub index: usize,
     /// `expired`, `inUse`, `notStarted`, `kept` or `full`.
     pub status: &'static str,
@@ -125,8 +114,7 @@ pub struct OrderRefund {
 }
 
 /// Result of `unsubscribeRefund` (and of `switchToOnDemand`).
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct UnsubscribeResponse {
     /// Cash refunded, rounded half up to cents. The breakdown lines add up to it.

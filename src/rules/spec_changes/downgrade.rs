@@ -12,13 +12,13 @@ use crate::domain::provider::Provider;
 use crate::error::Result;
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use crate::rules::spec_changes::remaining::{
-    check_factor, check_prepaid, remaining_periods, BillingMode,
+    check_factor, check_prepaid, remaining_periods, ResourceBillingMode,
 };
 
 /// Request of `downgradeRefund`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct DowngradeRequest {
     /// The change day.
@@ -30,37 +30,30 @@ pub struct DowngradeRequest {
     /// The discount factor the system picks automatically (business, partner or a promotion used
     /// before, 003 §3.2.7); default 1 (none).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub discount: Option<Ratio>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<BillingMode>"))]
-    pub billing_mode: BillingMode,
+    pub billing_mode: ResourceBillingMode,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// One order's part of the remaining value.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderValue {
     /// Index of the order in the request.
-    #[cfg_attr(test, ts(type = "number"))]
     pub index: usize,
     /// Its refund day counts: total, consumed and remaining days (the change day counted as
     /// remaining, 003 §3.2.7).
     pub days: RefundDays,
     /// Days counted in its remaining period R (the change day excluded; in years Feb 29 not
     /// counted).
-    #[cfg_attr(test, ts(type = "number"))]
     pub remaining_period_days: i64,
     /// Its remaining period R in `periodUnit`.
     pub remaining_period: Exact,
@@ -69,8 +62,7 @@ pub struct OrderValue {
 }
 
 /// Result of `downgradeRefund`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct DowngradeResponse {
     /// Cash refunded, half up to cents; 0 when the formula gives ≤ 0 (the downgrade still happens).
@@ -83,7 +75,6 @@ pub struct DowngradeResponse {
     pub new_config_cost: Money,
     /// Days counted in the total remaining period: the change day excluded, and in years Feb 29
     /// not counted (003 §3.2.7).
-    #[cfg_attr(test, ts(type = "number"))]
     pub remaining_days: i64,
     /// Total remaining period R (change day excluded), in `periodUnit`.
     pub remaining_period: Exact,

@@ -12,16 +12,16 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use crate::rules::spec_changes::remaining::{
-    check_factor, check_prepaid, remaining_periods, BillingMode,
+    check_factor, check_prepaid, remaining_periods, ResourceBillingMode,
 };
 
 /// Largest disk capacity accepted (GB).
 pub const MAX_CAPACITY_GB: u64 = 1_000_000;
 
 /// Request of `expansionCost`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct ExpansionRequest {
     /// The expansion day.
@@ -29,45 +29,36 @@ pub struct ExpansionRequest {
     /// The disk's orders, in date order.
     pub orders: Vec<Order>,
     /// Capacity before, GB.
-    #[cfg_attr(test, ts(type = "number"))]
     pub capacity_before: u64,
     /// Capacity after, GB (must be larger: disks only grow).
-    #[cfg_attr(test, ts(type = "number"))]
     pub capacity_after: u64,
     /// Price per GB, per term (`{"1M": "0.35"}` = 0.35 per GB per month).
     pub unit_prices: PriceTable,
     /// Discount factor of the matched term (default 1).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub discount: Option<Ratio>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<BillingMode>"))]
-    pub billing_mode: BillingMode,
+    pub billing_mode: ResourceBillingMode,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `expansionCost`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct ExpansionResponse {
     /// Amount to pay, half up to cents.
     pub cost: Money,
     /// Added capacity, GB.
-    #[cfg_attr(test, ts(type = "number"))]
     pub added_capacity: u64,
     /// Days counted in the remaining period: the change day excluded, and in years Feb 29 not
     /// counted (003 §3.2.7).
-    #[cfg_attr(test, ts(type = "number"))]
     pub remaining_days: i64,
     /// Remaining period R as used (rounded to 2 decimals under the document policy).
     pub remaining_period: Exact,

@@ -14,6 +14,7 @@ use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// One not-yet-expired order and its remaining period R (change day excluded).
 pub(crate) struct OrderPeriod<'a> {
@@ -151,10 +152,9 @@ pub(crate) fn check_factor(factor: Option<Ratio>, path: &str) -> Result<Exact> {
 }
 
 /// How the resource is billed: spec-change fees apply to prepaid resources only (003 §3.2.7).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
-pub enum BillingMode {
+pub enum ResourceBillingMode {
     /// Monthly/yearly (包年/包月).
     #[default]
     Prepaid,
@@ -163,10 +163,10 @@ pub enum BillingMode {
 }
 
 /// 003 §3.2.7: "按需资源变更不涉及" — pay-per-use resources are out of scope.
-pub(crate) fn check_prepaid(mode: BillingMode) -> Result<()> {
+pub(crate) fn check_prepaid(mode: ResourceBillingMode) -> Result<()> {
     match mode {
-        BillingMode::Prepaid => Ok(()),
-        BillingMode::PayPerUse => Err(Error::new(
+        ResourceBillingMode::Prepaid => Ok(()),
+        ResourceBillingMode::PayPerUse => Err(Error::new(
             ErrorCode::SpecChangeNotPrepaid,
             "billingMode",
             "a pay-per-use resource has no prepaid spec-change fee or refund (003 §3.2.7)",

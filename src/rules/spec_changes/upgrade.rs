@@ -12,13 +12,13 @@ use crate::domain::provider::Provider;
 use crate::error::Result;
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use crate::rules::spec_changes::remaining::{
-    check_factor, check_prepaid, remaining_periods, BillingMode, OrderPeriod,
+    check_factor, check_prepaid, remaining_periods, OrderPeriod, ResourceBillingMode,
 };
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 pub enum UpgradeOffer {
     /// 折扣: `(P_new × R − P_old × R) × d`.
@@ -39,8 +39,7 @@ pub enum UpgradeOffer {
 }
 
 /// Request of `upgradeCost`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct UpgradeRequest {
     /// The change day.
@@ -54,34 +53,27 @@ pub struct UpgradeRequest {
     pub new_prices: PriceTable,
     /// Discount, fixed price or reduction (default none).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub offer: Option<UpgradeOffer>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<BillingMode>"))]
-    pub billing_mode: BillingMode,
+    pub billing_mode: ResourceBillingMode,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// One order's share of the upgrade fee.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct OrderFee {
     /// Index of the order in the request.
-    #[cfg_attr(test, ts(type = "number"))]
     pub index: usize,
     /// Days counted in its remaining period: the day after the change (or the order's start) to
     /// its end; in years Feb 29 not counted (003 §3.2.7).
-    #[cfg_attr(test, ts(type = "number"))]
     pub remaining_days: i64,
     /// Its remaining period R in `periodUnit`.
     pub remaining_period: Exact,
@@ -91,8 +83,7 @@ pub struct OrderFee {
 }
 
 /// Result of `upgradeCost`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct UpgradeResponse {
     /// Amount to pay, half up to cents; 0 when the formula is negative (nothing charged, nothing
@@ -100,7 +91,6 @@ pub struct UpgradeResponse {
     pub cost: Money,
     /// Days counted in the total remaining period: the change day excluded, and in years Feb 29
     /// not counted (003 §3.2.7).
-    #[cfg_attr(test, ts(type = "number"))]
     pub remaining_days: i64,
     /// Total remaining period R in `periodUnit`.
     pub remaining_period: Exact,

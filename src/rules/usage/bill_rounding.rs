@@ -11,13 +11,13 @@ use crate::domain::provider::Provider;
 use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// Most amounts one request may carry.
 pub const MAX_AMOUNTS: usize = 10_000;
 
 /// Huawei customer type (003 §6.1.6 vs §13.2).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum CustomerType {
     /// 月结: month-end settlement.
@@ -28,33 +28,27 @@ pub enum CustomerType {
 }
 
 /// Request of `billRounding`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct BillRoundingRequest {
     /// `huawei` (default), `aliyun`, `tencent` or `volcengine`.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Provider>"))]
     pub provider: Provider,
     /// Huawei: `monthlySettlement` (default) or `nonMonthly`.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<CustomerType>"))]
     pub customer_type: CustomerType,
     /// The billing month `YYYY-MM` (selects the rule in force; default: today's rules).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub bill_month: Option<String>,
     /// The exact detail amounts (8 decimals and more).
     pub amounts: Vec<Ratio>,
     /// Rounding policy (the provider's rule decides; accepted like every request).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `billRounding`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct BillRoundingResponse {
     /// The sum of the amounts, exact.

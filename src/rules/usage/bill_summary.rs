@@ -6,84 +6,68 @@ use crate::domain::provider::Provider;
 use crate::error::{check_count, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// Most amounts one bill summary may list.
 pub const MAX_BILL_LINES: usize = 10_000;
 
 /// How a non-monthly customer's payable amount was paid (003 §13.2.1, §13.2.8).
-#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PayableSplit {
     /// 现金支付.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub cash: Money,
     /// 信用额度支付.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub credit: Money,
     /// 代金券抵扣.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub voucher: Money,
     /// 欠费金额.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub arrears: Money,
 }
 
 /// Request of `billSummary` (a month's bill, 003 §6.1.6, §7.2.2.2).
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct BillSummaryRequest {
     /// 实时结算费用 of cloud services (prepaid orders paid at once, RI upfront).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Vec<Money>>"))]
     pub real_time: Vec<Money>,
     /// 月度结算费用 of cloud services.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Vec<Money>>"))]
     pub monthly_settlement: Vec<Money>,
     /// Marketplace (商店) fees, real-time and monthly together.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Vec<Money>>"))]
     pub marketplace: Vec<Money>,
     /// 已付款金额 this period.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub paid: Money,
     /// Refunds of the period (shown as their total, not part of the fees).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Vec<Money>>"))]
     pub refunds: Vec<Money>,
     /// Refunds paid back to the credit line this period (003 §7.2.2.3, for the overflow).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub credit_refunds: Money,
     /// Consumption paid by the credit line this period.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub credit_consumption: Money,
     /// Non-monthly customers: how the payable amount was paid.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub payable_split: Option<PayableSplit>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `billSummary`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct BillSummaryResponse {
     /// 华为云费用 = real-time + monthly settlement.

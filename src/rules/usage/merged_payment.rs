@@ -8,30 +8,27 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// 003 §3.1.1: most orders one merged payment may hold.
 pub const MAX_MERGED_ORDERS: usize = 30;
 
 /// One order of a merged payment.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PayOrder {
     /// The order number, for the breakdown.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub id: Option<String>,
     /// 订单金额.
     pub amount: Money,
     /// 应付金额(第三方): the marketplace seller's part, not collected by the cloud.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub third_party: Money,
 }
 
 /// How the merged payment is paid.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum PayMethod {
     /// Account balance.
@@ -42,34 +39,28 @@ pub enum PayMethod {
 }
 
 /// Request of `mergedPayment`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct MergedPaymentRequest {
     /// The orders paid together (at most 30).
     pub orders: Vec<PayOrder>,
     /// `balance` (default) or `card`.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<PayMethod>"))]
     pub method: PayMethod,
     /// The payment currency, for the card limit (default `USD`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub currency: Option<String>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `mergedPayment`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct MergedPaymentResponse {
     /// The orders' amounts in all.

@@ -12,11 +12,11 @@ use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 use crate::rules::usage::package_usage::{same, PackageKind};
 
 /// Renew (starts at the old expiry) or buy again (starts at once or at a chosen day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum PackageAction {
     /// 续费.
@@ -26,8 +26,7 @@ pub enum PackageAction {
 }
 
 /// Request of `packageRenewal`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PackageRenewalRequest {
     /// `renew` or `repurchase`.
@@ -38,27 +37,21 @@ pub struct PackageRenewalRequest {
     pub quota: Ratio,
     /// Non-resettable: what is left of it.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub remaining: Option<Ratio>,
     /// The current package's last valid day (renewals).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "string"))]
     pub end: Option<NaiveDate>,
     /// Whether it is on auto-renewal.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
     pub auto_renewal: bool,
     /// The product (`OBS` packages may be bought monthly and renewed yearly).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub product: Option<String>,
     /// The term the package was bought by (`1M` monthly, `1Y` yearly) — renewals keep the kind.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub purchased_by: Option<Term>,
     /// Trial ("OBS storage 40 GB" …) or delisted packages cannot be repurchased.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<bool>"))]
     pub trial_or_delisted: bool,
     /// The operation day.
     pub date: NaiveDate,
@@ -66,22 +59,18 @@ pub struct PackageRenewalRequest {
     pub term: Term,
     /// Repurchase: a later start day (current version: any package).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "string"))]
     pub start_at: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (no money here; accepted like every request).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `packageRenewal`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PackageRenewalResponse {
     /// First valid day of the new term.

@@ -15,6 +15,7 @@ use crate::domain::sorting::positions_by;
 use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// Most packages one request may list.
 pub const MAX_PACKAGES: usize = 100;
@@ -22,8 +23,7 @@ pub const MAX_PACKAGES: usize = 100;
 pub const MAX_RECORDS: usize = 10_000;
 
 /// How a package's quota is consumed (003 §3.2.4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum PackageKind {
     /// 可重置: the quota comes back at the start of every reset cycle; unused quota is lost.
@@ -33,8 +33,7 @@ pub enum PackageKind {
 }
 
 /// Reset cycle of a resettable package.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum ResetCycle {
     /// Every hour (usage records need `hour`).
@@ -48,8 +47,7 @@ pub enum ResetCycle {
 }
 
 /// A package held by the customer.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct Package {
     /// Its name in the breakdown.
@@ -60,7 +58,6 @@ pub struct Package {
     pub quota: Ratio,
     /// Resettable packages: the reset cycle.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub reset_cycle: Option<ResetCycle>,
     /// First valid day (the package takes effect on it).
     pub start: NaiveDate,
@@ -71,33 +68,27 @@ pub struct Package {
     /// Other billing items it also pays (an OSS Standard LRS storage package also pays
     /// `ecsSnapshot`, 000).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Vec<String>>"))]
     pub covers: Vec<String>,
     /// Regions it pays (absent: every region). A "Chinese mainland general" package lists the
     /// mainland regions (not Hong Kong or overseas, 000).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub regions: Option<Vec<String>>,
     /// Storage class it pays (`standard`, `infrequentAccess` …; absent: any).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub storage_class: Option<String>,
     /// Redundancy it pays (`LRS`, `ZRS`; absent: any).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub redundancy: Option<String>,
 }
 
 /// Metered usage of one billing item.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct UsageRecord {
     /// When the usage happened (not when its bill arrived, 000).
     pub date: NaiveDate,
     /// Hour of the day (0–23), for hourly reset cycles.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub hour: Option<u32>,
     /// The billing item (`requests` have no package, 000).
     pub billing_item: String,
@@ -105,21 +96,17 @@ pub struct UsageRecord {
     pub amount: Ratio,
     /// Its region.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub region: Option<String>,
     /// Its storage class.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub storage_class: Option<String>,
     /// Its redundancy.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub redundancy: Option<String>,
 }
 
 /// Request of `packageUsage`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PackageUsageRequest {
     /// The packages held.
@@ -128,22 +115,18 @@ pub struct PackageUsageRequest {
     pub usage: Vec<UsageRecord>,
     /// Pay-per-use unit price of each billing item that has overage.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<BTreeMap<String, Money>>"))]
     pub prices: BTreeMap<String, Money>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// What one package paid of one record.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct Deduction {
     /// The package.
@@ -153,8 +136,7 @@ pub struct Deduction {
 }
 
 /// One usage record, deducted.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct RecordResult {
     /// Index in the request's `usage`.
@@ -170,8 +152,7 @@ pub struct RecordResult {
 }
 
 /// A package after the deduction.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PackageState {
     /// The package.
@@ -185,8 +166,7 @@ pub struct PackageState {
 }
 
 /// Pay-per-use overage of one billing item.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct Overage {
     /// The billing item.
@@ -200,8 +180,7 @@ pub struct Overage {
 }
 
 /// Result of `packageUsage`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PackageUsageResponse {
     /// Each usage record with what paid it.

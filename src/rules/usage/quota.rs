@@ -9,10 +9,10 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// Request of `consumptionQuota`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct QuotaRequest {
     /// 累计已出账应还金额: billed and not yet repaid.
@@ -21,32 +21,26 @@ pub struct QuotaRequest {
     pub unbilled_estimate: Money,
     /// 现金余额.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub cash_balance: Money,
     /// 代金券余额.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Money>"))]
     pub voucher_balance: Money,
     /// 总消费配额: the quota granted.
     pub total_quota: Money,
     /// The day the quota reached 100 % without repayment, for the grace/retention dates.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, type = "string"))]
     pub exhausted_on: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Where the account stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum QuotaState {
     /// ≤ 80 % used.
@@ -58,8 +52,7 @@ pub enum QuotaState {
 }
 
 /// Result of `consumptionQuota`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct QuotaResponse {
     /// 已用消费配额 = billed unpaid + unbilled estimate − cash − vouchers (not below 0).
@@ -71,10 +64,8 @@ pub struct QuotaResponse {
     /// `normal`, `reminder` or `exhausted`.
     pub state: QuotaState,
     /// With `exhaustedOn`: the first day of the retention period (after 15 days of grace).
-    #[cfg_attr(test, ts(type = "string | null"))]
     pub retention_starts: Option<NaiveDate>,
     /// With `exhaustedOn`: the day pay-per-use resources are released (after 15 days of retention).
-    #[cfg_attr(test, ts(type = "string | null"))]
     pub release_on: Option<NaiveDate>,
     /// Reminder days: 15/7/3/1 days before retention and before release.
     pub reminders: Vec<String>,

@@ -15,6 +15,7 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// Most events one request may carry.
 pub const MAX_EVENTS: usize = 1000;
@@ -24,8 +25,7 @@ pub const MAX_POOL_SIZE: u32 = 10_000;
 pub const IDLE_FACTOR: Decimal = Decimal::from_parts(3, 0, 0, false, 1);
 
 /// The two package kinds of 002.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum PackageType {
     /// 单次抵扣包: a released instance does not return to the pool (the pool shrinks).
@@ -35,8 +35,7 @@ pub enum PackageType {
 }
 
 /// What happens to the pool at an instant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum PoolAction {
     /// Instances of the same configuration are created and draw from the pool (抵扣).
@@ -46,13 +45,11 @@ pub enum PoolAction {
 }
 
 /// One draw or release.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PoolEvent {
     /// When (`YYYY-MM-DDTHH:MM[:SS]`, inside the package, not before the previous event).
-    #[cfg_attr(test, ts(as = "String"))]
-    pub at: Option<NaiveDateTime>,
+    pub at: NaiveDateTime,
     /// `draw` or `release`.
     pub action: PoolAction,
     /// How many instances (≥ 1).
@@ -60,8 +57,7 @@ pub struct PoolEvent {
 }
 
 /// Request of `reservedPoolIdleFee`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct ReservedPoolRequest {
     /// `singleUse` or `cyclic`.
@@ -69,39 +65,31 @@ pub struct ReservedPoolRequest {
     /// Instances reserved by the package (1–10000).
     pub size: u32,
     /// Package creation; the idle fee starts for all instances at once.
-    #[cfg_attr(test, ts(as = "String"))]
-    pub start: Option<NaiveDateTime>,
+    pub start: NaiveDateTime,
     /// Package expiry; no idle fee after it.
-    #[cfg_attr(test, ts(as = "String"))]
-    pub end: Option<NaiveDateTime>,
+    pub end: NaiveDateTime,
     /// Pay-as-you-go price of the same configuration, per instance-hour.
     pub pay_as_you_go_price: Money,
     /// Idle factor (default 0.3, 002; at most 1). The page's displayed idle fee is authoritative.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub idle_factor: Option<Ratio>,
     /// Draws and releases, in time order.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Vec<PoolEvent>>"))]
     pub events: Vec<PoolEvent>,
     /// End of the what-if (default: the package end; later shows the zero after expiry).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<String>"))]
     pub until: Option<NaiveDateTime>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `document`; the idle fee is rounded once either way).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// One stretch of time with a constant idle count.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct PoolSegment {
     /// Start, included (`YYYY-MM-DDTHH:MM:SS`).
@@ -121,8 +109,7 @@ pub struct PoolSegment {
 }
 
 /// Result of `reservedPoolIdleFee`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct ReservedPoolResponse {
     /// Idle fee per idle instance-hour: `payAsYouGoPrice × idleFactor`.
@@ -137,10 +124,6 @@ pub struct ReservedPoolResponse {
 
 fn err(code: ErrorCode, path: impl Into<String>, msg: impl Into<String>) -> Error {
     Error::new(code, path, msg)
-}
-
-fn required(v: Option<NaiveDateTime>, path: &str) -> Result<NaiveDateTime> {
-    v.ok_or_else(|| err(ErrorCode::MissingField, path, format!("give {path}")))
 }
 
 fn stamp(t: NaiveDateTime) -> String {
@@ -161,8 +144,8 @@ pub fn reserved_pool_idle_fee_with(
     req: &ReservedPoolRequest,
     mut b: Breakdown,
 ) -> Result<ReservedPoolResponse> {
-    let start = required(req.start, "start")?;
-    let end = required(req.end, "end")?;
+    let start = req.start;
+    let end = req.end;
     let until = req.until.unwrap_or(end);
     let (s0, s1, su) = (stamp(start), stamp(end), stamp(until));
     let factor = req.idle_factor.map_or(IDLE_FACTOR, |f| f.0);
@@ -245,7 +228,7 @@ pub fn reserved_pool_idle_fee_with(
     };
     let mut last = start;
     for (i, e) in req.events.iter().enumerate() {
-        let at = required(e.at, &format!("events[{i}].at"))?;
+        let at = e.at;
         let (t, path) = (stamp(at), format!("events[{i}].at"));
         if at < last {
             let msg = format!("{t} is before {} (events go in time order)", stamp(last));

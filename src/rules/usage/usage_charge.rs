@@ -10,6 +10,7 @@ use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
+use crate::io::Ts;
 
 /// Most tiers one price may have.
 pub const MAX_TIERS: usize = 100;
@@ -17,8 +18,7 @@ pub const MAX_TIERS: usize = 100;
 pub const USAGE_DECIMALS: u32 = 10;
 
 /// How the tiers price a quantity (004 单价类型).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub enum Pricing {
     /// 固定单价: `q × unitPrice` whatever the volume.
@@ -32,61 +32,50 @@ pub enum Pricing {
 }
 
 /// One tier `[from, to)`; the last tier may be open (`to` absent).
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct Tier {
     /// Lower bound, included.
     pub from: Ratio,
     /// Upper bound, excluded; absent for the last, open tier.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub to: Option<Ratio>,
     /// Unit price in the tier (progressive types).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub price: Option<Money>,
     /// Flat amount of the tier (`fullTierTotal`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub total: Option<Money>,
 }
 
 /// Request of `usageCharge`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct UsageChargeRequest {
     /// Metered usage in the raw unit (bytes, seconds, calls…).
     pub raw_usage: Ratio,
     /// Raw units per pricing unit (1 GB = 1073741824 bytes; 1 hour = 3600 s); default 1.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub conversion_ratio: Option<Ratio>,
     /// The unit price type.
     pub pricing: Pricing,
     /// `fixed`: the unit price.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub unit_price: Option<Money>,
     /// Progressive and total types: the tiers, from 0 upwards, contiguous.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<Vec<Tier>>"))]
     pub tiers: Vec<Tier>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
     #[serde(default)]
-    #[cfg_attr(test, ts(optional))]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
     #[serde(default)]
-    #[cfg_attr(test, ts(optional, as = "Option<RoundingPolicy>"))]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `usageCharge`.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export, export_to = "../js/types.d.ts"))]
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 #[serde(rename_all = "camelCase")]
 pub struct UsageChargeResponse {
     /// Usage in the pricing unit, truncated to 10 decimals (003 §6.1.1).

@@ -1,0 +1,207 @@
+//! The TypeScript declarations of the request and answer types (`js/types.d.ts`), from the same
+//! declarations their readers and writers come from: `#[derive(Ts)]` (the `billcalc-derive`
+//! crate) reads the field types, `#[serde(default)]` (an optional member) and the doc comments.
+//! `cargo test` writes the file from the operations table's types (see `io::ops`); the test script
+//! fails when the committed file differs. Here are the declarations of the scalar types.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::domain::exact::Exact;
+use crate::domain::money::{Money, Ratio};
+use crate::domain::price::PriceTable;
+use crate::domain::term::Term;
+use crate::error::ErrorCode;
+
+/// A type with a TypeScript name and, for a type of ours, a declaration.
+pub trait Ts {
+    /// The type as a member names it (`Money`, `string`, `Array<Order>`, `Days | null`).
+    fn name() -> String;
+
+    /// Declare this type, and the types it names, into `file` (nothing for a built-in type).
+    fn declare(_file: &mut TsFile) {}
+}
+
+/// The declarations of `js/types.d.ts`, by name.
+#[derive(Default)]
+pub struct TsFile {
+    /// Each TypeScript name and the Rust type declared under it.
+    reserved: BTreeMap<String, &'static str>,
+    declarations: BTreeMap<String, String>,
+}
+
+impl TsFile {
+    /// True the first time `name` is reserved for the Rust type `rust`: its declaration is then
+    /// written (once, even when types name each other). Two Rust types under one TypeScript name
+    /// panic: one would silently lose its declaration.
+    pub fn reserve(&mut self, name: &str, rust: &'static str) -> bool {
+        match self.reserved.get(name) {
+            Some(&r) if r == rust => false,
+            Some(r) => panic!("{rust} and {r} are both declared as the TypeScript type {name}"),
+            None => {
+                self.reserved.insert(name.to_string(), rust);
+                true
+            }
+        }
+    }
+
+    /// The declaration of `name`.
+    pub fn insert(&mut self, name: &str, declaration: String) {
+        self.declarations.insert(name.to_string(), declaration);
+    }
+
+    /// The file: every declaration, in name order.
+    pub fn text(&self) -> String {
+        let mut out = String::from(
+            "// Generated from the Rust types' declarations (#[derive(Ts)]) by `cargo test`: edit the\n\
+             // types, not this file.\n",
+        );
+        for declaration in self.declarations.values() {
+            out.push('\n');
+            out.push_str(declaration);
+        }
+        out
+    }
+}
+
+/// Close an object type after its last member (`amount: Money, }`).
+pub fn close_object(out: &mut String) {
+    if out.ends_with('\n') {
+        out.pop();
+    }
+    out.push('}');
+}
+
+/// A type declared by hand: `/** doc */ export type Name = definition;`.
+pub(crate) fn declare_as<T: ?Sized>(file: &mut TsFile, name: &str, doc: &str, definition: &str) {
+    if file.reserve(name, std::any::type_name::<T>()) {
+        file.insert(
+            name,
+            format!("/**\n * {doc}\n */\nexport type {name} = {definition};\n"),
+        );
+    }
+}
+
+macro_rules! builtin {
+    ($ts:literal: $($t:ty),*) => {$(
+        impl Ts for $t {
+            fn name() -> String {
+                String::from($ts)
+            }
+        }
+    )*};
+}
+builtin!("string": String, &str, NaiveDate, NaiveDateTime);
+builtin!("number": u8, u32, u64, usize, i32, i64);
+builtin!("boolean": bool);
+
+impl<T: Ts> Ts for Option<T> {
+    fn name() -> String {
+        format!("{} | null", T::name())
+    }
+    fn declare(file: &mut TsFile) {
+        T::declare(file);
+    }
+}
+
+impl<T: Ts> Ts for Vec<T> {
+    fn name() -> String {
+        format!("Array<{}>", T::name())
+    }
+    fn declare(file: &mut TsFile) {
+        T::declare(file);
+    }
+}
+
+/// A pair, as the writer writes it: a two-element array.
+impl<A: Ts, B: Ts> Ts for (A, B) {
+    fn name() -> String {
+        format!("[{}, {}]", A::name(), B::name())
+    }
+    fn declare(file: &mut TsFile) {
+        A::declare(file);
+        B::declare(file);
+    }
+}
+
+impl<K: Ts, V: Ts> Ts for BTreeMap<K, V> {
+    fn name() -> String {
+        format!("{{ [key in {}]?: {} }}", K::name(), V::name())
+    }
+    fn declare(file: &mut TsFile) {
+        K::declare(file);
+        V::declare(file);
+    }
+}
+
+impl Ts for Money {
+    fn name() -> String {
+        String::from("Money")
+    }
+    fn declare(file: &mut TsFile) {
+        let doc = "An amount as a decimal string (`\"110.00\"`): at least two decimals, at most 8.";
+        declare_as::<Self>(file, "Money", doc, "string");
+    }
+}
+
+impl Ts for Ratio {
+    fn name() -> String {
+        String::from("Ratio")
+    }
+    fn declare(file: &mut TsFile) {
+        let doc = "A factor or rate as a decimal string (`\"0.9\"` = 9折, `\"0.10\"`).";
+        declare_as::<Self>(file, "Ratio", doc, "string");
+    }
+}
+
+impl Ts for Term {
+    fn name() -> String {
+        String::from("Term")
+    }
+    fn declare(file: &mut TsFile) {
+        let doc = "A prepaid term: `1M`…`120M` or `1Y`…`10Y`.";
+        declare_as::<Self>(file, "Term", doc, "string");
+    }
+}
+
+impl Ts for PriceTable {
+    fn name() -> String {
+        String::from("PriceTable")
+    }
+    fn declare(file: &mut TsFile) {
+        let doc = "Prices of one configuration, per term (`{\"1M\": \"11\", \"1Y\": \"120\"}`).";
+        declare_as::<Self>(file, "PriceTable", doc, "{ [key in Term]?: Money }");
+        Term::declare(file);
+        Money::declare(file);
+    }
+}
+
+impl Ts for Exact {
+    fn name() -> String {
+        String::from("Fraction")
+    }
+    fn declare(file: &mut TsFile) {
+        let doc = "A ratio or period: its exact fraction (`\"913/365\"`, a whole number as `\"2\"`) and its decimal half up to 8 places (`\"2.50136986\"`).";
+        declare_as::<Self>(
+            file,
+            "Fraction",
+            doc,
+            "{ fraction: string, decimal: string }",
+        );
+    }
+}
+
+impl Ts for ErrorCode {
+    fn name() -> String {
+        String::from("ErrorCode")
+    }
+    fn declare(file: &mut TsFile) {
+        let codes: Vec<String> = ErrorCode::ALL
+            .iter()
+            .map(|c| format!("\"{}\"", c.as_str()))
+            .collect();
+        let doc = "A refusal's stable code, as `ErrorCode::as_str` spells it.";
+        declare_as::<Self>(file, "ErrorCode", doc, &codes.join(" | "));
+    }
+}
