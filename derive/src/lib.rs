@@ -1,23 +1,22 @@
-//! `#[derive(FromJson)]` and `#[derive(ToJson)]`: the reader and the writer of a request or answer
-//! type, generated from its declaration, so that a field added to the struct is read, written and
-//! typed (ts-rs reads the same attributes) without a second list of fields anywhere.
+//! `#[derive(FromJson)]`, `#[derive(ToJson)]` and `#[derive(Ts)]`: the reader, the writer and the
+//! TypeScript declaration of a request or answer type, generated from its declaration, so that a
+//! field added to the struct is read, written and typed without a second list of fields anywhere.
 //!
-//! The attributes are serde's spelling, read by this derive and by ts-rs (its `serde-compat`
-//! mode), so each says one thing to both:
+//! One attribute, `#[json(...)]`, read by all three derives (the spelling is serde's, whose
+//! meaning it keeps):
 //!
 //! - container: `rename_all = "camelCase" | "SCREAMING_SNAKE_CASE"`, `tag = "kind"` (an enum of
-//!   struct variants, tagged by a member); every reader refuses unknown members, so there is no
-//!   `deny_unknown_fields`;
-//! - field: `default`, `default = "path"`, `rename = "name"`, `skip`, `flatten`,
-//!   `with = "path"` (read by `path::read`, written by `path::write`);
+//!   struct variants, tagged by a member), `omit_if = "method"` (as a member of an object the
+//!   value is left out when `method` says so: a silent breakdown), `ts_name = "Name"` (the
+//!   TypeScript name, when it differs); every reader refuses unknown members;
+//! - field: `default`, `default = "path"`, `rename = "name"`, `skip`, `flatten`, `with = "path"`
+//!   (read by `path::read`, written by `path::write`), `ts = "type"` (the TypeScript type, when
+//!   the Rust type does not say it); as in serde, a missing `Option` member is `None`;
 //! - variant: `rename = "NAME"`.
-//!
-//! One attribute of its own, `#[json(omit_if = "method")]` on a container: as a member of an
-//! object the value is left out when `method` says so (a silent breakdown).
 //!
 //! The generated code is non-generic and calls the crate's `io::read` and `io::write` modules: a
 //! reader is a list of member look-ups by name, a writer a list of pushes, with the JSON names
-//! computed here, at compile time.
+//! computed here, at compile time. The TypeScript declarations exist under `cfg(test)` only.
 
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as Tokens};
@@ -27,7 +26,7 @@ use syn::{
 };
 
 /// Derive the crate's `FromJson` for a struct with named fields or an enum.
-#[proc_macro_derive(FromJson, attributes(serde, json))]
+#[proc_macro_derive(FromJson, attributes(json))]
 pub fn derive_from_json(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand(&input, reader)
@@ -36,7 +35,7 @@ pub fn derive_from_json(input: TokenStream) -> TokenStream {
 }
 
 /// Derive the crate's `ToJson` for a struct with named fields or an enum.
-#[proc_macro_derive(ToJson, attributes(serde, json))]
+#[proc_macro_derive(ToJson, attributes(json))]
 pub fn derive_to_json(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand(&input, writer)
@@ -46,7 +45,7 @@ pub fn derive_to_json(input: TokenStream) -> TokenStream {
 
 /// Derive the crate's `Ts` (the TypeScript declaration in `js/types.d.ts`), under `cfg(test)`:
 /// `cargo test` writes the file.
-#[proc_macro_derive(Ts, attributes(serde, json))]
+#[proc_macro_derive(Ts, attributes(json))]
 pub fn derive_ts(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand(&input, typescript)
@@ -86,43 +85,28 @@ impl Container {
             omit_if: None,
             ts_name: None,
         };
-        for attr in attrs {
-            if attr.path().is_ident("serde") {
-                attr.parse_nested_meta(|meta| {
-                    if meta.path.is_ident("rename_all") {
-                        let s: LitStr = meta.value()?.parse()?;
-                        c.case = match s.value().as_str() {
-                            "camelCase" => Case::Camel,
-                            "SCREAMING_SNAKE_CASE" => Case::ScreamingSnake,
-                            _ => {
-                                return Err(
-                                    meta.error("rename_all: camelCase or SCREAMING_SNAKE_CASE")
-                                )
-                            }
-                        };
-                    } else if meta.path.is_ident("tag") {
-                        let s: LitStr = meta.value()?.parse()?;
-                        c.tag = Some(s.value());
-                    } else {
-                        return Err(meta.error("a serde attribute this derive does not implement"));
-                    }
-                    Ok(())
-                })?;
-            } else if attr.path().is_ident("json") {
-                attr.parse_nested_meta(|meta| {
-                    if meta.path.is_ident("omit_if") {
-                        let s: LitStr = meta.value()?.parse()?;
-                        c.omit_if = Some(Ident::new(&s.value(), s.span()));
-                        Ok(())
-                    } else if meta.path.is_ident("ts_name") {
-                        let s: LitStr = meta.value()?.parse()?;
-                        c.ts_name = Some(s.value());
-                        Ok(())
-                    } else {
-                        Err(meta.error("json(omit_if = \"method\") or json(ts_name = \"Name\")"))
-                    }
-                })?;
-            }
+        for attr in attrs.iter().filter(|a| a.path().is_ident("json")) {
+            attr.parse_nested_meta(|meta| {
+                let s: LitStr = meta.value()?.parse()?;
+                if meta.path.is_ident("rename_all") {
+                    c.case = match s.value().as_str() {
+                        "camelCase" => Case::Camel,
+                        "SCREAMING_SNAKE_CASE" => Case::ScreamingSnake,
+                        _ => {
+                            return Err(meta.error("rename_all: camelCase or SCREAMING_SNAKE_CASE"))
+                        }
+                    };
+                } else if meta.path.is_ident("tag") {
+                    c.tag = Some(s.value());
+                } else if meta.path.is_ident("omit_if") {
+                    c.omit_if = Some(Ident::new(&s.value(), s.span()));
+                } else if meta.path.is_ident("ts_name") {
+                    c.ts_name = Some(s.value());
+                } else {
+                    return Err(meta.error("container: rename_all, tag, omit_if or ts_name"));
+                }
+                Ok(())
+            })?;
         }
         Ok(c)
     }
@@ -167,17 +151,6 @@ impl Field {
         };
         for attr in field.attrs.iter().filter(|a| a.path().is_ident("json")) {
             attr.parse_nested_meta(|meta| {
-                if meta.path.is_ident("ts") {
-                    let s: LitStr = meta.value()?.parse()?;
-                    f.ts = Some(s.value());
-                    Ok(())
-                } else {
-                    Err(meta.error("json(ts = \"type\") is the one field attribute of its own"))
-                }
-            })?;
-        }
-        for attr in field.attrs.iter().filter(|a| a.path().is_ident("serde")) {
-            attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("default") {
                     f.default = if meta.input.peek(syn::Token![=]) {
                         let s: LitStr = meta.value()?.parse()?;
@@ -185,21 +158,31 @@ impl Field {
                     } else {
                         Missing::Trait
                     };
-                } else if meta.path.is_ident("with") {
-                    let s: LitStr = meta.value()?.parse()?;
-                    f.with = Some(s.parse()?);
-                } else if meta.path.is_ident("rename") {
-                    let s: LitStr = meta.value()?.parse()?;
-                    f.name = s.value();
                 } else if meta.path.is_ident("skip") {
                     f.skip = true;
                 } else if meta.path.is_ident("flatten") {
                     f.flatten = true;
                 } else {
-                    return Err(meta.error("a serde attribute this derive does not implement"));
+                    let s: LitStr = meta.value()?.parse()?;
+                    if meta.path.is_ident("with") {
+                        f.with = Some(s.parse()?);
+                    } else if meta.path.is_ident("rename") {
+                        f.name = s.value();
+                    } else if meta.path.is_ident("ts") {
+                        f.ts = Some(s.value());
+                    } else {
+                        return Err(meta.error("field: default, skip, flatten, with, rename or ts"));
+                    }
                 }
                 Ok(())
             })?;
+        }
+        // As serde: a missing `Option` member is `None`, unless a `with` reader reads it.
+        if matches!(f.default, Missing::Required)
+            && f.with.is_none()
+            && option_inner(&f.ty).is_some()
+        {
+            f.default = Missing::Trait;
         }
         Ok(f)
     }
@@ -207,14 +190,14 @@ impl Field {
 
 fn variant_name(variant: &syn::Variant, case: Case) -> syn::Result<String> {
     let mut name = rename(&variant.ident.to_string(), case, true);
-    for attr in variant.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+    for attr in variant.attrs.iter().filter(|a| a.path().is_ident("json")) {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename") {
                 let s: LitStr = meta.value()?.parse()?;
                 name = s.value();
                 Ok(())
             } else {
-                Err(meta.error("a serde attribute this derive does not implement"))
+                Err(meta.error("variant: rename"))
             }
         })?;
     }
@@ -552,6 +535,8 @@ fn option_inner(ty: &Type) -> Option<&Type> {
 }
 
 /// Code that appends a field's member to `out` (a `String`), and declares its type into `file`.
+/// Read (a request), a member with a default is optional (`x?: T`, an `Option`'s inner type);
+/// written (an answer), every member is there and an `Option` is `T | null`.
 fn ts_member(f: &Field) -> Tokens {
     let optional = !matches!(f.default, Missing::Required);
     let ty = &f.ty;
@@ -559,16 +544,28 @@ fn ts_member(f: &Field) -> Tokens {
         (true, Some(inner)) => inner,
         _ => ty,
     };
-    let key = format!("{}{}: ", f.name, if optional { "?" } else { "" });
+    let read_key = format!("{}{}: ", f.name, if optional { "?" } else { "" });
+    let written_key = format!("{}: ", f.name);
     let doc = ts_doc(&f.doc);
-    let name = match &f.ts {
-        Some(t) => quote!(::std::string::String::from(#t)),
-        None => quote!(<#shown as crate::io::ts::Ts>::name()),
+    let (read_name, written_name) = match &f.ts {
+        Some(t) => (
+            quote!(::std::string::String::from(#t)),
+            quote!(::std::string::String::from(#t)),
+        ),
+        None => (
+            quote!(<#shown as crate::io::ts::Ts>::name()),
+            quote!(<#ty as crate::io::ts::Ts>::name()),
+        ),
     };
     quote! {
         out.push_str(#doc);
-        out.push_str(#key);
-        out.push_str(&#name);
+        if file.reading {
+            out.push_str(#read_key);
+            out.push_str(&#read_name);
+        } else {
+            out.push_str(#written_key);
+            out.push_str(&#written_name);
+        }
         out.push_str(", \n");
         <#ty as crate::io::ts::Ts>::declare(file);
     }

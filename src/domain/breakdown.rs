@@ -5,12 +5,11 @@
 //! periods, matched prices) explain the lines but carry no amount.
 
 use crate::domain::money::{Money, RoundingPolicy};
-use crate::io::write::ToJson;
-use crate::io::Ts;
+use billcalc_derive::{ToJson, Ts};
 
 /// One money line: `label`, the formula with its numbers, and the signed amount it contributes.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Line {
     /// What the line is, in billing words ("consumed amount").
     pub label: String,
@@ -22,7 +21,7 @@ pub struct Line {
 
 /// A figure used by the lines (days, remaining period, matched price), with how it was obtained.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Fact {
     /// What the figure is ("remaining period").
     pub label: String,
@@ -35,7 +34,7 @@ pub struct Fact {
 /// Lines, facts, notes and the rounding policy used.
 #[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, Ts)]
 #[json(omit_if = "is_silent")]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Breakdown {
     /// The rounding policy the result was computed under.
     pub policy: RoundingPolicy,
@@ -46,10 +45,10 @@ pub struct Breakdown {
     /// Rule notes: choices made, clamps, sources.
     pub notes: Vec<String>,
     /// Running sum of the line amounts (kept in silent mode too).
-    #[serde(skip)]
+    #[json(skip)]
     total: Money,
     /// Silent breakdowns record only the sum: no text is formatted (what-if curves, fast paths).
-    #[serde(skip)]
+    #[json(skip)]
     silent: bool,
 }
 

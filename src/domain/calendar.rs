@@ -10,10 +10,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::domain::exact::Exact;
 use crate::domain::money::clip;
-use crate::error::Error;
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
+use crate::error::{Error, ErrorCode};
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Earliest date accepted as input.
 pub const MIN_DATE: (i32, u32, u32) = (1970, 1, 1);
@@ -97,7 +95,7 @@ pub fn refund_days(start: NaiveDate, end: NaiveDate, day: NaiveDate) -> RefundDa
 
 /// The unit a remaining period is measured in (003 §3.2.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum PeriodUnit {
     /// Natural months: each month's remaining days / days of that month.
     Months,
@@ -240,7 +238,7 @@ pub fn instant(t: chrono::NaiveDateTime) -> String {
 }
 
 /// Parse a `YYYY-MM-DD` date within 1970-01-01..=9999-12-31.
-pub fn parse_date(s: &str) -> Result<NaiveDate, (&'static str, String)> {
+pub fn parse_date(s: &str) -> Result<NaiveDate, (ErrorCode, String)> {
     let bytes = s.as_bytes();
     let shape_ok = bytes.len() == 10
         && bytes.get(4) == Some(&b'-')
@@ -251,7 +249,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, (&'static str, String)> {
             .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     if !shape_ok {
         return Err((
-            "INVALID_DATE",
+            ErrorCode::InvalidDate,
             format!("\"{}\" is not a date of the form YYYY-MM-DD", clip(s)),
         ));
     }
@@ -261,12 +259,16 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, (&'static str, String)> {
         })
     };
     let year = i32::try_from(number(0, 4)).unwrap_or(0);
-    let d = NaiveDate::from_ymd_opt(year, number(5, 7), number(8, 10))
-        .ok_or_else(|| ("INVALID_DATE", format!("\"{s}\" is not a calendar date")))?;
+    let d = NaiveDate::from_ymd_opt(year, number(5, 7), number(8, 10)).ok_or_else(|| {
+        (
+            ErrorCode::InvalidDate,
+            format!("\"{s}\" is not a calendar date"),
+        )
+    })?;
     let ymd = (d.year(), d.month(), d.day());
     if ymd < MIN_DATE || ymd > MAX_DATE {
         return Err((
-            "DATE_OUT_OF_RANGE",
+            ErrorCode::DateOutOfRange,
             format!("{s} is outside 1970-01-01..9999-12-31"),
         ));
     }
@@ -312,10 +314,22 @@ mod tests {
 
     #[test]
     fn parse_date_codes() {
-        assert_eq!(parse_date("2023-02-30").unwrap_err().0, "INVALID_DATE");
-        assert_eq!(parse_date("1969-12-31").unwrap_err().0, "DATE_OUT_OF_RANGE");
-        assert_eq!(parse_date("2023-2-3").unwrap_err().0, "INVALID_DATE");
-        assert_eq!(parse_date("２０２３-02-03").unwrap_err().0, "INVALID_DATE");
+        assert_eq!(
+            parse_date("2023-02-30").unwrap_err().0,
+            ErrorCode::InvalidDate
+        );
+        assert_eq!(
+            parse_date("1969-12-31").unwrap_err().0,
+            ErrorCode::DateOutOfRange
+        );
+        assert_eq!(
+            parse_date("2023-2-3").unwrap_err().0,
+            ErrorCode::InvalidDate
+        );
+        assert_eq!(
+            parse_date("２０２３-02-03").unwrap_err().0,
+            ErrorCode::InvalidDate
+        );
         assert_eq!(parse_date("2024-02-29").unwrap(), d("2024-02-29"));
     }
 }

@@ -17,9 +17,7 @@ use rust_decimal::RoundingStrategy;
 
 use crate::domain::exact::{Exact, Rounding};
 use crate::error::ErrorCode;
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
+use billcalc_derive::{FromJson, ToJson, Ts};
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Mul, Neg, Sub, SubAssign};
@@ -381,7 +379,7 @@ impl fmt::Display for Ratio {
 /// | disk expansion: remaining period | exact | half up to 2 decimals (003 §3.2.7: 28/31 → 0.90) | exact |
 /// | everything else | exact | exact | exact |
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum RoundingPolicy {
     /// What the console charges (default). Spec changes keep every intermediate exact and round
     /// once at the end (003 §3.2.7 note 4: "keep at least 8 decimals during the calculation so

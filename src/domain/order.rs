@@ -3,21 +3,20 @@
 //! Each segment carries its start and end dates as the console shows them; explicit end dates
 //! settle the documents' one-month ambiguity (RULES.md §19 A1).
 
+use billcalc_derive::{FromJson, Ts};
 use chrono::NaiveDate;
 
 use crate::domain::calendar::{self, PeriodUnit};
 use crate::domain::money::Money;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::Ts;
 
 /// Most orders one request may carry.
 pub const MAX_ORDERS: usize = 1_000;
 
 /// One prepaid order segment of a resource.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Order {
     /// First day of the segment.
     pub start: NaiveDate,
@@ -27,10 +26,9 @@ pub struct Order {
     pub term: Term,
     /// Cash actually paid (实付金额): after the discount, without vouchers. Needed by refunds
     /// (unsubscribe, switch, downgrade); upgrades and disk expansion do not use it.
-    #[serde(default)]
     pub paid_cash: Option<Money>,
     /// Voucher amount used to pay the order (never part of cash refunds).
-    #[serde(default)]
+    #[json(default)]
     pub voucher: Money,
 }
 

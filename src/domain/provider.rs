@@ -2,13 +2,11 @@
 //! as data. Huawei Cloud (003) is the default; Aliyun (000, 001), Tencent Cloud (002) and
 //! Volcengine (004) are named by `"provider"` in the requests that depend on them.
 
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// A cloud provider.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum Provider {
     /// Huawei Cloud (003, the main guide).
     #[default]

@@ -100,7 +100,10 @@ macro_rules! operations {
         #[cfg(test)]
         fn declare_types(file: &mut crate::io::ts::TsFile) {
             use crate::io::ts::Ts;
-            $(<$req>::declare(file); <$res>::declare(file);)*
+            file.reading = true;
+            $(<$req>::declare(file);)*
+            file.reading = false;
+            $(<$res>::declare(file);)*
             Curve::declare(file);
             crate::error::Refusal::declare(file);
         }

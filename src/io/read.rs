@@ -466,7 +466,7 @@ impl FromJson for PriceTable {
 impl FromJson for NaiveDate {
     fn from_json(at: At<'_>) -> Result<NaiveDate> {
         let s = at.str("a date string YYYY-MM-DD")?;
-        parse_date(s).map_err(|(code, msg)| at.error(date_code(code), msg))
+        parse_date(s).map_err(|(code, msg)| at.error(code, msg))
     }
 }
 
@@ -482,18 +482,14 @@ impl FromJson for NaiveDateTime {
                 clip(s)
             ))
         })?;
-        let date = parse_date(day).map_err(|(code, msg)| at.error(date_code(code), msg))?;
+        let date = parse_date(day).map_err(|(code, msg)| at.error(code, msg))?;
         let t = parse_time(time)
             .ok_or_else(|| invalid(format!("\"{}\" is not a time HH:MM[:SS]", clip(time))))?;
         Ok(date.and_time(t))
     }
 }
 
-fn date_code(code: &str) -> ErrorCode {
-    ErrorCode::from_code(code).unwrap_or(ErrorCode::InvalidDate)
-}
-
-/// An expiry instant (`#[serde(with = "crate::io::read::expiry")]`).
+/// An expiry instant (`#[json(with = "crate::io::read::expiry")]`).
 pub mod expiry {
     use super::*;
 
@@ -505,7 +501,7 @@ pub mod expiry {
         if !s.contains(['T', ' ']) {
             return parse_date(s)
                 .map(crate::domain::calendar::end_of_day)
-                .map_err(|(code, msg)| at.error(date_code(code), msg));
+                .map_err(|(code, msg)| at.error(code, msg));
         }
         NaiveDateTime::from_json(at)
     }

@@ -1,6 +1,6 @@
 //! The TypeScript declarations of the request and answer types (`js/types.d.ts`), from the same
 //! declarations their readers and writers come from: `#[derive(Ts)]` (the `billcalc-derive`
-//! crate) reads the field types, `#[serde(default)]` (an optional member) and the doc comments.
+//! crate) reads the field types, `#[json(default)]` (an optional member) and the doc comments.
 //! `cargo test` writes the file from the operations table's types (see `io::ops`); the test script
 //! fails when the committed file differs. Here are the declarations of the scalar types.
 
@@ -26,8 +26,11 @@ pub trait Ts {
 /// The declarations of `js/types.d.ts`, by name.
 #[derive(Default)]
 pub struct TsFile {
-    /// Each TypeScript name and the Rust type declared under it.
-    reserved: BTreeMap<String, &'static str>,
+    /// True while request types (and what they name) are declared: a member with a default is
+    /// then optional (`x?: T`); in an answer every member is written (`x: T | null`).
+    pub reading: bool,
+    /// Each TypeScript name (read or written) and the Rust type declared under it.
+    reserved: BTreeMap<(String, bool), &'static str>,
     declarations: BTreeMap<String, String>,
 }
 
@@ -36,18 +39,26 @@ impl TsFile {
     /// written (once, even when types name each other). Two Rust types under one TypeScript name
     /// panic: one would silently lose its declaration.
     pub fn reserve(&mut self, name: &str, rust: &'static str) -> bool {
-        match self.reserved.get(name) {
-            Some(&r) if r == rust => false,
-            Some(r) => panic!("{rust} and {r} are both declared as the TypeScript type {name}"),
-            None => {
-                self.reserved.insert(name.to_string(), rust);
-                true
+        let other = self.reserved.get(&(name.to_string(), !self.reading));
+        match self.reserved.get(&(name.to_string(), self.reading)).or(other) {
+            Some(&r) if r != rust => {
+                panic!("{rust} and {r} are both declared as the TypeScript type {name}")
             }
+            _ => self
+                .reserved
+                .insert((name.to_string(), self.reading), rust)
+                .is_none(),
         }
     }
 
-    /// The declaration of `name`.
+    /// The declaration of `name`. A type both read and written must read as it is written.
     pub fn insert(&mut self, name: &str, declaration: String) {
+        if let Some(other) = self.declarations.get(name) {
+            assert_eq!(
+                other, &declaration,
+                "{name} is read and written: its optional members make two declarations"
+            );
+        }
         self.declarations.insert(name.to_string(), declaration);
     }
 

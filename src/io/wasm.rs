@@ -69,13 +69,8 @@ pub fn curve_json(
 ) -> std::result::Result<String, JsValue> {
     let day = |key: &str, v: Option<String>| -> Result<Option<chrono::NaiveDate>> {
         v.map(|s| {
-            crate::domain::calendar::parse_date(&s).map_err(|(code, msg)| {
-                Error::new(
-                    ErrorCode::from_code(code).unwrap_or(ErrorCode::InvalidDate),
-                    key,
-                    msg,
-                )
-            })
+            crate::domain::calendar::parse_date(&s)
+                .map_err(|(code, msg)| Error::new(code, key, msg))
         })
         .transpose()
     };

@@ -14,6 +14,7 @@ use crate::domain::exact::Exact;
 use crate::domain::money::{Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
+use crate::error::{Error, ErrorCode};
 
 /// A value written as JSON text.
 pub trait ToJson {
@@ -248,6 +249,19 @@ impl ToJson for Exact {
         out.push_str(",\"decimal\":");
         write_display(out, &self.shown());
         out.push('}');
+    }
+}
+
+/// The code as [`ErrorCode::as_str`] spells it (the TypeScript union is checked against it).
+impl ToJson for ErrorCode {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self.as_str());
+    }
+}
+
+impl ToJson for Error {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
     }
 }
 

@@ -22,7 +22,7 @@ pub const MAX_POINTS: i64 = 10_000;
 /// A curve: one amount per day from `from` to `to`, in integer cents (`null` where the operation
 /// refuses that day, e.g. after expiry).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Curve {
     /// First day.
     pub from: NaiveDate,

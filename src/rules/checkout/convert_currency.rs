@@ -17,7 +17,7 @@ pub const WHOLE_UNIT_CURRENCIES: [&str; 5] = ["JPY", "KRW", "CLP", "VND", "IDR"]
 
 /// Request of `convertCurrency`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct ConvertRequest {
     /// The amount in the account currency (USD).
     pub amount: Money,
@@ -27,16 +27,15 @@ pub struct ConvertRequest {
     pub currency: String,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `document`; conversion always rounds once).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `convertCurrency`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct ConvertResponse {
     /// The converted amount as shown: half up to the currency's minor unit (`"83.72"`, `"425"`).
     pub converted: String,

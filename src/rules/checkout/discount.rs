@@ -19,7 +19,7 @@ pub const MAX_PROMOTIONS: usize = 1000;
 /// The kinds of discount an order may carry (003 §9.2.1). In the tie order of 003 §3.2.3.1:
 /// business, then partner, then promotion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum DiscountKind {
     /// 商务授权折扣: the contract discount.
     Business,
@@ -45,43 +45,38 @@ impl DiscountKind {
 
 /// A promotion discount and its use on this resource's earlier orders.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Promotion {
     /// A name for the breakdown (`"double-11"`).
-    #[serde(default)]
     pub id: Option<String>,
     /// The factor (`"0.7"` = 30 % off).
     pub factor: Ratio,
     /// The day the promotion took effect.
     pub effective: NaiveDate,
     /// Its last valid day, if it ends.
-    #[serde(default)]
     pub expires: Option<NaiveDate>,
     /// The date of the most recent earlier order of this resource (purchase, renewal, change) that
     /// used it; absent when it was never used on this resource.
-    #[serde(default)]
     pub used_on: Option<NaiveDate>,
 }
 
 /// The discounts open to an order, for the automatic choice.
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct DiscountOffers {
     /// The business (contract) discount factor, matched to the product's pricing period
     /// (003 §3.3.2 note).
-    #[serde(default)]
     pub business: Option<Ratio>,
     /// The partner discount factor.
-    #[serde(default)]
     pub partner: Option<Ratio>,
     /// Promotions, used on this resource or not.
-    #[serde(default)]
+    #[json(default)]
     pub promotions: Vec<Promotion>,
 }
 
 /// Request of `bestDiscount`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct BestDiscountRequest {
     /// The order's list amount before any discount.
     pub list_amount: Money,
@@ -89,20 +84,19 @@ pub struct BestDiscountRequest {
     pub date: NaiveDate,
     /// The discounts on offer: `business`, `partner` and `promotions` are members of the request
     /// itself.
-    #[serde(flatten)]
+    #[json(flatten)]
     pub offers: DiscountOffers,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// One candidate of the choice and why it won, lost or was left out.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct DiscountCandidate {
     /// Business, partner or promotion.
     pub kind: DiscountKind,
@@ -120,7 +114,7 @@ pub struct DiscountCandidate {
 
 /// The chosen discount (none when nothing is on offer).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct ChosenDiscount {
     /// Its kind.
     pub kind: DiscountKind,
@@ -132,7 +126,7 @@ pub struct ChosenDiscount {
 
 /// Result of `bestDiscount`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct BestDiscountResponse {
     /// The discount applied, or null when none is on offer.
     pub chosen: Option<ChosenDiscount>,

@@ -24,7 +24,7 @@ pub const CARD_TRANSACTION_LIMIT_USD: Decimal = Decimal::from_parts(20_000, 0, 0
 
 /// Which payment flow (they differ in the voucher rule and the last payer).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum PaymentFlow {
     /// 003 §3.2.3.1: auto-renewal — discount, voucher, balance (cash, credit), bound card.
     #[default]
@@ -38,7 +38,7 @@ pub enum PaymentFlow {
 
 /// A discount the order already has (the customer's choice).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct GivenDiscount {
     /// Business, partner, promotion or coupon.
     pub kind: DiscountKind,
@@ -48,54 +48,51 @@ pub struct GivenDiscount {
 
 /// Request of `paymentSplit`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PaymentSplitRequest {
     /// `autoRenewal` (default), `orderPayment` or `oldAutoRenewal`.
-    #[serde(default)]
+    #[json(default)]
     pub flow: PaymentFlow,
     /// The order's list amount.
     pub list_amount: Money,
     /// The payment date (vouchers and promotions must be valid on it).
     pub date: NaiveDate,
     /// The discount the order carries (at most one, 003 §3.3.2) — or give `offers`.
-    #[serde(default)]
+    #[json(default)]
     pub discounts: Vec<GivenDiscount>,
     /// The discounts on offer, for the system's best-discount choice (003 §3.2.3.1).
-    #[serde(default)]
     pub offers: Option<DiscountOffers>,
     /// The order, for the vouchers' restrictions.
-    #[serde(default)]
+    #[json(default)]
     pub order: VoucherOrder,
     /// The customer's vouchers.
-    #[serde(default)]
+    #[json(default)]
     pub vouchers: Vec<Voucher>,
     /// The voucher picked on the payment page, instead of the automatic choice.
-    #[serde(default)]
     pub voucher_id: Option<String>,
     /// Cash balance (default 0).
-    #[serde(default)]
+    #[json(default)]
     pub cash_balance: Money,
     /// Credit line left (default 0).
-    #[serde(default)]
+    #[json(default)]
     pub credit_balance: Money,
     /// Whether a credit card is bound (auto-renewal charges it last).
-    #[serde(default)]
+    #[json(default)]
     pub card_bound: bool,
     /// Whether the customer has month-end settlement (preferred for order payments, 003 §3.3.2).
-    #[serde(default)]
+    #[json(default)]
     pub monthly_settlement: bool,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Whether the order is paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum PaymentStatus {
     /// Fully paid.
     Paid,
@@ -109,7 +106,7 @@ pub enum PaymentStatus {
 
 /// Result of `paymentSplit`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PaymentSplitResponse {
     /// The discount applied, if any.
     pub discount: Option<ChosenDiscount>,

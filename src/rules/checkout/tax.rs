@@ -14,7 +14,7 @@ use crate::error::{Error, ErrorCode, Result};
 
 /// The contracting entity (签约主体) that issues the invoice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum Seller {
     /// Sparkoo Technologies Singapore Pte. Ltd.
     SparkooSingapore,
@@ -120,42 +120,36 @@ static TAX_TABLE: &[TaxRow] = &[
 
 /// Request of `taxInvoice`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct TaxRequest {
     /// Price before indirect tax (WHT included, 003 §8.1, §8.2).
     pub price: Money,
     /// The customer's country, ISO 3166 alpha-2 (`MY`, `SG`, `IN`…).
     pub country: String,
     /// The contracting entity; needed for a table lookup.
-    #[serde(default)]
     pub seller: Option<Seller>,
     /// Invoice date: picks the rate in effect; needed for a table lookup.
-    #[serde(default)]
     pub date: Option<NaiveDate>,
     /// VAT/GST registered (资质 "VAT Register" with proof and tax number).
-    #[serde(default)]
+    #[json(default)]
     pub registered: bool,
     /// India: the customer's state (`HR` = Haryana: SGST + CGST; any other: IGST).
-    #[serde(default)]
     pub subdivision: Option<String>,
     /// Withholding tax rate the customer withholds (`0.10`); default 0.
-    #[serde(default)]
     pub withholding_rate: Option<Ratio>,
     /// Indirect tax rate to apply instead of the table (Pakistan Sindh sales tax `0.13`).
-    #[serde(default)]
     pub indirect_tax_rate: Option<Ratio>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `document`; each tax is rounded to cents either way).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// One indirect tax applied.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct AppliedRate {
     /// Tax name (`GST`, `SGST`, `VAT`, `DST`…).
     pub tax: String,
@@ -171,7 +165,7 @@ pub struct AppliedRate {
 
 /// Result of `taxInvoice`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct TaxResponse {
     /// The rates in effect for this country, seller and date.
     pub rates: Vec<AppliedRate>,

@@ -18,7 +18,7 @@ pub const MAX_VOUCHERS: usize = 1000;
 
 /// How an order is billed, for a voucher's billing-mode scope (003 §9.1.2).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum BillingMode {
     /// 包月: a monthly prepaid order.
     #[default]
@@ -33,7 +33,7 @@ pub enum BillingMode {
 
 /// Which voucher rule picks the voucher.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum VoucherRule {
     /// 003 §3.2.3.1, §3.3.2: the largest balance; equal balances → the earliest expiry.
     #[default]
@@ -44,7 +44,7 @@ pub enum VoucherRule {
 
 /// How pay-per-use usage is settled (003 §9.1.5): it decides when a voucher counts as valid.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum Settlement {
     /// Prepaid-account customers: a voucher pays usage made inside its validity.
     #[default]
@@ -55,7 +55,7 @@ pub enum Settlement {
 
 /// A voucher and its restrictions (003 §9.1.2). Absent lists mean "no restriction".
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Voucher {
     /// Its id (shown in the breakdown).
     pub id: String,
@@ -66,20 +66,17 @@ pub struct Voucher {
     /// Last valid day (its expiry).
     pub valid_to: NaiveDate,
     /// Products it may pay (absent: all).
-    #[serde(default)]
     pub products: Option<Vec<String>>,
     /// Products it may not pay.
-    #[serde(default)]
+    #[json(default)]
     pub excluded_products: Vec<String>,
     /// Regions it may pay (absent: all).
-    #[serde(default)]
     pub regions: Option<Vec<String>>,
     /// Billing modes it may pay (absent: all).
-    #[serde(default)]
     pub billing_modes: Option<Vec<BillingMode>>,
     /// Whether its terms let it pay an order that already has a business, partner or promotion
     /// discount (003 §9.1.2: "depends on the voucher's own terms"); default true.
-    #[serde(default = "yes")]
+    #[json(default = "yes")]
     pub combines_with_discounts: bool,
 }
 
@@ -89,66 +86,62 @@ fn yes() -> bool {
 
 /// What the voucher is asked to pay for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct VoucherOrder {
     /// The product (`"ECS"`).
-    #[serde(default)]
     pub product: Option<String>,
     /// The region (`"ap-southeast-1"`).
-    #[serde(default)]
     pub region: Option<String>,
     /// The billing mode (default `monthly`).
-    #[serde(default)]
+    #[json(default)]
     pub billing_mode: BillingMode,
     /// True when the order carries a business, partner or promotion discount.
-    #[serde(default)]
+    #[json(default)]
     pub discounted: bool,
     /// True when the order uses a discount coupon (no voucher then, 003 §9.1.2).
-    #[serde(default)]
+    #[json(default)]
     pub discount_coupon: bool,
     /// Pay-per-use only: how the usage is settled (default `realTime`).
-    #[serde(default)]
+    #[json(default)]
     pub settlement: Settlement,
     /// True when the amount is an existing bill in arrears (vouchers cannot pay it, 003 §9.1.2).
-    #[serde(default)]
+    #[json(default)]
     pub arrears: bool,
 }
 
 /// Request of `selectVoucher`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct SelectVoucherRequest {
     /// The amount to pay (after the discount).
     pub amount_due: Money,
     /// The payment date (or the usage date for pay-per-use).
     pub date: NaiveDate,
     /// `current` (default) or `old`.
-    #[serde(default)]
+    #[json(default)]
     pub rule: VoucherRule,
     /// Cash + credit available; the old rule needs it (default 0).
-    #[serde(default)]
+    #[json(default)]
     pub account_balance: Money,
     /// What is paid for.
-    #[serde(default)]
+    #[json(default)]
     pub order: VoucherOrder,
     /// The customer's vouchers.
     pub vouchers: Vec<Voucher>,
     /// The voucher the customer picked on the payment page (prepaid orders), instead of the
     /// automatic choice.
-    #[serde(default)]
     pub voucher_id: Option<String>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// A voucher applied to the order.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct AppliedVoucher {
     /// The voucher.
     pub id: String,
@@ -160,7 +153,7 @@ pub struct AppliedVoucher {
 
 /// A voucher that cannot pay this order, and why.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct RejectedVoucher {
     /// The voucher.
     pub id: String,
@@ -170,7 +163,7 @@ pub struct RejectedVoucher {
 
 /// Result of `selectVoucher`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct SelectVoucherResponse {
     /// The vouchers used (one for a prepaid order; several for pay-per-use, 003 §9.1.5).
     pub applied: Vec<AppliedVoucher>,

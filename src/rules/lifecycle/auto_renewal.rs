@@ -19,7 +19,7 @@ pub const MAX_DEDUCTION_DAYS: u32 = 30;
 
 /// Huawei rule set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum RenewalRules {
     /// 003 §3.2.3.1: custom deduction day, card after balance.
     #[default]
@@ -30,7 +30,7 @@ pub enum RenewalRules {
 
 /// Aliyun product family (001), for the 15-day lead and the post-expiry renewal windows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum ProductKind {
     /// Any other product (ECS …).
     #[default]
@@ -65,11 +65,10 @@ impl ProductKind {
 
 /// A manual renewal made while auto-renewal is on.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct ManualRenewal {
     /// When it was paid (optional: the new expiry is the old one + `term` whenever it was paid,
     /// 003 §3.2.3.1; given, Aliyun refuses one after the expiry, 001).
-    #[serde(default)]
     pub on: Option<NaiveDateTime>,
     /// Its term (`1M`, `1Y`).
     pub term: Term,
@@ -77,53 +76,47 @@ pub struct ManualRenewal {
 
 /// Request of `autoRenewalSchedule`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct AutoRenewalRequest {
     /// `huawei` (default) or `aliyun`; Tencent and Volcengine state no schedule.
-    #[serde(default)]
+    #[json(default)]
     pub provider: Provider,
     /// Huawei: `current` (default) or `old` rules.
-    #[serde(default)]
+    #[json(default)]
     pub rules: RenewalRules,
     /// Aliyun: the product family (default `default`).
-    #[serde(default)]
+    #[json(default)]
     pub product_kind: ProductKind,
     /// The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider
     /// time; a plain date `2020-08-31` is that day's end, 23:59:59 (RULES.md §0). Required: every
     /// attempt is counted from it (003 §3.2.3.1).
-    #[serde(with = "crate::io::read::expiry")]
+    #[json(with = "crate::io::read::expiry")]
     #[json(ts = "string")]
     pub expiry: NaiveDateTime,
     /// The term the resource was bought for: monthly → 1-month renewals, yearly → 1-year.
-    #[serde(default)]
     pub purchase_term: Option<Term>,
     /// The renewal term chosen in the auto-renewal settings (instead of `purchaseTerm`'s).
-    #[serde(default)]
     pub renewal_term: Option<Term>,
     /// Huawei current rules: the custom deduction day, days before expiry (1–30).
-    #[serde(default)]
     pub deduction_days_before: Option<u32>,
     /// When the custom day was set (absent: before the schedule started).
-    #[serde(default)]
     pub deduction_day_set_on: Option<NaiveDateTime>,
     /// A manual renewal: the schedule moves to the new expiry.
-    #[serde(default)]
     pub manual_renewal: Option<ManualRenewal>,
     /// When auto-renewal is switched on (Aliyun refusals: expires the next day; < 20 days for
     /// Wanwang products).
-    #[serde(default)]
     pub now: Option<NaiveDateTime>,
     /// A free or trial product (Aliyun: no auto-renewal).
-    #[serde(default)]
+    #[json(default)]
     pub trial: bool,
     /// Rounding policy (no money here; accepted like every request).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, RULES.md §19 A19).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct AutoRenewalResponse {
     /// The provider whose rules apply.
     pub provider: Provider,

@@ -25,7 +25,7 @@ pub const MAX_QUANTITY: u64 = 1_000_000;
 
 /// New purchase or renewal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum QuoteKind {
     /// A new purchase starting on `date` (or `start`).
     #[default]
@@ -36,10 +36,10 @@ pub enum QuoteKind {
 
 /// Request of `quote`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct QuoteRequest {
     /// `new` (default) or `renewal`.
-    #[serde(default)]
+    #[json(default)]
     pub kind: QuoteKind,
     /// The day the order is placed.
     pub date: NaiveDate,
@@ -49,23 +49,19 @@ pub struct QuoteRequest {
     /// length × the one-unit price (8M = 8 × 1M).
     pub prices: PriceTable,
     /// Number of identical resources (default 1).
-    #[serde(default = "one")]
+    #[json(default = "one")]
     pub quantity: u64,
     /// Discount factor, one per order (003 §3.2.3.1); default 1.
-    #[serde(default)]
     pub discount: Option<Ratio>,
     /// New purchase: first day (default `date`).
-    #[serde(default)]
     pub start: Option<NaiveDate>,
     /// Renewal: the current expiry date.
-    #[serde(default)]
     pub current_expiry: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
@@ -75,7 +71,7 @@ fn one() -> u64 {
 
 /// Result of `quote`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct QuoteResponse {
     /// List amount: term price × quantity.
     pub list_amount: Money,

@@ -16,7 +16,7 @@ use crate::rules::refunds::unsubscribe::{check_rate, ResourceKind, UnsubscribeRe
 
 /// When the switch takes effect.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum SwitchMode {
     /// 即时转按需 (003 §3.2.6.4): now, with a refund of the current period; cannot be cancelled.
     #[default]
@@ -27,34 +27,32 @@ pub enum SwitchMode {
 
 /// Request of `switchToOnDemand`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct SwitchRequest {
     /// `immediate` (default) or `atExpiry`.
-    #[serde(default)]
+    #[json(default)]
     pub mode: SwitchMode,
     /// The day the switch is requested.
     pub date: NaiveDate,
     /// The resource's orders, in date order.
     pub orders: Vec<Order>,
     /// Resource packages cannot switch (003 §3.2.6.3, §3.2.6.4).
-    #[serde(default)]
+    #[json(default)]
     pub resource_kind: ResourceKind,
     /// Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it).
-    #[serde(default)]
     pub handling_fee_rate: Option<Ratio>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use
 /// billing starts.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct SwitchResponse {
     /// `immediate` or `atExpiry`.
     pub mode: SwitchMode,
@@ -62,7 +60,7 @@ pub struct SwitchResponse {
     /// for an immediate switch.
     pub pay_per_use_from: String,
     /// The refund, exactly as `unsubscribeRefund` in use computes it (003 §3.2.6.4: same formula).
-    #[serde(flatten)]
+    #[json(flatten)]
     pub refund: UnsubscribeResponse,
 }
 

@@ -108,7 +108,7 @@ impl FromJson for UnifiedDay {
 
 /// Request of `unifiedExpiry`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct UnifiedExpiryRequest {
     /// The current expiry date.
     pub current_expiry: NaiveDate,
@@ -118,26 +118,21 @@ pub struct UnifiedExpiryRequest {
     /// least one month after the current expiry (an earlier one is moved to the next month's, as
     /// the one-month gap rule requires), priced as one month plus the top-up days (or, with only
     /// yearly prices, every day at the year price / 365).
-    #[serde(default)]
     pub renew_term: Option<Term>,
     /// The unified day D: 1–28 or `"last"` (default 1, as the console).
-    #[serde(default = "default_day")]
+    #[json(default = "default_day")]
     pub unified_day: UnifiedDay,
     /// Prices per term to price the renewal and the top-up days (optional).
-    #[serde(default)]
     pub prices: Option<PriceTable>,
     /// Discount factor (default 1).
-    #[serde(default)]
     pub discount: Option<Ratio>,
     /// The day of the renewal, for the 10-year cap (optional).
-    #[serde(default)]
     pub date: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
@@ -147,7 +142,7 @@ fn default_day() -> UnifiedDay {
 
 /// Result of `unifiedExpiry`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct UnifiedExpiryResponse {
     /// The renewal term: the one asked for, or `1M` when only the unified day was set (absent when
     /// only yearly prices were given and every day is priced by the day).

@@ -17,7 +17,7 @@ pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);
 
 /// How the reserved instance was paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum RiPayment {
     /// 全预付: everything up front.
     FullUpfront,
@@ -32,53 +32,45 @@ pub enum RiPayment {
 /// remaining time counts from the next whole hour) or `remainingRatio` (with `totalHours` for
 /// no-upfront RIs).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct ReservedInstanceRequest {
     /// `fullUpfront` or `noUpfront` (partial upfront has no published formula, RULES.md §19 A8).
     pub payment: RiPayment,
     /// Start of the RI term.
-    #[serde(default)]
     pub start: Option<NaiveDateTime>,
     /// End of the RI term.
-    #[serde(default)]
     pub end: Option<NaiveDateTime>,
     /// When it is unsubscribed.
-    #[serde(default)]
     pub at: Option<NaiveDateTime>,
     /// Remaining hours / total hours, when no dates are given (0–1).
-    #[serde(default)]
     pub remaining_ratio: Option<Ratio>,
     /// Total hours of the term, when no dates are given (no-upfront only).
-    #[serde(default)]
     pub total_hours: Option<u64>,
     /// Full upfront: cash part of the upfront payment.
-    #[serde(default)]
+    #[json(default)]
     pub upfront_cash: Money,
     /// Full upfront: voucher part of the upfront payment.
-    #[serde(default)]
+    #[json(default)]
     pub upfront_voucher: Money,
     /// No upfront: the hourly amount.
-    #[serde(default)]
+    #[json(default)]
     pub hourly_amount: Money,
     /// No upfront: the RI voucher balance available to pay the fee (it pays first, 003 §3.4.2.2
     /// table 3-6).
-    #[serde(default)]
     pub voucher_balance: Option<Money>,
     /// No upfront: the account balance available to pay what the vouchers leave.
-    #[serde(default)]
     pub cash_balance: Option<Money>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `reservedInstanceRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct ReservedInstanceResponse {
     /// Cash refunded to the balance (full upfront), half up to cents; 0 otherwise.
     pub refund: Money,

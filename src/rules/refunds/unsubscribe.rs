@@ -27,7 +27,7 @@ pub const LARGE_REFUND_THRESHOLD: Decimal = Decimal::from_parts(1000, 0, 0, fals
 
 /// The unsubscribe scenario (003 §3.4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum Scenario {
     /// The resource is in use: cash paid − consumed − handling fee (003 §3.4.2.2).
     InUse,
@@ -41,7 +41,7 @@ pub enum Scenario {
 
 /// What kind of resource is unsubscribed (the refusal cases of 003 §3.4.2.3).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum ResourceKind {
     /// An ordinary prepaid resource.
     #[default]
@@ -59,7 +59,7 @@ pub enum ResourceKind {
 
 /// Request of `unsubscribeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct UnsubscribeRequest {
     /// Which of the four scenarios applies.
     pub scenario: Scenario,
@@ -68,34 +68,29 @@ pub struct UnsubscribeRequest {
     /// The resource's orders: the purchase and its renewals, in date order.
     pub orders: Vec<Order>,
     /// The kind of resource (default `standard`).
-    #[serde(default)]
+    #[json(default)]
     pub resource_kind: ResourceKind,
     /// The cloud service code, e.g. `CBR` or `DWS` (whose packages may be unsubscribed).
-    #[serde(default)]
     pub service: Option<String>,
     /// Handling-fee rate to use instead of table 3-5 (e.g. `"0"` under a framework contract that
     /// waives it, or the rate of a term the table lacks).
-    #[serde(default)]
     pub handling_fee_rate: Option<Ratio>,
     /// `renewalPeriod`: the expiry the customer keeps (the end of one of the orders); every order
     /// after it is refunded. Default: the end of the order running on `date`.
-    #[serde(default)]
     pub keep_until: Option<NaiveDate>,
     /// Day a large refund (> 1000) is approved; decides the bill month (003 §3.4.2.1).
-    #[serde(default)]
     pub approval_date: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// What happens to one order.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct OrderRefund {
     /// Index of the order in the request.
     pub index: usize,
@@ -115,7 +110,7 @@ pub struct OrderRefund {
 
 /// Result of `unsubscribeRefund` (and of `switchToOnDemand`).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct UnsubscribeResponse {
     /// Cash refunded, rounded half up to cents. The breakdown lines add up to it.
     pub refund: Money,

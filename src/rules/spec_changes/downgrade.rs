@@ -19,7 +19,7 @@ use crate::rules::spec_changes::remaining::{
 
 /// Request of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct DowngradeRequest {
     /// The change day.
     pub date: NaiveDate,
@@ -29,23 +29,21 @@ pub struct DowngradeRequest {
     pub new_prices: PriceTable,
     /// The discount factor the system picks automatically (business, partner or a promotion used
     /// before, 003 §3.2.7); default 1 (none).
-    #[serde(default)]
     pub discount: Option<Ratio>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
-    #[serde(default)]
+    #[json(default)]
     pub billing_mode: ResourceBillingMode,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// One order's part of the remaining value.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct OrderValue {
     /// Index of the order in the request.
     pub index: usize,
@@ -63,7 +61,7 @@ pub struct OrderValue {
 
 /// Result of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct DowngradeResponse {
     /// Cash refunded, half up to cents; 0 when the formula gives ≤ 0 (the downgrade still happens).
     pub refund: Money,

@@ -22,7 +22,7 @@ pub const MAX_CAPACITY_GB: u64 = 1_000_000;
 
 /// Request of `expansionCost`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct ExpansionRequest {
     /// The expansion day.
     pub date: NaiveDate,
@@ -35,23 +35,21 @@ pub struct ExpansionRequest {
     /// Price per GB, per term (`{"1M": "0.35"}` = 0.35 per GB per month).
     pub unit_prices: PriceTable,
     /// Discount factor of the matched term (default 1).
-    #[serde(default)]
     pub discount: Option<Ratio>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
-    #[serde(default)]
+    #[json(default)]
     pub billing_mode: ResourceBillingMode,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `expansionCost`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct ExpansionResponse {
     /// Amount to pay, half up to cents.
     pub cost: Money,

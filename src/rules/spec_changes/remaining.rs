@@ -153,7 +153,7 @@ pub(crate) fn check_factor(factor: Option<Ratio>, path: &str) -> Result<Exact> {
 
 /// How the resource is billed: spec-change fees apply to prepaid resources only (003 §3.2.7).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum ResourceBillingMode {
     /// Monthly/yearly (包年/包月).
     #[default]

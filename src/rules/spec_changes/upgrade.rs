@@ -19,7 +19,7 @@ use crate::rules::spec_changes::remaining::{
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[json(tag = "kind", rename_all = "camelCase")]
 pub enum UpgradeOffer {
     /// 折扣: `(P_new × R − P_old × R) × d`.
     Rate {
@@ -40,7 +40,7 @@ pub enum UpgradeOffer {
 
 /// Request of `upgradeCost`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct UpgradeRequest {
     /// The change day.
     pub date: NaiveDate,
@@ -52,23 +52,21 @@ pub struct UpgradeRequest {
     /// Current prices of the new configuration per term.
     pub new_prices: PriceTable,
     /// Discount, fixed price or reduction (default none).
-    #[serde(default)]
     pub offer: Option<UpgradeOffer>,
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
-    #[serde(default)]
+    #[json(default)]
     pub billing_mode: ResourceBillingMode,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// One order's share of the upgrade fee.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct OrderFee {
     /// Index of the order in the request.
     pub index: usize,
@@ -84,7 +82,7 @@ pub struct OrderFee {
 
 /// Result of `upgradeCost`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct UpgradeResponse {
     /// Amount to pay, half up to cents; 0 when the formula is negative (nothing charged, nothing
     /// refunded).

@@ -18,7 +18,7 @@ pub const MAX_AMOUNTS: usize = 10_000;
 
 /// Huawei customer type (003 §6.1.6 vs §13.2).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum CustomerType {
     /// 月结: month-end settlement.
     #[default]
@@ -29,27 +29,26 @@ pub enum CustomerType {
 
 /// Request of `billRounding`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct BillRoundingRequest {
     /// `huawei` (default), `aliyun`, `tencent` or `volcengine`.
-    #[serde(default)]
+    #[json(default)]
     pub provider: Provider,
     /// Huawei: `monthlySettlement` (default) or `nonMonthly`.
-    #[serde(default)]
+    #[json(default)]
     pub customer_type: CustomerType,
     /// The billing month `YYYY-MM` (selects the rule in force; default: today's rules).
-    #[serde(default)]
     pub bill_month: Option<String>,
     /// The exact detail amounts (8 decimals and more).
     pub amounts: Vec<Ratio>,
     /// Rounding policy (the provider's rule decides; accepted like every request).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `billRounding`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct BillRoundingResponse {
     /// The sum of the amounts, exact.
     pub exact_total: String,

@@ -13,62 +13,60 @@ pub const MAX_BILL_LINES: usize = 10_000;
 
 /// How a non-monthly customer's payable amount was paid (003 §13.2.1, §13.2.8).
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PayableSplit {
     /// 现金支付.
-    #[serde(default)]
+    #[json(default)]
     pub cash: Money,
     /// 信用额度支付.
-    #[serde(default)]
+    #[json(default)]
     pub credit: Money,
     /// 代金券抵扣.
-    #[serde(default)]
+    #[json(default)]
     pub voucher: Money,
     /// 欠费金额.
-    #[serde(default)]
+    #[json(default)]
     pub arrears: Money,
 }
 
 /// Request of `billSummary` (a month's bill, 003 §6.1.6, §7.2.2.2).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct BillSummaryRequest {
     /// 实时结算费用 of cloud services (prepaid orders paid at once, RI upfront).
-    #[serde(default)]
+    #[json(default)]
     pub real_time: Vec<Money>,
     /// 月度结算费用 of cloud services.
-    #[serde(default)]
+    #[json(default)]
     pub monthly_settlement: Vec<Money>,
     /// Marketplace (商店) fees, real-time and monthly together.
-    #[serde(default)]
+    #[json(default)]
     pub marketplace: Vec<Money>,
     /// 已付款金额 this period.
-    #[serde(default)]
+    #[json(default)]
     pub paid: Money,
     /// Refunds of the period (shown as their total, not part of the fees).
-    #[serde(default)]
+    #[json(default)]
     pub refunds: Vec<Money>,
     /// Refunds paid back to the credit line this period (003 §7.2.2.3, for the overflow).
-    #[serde(default)]
+    #[json(default)]
     pub credit_refunds: Money,
     /// Consumption paid by the credit line this period.
-    #[serde(default)]
+    #[json(default)]
     pub credit_consumption: Money,
     /// Non-monthly customers: how the payable amount was paid.
-    #[serde(default)]
     pub payable_split: Option<PayableSplit>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `billSummary`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct BillSummaryResponse {
     /// 华为云费用 = real-time + monthly settlement.
     pub cloud_fees: Money,

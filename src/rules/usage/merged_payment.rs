@@ -15,21 +15,20 @@ pub const MAX_MERGED_ORDERS: usize = 30;
 
 /// One order of a merged payment.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PayOrder {
     /// The order number, for the breakdown.
-    #[serde(default)]
     pub id: Option<String>,
     /// 订单金额.
     pub amount: Money,
     /// 应付金额(第三方): the marketplace seller's part, not collected by the cloud.
-    #[serde(default)]
+    #[json(default)]
     pub third_party: Money,
 }
 
 /// How the merged payment is paid.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum PayMethod {
     /// Account balance.
     #[default]
@@ -40,28 +39,26 @@ pub enum PayMethod {
 
 /// Request of `mergedPayment`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct MergedPaymentRequest {
     /// The orders paid together (at most 30).
     pub orders: Vec<PayOrder>,
     /// `balance` (default) or `card`.
-    #[serde(default)]
+    #[json(default)]
     pub method: PayMethod,
     /// The payment currency, for the card limit (default `USD`).
-    #[serde(default)]
     pub currency: Option<String>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `mergedPayment`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct MergedPaymentResponse {
     /// The orders' amounts in all.
     pub total: Money,

@@ -17,7 +17,7 @@ use crate::rules::usage::package_usage::{same, PackageKind};
 
 /// Renew (starts at the old expiry) or buy again (starts at once or at a chosen day).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum PackageAction {
     /// 续费.
     Renew,
@@ -27,7 +27,7 @@ pub enum PackageAction {
 
 /// Request of `packageRenewal`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PackageRenewalRequest {
     /// `renew` or `repurchase`.
     pub action: PackageAction,
@@ -36,42 +36,36 @@ pub struct PackageRenewalRequest {
     /// Its quota (per cycle when resettable).
     pub quota: Ratio,
     /// Non-resettable: what is left of it.
-    #[serde(default)]
     pub remaining: Option<Ratio>,
     /// The current package's last valid day (renewals).
-    #[serde(default)]
     pub end: Option<NaiveDate>,
     /// Whether it is on auto-renewal.
-    #[serde(default)]
+    #[json(default)]
     pub auto_renewal: bool,
     /// The product (`OBS` packages may be bought monthly and renewed yearly).
-    #[serde(default)]
     pub product: Option<String>,
     /// The term the package was bought by (`1M` monthly, `1Y` yearly) — renewals keep the kind.
-    #[serde(default)]
     pub purchased_by: Option<Term>,
     /// Trial ("OBS storage 40 GB" …) or delisted packages cannot be repurchased.
-    #[serde(default)]
+    #[json(default)]
     pub trial_or_delisted: bool,
     /// The operation day.
     pub date: NaiveDate,
     /// The term bought.
     pub term: Term,
     /// Repurchase: a later start day (current version: any package).
-    #[serde(default)]
     pub start_at: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (no money here; accepted like every request).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `packageRenewal`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PackageRenewalResponse {
     /// First valid day of the new term.
     pub start: NaiveDate,

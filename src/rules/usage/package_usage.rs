@@ -24,7 +24,7 @@ pub const MAX_RECORDS: usize = 10_000;
 
 /// How a package's quota is consumed (003 §3.2.4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum PackageKind {
     /// 可重置: the quota comes back at the start of every reset cycle; unused quota is lost.
     Resettable,
@@ -34,7 +34,7 @@ pub enum PackageKind {
 
 /// Reset cycle of a resettable package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum ResetCycle {
     /// Every hour (usage records need `hour`).
     Hour,
@@ -48,7 +48,7 @@ pub enum ResetCycle {
 
 /// A package held by the customer.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Package {
     /// Its name in the breakdown.
     pub id: String,
@@ -57,7 +57,6 @@ pub struct Package {
     /// The quota (per cycle when resettable), in the billing item's unit.
     pub quota: Ratio,
     /// Resettable packages: the reset cycle.
-    #[serde(default)]
     pub reset_cycle: Option<ResetCycle>,
     /// First valid day (the package takes effect on it).
     pub start: NaiveDate,
@@ -67,67 +66,59 @@ pub struct Package {
     pub billing_item: String,
     /// Other billing items it also pays (an OSS Standard LRS storage package also pays
     /// `ecsSnapshot`, 000).
-    #[serde(default)]
+    #[json(default)]
     pub covers: Vec<String>,
     /// Regions it pays (absent: every region). A "Chinese mainland general" package lists the
     /// mainland regions (not Hong Kong or overseas, 000).
-    #[serde(default)]
     pub regions: Option<Vec<String>>,
     /// Storage class it pays (`standard`, `infrequentAccess` …; absent: any).
-    #[serde(default)]
     pub storage_class: Option<String>,
     /// Redundancy it pays (`LRS`, `ZRS`; absent: any).
-    #[serde(default)]
     pub redundancy: Option<String>,
 }
 
 /// Metered usage of one billing item.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct UsageRecord {
     /// When the usage happened (not when its bill arrived, 000).
     pub date: NaiveDate,
     /// Hour of the day (0–23), for hourly reset cycles.
-    #[serde(default)]
     pub hour: Option<u32>,
     /// The billing item (`requests` have no package, 000).
     pub billing_item: String,
     /// The quantity.
     pub amount: Ratio,
     /// Its region.
-    #[serde(default)]
     pub region: Option<String>,
     /// Its storage class.
-    #[serde(default)]
     pub storage_class: Option<String>,
     /// Its redundancy.
-    #[serde(default)]
     pub redundancy: Option<String>,
 }
 
 /// Request of `packageUsage`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PackageUsageRequest {
     /// The packages held.
     pub packages: Vec<Package>,
     /// The usage, in any order (deducted in time order).
     pub usage: Vec<UsageRecord>,
     /// Pay-per-use unit price of each billing item that has overage.
-    #[serde(default)]
+    #[json(default)]
     pub prices: BTreeMap<String, Money>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// What one package paid of one record.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Deduction {
     /// The package.
     pub package: String,
@@ -137,7 +128,7 @@ pub struct Deduction {
 
 /// One usage record, deducted.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct RecordResult {
     /// Index in the request's `usage`.
     pub index: usize,
@@ -153,7 +144,7 @@ pub struct RecordResult {
 
 /// A package after the deduction.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PackageState {
     /// The package.
     pub id: String,
@@ -167,7 +158,7 @@ pub struct PackageState {
 
 /// Pay-per-use overage of one billing item.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Overage {
     /// The billing item.
     pub billing_item: String,
@@ -181,7 +172,7 @@ pub struct Overage {
 
 /// Result of `packageUsage`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PackageUsageResponse {
     /// Each usage record with what paid it.
     pub records: Vec<RecordResult>,

@@ -13,35 +13,33 @@ use crate::io::Ts;
 
 /// Request of `consumptionQuota`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct QuotaRequest {
     /// 累计已出账应还金额: billed and not yet repaid.
     pub billed_unpaid: Money,
     /// 未出账预估金额: the estimate of the month not yet billed (month-end settlement fees).
     pub unbilled_estimate: Money,
     /// 现金余额.
-    #[serde(default)]
+    #[json(default)]
     pub cash_balance: Money,
     /// 代金券余额.
-    #[serde(default)]
+    #[json(default)]
     pub voucher_balance: Money,
     /// 总消费配额: the quota granted.
     pub total_quota: Money,
     /// The day the quota reached 100 % without repayment, for the grace/retention dates.
-    #[serde(default)]
     pub exhausted_on: Option<NaiveDate>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Where the account stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum QuotaState {
     /// ≤ 80 % used.
     Normal,
@@ -53,7 +51,7 @@ pub enum QuotaState {
 
 /// Result of `consumptionQuota`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct QuotaResponse {
     /// 已用消费配额 = billed unpaid + unbilled estimate − cash − vouchers (not below 0).
     pub used: Money,

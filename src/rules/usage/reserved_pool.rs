@@ -26,7 +26,7 @@ pub const IDLE_FACTOR: Decimal = Decimal::from_parts(3, 0, 0, false, 1);
 
 /// The two package kinds of 002.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum PackageType {
     /// 单次抵扣包: a released instance does not return to the pool (the pool shrinks).
     SingleUse,
@@ -36,7 +36,7 @@ pub enum PackageType {
 
 /// What happens to the pool at an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum PoolAction {
     /// Instances of the same configuration are created and draw from the pool (抵扣).
     Draw,
@@ -46,7 +46,7 @@ pub enum PoolAction {
 
 /// One draw or release.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PoolEvent {
     /// When (`YYYY-MM-DDTHH:MM[:SS]`, inside the package, not before the previous event).
     pub at: NaiveDateTime,
@@ -58,7 +58,7 @@ pub struct PoolEvent {
 
 /// Request of `reservedPoolIdleFee`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct ReservedPoolRequest {
     /// `singleUse` or `cyclic`.
     pub package_type: PackageType,
@@ -71,26 +71,23 @@ pub struct ReservedPoolRequest {
     /// Pay-as-you-go price of the same configuration, per instance-hour.
     pub pay_as_you_go_price: Money,
     /// Idle factor (default 0.3, 002; at most 1). The page's displayed idle fee is authoritative.
-    #[serde(default)]
     pub idle_factor: Option<Ratio>,
     /// Draws and releases, in time order.
-    #[serde(default)]
+    #[json(default)]
     pub events: Vec<PoolEvent>,
     /// End of the what-if (default: the package end; later shows the zero after expiry).
-    #[serde(default)]
     pub until: Option<NaiveDateTime>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `document`; the idle fee is rounded once either way).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// One stretch of time with a constant idle count.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct PoolSegment {
     /// Start, included (`YYYY-MM-DDTHH:MM:SS`).
     pub from: String,
@@ -110,7 +107,7 @@ pub struct PoolSegment {
 
 /// Result of `reservedPoolIdleFee`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct ReservedPoolResponse {
     /// Idle fee per idle instance-hour: `payAsYouGoPrice × idleFactor`.
     pub idle_rate: Money,

@@ -19,7 +19,7 @@ pub const USAGE_DECIMALS: u32 = 10;
 
 /// How the tiers price a quantity (004 单价类型).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub enum Pricing {
     /// 固定单价: `q × unitPrice` whatever the volume.
     Fixed,
@@ -33,50 +33,44 @@ pub enum Pricing {
 
 /// One tier `[from, to)`; the last tier may be open (`to` absent).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct Tier {
     /// Lower bound, included.
     pub from: Ratio,
     /// Upper bound, excluded; absent for the last, open tier.
-    #[serde(default)]
     pub to: Option<Ratio>,
     /// Unit price in the tier (progressive types).
-    #[serde(default)]
     pub price: Option<Money>,
     /// Flat amount of the tier (`fullTierTotal`).
-    #[serde(default)]
     pub total: Option<Money>,
 }
 
 /// Request of `usageCharge`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct UsageChargeRequest {
     /// Metered usage in the raw unit (bytes, seconds, calls…).
     pub raw_usage: Ratio,
     /// Raw units per pricing unit (1 GB = 1073741824 bytes; 1 hour = 3600 s); default 1.
-    #[serde(default)]
     pub conversion_ratio: Option<Ratio>,
     /// The unit price type.
     pub pricing: Pricing,
     /// `fixed`: the unit price.
-    #[serde(default)]
     pub unit_price: Option<Money>,
     /// Progressive and total types: the tiers, from 0 upwards, contiguous.
-    #[serde(default)]
+    #[json(default)]
     pub tiers: Vec<Tier>,
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    #[serde(default)]
     pub provider: Option<Provider>,
     /// Rounding policy (default `console`).
-    #[serde(default)]
+    #[json(default)]
     pub policy: RoundingPolicy,
 }
 
 /// Result of `usageCharge`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[serde(rename_all = "camelCase")]
+#[json(rename_all = "camelCase")]
 pub struct UsageChargeResponse {
     /// Usage in the pricing unit, truncated to 10 decimals (003 §6.1.1).
     pub usage: Ratio,
