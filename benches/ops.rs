@@ -2,6 +2,7 @@
 //! loop, the JSON entry point the CLI uses, and the 1,096-point daily refund curve of a 3-year order.
 
 use billcalc::io::ops::OPERATIONS;
+use billcalc::rules::explained;
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use serde_json::{json, Value};
 
@@ -92,45 +93,49 @@ fn bench(c: &mut Criterion) {
             "unsubscribeRefund" => {
                 let r: unsubscribe::UnsubscribeRequest = from_value(v).unwrap();
                 g.bench_function("typed", |b| {
-                    b.iter(|| unsubscribe::unsubscribe_refund(black_box(&r)))
+                    b.iter(|| explained(unsubscribe::unsubscribe_refund, black_box(&r)))
                 });
             }
             "downgradeRefund" => {
                 let r: downgrade::DowngradeRequest = from_value(v).unwrap();
                 g.bench_function("typed", |b| {
-                    b.iter(|| downgrade::downgrade_refund(black_box(&r)))
+                    b.iter(|| explained(downgrade::downgrade_refund, black_box(&r)))
                 });
             }
             "upgradeCost" => {
                 let r: upgrade::UpgradeRequest = from_value(v).unwrap();
-                g.bench_function("typed", |b| b.iter(|| upgrade::upgrade_cost(black_box(&r))));
+                g.bench_function("typed", |b| {
+                    b.iter(|| explained(upgrade::upgrade_cost, black_box(&r)))
+                });
             }
             "expansionCost" => {
                 let r: expansion::ExpansionRequest = from_value(v).unwrap();
                 g.bench_function("typed", |b| {
-                    b.iter(|| expansion::expansion_cost(black_box(&r)))
+                    b.iter(|| explained(expansion::expansion_cost, black_box(&r)))
                 });
             }
             "unifiedExpiry" => {
                 let r: unified_expiry::UnifiedExpiryRequest = from_value(v).unwrap();
                 g.bench_function("typed", |b| {
-                    b.iter(|| unified_expiry::unified_expiry(black_box(&r)))
+                    b.iter(|| explained(unified_expiry::unified_expiry, black_box(&r)))
                 });
             }
             "quote" => {
                 let r: quote::QuoteRequest = from_value(v).unwrap();
-                g.bench_function("typed", |b| b.iter(|| quote::quote(black_box(&r))));
+                g.bench_function("typed", |b| {
+                    b.iter(|| explained(quote::quote, black_box(&r)))
+                });
             }
             "switchToOnDemand" => {
                 let r: switch::SwitchRequest = from_value(v).unwrap();
                 g.bench_function("typed", |b| {
-                    b.iter(|| switch::switch_to_on_demand(black_box(&r)))
+                    b.iter(|| explained(switch::switch_to_on_demand, black_box(&r)))
                 });
             }
             "reservedInstanceRefund" => {
                 let r: reserved_instance::ReservedInstanceRequest = from_value(v).unwrap();
                 g.bench_function("typed", |b| {
-                    b.iter(|| reserved_instance::reserved_instance_refund(black_box(&r)))
+                    b.iter(|| explained(reserved_instance::reserved_instance_refund, black_box(&r)))
                 });
             }
             // The rest of the rulebook: through the JSON entry point only (below).

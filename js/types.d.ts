@@ -48,10 +48,6 @@ balanceLeft: Money, };
  */
 export type AutoRenewalRequest = { 
 /**
- * `huawei` (default) or `aliyun`; Tencent and Volcengine state no schedule.
- */
-provider?: Provider, 
-/**
  * Huawei: `current` (default) or `old` rules.
  */
 rules?: RenewalRules, 
@@ -93,11 +89,7 @@ now?: string,
 /**
  * A free or trial product (Aliyun: no auto-renewal).
  */
-trial?: boolean, 
-/**
- * Rounding policy (no money here; accepted like every request).
- */
-policy?: RoundingPolicy, };
+trial?: boolean, } & RequestOptions;
 
 /**
  * Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, RULES.md §19 A19).
@@ -160,16 +152,7 @@ listAmount: Money,
 /**
  * The order date (promotions must be valid on it).
  */
-date: string, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, } & DiscountOffers;
+date: string, } & DiscountOffers & RequestOptions;
 
 /**
  * Result of `bestDiscount`.
@@ -201,10 +184,6 @@ breakdown: Breakdown, };
  */
 export type BillRoundingRequest = { 
 /**
- * `huawei` (default), `aliyun`, `tencent` or `volcengine`.
- */
-provider?: Provider, 
-/**
  * Huawei: `monthlySettlement` (default) or `nonMonthly`.
  */
 customerType?: CustomerType, 
@@ -215,11 +194,7 @@ billMonth?: string,
 /**
  * The exact detail amounts (8 decimals and more).
  */
-amounts: Array<Ratio>, 
-/**
- * Rounding policy (the provider's rule decides; accepted like every request).
- */
-policy?: RoundingPolicy, };
+amounts: Array<Ratio>, } & RequestOptions;
 
 /**
  * Result of `billRounding`.
@@ -289,16 +264,7 @@ creditConsumption?: Money,
 /**
  * Non-monthly customers: how the payable amount was paid.
  */
-payableSplit?: PayableSplit, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+payableSplit?: PayableSplit, } & RequestOptions;
 
 /**
  * Result of `billSummary`.
@@ -395,16 +361,7 @@ rate: Ratio,
 /**
  * ISO 4217 code of the target currency (`EUR`, `JPY`…).
  */
-currency: string, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `document`; conversion always rounds once).
- */
-policy?: RoundingPolicy, };
+currency: string, } & RequestOptions;
 
 /**
  * Result of `convertCurrency`.
@@ -565,16 +522,7 @@ discount?: Ratio,
 /**
  * `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
  */
-billingMode?: ResourceBillingMode, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+billingMode?: ResourceBillingMode, } & RequestOptions;
 
 /**
  * Result of `downgradeRefund`.
@@ -673,16 +621,7 @@ discount?: Ratio,
 /**
  * `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
  */
-billingMode?: ResourceBillingMode, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+billingMode?: ResourceBillingMode, } & RequestOptions;
 
 /**
  * Result of `expansionCost`.
@@ -799,16 +738,7 @@ method?: PayMethod,
 /**
  * The payment currency, for the card limit (default `USD`).
  */
-currency?: string, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+currency?: string, } & RequestOptions;
 
 /**
  * Result of `mergedPayment`.
@@ -1078,16 +1008,7 @@ term: Term,
 /**
  * Repurchase: a later start day (current version: any package).
  */
-startAt?: string, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (no money here; accepted like every request).
- */
-policy?: RoundingPolicy, };
+startAt?: string, } & RequestOptions;
 
 /**
  * Result of `packageRenewal`.
@@ -1160,16 +1081,7 @@ usage: Array<UsageRecord>,
 /**
  * Pay-per-use unit price of each billing item that has overage.
  */
-prices?: { [key in string]?: Money }, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+prices?: { [key in string]?: Money }, } & RequestOptions;
 
 /**
  * Result of `packageUsage`.
@@ -1295,16 +1207,7 @@ cardBound?: boolean,
 /**
  * Whether the customer has month-end settlement (preferred for order payments, 003 §3.3.2).
  */
-monthlySettlement?: boolean, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+monthlySettlement?: boolean, } & RequestOptions;
 
 /**
  * Result of `paymentSplit`.
@@ -1514,16 +1417,7 @@ totalQuota: Money,
 /**
  * The day the quota reached 100 % without repayment, for the grace/retention dates.
  */
-exhaustedOn?: string, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+exhaustedOn?: string, } & RequestOptions;
 
 /**
  * Result of `consumptionQuota`.
@@ -1608,16 +1502,7 @@ start?: string,
 /**
  * Renewal: the current expiry date.
  */
-currentExpiry?: string, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+currentExpiry?: string, } & RequestOptions;
 
 /**
  * Result of `quote`.
@@ -1709,6 +1594,21 @@ reason: string, };
 export type RenewalRules = "current" | "old";
 
 /**
+ * What every request may say besides its figures.
+ */
+export type RequestOptions = { 
+/**
+ * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
+ * implements, Huawei's where it serves several). Another provider is refused with
+ * `NOT_SUPPORTED`, never answered by Huawei's rules.
+ */
+provider?: Provider, 
+/**
+ * Rounding policy (default `console`).
+ */
+policy?: RoundingPolicy, };
+
+/**
  * Request of `reservedInstanceRefund`. Give either `start`, `end` and `at` (date-times; the
  * remaining time counts from the next whole hour) or `remainingRatio` (with `totalHours` for
  * no-upfront RIs).
@@ -1758,16 +1658,7 @@ voucherBalance?: Money,
 /**
  * No upfront: the account balance available to pay what the vouchers leave.
  */
-cashBalance?: Money, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+cashBalance?: Money, } & RequestOptions;
 
 /**
  * Result of `reservedInstanceRefund`.
@@ -1854,16 +1745,7 @@ events?: Array<PoolEvent>,
 /**
  * End of the what-if (default: the package end; later shows the zero after expiry).
  */
-until?: string, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `document`; the idle fee is rounded once either way).
- */
-policy?: RoundingPolicy, };
+until?: string, } & RequestOptions;
 
 /**
  * Result of `reservedPoolIdleFee`.
@@ -1955,16 +1837,7 @@ vouchers: Array<Voucher>,
  * The voucher the customer picked on the payment page (prepaid orders), instead of the
  * automatic choice.
  */
-voucherId?: string, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+voucherId?: string, } & RequestOptions;
 
 /**
  * Result of `selectVoucher`.
@@ -2033,16 +1906,7 @@ resourceKind?: ResourceKind,
 /**
  * Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it).
  */
-handlingFeeRate?: Ratio, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+handlingFeeRate?: Ratio, } & RequestOptions;
 
 /**
  * Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use
@@ -2094,16 +1958,7 @@ withholdingRate?: Ratio,
 /**
  * Indirect tax rate to apply instead of the table (Pakistan Sindh sales tax `0.13`).
  */
-indirectTaxRate?: Ratio, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `document`; each tax is rounded to cents either way).
- */
-policy?: RoundingPolicy, };
+indirectTaxRate?: Ratio, } & RequestOptions;
 
 /**
  * Result of `taxInvoice`.
@@ -2201,16 +2056,7 @@ discount?: Ratio,
 /**
  * The day of the renewal, for the 10-year cap (optional).
  */
-date?: string, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+date?: string, } & RequestOptions;
 
 /**
  * Result of `unifiedExpiry`.
@@ -2297,16 +2143,7 @@ keepUntil?: string,
 /**
  * Day a large refund (> 1000) is approved; decides the bill month (003 §3.4.2.1).
  */
-approvalDate?: string, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+approvalDate?: string, } & RequestOptions;
 
 /**
  * Result of `unsubscribeRefund` (and of `switchToOnDemand`).
@@ -2402,16 +2239,7 @@ offer?: UpgradeOffer,
 /**
  * `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
  */
-billingMode?: ResourceBillingMode, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+billingMode?: ResourceBillingMode, } & RequestOptions;
 
 /**
  * Result of `upgradeCost`.
@@ -2476,16 +2304,7 @@ unitPrice?: Money,
 /**
  * Progressive and total types: the tiers, from 0 upwards, contiguous.
  */
-tiers?: Array<Tier>, 
-/**
- * The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
- * implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
- */
-provider?: Provider, 
-/**
- * Rounding policy (default `console`).
- */
-policy?: RoundingPolicy, };
+tiers?: Array<Tier>, } & RequestOptions;
 
 /**
  * Result of `usageCharge`.

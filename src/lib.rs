@@ -9,15 +9,17 @@
 //! - Every refusal is an [`error::Error`] with a stable code and the offending field's path.
 //!
 //! Requests are read by the crate's own readers ([`io::read::read_text`], with the same coded
-//! errors as the npm package and the CLI), or handed whole to [`calculate`] with their `op`:
+//! errors as the npm package and the CLI) and answered by their rule ([`explained`] runs it with
+//! its breakdown), or handed whole to [`calculate`] with their `op`:
 //!
 //! ```
+//! use billcalc::explained;
 //! use billcalc::rules::refunds::unsubscribe::{unsubscribe_refund, UnsubscribeRequest};
 //! let req: UnsubscribeRequest = billcalc::io::read::read_text(r#"{
 //!   "scenario": "inUse", "date": "2022-09-02",
 //!   "orders": [{"start": "2022-08-19", "end": "2022-09-19", "term": "1M", "paidCash": "110.00"}]
 //! }"#)?;
-//! let res = unsubscribe_refund(&req)?;
+//! let res = explained(unsubscribe_refund, &req)?;
 //! assert_eq!(res.refund.to_string(), "50.87");
 //!
 //! // The same through the one entry point, and a refusal with its code and path.
@@ -55,16 +57,4 @@ pub mod rules;
 pub use domain::money::{Money, RoundingPolicy};
 pub use error::{Error, ErrorCode, Result};
 pub use io::ops::calculate;
-pub use rules::checkout::convert_currency::convert_currency;
-pub use rules::checkout::discount::best_discount;
-pub use rules::checkout::payment::payment_split;
-pub use rules::checkout::voucher::select_voucher;
-pub use rules::lifecycle::quote::quote;
-pub use rules::lifecycle::switch::switch_to_on_demand;
-pub use rules::lifecycle::unified_expiry::unified_expiry;
-pub use rules::refunds::reserved_instance::reserved_instance_refund;
-pub use rules::refunds::unsubscribe::unsubscribe_refund;
-pub use rules::spec_changes::downgrade::downgrade_refund;
-pub use rules::spec_changes::expansion::expansion_cost;
-pub use rules::spec_changes::upgrade::upgrade_cost;
-pub use rules::usage::usage_charge::usage_charge;
+pub use rules::explained;

@@ -7,13 +7,14 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::money::{clip, Money, RoundingPolicy};
+use crate::domain::money::{clip, Money};
 use crate::domain::provider::Provider::{self, Aliyun, Huawei, Tencent, Volcengine};
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::json::Json;
 use crate::io::read::{parse_text, read_json, FromJson};
 use crate::io::write::{to_text, ToJson};
 use crate::rules::curve::{self, Curve};
+use crate::rules::{Options, Request};
 
 use crate::rules::checkout::convert_currency::{self, ConvertRequest, ConvertResponse};
 use crate::rules::checkout::discount::{self, BestDiscountRequest, BestDiscountResponse};
@@ -73,12 +74,6 @@ const ANY: &[Provider] = &[Huawei, Aliyun, Tencent, Volcengine];
 /// Tencent's reserved pool (002).
 const TENCENT: &[Provider] = &[Tencent];
 
-/// What every request has: its rounding policy and the provider whose rules it asks for.
-trait Request {
-    fn policy(&self) -> RoundingPolicy;
-    fn provider(&self) -> Option<Provider>;
-}
-
 macro_rules! operations {
     ($($name:literal: $rule:path, $req:ident -> $res:ident, $providers:ident,
         $summary:literal $(, curve: $amount:expr)?;)*) => {
@@ -109,11 +104,8 @@ macro_rules! operations {
         }
 
         $(impl Request for $req {
-            fn policy(&self) -> RoundingPolicy {
-                self.policy
-            }
-            fn provider(&self) -> Option<Provider> {
-                self.provider.into()
+            fn options(&self) -> Options {
+                self.options
             }
         })*
     };
@@ -121,72 +113,72 @@ macro_rules! operations {
     (@curve $name:literal, $req:ident, $rule:path, $providers:ident, $amount:expr) => {
         Some(|json, from, to| {
             let mut req: $req = read_json(json)?;
-            check_provider($name, req.provider(), $providers)?;
+            check_provider($name, req.options().provider, $providers)?;
             curve::curve(&mut req, from, to, |r: &$req| {
-                $rule(r, Breakdown::silent(r.policy)).map(|a| ($amount)(&a))
+                $rule(r, Breakdown::silent(r.options.policy)).map(|a| ($amount)(&a))
             })
         })
     };
 }
 
 operations! {
-    "quote": quote::quote_with, QuoteRequest -> QuoteResponse, HUAWEI,
+    "quote": quote::quote, QuoteRequest -> QuoteResponse, HUAWEI,
         "003 §3.2.2: price a new purchase or a renewal.";
-    "upgradeCost": upgrade::upgrade_cost_with, UpgradeRequest -> UpgradeResponse, HUAWEI,
+    "upgradeCost": upgrade::upgrade_cost, UpgradeRequest -> UpgradeResponse, HUAWEI,
         "003 §3.2.7: upgrade cost, per order, with discount / fixed-price / reduction offers.",
         curve: |a: &UpgradeResponse| a.cost;
-    "expansionCost": expansion::expansion_cost_with, ExpansionRequest -> ExpansionResponse, HUAWEI,
+    "expansionCost": expansion::expansion_cost, ExpansionRequest -> ExpansionResponse, HUAWEI,
         "003 §3.2.7: disk (EVS) expansion cost.";
-    "downgradeRefund": downgrade::downgrade_refund_with, DowngradeRequest -> DowngradeResponse,
+    "downgradeRefund": downgrade::downgrade_refund, DowngradeRequest -> DowngradeResponse,
         HUAWEI, "003 §3.2.7: downgrade refund.",
         curve: |a: &DowngradeResponse| a.refund;
-    "unifiedExpiry": unified_expiry::unified_expiry_with,
+    "unifiedExpiry": unified_expiry::unified_expiry,
         UnifiedExpiryRequest -> UnifiedExpiryResponse, HUAWEI,
         "003 §3.2.2.3: renewal to a unified expiry day, or setting the day and renewing up to it.";
-    "unsubscribeRefund": unsubscribe::unsubscribe_refund_with,
+    "unsubscribeRefund": unsubscribe::unsubscribe_refund,
         UnsubscribeRequest -> UnsubscribeResponse, HUAWEI,
         "003 §3.4: unsubscribe refund (in use, not yet effective, renewal period, creation failed).",
         curve: |a: &UnsubscribeResponse| a.refund;
-    "switchToOnDemand": switch::switch_to_on_demand_with, SwitchRequest -> SwitchResponse, HUAWEI,
+    "switchToOnDemand": switch::switch_to_on_demand, SwitchRequest -> SwitchResponse, HUAWEI,
         "003 §3.2.6: switch a prepaid resource to pay-per-use (immediately or at expiry).",
         curve: |a: &SwitchResponse| a.refund.refund;
-    "reservedInstanceRefund": reserved_instance::reserved_instance_refund_with,
+    "reservedInstanceRefund": reserved_instance::reserved_instance_refund,
         ReservedInstanceRequest -> ReservedInstanceResponse, HUAWEI,
         "003 §3.4.2.2 table 3-6: reserved-instance unsubscribe.";
-    "usageCharge": usage_charge::usage_charge_with, UsageChargeRequest -> UsageChargeResponse, ANY,
+    "usageCharge": usage_charge::usage_charge, UsageChargeRequest -> UsageChargeResponse, ANY,
         "004, 003 §6.1.1: pay-per-use usage charge with fixed or tiered prices.";
-    "convertCurrency": convert_currency::convert_currency_with, ConvertRequest -> ConvertResponse,
+    "convertCurrency": convert_currency::convert_currency, ConvertRequest -> ConvertResponse,
         ANY, "003 §6.1.4, §5.2.3: convert an amount for display (half up; JPY to whole yen).";
-    "bestDiscount": discount::best_discount_with, BestDiscountRequest -> BestDiscountResponse,
+    "bestDiscount": discount::best_discount, BestDiscountRequest -> BestDiscountResponse,
         HUAWEI,
         "003 §3.2.3.1, §3.3.2: the discount the system picks (business, partner, one used promotion).";
-    "selectVoucher": voucher::select_voucher_with, SelectVoucherRequest -> SelectVoucherResponse,
+    "selectVoucher": voucher::select_voucher, SelectVoucherRequest -> SelectVoucherResponse,
         HUAWEI,
         "003 §3.2.3.1, §9.1, §13.1.2.1: which voucher pays (current or old rule) and which cannot, and why.";
-    "paymentSplit": payment::payment_split_with, PaymentSplitRequest -> PaymentSplitResponse,
+    "paymentSplit": payment::payment_split, PaymentSplitRequest -> PaymentSplitResponse,
         HUAWEI,
         "003 §3.2.3.1, §3.3.2: discount → voucher → cash → credit → card or month-end settlement; the shortfall reported.";
-    "consumptionQuota": quota::consumption_quota_with, QuotaRequest -> QuotaResponse, HUAWEI,
+    "consumptionQuota": quota::consumption_quota, QuotaRequest -> QuotaResponse, HUAWEI,
         "003 §5.3: the consumption quota of a monthly-settlement customer.";
-    "mergedPayment": merged_payment::merged_payment_with,
+    "mergedPayment": merged_payment::merged_payment,
         MergedPaymentRequest -> MergedPaymentResponse, HUAWEI,
         "003 §3.1.1, §5.1.2: a merged payment (≤ 30 orders) without the third-party parts.";
-    "billSummary": bill_summary::bill_summary_with, BillSummaryRequest -> BillSummaryResponse,
+    "billSummary": bill_summary::bill_summary, BillSummaryRequest -> BillSummaryResponse,
         HUAWEI, "003 §6.1.6, §7.2.2: a month's bill totals, remaining due, refunds, overflow.";
-    "reservedPoolIdleFee": reserved_pool::reserved_pool_idle_fee_with,
+    "reservedPoolIdleFee": reserved_pool::reserved_pool_idle_fee,
         ReservedPoolRequest -> ReservedPoolResponse, TENCENT,
         "002: the idle fee of a Tencent reserved resource pool (single-use or cyclic).";
-    "taxInvoice": tax::tax_invoice_with, TaxRequest -> TaxResponse, HUAWEI,
+    "taxInvoice": tax::tax_invoice, TaxRequest -> TaxResponse, HUAWEI,
         "003 §8: indirect tax, withholding tax, invoice and net payable.";
-    "autoRenewalSchedule": auto_renewal::auto_renewal_schedule_with,
+    "autoRenewalSchedule": auto_renewal::auto_renewal_schedule,
         AutoRenewalRequest -> AutoRenewalResponse, ANY,
         "003 §3.2.3.1, §13.1.2.1; 001: the auto-renewal schedule — first attempt, daily retries, last attempt, expiry on success.";
-    "billRounding": bill_rounding::bill_rounding_with, BillRoundingRequest -> BillRoundingResponse,
+    "billRounding": bill_rounding::bill_rounding, BillRoundingRequest -> BillRoundingResponse,
         ANY,
         "003 §6.1.6, §7.1, §13.2.8; 004: how a bill's exact amounts are rounded or cut, per provider, customer type and month.";
-    "packageUsage": package_usage::package_usage_with, PackageUsageRequest -> PackageUsageResponse,
+    "packageUsage": package_usage::package_usage, PackageUsageRequest -> PackageUsageResponse,
         ANY, "003 §3.2.4.1; 000: usage deducted from resource packages, the pay-per-use overage and why.";
-    "packageRenewal": package_renewal::package_renewal_with,
+    "packageRenewal": package_renewal::package_renewal,
         PackageRenewalRequest -> PackageRenewalResponse, HUAWEI,
         "003 §3.2.4: a package's new term when renewed (from the old expiry) or repurchased (at once).";
 }
@@ -224,11 +216,11 @@ fn run<Req: FromJson + Request, Res: ToJson>(
     rule: fn(&Req, Breakdown) -> Result<Res>,
 ) -> Result<String> {
     let req: Req = read_json(request)?;
-    check_provider(op, req.provider(), providers)?;
+    check_provider(op, req.options().provider, providers)?;
     let b = if explain {
-        Breakdown::new(req.policy())
+        Breakdown::new(req.options().policy)
     } else {
-        Breakdown::silent(req.policy())
+        Breakdown::silent(req.options().policy)
     };
     Ok(to_text(&rule(&req, b)?))
 }

@@ -40,7 +40,11 @@ impl TsFile {
     /// panic: one would silently lose its declaration.
     pub fn reserve(&mut self, name: &str, rust: &'static str) -> bool {
         let other = self.reserved.get(&(name.to_string(), !self.reading));
-        match self.reserved.get(&(name.to_string(), self.reading)).or(other) {
+        match self
+            .reserved
+            .get(&(name.to_string(), self.reading))
+            .or(other)
+        {
             Some(&r) if r != rust => {
                 panic!("{rust} and {r} are both declared as the TypeScript type {name}")
             }

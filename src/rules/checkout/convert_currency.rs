@@ -5,12 +5,12 @@
 use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::money::{round_half_up, show, Money, Ratio, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::{round_half_up, show, Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// Currencies shown in whole units (ISO 4217 minor unit 0) among those a billing page may use.
 pub const WHOLE_UNIT_CURRENCIES: [&str; 5] = ["JPY", "KRW", "CLP", "VND", "IDR"];
@@ -25,12 +25,9 @@ pub struct ConvertRequest {
     pub rate: Ratio,
     /// ISO 4217 code of the target currency (`EUR`, `JPY`…).
     pub currency: String,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `document`; conversion always rounds once).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// Result of `convertCurrency`.
@@ -50,12 +47,9 @@ pub struct ConvertResponse {
 }
 
 /// 003 §5.2.1: 100 USD × 0.83721 = 83.721 → 83.72 EUR; 003 §5.2.3: 2.87 × 147.911 = 424.50… → 425 JPY.
-pub fn convert_currency(req: &ConvertRequest) -> Result<ConvertResponse> {
-    convert_currency_with(req, Breakdown::new(req.policy))
-}
-
-/// [`convert_currency`] into a given breakdown.
-pub fn convert_currency_with(req: &ConvertRequest, mut b: Breakdown) -> Result<ConvertResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn convert_currency(req: &ConvertRequest, mut b: Breakdown) -> Result<ConvertResponse> {
     let currency = req.currency.trim().to_ascii_uppercase();
     if currency.len() != 3 || !currency.bytes().all(|c| c.is_ascii_uppercase()) {
         return Err(Error::new(

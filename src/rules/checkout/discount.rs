@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::io::read::FromJson;
+use crate::rules::Options;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::money::{show, Money, Ratio, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::{show, Money, Ratio};
 use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::io::write::ToJson;
 use crate::io::Ts;
@@ -86,12 +86,9 @@ pub struct BestDiscountRequest {
     /// itself.
     #[json(flatten)]
     pub offers: DiscountOffers,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// One candidate of the choice and why it won, lost or was left out.
@@ -163,15 +160,9 @@ pub(crate) fn discounted(list: Money, factor: Ratio) -> Money {
 /// 2. Several such promotions: the latest effective date; same date → the most recent order's.
 /// 3. The candidate with the lowest order amount.
 /// 4. Tie: business → partner → promotion.
-pub fn best_discount(req: &BestDiscountRequest) -> Result<BestDiscountResponse> {
-    best_discount_with(req, Breakdown::new(req.policy))
-}
-
-/// [`best_discount`] into a given breakdown.
-pub fn best_discount_with(
-    req: &BestDiscountRequest,
-    mut b: Breakdown,
-) -> Result<BestDiscountResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn best_discount(req: &BestDiscountRequest, mut b: Breakdown) -> Result<BestDiscountResponse> {
     let (chosen, candidates) = choose(req.list_amount, req.date, &req.offers, "")?;
     let amount = chosen
         .as_ref()
@@ -346,6 +337,7 @@ pub(crate) fn choose(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::explained;
     use rust_decimal_macros::dec;
 
     fn promo(f: Decimal, eff: &str, used: Option<&str>) -> Promotion {
@@ -367,10 +359,12 @@ mod tests {
                 partner: Some(Ratio(dec!(0.9))),
                 promotions,
             },
-            provider: None,
-            policy: RoundingPolicy::Document,
+            options: Options {
+                provider: None,
+                policy: crate::RoundingPolicy::Document,
+            },
         };
-        let c = best_discount(&req).unwrap().chosen.unwrap();
+        let c = explained(best_discount, &req).unwrap().chosen.unwrap();
         (c.kind, c.factor.0)
     }
 
@@ -419,10 +413,12 @@ mod tests {
                 partner: Some(Ratio(dec!(0.8))),
                 promotions: vec![promo(dec!(0.8), "2020-11-01", Some("2020-11-02"))],
             },
-            provider: None,
-            policy: RoundingPolicy::Document,
+            options: Options {
+                provider: None,
+                policy: crate::RoundingPolicy::Document,
+            },
         };
-        let r = best_discount(&req).unwrap();
+        let r = explained(best_discount, &req).unwrap();
         assert_eq!(r.chosen.unwrap().kind, DiscountKind::Business);
         assert_eq!(r.amount.0, dec!(80.00));
     }

@@ -6,8 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::money::{Money, Ratio, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::{Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
@@ -18,6 +17,7 @@ use crate::rules::checkout::discount::{
 use crate::rules::checkout::voucher::{
     self, AppliedVoucher, RejectedVoucher, Voucher, VoucherOrder, VoucherRule,
 };
+use crate::rules::Options;
 
 /// 003 §5.1.2: most a card may be charged in one USD transaction.
 pub const CARD_TRANSACTION_LIMIT_USD: Decimal = Decimal::from_parts(20_000, 0, 0, false, 0);
@@ -82,12 +82,9 @@ pub struct PaymentSplitRequest {
     /// Whether the customer has month-end settlement (preferred for order payments, 003 §3.3.2).
     #[json(default)]
     pub monthly_settlement: bool,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// Whether the order is paid.
@@ -150,15 +147,9 @@ pub struct PaymentSplitResponse {
 /// is retried the next day (without the card, the 1700 above fails 700 short: cash, credit and
 /// card 0, `unpaid` 1700, `shortfall` 700, status `failed`); 003 §3.3.2 table 3-2, a failed
 /// automatic order payment leaves the order pending payment (status `pendingPayment`).
-pub fn payment_split(req: &PaymentSplitRequest) -> Result<PaymentSplitResponse> {
-    payment_split_with(req, Breakdown::new(req.policy))
-}
-
-/// [`payment_split`] into a given breakdown.
-pub fn payment_split_with(
-    req: &PaymentSplitRequest,
-    mut b: Breakdown,
-) -> Result<PaymentSplitResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<PaymentSplitResponse> {
     // 1. One discount.
     let (chosen, candidates) = match (&req.offers, req.discounts.as_slice()) {
         (Some(_), [_, ..]) => return Err(Error::new(
@@ -387,6 +378,7 @@ pub fn payment_split_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::explained;
     use rust_decimal_macros::dec;
 
     #[test]
@@ -418,10 +410,12 @@ mod tests {
             credit_balance: Money(dec!(400)),
             card_bound: true,
             monthly_settlement: false,
-            provider: None,
-            policy: RoundingPolicy::Document,
+            options: Options {
+                provider: None,
+                policy: crate::RoundingPolicy::Document,
+            },
         };
-        let r = payment_split(&req).unwrap();
+        let r = explained(payment_split, &req).unwrap();
         assert_eq!(r.amount_due.0, dec!(1800.00));
         assert_eq!(r.payable.0, dec!(1700.00));
         assert_eq!((r.cash + r.credit).0, dec!(1000.00));
@@ -453,10 +447,13 @@ mod tests {
     fn s3_2_3_1_failed_deduction_takes_nothing() {
         // The example without a card: the balance's 1000 cannot pay 1700 alone; the deduction
         // fails 700 short and takes nothing (retried the next day at 03:00).
-        let r = payment_split(&PaymentSplitRequest {
-            card_bound: false,
-            ..example()
-        })
+        let r = explained(
+            payment_split,
+            &PaymentSplitRequest {
+                card_bound: false,
+                ..example()
+            },
+        )
         .unwrap();
         assert_eq!(r.status, PaymentStatus::Failed);
         assert_eq!(r.payable.0, dec!(1700.00));
@@ -491,12 +488,15 @@ mod tests {
     fn s5_1_2_card_limit_exceeded_takes_nothing() {
         // 30,000 due, 1,000 in the balance: the card would take 29,000, above one transaction's
         // 20,000 USD: the deduction fails 29,000 short and takes nothing, the balance included.
-        let r = payment_split(&PaymentSplitRequest {
-            list_amount: Money(dec!(30000)),
-            discounts: vec![],
-            vouchers: vec![],
-            ..example()
-        })
+        let r = explained(
+            payment_split,
+            &PaymentSplitRequest {
+                list_amount: Money(dec!(30000)),
+                discounts: vec![],
+                vouchers: vec![],
+                ..example()
+            },
+        )
         .unwrap();
         assert_eq!(r.status, PaymentStatus::Failed);
         assert_eq!(taken(&r), Money::ZERO);
@@ -508,12 +508,15 @@ mod tests {
             .iter()
             .any(|n| n.contains("20000 USD limit") && n.contains("covers 9000.00 more")));
         // At the limit the card pays.
-        let r = payment_split(&PaymentSplitRequest {
-            list_amount: Money(dec!(21000)),
-            discounts: vec![],
-            vouchers: vec![],
-            ..example()
-        })
+        let r = explained(
+            payment_split,
+            &PaymentSplitRequest {
+                list_amount: Money(dec!(21000)),
+                discounts: vec![],
+                vouchers: vec![],
+                ..example()
+            },
+        )
         .unwrap();
         assert_eq!(r.status, PaymentStatus::Paid);
         assert_eq!(r.card.0, dec!(20000.00));
@@ -521,10 +524,13 @@ mod tests {
 
     #[test]
     fn s13_1_2_1_old_auto_renewal_fails_without_taking_the_balance() {
-        let r = payment_split(&PaymentSplitRequest {
-            flow: PaymentFlow::OldAutoRenewal,
-            ..example()
-        })
+        let r = explained(
+            payment_split,
+            &PaymentSplitRequest {
+                flow: PaymentFlow::OldAutoRenewal,
+                ..example()
+            },
+        )
         .unwrap();
         // No voucher lets the balance pay (100 + 1000 < 1800), so none is used (003 §13.1.2.1:
         // "选用一张可成功抵扣续费金额的券"): 1800 against 1000, 800 short, nothing taken.
@@ -539,10 +545,13 @@ mod tests {
     fn s3_3_2_failed_auto_payment_leaves_the_whole_order_pending() {
         // Table 3-2: automatic payment failed → the order is "pending payment", paid by hand:
         // nothing is taken from the 1000 balance; the order waits for 1700.
-        let r = payment_split(&PaymentSplitRequest {
-            flow: PaymentFlow::OrderPayment,
-            ..example()
-        })
+        let r = explained(
+            payment_split,
+            &PaymentSplitRequest {
+                flow: PaymentFlow::OrderPayment,
+                ..example()
+            },
+        )
         .unwrap();
         assert_eq!(r.status, PaymentStatus::PendingPayment);
         assert_eq!(taken(&r), Money::ZERO);

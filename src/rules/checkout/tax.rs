@@ -8,9 +8,9 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::money::{clip, show, Money, Ratio, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::{clip, show, Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
+use crate::rules::Options;
 
 /// The contracting entity (签约主体) that issues the invoice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
@@ -139,12 +139,9 @@ pub struct TaxRequest {
     pub withholding_rate: Option<Ratio>,
     /// Indirect tax rate to apply instead of the table (Pakistan Sindh sales tax `0.13`).
     pub indirect_tax_rate: Option<Ratio>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `document`; each tax is rounded to cents either way).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// One indirect tax applied.
@@ -249,12 +246,9 @@ fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
 /// 003 §8 / RULES.md §17. Each indirect tax and the WHT are rounded half up to cents (the
 /// document's examples are whole numbers; invoices show each tax line in cents).
 /// 003 §8.1 Indonesia: 100 + 11 % VAT = 111 invoiced; 100 − 2 (WHT 2 %) + 11 = 109 paid.
-pub fn tax_invoice(req: &TaxRequest) -> Result<TaxResponse> {
-    tax_invoice_with(req, Breakdown::new(req.policy))
-}
-
-/// [`tax_invoice`] into a given breakdown.
-pub fn tax_invoice_with(req: &TaxRequest, mut b: Breakdown) -> Result<TaxResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn tax_invoice(req: &TaxRequest, mut b: Breakdown) -> Result<TaxResponse> {
     let country = req.country.trim().to_ascii_uppercase();
     if country.len() != 2 || !country.bytes().all(|c| c.is_ascii_uppercase()) {
         let msg = format!("\"{}\" is not an ISO 3166 alpha-2 code", clip(&req.country));
@@ -324,10 +318,11 @@ pub fn tax_invoice_with(req: &TaxRequest, mut b: Breakdown) -> Result<TaxRespons
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::explained;
     use serde_json::{json, Value};
 
     fn run(v: Value) -> Result<TaxResponse> {
-        tax_invoice(&crate::io::read::from_value(v)?)
+        explained(tax_invoice, &crate::io::read::from_value(v)?)
     }
 
     /// `[indirect tax, invoice, net payable]`, checking that the lines add up to the net.

@@ -6,12 +6,12 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar;
-use crate::domain::money::{Money, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::Money;
 use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// Most vouchers one request may list.
 pub const MAX_VOUCHERS: usize = 1000;
@@ -131,12 +131,9 @@ pub struct SelectVoucherRequest {
     /// The voucher the customer picked on the payment page (prepaid orders), instead of the
     /// automatic choice.
     pub voucher_id: Option<String>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// A voucher applied to the order.
@@ -369,12 +366,9 @@ pub(crate) fn choose(
 /// Prepaid orders take one voucher; pay-per-use several. Examples (003 §13.1.2.1): due 50,
 /// balance 80, vouchers 20 (exp. 08-30) and 50 (exp. 09-05) → old rule: 20 + 30 from the balance;
 /// current rule: the 50 voucher.
-pub fn select_voucher(req: &SelectVoucherRequest) -> Result<SelectVoucherResponse> {
-    select_voucher_with(req, Breakdown::new(req.policy))
-}
-
-/// [`select_voucher`] into a given breakdown.
-pub fn select_voucher_with(
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn select_voucher(
     req: &SelectVoucherRequest,
     mut b: Breakdown,
 ) -> Result<SelectVoucherResponse> {
@@ -442,6 +436,7 @@ pub(crate) fn explain(b: &mut Breakdown, choice: &VoucherChoice, rule: VoucherRu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::explained;
     use rust_decimal_macros::dec;
 
     fn v(id: &str, balance: rust_decimal::Decimal, to: &str) -> Voucher {
@@ -470,25 +465,27 @@ mod tests {
                 v("v50", dec!(50), "2018-09-05"),
             ],
             voucher_id: None,
-            provider: None,
-            policy: RoundingPolicy::Document,
+            options: Options {
+                provider: None,
+                policy: crate::RoundingPolicy::Document,
+            },
         }
     }
 
     #[test]
     fn s13_1_2_1_voucher_example_a() {
-        let r = select_voucher(&req(VoucherRule::Old, dec!(80))).unwrap();
+        let r = explained(select_voucher, &req(VoucherRule::Old, dec!(80))).unwrap();
         assert_eq!(r.applied[0].id, "v20");
         assert_eq!(r.remaining.0, dec!(30.00));
         // The current rule takes the largest balance instead (RULES.md §4.4).
-        let r = select_voucher(&req(VoucherRule::Current, dec!(80))).unwrap();
+        let r = explained(select_voucher, &req(VoucherRule::Current, dec!(80))).unwrap();
         assert_eq!(r.applied[0].id, "v50");
         assert_eq!(r.remaining.0, dec!(0.00));
     }
 
     #[test]
     fn s13_1_2_1_voucher_example_b() {
-        let r = select_voucher(&req(VoucherRule::Old, dec!(20))).unwrap();
+        let r = explained(select_voucher, &req(VoucherRule::Old, dec!(20))).unwrap();
         assert_eq!(r.applied[0].id, "v50");
         assert_eq!(r.remaining.0, dec!(0.00));
     }
@@ -500,7 +497,7 @@ mod tests {
             v("late", dec!(30), "2018-12-31"),
             v("early", dec!(30), "2018-09-30"),
         ];
-        let a = select_voucher(&r).unwrap();
+        let a = explained(select_voucher, &r).unwrap();
         assert_eq!(a.applied[0].id, "early");
         assert_eq!(a.remaining.0, dec!(20.00));
     }
@@ -510,7 +507,7 @@ mod tests {
         let mut r = req(VoucherRule::Current, dec!(0));
         r.order.billing_mode = BillingMode::Yearly;
         r.vouchers[1].billing_modes = Some(vec![BillingMode::Monthly, BillingMode::PayPerUse]);
-        let a = select_voucher(&r).unwrap();
+        let a = explained(select_voucher, &r).unwrap();
         assert_eq!(a.applied[0].id, "v20");
         assert!(a.rejected[0].reason.contains("yearly"));
     }

@@ -6,13 +6,13 @@ use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, add_months, instant};
-use crate::domain::money::RoundingPolicy;
 use crate::domain::provider::Provider;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// Largest custom deduction day (days before expiry); the documents set no bound (billcalc's).
 pub const MAX_DEDUCTION_DAYS: u32 = 30;
@@ -78,9 +78,9 @@ pub struct ManualRenewal {
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[json(rename_all = "camelCase")]
 pub struct AutoRenewalRequest {
-    /// `huawei` (default) or `aliyun`; Tencent and Volcengine state no schedule.
-    #[json(default)]
-    pub provider: Provider,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
     /// Huawei: `current` (default) or `old` rules.
     #[json(default)]
     pub rules: RenewalRules,
@@ -109,9 +109,6 @@ pub struct AutoRenewalRequest {
     /// A free or trial product (Aliyun: no auto-renewal).
     #[json(default)]
     pub trial: bool,
-    /// Rounding policy (no money here; accepted like every request).
-    #[json(default)]
-    pub policy: RoundingPolicy,
 }
 
 /// Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, RULES.md §19 A19).
@@ -163,27 +160,28 @@ fn out_of_range(path: &str) -> Error {
 /// until release (expiry + 15 + 15 days); example 2020-08-31 23:59:59 → 2020-08-24 03:00 …
 /// 2020-09-30 03:00. 001: 9 days (Wanwang 15) before at 08:00, daily until the expiry; example
 /// 2017-03-30 00:00 → 2017-03-21 08:00 … 2017-03-29 08:00.
-pub fn auto_renewal_schedule(req: &AutoRenewalRequest) -> Result<AutoRenewalResponse> {
-    auto_renewal_schedule_with(req, Breakdown::new(req.policy))
-}
-
-/// [`auto_renewal_schedule`] into a given breakdown.
-pub fn auto_renewal_schedule_with(
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn auto_renewal_schedule(
     req: &AutoRenewalRequest,
     mut b: Breakdown,
 ) -> Result<AutoRenewalResponse> {
     let old_expiry = req.expiry;
-    let Some(profile) = req.provider.auto_renewal(req.product_kind.wanwang()) else {
+    let Some(profile) = req
+        .options
+        .provider()
+        .auto_renewal(req.product_kind.wanwang())
+    else {
         return Err(Error::new(
             ErrorCode::NotSupported,
             "provider",
             format!(
                 "the {} documents state no auto-renewal schedule",
-                req.provider.name()
+                req.options.provider().name()
             ),
         ));
     };
-    let aliyun = req.provider == Provider::Aliyun;
+    let aliyun = req.options.provider() == Provider::Aliyun;
     if aliyun && req.trial {
         return Err(Error::new(
             ErrorCode::AutoRenewNotAllowed,
@@ -203,7 +201,10 @@ pub fn auto_renewal_schedule_with(
             return Err(Error::new(
                 ErrorCode::NotSupported,
                 "deductionDaysBefore",
-                format!("{} has no custom deduction day", req.provider.name()),
+                format!(
+                    "{} has no custom deduction day",
+                    req.options.provider().name()
+                ),
             ));
         }
         if !(1..=MAX_DEDUCTION_DAYS).contains(&k) {
@@ -411,7 +412,7 @@ pub fn auto_renewal_schedule_with(
             instant(expiry_on_success),
         )
     });
-    b.note_with(|| match (req.provider, req.rules) {
+    b.note_with(|| match (req.options.provider(), req.rules) {
         (Provider::Aliyun, _) => "001: an auto-renewal order that finds the balance short is voided; \
              after the expiry only manual renewal is possible (9 days before since 2017-07-24; the \
              2015 example's 8 days is read as a typo, RULES.md §19 A10)"
@@ -422,7 +423,7 @@ pub fn auto_renewal_schedule_with(
             .to_string(),
     });
     Ok(AutoRenewalResponse {
-        provider: req.provider,
+        provider: req.options.provider(),
         renewal_term,
         expiry: instant(expiry),
         first_attempt,

@@ -6,15 +6,15 @@ use rust_decimal::Decimal;
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, add_months, days_inclusive, expiry_instant};
 use crate::domain::exact::Exact;
-use crate::domain::money::{approx, Money, Ratio, RoundingPolicy};
+use crate::domain::money::{approx, Money, Ratio};
 use crate::domain::price::PriceTable;
-use crate::domain::provider::Provider;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
 use crate::rules::spec_changes::remaining::check_factor;
+use crate::rules::Options;
 
 /// Grace (15 days) + retention (15 days) after expiry, international site (003 §3.2.1).
 pub const GRACE_DAYS: i64 = 15;
@@ -57,12 +57,9 @@ pub struct QuoteRequest {
     pub start: Option<NaiveDate>,
     /// Renewal: the current expiry date.
     pub current_expiry: Option<NaiveDate>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 fn one() -> u64 {
@@ -105,12 +102,9 @@ pub fn latest_allowed_expiry(date: NaiveDate) -> NaiveDate {
 /// - Renewal: the new period starts after the current expiry, even when renewing from the grace or
 ///   retention period (003 §3.2.2.1): end = current expiry + term. Refused once the retention
 ///   period is over (the resource is deleted) and beyond the 10-year cap (003 §3.2.2.2).
-pub fn quote(req: &QuoteRequest) -> Result<QuoteResponse> {
-    quote_with(req, Breakdown::new(req.policy))
-}
-
-/// [`quote`] into a given breakdown ([`Breakdown::silent`] for figures only).
-pub fn quote_with(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn quote(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
     let d = check_factor(req.discount, "discount")?;
     if req.quantity == 0 || req.quantity > MAX_QUANTITY {
         return Err(Error::new(

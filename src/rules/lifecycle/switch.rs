@@ -4,15 +4,15 @@ use chrono::NaiveDate;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::expiry_instant;
-use crate::domain::money::{Ratio, RoundingPolicy};
+use crate::domain::money::Ratio;
 use crate::domain::order::{self, Order};
-use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
 use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
 use crate::rules::refunds::unsubscribe::{check_rate, ResourceKind, UnsubscribeResponse};
+use crate::rules::Options;
 
 /// When the switch takes effect.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
@@ -41,12 +41,9 @@ pub struct SwitchRequest {
     pub resource_kind: ResourceKind,
     /// Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it).
     pub handling_fee_rate: Option<Ratio>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use
@@ -66,12 +63,9 @@ pub struct SwitchResponse {
 
 /// 003 §3.2.6.4: `refund = max0(paid − consumed − handling fee)`, consumed by days, fee from table
 /// 3-1; vouchers not returned. 003 §3.2.6.3: at expiry, no refund and pay-per-use after expiry.
-pub fn switch_to_on_demand(req: &SwitchRequest) -> Result<SwitchResponse> {
-    switch_to_on_demand_with(req, Breakdown::new(req.policy))
-}
-
-/// [`switch_to_on_demand`] into a given breakdown ([`Breakdown::silent`] for figures only).
-pub fn switch_to_on_demand_with(req: &SwitchRequest, b: Breakdown) -> Result<SwitchResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn switch_to_on_demand(req: &SwitchRequest, b: Breakdown) -> Result<SwitchResponse> {
     order::validate(&req.orders).map_err(|e| e.under("orders"))?;
     order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
     check_rate(req.handling_fee_rate)?;

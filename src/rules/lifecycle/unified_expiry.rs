@@ -8,9 +8,8 @@ use crate::domain::calendar::{
     period_length,
 };
 use crate::domain::exact::Exact;
-use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
+use crate::domain::money::{approx, equals, Money, Ratio};
 use crate::domain::price::PriceTable;
-use crate::domain::provider::Provider;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::json::Json;
@@ -19,6 +18,7 @@ use crate::io::write::ToJson;
 use crate::io::Ts;
 use crate::rules::lifecycle::quote::latest_allowed_expiry;
 use crate::rules::spec_changes::remaining::check_factor;
+use crate::rules::Options;
 
 /// The unified expiry day: 1–28 or the last day of the month (003 §3.2.2.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,12 +128,9 @@ pub struct UnifiedExpiryRequest {
     pub discount: Option<Ratio>,
     /// The day of the renewal, for the 10-year cap (optional).
     pub date: Option<NaiveDate>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 fn default_day() -> UnifiedDay {
@@ -169,19 +166,6 @@ pub struct UnifiedExpiryResponse {
     pub breakdown: Breakdown,
 }
 
-/// 003 §3.2.2.3: renew N, then extend to the first day D on or after the plain expiry; the top-up
-/// days are billed by the day.
-///
-/// The daily price is not specified (RULES.md §19 A9). billcalc converts it with the calendar of
-/// the remaining-period rule (003 §3.2.7): for a monthly term, each top-up day costs the month
-/// price / days of its natural month; for a yearly term, the year price / 365 (Feb 29 free).
-/// Every figure is exact; the total is rounded half up to cents once.
-///
-/// Ex. A: D = 1, expiry 03-15, 1 month → plain 04-15, unified 05-01, 16 top-up days.
-pub fn unified_expiry(req: &UnifiedExpiryRequest) -> Result<UnifiedExpiryResponse> {
-    unified_expiry_with(req, Breakdown::new(req.policy))
-}
-
 /// How the renewal is priced.
 enum Renewal {
     /// N months or years, then the top-up days by the day in the term's unit.
@@ -191,8 +175,18 @@ enum Renewal {
     ByTheDay,
 }
 
-/// [`unified_expiry`] into a given breakdown ([`Breakdown::silent`] for figures only).
-pub fn unified_expiry_with(
+/// 003 §3.2.2.3: renew N, then extend to the first day D on or after the plain expiry; the top-up
+/// days are billed by the day.
+///
+/// The daily price is not specified (RULES.md §19 A9). billcalc converts it with the calendar of
+/// the remaining-period rule (003 §3.2.7): for a monthly term, each top-up day costs the month
+/// price / days of its natural month; for a yearly term, the year price / 365 (Feb 29 free).
+/// Every figure is exact; the total is rounded half up to cents once.
+///
+/// Ex. A: D = 1, expiry 03-15, 1 month → plain 04-15, unified 05-01, 16 top-up days.
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn unified_expiry(
     req: &UnifiedExpiryRequest,
     mut b: Breakdown,
 ) -> Result<UnifiedExpiryResponse> {

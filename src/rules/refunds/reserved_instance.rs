@@ -5,12 +5,12 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::Exact;
-use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::{approx, equals, Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// 003 §3.4.2.2 table 3-6: the handling-fee rate on the remaining part, 12 %.
 pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);
@@ -60,12 +60,9 @@ pub struct ReservedInstanceRequest {
     pub voucher_balance: Option<Money>,
     /// No upfront: the account balance available to pay what the vouchers leave.
     pub cash_balance: Option<Money>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// Result of `reservedInstanceRefund`.
@@ -102,12 +99,9 @@ pub struct ReservedInstanceResponse {
 /// No upfront: the customer pays `hourly × total hours × ratio × 12 %`, vouchers first, then balance.
 /// Every figure is exact; amounts are rounded half up to cents once.
 /// Ex. 2: 50 cash + 50 voucher, half the year left: 25 − 6 = 19. Ex. 3: 10 + 90: 5 − 6 < 0 → 0.
-pub fn reserved_instance_refund(req: &ReservedInstanceRequest) -> Result<ReservedInstanceResponse> {
-    reserved_instance_refund_with(req, Breakdown::new(req.policy))
-}
-
-/// [`reserved_instance_refund`] into a given breakdown ([`Breakdown::silent`] for figures only).
-pub fn reserved_instance_refund_with(
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn reserved_instance_refund(
     req: &ReservedInstanceRequest,
     mut b: Breakdown,
 ) -> Result<ReservedInstanceResponse> {
@@ -202,7 +196,7 @@ pub fn reserved_instance_refund_with(
         remaining_ratio: ratio,
         remaining_hours,
         total_hours,
-        breakdown: Breakdown::silent(req.policy),
+        breakdown: Breakdown::silent(req.options.policy),
     };
     match req.payment {
         RiPayment::FullUpfront => {

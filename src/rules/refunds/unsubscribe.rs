@@ -13,14 +13,14 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, RefundDays};
-use crate::domain::money::{show, Money, Ratio, RoundingPolicy};
+use crate::domain::money::{show, Money, Ratio};
 use crate::domain::order::{self, Order};
-use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
 use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
+use crate::rules::Options;
 
 /// 003 §3.4.2.1: a refund above this needs the account manager's approval.
 pub const LARGE_REFUND_THRESHOLD: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
@@ -80,12 +80,9 @@ pub struct UnsubscribeRequest {
     pub keep_until: Option<NaiveDate>,
     /// Day a large refund (> 1000) is approved; decides the bill month (003 §3.4.2.1).
     pub approval_date: Option<NaiveDate>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// What happens to one order.
@@ -140,15 +137,9 @@ pub struct UnsubscribeResponse {
 ///
 /// 003 §3.4.2.2 ex. 1: EVS 2022-08-19..2022-09-19 paid 110.00, unsubscribed 2022-09-02: fee
 /// 110.00 × 10 % = 11.00, consumed 110.00 × 14/32 = 48.125 → 48.13, refund 50.87.
-pub fn unsubscribe_refund(req: &UnsubscribeRequest) -> Result<UnsubscribeResponse> {
-    unsubscribe_refund_with(req, Breakdown::new(req.policy))
-}
-
-/// [`unsubscribe_refund`] into a given breakdown ([`Breakdown::silent`] for figures only).
-pub fn unsubscribe_refund_with(
-    req: &UnsubscribeRequest,
-    b: Breakdown,
-) -> Result<UnsubscribeResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<UnsubscribeResponse> {
     order::validate(&req.orders).map_err(|e| e.under("orders"))?;
     order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
     check_rate(req.handling_fee_rate)?;

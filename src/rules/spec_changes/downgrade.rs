@@ -5,10 +5,9 @@ use chrono::NaiveDate;
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, refund_days, RefundDays};
 use crate::domain::exact::Exact;
-use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
+use crate::domain::money::{approx, equals, Money, Ratio};
 use crate::domain::order::Order;
 use crate::domain::price::{PriceTable, TermMatch};
-use crate::domain::provider::Provider;
 use crate::error::Result;
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
@@ -16,6 +15,7 @@ use crate::io::Ts;
 use crate::rules::spec_changes::remaining::{
     check_factor, check_prepaid, remaining_periods, ResourceBillingMode,
 };
+use crate::rules::Options;
 
 /// Request of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
@@ -33,12 +33,9 @@ pub struct DowngradeRequest {
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[json(default)]
     pub billing_mode: ResourceBillingMode,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// One order's part of the remaining value.
@@ -95,15 +92,9 @@ pub struct DowngradeResponse {
 /// Every figure is exact; the refund is rounded half up to cents once (all policies).
 /// Ex. 1: bought 2018-11-01 (Nov 1–30) at 120, downgraded 2018-11-24 to 90/month:
 /// 120/30 × 7 − 90 × 6/30 = 28 − 18 = 10.00.
-pub fn downgrade_refund(req: &DowngradeRequest) -> Result<DowngradeResponse> {
-    downgrade_refund_with(req, Breakdown::new(req.policy))
-}
-
-/// [`downgrade_refund`] into a given breakdown ([`Breakdown::silent`] for figures only).
-pub fn downgrade_refund_with(
-    req: &DowngradeRequest,
-    mut b: Breakdown,
-) -> Result<DowngradeResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<DowngradeResponse> {
     check_prepaid(req.billing_mode)?;
     let d = check_factor(req.discount, "discount")?;
     let periods = remaining_periods(&req.orders, req.date)?;

@@ -8,7 +8,6 @@ use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
 use crate::domain::order::Order;
 use crate::domain::price::{PriceTable, TermMatch};
-use crate::domain::provider::Provider;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
@@ -16,6 +15,7 @@ use crate::io::Ts;
 use crate::rules::spec_changes::remaining::{
     check_factor, check_prepaid, remaining_periods, ResourceBillingMode,
 };
+use crate::rules::Options;
 
 /// Largest disk capacity accepted (GB).
 pub const MAX_CAPACITY_GB: u64 = 1_000_000;
@@ -39,12 +39,9 @@ pub struct ExpansionRequest {
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[json(default)]
     pub billing_mode: ResourceBillingMode,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// Result of `expansionCost`.
@@ -71,12 +68,9 @@ pub struct ExpansionResponse {
 /// 003 §3.2.7: `fee = added capacity × R × unit capacity price` (the upgrade formula does not
 /// apply). Example: 10 GB → 60 GB on 2021-07-03 of a July order, 0.35/GB/month:
 /// 50 × 28/31 × 0.35 = 15.806… → 15.81; the `document` policy rounds R to 0.90 first: 15.75.
-pub fn expansion_cost(req: &ExpansionRequest) -> Result<ExpansionResponse> {
-    expansion_cost_with(req, Breakdown::new(req.policy))
-}
-
-/// [`expansion_cost`] into a given breakdown ([`Breakdown::silent`] for figures only).
-pub fn expansion_cost_with(req: &ExpansionRequest, mut b: Breakdown) -> Result<ExpansionResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn expansion_cost(req: &ExpansionRequest, mut b: Breakdown) -> Result<ExpansionResponse> {
     check_prepaid(req.billing_mode)?;
     for (v, path) in [
         (req.capacity_before, "capacityBefore"),
@@ -110,7 +104,7 @@ pub fn expansion_cost_with(req: &ExpansionRequest, mut b: Breakdown) -> Result<E
         .map_err(|e| e.at("unitPrices"))?;
 
     // The figures.
-    let r = match req.policy {
+    let r = match req.options.policy {
         RoundingPolicy::Document => Exact::of(r_exact.round(2, Rounding::HalfUp)?),
         RoundingPolicy::Console | RoundingPolicy::Exact => r_exact,
     };

@@ -8,7 +8,6 @@ use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
 use crate::domain::order::Order;
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
-use crate::domain::provider::Provider;
 use crate::error::Result;
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
@@ -16,6 +15,7 @@ use crate::io::Ts;
 use crate::rules::spec_changes::remaining::{
     check_factor, check_prepaid, remaining_periods, OrderPeriod, ResourceBillingMode,
 };
+use crate::rules::Options;
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
@@ -56,12 +56,9 @@ pub struct UpgradeRequest {
     /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
     #[json(default)]
     pub billing_mode: ResourceBillingMode,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// One order's share of the upgrade fee.
@@ -105,18 +102,6 @@ pub struct UpgradeResponse {
     pub breakdown: Breakdown,
 }
 
-/// 003 §3.2.7 upgrade: per not-yet-expired order `(P_new − P_old_i) × R_i × d`, summed; a
-/// reduction subtracted; negative → 0. P_new: the new configuration's price for the total
-/// remaining period rounded UP to a priced term; P_old_i: the old configuration's price for order
-/// i's own term, in the same unit (a monthly order's month price × 12 when the price type is
-/// yearly, RULES.md §19 A3). Every figure is exact; the cost is rounded half up to cents once.
-///
-/// Ex. 1: (400/3 − 120) × 306/365 + (400/3 − 132) × 242/365 + (400/3 − 120) × 1 = 25.395…
-/// → 25.40; the `document` policy truncates each order's fee first: 11.17 + 0.88 + 13.33 = 25.38.
-pub fn upgrade_cost(req: &UpgradeRequest) -> Result<UpgradeResponse> {
-    upgrade_cost_with(req, Breakdown::new(req.policy))
-}
-
 /// One order's fee, exact and as added up.
 struct Fee<'a> {
     period: &'a OrderPeriod<'a>,
@@ -125,8 +110,17 @@ struct Fee<'a> {
     added: Exact,
 }
 
-/// [`upgrade_cost`] into a given breakdown ([`Breakdown::silent`] for figures only).
-pub fn upgrade_cost_with(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeResponse> {
+/// 003 §3.2.7 upgrade: per not-yet-expired order `(P_new − P_old_i) × R_i × d`, summed; a
+/// reduction subtracted; negative → 0. P_new: the new configuration's price for the total
+/// remaining period rounded UP to a priced term; P_old_i: the old configuration's price for order
+/// i's own term, in the same unit (a monthly order's month price × 12 when the price type is
+/// yearly, RULES.md §19 A3). Every figure is exact; the cost is rounded half up to cents once.
+///
+/// Ex. 1: (400/3 − 120) × 306/365 + (400/3 − 132) × 242/365 + (400/3 − 120) × 1 = 25.395…
+/// → 25.40; the `document` policy truncates each order's fee first: 11.17 + 0.88 + 13.33 = 25.38.
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn upgrade_cost(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeResponse> {
     check_prepaid(req.billing_mode)?;
     let (factor, reduction, new_table, new_path) = match &req.offer {
         None => (Exact::ONE, Money::ZERO, &req.new_prices, "newPrices"),
@@ -157,7 +151,7 @@ pub fn upgrade_cost_with(req: &UpgradeRequest, mut b: Breakdown) -> Result<Upgra
             .rate(p.order.term, unit)
             .map_err(|e| e.at(format!("oldPrices.{}", p.order.term)))?;
         let exact = new_price.rate.minus(old.rate)?.times(p.r)?.times(factor)?;
-        let added = match req.policy {
+        let added = match req.options.policy {
             RoundingPolicy::Document => Exact::of(exact.round(2, Rounding::Truncate)?),
             RoundingPolicy::Console | RoundingPolicy::Exact => exact,
         };
@@ -237,7 +231,7 @@ pub fn upgrade_cost_with(req: &UpgradeRequest, mut b: Breakdown) -> Result<Upgra
         format!(
             "{} → {cost} (half up to cents, once: {} policy)",
             approx(net.max0()),
-            req.policy.name()
+            req.options.policy.name()
         )
     });
     if cheaper {

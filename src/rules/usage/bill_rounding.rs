@@ -6,12 +6,13 @@
 use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::money::{round_half_up, show, truncate, Money, Ratio, RoundingPolicy};
+use crate::domain::money::{round_half_up, show, truncate, Money, Ratio};
 use crate::domain::provider::Provider;
 use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// Most amounts one request may carry.
 pub const MAX_AMOUNTS: usize = 10_000;
@@ -31,9 +32,9 @@ pub enum CustomerType {
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 #[json(rename_all = "camelCase")]
 pub struct BillRoundingRequest {
-    /// `huawei` (default), `aliyun`, `tencent` or `volcengine`.
-    #[json(default)]
-    pub provider: Provider,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
     /// Huawei: `monthlySettlement` (default) or `nonMonthly`.
     #[json(default)]
     pub customer_type: CustomerType,
@@ -41,9 +42,6 @@ pub struct BillRoundingRequest {
     pub bill_month: Option<String>,
     /// The exact detail amounts (8 decimals and more).
     pub amounts: Vec<Ratio>,
-    /// Rounding policy (the provider's rule decides; accepted like every request).
-    #[json(default)]
-    pub policy: RoundingPolicy,
 }
 
 /// Result of `billRounding`.
@@ -91,15 +89,9 @@ fn parse_month(s: &str) -> Option<(i32, u32)> {
 
 /// 003 §6.1.6: 100.12501236 → 100.13 (monthly settlement since 2021-06); 003 §13.2.3/§13.2.8:
 /// 10.12501236 → 10.12, 0.315 → 0.31 with rounding-off 0.005 (non-monthly).
-pub fn bill_rounding(req: &BillRoundingRequest) -> Result<BillRoundingResponse> {
-    bill_rounding_with(req, Breakdown::new(req.policy))
-}
-
-/// [`bill_rounding`] into a given breakdown.
-pub fn bill_rounding_with(
-    req: &BillRoundingRequest,
-    mut b: Breakdown,
-) -> Result<BillRoundingResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<BillRoundingResponse> {
     check_count("amounts", req.amounts.len(), MAX_AMOUNTS, "amounts")?;
     let month = match &req.bill_month {
         Some(s) => Some(parse_month(s).ok_or_else(|| {
@@ -115,7 +107,7 @@ pub fn bill_rounding_with(
         None => None,
     };
     let before = |y: i32, m: u32| month.is_some_and(|bm| bm < (y, m));
-    let (rule, text, assumed) = match (req.provider, req.customer_type) {
+    let (rule, text, assumed) = match (req.options.provider(), req.customer_type) {
         (Provider::Huawei, CustomerType::MonthlySettlement) if before(2020, 4) => (
             Rule::LinesTruncated,
             "each settlement cut to the cent, then added (003 §7.1, before April 2020)",

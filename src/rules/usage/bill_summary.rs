@@ -1,12 +1,12 @@
 //! Bill summary identities (003 §6.1.6, §7.2.2.2, §7.2.2.3, §13.2.8; RULES.md §16).
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::money::{Money, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::Money;
 use crate::error::{check_count, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// Most amounts one bill summary may list.
 pub const MAX_BILL_LINES: usize = 10_000;
@@ -56,12 +56,9 @@ pub struct BillSummaryRequest {
     pub credit_consumption: Money,
     /// Non-monthly customers: how the payable amount was paid.
     pub payable_split: Option<PayableSplit>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// Result of `billSummary`.
@@ -89,15 +86,9 @@ pub struct BillSummaryResponse {
 /// 003 §6.1.6: total = cloud fees (real-time + monthly settlement) + marketplace fees; payment
 /// status: remaining due + paid = total. Example: 6,651.53 + 8,261.84 = 14,913.37;
 /// 14,913.37 + 31,280.00 = 46,193.37.
-pub fn bill_summary(req: &BillSummaryRequest) -> Result<BillSummaryResponse> {
-    bill_summary_with(req, Breakdown::new(req.policy))
-}
-
-/// [`bill_summary`] into a given breakdown.
-pub fn bill_summary_with(
-    req: &BillSummaryRequest,
-    mut b: Breakdown,
-) -> Result<BillSummaryResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn bill_summary(req: &BillSummaryRequest, mut b: Breakdown) -> Result<BillSummaryResponse> {
     let lines = req.real_time.len()
         + req.monthly_settlement.len()
         + req.marketplace.len()

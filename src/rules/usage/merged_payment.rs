@@ -3,12 +3,12 @@
 use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::money::{Money, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::Money;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// 003 §3.1.1: most orders one merged payment may hold.
 pub const MAX_MERGED_ORDERS: usize = 30;
@@ -48,12 +48,9 @@ pub struct MergedPaymentRequest {
     pub method: PayMethod,
     /// The payment currency, for the card limit (default `USD`).
     pub currency: Option<String>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// Result of `mergedPayment`.
@@ -72,12 +69,9 @@ pub struct MergedPaymentResponse {
 
 /// 003 §3.1.1: the cloud collects `order amount − third-party amount`; example 2,014.62 − 2.00 =
 /// 2,012.62 USD. At most 30 orders; a card transaction within 003 §5.1.2's limits.
-pub fn merged_payment(req: &MergedPaymentRequest) -> Result<MergedPaymentResponse> {
-    merged_payment_with(req, Breakdown::new(req.policy))
-}
-
-/// [`merged_payment`] into a given breakdown.
-pub fn merged_payment_with(
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn merged_payment(
     req: &MergedPaymentRequest,
     mut b: Breakdown,
 ) -> Result<MergedPaymentResponse> {

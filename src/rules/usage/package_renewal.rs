@@ -6,14 +6,14 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{add_months, expiry_instant};
-use crate::domain::money::{Ratio, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::Ratio;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
 use crate::rules::usage::package_usage::{same, PackageKind};
+use crate::rules::Options;
 
 /// Renew (starts at the old expiry) or buy again (starts at once or at a chosen day).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
@@ -55,12 +55,9 @@ pub struct PackageRenewalRequest {
     pub term: Term,
     /// Repurchase: a later start day (current version: any package).
     pub start_at: Option<NaiveDate>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (no money here; accepted like every request).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// Result of `packageRenewal`.
@@ -90,12 +87,9 @@ fn refuse(path: &str, message: impl Into<String>) -> Error {
 /// at a chosen day). Refusals (003 §3.2.2.2, §3.2.4): a used-up non-resettable package without
 /// auto-renewal, an expired package, a monthly package renewed by year (except OBS) or a yearly
 /// one by month, monthly renewals beyond 9 months, repurchasing trial or delisted packages.
-pub fn package_renewal(req: &PackageRenewalRequest) -> Result<PackageRenewalResponse> {
-    package_renewal_with(req, Breakdown::new(req.policy))
-}
-
-/// [`package_renewal`] into a given breakdown.
-pub fn package_renewal_with(
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn package_renewal(
     req: &PackageRenewalRequest,
     mut b: Breakdown,
 ) -> Result<PackageRenewalResponse> {

@@ -9,13 +9,13 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::add_months;
-use crate::domain::money::{show, Money, Ratio, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::{show, Money, Ratio};
 use crate::domain::sorting::positions_by;
 use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// Most packages one request may list.
 pub const MAX_PACKAGES: usize = 100;
@@ -108,12 +108,9 @@ pub struct PackageUsageRequest {
     /// Pay-per-use unit price of each billing item that has overage.
     #[json(default)]
     pub prices: BTreeMap<String, Money>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// What one package paid of one record.
@@ -219,15 +216,9 @@ fn cycle_of(p: &Package, date: NaiveDate, hour: u32) -> (i64, NaiveDate) {
 /// 000 / 003 §3.2.4.1: usage is paid by matching packages first; what they cannot pay is billed
 /// pay-per-use. Among several matching packages the one expiring first pays first (then the
 /// earliest start, then the listed order) — the documents do not say; billcalc's choice.
-pub fn package_usage(req: &PackageUsageRequest) -> Result<PackageUsageResponse> {
-    package_usage_with(req, Breakdown::new(req.policy))
-}
-
-/// [`package_usage`] into a given breakdown.
-pub fn package_usage_with(
-    req: &PackageUsageRequest,
-    mut b: Breakdown,
-) -> Result<PackageUsageResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn package_usage(req: &PackageUsageRequest, mut b: Breakdown) -> Result<PackageUsageResponse> {
     check_count("packages", req.packages.len(), MAX_PACKAGES, "packages")?;
     check_count("usage", req.usage.len(), MAX_RECORDS, "usage records")?;
     for (i, p) in req.packages.iter().enumerate() {

@@ -4,12 +4,12 @@ use chrono::{Days, NaiveDate};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::{Exact, Rounding};
-use crate::domain::money::{Money, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::Money;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// Request of `consumptionQuota`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
@@ -29,12 +29,9 @@ pub struct QuotaRequest {
     pub total_quota: Money,
     /// The day the quota reached 100 % without repayment, for the grace/retention dates.
     pub exhausted_on: Option<NaiveDate>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// Where the account stands.
@@ -73,12 +70,9 @@ pub struct QuotaResponse {
 
 /// 003 §5.3: `used = billed unpaid + unbilled estimate − cash − vouchers`; example
 /// 500 + 100 − 50 − 50 = 500 of 2,500 (20 %).
-pub fn consumption_quota(req: &QuotaRequest) -> Result<QuotaResponse> {
-    consumption_quota_with(req, Breakdown::new(req.policy))
-}
-
-/// [`consumption_quota`] into a given breakdown.
-pub fn consumption_quota_with(req: &QuotaRequest, mut b: Breakdown) -> Result<QuotaResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn consumption_quota(req: &QuotaRequest, mut b: Breakdown) -> Result<QuotaResponse> {
     if !req.total_quota.is_positive() {
         return Err(Error::new(
             ErrorCode::InvalidNumber,

@@ -10,12 +10,12 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::Exact;
-use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::{approx, equals, show, Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// Most events one request may carry.
 pub const MAX_EVENTS: usize = 1000;
@@ -77,12 +77,9 @@ pub struct ReservedPoolRequest {
     pub events: Vec<PoolEvent>,
     /// End of the what-if (default: the package end; later shows the zero after expiry).
     pub until: Option<NaiveDateTime>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `document`; the idle fee is rounded once either way).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// One stretch of time with a constant idle count.
@@ -132,12 +129,9 @@ fn stamp(t: NaiveDateTime) -> String {
 /// is rounded half up to cents once (002 says only "metered per second, settled per hour", A22).
 /// Example (price 1.00, 3 instances, 2025-01-01..02-01, single-use, draw 1 on Jan 2, release it on
 /// Jan 3): (24 × 3 + 24 × 2 + 696 × 2) × 0.30 = 1512 × 0.30 = 453.60.
-pub fn reserved_pool_idle_fee(req: &ReservedPoolRequest) -> Result<ReservedPoolResponse> {
-    reserved_pool_idle_fee_with(req, Breakdown::new(req.policy))
-}
-
-/// [`reserved_pool_idle_fee`] into a given breakdown.
-pub fn reserved_pool_idle_fee_with(
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn reserved_pool_idle_fee(
     req: &ReservedPoolRequest,
     mut b: Breakdown,
 ) -> Result<ReservedPoolResponse> {
@@ -281,10 +275,11 @@ pub fn reserved_pool_idle_fee_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::explained;
     use serde_json::json;
 
     fn run(v: serde_json::Value) -> Result<ReservedPoolResponse> {
-        reserved_pool_idle_fee(&crate::io::read::from_value(v)?)
+        explained(reserved_pool_idle_fee, &crate::io::read::from_value(v)?)
     }
 
     fn package(kind: &str, events: serde_json::Value) -> serde_json::Value {

@@ -5,12 +5,12 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::{Exact, Rounding};
-use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
-use crate::domain::provider::Provider;
+use crate::domain::money::{approx, equals, show, Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
+use crate::rules::Options;
 
 /// Most tiers one price may have.
 pub const MAX_TIERS: usize = 100;
@@ -60,12 +60,9 @@ pub struct UsageChargeRequest {
     /// Progressive and total types: the tiers, from 0 upwards, contiguous.
     #[json(default)]
     pub tiers: Vec<Tier>,
-    /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
-    /// implements). Another provider is refused with `NOT_SUPPORTED`, never answered by Huawei's rules.
-    pub provider: Option<Provider>,
-    /// Rounding policy (default `console`).
-    #[json(default)]
-    pub policy: RoundingPolicy,
+    /// Whose rules (`provider`) and which rounding (`policy`).
+    #[json(flatten)]
+    pub options: Options,
 }
 
 /// Result of `usageCharge`.
@@ -88,15 +85,9 @@ pub struct UsageChargeResponse {
 /// tier (RULES.md §19 A15, not stated by 004; the usual reading of "from 100 GB"). Illustration:
 /// tiers 0–100 @ 1.00 (90), 100–500 @ 0.80 (250), 500+ @ 0.50 (400); q = 300 → full-tier 240.00,
 /// excess 100 × 1.00 + 200 × 0.80 = 260.00, full-tier total 250.00.
-pub fn usage_charge(req: &UsageChargeRequest) -> Result<UsageChargeResponse> {
-    usage_charge_with(req, Breakdown::new(req.policy))
-}
-
-/// [`usage_charge`] into a given breakdown.
-pub fn usage_charge_with(
-    req: &UsageChargeRequest,
-    mut b: Breakdown,
-) -> Result<UsageChargeResponse> {
+///
+/// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
+pub fn usage_charge(req: &UsageChargeRequest, mut b: Breakdown) -> Result<UsageChargeResponse> {
     let ratio = req.conversion_ratio.map_or(Decimal::ONE, |r| r.0);
     if ratio.is_zero() {
         return Err(Error::new(
