@@ -503,14 +503,6 @@ promotions?: Array<Promotion>, };
  */
 export type DowngradeRequest = { 
 /**
- * The change day.
- */
-date: string, 
-/**
- * The resource's orders (purchase and renewals), in date order.
- */
-orders: Array<Order>, 
-/**
  * Current prices of the new (lower) configuration, per term.
  */
 newPrices: PriceTable, 
@@ -518,11 +510,7 @@ newPrices: PriceTable,
  * The discount factor the system picks automatically (business, partner or a promotion used
  * before, 003 §3.2.7); default 1 (none).
  */
-discount?: Ratio, 
-/**
- * `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
- */
-billingMode?: ResourceBillingMode, } & RequestOptions;
+discount?: Ratio, } & SpecChange & RequestOptions;
 
 /**
  * Result of `downgradeRefund`.
@@ -595,14 +583,6 @@ export type ErrorCode = "INVALID_INPUT" | "MISSING_FIELD" | "UNKNOWN_FIELD" | "U
  */
 export type ExpansionRequest = { 
 /**
- * The expansion day.
- */
-date: string, 
-/**
- * The disk's orders, in date order.
- */
-orders: Array<Order>, 
-/**
  * Capacity before, GB.
  */
 capacityBefore: number, 
@@ -617,11 +597,7 @@ unitPrices: PriceTable,
 /**
  * Discount factor of the matched term (default 1).
  */
-discount?: Ratio, 
-/**
- * `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
- */
-billingMode?: ResourceBillingMode, } & RequestOptions;
+discount?: Ratio, } & SpecChange & RequestOptions;
 
 /**
  * Result of `expansionCost`.
@@ -1879,6 +1855,23 @@ export type Seller = "sparkooSingapore" | "huaweiServicesHk" | "huaweiKorea" | "
 export type Settlement = "realTime" | "monthly";
 
 /**
+ * What every spec change names (003 §3.2.7): the change day, the orders and the billing mode.
+ */
+export type SpecChange = { 
+/**
+ * The change day (a disk's expansion day).
+ */
+date: string, 
+/**
+ * The resource's orders (purchase and renewals), in date order.
+ */
+orders: Array<Order>, 
+/**
+ * `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
+ */
+billingMode?: ResourceBillingMode, };
+
+/**
  * When the switch takes effect.
  */
 export type SwitchMode = "immediate" | "atExpiry";
@@ -2216,14 +2209,6 @@ amount: Money, };
  */
 export type UpgradeRequest = { 
 /**
- * The change day.
- */
-date: string, 
-/**
- * The resource's orders (purchase and renewals), in date order.
- */
-orders: Array<Order>, 
-/**
  * Prices of the old configuration per term, matched by each order's own term (RULES.md §19
  * A4: the document's example 2 reproduces with the price at purchase).
  */
@@ -2235,11 +2220,7 @@ newPrices: PriceTable,
 /**
  * Discount, fixed price or reduction (default none).
  */
-offer?: UpgradeOffer, 
-/**
- * `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
- */
-billingMode?: ResourceBillingMode, } & RequestOptions;
+offer?: UpgradeOffer, } & SpecChange & RequestOptions;
 
 /**
  * Result of `upgradeCost`.

@@ -8,165 +8,100 @@
 use billcalc_derive::{ToJson, Ts};
 use std::fmt;
 
-/// Stable error codes, in `SCREAMING_SNAKE_CASE` (e.g. `INVALID_PERIOD`): one spelling per code,
-/// the same in the CLI, the npm package, these types and the README (`RENEWAL_EXCEEDS_10_YEARS`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ErrorCode {
-    /// The input is not valid JSON / not an object, or a field has the wrong type.
-    InvalidInput,
-    /// A required field is missing.
-    MissingField,
-    /// A field the operation does not know (typo guard: unknown fields are refused).
-    UnknownField,
-    /// The `op` field names no operation.
-    UnknownOperation,
-    /// A date is not `YYYY-MM-DD` or does not exist (2023-02-30).
-    InvalidDate,
-    /// A date before 1970-01-01 or after 9999-12-31.
-    DateOutOfRange,
-    /// A money amount is not a decimal string (or an exactly representable number).
-    InvalidMoney,
-    /// A money amount that must not be negative is negative.
-    NegativeMoney,
-    /// A money amount beyond ±10^12, the range billcalc guarantees exact.
-    MoneyOutOfRange,
-    /// A number that must be a ratio, factor or count is out of its range.
-    InvalidNumber,
-    /// A term that is not `NM` (1–120 months) or `NY` (1–10 years).
-    UnknownTerm,
-    /// The price table has no price for the term the rule needs.
-    PriceNotFound,
-    /// End before start, overlapping or unordered orders, or an operation date outside the
-    /// orders' term (003 §3.2.7, §3.4).
-    InvalidPeriod,
-    /// More orders, tiers or items than one request may carry.
-    TooManyItems,
-    /// 003 §3.2.2.1: the resource cannot be renewed (deleted after the retention period, …).
-    RenewalNotAllowed,
-    /// 003 §3.2.2.2: the new expiry would be later than the operation date + 10 years.
-    // SCREAMING_SNAKE_CASE puts no underscore before a digit (`RENEWAL_EXCEEDS10_YEARS`): spelled
-    // here as `as_str` spells it, for ts-rs.
-    RenewalExceeds10Years,
-    /// 003 §3.2.2.3: the unified day is not 1–28 or `last`.
-    UnifiedDayInvalid,
-    /// 003 §3.2.2.3: the unified expiry is less than one month after the current expiry.
-    UnifiedGapTooShort,
-    /// 003 §3.2.7: spec changes apply to prepaid resources only.
-    SpecChangeNotPrepaid,
-    /// 003 §3.2.7: disks can only grow.
-    DiskShrinkNotAllowed,
-    /// 003 §3.2.6.3, §3.2.6.4: the billing-mode switch is refused (package, expired, …).
-    ModeSwitchNotAllowed,
-    /// 003 §3.4.2.3: resource packages cannot be unsubscribed (except CBR and DWS packages).
-    PackageNotUnsubscribable,
-    /// 003 §3.4.2.3: an expired resource cannot be unsubscribed as in use.
-    ResourceExpired,
-    /// 003 §3.4.2.3, §3.4.3: the resource cannot be unsubscribed (trial, free, one-off, …).
-    UnsubscribeNotAllowed,
-    /// 003 §3.4.4: no renewal period that has not started yet.
-    RenewalPeriodNotUnsubscribable,
-    /// 003 §3.4.2.2 table 3-5 has no handling-fee rate for this term and consumed time.
-    HandlingFeeRateUnknown,
-    /// 003 §3.2.4.1, §3.2.2.2: the package cannot be renewed (non-resettable and used up without auto-renewal, monthly package renewed by year, …).
-    PackageNotRenewable,
-    /// 003 §3.2.3.1; 001: auto-renewal cannot be set (expires the next day, < 20 days left on a domain, free or trial product, …).
-    AutoRenewNotAllowed,
-    /// 003 §9.1.2, §9.1.5: the voucher cannot pay this order (out of its validity, product, region or billing-mode scope; more than one on a prepaid order; with a discount coupon).
-    VoucherNotApplicable,
-    /// 003 §9.1.2, §9.2.1: discounts that may not be combined on one order.
-    DiscountNotCombinable,
-    /// 003 §8: the document states no tax rate for this country, seller and date.
-    TaxRateUnknown,
-    /// 003 §3.1.1, §5.1.2: more than 30 orders in one merged payment, or a card payment beyond the per-transaction limit.
-    PaymentLimitExceeded,
-    /// A rule the documents do not define for this input (RULES.md §19).
-    NotSupported,
-    /// A defect in billcalc itself (never expected; please report the request).
-    Internal,
+/// Declares the codes once: the enum, its spelling and the list of all.
+macro_rules! error_codes {
+    ($($(#[doc = $doc:literal])* $code:ident = $text:literal,)*) => {
+        /// Stable error codes, in `SCREAMING_SNAKE_CASE` (e.g. `INVALID_PERIOD`): one spelling per
+        /// code, the same in the CLI, the npm package, the TypeScript types and the README.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ErrorCode {
+            $($(#[doc = $doc])* $code,)*
+        }
+
+        impl ErrorCode {
+            /// The code as it is written (`INVALID_PERIOD`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$code => $text,)*
+                }
+            }
+
+            /// Every code.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$code),*];
+        }
+    };
 }
 
-impl ErrorCode {
-    /// The code as it is serialized (`INVALID_PERIOD`).
-    pub fn as_str(self) -> &'static str {
-        use ErrorCode::*;
-        match self {
-            InvalidInput => "INVALID_INPUT",
-            MissingField => "MISSING_FIELD",
-            UnknownField => "UNKNOWN_FIELD",
-            UnknownOperation => "UNKNOWN_OPERATION",
-            InvalidDate => "INVALID_DATE",
-            DateOutOfRange => "DATE_OUT_OF_RANGE",
-            InvalidMoney => "INVALID_MONEY",
-            NegativeMoney => "NEGATIVE_MONEY",
-            MoneyOutOfRange => "MONEY_OUT_OF_RANGE",
-            InvalidNumber => "INVALID_NUMBER",
-            UnknownTerm => "UNKNOWN_TERM",
-            PriceNotFound => "PRICE_NOT_FOUND",
-            InvalidPeriod => "INVALID_PERIOD",
-            TooManyItems => "TOO_MANY_ITEMS",
-            RenewalNotAllowed => "RENEWAL_NOT_ALLOWED",
-            RenewalExceeds10Years => "RENEWAL_EXCEEDS_10_YEARS",
-            UnifiedDayInvalid => "UNIFIED_DAY_INVALID",
-            UnifiedGapTooShort => "UNIFIED_GAP_TOO_SHORT",
-            SpecChangeNotPrepaid => "SPEC_CHANGE_NOT_PREPAID",
-            DiskShrinkNotAllowed => "DISK_SHRINK_NOT_ALLOWED",
-            ModeSwitchNotAllowed => "MODE_SWITCH_NOT_ALLOWED",
-            PackageNotUnsubscribable => "PACKAGE_NOT_UNSUBSCRIBABLE",
-            ResourceExpired => "RESOURCE_EXPIRED",
-            UnsubscribeNotAllowed => "UNSUBSCRIBE_NOT_ALLOWED",
-            RenewalPeriodNotUnsubscribable => "RENEWAL_PERIOD_NOT_UNSUBSCRIBABLE",
-            HandlingFeeRateUnknown => "HANDLING_FEE_RATE_UNKNOWN",
-            PackageNotRenewable => "PACKAGE_NOT_RENEWABLE",
-            AutoRenewNotAllowed => "AUTO_RENEW_NOT_ALLOWED",
-            VoucherNotApplicable => "VOUCHER_NOT_APPLICABLE",
-            DiscountNotCombinable => "DISCOUNT_NOT_COMBINABLE",
-            TaxRateUnknown => "TAX_RATE_UNKNOWN",
-            PaymentLimitExceeded => "PAYMENT_LIMIT_EXCEEDED",
-            NotSupported => "NOT_SUPPORTED",
-            Internal => "INTERNAL",
-        }
-    }
-
-    /// Every code.
-    pub const ALL: [ErrorCode; 34] = {
-        use ErrorCode::*;
-        [
-            InvalidInput,
-            MissingField,
-            UnknownField,
-            UnknownOperation,
-            InvalidDate,
-            DateOutOfRange,
-            InvalidMoney,
-            NegativeMoney,
-            MoneyOutOfRange,
-            InvalidNumber,
-            UnknownTerm,
-            PriceNotFound,
-            InvalidPeriod,
-            TooManyItems,
-            RenewalNotAllowed,
-            RenewalExceeds10Years,
-            UnifiedDayInvalid,
-            UnifiedGapTooShort,
-            SpecChangeNotPrepaid,
-            DiskShrinkNotAllowed,
-            ModeSwitchNotAllowed,
-            PackageNotUnsubscribable,
-            ResourceExpired,
-            UnsubscribeNotAllowed,
-            RenewalPeriodNotUnsubscribable,
-            HandlingFeeRateUnknown,
-            PackageNotRenewable,
-            AutoRenewNotAllowed,
-            VoucherNotApplicable,
-            DiscountNotCombinable,
-            TaxRateUnknown,
-            PaymentLimitExceeded,
-            NotSupported,
-            Internal,
-        ]
-    };
+error_codes! {
+    /// The input is not valid JSON / not an object, or a field has the wrong type.
+    InvalidInput = "INVALID_INPUT",
+    /// A required field is missing.
+    MissingField = "MISSING_FIELD",
+    /// A field the operation does not know (typo guard: unknown fields are refused).
+    UnknownField = "UNKNOWN_FIELD",
+    /// The `op` field names no operation.
+    UnknownOperation = "UNKNOWN_OPERATION",
+    /// A date is not `YYYY-MM-DD` or does not exist (2023-02-30).
+    InvalidDate = "INVALID_DATE",
+    /// A date before 1970-01-01 or after 9999-12-31.
+    DateOutOfRange = "DATE_OUT_OF_RANGE",
+    /// A money amount is not a decimal string (or an exactly representable number).
+    InvalidMoney = "INVALID_MONEY",
+    /// A money amount that must not be negative is negative.
+    NegativeMoney = "NEGATIVE_MONEY",
+    /// A money amount beyond ±10^12, the range billcalc guarantees exact.
+    MoneyOutOfRange = "MONEY_OUT_OF_RANGE",
+    /// A number that must be a ratio, factor or count is out of its range.
+    InvalidNumber = "INVALID_NUMBER",
+    /// A term that is not `NM` (1–120 months) or `NY` (1–10 years).
+    UnknownTerm = "UNKNOWN_TERM",
+    /// The price table has no price for the term the rule needs.
+    PriceNotFound = "PRICE_NOT_FOUND",
+    /// End before start, overlapping or unordered orders, or an operation date outside the
+    /// orders' term (003 §3.2.7, §3.4).
+    InvalidPeriod = "INVALID_PERIOD",
+    /// More orders, tiers or items than one request may carry.
+    TooManyItems = "TOO_MANY_ITEMS",
+    /// 003 §3.2.2.1: the resource cannot be renewed (deleted after the retention period, …).
+    RenewalNotAllowed = "RENEWAL_NOT_ALLOWED",
+    /// 003 §3.2.2.2: the new expiry would be later than the operation date + 10 years.
+    RenewalExceeds10Years = "RENEWAL_EXCEEDS_10_YEARS",
+    /// 003 §3.2.2.3: the unified day is not 1–28 or `last`.
+    UnifiedDayInvalid = "UNIFIED_DAY_INVALID",
+    /// 003 §3.2.2.3: the unified expiry is less than one month after the current expiry.
+    UnifiedGapTooShort = "UNIFIED_GAP_TOO_SHORT",
+    /// 003 §3.2.7: spec changes apply to prepaid resources only.
+    SpecChangeNotPrepaid = "SPEC_CHANGE_NOT_PREPAID",
+    /// 003 §3.2.7: disks can only grow.
+    DiskShrinkNotAllowed = "DISK_SHRINK_NOT_ALLOWED",
+    /// 003 §3.2.6.3, §3.2.6.4: the billing-mode switch is refused (package, expired, …).
+    ModeSwitchNotAllowed = "MODE_SWITCH_NOT_ALLOWED",
+    /// 003 §3.4.2.3: resource packages cannot be unsubscribed (except CBR and DWS packages).
+    PackageNotUnsubscribable = "PACKAGE_NOT_UNSUBSCRIBABLE",
+    /// 003 §3.4.2.3: an expired resource cannot be unsubscribed as in use.
+    ResourceExpired = "RESOURCE_EXPIRED",
+    /// 003 §3.4.2.3, §3.4.3: the resource cannot be unsubscribed (trial, free, one-off, …).
+    UnsubscribeNotAllowed = "UNSUBSCRIBE_NOT_ALLOWED",
+    /// 003 §3.4.4: no renewal period that has not started yet.
+    RenewalPeriodNotUnsubscribable = "RENEWAL_PERIOD_NOT_UNSUBSCRIBABLE",
+    /// 003 §3.4.2.2 table 3-5 has no handling-fee rate for this term and consumed time.
+    HandlingFeeRateUnknown = "HANDLING_FEE_RATE_UNKNOWN",
+    /// 003 §3.2.4.1, §3.2.2.2: the package cannot be renewed (non-resettable and used up without auto-renewal, monthly package renewed by year, …).
+    PackageNotRenewable = "PACKAGE_NOT_RENEWABLE",
+    /// 003 §3.2.3.1; 001: auto-renewal cannot be set (expires the next day, < 20 days left on a domain, free or trial product, …).
+    AutoRenewNotAllowed = "AUTO_RENEW_NOT_ALLOWED",
+    /// 003 §9.1.2, §9.1.5: the voucher cannot pay this order (out of its validity, product, region or billing-mode scope; more than one on a prepaid order; with a discount coupon).
+    VoucherNotApplicable = "VOUCHER_NOT_APPLICABLE",
+    /// 003 §9.1.2, §9.2.1: discounts that may not be combined on one order.
+    DiscountNotCombinable = "DISCOUNT_NOT_COMBINABLE",
+    /// 003 §8: the document states no tax rate for this country, seller and date.
+    TaxRateUnknown = "TAX_RATE_UNKNOWN",
+    /// 003 §3.1.1, §5.1.2: more than 30 orders in one merged payment, or a card payment beyond the per-transaction limit.
+    PaymentLimitExceeded = "PAYMENT_LIMIT_EXCEEDED",
+    /// A rule the documents do not define for this input (RULES.md §19).
+    NotSupported = "NOT_SUPPORTED",
+    /// A defect in billcalc itself (never expected; please report the request).
+    Internal = "INTERNAL",
 }
 
 impl fmt::Display for ErrorCode {
@@ -288,7 +223,7 @@ mod tests {
             .collect();
         for code in ErrorCode::ALL {
             assert_eq!(
-                crate::io::write::to_text(&code),
+                crate::io::write::to_text(code),
                 format!("\"{}\"", code.as_str())
             );
         }

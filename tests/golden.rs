@@ -216,7 +216,8 @@ fn every_error_code_has_a_vector() {
         ErrorCode::TooManyItems,
     ];
     let reachable = ErrorCode::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|c| !unreachable.contains(c));
     let all = vectors();
     for code in reachable {

@@ -2,10 +2,11 @@
 //! TypeScript declaration of a request or answer type, generated from its declaration, so that a
 //! field added to the struct is read, written and typed without a second list of fields anywhere.
 //!
+//! Members and variants are named in camelCase (`paid_cash` → `paidCash`, `InUse` → `inUse`).
 //! One attribute, `#[json(...)]`, read by all three derives (the spelling is serde's, whose
 //! meaning it keeps):
 //!
-//! - container: `rename_all = "camelCase" | "SCREAMING_SNAKE_CASE"`, `tag = "kind"` (an enum of
+//! - container: `tag = "kind"` (an enum of
 //!   struct variants, tagged by a member), `omit_if = "method"` (as a member of an object the
 //!   value is left out when `method` says so: a silent breakdown), `ts_name = "Name"` (the
 //!   TypeScript name, when it differs); every reader refuses unknown members;
@@ -63,15 +64,7 @@ fn expand(
 
 // ---------- attributes ----------
 
-#[derive(Clone, Copy, PartialEq)]
-enum Case {
-    AsWritten,
-    Camel,
-    ScreamingSnake,
-}
-
 struct Container {
-    case: Case,
     tag: Option<String>,
     omit_if: Option<Ident>,
     ts_name: Option<String>,
@@ -80,7 +73,6 @@ struct Container {
 impl Container {
     fn read(attrs: &[Attribute]) -> syn::Result<Container> {
         let mut c = Container {
-            case: Case::AsWritten,
             tag: None,
             omit_if: None,
             ts_name: None,
@@ -88,22 +80,14 @@ impl Container {
         for attr in attrs.iter().filter(|a| a.path().is_ident("json")) {
             attr.parse_nested_meta(|meta| {
                 let s: LitStr = meta.value()?.parse()?;
-                if meta.path.is_ident("rename_all") {
-                    c.case = match s.value().as_str() {
-                        "camelCase" => Case::Camel,
-                        "SCREAMING_SNAKE_CASE" => Case::ScreamingSnake,
-                        _ => {
-                            return Err(meta.error("rename_all: camelCase or SCREAMING_SNAKE_CASE"))
-                        }
-                    };
-                } else if meta.path.is_ident("tag") {
+                if meta.path.is_ident("tag") {
                     c.tag = Some(s.value());
                 } else if meta.path.is_ident("omit_if") {
                     c.omit_if = Some(Ident::new(&s.value(), s.span()));
                 } else if meta.path.is_ident("ts_name") {
                     c.ts_name = Some(s.value());
                 } else {
-                    return Err(meta.error("container: rename_all, tag, omit_if or ts_name"));
+                    return Err(meta.error("container: tag, omit_if or ts_name"));
                 }
                 Ok(())
             })?;
@@ -133,13 +117,13 @@ struct Field {
 }
 
 impl Field {
-    fn read(field: &syn::Field, case: Case) -> syn::Result<Field> {
+    fn read(field: &syn::Field) -> syn::Result<Field> {
         let ident = field
             .ident
             .clone()
             .ok_or_else(|| Error::new(Span::call_site(), "only named fields"))?;
         let mut f = Field {
-            name: rename(&ident.to_string(), case, false),
+            name: camel_case(&ident.to_string(), false),
             ident,
             ty: field.ty.clone(),
             default: Missing::Required,
@@ -188,8 +172,8 @@ impl Field {
     }
 }
 
-fn variant_name(variant: &syn::Variant, case: Case) -> syn::Result<String> {
-    let mut name = rename(&variant.ident.to_string(), case, true);
+fn variant_name(variant: &syn::Variant) -> syn::Result<String> {
+    let mut name = camel_case(&variant.ident.to_string(), true);
     for attr in variant.attrs.iter().filter(|a| a.path().is_ident("json")) {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename") {
@@ -204,44 +188,28 @@ fn variant_name(variant: &syn::Variant, case: Case) -> syn::Result<String> {
     Ok(name)
 }
 
-/// A Rust name in the JSON case: `paid_cash` → `paidCash`, `InUse` → `inUse` (camelCase);
-/// `InvalidInput` → `INVALID_INPUT` (SCREAMING_SNAKE_CASE, for variants).
-fn rename(rust: &str, case: Case, variant: bool) -> String {
-    match case {
-        Case::AsWritten => rust.to_string(),
-        Case::Camel => {
-            let mut out = String::new();
-            let mut upper = false;
-            for (i, c) in rust.chars().enumerate() {
-                if c == '_' {
-                    upper = true;
-                } else if i == 0 && variant {
-                    out.extend(c.to_lowercase());
-                } else if upper {
-                    out.extend(c.to_uppercase());
-                    upper = false;
-                } else {
-                    out.push(c);
-                }
-            }
-            out
-        }
-        Case::ScreamingSnake => {
-            let mut out = String::new();
-            for (i, c) in rust.chars().enumerate() {
-                if c.is_uppercase() && i > 0 {
-                    out.push('_');
-                }
-                out.extend(c.to_uppercase());
-            }
-            out
+/// A Rust name in JSON's camelCase: `paid_cash` → `paidCash`, `InUse` → `inUse` (a variant).
+fn camel_case(rust: &str, variant: bool) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for (i, c) in rust.chars().enumerate() {
+        if c == '_' {
+            upper = true;
+        } else if i == 0 && variant {
+            out.extend(c.to_lowercase());
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
         }
     }
+    out
 }
 
-fn named_fields(fields: &Fields, case: Case) -> syn::Result<Vec<Field>> {
+fn named_fields(fields: &Fields) -> syn::Result<Vec<Field>> {
     match fields {
-        Fields::Named(named) => named.named.iter().map(|f| Field::read(f, case)).collect(),
+        Fields::Named(named) => named.named.iter().map(|f| Field::read(f)).collect(),
         _ => Err(Error::new(
             Span::call_site(),
             "only structs with named fields",
@@ -255,7 +223,7 @@ fn reader(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
     let name = &input.ident;
     match &input.data {
         Data::Struct(s) => {
-            let fields = named_fields(&s.fields, c.case)?;
+            let fields = named_fields(&s.fields)?;
             let (groups, build) = read_fields(&fields, quote!(#name));
             let flat = flattened(&fields);
             Ok(quote! {
@@ -292,7 +260,7 @@ fn reader(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                             "an untagged enum of unit variants only",
                         ));
                     }
-                    names.push(variant_name(v, c.case)?);
+                    names.push(variant_name(v)?);
                     let ident = &v.ident;
                     variants.push(quote!(#name::#ident));
                 }
@@ -312,10 +280,10 @@ fn reader(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                 let mut names = Vec::new();
                 let mut arms = Vec::new();
                 for (i, v) in e.variants.iter().enumerate() {
-                    let fields = named_fields(&v.fields, Case::Camel)?;
+                    let fields = named_fields(&v.fields)?;
                     let ident = &v.ident;
                     let (groups, build) = read_fields(&fields, quote!(#name::#ident));
-                    names.push(variant_name(v, c.case)?);
+                    names.push(variant_name(v)?);
                     arms.push(quote! {
                         #i => {
                             let o = at.object(&[&[#tag], &[#(#groups),*]])?;
@@ -392,7 +360,7 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
     });
     match &input.data {
         Data::Struct(s) => {
-            let fields = named_fields(&s.fields, c.case)?;
+            let fields = named_fields(&s.fields)?;
             let members = write_fields(&fields, |ident| quote!(self.#ident));
             Ok(quote! {
                 impl #name {
@@ -418,13 +386,13 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
             let mut arms = Vec::new();
             for v in &e.variants {
                 let ident = &v.ident;
-                let quoted = format!("\"{}\"", variant_name(v, c.case)?);
+                let quoted = format!("\"{}\"", variant_name(v)?);
                 match (&v.fields, &c.tag) {
                     (Fields::Unit, None) => arms.push(quote! {
                         #name::#ident => out.push_str(#quoted),
                     }),
                     (Fields::Named(_), Some(tag)) => {
-                        let fields = named_fields(&v.fields, Case::Camel)?;
+                        let fields = named_fields(&v.fields)?;
                         let idents: Vec<&Ident> = fields.iter().map(|f| &f.ident).collect();
                         let members = write_fields(&fields, |ident| quote!(*#ident));
                         let key = format!("\"{tag}\":{quoted}");
@@ -577,7 +545,7 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
     let head = format!("{}export type {ts_name} = ", ts_doc(&doc(&input.attrs)));
     let body = match &input.data {
         Data::Struct(s) => {
-            let fields = named_fields(&s.fields, c.case)?;
+            let fields = named_fields(&s.fields)?;
             let members: Vec<Tokens> = fields
                 .iter()
                 .filter(|f| !f.skip && !f.flatten)
@@ -606,7 +574,7 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
             None => {
                 let mut names = Vec::new();
                 for v in &e.variants {
-                    names.push(format!("\"{}\"", variant_name(v, c.case)?));
+                    names.push(format!("\"{}\"", variant_name(v)?));
                 }
                 let text = names.join(" | ");
                 quote!(out.push_str(#text);)
@@ -614,12 +582,12 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
             Some(tag) => {
                 let mut arms = Vec::new();
                 for (i, v) in e.variants.iter().enumerate() {
-                    let fields = named_fields(&v.fields, Case::Camel)?;
+                    let fields = named_fields(&v.fields)?;
                     let members: Vec<Tokens> = fields.iter().map(ts_member).collect();
                     let open = format!(
                         "{}{{ \"{tag}\": \"{}\", \n",
                         if i > 0 { " | " } else { "" },
-                        variant_name(v, c.case)?
+                        variant_name(v)?
                     );
                     arms.push(quote! {
                         out.push_str(#open);

@@ -9,7 +9,6 @@ use billcalc_derive::{ToJson, Ts};
 
 /// One money line: `label`, the formula with its numbers, and the signed amount it contributes.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct Line {
     /// What the line is, in billing words ("consumed amount").
     pub label: String,
@@ -21,7 +20,6 @@ pub struct Line {
 
 /// A figure used by the lines (days, remaining period, matched price), with how it was obtained.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct Fact {
     /// What the figure is ("remaining period").
     pub label: String,
@@ -34,7 +32,6 @@ pub struct Fact {
 /// Lines, facts, notes and the rounding policy used.
 #[derive(Debug, Clone, Default, PartialEq, Eq, ToJson, Ts)]
 #[json(omit_if = "is_silent")]
-#[json(rename_all = "camelCase")]
 pub struct Breakdown {
     /// The rounding policy the result was computed under.
     pub policy: RoundingPolicy,

@@ -95,7 +95,6 @@ pub fn refund_days(start: NaiveDate, end: NaiveDate, day: NaiveDate) -> RefundDa
 
 /// The unit a remaining period is measured in (003 §3.2.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum PeriodUnit {
     /// Natural months: each month's remaining days / days of that month.
     Months,

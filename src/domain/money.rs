@@ -379,7 +379,6 @@ impl fmt::Display for Ratio {
 /// | disk expansion: remaining period | exact | half up to 2 decimals (003 §3.2.7: 28/31 → 0.90) | exact |
 /// | everything else | exact | exact | exact |
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum RoundingPolicy {
     /// What the console charges (default). Spec changes keep every intermediate exact and round
     /// once at the end (003 §3.2.7 note 4: "keep at least 8 decimals during the calculation so

@@ -16,7 +16,6 @@ pub const MAX_ORDERS: usize = 1_000;
 
 /// One prepaid order segment of a resource.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct Order {
     /// First day of the segment.
     pub start: NaiveDate,

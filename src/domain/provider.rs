@@ -6,7 +6,6 @@ use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// A cloud provider.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum Provider {
     /// Huawei Cloud (003, the main guide).
     #[default]

@@ -22,7 +22,6 @@ pub const MAX_POINTS: i64 = 10_000;
 /// A curve: one amount per day from `from` to `to`, in integer cents (`null` where the operation
 /// refuses that day, e.g. after expiry).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct Curve {
     /// First day.
     pub from: NaiveDate,
@@ -43,22 +42,22 @@ pub trait Dated {
 }
 
 macro_rules! dated {
-    ($($t:ty),*) => {$(
+    ($($t:ty: $($on:ident).*),*) => {$(
         impl Dated for $t {
             fn set_date(&mut self, day: NaiveDate) {
-                self.date = day;
+                self$(.$on)*.date = day;
             }
             fn orders(&self) -> &[Order] {
-                &self.orders
+                &self$(.$on)*.orders
             }
         }
     )*};
 }
 dated!(
-    UnsubscribeRequest,
-    DowngradeRequest,
-    UpgradeRequest,
-    SwitchRequest
+    UnsubscribeRequest:,
+    DowngradeRequest: change,
+    UpgradeRequest: change,
+    SwitchRequest:
 );
 
 /// `amount` of the request on every day of `from..=to` (default: the orders' whole life).

@@ -17,7 +17,7 @@ use crate::error::Result;
 
 /// What every request may say besides its figures.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase", ts_name = "RequestOptions")]
+#[json(ts_name = "RequestOptions")]
 pub struct Options {
     /// The cloud whose rules are asked for (003 is Huawei's; absent = the rules this operation
     /// implements, Huawei's where it serves several). Another provider is refused with

@@ -17,7 +17,6 @@ pub const WHOLE_UNIT_CURRENCIES: [&str; 5] = ["JPY", "KRW", "CLP", "VND", "IDR"]
 
 /// Request of `convertCurrency`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct ConvertRequest {
     /// The amount in the account currency (USD).
     pub amount: Money,
@@ -32,7 +31,6 @@ pub struct ConvertRequest {
 
 /// Result of `convertCurrency`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct ConvertResponse {
     /// The converted amount as shown: half up to the currency's minor unit (`"83.72"`, `"425"`).
     pub converted: String,

@@ -19,7 +19,6 @@ pub const MAX_PROMOTIONS: usize = 1000;
 /// The kinds of discount an order may carry (003 §9.2.1). In the tie order of 003 §3.2.3.1:
 /// business, then partner, then promotion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum DiscountKind {
     /// 商务授权折扣: the contract discount.
     Business,
@@ -45,7 +44,6 @@ impl DiscountKind {
 
 /// A promotion discount and its use on this resource's earlier orders.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct Promotion {
     /// A name for the breakdown (`"double-11"`).
     pub id: Option<String>,
@@ -62,7 +60,6 @@ pub struct Promotion {
 
 /// The discounts open to an order, for the automatic choice.
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct DiscountOffers {
     /// The business (contract) discount factor, matched to the product's pricing period
     /// (003 §3.3.2 note).
@@ -76,7 +73,6 @@ pub struct DiscountOffers {
 
 /// Request of `bestDiscount`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct BestDiscountRequest {
     /// The order's list amount before any discount.
     pub list_amount: Money,
@@ -93,7 +89,6 @@ pub struct BestDiscountRequest {
 
 /// One candidate of the choice and why it won, lost or was left out.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct DiscountCandidate {
     /// Business, partner or promotion.
     pub kind: DiscountKind,
@@ -111,7 +106,6 @@ pub struct DiscountCandidate {
 
 /// The chosen discount (none when nothing is on offer).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct ChosenDiscount {
     /// Its kind.
     pub kind: DiscountKind,
@@ -123,7 +117,6 @@ pub struct ChosenDiscount {
 
 /// Result of `bestDiscount`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct BestDiscountResponse {
     /// The discount applied, or null when none is on offer.
     pub chosen: Option<ChosenDiscount>,

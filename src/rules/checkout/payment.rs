@@ -24,7 +24,6 @@ pub const CARD_TRANSACTION_LIMIT_USD: Decimal = Decimal::from_parts(20_000, 0, 0
 
 /// Which payment flow (they differ in the voucher rule and the last payer).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum PaymentFlow {
     /// 003 §3.2.3.1: auto-renewal — discount, voucher, balance (cash, credit), bound card.
     #[default]
@@ -38,7 +37,6 @@ pub enum PaymentFlow {
 
 /// A discount the order already has (the customer's choice).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct GivenDiscount {
     /// Business, partner, promotion or coupon.
     pub kind: DiscountKind,
@@ -48,7 +46,6 @@ pub struct GivenDiscount {
 
 /// Request of `paymentSplit`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PaymentSplitRequest {
     /// `autoRenewal` (default), `orderPayment` or `oldAutoRenewal`.
     #[json(default)]
@@ -89,7 +86,6 @@ pub struct PaymentSplitRequest {
 
 /// Whether the order is paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum PaymentStatus {
     /// Fully paid.
     Paid,
@@ -103,7 +99,6 @@ pub enum PaymentStatus {
 
 /// Result of `paymentSplit`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PaymentSplitResponse {
     /// The discount applied, if any.
     pub discount: Option<ChosenDiscount>,

@@ -14,7 +14,6 @@ use crate::rules::Options;
 
 /// The contracting entity (签约主体) that issues the invoice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum Seller {
     /// Sparkoo Technologies Singapore Pte. Ltd.
     SparkooSingapore,
@@ -120,7 +119,6 @@ static TAX_TABLE: &[TaxRow] = &[
 
 /// Request of `taxInvoice`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct TaxRequest {
     /// Price before indirect tax (WHT included, 003 §8.1, §8.2).
     pub price: Money,
@@ -146,7 +144,6 @@ pub struct TaxRequest {
 
 /// One indirect tax applied.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct AppliedRate {
     /// Tax name (`GST`, `SGST`, `VAT`, `DST`…).
     pub tax: String,
@@ -162,7 +159,6 @@ pub struct AppliedRate {
 
 /// Result of `taxInvoice`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct TaxResponse {
     /// The rates in effect for this country, seller and date.
     pub rates: Vec<AppliedRate>,

@@ -18,7 +18,6 @@ pub const MAX_VOUCHERS: usize = 1000;
 
 /// How an order is billed, for a voucher's billing-mode scope (003 §9.1.2).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum BillingMode {
     /// 包月: a monthly prepaid order.
     #[default]
@@ -33,7 +32,6 @@ pub enum BillingMode {
 
 /// Which voucher rule picks the voucher.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum VoucherRule {
     /// 003 §3.2.3.1, §3.3.2: the largest balance; equal balances → the earliest expiry.
     #[default]
@@ -44,7 +42,6 @@ pub enum VoucherRule {
 
 /// How pay-per-use usage is settled (003 §9.1.5): it decides when a voucher counts as valid.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum Settlement {
     /// Prepaid-account customers: a voucher pays usage made inside its validity.
     #[default]
@@ -55,7 +52,6 @@ pub enum Settlement {
 
 /// A voucher and its restrictions (003 §9.1.2). Absent lists mean "no restriction".
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct Voucher {
     /// Its id (shown in the breakdown).
     pub id: String,
@@ -86,7 +82,6 @@ fn yes() -> bool {
 
 /// What the voucher is asked to pay for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct VoucherOrder {
     /// The product (`"ECS"`).
     pub product: Option<String>,
@@ -111,7 +106,6 @@ pub struct VoucherOrder {
 
 /// Request of `selectVoucher`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct SelectVoucherRequest {
     /// The amount to pay (after the discount).
     pub amount_due: Money,
@@ -138,7 +132,6 @@ pub struct SelectVoucherRequest {
 
 /// A voucher applied to the order.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct AppliedVoucher {
     /// The voucher.
     pub id: String,
@@ -150,7 +143,6 @@ pub struct AppliedVoucher {
 
 /// A voucher that cannot pay this order, and why.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct RejectedVoucher {
     /// The voucher.
     pub id: String,
@@ -160,7 +152,6 @@ pub struct RejectedVoucher {
 
 /// Result of `selectVoucher`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct SelectVoucherResponse {
     /// The vouchers used (one for a prepaid order; several for pay-per-use, 003 §9.1.5).
     pub applied: Vec<AppliedVoucher>,

@@ -19,7 +19,6 @@ pub const MAX_DEDUCTION_DAYS: u32 = 30;
 
 /// Huawei rule set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum RenewalRules {
     /// 003 §3.2.3.1: custom deduction day, card after balance.
     #[default]
@@ -30,7 +29,6 @@ pub enum RenewalRules {
 
 /// Aliyun product family (001), for the 15-day lead and the post-expiry renewal windows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum ProductKind {
     /// Any other product (ECS …).
     #[default]
@@ -65,7 +63,6 @@ impl ProductKind {
 
 /// A manual renewal made while auto-renewal is on.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct ManualRenewal {
     /// When it was paid (optional: the new expiry is the old one + `term` whenever it was paid,
     /// 003 §3.2.3.1; given, Aliyun refuses one after the expiry, 001).
@@ -76,7 +73,6 @@ pub struct ManualRenewal {
 
 /// Request of `autoRenewalSchedule`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct AutoRenewalRequest {
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
@@ -113,7 +109,6 @@ pub struct AutoRenewalRequest {
 
 /// Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, RULES.md §19 A19).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct AutoRenewalResponse {
     /// The provider whose rules apply.
     pub provider: Provider,

@@ -25,7 +25,6 @@ pub const MAX_QUANTITY: u64 = 1_000_000;
 
 /// New purchase or renewal.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum QuoteKind {
     /// A new purchase starting on `date` (or `start`).
     #[default]
@@ -36,7 +35,6 @@ pub enum QuoteKind {
 
 /// Request of `quote`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct QuoteRequest {
     /// `new` (default) or `renewal`.
     #[json(default)]
@@ -68,7 +66,6 @@ fn one() -> u64 {
 
 /// Result of `quote`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct QuoteResponse {
     /// List amount: term price × quantity.
     pub list_amount: Money,

@@ -16,7 +16,6 @@ use crate::rules::Options;
 
 /// When the switch takes effect.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum SwitchMode {
     /// 即时转按需 (003 §3.2.6.4): now, with a refund of the current period; cannot be cancelled.
     #[default]
@@ -27,7 +26,6 @@ pub enum SwitchMode {
 
 /// Request of `switchToOnDemand`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct SwitchRequest {
     /// `immediate` (default) or `atExpiry`.
     #[json(default)]
@@ -49,7 +47,6 @@ pub struct SwitchRequest {
 /// Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use
 /// billing starts.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct SwitchResponse {
     /// `immediate` or `atExpiry`.
     pub mode: SwitchMode,

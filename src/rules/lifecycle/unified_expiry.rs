@@ -108,7 +108,6 @@ impl FromJson for UnifiedDay {
 
 /// Request of `unifiedExpiry`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct UnifiedExpiryRequest {
     /// The current expiry date.
     pub current_expiry: NaiveDate,
@@ -139,7 +138,6 @@ fn default_day() -> UnifiedDay {
 
 /// Result of `unifiedExpiry`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct UnifiedExpiryResponse {
     /// The renewal term: the one asked for, or `1M` when only the unified day was set (absent when
     /// only yearly prices were given and every day is priced by the day).

@@ -17,7 +17,6 @@ pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);
 
 /// How the reserved instance was paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum RiPayment {
     /// 全预付: everything up front.
     FullUpfront,
@@ -32,7 +31,6 @@ pub enum RiPayment {
 /// remaining time counts from the next whole hour) or `remainingRatio` (with `totalHours` for
 /// no-upfront RIs).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct ReservedInstanceRequest {
     /// `fullUpfront` or `noUpfront` (partial upfront has no published formula, RULES.md §19 A8).
     pub payment: RiPayment,
@@ -67,7 +65,6 @@ pub struct ReservedInstanceRequest {
 
 /// Result of `reservedInstanceRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct ReservedInstanceResponse {
     /// Cash refunded to the balance (full upfront), half up to cents; 0 otherwise.
     pub refund: Money,

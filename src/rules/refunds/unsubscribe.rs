@@ -27,7 +27,6 @@ pub const LARGE_REFUND_THRESHOLD: Decimal = Decimal::from_parts(1000, 0, 0, fals
 
 /// The unsubscribe scenario (003 §3.4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum Scenario {
     /// The resource is in use: cash paid − consumed − handling fee (003 §3.4.2.2).
     InUse,
@@ -41,7 +40,6 @@ pub enum Scenario {
 
 /// What kind of resource is unsubscribed (the refusal cases of 003 §3.4.2.3).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum ResourceKind {
     /// An ordinary prepaid resource.
     #[default]
@@ -59,7 +57,6 @@ pub enum ResourceKind {
 
 /// Request of `unsubscribeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct UnsubscribeRequest {
     /// Which of the four scenarios applies.
     pub scenario: Scenario,
@@ -87,7 +84,6 @@ pub struct UnsubscribeRequest {
 
 /// What happens to one order.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct OrderRefund {
     /// Index of the order in the request.
     pub index: usize,
@@ -107,7 +103,6 @@ pub struct OrderRefund {
 
 /// Result of `unsubscribeRefund` (and of `switchToOnDemand`).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct UnsubscribeResponse {
     /// Cash refunded, rounded half up to cents. The breakdown lines add up to it.
     pub refund: Money,

@@ -1,38 +1,28 @@
 //! Downgrade refund (资源降配, 003 §3.2.7).
 
-use chrono::NaiveDate;
-
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, refund_days, RefundDays};
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, Money, Ratio};
-use crate::domain::order::Order;
 use crate::domain::price::{PriceTable, TermMatch};
 use crate::error::Result;
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
-use crate::rules::spec_changes::remaining::{
-    check_factor, check_prepaid, remaining_periods, ResourceBillingMode,
-};
+use crate::rules::spec_changes::remaining::{check_factor, SpecChange};
 use crate::rules::Options;
 
 /// Request of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct DowngradeRequest {
-    /// The change day.
-    pub date: NaiveDate,
-    /// The resource's orders (purchase and renewals), in date order.
-    pub orders: Vec<Order>,
+    /// The change day, the orders and the billing mode.
+    #[json(flatten)]
+    pub change: SpecChange,
     /// Current prices of the new (lower) configuration, per term.
     pub new_prices: PriceTable,
     /// The discount factor the system picks automatically (business, partner or a promotion used
     /// before, 003 §3.2.7); default 1 (none).
     pub discount: Option<Ratio>,
-    /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
-    #[json(default)]
-    pub billing_mode: ResourceBillingMode,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -40,7 +30,6 @@ pub struct DowngradeRequest {
 
 /// One order's part of the remaining value.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct OrderValue {
     /// Index of the order in the request.
     pub index: usize,
@@ -58,7 +47,6 @@ pub struct OrderValue {
 
 /// Result of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct DowngradeResponse {
     /// Cash refunded, half up to cents; 0 when the formula gives ≤ 0 (the downgrade still happens).
     pub refund: Money,
@@ -95,10 +83,10 @@ pub struct DowngradeResponse {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<DowngradeResponse> {
-    check_prepaid(req.billing_mode)?;
+    req.change.check_prepaid()?;
     let d = check_factor(req.discount, "discount")?;
-    let periods = remaining_periods(&req.orders, req.date)?;
-    crate::domain::order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
+    let periods = req.change.remaining_periods()?;
+    crate::domain::order::require_cash(&req.change.orders).map_err(|e| e.under("orders"))?;
     let unit = periods.unit;
     let (price, note) = req
         .new_prices
@@ -112,7 +100,7 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
     // The figures.
     let mut values = Vec::with_capacity(periods.orders.len());
     for p in &periods.orders {
-        let days = refund_days(p.order.start, p.order.end, req.date);
+        let days = refund_days(p.order.start, p.order.end, req.change.date);
         let v = remaining_value(
             p.order.cash(),
             Exact::whole(days.total),
@@ -126,7 +114,7 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
     let refund = Money::cents_of(net.max0())?;
 
     // The explanation.
-    periods.explain(req.date, &mut b);
+    periods.explain(req.change.date, &mut b);
     b.fact_with(|| {
         (
             "new configuration price".to_string(),

@@ -1,20 +1,15 @@
 //! Disk (EVS) expansion cost (云硬盘扩容, 003 §3.2.7).
 
-use chrono::NaiveDate;
-
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
-use crate::domain::order::Order;
 use crate::domain::price::{PriceTable, TermMatch};
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
-use crate::rules::spec_changes::remaining::{
-    check_factor, check_prepaid, remaining_periods, ResourceBillingMode,
-};
+use crate::rules::spec_changes::remaining::{check_factor, SpecChange};
 use crate::rules::Options;
 
 /// Largest disk capacity accepted (GB).
@@ -22,12 +17,10 @@ pub const MAX_CAPACITY_GB: u64 = 1_000_000;
 
 /// Request of `expansionCost`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct ExpansionRequest {
-    /// The expansion day.
-    pub date: NaiveDate,
-    /// The disk's orders, in date order.
-    pub orders: Vec<Order>,
+    /// The change day, the orders and the billing mode.
+    #[json(flatten)]
+    pub change: SpecChange,
     /// Capacity before, GB.
     pub capacity_before: u64,
     /// Capacity after, GB (must be larger: disks only grow).
@@ -36,9 +29,6 @@ pub struct ExpansionRequest {
     pub unit_prices: PriceTable,
     /// Discount factor of the matched term (default 1).
     pub discount: Option<Ratio>,
-    /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
-    #[json(default)]
-    pub billing_mode: ResourceBillingMode,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -46,7 +36,6 @@ pub struct ExpansionRequest {
 
 /// Result of `expansionCost`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct ExpansionResponse {
     /// Amount to pay, half up to cents.
     pub cost: Money,
@@ -71,7 +60,7 @@ pub struct ExpansionResponse {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn expansion_cost(req: &ExpansionRequest, mut b: Breakdown) -> Result<ExpansionResponse> {
-    check_prepaid(req.billing_mode)?;
+    req.change.check_prepaid()?;
     for (v, path) in [
         (req.capacity_before, "capacityBefore"),
         (req.capacity_after, "capacityAfter"),
@@ -95,7 +84,7 @@ pub fn expansion_cost(req: &ExpansionRequest, mut b: Breakdown) -> Result<Expans
         ));
     }
     let d = check_factor(req.discount, "discount")?;
-    let periods = remaining_periods(&req.orders, req.date)?;
+    let periods = req.change.remaining_periods()?;
     let unit = periods.unit;
     let r_exact = periods.total;
     let (price, note) = req
@@ -116,7 +105,7 @@ pub fn expansion_cost(req: &ExpansionRequest, mut b: Breakdown) -> Result<Expans
     let cost = Money::cents_of(fee)?;
 
     // The explanation.
-    periods.explain(req.date, &mut b);
+    periods.explain(req.change.date, &mut b);
     if r != r_exact {
         b.fact(
             "remaining period as used",

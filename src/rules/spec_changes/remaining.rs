@@ -107,7 +107,7 @@ pub(crate) fn period_text(r: Exact, unit: PeriodUnit) -> String {
 
 /// Validated orders, the price unit (yearly if any unexpired order is yearly) and each unexpired
 /// order's remaining period.
-pub(crate) fn remaining_periods(orders: &[Order], date: NaiveDate) -> Result<RemainingPeriods<'_>> {
+fn remaining_periods(orders: &[Order], date: NaiveDate) -> Result<RemainingPeriods<'_>> {
     order::validate(orders).map_err(|e| e.under("orders"))?;
     order::check_day_in_term(orders, date).map_err(|e| e.at("date"))?;
     let unit = order::price_unit(orders, date);
@@ -151,9 +151,32 @@ pub(crate) fn check_factor(factor: Option<Ratio>, path: &str) -> Result<Exact> {
     }
 }
 
+/// What every spec change names (003 §3.2.7): the change day, the orders and the billing mode.
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
+pub struct SpecChange {
+    /// The change day (a disk's expansion day).
+    pub date: NaiveDate,
+    /// The resource's orders (purchase and renewals), in date order.
+    pub orders: Vec<Order>,
+    /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
+    #[json(default)]
+    pub billing_mode: ResourceBillingMode,
+}
+
+impl SpecChange {
+    /// Refused unless the resource is prepaid (003 §3.2.7: "按需资源变更不涉及").
+    pub(crate) fn check_prepaid(&self) -> Result<()> {
+        check_prepaid(self.billing_mode)
+    }
+
+    /// Each unexpired order's remaining period on the change day.
+    pub(crate) fn remaining_periods(&self) -> Result<RemainingPeriods<'_>> {
+        remaining_periods(&self.orders, self.date)
+    }
+}
+
 /// How the resource is billed: spec-change fees apply to prepaid resources only (003 §3.2.7).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum ResourceBillingMode {
     /// Monthly/yearly (包年/包月).
     #[default]
@@ -163,7 +186,7 @@ pub enum ResourceBillingMode {
 }
 
 /// 003 §3.2.7: "按需资源变更不涉及" — pay-per-use resources are out of scope.
-pub(crate) fn check_prepaid(mode: ResourceBillingMode) -> Result<()> {
+fn check_prepaid(mode: ResourceBillingMode) -> Result<()> {
     match mode {
         ResourceBillingMode::Prepaid => Ok(()),
         ResourceBillingMode::PayPerUse => Err(Error::new(

@@ -1,25 +1,20 @@
 //! Upgrade cost (资源升配, 003 §3.2.7).
 
-use chrono::NaiveDate;
-
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
-use crate::domain::order::Order;
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
 use crate::error::Result;
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
-use crate::rules::spec_changes::remaining::{
-    check_factor, check_prepaid, remaining_periods, OrderPeriod, ResourceBillingMode,
-};
+use crate::rules::spec_changes::remaining::{check_factor, OrderPeriod, SpecChange};
 use crate::rules::Options;
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(tag = "kind", rename_all = "camelCase")]
+#[json(tag = "kind")]
 pub enum UpgradeOffer {
     /// 折扣: `(P_new × R − P_old × R) × d`.
     Rate {
@@ -40,12 +35,10 @@ pub enum UpgradeOffer {
 
 /// Request of `upgradeCost`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct UpgradeRequest {
-    /// The change day.
-    pub date: NaiveDate,
-    /// The resource's orders (purchase and renewals), in date order.
-    pub orders: Vec<Order>,
+    /// The change day, the orders and the billing mode.
+    #[json(flatten)]
+    pub change: SpecChange,
     /// Prices of the old configuration per term, matched by each order's own term (RULES.md §19
     /// A4: the document's example 2 reproduces with the price at purchase).
     pub old_prices: PriceTable,
@@ -53,9 +46,6 @@ pub struct UpgradeRequest {
     pub new_prices: PriceTable,
     /// Discount, fixed price or reduction (default none).
     pub offer: Option<UpgradeOffer>,
-    /// `prepaid` (default) or `payPerUse` (refused: 003 §3.2.7 covers prepaid resources only).
-    #[json(default)]
-    pub billing_mode: ResourceBillingMode,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -63,7 +53,6 @@ pub struct UpgradeRequest {
 
 /// One order's share of the upgrade fee.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct OrderFee {
     /// Index of the order in the request.
     pub index: usize,
@@ -79,7 +68,6 @@ pub struct OrderFee {
 
 /// Result of `upgradeCost`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct UpgradeResponse {
     /// Amount to pay, half up to cents; 0 when the formula is negative (nothing charged, nothing
     /// refunded).
@@ -121,7 +109,7 @@ struct Fee<'a> {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn upgrade_cost(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeResponse> {
-    check_prepaid(req.billing_mode)?;
+    req.change.check_prepaid()?;
     let (factor, reduction, new_table, new_path) = match &req.offer {
         None => (Exact::ONE, Money::ZERO, &req.new_prices, "newPrices"),
         Some(UpgradeOffer::Rate { factor }) => (
@@ -137,7 +125,7 @@ pub fn upgrade_cost(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeRes
             (Exact::ONE, *amount, &req.new_prices, "newPrices")
         }
     };
-    let periods = remaining_periods(&req.orders, req.date)?;
+    let periods = req.change.remaining_periods()?;
     let unit = periods.unit;
     let (new_price, note) = new_table
         .match_period(unit == PeriodUnit::Years, periods.total, TermMatch::Up)
@@ -167,7 +155,7 @@ pub fn upgrade_cost(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeRes
     let cheaper = fees.iter().any(|f| new_price.rate < f.old.rate);
 
     // The explanation.
-    periods.explain(req.date, &mut b);
+    periods.explain(req.change.date, &mut b);
     b.fact_with(|| {
         (
             "new configuration price".to_string(),

@@ -19,7 +19,6 @@ pub const MAX_AMOUNTS: usize = 10_000;
 
 /// Huawei customer type (003 §6.1.6 vs §13.2).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum CustomerType {
     /// 月结: month-end settlement.
     #[default]
@@ -30,7 +29,6 @@ pub enum CustomerType {
 
 /// Request of `billRounding`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct BillRoundingRequest {
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
@@ -46,7 +44,6 @@ pub struct BillRoundingRequest {
 
 /// Result of `billRounding`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct BillRoundingResponse {
     /// The sum of the amounts, exact.
     pub exact_total: String,

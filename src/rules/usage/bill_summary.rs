@@ -13,7 +13,6 @@ pub const MAX_BILL_LINES: usize = 10_000;
 
 /// How a non-monthly customer's payable amount was paid (003 §13.2.1, §13.2.8).
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PayableSplit {
     /// 现金支付.
     #[json(default)]
@@ -31,7 +30,6 @@ pub struct PayableSplit {
 
 /// Request of `billSummary` (a month's bill, 003 §6.1.6, §7.2.2.2).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct BillSummaryRequest {
     /// 实时结算费用 of cloud services (prepaid orders paid at once, RI upfront).
     #[json(default)]
@@ -63,7 +61,6 @@ pub struct BillSummaryRequest {
 
 /// Result of `billSummary`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct BillSummaryResponse {
     /// 华为云费用 = real-time + monthly settlement.
     pub cloud_fees: Money,

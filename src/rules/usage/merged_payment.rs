@@ -15,7 +15,6 @@ pub const MAX_MERGED_ORDERS: usize = 30;
 
 /// One order of a merged payment.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PayOrder {
     /// The order number, for the breakdown.
     pub id: Option<String>,
@@ -28,7 +27,6 @@ pub struct PayOrder {
 
 /// How the merged payment is paid.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum PayMethod {
     /// Account balance.
     #[default]
@@ -39,7 +37,6 @@ pub enum PayMethod {
 
 /// Request of `mergedPayment`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct MergedPaymentRequest {
     /// The orders paid together (at most 30).
     pub orders: Vec<PayOrder>,
@@ -55,7 +52,6 @@ pub struct MergedPaymentRequest {
 
 /// Result of `mergedPayment`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct MergedPaymentResponse {
     /// The orders' amounts in all.
     pub total: Money,

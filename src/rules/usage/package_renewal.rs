@@ -17,7 +17,6 @@ use crate::rules::Options;
 
 /// Renew (starts at the old expiry) or buy again (starts at once or at a chosen day).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum PackageAction {
     /// 续费.
     Renew,
@@ -27,7 +26,6 @@ pub enum PackageAction {
 
 /// Request of `packageRenewal`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PackageRenewalRequest {
     /// `renew` or `repurchase`.
     pub action: PackageAction,
@@ -62,7 +60,6 @@ pub struct PackageRenewalRequest {
 
 /// Result of `packageRenewal`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PackageRenewalResponse {
     /// First valid day of the new term.
     pub start: NaiveDate,

@@ -24,7 +24,6 @@ pub const MAX_RECORDS: usize = 10_000;
 
 /// How a package's quota is consumed (003 §3.2.4.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum PackageKind {
     /// 可重置: the quota comes back at the start of every reset cycle; unused quota is lost.
     Resettable,
@@ -34,7 +33,6 @@ pub enum PackageKind {
 
 /// Reset cycle of a resettable package.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum ResetCycle {
     /// Every hour (usage records need `hour`).
     Hour,
@@ -48,7 +46,6 @@ pub enum ResetCycle {
 
 /// A package held by the customer.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct Package {
     /// Its name in the breakdown.
     pub id: String,
@@ -79,7 +76,6 @@ pub struct Package {
 
 /// Metered usage of one billing item.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct UsageRecord {
     /// When the usage happened (not when its bill arrived, 000).
     pub date: NaiveDate,
@@ -99,7 +95,6 @@ pub struct UsageRecord {
 
 /// Request of `packageUsage`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PackageUsageRequest {
     /// The packages held.
     pub packages: Vec<Package>,
@@ -115,7 +110,6 @@ pub struct PackageUsageRequest {
 
 /// What one package paid of one record.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct Deduction {
     /// The package.
     pub package: String,
@@ -125,7 +119,6 @@ pub struct Deduction {
 
 /// One usage record, deducted.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct RecordResult {
     /// Index in the request's `usage`.
     pub index: usize,
@@ -141,7 +134,6 @@ pub struct RecordResult {
 
 /// A package after the deduction.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PackageState {
     /// The package.
     pub id: String,
@@ -155,7 +147,6 @@ pub struct PackageState {
 
 /// Pay-per-use overage of one billing item.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct Overage {
     /// The billing item.
     pub billing_item: String,
@@ -169,7 +160,6 @@ pub struct Overage {
 
 /// Result of `packageUsage`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PackageUsageResponse {
     /// Each usage record with what paid it.
     pub records: Vec<RecordResult>,

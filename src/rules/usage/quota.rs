@@ -13,7 +13,6 @@ use crate::rules::Options;
 
 /// Request of `consumptionQuota`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct QuotaRequest {
     /// 累计已出账应还金额: billed and not yet repaid.
     pub billed_unpaid: Money,
@@ -36,7 +35,6 @@ pub struct QuotaRequest {
 
 /// Where the account stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum QuotaState {
     /// ≤ 80 % used.
     Normal,
@@ -48,7 +46,6 @@ pub enum QuotaState {
 
 /// Result of `consumptionQuota`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct QuotaResponse {
     /// 已用消费配额 = billed unpaid + unbilled estimate − cash − vouchers (not below 0).
     pub used: Money,

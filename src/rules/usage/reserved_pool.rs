@@ -26,7 +26,6 @@ pub const IDLE_FACTOR: Decimal = Decimal::from_parts(3, 0, 0, false, 1);
 
 /// The two package kinds of 002.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum PackageType {
     /// 单次抵扣包: a released instance does not return to the pool (the pool shrinks).
     SingleUse,
@@ -36,7 +35,6 @@ pub enum PackageType {
 
 /// What happens to the pool at an instant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum PoolAction {
     /// Instances of the same configuration are created and draw from the pool (抵扣).
     Draw,
@@ -46,7 +44,6 @@ pub enum PoolAction {
 
 /// One draw or release.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PoolEvent {
     /// When (`YYYY-MM-DDTHH:MM[:SS]`, inside the package, not before the previous event).
     pub at: NaiveDateTime,
@@ -58,7 +55,6 @@ pub struct PoolEvent {
 
 /// Request of `reservedPoolIdleFee`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct ReservedPoolRequest {
     /// `singleUse` or `cyclic`.
     pub package_type: PackageType,
@@ -84,7 +80,6 @@ pub struct ReservedPoolRequest {
 
 /// One stretch of time with a constant idle count.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct PoolSegment {
     /// Start, included (`YYYY-MM-DDTHH:MM:SS`).
     pub from: String,
@@ -104,7 +99,6 @@ pub struct PoolSegment {
 
 /// Result of `reservedPoolIdleFee`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct ReservedPoolResponse {
     /// Idle fee per idle instance-hour: `payAsYouGoPrice × idleFactor`.
     pub idle_rate: Money,

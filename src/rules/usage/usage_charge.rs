@@ -19,7 +19,6 @@ pub const USAGE_DECIMALS: u32 = 10;
 
 /// How the tiers price a quantity (004 单价类型).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub enum Pricing {
     /// 固定单价: `q × unitPrice` whatever the volume.
     Fixed,
@@ -33,7 +32,6 @@ pub enum Pricing {
 
 /// One tier `[from, to)`; the last tier may be open (`to` absent).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct Tier {
     /// Lower bound, included.
     pub from: Ratio,
@@ -47,7 +45,6 @@ pub struct Tier {
 
 /// Request of `usageCharge`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct UsageChargeRequest {
     /// Metered usage in the raw unit (bytes, seconds, calls…).
     pub raw_usage: Ratio,
@@ -67,7 +64,6 @@ pub struct UsageChargeRequest {
 
 /// Result of `usageCharge`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-#[json(rename_all = "camelCase")]
 pub struct UsageChargeResponse {
     /// Usage in the pricing unit, truncated to 10 decimals (003 §6.1.1).
     pub usage: Ratio,
