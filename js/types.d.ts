@@ -738,7 +738,7 @@ due: Money,
 breakdown: Breakdown, };
 
 /**
- * An amount as a decimal string (`"110.00"`): at least two decimals, at most 8.
+ * An amount of money as a decimal string (`"110.00"`): at least two decimals, at most 8.
  */
 export type Money = string;
 
@@ -1987,7 +1987,7 @@ netPayable: Money,
 breakdown: Breakdown, };
 
 /**
- * A prepaid term: `1M`…`120M` or `1Y`…`10Y`.
+ * A prepaid term, `1M`…`120M` or `1Y`…`10Y`. Monthly and yearly terms are different products even when they last as long (`12M` is not `1Y`, 003 §3.2.7).
  */
 export type Term = string;
 
@@ -2013,7 +2013,7 @@ price?: Money,
 total?: Money, };
 
 /**
- * The unified expiry day: 1–28, or `"last"` (the last day of a month).
+ * The unified expiry day: 1–28, or `"last"` (the last day of a month, 003 §3.2.2.3).
  */
 export type UnifiedDay = number | "last";
 

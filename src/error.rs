@@ -128,6 +128,12 @@ pub struct Refusal {
     pub message: String,
 }
 
+/// A value the rule needs where the request may leave it out: `MISSING_FIELD` at `path`,
+/// saying why it is needed.
+pub fn required<T>(value: Option<T>, path: &'static str, why: &'static str) -> Result<T> {
+    value.ok_or_else(|| Error::new(ErrorCode::MissingField, path, why))
+}
+
 impl Error {
     /// A new error at `path`.
     pub fn new(code: ErrorCode, path: impl Into<String>, message: impl Into<String>) -> Error {

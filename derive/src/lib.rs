@@ -209,7 +209,7 @@ fn camel_case(rust: &str, variant: bool) -> String {
 
 fn named_fields(fields: &Fields) -> syn::Result<Vec<Field>> {
     match fields {
-        Fields::Named(named) => named.named.iter().map(|f| Field::read(f)).collect(),
+        Fields::Named(named) => named.named.iter().map(Field::read).collect(),
         _ => Err(Error::new(
             Span::call_site(),
             "only structs with named fields",

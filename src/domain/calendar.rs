@@ -313,22 +313,15 @@ mod tests {
 
     #[test]
     fn parse_date_codes() {
-        assert_eq!(
-            parse_date("2023-02-30").unwrap_err().0,
-            ErrorCode::InvalidDate
-        );
-        assert_eq!(
-            parse_date("1969-12-31").unwrap_err().0,
-            ErrorCode::DateOutOfRange
-        );
-        assert_eq!(
-            parse_date("2023-2-3").unwrap_err().0,
-            ErrorCode::InvalidDate
-        );
-        assert_eq!(
-            parse_date("２０２３-02-03").unwrap_err().0,
-            ErrorCode::InvalidDate
-        );
+        let refused = [
+            ("2023-02-30", ErrorCode::InvalidDate),
+            ("1969-12-31", ErrorCode::DateOutOfRange),
+            ("2023-2-3", ErrorCode::InvalidDate),
+            ("２０２３-02-03", ErrorCode::InvalidDate),
+        ];
+        for (text, code) in refused {
+            assert_eq!(parse_date(text).unwrap_err().0, code, "{text}");
+        }
         assert_eq!(parse_date("2024-02-29").unwrap(), d("2024-02-29"));
     }
 }

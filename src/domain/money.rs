@@ -186,30 +186,26 @@ fn add_or_subtract(a: Decimal, b: Decimal, subtract: bool) -> Decimal {
     }
 }
 
-impl Add for Money {
-    type Output = Money;
-    fn add(self, rhs: Money) -> Money {
-        Money(add_or_subtract(self.0, rhs.0, false))
-    }
-}
+/// `+`, `+=`, `−`, `−=` on money, through [`add_or_subtract`].
+macro_rules! money_operators {
+    ($($op:ident $method:ident, $op_assign:ident $method_assign:ident: $subtract:literal;)*) => {$(
+        impl $op for Money {
+            type Output = Money;
+            fn $method(self, rhs: Money) -> Money {
+                Money(add_or_subtract(self.0, rhs.0, $subtract))
+            }
+        }
 
-impl AddAssign for Money {
-    fn add_assign(&mut self, rhs: Money) {
-        self.0 = add_or_subtract(self.0, rhs.0, false);
-    }
+        impl $op_assign for Money {
+            fn $method_assign(&mut self, rhs: Money) {
+                self.0 = add_or_subtract(self.0, rhs.0, $subtract);
+            }
+        }
+    )*};
 }
-
-impl Sub for Money {
-    type Output = Money;
-    fn sub(self, rhs: Money) -> Money {
-        Money(add_or_subtract(self.0, rhs.0, true))
-    }
-}
-
-impl SubAssign for Money {
-    fn sub_assign(&mut self, rhs: Money) {
-        self.0 = add_or_subtract(self.0, rhs.0, true);
-    }
+money_operators! {
+    Add add, AddAssign add_assign: false;
+    Sub sub, SubAssign sub_assign: true;
 }
 
 impl Neg for Money {
@@ -333,6 +329,15 @@ pub fn approx(e: Exact) -> String {
         e.shown().to_string()
     } else {
         format!("≈{}", e.shown())
+    }
+}
+
+/// A discount factor as a formula writes it: `" × 0.9"`, nothing for 1 (no discount).
+pub fn times_factor(factor: Exact) -> String {
+    if factor == Exact::ONE {
+        String::new()
+    } else {
+        format!(" × {}", approx(factor))
     }
 }
 

@@ -595,24 +595,17 @@ mod tests {
             read("\"2017-03-30T00:00\"").unwrap(),
             d("2017-03-30").and_hms_opt(0, 0, 0).unwrap()
         );
-        assert_eq!(
-            read("\"2020-02-30\"").unwrap_err().code,
-            ErrorCode::InvalidDate
-        );
-        assert_eq!(
-            read("\"1969-12-31\"").unwrap_err().code,
-            ErrorCode::DateOutOfRange
-        );
-        assert_eq!(
-            read("\"31/08/2020\"").unwrap_err().code,
-            ErrorCode::InvalidDate
-        );
-        assert_eq!(
-            read("\"2020-08-31T25:00\"").unwrap_err().code,
-            ErrorCode::InvalidDate
-        );
-        assert_eq!(read("20200831").unwrap_err().code, ErrorCode::InvalidInput);
-        assert_eq!(read("null").unwrap_err().code, ErrorCode::InvalidInput);
+        let refused = [
+            ("\"2020-02-30\"", ErrorCode::InvalidDate),
+            ("\"1969-12-31\"", ErrorCode::DateOutOfRange),
+            ("\"31/08/2020\"", ErrorCode::InvalidDate),
+            ("\"2020-08-31T25:00\"", ErrorCode::InvalidDate),
+            ("20200831", ErrorCode::InvalidInput),
+            ("null", ErrorCode::InvalidInput),
+        ];
+        for (text, code) in refused {
+            assert_eq!(read(text).unwrap_err().code, code, "{text}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::domain::money::{Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::ErrorCode;
+use crate::rules::lifecycle::unified_expiry::UnifiedDay;
 
 /// A type with a TypeScript name and, for a type of ours, a declaration.
 pub trait Ts {
@@ -150,61 +151,36 @@ impl<K: Ts, V: Ts> Ts for BTreeMap<K, V> {
     }
 }
 
-impl Ts for Money {
-    fn name() -> String {
-        String::from("Money")
-    }
-    fn declare(file: &mut TsFile) {
-        let doc = "An amount as a decimal string (`\"110.00\"`): at least two decimals, at most 8.";
-        declare_as::<Self>(file, "Money", doc, "string");
-    }
+/// Types whose JSON is a string or a small shape of their own, declared by hand: the Rust type,
+/// its TypeScript name and definition, its doc, and the types the definition names.
+macro_rules! declared {
+    ($($t:ty => $name:literal = $definition:literal, $doc:literal $(, naming $($named:ty),*)?;)*) => {$(
+        impl Ts for $t {
+            fn name() -> String {
+                String::from($name)
+            }
+            fn declare(file: &mut TsFile) {
+                declare_as::<Self>(file, $name, $doc, $definition);
+                $($(<$named>::declare(file);)*)?
+            }
+        }
+    )*};
 }
 
-impl Ts for Ratio {
-    fn name() -> String {
-        String::from("Ratio")
-    }
-    fn declare(file: &mut TsFile) {
-        let doc = "A factor or rate as a decimal string (`\"0.9\"` = 9折, `\"0.10\"`).";
-        declare_as::<Self>(file, "Ratio", doc, "string");
-    }
-}
-
-impl Ts for Term {
-    fn name() -> String {
-        String::from("Term")
-    }
-    fn declare(file: &mut TsFile) {
-        let doc = "A prepaid term: `1M`…`120M` or `1Y`…`10Y`.";
-        declare_as::<Self>(file, "Term", doc, "string");
-    }
-}
-
-impl Ts for PriceTable {
-    fn name() -> String {
-        String::from("PriceTable")
-    }
-    fn declare(file: &mut TsFile) {
-        let doc = "Prices of one configuration, per term (`{\"1M\": \"11\", \"1Y\": \"120\"}`).";
-        declare_as::<Self>(file, "PriceTable", doc, "{ [key in Term]?: Money }");
-        Term::declare(file);
-        Money::declare(file);
-    }
-}
-
-impl Ts for Exact {
-    fn name() -> String {
-        String::from("Fraction")
-    }
-    fn declare(file: &mut TsFile) {
-        let doc = "A ratio or period: its exact fraction (`\"913/365\"`, a whole number as `\"2\"`) and its decimal half up to 8 places (`\"2.50136986\"`).";
-        declare_as::<Self>(
-            file,
-            "Fraction",
-            doc,
-            "{ fraction: string, decimal: string }",
-        );
-    }
+declared! {
+    Money => "Money" = "string",
+        "An amount of money as a decimal string (`\"110.00\"`): at least two decimals, at most 8.";
+    Ratio => "Ratio" = "string",
+        "A factor or rate as a decimal string (`\"0.9\"` = 9折, `\"0.10\"`).";
+    Term => "Term" = "string",
+        "A prepaid term, `1M`…`120M` or `1Y`…`10Y`. Monthly and yearly terms are different products even when they last as long (`12M` is not `1Y`, 003 §3.2.7).";
+    PriceTable => "PriceTable" = "{ [key in Term]?: Money }",
+        "Prices of one configuration, per term (`{\"1M\": \"11\", \"1Y\": \"120\"}`).",
+        naming Term, Money;
+    Exact => "Fraction" = "{ fraction: string, decimal: string }",
+        "A ratio or period: its exact fraction (`\"913/365\"`, a whole number as `\"2\"`) and its decimal half up to 8 places (`\"2.50136986\"`).";
+    UnifiedDay => "UnifiedDay" = "number | \"last\"",
+        "The unified expiry day: 1–28, or `\"last\"` (the last day of a month, 003 §3.2.2.3).";
 }
 
 impl Ts for ErrorCode {

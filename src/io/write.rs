@@ -73,15 +73,17 @@ pub fn write_display(out: &mut String, value: &dyn std::fmt::Display) {
     out.push('"');
 }
 
+/// A JSON string.
 impl ToJson for str {
     fn write_json(&self, out: &mut String) {
         write_str(out, self);
     }
 }
 
+/// A JSON string.
 impl ToJson for String {
     fn write_json(&self, out: &mut String) {
-        write_str(out, self);
+        self.as_str().write_json(out);
     }
 }
 
@@ -198,38 +200,24 @@ pub fn key(out: &mut String, first: &mut bool, quoted: &str) {
     out.push_str(quoted);
 }
 
-/// `YYYY-MM-DD`.
-impl ToJson for NaiveDate {
-    fn write_json(&self, out: &mut String) {
-        write_display(out, self);
-    }
+/// Types written as their `Display` text in a JSON string: a date `YYYY-MM-DD`, an amount with
+/// at least two decimals (`110` → `"110.00"`, `48.125` → `"48.125"`), a factor without trailing
+/// zeros (`"0.9"`), a term (`"1M"`, `"3Y"`).
+macro_rules! displayed {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                write_display(out, self);
+            }
+        }
+    )*};
 }
+displayed!(NaiveDate, Money, Ratio, Term);
 
 /// `YYYY-MM-DDTHH:MM:SS`.
 impl ToJson for NaiveDateTime {
     fn write_json(&self, out: &mut String) {
         write_display(out, &format_args!("{}T{}", self.date(), self.time()));
-    }
-}
-
-/// A decimal string with at least two decimals: `110` → `"110.00"`, `48.125` → `"48.125"`.
-impl ToJson for Money {
-    fn write_json(&self, out: &mut String) {
-        write_display(out, self);
-    }
-}
-
-/// A decimal string without trailing zeros: `"0.9"`.
-impl ToJson for Ratio {
-    fn write_json(&self, out: &mut String) {
-        write_display(out, self);
-    }
-}
-
-/// `"1M"`, `"3Y"`.
-impl ToJson for Term {
-    fn write_json(&self, out: &mut String) {
-        write_display(out, self);
     }
 }
 

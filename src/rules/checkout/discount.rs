@@ -333,31 +333,42 @@ mod tests {
     use crate::rules::explained;
     use rust_decimal_macros::dec;
 
-    fn promo(f: Decimal, eff: &str, used: Option<&str>) -> Promotion {
+    /// A promotion: its factor, the day it took effect and the day an earlier order used it.
+    fn promo(factor: Decimal, effective: &str, used_on: Option<&str>) -> Promotion {
         Promotion {
             id: None,
-            factor: Ratio(f),
-            effective: eff.parse().unwrap(),
+            factor: Ratio(factor),
+            effective: effective.parse().unwrap(),
             expires: None,
-            used_on: used.map(|u| u.parse().unwrap()),
+            used_on: used_on.map(|u| u.parse().unwrap()),
         }
     }
 
-    fn pick(promotions: Vec<Promotion>) -> (DiscountKind, Decimal) {
+    /// The best discount on `list` on 2020-11-27, with a business and a partner factor.
+    fn best(
+        list: Decimal,
+        business: Decimal,
+        partner: Decimal,
+        promotions: Vec<Promotion>,
+    ) -> BestDiscountResponse {
         let req = BestDiscountRequest {
-            list_amount: Money(dec!(1000)),
+            list_amount: Money(list),
             date: "2020-11-27".parse().unwrap(),
             offers: DiscountOffers {
-                business: Some(Ratio(dec!(0.8))),
-                partner: Some(Ratio(dec!(0.9))),
+                business: Some(Ratio(business)),
+                partner: Some(Ratio(partner)),
                 promotions,
             },
-            options: Options {
-                provider: None,
-                policy: crate::RoundingPolicy::Document,
-            },
+            options: Options::default(),
         };
-        let c = explained(best_discount, &req).unwrap().chosen.unwrap();
+        explained(best_discount, &req).unwrap()
+    }
+
+    /// The document's examples: 1000 with a business 0.8 and a partner 0.9.
+    fn pick(promotions: Vec<Promotion>) -> (DiscountKind, Decimal) {
+        let c = best(dec!(1000), dec!(0.8), dec!(0.9), promotions)
+            .chosen
+            .unwrap();
         (c.kind, c.factor.0)
     }
 
@@ -368,23 +379,24 @@ mod tests {
     }
 
     #[test]
-    fn s3_2_3_1_discount_example_b() {
-        // The cheaper 0.7 loses at step 2: 0.75 took effect later.
-        let got = pick(vec![
-            promo(dec!(0.7), "2020-11-20", Some("2020-11-21")),
-            promo(dec!(0.75), "2020-11-25", Some("2020-11-26")),
-        ]);
-        assert_eq!(got, (DiscountKind::Promotion, dec!(0.75)));
-    }
-
-    #[test]
-    fn s3_2_3_1_discount_example_c() {
-        // Same effective day: the most recent order used 0.75.
-        let got = pick(vec![
-            promo(dec!(0.75), "2020-11-20", Some("2020-11-26")),
-            promo(dec!(0.7), "2020-11-20", Some("2020-11-22")),
-        ]);
-        assert_eq!(got, (DiscountKind::Promotion, dec!(0.75)));
+    fn s3_2_3_1_discount_examples_b_and_c() {
+        // B: the cheaper 0.7 loses at step 2: 0.75 took effect later.
+        let b = [
+            ("0.7", "2020-11-20", "2020-11-21"),
+            ("0.75", "2020-11-25", "2020-11-26"),
+        ];
+        // C: same effective day: the most recent order used 0.75.
+        let c = [
+            ("0.75", "2020-11-20", "2020-11-26"),
+            ("0.7", "2020-11-20", "2020-11-22"),
+        ];
+        for example in [b, c] {
+            let promotions = example
+                .iter()
+                .map(|(f, eff, used)| promo(f.parse().unwrap(), eff, Some(used)))
+                .collect();
+            assert_eq!(pick(promotions), (DiscountKind::Promotion, dec!(0.75)));
+        }
     }
 
     #[test]
@@ -398,20 +410,8 @@ mod tests {
     #[test]
     fn ties_go_business_partner_promotion() {
         // 100 × 0.8 = 80 for all three: the business discount goes first.
-        let req = BestDiscountRequest {
-            list_amount: Money(dec!(100)),
-            date: "2020-11-27".parse().unwrap(),
-            offers: DiscountOffers {
-                business: Some(Ratio(dec!(0.8))),
-                partner: Some(Ratio(dec!(0.8))),
-                promotions: vec![promo(dec!(0.8), "2020-11-01", Some("2020-11-02"))],
-            },
-            options: Options {
-                provider: None,
-                policy: crate::RoundingPolicy::Document,
-            },
-        };
-        let r = explained(best_discount, &req).unwrap();
+        let promotion = promo(dec!(0.8), "2020-11-01", Some("2020-11-02"));
+        let r = best(dec!(100), dec!(0.8), dec!(0.8), vec![promotion]);
         assert_eq!(r.chosen.unwrap().kind, DiscountKind::Business);
         assert_eq!(r.amount.0, dec!(80.00));
     }

@@ -374,6 +374,10 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
 mod tests {
     use super::*;
     use crate::rules::explained;
+
+    fn pay(req: PaymentSplitRequest) -> PaymentSplitResponse {
+        explained(payment_split, &req).unwrap()
+    }
     use rust_decimal_macros::dec;
 
     #[test]
@@ -410,7 +414,7 @@ mod tests {
                 policy: crate::RoundingPolicy::Document,
             },
         };
-        let r = explained(payment_split, &req).unwrap();
+        let r = pay(req);
         assert_eq!(r.amount_due.0, dec!(1800.00));
         assert_eq!(r.payable.0, dec!(1700.00));
         assert_eq!((r.cash + r.credit).0, dec!(1000.00));
@@ -442,14 +446,10 @@ mod tests {
     fn s3_2_3_1_failed_deduction_takes_nothing() {
         // The example without a card: the balance's 1000 cannot pay 1700 alone; the deduction
         // fails 700 short and takes nothing (retried the next day at 03:00).
-        let r = explained(
-            payment_split,
-            &PaymentSplitRequest {
-                card_bound: false,
-                ..example()
-            },
-        )
-        .unwrap();
+        let r = pay(PaymentSplitRequest {
+            card_bound: false,
+            ..example()
+        });
         assert_eq!(r.status, PaymentStatus::Failed);
         assert_eq!(r.payable.0, dec!(1700.00));
         assert_eq!(taken(&r), Money::ZERO);
@@ -483,16 +483,12 @@ mod tests {
     fn s5_1_2_card_limit_exceeded_takes_nothing() {
         // 30,000 due, 1,000 in the balance: the card would take 29,000, above one transaction's
         // 20,000 USD: the deduction fails 29,000 short and takes nothing, the balance included.
-        let r = explained(
-            payment_split,
-            &PaymentSplitRequest {
-                list_amount: Money(dec!(30000)),
-                discounts: vec![],
-                vouchers: vec![],
-                ..example()
-            },
-        )
-        .unwrap();
+        let r = pay(PaymentSplitRequest {
+            list_amount: Money(dec!(30000)),
+            discounts: vec![],
+            vouchers: vec![],
+            ..example()
+        });
         assert_eq!(r.status, PaymentStatus::Failed);
         assert_eq!(taken(&r), Money::ZERO);
         assert_eq!(r.shortfall.0, dec!(29000.00));
@@ -503,30 +499,22 @@ mod tests {
             .iter()
             .any(|n| n.contains("20000 USD limit") && n.contains("covers 9000.00 more")));
         // At the limit the card pays.
-        let r = explained(
-            payment_split,
-            &PaymentSplitRequest {
-                list_amount: Money(dec!(21000)),
-                discounts: vec![],
-                vouchers: vec![],
-                ..example()
-            },
-        )
-        .unwrap();
+        let r = pay(PaymentSplitRequest {
+            list_amount: Money(dec!(21000)),
+            discounts: vec![],
+            vouchers: vec![],
+            ..example()
+        });
         assert_eq!(r.status, PaymentStatus::Paid);
         assert_eq!(r.card.0, dec!(20000.00));
     }
 
     #[test]
     fn s13_1_2_1_old_auto_renewal_fails_without_taking_the_balance() {
-        let r = explained(
-            payment_split,
-            &PaymentSplitRequest {
-                flow: PaymentFlow::OldAutoRenewal,
-                ..example()
-            },
-        )
-        .unwrap();
+        let r = pay(PaymentSplitRequest {
+            flow: PaymentFlow::OldAutoRenewal,
+            ..example()
+        });
         // No voucher lets the balance pay (100 + 1000 < 1800), so none is used (003 §13.1.2.1:
         // "选用一张可成功抵扣续费金额的券"): 1800 against 1000, 800 short, nothing taken.
         assert_eq!(r.status, PaymentStatus::Failed);
@@ -540,14 +528,10 @@ mod tests {
     fn s3_3_2_failed_auto_payment_leaves_the_whole_order_pending() {
         // Table 3-2: automatic payment failed → the order is "pending payment", paid by hand:
         // nothing is taken from the 1000 balance; the order waits for 1700.
-        let r = explained(
-            payment_split,
-            &PaymentSplitRequest {
-                flow: PaymentFlow::OrderPayment,
-                ..example()
-            },
-        )
-        .unwrap();
+        let r = pay(PaymentSplitRequest {
+            flow: PaymentFlow::OrderPayment,
+            ..example()
+        });
         assert_eq!(r.status, PaymentStatus::PendingPayment);
         assert_eq!(taken(&r), Money::ZERO);
         assert_eq!(r.shortfall.0, dec!(700.00));

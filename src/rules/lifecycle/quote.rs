@@ -9,7 +9,7 @@ use crate::domain::exact::Exact;
 use crate::domain::money::{approx, Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{required, Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
@@ -143,13 +143,11 @@ pub fn quote(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
             (start, end, 0)
         }
         QuoteKind::Renewal => {
-            let Some(expiry) = req.current_expiry else {
-                return Err(Error::new(
-                    ErrorCode::MissingField,
-                    "currentExpiry",
-                    "a renewal needs the current expiry date",
-                ));
-            };
+            let expiry = required(
+                req.current_expiry,
+                "currentExpiry",
+                "a renewal needs the current expiry date",
+            )?;
             let after = (req.date - expiry).num_days().max(0);
             if after > GRACE_DAYS + RETENTION_DAYS {
                 return Err(Error::new(

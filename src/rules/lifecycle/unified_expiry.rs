@@ -8,7 +8,7 @@ use crate::domain::calendar::{
     period_length,
 };
 use crate::domain::exact::Exact;
-use crate::domain::money::{approx, equals, Money, Ratio};
+use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
@@ -52,17 +52,6 @@ impl UnifiedDay {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-impl crate::io::ts::Ts for UnifiedDay {
-    fn name() -> String {
-        String::from("UnifiedDay")
-    }
-    fn declare(file: &mut crate::io::ts::TsFile) {
-        let doc = "The unified expiry day: 1–28, or `\"last\"` (the last day of a month).";
-        crate::io::ts::declare_as::<Self>(file, "UnifiedDay", doc, "number | \"last\"");
     }
 }
 
@@ -331,11 +320,7 @@ pub fn unified_expiry(
         padding_days.to_string(),
     );
     if let Some((rate, renewal_amount, padding, total, t)) = &priced {
-        let d_text = if d == Exact::ONE {
-            String::new()
-        } else {
-            format!(" × {}", approx(d))
-        };
+        let d_text = times_factor(d);
         if let Renewal::Term(term) = renewal {
             b.line(
                 format!("renewal {term}"),

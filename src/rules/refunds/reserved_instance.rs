@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, Money, Ratio};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{required, Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
@@ -237,13 +237,11 @@ pub fn reserved_instance_refund(
             answer.handling_fee = Money::cents_of(fee)?;
         }
         RiPayment::NoUpfront | RiPayment::PartialUpfront => {
-            let Some(total) = total_hours else {
-                return Err(Error::new(
-                    ErrorCode::MissingField,
-                    "totalHours",
-                    "a no-upfront RI needs its total hours",
-                ));
-            };
+            let total = required(
+                total_hours,
+                "totalHours",
+                "a no-upfront RI needs its total hours",
+            )?;
             let fee = req
                 .hourly_amount
                 .exact()

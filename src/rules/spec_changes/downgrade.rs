@@ -3,7 +3,7 @@
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, refund_days, RefundDays};
 use crate::domain::exact::Exact;
-use crate::domain::money::{approx, equals, Money, Ratio};
+use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
 use crate::domain::price::{PriceTable, TermMatch};
 use crate::error::Result;
 use crate::io::read::FromJson;
@@ -145,11 +145,7 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
         });
     }
     b.line_with(Money::shown(cost.negated()), || {
-        let discount_text = if d == Exact::ONE {
-            String::new()
-        } else {
-            format!(" × {}", approx(d))
-        };
+        let discount_text = times_factor(d);
         (
             "new configuration for the remaining period".to_string(),
             format!(

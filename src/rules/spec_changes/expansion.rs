@@ -3,7 +3,7 @@
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
-use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
+use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingPolicy};
 use crate::domain::price::{PriceTable, TermMatch};
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::read::FromJson;
@@ -132,11 +132,7 @@ pub fn expansion_cost(req: &ExpansionRequest, mut b: Breakdown) -> Result<Expans
         b.note(n);
     }
     b.line_with(Money::shown(fee), || {
-        let d_text = if d == Exact::ONE {
-            String::new()
-        } else {
-            format!(" × {}", approx(d))
-        };
+        let d_text = times_factor(d);
         (
             "expansion fee".to_string(),
             format!(

@@ -3,7 +3,7 @@
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
-use crate::domain::money::{approx, equals, Money, Ratio, RoundingPolicy};
+use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingPolicy};
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
 use crate::error::Result;
 use crate::io::read::FromJson;
@@ -174,11 +174,7 @@ pub fn upgrade_cost(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeRes
     for f in &fees {
         b.line_with(Money::shown(f.added), || {
             let p = f.period;
-            let factor_text = if factor == Exact::ONE {
-                String::new()
-            } else {
-                format!(" × {}", approx(factor))
-            };
+            let factor_text = times_factor(factor);
             let cut = if f.added == f.exact {
                 String::new()
             } else {

@@ -8,7 +8,7 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{add_months, expiry_instant};
 use crate::domain::money::Ratio;
 use crate::domain::term::Term;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{required, Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
@@ -92,13 +92,11 @@ pub fn package_renewal(
 ) -> Result<PackageRenewalResponse> {
     let (start, end) = match req.action {
         PackageAction::Renew => {
-            let Some(old_end) = req.end else {
-                return Err(Error::new(
-                    ErrorCode::MissingField,
-                    "end",
-                    "a renewal needs the current package's last valid day",
-                ));
-            };
+            let old_end = required(
+                req.end,
+                "end",
+                "a renewal needs the current package's last valid day",
+            )?;
             if req.date > old_end {
                 return Err(refuse(
                     "date",

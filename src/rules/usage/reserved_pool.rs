@@ -333,56 +333,56 @@ mod tests {
 
     #[test]
     fn refusals() {
-        let code = |v| run(v).unwrap_err();
-        let e = code(package(
-            "singleUse",
-            json!([{"at": "2025-01-02T00:00", "action": "draw", "count": 4}]),
-        ));
-        assert_eq!(
-            (e.code, e.path.as_str()),
-            (ErrorCode::InvalidNumber, "events[0].count")
-        );
-        // Single-use: after a release the pool holds 2; drawing 3 is refused.
-        let e = code(package(
-            "singleUse",
-            json!([
-            {"at": "2025-01-02T00:00", "action": "draw", "count": 1},
-            {"at": "2025-01-03T00:00", "action": "release", "count": 1},
-            {"at": "2025-01-04T00:00", "action": "draw", "count": 3}]),
-        ));
-        assert_eq!(
-            (e.code, e.path.as_str()),
-            (ErrorCode::InvalidNumber, "events[2].count")
-        );
-        let e = code(package(
-            "cyclic",
-            json!([{"at": "2025-01-02T00:00", "action": "release", "count": 1}]),
-        ));
-        assert_eq!(
-            (e.code, e.path.as_str()),
-            (ErrorCode::InvalidNumber, "events[0].count")
-        );
-        let e = code(package(
-            "cyclic",
-            json!([
-            {"at": "2025-01-03T00:00", "action": "draw", "count": 1},
-            {"at": "2025-01-02T00:00", "action": "release", "count": 1}]),
-        ));
-        assert_eq!(
-            (e.code, e.path.as_str()),
-            (ErrorCode::InvalidPeriod, "events[1].at")
-        );
-        let e = code(package(
-            "cyclic",
-            json!([{"at": "2025-02-01T00:00", "action": "draw", "count": 1}]),
-        ));
-        assert_eq!(
-            (e.code, e.path.as_str()),
-            (ErrorCode::InvalidPeriod, "events[0].at")
-        );
+        let draw = |at: &str, count: u32| json!({"at": at, "action": "draw", "count": count});
+        let release = |at: &str| json!({"at": at, "action": "release", "count": 1});
+        let cases = [
+            // More than the package holds.
+            (
+                "singleUse",
+                vec![draw("2025-01-02T00:00", 4)],
+                ErrorCode::InvalidNumber,
+                "events[0].count",
+            ),
+            // Single-use: after a release the pool holds 2; drawing 3 is refused.
+            (
+                "singleUse",
+                vec![
+                    draw("2025-01-02T00:00", 1),
+                    release("2025-01-03T00:00"),
+                    draw("2025-01-04T00:00", 3),
+                ],
+                ErrorCode::InvalidNumber,
+                "events[2].count",
+            ),
+            // Nothing drawn to release.
+            (
+                "cyclic",
+                vec![release("2025-01-02T00:00")],
+                ErrorCode::InvalidNumber,
+                "events[0].count",
+            ),
+            // Out of time order.
+            (
+                "cyclic",
+                vec![draw("2025-01-03T00:00", 1), release("2025-01-02T00:00")],
+                ErrorCode::InvalidPeriod,
+                "events[1].at",
+            ),
+            // After the package's end.
+            (
+                "cyclic",
+                vec![draw("2025-02-01T00:00", 1)],
+                ErrorCode::InvalidPeriod,
+                "events[0].at",
+            ),
+        ];
+        for (kind, events, code, path) in cases {
+            let e = run(package(kind, json!(events))).unwrap_err();
+            assert_eq!((e.code, e.path.as_str()), (code, path));
+        }
         let mut v = package("cyclic", json!([]));
         v["end"] = json!("2025-01-01T00:00");
-        let e = code(v);
+        let e = run(v).unwrap_err();
         assert_eq!((e.code, e.path.as_str()), (ErrorCode::InvalidPeriod, "end"));
     }
 }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, show, Money, Ratio};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{required, Error, ErrorCode, Result};
 use crate::io::read::FromJson;
 use crate::io::write::ToJson;
 use crate::io::Ts;
@@ -123,13 +123,11 @@ pub fn usage_charge(req: &UsageChargeRequest, mut b: Breakdown) -> Result<UsageC
     let mut tier = None;
     let amount = match req.pricing {
         Pricing::Fixed => {
-            let Some(p) = req.unit_price else {
-                return Err(Error::new(
-                    ErrorCode::MissingField,
-                    "unitPrice",
-                    "fixed pricing needs a unit price",
-                ));
-            };
+            let p = required(
+                req.unit_price,
+                "unitPrice",
+                "fixed pricing needs a unit price",
+            )?;
             let a = times(p, usage)?;
             b.line(
                 "usage × unit price",
