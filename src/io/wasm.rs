@@ -12,7 +12,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, Result};
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
