@@ -25,37 +25,31 @@ fn object_types() -> HashMap<String, HashMap<String, Member>> {
     let mut types = HashMap::new();
     let mut intersections: Vec<(String, Vec<String>)> = Vec::new();
     for chunk in text.split("export type ").skip(1) {
-        let Some((name, rest)) = chunk.split_once(" = { \n") else {
+        let Some((name, rest)) = chunk.split_once(" = {\n") else {
             continue;
         };
+        if rest.contains("\n} | {") && rest.find("\n} | {") < rest.find("\n};") {
+            // A union of tagged objects: not checked member by member.
+            continue;
+        }
         let mut members = HashMap::new();
-        let mut in_comment = false;
         for line in rest.lines() {
+            if let Some(end) = line.strip_prefix('}') {
+                let inner = end.trim_end_matches(';').split(" & ").skip(1);
+                intersections.push((name.to_string(), inner.map(str::to_string).collect()));
+                break;
+            }
             let line = line.trim();
             if line.starts_with("/**") {
-                in_comment = !line.ends_with("*/");
                 continue;
             }
-            if in_comment {
-                in_comment = !line.ends_with("*/");
-                continue;
-            }
-            let (member, end) = match line.split_once('}') {
-                Some((m, e)) => (m, Some(e)),
-                None => (line, None),
-            };
-            if let Some((key, ty)) = member.split_once(": ") {
+            if let Some((key, ty)) = line.split_once(": ") {
                 let (key, optional) = match key.strip_suffix('?') {
                     Some(k) => (k, true),
                     None => (key, false),
                 };
-                let ty = ty.trim_end_matches([' ', ',']).to_string();
+                let ty = ty.trim_end_matches(';').to_string();
                 members.insert(key.to_string(), Member { optional, ty });
-            }
-            if let Some(end) = end {
-                let inner = end.trim_end_matches(';').split(" & ").skip(1);
-                intersections.push((name.to_string(), inner.map(str::to_string).collect()));
-                break;
             }
         }
         types.insert(name.to_string(), members);

@@ -474,16 +474,13 @@ fn doc(attrs: &[Attribute]) -> String {
     lines.join("\n")
 }
 
-/// `/**\n * line\n */\n`, as a TypeScript declaration's doc comment.
+/// `/** text */`, a doc comment on one line (its Rust lines joined), as a declaration's doc.
 fn ts_doc(doc: &str) -> String {
-    if doc.is_empty() {
+    let words: Vec<&str> = doc.split_whitespace().collect();
+    if words.is_empty() {
         return String::new();
     }
-    let lines: Vec<String> = doc
-        .lines()
-        .map(|l| format!(" * {l}").trim_end().to_string())
-        .collect();
-    format!("/**\n{}\n */\n", lines.join("\n"))
+    format!("/** {} */\n", words.join(" "))
 }
 
 /// `T` when `ty` is `Option<T>`.
@@ -514,7 +511,10 @@ fn ts_member(f: &Field) -> Tokens {
     };
     let read_key = format!("{}{}: ", f.name, if optional { "?" } else { "" });
     let written_key = format!("{}: ", f.name);
-    let doc = ts_doc(&f.doc);
+    let doc = match ts_doc(&f.doc) {
+        d if d.is_empty() => d,
+        d => format!("  {d}"),
+    };
     let (read_name, written_name) = match &f.ts {
         Some(t) => (
             quote!(::std::string::String::from(#t)),
@@ -527,6 +527,7 @@ fn ts_member(f: &Field) -> Tokens {
     };
     quote! {
         out.push_str(#doc);
+        out.push_str("  ");
         if file.reading {
             out.push_str(#read_key);
             out.push_str(&#read_name);
@@ -534,7 +535,7 @@ fn ts_member(f: &Field) -> Tokens {
             out.push_str(#written_key);
             out.push_str(&#written_name);
         }
-        out.push_str(", \n");
+        out.push_str(";\n");
         <#ty as crate::io::ts::Ts>::declare(file);
     }
 }
@@ -564,9 +565,9 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                 })
                 .collect();
             quote! {
-                out.push_str("{ \n");
+                out.push_str("{\n");
                 #(#members)*
-                crate::io::ts::close_object(&mut out);
+                out.push('}');
                 #(#flat)*
             }
         }
@@ -585,14 +586,14 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     let fields = named_fields(&v.fields)?;
                     let members: Vec<Tokens> = fields.iter().map(ts_member).collect();
                     let open = format!(
-                        "{}{{ \"{tag}\": \"{}\", \n",
+                        "{}{{\n  {tag}: \"{}\";\n",
                         if i > 0 { " | " } else { "" },
                         variant_name(v)?
                     );
                     arms.push(quote! {
                         out.push_str(#open);
                         #(#members)*
-                        crate::io::ts::close_object(&mut out);
+                        out.push('}');
                     });
                 }
                 quote!(#(#arms)*)

@@ -81,20 +81,12 @@ impl TsFile {
     }
 }
 
-/// Close an object type after its last member (`amount: Money, }`).
-pub fn close_object(out: &mut String) {
-    if out.ends_with('\n') {
-        out.pop();
-    }
-    out.push('}');
-}
-
 /// A type declared by hand: `/** doc */ export type Name = definition;`.
 pub(crate) fn declare_as<T: ?Sized>(file: &mut TsFile, name: &str, doc: &str, definition: &str) {
     if file.reserve(name, std::any::type_name::<T>()) {
         file.insert(
             name,
-            format!("/**\n * {doc}\n */\nexport type {name} = {definition};\n"),
+            format!("/** {doc} */\nexport type {name} = {definition};\n"),
         );
     }
 }

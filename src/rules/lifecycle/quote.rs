@@ -83,7 +83,7 @@ pub struct QuoteResponse {
     pub latest_allowed_expiry: NaiveDate,
     /// Renewal from the grace or retention period: days since expiry, paid for (003 §3.2.2.1).
     pub days_after_expiry: i64,
-    /// Line items and formulas.
+    /// Line items and formulas (they add up to `payable`).
     pub breakdown: Breakdown,
 }
 

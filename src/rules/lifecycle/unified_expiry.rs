@@ -149,7 +149,7 @@ pub struct UnifiedExpiryResponse {
     pub padding_amount: Option<Money>,
     /// Total payable, half up to cents (when prices are given).
     pub total: Option<Money>,
-    /// Line items and formulas.
+    /// Line items and formulas (they add up to `total`).
     pub breakdown: Breakdown,
 }
 

@@ -124,7 +124,7 @@ pub struct UnsubscribeResponse {
     pub bill_month: String,
     /// Per-order outcome.
     pub orders: Vec<OrderRefund>,
-    /// Line items and formulas.
+    /// Line items and formulas (they add up to `refund`).
     pub breakdown: Breakdown,
 }
 

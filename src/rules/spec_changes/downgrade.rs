@@ -67,7 +67,7 @@ pub struct DowngradeResponse {
     pub matched_term: crate::domain::term::Term,
     /// Each unexpired order: its day counts, remaining period and remaining value.
     pub orders: Vec<OrderValue>,
-    /// Line items and formulas.
+    /// Line items and formulas (they add up to `refund`).
     pub breakdown: Breakdown,
 }
 

@@ -50,7 +50,7 @@ pub struct ExpansionResponse {
     pub period_unit: PeriodUnit,
     /// Price term matched (rounded up, as for upgrades).
     pub matched_term: crate::domain::term::Term,
-    /// Line items and formulas.
+    /// Line items and formulas (they add up to `cost`).
     pub breakdown: Breakdown,
 }
 

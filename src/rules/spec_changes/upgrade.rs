@@ -86,7 +86,7 @@ pub struct UpgradeResponse {
     /// True when the new configuration's rate is below the old one's: a downgrade by price (003
     /// §3.2.7 note: the fee, not the spec, decides the direction).
     pub cheaper_by_price: bool,
-    /// Line items and formulas.
+    /// Line items and formulas (they add up to `cost`).
     pub breakdown: Breakdown,
 }
 
