@@ -287,6 +287,41 @@ pub fn parse_time(t: &str) -> Option<chrono::NaiveTime> {
     }
 }
 
+/// The unified expiry day: 1–28 or the last day of the month (003 §3.2.2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnifiedDay {
+    /// Day 1–28 of a month.
+    Day(u32),
+    /// The last day of a month (`"last"`).
+    Last,
+}
+
+impl UnifiedDay {
+    /// True when `d` falls on this unified day.
+    pub fn matches(self, d: NaiveDate) -> bool {
+        match self {
+            UnifiedDay::Day(n) => d.day() == n,
+            UnifiedDay::Last => d == last_day_of_month(d),
+        }
+    }
+
+    /// The first date on or after `from` that falls on this day (RULES.md §9; §19 A9: when
+    /// `from` itself falls on the day, no top-up days are added).
+    pub fn first_on_or_after(self, from: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            UnifiedDay::Last => Some(last_day_of_month(from)),
+            UnifiedDay::Day(n) => {
+                let this = from.with_day(n)?;
+                if this >= from {
+                    Some(this)
+                } else {
+                    add_months(this, 1)
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::money::{clip, Money};
+use crate::domain::money::clip;
 use crate::domain::provider::Provider::{self, Aliyun, Huawei, Tencent, Volcengine};
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::json::Json;
@@ -317,13 +317,6 @@ pub fn curve_text(
         ));
     };
     curve(&parse_text(request)?, from, to).map(|c| to_text(&c))
-}
-
-/// An amount in integer cents (a curve's point).
-pub(crate) fn cents(m: Money) -> Option<i64> {
-    use rust_decimal::prelude::ToPrimitive;
-    m.0.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
-        .and_then(|c| c.round().to_i64())
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 pub use billcalc_derive::FromJson;
 
-use crate::domain::calendar::{parse_date, parse_time};
+use crate::domain::calendar::{parse_date, parse_time, UnifiedDay};
 use crate::domain::money::{check_money, clip, parse_money, Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
@@ -504,6 +504,38 @@ pub mod expiry {
                 .map_err(|(code, msg)| at.error(code, msg));
         }
         NaiveDateTime::from_json(at)
+    }
+}
+
+/// A unified expiry day (003 §3.2.2.3).
+impl FromJson for UnifiedDay {
+    /// A day 1–28 (a number, or its digits as a string) or `"last"`.
+    fn from_json(at: At<'_>) -> Result<UnifiedDay> {
+        let day = match at.json {
+            Json::String(s) if s.eq_ignore_ascii_case("last") => return Ok(UnifiedDay::Last),
+            Json::String(s) => s.parse::<u64>().map_err(|_| {
+                at.error(
+                    ErrorCode::UnifiedDayInvalid,
+                    format!(
+                        "\"{}\" is not a day 1–28 or \"last\" (003 §3.2.2.3)",
+                        clip(s)
+                    ),
+                )
+            })?,
+            // 28 or 28.0; anything else (negative, fractional) is refused as day 0.
+            Json::Number(n) => decimal_of_number(n)
+                .filter(|d| d.fract().is_zero())
+                .and_then(|d| u64::try_from(d).ok())
+                .unwrap_or(0),
+            _ => return Err(at.invalid_type("a day 1–28 or \"last\"")),
+        };
+        match u32::try_from(day) {
+            Ok(d @ 1..=28) => Ok(UnifiedDay::Day(d)),
+            _ => Err(at.error(
+                ErrorCode::UnifiedDayInvalid,
+                format!("day {day} is not allowed: choose 1–28 or \"last\" (003 §3.2.2.3)"),
+            )),
+        }
     }
 }
 

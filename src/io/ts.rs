@@ -8,12 +8,12 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::domain::calendar::UnifiedDay;
 use crate::domain::exact::Exact;
 use crate::domain::money::{Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::ErrorCode;
-use crate::rules::lifecycle::unified_expiry::UnifiedDay;
 
 /// A type with a TypeScript name and, for a type of ours, a declaration.
 pub trait Ts {

@@ -10,6 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 pub use billcalc_derive::ToJson;
 
+use crate::domain::calendar::UnifiedDay;
 use crate::domain::exact::Exact;
 use crate::domain::money::{Money, Ratio};
 use crate::domain::price::PriceTable;
@@ -250,6 +251,16 @@ impl ToJson for ErrorCode {
 impl ToJson for Error {
     fn write_json(&self, out: &mut String) {
         (**self).write_json(out);
+    }
+}
+
+/// A unified expiry day: its number, or `"last"`.
+impl ToJson for UnifiedDay {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            UnifiedDay::Day(n) => n.write_json(out),
+            UnifiedDay::Last => out.push_str("\"last\""),
+        }
     }
 }
 

@@ -10,11 +10,10 @@ use crate::domain::calendar;
 use crate::domain::money::Money;
 use crate::domain::order::Order;
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::lifecycle::switch::SwitchRequest;
 use crate::rules::refunds::unsubscribe::UnsubscribeRequest;
 use crate::rules::spec_changes::{downgrade::DowngradeRequest, upgrade::UpgradeRequest};
+use billcalc_derive::{ToJson, Ts};
 
 /// Most points one curve may have (27 years of days).
 pub const MAX_POINTS: i64 = 10_000;
@@ -114,7 +113,7 @@ fn days(
     for day in from.iter_days().take(count) {
         match amount(day) {
             Ok(m) => {
-                cents.push(crate::io::ops::cents(m));
+                cents.push(in_cents(m));
                 refusals.push(None);
             }
             Err(e) => {
@@ -129,4 +128,11 @@ fn days(
         cents,
         refusals,
     })
+}
+
+/// An amount in integer cents (a curve's point).
+fn in_cents(m: Money) -> Option<i64> {
+    use rust_decimal::prelude::ToPrimitive;
+    m.0.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
+        .and_then(|c| c.round().to_i64())
 }

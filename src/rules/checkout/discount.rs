@@ -4,14 +4,12 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::io::read::FromJson;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::money::{show, Money, Ratio};
 use crate::error::{check_count, Error, ErrorCode, Result};
-use crate::io::write::ToJson;
-use crate::io::Ts;
 
 /// Most promotions one request may list.
 pub const MAX_PROMOTIONS: usize = 1000;

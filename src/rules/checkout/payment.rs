@@ -8,9 +8,6 @@ use rust_decimal::Decimal;
 use crate::domain::breakdown::Breakdown;
 use crate::domain::money::{Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::checkout::discount::{
     self, ChosenDiscount, DiscountCandidate, DiscountKind, DiscountOffers,
 };
@@ -18,6 +15,7 @@ use crate::rules::checkout::voucher::{
     self, AppliedVoucher, RejectedVoucher, Voucher, VoucherOrder, VoucherRule,
 };
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// 003 §5.1.2: most a card may be charged in one USD transaction.
 pub const CARD_TRANSACTION_LIMIT_USD: Decimal = Decimal::from_parts(20_000, 0, 0, false, 0);

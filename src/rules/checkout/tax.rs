@@ -66,9 +66,7 @@ const fn row(country: &'static str, name: &'static str, seller: Seller, from: u3
     TaxRow { country, name, seller, from, parts, charged }
 }
 
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
+use billcalc_derive::{FromJson, ToJson, Ts};
 use Charged::{All, NonRegistered as NonReg, ReverseCharge as Reverse};
 use Seller::*;
 

@@ -8,10 +8,8 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar;
 use crate::domain::money::Money;
 use crate::error::{check_count, Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Most vouchers one request may list.
 pub const MAX_VOUCHERS: usize = 1000;

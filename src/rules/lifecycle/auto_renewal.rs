@@ -9,10 +9,8 @@ use crate::domain::calendar::{self, add_months, instant};
 use crate::domain::provider::Provider;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Largest custom deduction day (days before expiry); the documents set no bound (billcalc's).
 pub const MAX_DEDUCTION_DAYS: u32 = 30;

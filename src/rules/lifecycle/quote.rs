@@ -10,11 +10,9 @@ use crate::domain::money::{approx, Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::{required, Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::spec_changes::remaining::check_factor;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Grace (15 days) + retention (15 days) after expiry, international site (003 §3.2.1).
 pub const GRACE_DAYS: i64 = 15;

@@ -7,12 +7,10 @@ use crate::domain::calendar::expiry_instant;
 use crate::domain::money::Ratio;
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
 use crate::rules::refunds::unsubscribe::{check_rate, ResourceKind, UnsubscribeResponse};
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// When the switch takes effect.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]

@@ -1,99 +1,20 @@
 //! Renewal to a unified expiry day (统一到期日, 003 §3.2.2.3, §13.1.1.3).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{
-    self, add_months, days_inclusive, describe_period, expiry_instant, last_day_of_month,
-    period_length,
+    self, add_months, days_inclusive, describe_period, expiry_instant, period_length, UnifiedDay,
 };
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::json::Json;
-use crate::io::read::{At, FromJson};
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::lifecycle::quote::latest_allowed_expiry;
 use crate::rules::spec_changes::remaining::check_factor;
 use crate::rules::Options;
-
-/// The unified expiry day: 1–28 or the last day of the month (003 §3.2.2.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnifiedDay {
-    /// Day 1–28 of a month.
-    Day(u32),
-    /// The last day of a month (`"last"`).
-    Last,
-}
-
-impl UnifiedDay {
-    /// True when `d` falls on this unified day.
-    pub fn matches(self, d: NaiveDate) -> bool {
-        match self {
-            UnifiedDay::Day(n) => d.day() == n,
-            UnifiedDay::Last => d == last_day_of_month(d),
-        }
-    }
-
-    /// The first date on or after `from` that falls on this day (RULES.md §9; §19 A9: when
-    /// `from` itself falls on the day, no top-up days are added).
-    pub fn first_on_or_after(self, from: NaiveDate) -> Option<NaiveDate> {
-        match self {
-            UnifiedDay::Last => Some(last_day_of_month(from)),
-            UnifiedDay::Day(n) => {
-                let this = from.with_day(n)?;
-                if this >= from {
-                    Some(this)
-                } else {
-                    add_months(this, 1)
-                }
-            }
-        }
-    }
-}
-
-impl ToJson for UnifiedDay {
-    fn write_json(&self, out: &mut String) {
-        match self {
-            UnifiedDay::Day(n) => n.write_json(out),
-            UnifiedDay::Last => out.push_str("\"last\""),
-        }
-    }
-}
-
-impl FromJson for UnifiedDay {
-    /// A day 1–28 (a number, or its digits as a string) or `"last"`.
-    fn from_json(at: At<'_>) -> Result<UnifiedDay> {
-        let day = match at.json {
-            Json::String(s) if s.eq_ignore_ascii_case("last") => return Ok(UnifiedDay::Last),
-            Json::String(s) => s.parse::<u64>().map_err(|_| {
-                at.error(
-                    ErrorCode::UnifiedDayInvalid,
-                    format!(
-                        "\"{}\" is not a day 1–28 or \"last\" (003 §3.2.2.3)",
-                        crate::domain::money::clip(s)
-                    ),
-                )
-            })?,
-            // 28 or 28.0; anything else (negative, fractional) is refused as day 0.
-            Json::Number(n) => crate::io::read::decimal_of_number(n)
-                .filter(|d| d.fract().is_zero())
-                .and_then(|d| u64::try_from(d).ok())
-                .unwrap_or(0),
-            _ => return Err(at.invalid_type("a day 1–28 or \"last\"")),
-        };
-        match u32::try_from(day) {
-            Ok(d @ 1..=28) => Ok(UnifiedDay::Day(d)),
-            _ => Err(at.error(
-                ErrorCode::UnifiedDayInvalid,
-                format!("day {day} is not allowed: choose 1–28 or \"last\" (003 §3.2.2.3)"),
-            )),
-        }
-    }
-}
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Request of `unifiedExpiry`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]

@@ -10,9 +10,7 @@ use crate::domain::handling_fee;
 use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
 use crate::domain::order::Order;
 use crate::error::{Error, ErrorCode, Result};
-use crate::rules::refunds::unsubscribe::{
-    OrderRefund, UnsubscribeResponse, LARGE_REFUND_THRESHOLD,
-};
+use crate::rules::refunds::refund::{OrderRefund, UnsubscribeResponse, LARGE_REFUND_THRESHOLD};
 
 /// Where the in-use refund is being computed for: names and refusal codes differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

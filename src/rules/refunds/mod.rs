@@ -1,5 +1,6 @@
 //! Refunds (003 §3.4): unsubscribing a resource, unsubscribing a reserved instance.
 
 pub(crate) mod in_use;
+pub mod refund;
 pub mod reserved_instance;
 pub mod unsubscribe;

@@ -7,10 +7,8 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, Money, Ratio};
 use crate::error::{required, Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// 003 §3.4.2.2 table 3-6: the handling-fee rate on the remaining part, 12 %.
 pub const RI_FEE_RATE: Decimal = Decimal::from_parts(12, 0, 0, false, 2);

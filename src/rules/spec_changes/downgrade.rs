@@ -6,11 +6,9 @@ use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
 use crate::domain::price::{PriceTable, TermMatch};
 use crate::error::Result;
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::spec_changes::remaining::{check_factor, SpecChange};
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Request of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]

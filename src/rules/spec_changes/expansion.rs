@@ -6,11 +6,9 @@ use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingPolicy};
 use crate::domain::price::{PriceTable, TermMatch};
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::spec_changes::remaining::{check_factor, SpecChange};
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Largest disk capacity accepted (GB).
 pub const MAX_CAPACITY_GB: u64 = 1_000_000;

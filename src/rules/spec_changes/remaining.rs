@@ -12,9 +12,7 @@ use crate::domain::exact::Exact;
 use crate::domain::money::{equals, Ratio};
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// One not-yet-expired order and its remaining period R (change day excluded).
 pub(crate) struct OrderPeriod<'a> {

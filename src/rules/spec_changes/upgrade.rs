@@ -6,11 +6,9 @@ use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingPolicy};
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
 use crate::error::Result;
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::spec_changes::remaining::{check_factor, OrderPeriod, SpecChange};
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]

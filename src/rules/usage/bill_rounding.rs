@@ -9,10 +9,8 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::money::{round_half_up, show, truncate, Money, Ratio};
 use crate::domain::provider::Provider;
 use crate::error::{check_count, Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Most amounts one request may carry.
 pub const MAX_AMOUNTS: usize = 10_000;

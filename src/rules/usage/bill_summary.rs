@@ -3,10 +3,8 @@
 use crate::domain::breakdown::Breakdown;
 use crate::domain::money::Money;
 use crate::error::{check_count, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Most amounts one bill summary may list.
 pub const MAX_BILL_LINES: usize = 10_000;

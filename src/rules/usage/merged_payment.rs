@@ -5,10 +5,8 @@ use rust_decimal::Decimal;
 use crate::domain::breakdown::Breakdown;
 use crate::domain::money::Money;
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// 003 §3.1.1: most orders one merged payment may hold.
 pub const MAX_MERGED_ORDERS: usize = 30;

@@ -9,11 +9,9 @@ use crate::domain::calendar::{add_months, expiry_instant};
 use crate::domain::money::Ratio;
 use crate::domain::term::Term;
 use crate::error::{required, Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::usage::package_usage::{same, PackageKind};
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Renew (starts at the old expiry) or buy again (starts at once or at a chosen day).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, FromJson, ToJson, Ts)]

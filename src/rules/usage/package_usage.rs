@@ -12,10 +12,8 @@ use crate::domain::calendar::add_months;
 use crate::domain::money::{show, Money, Ratio};
 use crate::domain::sorting::positions_by;
 use crate::error::{check_count, Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Most packages one request may list.
 pub const MAX_PACKAGES: usize = 100;

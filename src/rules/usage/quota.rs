@@ -6,10 +6,8 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::Money;
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Request of `consumptionQuota`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]

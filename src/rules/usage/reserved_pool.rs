@@ -12,10 +12,8 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, show, Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Most events one request may carry.
 pub const MAX_EVENTS: usize = 1000;

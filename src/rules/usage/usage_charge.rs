@@ -7,10 +7,8 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, show, Money, Ratio};
 use crate::error::{required, Error, ErrorCode, Result};
-use crate::io::read::FromJson;
-use crate::io::write::ToJson;
-use crate::io::Ts;
 use crate::rules::Options;
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 /// Most tiers one price may have.
 pub const MAX_TIERS: usize = 100;
