@@ -282,6 +282,8 @@ export type DowngradeRequest = {
   newPrices: PriceTable;
   /** The discount factor the system picks automatically (business, partner or a promotion used before, 003 §3.2.7); default 1 (none). */
   discount?: Ratio;
+  /** How the order was paid: `balance` (default), `card` or `monthlySettlement`; says where the refund goes (003 §3.4.6). */
+  paidWith?: PaidWith;
 } & SpecChange & RequestOptions;
 
 /** Result of `downgradeRefund`. */
@@ -302,6 +304,8 @@ export type DowngradeResponse = {
   matchedTerm: Term;
   /** Each unexpired order: its day counts, remaining period and remaining value. */
   orders: Array<OrderValue>;
+  /** Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded. */
+  refundTo: RefundTo | null;
   /** Line items and formulas (they add up to `refund`). */
   breakdown: Breakdown;
 };
@@ -598,6 +602,9 @@ export type PackageUsageResponse = {
   breakdown: Breakdown;
 };
 
+/** How the refunded order was paid (003 §3.4.6). */
+export type PaidWith = "balance" | "card" | "monthlySettlement";
+
 /** How the merged payment is paid. */
 export type PayMethod = "balance" | "card";
 
@@ -854,6 +861,17 @@ export type RecordResult = {
   reason: string | null;
 };
 
+/** Where a refund goes. */
+export type RefundDestination = "balance" | "card" | "monthlyBill";
+
+/** Where the cash refund goes and when it arrives (003 §3.4.6). */
+export type RefundTo = {
+  /** `balance`, `card` or `monthlyBill`. */
+  destination: RefundDestination;
+  /** When: `about 1 working day`, `about 7 working days (the bank decides)`, or the bill month (`in the 2022-09 bill`). */
+  arrives: string;
+};
+
 /** A voucher that cannot pay this order, and why. */
 export type RejectedVoucher = {
   /** The voucher. */
@@ -897,6 +915,8 @@ export type ReservedInstanceRequest = {
   voucherBalance?: Money;
   /** No upfront: the account balance available to pay what the vouchers leave. */
   cashBalance?: Money;
+  /** Full upfront: how the upfront part was paid, `balance` (default), `card` or `monthlySettlement`; says where the refund goes (003 §3.4.6). */
+  paidWith?: PaidWith;
 } & RequestOptions;
 
 /** Result of `reservedInstanceRefund`. */
@@ -921,6 +941,8 @@ export type ReservedInstanceResponse = {
   remainingHours: number | null;
   /** Total hours, when known. */
   totalHours: number | null;
+  /** Full upfront: where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded. */
+  refundTo: RefundTo | null;
   /** Line items and formulas (they add up to `refund − customerPays`). */
   breakdown: Breakdown;
 };
@@ -1040,6 +1062,8 @@ export type SwitchRequest = {
   resourceKind?: ResourceKind;
   /** Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it). */
   handlingFeeRate?: Ratio;
+  /** How the order was paid: `balance` (default), `card` or `monthlySettlement`; says where the refund goes (003 §3.4.6). */
+  paidWith?: PaidWith;
 } & RequestOptions;
 
 /** Result of `switchToOnDemand`: the refund (as for an in-use unsubscribe) and when pay-per-use billing starts. */
@@ -1164,6 +1188,8 @@ export type UnsubscribeRequest = {
   keepUntil?: string;
   /** Day a large refund (> 1000) is approved; decides the bill month (003 §3.4.2.1). */
   approvalDate?: string;
+  /** How the order was paid: `balance` (default), `card` or `monthlySettlement`; says where the refund goes (003 §3.4.6). */
+  paidWith?: PaidWith;
 } & RequestOptions;
 
 /** Result of `unsubscribeRefund` (and of `switchToOnDemand`). */
@@ -1188,6 +1214,8 @@ export type UnsubscribeResponse = {
   billMonth: string;
   /** Per-order outcome. */
   orders: Array<OrderRefund>;
+  /** Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded. */
+  refundTo: RefundTo | null;
   /** Line items and formulas (they add up to `refund`). */
   breakdown: Breakdown;
 };

@@ -388,6 +388,16 @@ golden!(
     volcengine_truncation,
 );
 
+// Where refunds go (003 §3.4.6).
+golden!(
+    s3_4_6_refund_to_balance,
+    s3_4_6_refund_to_card,
+    s3_4_6_refund_to_monthly_bill,
+    s3_4_6_refund_to_monthly_bill_after_approval,
+    s3_4_6_downgrade_refund_to_monthly_bill,
+    s3_4_6_reserved_instance_refund_to_card,
+);
+
 // Resource packages (003 §3.2.4.1; 000).
 golden!(
     oss_package_overage_examples,

@@ -8,6 +8,7 @@ use crate::domain::money::Ratio;
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
+use crate::rules::refunds::refund::{refund_to, PaidWith};
 use crate::rules::refunds::unsubscribe::{check_rate, ResourceKind, UnsubscribeResponse};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
@@ -37,6 +38,10 @@ pub struct SwitchRequest {
     pub resource_kind: ResourceKind,
     /// Handling-fee rate instead of table 3-1 (`"0"` when a framework contract waives it).
     pub handling_fee_rate: Option<Ratio>,
+    /// How the order was paid: `balance` (default), `card` or `monthlySettlement`; says where
+    /// the refund goes (003 §3.4.6).
+    #[json(default)]
+    pub paid_with: PaidWith,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -108,6 +113,12 @@ pub fn switch_to_on_demand(req: &SwitchRequest, b: Breakdown) -> Result<SwitchRe
             )?;
             refund.breakdown.note(
                 "immediate switch: cannot be cancelled; pay-per-use charges start at once (003 §3.2.6.4)",
+            );
+            refund.refund_to = refund_to(
+                req.paid_with,
+                refund.refund,
+                Some(&refund.bill_month),
+                &mut refund.breakdown,
             );
             Ok(SwitchResponse {
                 mode: req.mode,

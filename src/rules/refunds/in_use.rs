@@ -222,6 +222,7 @@ pub(crate) fn in_use_refund(
         requires_approval: refund.0 > LARGE_REFUND_THRESHOLD,
         bill_month: calendar::month_text(date),
         orders: rows,
+        refund_to: None,
         breakdown: b,
     })
 }

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use billcalc_derive::{ToJson, Ts};
+use billcalc_derive::{FromJson, ToJson, Ts};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::RefundDays;
@@ -54,6 +54,90 @@ pub struct UnsubscribeResponse {
     pub bill_month: String,
     /// Per-order outcome.
     pub orders: Vec<OrderRefund>,
+    /// Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded.
+    pub refund_to: Option<RefundTo>,
     /// Line items and formulas (they add up to `refund`).
     pub breakdown: Breakdown,
+}
+
+/// How the refunded order was paid (003 §3.4.6).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
+pub enum PaidWith {
+    /// 华为云账户余额: the account balance (default).
+    #[default]
+    Balance,
+    /// 第三方在线支付 or 已绑信用卡: online payment or a bound card.
+    Card,
+    /// 月度账单: month-end settlement.
+    MonthlySettlement,
+}
+
+/// Where a refund goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, Ts)]
+pub enum RefundDestination {
+    /// Back to the account balance.
+    Balance,
+    /// Back to the card it was paid with.
+    Card,
+    /// Settled in the month-end bill.
+    MonthlyBill,
+}
+
+/// Where the cash refund goes and when it arrives (003 §3.4.6).
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
+pub struct RefundTo {
+    /// `balance`, `card` or `monthlyBill`.
+    pub destination: RefundDestination,
+    /// When: `about 1 working day`, `about 7 working days (the bank decides)`, or the bill month
+    /// (`in the 2022-09 bill`).
+    pub arrives: String,
+}
+
+/// 003 §3.4.6: where a cash refund of `refund` paid with `paid` goes and when it arrives (none
+/// when nothing is refunded); `bill_month` (`YYYY-MM`) is the month the refund succeeds, when
+/// known. Only cash comes back this way; vouchers as each rule says. One note in `b` says it.
+///
+/// | paid with | the refund goes | arrives |
+/// |---|---|---|
+/// | the account balance | back to the balance | about 1 working day |
+/// | online payment or a bound card | back to the card | about 7 working days (the bank decides) |
+/// | month-end settlement | settled at month end | in the bill of the month it succeeds |
+pub fn refund_to(
+    paid: PaidWith,
+    refund: Money,
+    bill_month: Option<&str>,
+    b: &mut Breakdown,
+) -> Option<RefundTo> {
+    if !refund.is_positive() {
+        return None;
+    }
+    let (destination, arrives, to) = match paid {
+        PaidWith::Balance => (
+            RefundDestination::Balance,
+            "about 1 working day".to_string(),
+            "to the account balance",
+        ),
+        PaidWith::Card => (
+            RefundDestination::Card,
+            "about 7 working days (the bank decides)".to_string(),
+            "to the card it was paid with",
+        ),
+        PaidWith::MonthlySettlement => (
+            RefundDestination::MonthlyBill,
+            match bill_month {
+                Some(m) => format!("in the {m} bill"),
+                None => "in the bill of the month it succeeds".to_string(),
+            },
+            "through month-end settlement",
+        ),
+    };
+    b.note_with(|| {
+        format!(
+            "003 §3.4.6: {refund} cash goes back {to}, {arrives}; only cash is refunded this way"
+        )
+    });
+    Some(RefundTo {
+        destination,
+        arrives,
+    })
 }

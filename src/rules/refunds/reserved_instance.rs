@@ -4,9 +4,11 @@ use chrono::{NaiveDateTime, Timelike};
 use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
+use crate::domain::calendar;
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, Money, Ratio};
 use crate::error::{required, Error, ErrorCode, Result};
+use crate::rules::refunds::refund::{refund_to, PaidWith, RefundTo};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
 
@@ -56,6 +58,10 @@ pub struct ReservedInstanceRequest {
     pub voucher_balance: Option<Money>,
     /// No upfront: the account balance available to pay what the vouchers leave.
     pub cash_balance: Option<Money>,
+    /// Full upfront: how the upfront part was paid, `balance` (default), `card` or
+    /// `monthlySettlement`; says where the refund goes (003 §3.4.6).
+    #[json(default)]
+    pub paid_with: PaidWith,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -85,6 +91,9 @@ pub struct ReservedInstanceResponse {
     pub remaining_hours: Option<i64>,
     /// Total hours, when known.
     pub total_hours: Option<i64>,
+    /// Full upfront: where the cash refund goes and when it arrives (003 §3.4.6); null when
+    /// nothing is refunded.
+    pub refund_to: Option<RefundTo>,
     /// Line items and formulas (they add up to `refund − customerPays`).
     pub breakdown: Breakdown,
 }
@@ -191,6 +200,7 @@ pub fn reserved_instance_refund(
         remaining_ratio: ratio,
         remaining_hours,
         total_hours,
+        refund_to: None,
         breakdown: Breakdown::silent(req.options.policy),
     };
     match req.payment {
@@ -230,6 +240,8 @@ pub fn reserved_instance_refund(
                 format!("{} → {refund}", approx(net.max0()))
             });
             b.note("vouchers are not returned (003 §3.4.2.2 table 3-6)");
+            let month = req.at.map(|at| calendar::month_text(at.date()));
+            answer.refund_to = refund_to(req.paid_with, refund, month.as_deref(), &mut b);
             answer.refund = refund;
             answer.remaining_value = Money::shown(value);
             answer.handling_fee = Money::cents_of(fee)?;

@@ -17,6 +17,7 @@ use crate::domain::money::{show, Money, Ratio};
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
+use crate::rules::refunds::refund::{refund_to, PaidWith};
 pub use crate::rules::refunds::refund::{OrderRefund, UnsubscribeResponse, LARGE_REFUND_THRESHOLD};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
@@ -73,6 +74,10 @@ pub struct UnsubscribeRequest {
     pub keep_until: Option<NaiveDate>,
     /// Day a large refund (> 1000) is approved; decides the bill month (003 §3.4.2.1).
     pub approval_date: Option<NaiveDate>,
+    /// How the order was paid: `balance` (default), `card` or `monthlySettlement`; says where
+    /// the refund goes (003 §3.4.6).
+    #[json(default)]
+    pub paid_with: PaidWith,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -236,6 +241,12 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<Unsu
         }
     };
     apply_approval(&mut res, req.date, req.approval_date)?;
+    res.refund_to = refund_to(
+        req.paid_with,
+        res.refund,
+        Some(&res.bill_month),
+        &mut res.breakdown,
+    );
     Ok(res)
 }
 
@@ -344,6 +355,7 @@ fn full_refund(
         requires_approval: refund.0 > LARGE_REFUND_THRESHOLD,
         bill_month: calendar::month_text(date),
         orders: rows,
+        refund_to: None,
         breakdown: b,
     }
 }

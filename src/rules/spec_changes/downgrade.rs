@@ -6,6 +6,7 @@ use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
 use crate::domain::price::{PriceTable, TermMatch};
 use crate::error::Result;
+use crate::rules::refunds::refund::{refund_to, PaidWith, RefundTo};
 use crate::rules::spec_changes::remaining::{check_factor, SpecChange};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
@@ -21,6 +22,10 @@ pub struct DowngradeRequest {
     /// The discount factor the system picks automatically (business, partner or a promotion used
     /// before, 003 §3.2.7); default 1 (none).
     pub discount: Option<Ratio>,
+    /// How the order was paid: `balance` (default), `card` or `monthlySettlement`; says where
+    /// the refund goes (003 §3.4.6).
+    #[json(default)]
+    pub paid_with: PaidWith,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -65,6 +70,8 @@ pub struct DowngradeResponse {
     pub matched_term: crate::domain::term::Term,
     /// Each unexpired order: its day counts, remaining period and remaining value.
     pub orders: Vec<OrderValue>,
+    /// Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded.
+    pub refund_to: Option<RefundTo>,
     /// Line items and formulas (they add up to `refund`).
     pub breakdown: Breakdown,
 }
@@ -172,6 +179,8 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
         format!("{} → {refund} (half up to cents, once)", approx(net.max0()))
     });
     b.note("vouchers used on the current configuration are not returned (003 §3.2.7)");
+    let month = calendar::month_text(req.change.date);
+    let refund_to = refund_to(req.paid_with, refund, Some(&month), &mut b);
     Ok(DowngradeResponse {
         refund,
         remaining_value: Money::shown(value),
@@ -190,6 +199,7 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
                 remaining_value: Money::shown(*v),
             })
             .collect(),
+        refund_to,
         breakdown: b,
     })
 }
