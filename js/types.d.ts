@@ -1180,7 +1180,7 @@ export type UnsubscribeRequest = {
   orders: Array<Order>;
   /** The kind of resource (default `standard`). */
   resourceKind?: ResourceKind;
-  /** The cloud service code, e.g. `CBR` or `DWS` (whose packages may be unsubscribed). */
+  /** The cloud service, by code or name (`CBR`, `DWS`, whose packages may be unsubscribed; a service of 003 §3.4.2.3 table 3-7 such as `SMN` is never refunded). */
   service?: string;
   /** Handling-fee rate to use instead of table 3-5 (e.g. `"0"` under a framework contract that waives it, or the rate of a term the table lacks). */
   handlingFeeRate?: Ratio;

@@ -398,6 +398,13 @@ golden!(
     s3_4_6_reserved_instance_refund_to_card,
 );
 
+// Services never refunded (003 §3.4.2.3 table 3-7).
+golden!(
+    s3_4_2_3_never_refundable_smn,
+    s3_4_2_3_never_refundable_direct_connect_chinese,
+    s3_4_5_never_refundable_service_creation_failed,
+);
+
 // Resource packages (003 §3.2.4.1; 000).
 golden!(
     oss_package_overage_examples,

@@ -17,6 +17,7 @@ use crate::domain::money::{show, Money, Ratio};
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
+use crate::rules::refunds::never_refundable;
 use crate::rules::refunds::refund::{refund_to, PaidWith};
 pub use crate::rules::refunds::refund::{OrderRefund, UnsubscribeResponse, LARGE_REFUND_THRESHOLD};
 use crate::rules::Options;
@@ -64,7 +65,8 @@ pub struct UnsubscribeRequest {
     /// The kind of resource (default `standard`).
     #[json(default)]
     pub resource_kind: ResourceKind,
-    /// The cloud service code, e.g. `CBR` or `DWS` (whose packages may be unsubscribed).
+    /// The cloud service, by code or name (`CBR`, `DWS`, whose packages may be unsubscribed;
+    /// a service of 003 §3.4.2.3 table 3-7 such as `SMN` is never refunded).
     pub service: Option<String>,
     /// Handling-fee rate to use instead of table 3-5 (e.g. `"0"` under a framework contract that
     /// waives it, or the rate of a term the table lacks).
@@ -93,6 +95,11 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<Unsu
     order::validate(&req.orders).map_err(|e| e.under("orders"))?;
     order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
     check_rate(req.handling_fee_rate)?;
+    if let Some(why) = req.service.as_deref().and_then(never_refundable::refusal) {
+        if req.scenario != Scenario::CreationFailed {
+            return Err(Error::new(ErrorCode::UnsubscribeNotAllowed, "service", why));
+        }
+    }
     match req.resource_kind {
         ResourceKind::ResourcePackage => {
             let exempt = req
