@@ -840,6 +840,8 @@ export type QuoteResponse = {
   latestAllowedExpiry: string;
   /** Renewal from the grace or retention period: days since expiry, paid for (003 §3.2.2.1). */
   daysAfterExpiry: number;
+  /** Renewal: the duration the console offers by default for this price table (003 §3.2.2.2 step 5); null for a new purchase. */
+  defaultTerm: Term | null;
   /** Line items and formulas (they add up to `payable`). */
   breakdown: Breakdown;
 };

@@ -398,6 +398,13 @@ golden!(
     s3_4_6_reserved_instance_refund_to_card,
 );
 
+// The default renewal term (003 §3.2.2.2 step 5).
+golden!(
+    s3_2_2_2_default_term_monthly_options,
+    s3_2_2_2_default_term_one_year,
+    s3_2_2_2_default_term_shortest_yearly,
+);
+
 // Services never refunded (003 §3.4.2.3 table 3-7).
 golden!(
     s3_4_2_3_never_refundable_smn,

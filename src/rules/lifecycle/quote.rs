@@ -81,6 +81,9 @@ pub struct QuoteResponse {
     pub latest_allowed_expiry: NaiveDate,
     /// Renewal from the grace or retention period: days since expiry, paid for (003 §3.2.2.1).
     pub days_after_expiry: i64,
+    /// Renewal: the duration the console offers by default for this price table (003 §3.2.2.2
+    /// step 5); null for a new purchase.
+    pub default_term: Option<Term>,
     /// Line items and formulas (they add up to `payable`).
     pub breakdown: Breakdown,
 }
@@ -89,6 +92,18 @@ pub struct QuoteResponse {
 /// 2034-02-28), and never past 9999-12-31.
 pub fn latest_allowed_expiry(date: NaiveDate) -> NaiveDate {
     add_months(date, 120).unwrap_or_else(calendar::last_date)
+}
+
+/// 003 §3.2.2.2 step 5 (RULES.md §8.2): the renewal duration the console offers by default,
+/// from the terms the table prices: a `1Y` option → `1Y`; else, with monthly options (1–9
+/// months, priced from `1M`), `1M`; yearly options only → the shortest. The document is silent
+/// on a table with monthly options and only longer yearly ones, and on one without `1M`:
+/// billcalc offers the shortest option then (the monthly ones come first).
+pub fn default_renewal_term(prices: &PriceTable) -> Option<Term> {
+    [Term::Years(1), Term::Months(1)]
+        .into_iter()
+        .find(|t| prices.0.contains_key(t))
+        .or_else(|| prices.0.keys().next().copied())
 }
 
 /// Price a new purchase or a renewal: `payable = P(term) × quantity × discount`.
@@ -227,6 +242,17 @@ pub fn quote(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
         format!("days({start}..{end})"),
         days_inclusive(start, end).to_string(),
     );
+    let default_term = match req.kind {
+        QuoteKind::New => None,
+        QuoteKind::Renewal => default_renewal_term(&req.prices),
+    };
+    if let Some(t) = default_term {
+        b.fact(
+            "default renewal term",
+            "1Y if offered, else 1M, else the shortest (003 §3.2.2.2 step 5)",
+            t.to_string(),
+        );
+    }
     Ok(QuoteResponse {
         list_amount: list,
         discount_amount,
@@ -236,6 +262,7 @@ pub fn quote(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
         expires_at: expiry_instant(end),
         latest_allowed_expiry: latest,
         days_after_expiry: after_expiry,
+        default_term,
         breakdown: b,
     })
 }
