@@ -28,6 +28,7 @@ export const OPERATIONS = [
   "billRounding",
   "packageUsage",
   "packageRenewal",
+  "compareTerms",
 ];
 
 export const {
@@ -53,6 +54,7 @@ export const {
   billRounding,
   packageUsage,
   packageRenewal,
+  compareTerms,
   calculate,
   curve,
 } = wrap(raw, OPERATIONS);

@@ -10,6 +10,8 @@ import type {
   BillRoundingResponse,
   BillSummaryRequest,
   BillSummaryResponse,
+  CompareTermsRequest,
+  CompareTermsResponse,
   ConvertRequest,
   ConvertResponse,
   Curve,
@@ -108,6 +110,8 @@ export declare function billRounding(request: BillRoundingRequest): BillRounding
 export declare function packageUsage(request: PackageUsageRequest): PackageUsageResponse;
 /** 003 §3.2.4: a package's new term when renewed (from the old expiry) or repurchased (at once). */
 export declare function packageRenewal(request: PackageRenewalRequest): PackageRenewalResponse;
+/** 003 §3.2.2, §3.2.6.2: every purchasable term side by side — total, monthly price, saving, pay-per-use break-even. */
+export declare function compareTerms(request: CompareTermsRequest): CompareTermsResponse;
 
 /** A request with its operation named in `op`, as the CLI reads it. */
 export type AnyRequest =
@@ -132,7 +136,8 @@ export type AnyRequest =
   | ({ op: "autoRenewalSchedule" } & AutoRenewalRequest)
   | ({ op: "billRounding" } & BillRoundingRequest)
   | ({ op: "packageUsage" } & PackageUsageRequest)
-  | ({ op: "packageRenewal" } & PackageRenewalRequest);
+  | ({ op: "packageRenewal" } & PackageRenewalRequest)
+  | ({ op: "compareTerms" } & CompareTermsRequest);
 
 /** Any operation, named by `op`. */
 export declare function calculate(
@@ -159,7 +164,8 @@ export declare function calculate(
   | AutoRenewalResponse
   | BillRoundingResponse
   | PackageUsageResponse
-  | PackageRenewalResponse;
+  | PackageRenewalResponse
+  | CompareTermsResponse;
 
 /** A what-if curve request: an operation on a day and, optionally, the days to cover. */
 export type CurveRequest = (

@@ -190,6 +190,28 @@ export type ChosenDiscount = {
   factor: Ratio;
 };
 
+/** Request of `compareTerms`. */
+export type CompareTermsRequest = {
+  /** Prices of the configuration per term (an `nM` missing from the table: n × `1M`). */
+  prices: PriceTable;
+  /** Number of identical resources (default 1). */
+  quantity?: number;
+  /** Discount factor on the prepaid prices (default 1). */
+  discount?: Ratio;
+  /** The pay-per-use price of one resource of this configuration per hour. */
+  payPerUseHourly?: Money;
+} & RequestOptions;
+
+/** Result of `compareTerms`. */
+export type CompareTermsResponse = {
+  /** Monthly terms 1M–9M (and longer monthly terms the table prices), then the table's yearly terms. */
+  options: Array<TermOption>;
+  /** The term with the lowest monthly price (the shorter on a tie). */
+  cheapestMonthly: Term;
+  /** Facts (one per option) and notes; no money lines (nothing is charged). */
+  breakdown: Breakdown;
+};
+
 /** Request of `convertCurrency`. */
 export type ConvertRequest = {
   /** The amount in the account currency (USD). */
@@ -1116,6 +1138,28 @@ export type TaxResponse = {
 
 /** A prepaid term, `1M`…`120M` or `1Y`…`10Y`. Monthly and yearly terms are different products even when they last as long (`12M` is not `1Y`, 003 §3.2.7). */
 export type Term = string;
+
+/** One purchasable term. */
+export type TermOption = {
+  /** The term. */
+  term: Term;
+  /** Its length in months. */
+  months: number;
+  /** What it costs: price × quantity × discount, half up to cents (as `quote`). */
+  total: Money;
+  /** `total / months`: exact when it has at most 8 decimals, else half up to 8. */
+  monthlyPrice: Money;
+  /** True when `monthlyPrice` is exact; false when it is rounded half up to 8 decimals. */
+  monthlyPriceExact: boolean;
+  /** Against paying month by month: `months × total(1M) − total` (null without a `1M` price). */
+  saving: Money | null;
+  /** `saving / (months × total(1M))` in percent, half up to 2 decimals. */
+  savingPercent: string | null;
+  /** With `payPerUseHourly`: the hours a month above which this term is cheaper than pay-per-use, `monthlyPrice / (hourly × quantity)` (exact fraction). */
+  breakEvenHours: Fraction | null;
+  /** With `payPerUseHourly`: switching pay-per-use to this term is a new prepaid order that starts when paid, at this term's price (003 §3.2.6.2). */
+  switchCost: Money | null;
+};
 
 /** One tier `[from, to)`; the last tier may be open (`to` absent). */
 export type Tier = {

@@ -388,6 +388,13 @@ golden!(
     volcengine_truncation,
 );
 
+// Terms side by side (003 §3.2.2.2, §3.2.6.2, §3.2.7; hand-computed).
+golden!(
+    hand_compare_terms_monthly_yearly_pay_per_use,
+    hand_compare_terms_quantity_discount,
+    hand_compare_terms_yearly_only,
+);
+
 // Where refunds go (003 §3.4.6).
 golden!(
     s3_4_6_refund_to_balance,

@@ -22,6 +22,7 @@ use crate::rules::checkout::payment::{self, PaymentSplitRequest, PaymentSplitRes
 use crate::rules::checkout::tax::{self, TaxRequest, TaxResponse};
 use crate::rules::checkout::voucher::{self, SelectVoucherRequest, SelectVoucherResponse};
 use crate::rules::lifecycle::auto_renewal::{self, AutoRenewalRequest, AutoRenewalResponse};
+use crate::rules::lifecycle::compare_terms::{self, CompareTermsRequest, CompareTermsResponse};
 use crate::rules::lifecycle::quote::{self, QuoteRequest, QuoteResponse};
 use crate::rules::lifecycle::switch::{self, SwitchRequest, SwitchResponse};
 use crate::rules::lifecycle::unified_expiry::{self, UnifiedExpiryRequest, UnifiedExpiryResponse};
@@ -181,6 +182,9 @@ operations! {
     "packageRenewal": package_renewal::package_renewal,
         PackageRenewalRequest -> PackageRenewalResponse, HUAWEI,
         "003 §3.2.4: a package's new term when renewed (from the old expiry) or repurchased (at once).";
+    "compareTerms": compare_terms::compare_terms, CompareTermsRequest -> CompareTermsResponse,
+        HUAWEI,
+        "003 §3.2.2, §3.2.6.2: every purchasable term side by side — total, monthly price, saving, pay-per-use break-even.";
 }
 
 /// Refuse a provider whose rules the operation does not implement (never answer with another

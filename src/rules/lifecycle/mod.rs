@@ -2,6 +2,7 @@
 //! schedule, the billing-mode switch.
 
 pub mod auto_renewal;
+pub mod compare_terms;
 pub mod quote;
 pub mod switch;
 pub mod unified_expiry;

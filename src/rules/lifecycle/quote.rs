@@ -7,7 +7,7 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, add_months, days_inclusive, expiry_instant};
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, Money, Ratio};
-use crate::domain::price::PriceTable;
+use crate::domain::price::{MatchedPrice, PriceTable};
 use crate::domain::term::Term;
 use crate::error::{required, Error, ErrorCode, Result};
 use crate::rules::spec_changes::remaining::check_factor;
@@ -94,6 +94,53 @@ pub fn latest_allowed_expiry(date: NaiveDate) -> NaiveDate {
     add_months(date, 120).unwrap_or_else(calendar::last_date)
 }
 
+/// A term priced as a quote prices it.
+pub(crate) struct Priced {
+    /// The term's price (an `nM` missing from the table: n × the `1M` price).
+    pub price: MatchedPrice,
+    /// `P(term) × quantity`.
+    pub list: Money,
+    /// `list × discount`, exact.
+    pub discounted: Exact,
+    /// `discounted − list` (≤ 0), at most 8 decimals.
+    pub discount_amount: Money,
+    /// `discounted` half up to cents.
+    pub payable: Money,
+}
+
+/// A quantity is 1..=[`MAX_QUANTITY`].
+pub(crate) fn check_quantity(quantity: u64) -> Result<()> {
+    if quantity == 0 || quantity > MAX_QUANTITY {
+        return Err(Error::new(
+            ErrorCode::InvalidNumber,
+            "quantity",
+            format!("quantity {quantity} is not in 1..={MAX_QUANTITY}"),
+        ));
+    }
+    Ok(())
+}
+
+/// `P(term) × quantity × d`, half up to cents once: `P(term)` from the table, a monthly term
+/// missing from it at its length × the `1M` price (`8M` = 8 × `1M`, 003 §3.2.7). A refusal's
+/// path is `prices`.
+pub(crate) fn price_term(
+    prices: &PriceTable,
+    term: Term,
+    quantity: u64,
+    d: Exact,
+) -> Result<Priced> {
+    let price = prices.rate(term, term.unit()).map_err(|e| e.at("prices"))?;
+    let list = price.price * Decimal::from(quantity);
+    let discounted = list.exact().times(d)?;
+    Ok(Priced {
+        price,
+        list,
+        discounted,
+        discount_amount: Money::shown(discounted.minus(list.exact())?),
+        payable: Money::cents_of(discounted)?,
+    })
+}
+
 /// 003 §3.2.2.2 step 5 (RULES.md §8.2): the renewal duration the console offers by default,
 /// from the terms the table prices: a `1Y` option → `1Y`; else, with monthly options (1–9
 /// months, priced from `1M`), `1M`; yearly options only → the shortest. The document is silent
@@ -116,13 +163,7 @@ pub fn default_renewal_term(prices: &PriceTable) -> Option<Term> {
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn quote(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
     let d = check_factor(req.discount, "discount")?;
-    if req.quantity == 0 || req.quantity > MAX_QUANTITY {
-        return Err(Error::new(
-            ErrorCode::InvalidNumber,
-            "quantity",
-            format!("quantity {} is not in 1..={MAX_QUANTITY}", req.quantity),
-        ));
-    }
+    check_quantity(req.quantity)?;
     let months = req.term.months();
     let overflow = || {
         Error::new(
@@ -202,14 +243,13 @@ pub fn quote(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
             ),
         ));
     }
-    let price = req
-        .prices
-        .rate(req.term, req.term.unit())
-        .map_err(|e| e.at("prices"))?;
-    let list = price.price * Decimal::from(req.quantity);
-    let discounted = list.exact().times(d)?;
-    let discount_amount = Money::shown(discounted.minus(list.exact())?);
-    let payable = Money::cents_of(discounted)?;
+    let Priced {
+        price,
+        list,
+        discounted,
+        discount_amount,
+        payable,
+    } = price_term(&req.prices, req.term, req.quantity, d)?;
     let term_text = if price.from_unit_term {
         format!(
             "{} × {} (no {} price: {} × the 1M price, 003 §3.2.7)",
