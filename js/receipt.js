@@ -59,7 +59,7 @@ tr.shown th, tr.shown td { color: var(--billcalc-muted, #5b6675); font-size: 0.9
 .error { margin: 0; font-weight: 600; }
 .error .path { font-weight: normal; }
 .payers { margin-top: 12px; }
-.payers h3, details summary { font-size: 0.95rem; margin: 0 0 4px; color: var(--billcalc-accent, #0b63ce); }
+.payers .title, details summary { font-weight: 600; font-size: 0.95rem; margin: 0 0 4px; color: var(--billcalc-accent, #0b63ce); }
 .payers dl { display: grid; grid-template-columns: 1fr auto; gap: 2px 12px; margin: 0; font-variant-numeric: tabular-nums; }
 .payers dd { margin: 0; text-align: right; }
 .status { margin: 6px 0 0; font-size: 0.9rem; }
@@ -206,7 +206,10 @@ export function renderReceipt(request, answer, { currency = "", breakdown = fals
     payer("Unpaid", p.unpaid, "pay-unpaid");
     const status = el("p", { class: p.status === "paid" ? "status" : "status bad", "data-figure": "status" }, STATUS[p.status] ?? p.status);
     if (!isZero(p.shortfall)) status.append(` Short by ${money(p.shortfall)}.`);
-    root.append(el("div", { class: "payers", part: "payers" }, el("h3", {}, "Who pays"), dl, status));
+    // Not a heading: the element cannot know the heading levels of the page it sits in.
+    const title = el("p", { class: "title", id: "who-pays" }, "Who pays");
+    dl.setAttribute("aria-labelledby", "who-pays");
+    root.append(el("div", { class: "payers", part: "payers" }, title, dl, status));
   }
 
   if (breakdown) {
