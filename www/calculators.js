@@ -1,12 +1,16 @@
-// The preview page: forms in, the wasm core's answer out. No billing rule lives here — every
-// figure, formula and refusal comes from the package (the same build users import). User input
-// is only ever written with textContent / value, never as HTML.
-import * as billcalc from "./js/browser.js";
+// The "All calculations" view: one form per operation (22), each opening on one of the guides'
+// worked examples; the result, the breakdown, errors next to their field, a rounding-policy
+// switch and the what-if chart. No billing rule lives here — every figure, formula and refusal
+// comes from the package (the same build users import). User input is only ever written with
+// textContent / value, never as HTML.
+import * as billcalc from "../js/browser.js";
 import { VIEWS } from "./sample.js";
+import { measureRedraw, tabKeys } from "./ui.js";
 
 const $ = (sel) => document.querySelector(sel);
 const SVG = "http://www.w3.org/2000/svg";
 let current = VIEWS[0];
+let hooks = { saveHash() {}, firstFigure() {} };
 
 function el(tag, props = {}, text) {
   const e = document.createElement(tag);
@@ -63,15 +67,24 @@ function textToTiers(text) {
 
 function renderTabs() {
   const nav = $("#tabs");
-  nav.replaceChildren(
-    ...VIEWS.map((v) => {
-      const b = el("button", { type: "button", role: "tab" }, v.title);
-      b.dataset.op = v.op;
-      b.setAttribute("aria-selected", String(v === current));
-      b.addEventListener("click", () => selectView(v, structuredClone(v.sample)));
-      return b;
-    }),
-  );
+  if (!nav.childElementCount) {
+    nav.append(
+      ...VIEWS.map((v) => {
+        const b = el("button", { type: "button", role: "tab" }, v.title);
+        b.dataset.op = v.op;
+        b.setAttribute("aria-controls", "view");
+        b.addEventListener("click", () => {
+          if (v !== current) selectView(v, structuredClone(v.sample));
+        });
+        return b;
+      }),
+    );
+  }
+  for (const b of nav.children) {
+    const on = b.dataset.op === current.op;
+    b.setAttribute("aria-selected", String(on));
+    b.tabIndex = on ? 0 : -1;
+  }
 }
 
 function fieldInput(f, value) {
@@ -100,15 +113,18 @@ function fieldInput(f, value) {
     if (f.kind === "money") input.inputMode = "decimal";
   }
   input.name = f.name;
+  input.id = `calc-${f.name}`;
   input.dataset.path = f.name;
-  input.addEventListener("input", compute);
-  const label = el("label", {}, f.label ?? f.name);
+  input.addEventListener(f.kind === "select" || f.kind === "bool" ? "change" : "input", compute);
+  const label = el("label", { htmlFor: input.id }, f.label ?? f.name);
   label.append(input);
   if (f.kind === "prices") label.append(el("span", { className: "hint" }, "term=price, e.g. 1M=90, 1Y=1000"));
   if (f.kind === "json") label.append(el("span", { className: "hint" }, f.hint ?? "JSON"));
   if (f.kind === "tiers") label.append(el("span", { className: "hint" }, "from-to:price/total; …, e.g. 0-100:1.00/90; 100-:0.80/250"));
   return label;
 }
+
+const ORDER_COLUMNS = { start: "start", end: "end", term: "term", paidCash: "paid cash", voucher: "voucher" };
 
 function orderRow(o, i) {
   const tr = el("tr");
@@ -118,6 +134,7 @@ function orderRow(o, i) {
       value: o[key] ?? "",
       name: `orders.${i}.${key}`,
     });
+    input.setAttribute("aria-label", `order ${i + 1} ${ORDER_COLUMNS[key]}`);
     input.dataset.path = `orders[${i}].${key}`;
     input.dataset.key = key;
     input.addEventListener("input", compute);
@@ -126,10 +143,11 @@ function orderRow(o, i) {
     tr.append(td);
   }
   const rm = el("button", { type: "button", className: "remove", title: "remove this order" }, "×");
-  rm.addEventListener("click", () => {
+  rm.setAttribute("aria-label", `remove order ${i + 1}`);
+  rm.addEventListener("click", (ev) => {
     tr.remove();
     renumberOrders();
-    compute();
+    compute(ev);
   });
   const td = el("td");
   td.append(rm);
@@ -139,7 +157,11 @@ function orderRow(o, i) {
 
 function renumberOrders() {
   [...$("#orders tbody").rows].forEach((tr, i) => {
-    for (const input of tr.querySelectorAll("input")) input.dataset.path = `orders[${i}].${input.dataset.key}`;
+    for (const input of tr.querySelectorAll("input")) {
+      input.dataset.path = `orders[${i}].${input.dataset.key}`;
+      input.setAttribute("aria-label", `order ${i + 1} ${ORDER_COLUMNS[input.dataset.key]}`);
+    }
+    tr.querySelector(".remove")?.setAttribute("aria-label", `remove order ${i + 1}`);
   });
 }
 
@@ -342,14 +364,14 @@ function drawChart(req) {
     const i = Math.min(n - 1, Math.max(0, Math.round(((px - L) / (W - L - R)) * (n - 1))));
     const d = new Date(Date.parse(c.from) + i * 86400000).toISOString().slice(0, 10);
     $('#fields [name="date"]').value = d;
-    compute();
+    compute(ev);
   };
   $("#chart-caption").textContent = `${current.main} for every ${current.op === "upgradeCost" ? "change" : "operation"} day ${c.from} … ${c.to} (click to pick a day; the dashed line is the chosen day)`;
 }
 
 // ---------- main loop ----------
 
-function compute() {
+function compute(ev) {
   clearErrors();
   let req;
   try {
@@ -358,7 +380,7 @@ function compute() {
     showError(e);
     return;
   }
-  history.replaceState(null, "", `#${encodeURIComponent(JSON.stringify({ op: current.op, request: req }))}`);
+  hooks.saveHash({ op: current.op, request: req });
   try {
     showResult(billcalc[current.op](req));
   } catch (e) {
@@ -366,42 +388,36 @@ function compute() {
     else showError({ code: "ERROR", path: "", message: String(e) });
   }
   drawChart(req);
+  measureRedraw(ev, "calculations");
+  hooks.firstFigure();
 }
 
-function fromHash() {
-  try {
-    const state = JSON.parse(decodeURIComponent(location.hash.slice(1)));
-    const view = VIEWS.find((v) => v.op === state.op);
-    if (view && state.request && typeof state.request === "object") return [view, state.request];
-  } catch {
-    // no or broken state in the address: start from the sample
-  }
-  return null;
-}
-
-$("#add-order").addEventListener("click", () => {
-  const rows = $("#orders tbody").rows.length;
-  $("#orders tbody").append(orderRow({ term: "1M", voucher: "0" }, rows));
-  compute();
-});
-$("#policy").addEventListener("change", compute);
-window.addEventListener("hashchange", () => {
-  const s = fromHash();
-  let shown = null;
-  try {
-    shown = readRequest();
-  } catch {
-    // a field holds broken JSON: take the address's state
-  }
-  if (s && JSON.stringify(s[1]) !== JSON.stringify(shown)) selectView(...s);
-});
-
-const initial = fromHash() ?? [VIEWS[0], structuredClone(VIEWS[0].sample)];
-selectView(...initial);
-document.body.dataset.ready = "true";
-
-if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("./sw.js").catch(() => {
-    // offline support is a bonus; the page works without it
+/** Mount the view (its markup is in index.html); `show(op, request)` opens an operation. */
+export function mountCalculators(_root, h) {
+  hooks = h;
+  tabKeys($("#tabs"));
+  $("#add-order").addEventListener("click", (ev) => {
+    const rows = $("#orders tbody").rows.length;
+    $("#orders tbody").append(orderRow({ term: "1M", voucher: "0" }, rows));
+    compute(ev);
   });
+  $("#policy").addEventListener("change", compute);
+  const stateNow = () => {
+    try {
+      return { op: current.op, request: readRequest() };
+    } catch {
+      return null; // a field holds broken JSON
+    }
+  };
+  return {
+    show(op, request) {
+      const view = VIEWS.find((v) => v.op === op) ?? VIEWS[0];
+      selectView(view, request && typeof request === "object" ? request : structuredClone(view.sample));
+    },
+    hashState: stateNow,
+    sameAs: (op, request) => {
+      const s = stateNow();
+      return s !== null && s.op === op && JSON.stringify(s.request) === JSON.stringify(request);
+    },
+  };
 }

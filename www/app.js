@@ -1,0 +1,128 @@
+// The page: three views over the billcalc package — Checkout (a cart and its receipt), My resource
+// (what each move on a resource gives on a picked day) and All calculations (one form per
+// operation). No billing rule lives here: every figure, formula and refusal comes from the
+// package (the same build users import).
+//
+// Built with the package into one module (dist/app.js, scripts/bundle-page.mjs) so no chain of
+// imports stands between the page and the .wasm. The order below is what makes the first figure
+// fast: the package is instantiated from the module www/boot.js has been compiling while
+// everything downloaded; the first view's form is built meanwhile (it needs no package); then the
+// modules that call the package are evaluated (they await the same instantiation) and the first
+// view computes.
+import init from "../pkg/billcalc.js";
+import { mountCheckout } from "./checkout.js";
+import { $, tabKeys } from "./ui.js";
+
+const wasm = init({
+  module_or_path: Promise.resolve(globalThis.billcalcWasm).then((m) => m ?? fetch(new URL("./billcalc_bg.wasm", import.meta.url))),
+});
+
+const MOUNT = { checkout: mountCheckout, resource: null, calculations: null };
+const VIEWS = Object.keys(MOUNT);
+const mounted = {};
+let active = null;
+let shown = false;
+
+const hooks = {
+  // The whole state is in the address, so a preview can be shared as a link.
+  saveHash(state) {
+    const hash = `#${encodeURIComponent(JSON.stringify(state))}`;
+    if (location.hash !== hash) history.replaceState(null, "", hash);
+  },
+  // Marks when the first figure is in the page (the e2e suite reads it).
+  firstFigure() {
+    if (shown) return;
+    shown = true;
+    performance.mark("billcalc:first-figure");
+    document.body.dataset.ready = "true";
+  },
+};
+
+// `#checkout`, `#resource`, `#calculations`; `#{"view":…,"request":…}`; `#{"op":…,"request":…}`
+// (one operation, as the earlier page wrote its links).
+function parseHash() {
+  const raw = location.hash.slice(1);
+  if (!raw) return null;
+  if (VIEWS.includes(raw)) return { view: raw };
+  try {
+    const s = JSON.parse(decodeURIComponent(raw));
+    if (s && typeof s.op === "string") return { view: "calculations", op: s.op, request: s.request };
+    if (s && VIEWS.includes(s.view)) return { view: s.view, request: s.request };
+  } catch {
+    // no or broken state in the address: start from the samples
+  }
+  return null;
+}
+
+function reveal(view) {
+  active = view;
+  for (const v of VIEWS) {
+    $(`#view-${v}`).hidden = v !== view;
+    const tab = $(`#tab-${v}`);
+    tab.setAttribute("aria-selected", String(v === view));
+    tab.tabIndex = v === view ? 0 : -1;
+  }
+}
+
+function mount(view) {
+  if (!mounted[view]) {
+    const section = $(`#view-${view}`);
+    mounted[view] = MOUNT[view](section.querySelector(".mount") ?? section, hooks);
+  }
+  return mounted[view];
+}
+
+function open(st) {
+  reveal(st.view);
+  const m = mount(st.view);
+  if (st.view === "calculations") m.show(st.op, st.request);
+  else m.show(st.request);
+}
+
+const first = parseHash() ?? { view: "checkout" };
+reveal(first.view);
+if (first.view === "checkout") mount("checkout").prepare(first.request);
+
+// The modules that call the package (js/browser.js in them awaits the instantiation started above).
+const [{ mountResource }, { mountCalculators }] = await Promise.all([
+  import("./resource.js"),
+  import("./calculators.js"),
+  import("../js/receipt.js"),
+  wasm,
+]);
+MOUNT.resource = mountResource;
+MOUNT.calculations = mountCalculators;
+
+for (const v of VIEWS) {
+  $(`#tab-${v}`).addEventListener("click", () => {
+    if (v === active) return;
+    if (mounted[v]) {
+      reveal(v);
+      const s = mounted[v].hashState();
+      if (s) hooks.saveHash(s);
+    } else open({ view: v });
+  });
+}
+tabKeys($("#view-tabs"));
+
+window.addEventListener("hashchange", () => {
+  const st = parseHash();
+  if (!st) return;
+  const m = mounted[st.view];
+  const same =
+    m && st.view === active && (st.view === "calculations" ? m.sameAs(st.op, st.request) : st.request === undefined || m.sameAs(st.request));
+  if (!same) open(st);
+});
+
+open(first);
+
+if ("serviceWorker" in navigator) {
+  // Offline support: registered once the page is loaded (the worker then caches the page, the
+  // bundle and the .wasm).
+  const register = () =>
+    navigator.serviceWorker.register("./sw.js").catch(() => {
+      // offline support is a bonus; the page works without it
+    });
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register, { once: true });
+}
