@@ -84,7 +84,20 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
   const formError = el("div", { className: "form-error", attrs: { role: "status" } });
   const receipt = el("billcalc-receipt", { attrs: { breakdown: "" } });
   const receiptBox = el("aside", { className: "receipt-col", attrs: { "aria-label": "Receipt", "aria-live": "polite" } }, receipt);
-  root.replaceChildren(el("div", { className: "checkout" }, form, receiptBox));
+  // On a narrow screen the receipt comes after the cart: a bar keeps the amount to pay in sight
+  // and takes the customer to the receipt.
+  const bar = el("button", {
+    type: "button",
+    className: "to-pay-bar",
+    on: {
+      click: () => {
+        receiptBox.scrollIntoView({ block: "start" });
+        receipt.focus({ preventScroll: true });
+      },
+    },
+  });
+  receipt.tabIndex = -1;
+  root.replaceChildren(el("div", { className: "checkout" }, form, receiptBox), bar);
 
   const changed = (ev) => compute(ev);
 
@@ -284,12 +297,15 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
     clearErrors(form);
     formError.replaceChildren();
     placeLineErrors(ev.detail.answer);
+    const a = ev.detail.answer;
+    bar.textContent = `To pay ${a.tax?.netPayable ?? a.total} — see the receipt`;
     firstFigure();
   });
   receipt.addEventListener("billcalc-error", (ev) => {
     clearErrors(form);
     formError.replaceChildren();
     showFieldError(form, ev.detail.error, formError);
+    bar.textContent = `${ev.detail.error.code} — see the receipt`;
     firstFigure();
   });
 

@@ -210,6 +210,21 @@ test("Checkout: the cart is in the address; a shared link restores it", async ()
   await other.close();
 });
 
+test("Checkout at 390 px: the amount to pay stays in sight and leads to the receipt", async () => {
+  await fresh("#checkout");
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    assert.equal(await page.textContent(".to-pay-bar"), "To pay 144.97 — see the receipt");
+    const bar = await page.$eval(".to-pay-bar", (b) => b.getBoundingClientRect().bottom);
+    assert.ok(bar <= 844 && bar > 700, `the bar sits at the bottom of the screen (${bar})`);
+    await page.click(".to-pay-bar");
+    await page.waitForFunction(() => Math.abs(document.querySelector(".receipt-col").getBoundingClientRect().top) < 40);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  assert.equal(await page.isVisible(".to-pay-bar"), false, "not needed beside the receipt");
+});
+
 // ---------- My resource ----------
 
 test("My resource: the day picker moves the figures and the chart's mark", async () => {
