@@ -4,20 +4,20 @@
 // package (the same build users import).
 //
 // Built with the package into one module (dist/app.js, scripts/bundle-page.mjs) so no chain of
-// imports stands between the page and the .wasm. The order below is what makes the first figure
+// imports stands between the page and the .wasm; the 22 calculators and their sample catalog are
+// a chunk of their own, fetched once the first figure is painted. What makes the first figure
 // fast: the package is instantiated from the module www/boot.js has been compiling while
-// everything downloaded; the first view's form is built meanwhile (it needs no package); then the
-// modules that call the package are evaluated (they await the same instantiation) and the first
-// view computes.
-import init from "../pkg/billcalc.js";
+// everything downloaded (./wasm.js, imported first), the first view computes as soon as it is,
+// and the Checkout form is built after the receipt is on screen.
+import "./wasm.js";
+import * as billcalc from "../js/browser.js";
+import "../js/receipt.js";
 import { mountCheckout } from "./checkout.js";
-import { $, tabKeys } from "./ui.js";
+import { mountResource } from "./resource.js";
+import { $, tabKeys, measureRedraw } from "./ui.js";
 
-const wasm = init({
-  module_or_path: Promise.resolve(globalThis.billcalcWasm).then((m) => m ?? fetch(new URL("./billcalc_bg.wasm", import.meta.url))),
-});
-
-const MOUNT = { checkout: mountCheckout, resource: null, calculations: null };
+const loadCalculators = () => import("./calculators.js").then((m) => m.mountCalculators);
+const MOUNT = { checkout: mountCheckout, resource: mountResource, calculations: null };
 const VIEWS = Object.keys(MOUNT);
 const mounted = {};
 let active = null;
@@ -35,7 +35,17 @@ const hooks = {
     shown = true;
     performance.mark("billcalc:first-figure");
     document.body.dataset.ready = "true";
+    // …and once it is painted (the frame after it), which is when the rest may load.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark("billcalc:first-figure-painted");
+        loadCalculators().catch(() => {});
+      }),
+    );
   },
+  measureRedraw,
+  tabKeys,
+  billcalc,
 };
 
 // `#checkout`, `#resource`, `#calculations`; `#{"view":…,"request":…}`; `#{"op":…,"request":…}`
@@ -64,34 +74,24 @@ function reveal(view) {
   }
 }
 
-function mount(view) {
+async function mount(view) {
   if (!mounted[view]) {
+    MOUNT[view] ??= await loadCalculators();
     const section = $(`#view-${view}`);
-    mounted[view] = MOUNT[view](section.querySelector(".mount") ?? section, hooks);
+    mounted[view] ??= MOUNT[view](section.querySelector(".mount") ?? section, hooks);
   }
   return mounted[view];
 }
 
-function open(st) {
+async function open(st) {
   reveal(st.view);
-  const m = mount(st.view);
+  const m = await mount(st.view);
   if (st.view === "calculations") m.show(st.op, st.request);
   else m.show(st.request);
 }
 
 const first = parseHash() ?? { view: "checkout" };
 reveal(first.view);
-if (first.view === "checkout") mount("checkout").prepare(first.request);
-
-// The modules that call the package (js/browser.js in them awaits the instantiation started above).
-const [{ mountResource }, { mountCalculators }] = await Promise.all([
-  import("./resource.js"),
-  import("./calculators.js"),
-  import("../js/receipt.js"),
-  wasm,
-]);
-MOUNT.resource = mountResource;
-MOUNT.calculations = mountCalculators;
 
 for (const v of VIEWS) {
   $(`#tab-${v}`).addEventListener("click", () => {
@@ -114,7 +114,7 @@ window.addEventListener("hashchange", () => {
   if (!same) open(st);
 });
 
-open(first);
+await open(first);
 
 if ("serviceWorker" in navigator) {
   // Offline support: registered once the page is loaded (the worker then caches the page, the

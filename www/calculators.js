@@ -3,14 +3,17 @@
 // switch and the what-if chart. No billing rule lives here — every figure, formula and refusal
 // comes from the package (the same build users import). User input is only ever written with
 // textContent / value, never as HTML.
-import * as billcalc from "../js/browser.js";
+//
+// Loaded on demand (its own chunk with the sample catalog, scripts/bundle-page.mjs): the package
+// and the page's helpers come in `mountCalculators`' hooks, so nothing is shared with the first
+// view's module.
 import { VIEWS } from "./sample.js";
-import { measureRedraw, tabKeys } from "./ui.js";
 
 const $ = (sel) => document.querySelector(sel);
 const SVG = "http://www.w3.org/2000/svg";
 let current = VIEWS[0];
-let hooks = { saveHash() {}, firstFigure() {} };
+let hooks;
+let billcalc;
 
 function el(tag, props = {}, text) {
   const e = document.createElement(tag);
@@ -388,14 +391,16 @@ function compute(ev) {
     else showError({ code: "ERROR", path: "", message: String(e) });
   }
   drawChart(req);
-  measureRedraw(ev, "calculations");
+  hooks.measureRedraw(ev, "calculations");
   hooks.firstFigure();
 }
 
-/** Mount the view (its markup is in index.html); `show(op, request)` opens an operation. */
+/** Mount the view (its markup is in index.html); `show(op, request)` opens an operation.
+ * hooks: { billcalc (the package), saveHash, firstFigure, measureRedraw, tabKeys }. */
 export function mountCalculators(_root, h) {
   hooks = h;
-  tabKeys($("#tabs"));
+  billcalc = h.billcalc;
+  h.tabKeys($("#tabs"));
   $("#add-order").addEventListener("click", (ev) => {
     const rows = $("#orders tbody").rows.length;
     $("#orders tbody").append(orderRow({ term: "1M", voucher: "0" }, rows));

@@ -293,18 +293,22 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
     });
   }
 
-  receipt.addEventListener("billcalc-receipt", (ev) => {
+  // The refusals of the receipt shown, next to their fields.
+  function placeErrors() {
     clearErrors(form);
     formError.replaceChildren();
-    placeLineErrors(ev.detail.answer);
+    if (receipt.error) showFieldError(form, receipt.error, formError);
+    else if (receipt.answer) placeLineErrors(receipt.answer);
+  }
+
+  receipt.addEventListener("billcalc-receipt", (ev) => {
+    placeErrors();
     const a = ev.detail.answer;
     bar.textContent = `To pay ${a.tax?.netPayable ?? a.total} — see the receipt`;
     firstFigure();
   });
   receipt.addEventListener("billcalc-error", (ev) => {
-    clearErrors(form);
-    formError.replaceChildren();
-    showFieldError(form, ev.detail.error, formError);
+    placeErrors();
     bar.textContent = `${ev.detail.error.code} — see the receipt`;
     firstFigure();
   });
@@ -316,24 +320,23 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
     measureRedraw(ev, "checkout");
   }
 
-  let prepared = null;
-  const load = (req) => {
-    state = req && typeof req === "object" && Array.isArray(req.items) ? structuredClone(req) : structuredClone(CHECKOUT_SAMPLE);
-    if (!state.items.length) state.items.push(withKind({}, "new", state.date));
-    renderForm();
-  };
-
+  let formFor = null;
   return {
-    /** Build the form for `req` (or the sample) without computing: needs no package. */
-    prepare(req) {
-      load(req);
-      prepared = req;
-    },
-    /** Open `req` (or the sample) and compute its receipt. */
+    /** Open `req` (or the sample): the receipt first, the form once the receipt is painted (the
+     * form is most of the view's DOM and the receipt does not need it). */
     show(req) {
-      if (prepared !== req) load(req);
-      prepared = null;
+      state = req && typeof req === "object" && Array.isArray(req.items) ? structuredClone(req) : structuredClone(CHECKOUT_SAMPLE);
+      if (!state.items.length) state.items.push(withKind({}, "new", state.date));
       compute(null);
+      const mine = (formFor = {});
+      form.replaceChildren(formError, el("p", { className: "loading" }, "Loading the cart…"));
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (formFor !== mine) return;
+          renderForm();
+          placeErrors();
+        }),
+      );
     },
     hashState: () => ({ view: "checkout", request: request(state) }),
     sameAs: (req) => JSON.stringify(req) === JSON.stringify(request(state)),

@@ -1,11 +1,12 @@
 // Offline support: every file the page needs is cached on install and served from the cache
 // first, so after the first visit the page works with the network cut. The cache is named after
-// the page's version (dist/version.js, a hash written by scripts/bundle-page.mjs), so a new build
-// installs a new worker with a fresh cache and the old one is dropped. Other same-origin files
-// (the embedding example and the package's own modules it loads) are cached as they are fetched.
+// the page's version (dist/version.js, written by scripts/bundle-page.mjs: a hash of what is
+// cached, and the bundle's modules), so a new build installs a new worker with a fresh cache and
+// the old one is dropped. Other same-origin files (the embedding example and the package's own
+// modules it loads) are cached as they are fetched.
 importScripts("./dist/version.js");
 const CACHE = `billcalc-${self.BILLCALC_PAGE_VERSION ?? "dev"}`;
-const FILES = ["./", "./index.html", "./style.css", "./boot.js", "./dist/app.js", "./dist/billcalc_bg.wasm"];
+const FILES = ["./", "./index.html", "./style.css", "./boot.js", "./dist/billcalc_bg.wasm", ...(self.BILLCALC_PAGE_FILES ?? ["./dist/app.js"])];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));
