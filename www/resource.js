@@ -164,7 +164,8 @@ export function mountResource(root, { saveHash, firstFigure }) {
       className: "add",
       on: {
         click: (ev) => {
-          state.date = new Date().toISOString().slice(0, 10);
+          const d = new Date(); // the customer's calendar day
+          state.date = [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
           syncDate();
           changed(ev);
         },
