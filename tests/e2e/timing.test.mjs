@@ -55,6 +55,7 @@ test("report: navigation → first figure, cold context", async () => {
           bundle: span(at("/dist/app.js")),
           boot: span(at("/boot.js")),
           requests: performance.getEntriesByType("resource").length,
+          wasmRequests: performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).length,
         };
       }),
     );
@@ -69,8 +70,10 @@ test("report: navigation → first figure, cold context", async () => {
   console.log(
     `  median run: HTML ${median.html} ms; .wasm ${median.wasm?.join("–")} ms; dist/app.js ${median.bundle?.join("–")} ms; boot.js ${median.boot?.join("–")} ms; ${median.requests} requests`,
   );
-  // The .wasm is requested with the page, not after a chain of imports.
+  // The .wasm is requested with the page, not after a chain of imports, and once: the preload's
+  // response is the one boot.js compiles.
   assert.ok(median.wasm && median.bundle && median.wasm[0] <= median.bundle[1], "the .wasm is requested before the page's module has arrived");
+  assert.deepEqual([...new Set(runs.map((r) => r.wasmRequests))], [1], "one request for the .wasm");
 });
 
 test("report: redraw after an edit (input event → result rendered)", async () => {
