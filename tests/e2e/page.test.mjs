@@ -72,6 +72,9 @@ test("the page opens on Checkout, with a receipt: lines, discount and why, vouch
   assert.match(receipt, /GST 9 %/);
   assert.match(receipt, /Who pays/);
   assert.equal(await page.textContent('billcalc-receipt [data-figure="pay-cash"]'), "144.97");
+  // The sample cart is accepted whole: no refusal in the receipt or next to a field.
+  assert.deepEqual(await page.$eval("billcalc-receipt", (r) => [r.error, r.answer.lines.filter((l) => l.error)]), [null, []]);
+  assert.equal(await page.$("#view-checkout .field-error"), null);
   // No JSON where a customer looks: the Checkout view has no text areas.
   assert.equal(await page.$$eval("#view-checkout textarea", (t) => t.length), 0);
 });
@@ -82,6 +85,8 @@ test("My resource answers on first load: refund, upgrade, downgrade and unified 
   assert.equal(await card("upgrade"), "22.67");
   assert.equal(await card("downgrade"), "10.88");
   assert.equal(await card("unified"), "156.25");
+  const refusals = await page.$$eval("#view-resource .card-error, #view-resource .field-error", (es) => es.map((e) => e.textContent).filter(Boolean));
+  assert.deepEqual(refusals, [], "no refusal on first load");
   assert.match(await page.textContent('[data-card="upgrade"]'), /17\/30 ≈ 0\.56666667 months/, "a period as fraction ≈ decimal");
   assert.equal(await page.getAttribute("#what-if", "data-points"), "32");
   assert.equal(await page.$$eval("#what-if polyline", (p) => p.length), 3, "one curve per operation");
@@ -142,6 +147,22 @@ test("no figure anywhere shows more than 8 decimals", async () => {
 });
 
 // ---------- Checkout ----------
+
+test("Checkout: a line of every kind, as the form starts it, is priced without a refusal", async () => {
+  await fresh("#checkout");
+  for (const [i, kind] of ["new", "renewal", "unifiedRenewal", "upgrade"].entries()) {
+    await page.click("#view-checkout button.add >> text=+ item");
+    await page.selectOption(`[data-path="items[${i + 2}].kind"]`, kind);
+  }
+  const lines = await page.$eval("billcalc-receipt", (r) => r.answer.lines.map((l) => [l.kind, l.error?.code ?? null, l.listAmount ?? null]));
+  assert.equal(lines.length, 6);
+  for (const [kind, code, list] of lines) {
+    assert.equal(code, null, `${kind} refused`);
+    assert.match(list, /^\d+\.\d\d$/, kind);
+  }
+  assert.equal(await page.$("#view-checkout .field-error"), null);
+  assert.match(await total(), /^\d+\.\d\d$/);
+});
 
 test("Checkout: changing a field updates the receipt; items are added and removed", async () => {
   await fresh("#checkout");
