@@ -1,8 +1,8 @@
 // The page's sample requests against the package's current readers (which refuse unknown members):
 // the 22 calculators' worked examples under every rounding policy, their what-if curves, the My-resource
-// sample's four operations, and the Checkout sample cart through js/checkout-interim.js (its
-// `./browser.js` import redirected to the Node entry; when the package has `checkout`, call
-// billcalc.checkout instead). A renamed request member fails here first.
+// sample's four operations, and the Checkout sample cart through js/checkout-interim.js (the package's
+// own `checkout` once it has one).
+// A renamed request member fails here first.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { register } from "node:module";
@@ -23,13 +23,31 @@ test("the 22 calculators' samples answer under every rounding policy", () => {
   }
 });
 
-test("the Checkout sample cart is priced by the interim checkout, no line refused", async () => {
-  const hook = `export async function resolve(spec, ctx, next) {
-    if (spec === "./browser.js" && ctx.parentURL?.endsWith("/js/checkout-interim.js")) return next("billcalc", ctx);
-    return next(spec, ctx);
-  }`;
-  register(`data:text/javascript,${encodeURIComponent(hook)}`);
-  const { checkout } = await import("../../js/checkout-interim.js");
+// The page's modules import the browser entry (../js/browser.js, ./browser.js): in Node, the package's.
+const hook = `export async function resolve(spec, ctx, next) {
+  if (/^\\.\\.?\\/(js\\/)?browser\\.js$/.test(spec) && /\\/(www|js)\\/[^/]+\\.js$/.test(ctx.parentURL ?? "")) return next("billcalc", ctx);
+  return next(spec, ctx);
+}`;
+register(`data:text/javascript,${encodeURIComponent(hook)}`);
+
+test("the My-resource sample: its four operations and their curves answer", async () => {
+  const { RESOURCE_SAMPLE: s } = await import("../../www/resource.js");
+  const requests = {
+    unsubscribeRefund: { scenario: "inUse", date: s.date, orders: s.orders },
+    upgradeCost: { date: s.date, orders: s.orders, oldPrices: s.prices, newPrices: s.upgradePrices },
+    downgradeRefund: { date: s.date, orders: s.orders, newPrices: s.downgradePrices },
+  };
+  assert.equal(billcalc.unsubscribeRefund(requests.unsubscribeRefund).refund, "50.87");
+  assert.equal(billcalc.upgradeCost(requests.upgradeCost).cost, "22.67");
+  assert.equal(billcalc.downgradeRefund(requests.downgradeRefund).refund, "10.88");
+  for (const [op, req] of Object.entries(requests)) assert.equal(billcalc.curve({ op, ...req }).cents.length, 32, op);
+  const unified = { currentExpiry: s.orders.at(-1).end, renewTerm: s.renewTerm, unifiedDay: s.unifiedDay, prices: s.prices, date: s.date };
+  assert.equal(billcalc.unifiedExpiry(unified).total, "156.25");
+});
+
+test("the Checkout sample cart is priced, no line refused", async () => {
+  // the package's own checkout once it has it; until then the interim composition
+  const checkout = typeof billcalc.checkout === "function" ? billcalc.checkout : (await import("../../js/checkout-interim.js")).checkout;
   const answer = checkout(structuredClone(CHECKOUT_SAMPLE));
   assert.deepEqual(answer.lines.filter((l) => l.error), []);
   assert.equal(answer.tax.netPayable, "144.97");
