@@ -1,5 +1,6 @@
-// A dependency-free static server for the page: www/ at /, the built package at /pkg/ and its
-// JS wrapper at /js/ (the same files users get from npm). Binds 127.0.0.1; PORT (default 8080).
+// A dependency-free static server for the page: www/ at /, the page's bundle at /dist/ (built by
+// scripts/bundle-page.mjs), the built package at /pkg/ and its JS wrapper at /js/ (the same files
+// users get from npm). Binds 127.0.0.1; PORT (default 8080).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -7,6 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const MOUNTS = [
+  ["/dist/", join(root, "dist")],
   ["/pkg/", join(root, "pkg")],
   ["/js/", join(root, "js")],
   ["/", join(root, "www")],
@@ -21,6 +23,7 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".ts": "text/plain; charset=utf-8",
+  ".map": "application/json",
 };
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

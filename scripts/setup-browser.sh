@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The browser tests need Debian's chromium (driven by playwright-core; no browser download).
+# The browser tests need Debian's chromium (driven by playwright-core; no browser download) and
+# axe-core (the accessibility audit they inject).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null
   else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
 fi
-[ -d node_modules/playwright-core ] || npm install --no-audit --no-fund
+[ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm install --no-audit --no-fund

@@ -1,37 +1,28 @@
 // The page in real headless Chromium (Debian's chromium driven by playwright-core): every view
-// answers on first load, forms recompute, errors land next to their field, nothing leaves the
-// page, it works offline, input is never executed, and a screenshot of each view is saved.
+// answers on first load; the Checkout and My-resource views recompute on edits and put refusals
+// next to the field their path names; the 22 calculators under "All calculations" keep their
+// worked examples; state lives in the address; nothing leaves the page, it works offline, input is
+// never executed, and the CSP refuses inline script.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { startServer } from "../../scripts/serve.mjs";
+import { ARGS, CHROMIUM, RECEIPT_TOTAL, serve, stop } from "./harness.mjs";
 
-const shots = new URL("../../test-results/", import.meta.url).pathname;
-mkdirSync(shots, { recursive: true });
 const profile = mkdtempSync(join(tmpdir(), "billcalc-chromium-"));
 let server, base, context, page;
 const requests = [];
 const dialogs = [];
+const pageErrors = [];
 
 before(async () => {
-  server = await startServer(0);
-  base = `http://127.0.0.1:${server.address().port}/`;
+  ({ server, base } = await serve());
   context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: ARGS,
     viewport: { width: 1280, height: 900 },
   });
   context.on("request", (r) => requests.push(r.url()));
@@ -40,18 +31,69 @@ before(async () => {
     dialogs.push(d.message());
     d.dismiss();
   });
+  page.on("pageerror", (e) => pageErrors.push(e.message));
   await page.goto(base);
   await page.waitForSelector("body[data-ready=true]");
 });
 
 after(async () => {
   await context?.close();
-  server?.close();
+  await stop(server);
   rmSync(profile, { recursive: true, force: true });
 });
 
-const main = () => page.textContent(".figure.main .v");
-const tab = (op) => page.click(`nav button[data-op="${op}"]`);
+const view = (name) => page.click(`#tab-${name}`);
+const main = () => page.textContent("#view-calculations .figure.main .v");
+const tab = async (op) => {
+  if (!(await page.isVisible("#view-calculations"))) await view("calculations");
+  await page.click(`nav button[data-op="${op}"]`);
+};
+const total = () => page.textContent(RECEIPT_TOTAL);
+const card = (key) => page.textContent(`#view-resource [data-figure="${key}"]`);
+// The receipt's text (its shadow root: Playwright's textContent of the host gives its light DOM).
+const receiptText = () => page.$eval("billcalc-receipt", (r) => r.shadowRoot.textContent);
+const fresh = async (hash = "") => {
+  await page.goto("about:blank");
+  await page.goto(`${base}${hash}`);
+  await page.waitForSelector("body[data-ready=true]");
+};
+
+// ---------- every view on first load ----------
+
+test("the page opens on Checkout, with a receipt: lines, discount and why, voucher, tax, total, who pays", async () => {
+  await fresh();
+  assert.equal(await page.getAttribute("#tab-checkout", "aria-selected"), "true");
+  assert.equal(await total(), "144.97");
+  const receipt = await receiptText();
+  assert.match(receipt, /New purchase · ECS · ap-southeast-1 · 1M × 2/);
+  assert.match(receipt, /Promotion spring × 0\.85/);
+  assert.match(receipt, /lowest order amount 51\.00 \(chosen\)/, "the discount's reason");
+  assert.match(receipt, /Voucher welcome20/);
+  assert.match(receipt, /GST 9 %/);
+  assert.match(receipt, /Who pays/);
+  assert.equal(await page.textContent('billcalc-receipt [data-figure="pay-cash"]'), "144.97");
+  // The sample cart is accepted whole: no refusal in the receipt or next to a field.
+  assert.deepEqual(await page.$eval("billcalc-receipt", (r) => [r.error, r.answer.lines.filter((l) => l.error)]), [null, []]);
+  assert.equal(await page.$("#view-checkout .field-error"), null);
+  // No JSON where a customer looks: the Checkout view has no text areas.
+  assert.equal(await page.$$eval("#view-checkout textarea", (t) => t.length), 0);
+});
+
+test("My resource answers on first load: refund, upgrade, downgrade and unified renewal side by side, the chart, compareTerms", async () => {
+  await view("resource");
+  assert.equal(await card("refund"), "50.87"); // 003 §3.4.2.2 example 1
+  assert.equal(await card("upgrade"), "22.67");
+  assert.equal(await card("downgrade"), "10.88");
+  assert.equal(await card("unified"), "156.25");
+  const refusals = await page.$$eval("#view-resource .card-error, #view-resource .field-error", (es) => es.map((e) => e.textContent).filter(Boolean));
+  assert.deepEqual(refusals, [], "no refusal on first load");
+  assert.match(await page.textContent('[data-card="upgrade"]'), /17\/30 ≈ 0\.56666667 months/, "a period as fraction ≈ decimal");
+  assert.equal(await page.getAttribute("#what-if", "data-points"), "32");
+  assert.equal(await page.$$eval("#what-if polyline", (p) => p.length), 3, "one curve per operation");
+  // compareTerms: its answer when the package has it, else the card says it is coming.
+  const compare = await page.textContent("#view-resource .compare");
+  assert.match(compare, /compareTerms|per month/);
+});
 
 const FIRST_LOAD = {
   unsubscribeRefund: "50.87",
@@ -78,18 +120,203 @@ const FIRST_LOAD = {
   packageRenewal: "2024-09-19T23:59:59+08:00",
 };
 
-test("every view answers on first load, with its breakdown; screenshot each", async () => {
+test("All calculations: every one of the 22 operations answers on first load, with its breakdown", async () => {
+  await view("calculations");
   for (const [op, want] of Object.entries(FIRST_LOAD)) {
     await tab(op);
     assert.equal(await main(), want, op);
     const lines = await page.$$eval("#lines tbody tr", (rows) => rows.length);
     const facts = await page.$$eval("#facts tbody tr", (rows) => rows.length);
     assert.ok(lines + facts > 0, `${op} has a breakdown`);
-    await page.screenshot({ path: join(shots, `${op}.png`), fullPage: true });
   }
 });
 
+test("no figure anywhere shows more than 8 decimals", async () => {
+  const tooLong = /\d\.\d{9,}/;
+  for (const v of ["checkout", "resource", "calculations"]) {
+    await view(v);
+    const text = await page.evaluate(() =>
+      [document.body.innerText, ...[...document.querySelectorAll("billcalc-receipt")].map((r) => r.shadowRoot.firstElementChild?.innerText ?? "")].join("\n"),
+    );
+    assert.doesNotMatch(text, tooLong, v);
+  }
+  for (const op of Object.keys(FIRST_LOAD)) {
+    await tab(op);
+    assert.doesNotMatch(await page.innerText("#result"), tooLong, op);
+  }
+});
+
+// ---------- Checkout ----------
+
+test("Checkout: a line of every kind, as the form starts it, is priced without a refusal", async () => {
+  await fresh("#checkout");
+  for (const [i, kind] of ["new", "renewal", "unifiedRenewal", "upgrade"].entries()) {
+    await page.click("#view-checkout button.add >> text=+ item");
+    await page.selectOption(`[data-path="items[${i + 2}].kind"]`, kind);
+  }
+  const lines = await page.$eval("billcalc-receipt", (r) => r.answer.lines.map((l) => [l.kind, l.error?.code ?? null, l.listAmount ?? null]));
+  assert.equal(lines.length, 6);
+  for (const [kind, code, list] of lines) {
+    assert.equal(code, null, `${kind} refused`);
+    assert.match(list, /^\d+\.\d\d$/, kind);
+  }
+  assert.equal(await page.$("#view-checkout .field-error"), null);
+  assert.match(await total(), /^\d+\.\d\d$/);
+});
+
+test("Checkout: changing a field updates the receipt; items are added and removed", async () => {
+  await fresh("#checkout");
+  const before = await total();
+  await page.fill('[data-path="items[0].quantity"]', "3");
+  assert.equal(await page.textContent('billcalc-receipt [data-figure="line-0-list"]'), "90.00");
+  const after3 = await total();
+  assert.notEqual(after3, before);
+  assert.match(after3, /^\d+\.\d\d$/);
+  // The discount on offer decides: a business discount better than the promotion wins.
+  await page.fill('[data-path="offers.business"]', "0.5");
+  assert.match(await page.textContent('billcalc-receipt tbody[data-line="0"]'), /Business discount × 0\.5/);
+  await page.fill('[data-path="offers.business"]', "0.9");
+  // Add an item: a renewal to the unified day.
+  await page.click("#view-checkout button.add >> text=+ item");
+  await page.selectOption('[data-path="items[2].kind"]', "unifiedRenewal");
+  assert.equal(await page.$$eval("billcalc-receipt tbody.line", (b) => b.length), 3);
+  assert.match(await page.textContent('billcalc-receipt tbody[data-line="2"]'), /Renewal to the unified day/);
+  await page.click("#view-checkout >> text=Remove item 3");
+  assert.equal(await page.$$eval("billcalc-receipt tbody.line", (b) => b.length), 2);
+  assert.equal(await total(), after3);
+  // A display currency.
+  await page.fill('[data-path="display.currency"]', "EUR");
+  await page.fill('[data-path="display.rate"]', "0.92");
+  assert.match(await page.textContent('billcalc-receipt [data-figure="display"]'), /^≈ EUR \d+\.\d\d$/);
+  // The breakdown opens on request.
+  await page.click("billcalc-receipt details summary");
+  await page.waitForSelector("billcalc-receipt details li");
+  assert.match(await page.textContent("billcalc-receipt details"), /list amount/);
+});
+
+test("Checkout: errors appear next to the field their path names, and clear when fixed", async () => {
+  await fresh("#checkout");
+  // A price that is not money: next to that price.
+  await page.fill('[data-path="items[0].prices.1M"]', "3O");
+  const priceErr = await page.textContent('#view-checkout .field-error[data-error-for="items[0].prices.1M"]');
+  assert.match(priceErr, /^INVALID_MONEY: /);
+  assert.equal(await page.getAttribute('[data-path="items[0].prices.1M"]', "aria-invalid"), "true");
+  assert.match(await page.textContent('billcalc-receipt tbody[data-line="0"]'), /INVALID_MONEY/, "the line is refused in the receipt");
+  await page.fill('[data-path="items[0].prices.1M"]', "30");
+  assert.equal(await page.$("#view-checkout .field-error"), null, "error cleared");
+  assert.equal(await total(), "144.97");
+  // A term the price table lacks: in the first item's box.
+  await page.fill('[data-path="items[0].term"]', "2Y");
+  assert.match(await page.textContent('#view-checkout fieldset.item[data-path="items[0]"] .field-error'), /PRICE_NOT_FOUND/);
+  await page.fill('[data-path="items[0].term"]', "1M");
+  // A whole-cart field: the cash balance.
+  await page.fill('[data-path="balance.cash"]', "lots");
+  assert.match(await page.textContent('#view-checkout .field-error[data-error-for="balance.cash"]'), /^INVALID_MONEY: /);
+  assert.match(await receiptText(), /INVALID_MONEY/);
+  await page.fill('[data-path="balance.cash"]', "500");
+  assert.equal(await page.$("#view-checkout .field-error"), null);
+  assert.equal(await total(), "144.97");
+});
+
+test("Checkout: the cart is in the address; a shared link restores it", async () => {
+  await fresh("#checkout");
+  await page.fill('[data-path="items[1].quantity"]', "2");
+  const url = await page.evaluate(() => location.href); // page.url() may lag behind replaceState
+  const want = await total();
+  const other = await context.newPage();
+  await other.goto(url);
+  await other.waitForSelector("body[data-ready=true]");
+  assert.equal(await other.inputValue('[data-path="items[1].quantity"]'), "2");
+  assert.equal(await other.textContent(RECEIPT_TOTAL), want);
+  await other.close();
+});
+
+test("Checkout at 390 px: the amount to pay stays in sight and leads to the receipt", async () => {
+  await fresh("#checkout");
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    assert.equal(await page.textContent(".to-pay-bar"), "To pay 144.97 — see the receipt");
+    const bar = await page.$eval(".to-pay-bar", (b) => b.getBoundingClientRect().bottom);
+    assert.ok(bar <= 844 && bar > 700, `the bar sits at the bottom of the screen (${bar})`);
+    await page.click(".to-pay-bar");
+    await page.waitForFunction(() => Math.abs(document.querySelector(".receipt-col").getBoundingClientRect().top) < 40);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  assert.equal(await page.isVisible(".to-pay-bar"), false, "not needed beside the receipt");
+});
+
+// ---------- My resource ----------
+
+test("My resource: the day picker moves the figures and the chart's mark", async () => {
+  await fresh("#resource");
+  const refund = await card("refund");
+  const mark = await page.getAttribute("#what-if .mark", "x1");
+  await page.focus("#day-range");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.inputValue('#view-resource input[type=date][data-path="date"]'), "2022-09-03");
+  assert.notEqual(await card("refund"), refund);
+  assert.equal(await card("refund"), "47.44"); // 110 − 110 × 15/32 (51.5625 → 51.56) − 11.00
+  assert.notEqual(await page.getAttribute("#what-if .mark", "x1"), mark);
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.inputValue('#view-resource input[type=date][data-path="date"]'), "2022-08-29");
+  // A click on the chart picks a day too.
+  const bb = await (await page.$("#what-if")).boundingBox();
+  await page.mouse.click(bb.x + bb.width * 0.9, bb.y + bb.height / 2);
+  assert.ok((await page.inputValue('#view-resource input[type=date][data-path="date"]')) > "2022-09-10");
+  // Typing the day works as well.
+  await page.fill('#view-resource input[type=date][data-path="date"]', "2022-09-02");
+  assert.equal(await card("refund"), "50.87");
+});
+
+test("My resource: errors appear next to the field their path names", async () => {
+  await fresh("#resource");
+  await page.fill('[data-path="orders[0].end"]', "2022-08-01");
+  assert.match(await page.textContent('#view-resource .field-error[data-error-for="orders[0].end"]'), /^INVALID_PERIOD: /);
+  assert.equal(await card("refund"), "—");
+  assert.match(await page.textContent('[data-card="refund"] .card-error'), /INVALID_PERIOD/);
+  await page.fill('[data-path="orders[0].end"]', "2022-09-19");
+  assert.equal(await page.$("#view-resource .field-error"), null);
+  // A price of the bigger spec: its own field.
+  await page.fill('[data-path="upgradePrices.1M"]', "-5");
+  assert.match(await page.textContent('#view-resource .field-error[data-error-for="upgradePrices.1M"]'), /NEGATIVE_MONEY|INVALID_MONEY/);
+  assert.match(await page.textContent('[data-card="upgrade"] .card-error'), /MONEY/);
+  assert.equal(await card("refund"), "50.87", "the other moves still answer");
+  await page.fill('[data-path="upgradePrices.1M"]', "150");
+  assert.equal(await card("upgrade"), "22.67");
+});
+
+test("My resource: the state is in the address", async () => {
+  await fresh("#resource");
+  await page.fill('[data-path="downgradePrices.1M"]', "80");
+  const want = await card("downgrade");
+  const other = await context.newPage();
+  await other.goto(await page.evaluate(() => location.href));
+  await other.waitForSelector("body[data-ready=true]");
+  assert.equal(await other.textContent('#view-resource [data-figure="downgrade"]'), want);
+  await other.close();
+});
+
+// ---------- keyboard ----------
+
+test("keyboard: the view tabs move with the arrow keys; every view's fields are reachable by Tab", async () => {
+  await fresh();
+  await page.focus("#tab-checkout");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-resource");
+  assert.equal(await page.isVisible("#view-resource"), true);
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-calculations");
+  await page.keyboard.press("Home");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-checkout");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), "date", "Tab goes from the tabs into the form");
+});
+
+// ---------- All calculations (the earlier page, kept as one view) ----------
+
 test("the unsubscribe breakdown shows the document's figures and formulas", async () => {
+  await fresh("#calculations");
   await tab("unsubscribeRefund");
   const text = await page.textContent("#lines");
   assert.match(text, /110\.00 × 14 \/ 32 = 48\.125 → 48\.13/);
@@ -117,10 +344,10 @@ test("an error appears next to the field its path names", async () => {
   await page.fill('#orders [data-path="orders[0].end"]', "2018-10-01");
   const err = await page.textContent('td .field-error[data-error-for="orders[0].end"]');
   assert.match(err, /^INVALID_PERIOD: /);
-  assert.ok(await page.$eval('[data-path="orders[0].end"]', (e) => e.classList.contains("invalid")));
+  assert.ok(await page.$eval('#orders [data-path="orders[0].end"]', (e) => e.classList.contains("invalid")));
   await page.fill('#orders [data-path="orders[0].end"]', "2018-11-30");
   assert.equal(await main(), "10.00");
-  assert.equal(await page.$(".field-error"), null, "error cleared");
+  assert.equal(await page.$("#view-calculations .field-error"), null, "error cleared");
 });
 
 test("the what-if chart draws one point per day and clicking it picks a day", async () => {
@@ -134,28 +361,40 @@ test("the what-if chart draws one point per day and clicking it picks a day", as
   assert.match(await main(), /^\d+\.\d\d$/);
 });
 
-test("state lives in the URL: a shared link restores the preview", async () => {
+test("state lives in the URL: a shared link restores the preview (and links of the earlier page still open)", async () => {
   await tab("downgradeRefund");
   await page.fill('#fields [name="discount"]', "0.9");
-  const url = await page.evaluate(() => location.href);
+  const url = await page.evaluate(() => location.href); // page.url() may lag behind replaceState
   assert.match(decodeURIComponent(url), /"discount":"0.9"/);
   const other = await context.newPage();
   await other.goto(url);
   await other.waitForSelector("body[data-ready=true]");
+  assert.equal(await other.getAttribute("#tab-calculations", "aria-selected"), "true");
   assert.equal(await other.inputValue('#fields [name="discount"]'), "0.9");
-  assert.equal(await other.textContent(".figure.main .v"), "11.80"); // 28 − 90 × 0.2 × 0.9
+  assert.equal(await other.textContent("#view-calculations .figure.main .v"), "11.80"); // 28 − 90 × 0.2 × 0.9
   await other.close();
 });
 
+// ---------- safety ----------
+
 test("user input is never executed or rendered as HTML", async () => {
-  await tab("unsubscribeRefund");
   const payload = `<img src=x onerror="alert('xss')"><script>alert('xss')</script>`;
+  await fresh("#checkout");
+  await page.fill('[data-path="items[0].product"]', payload);
+  await page.fill('[data-path="vouchers[0].id"]', payload);
+  await page.waitForTimeout(200);
+  assert.match(await receiptText(), /onerror/, "echoed in the receipt as text");
+  assert.equal(await page.$("billcalc-receipt img"), null);
+  assert.equal(await page.$("main img"), null, "no element was created from input");
+  await page.fill('[data-path="items[0].term"]', payload);
+  assert.match(await page.textContent("#view-checkout .field-error"), /UNKNOWN_TERM|PRICE_NOT_FOUND/);
+  await view("calculations");
+  await tab("unsubscribeRefund");
   await page.fill('#orders [data-path="orders[0].term"]', payload);
   await page.fill('#fields [name="handlingFeeRate"]', payload);
   await page.waitForTimeout(200);
-  assert.deepEqual(dialogs, []);
-  assert.equal(await page.$("#view img"), null, "no element was created from input");
-  assert.match(await page.textContent(".field-error"), /UNKNOWN_TERM|INVALID_MONEY/);
+  assert.equal(await page.$("main img"), null, "no element was created from input");
+  assert.match(await page.textContent("#view-calculations .field-error"), /UNKNOWN_TERM|INVALID_MONEY/);
   // JSON list fields: the payload as a voucher id is echoed in figures and the breakdown, as text.
   await tab("selectVoucher");
   const vouchers = [{ id: payload, balance: "20", validFrom: "2018-01-01", validTo: "2018-08-30" }];
@@ -165,32 +404,45 @@ test("user input is never executed or rendered as HTML", async () => {
   assert.match(await page.textContent("#view"), /onerror/);
   await page.fill('#fields [name="vouchers"]', payload);
   await page.waitForTimeout(200);
-  assert.equal(await page.$("#view img"), null, "no element was created from input");
-  assert.match(await page.textContent(".field-error"), /INVALID_INPUT/);
+  assert.equal(await page.$("main img"), null, "no element was created from input");
+  assert.match(await page.textContent("#view-calculations .field-error"), /INVALID_INPUT/);
   assert.deepEqual(dialogs, []);
 });
 
-test("a strict Content-Security-Policy is present", async () => {
+test("a strict Content-Security-Policy is present and enforced: an inline script is refused", async () => {
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
+  await assert.rejects(page.addScriptTag({ content: "window.__inline = 1;" }), /Content Security Policy/);
+  assert.equal(await page.evaluate(() => window.__inline), undefined);
+});
+
+test("the page threw nothing", () => {
+  assert.deepEqual(pageErrors, []);
 });
 
 test("no request leaves the page, and it works offline after the first load", async () => {
   const foreign = requests.filter((u) => !u.startsWith(base) && !u.startsWith("data:"));
   assert.deepEqual(foreign, []);
+  await fresh();
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   const before = requests.length;
-  await new Promise((r) => server.close(r));
+  await stop(server);
   server = null;
   await context.setOffline(true);
   await page.goto(base);
   await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await total(), "144.97");
+  await view("resource");
+  assert.equal(await card("refund"), "50.87");
+  await view("calculations");
+  await tab("unsubscribeRefund");
   assert.equal(await main(), "50.87");
   await tab("upgradeCost");
   assert.equal(await main(), "25.40");
   assert.ok(requests.slice(before).every((u) => u.startsWith(base)), "only same-origin requests, served by the worker");
+  await context.setOffline(false);
 });

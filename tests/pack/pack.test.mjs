@@ -17,7 +17,7 @@ test.after(() => rmSync(work, { recursive: true, force: true }));
 
 test("the tarball holds the package files and nothing else", () => {
   const listing = JSON.parse(npm(["pack", "--dry-run", "--json"], root))[0].files.map((f) => f.path);
-  for (const f of ["js/node.js", "js/browser.js", "js/api.js", "js/index.d.ts", "js/types.d.ts", "pkg/billcalc.js", "pkg/billcalc-node.js", "pkg/billcalc_bg.wasm", "package.json", "README.md"]) {
+  for (const f of ["js/node.js", "js/browser.js", "js/api.js", "js/index.d.ts", "js/types.d.ts", "js/receipt.js", "js/receipt.d.ts", "pkg/billcalc.js", "pkg/billcalc-node.js", "pkg/billcalc_bg.wasm", "package.json", "README.md"]) {
     assert.ok(listing.includes(f), `${f} in the tarball`);
   }
   assert.ok(!listing.some((f) => f.startsWith("src/") || f.startsWith("tests/")), "no sources or tests");
@@ -38,7 +38,7 @@ test("installed into a fresh directory, it works from Node ESM", () => {
   assert.equal(execFileSync("node", ["main.mjs"], { cwd: app, encoding: "utf8" }).trim(), "50.87");
 });
 
-test("installed into a fresh directory, Vite bundles it for the browser", () => {
+test("installed into a fresh directory, Vite bundles it (and billcalc/receipt) for the browser", () => {
   const app = join(work, "vite-app");
   execFileSync("mkdir", ["-p", app]);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "vite-app", private: true, type: "module" }));
@@ -47,6 +47,7 @@ test("installed into a fresh directory, Vite bundles it for the browser", () => 
   writeFileSync(
     join(app, "main.js"),
     `import { downgradeRefund } from "billcalc";
+     import "billcalc/receipt";
      document.getElementById("out").textContent = downgradeRefund({ date: "2018-11-24",
        orders: [{ start: "2018-11-01", end: "2018-11-30", term: "1M", paidCash: "120" }],
        newPrices: { "1M": "90" } }).refund;`,
@@ -57,4 +58,5 @@ test("installed into a fresh directory, Vite bundles it for the browser", () => 
   assert.ok(assets.some((f) => f.endsWith(".wasm")), `a .wasm asset in ${assets}`);
   const js = assets.filter((f) => f.endsWith(".js")).map((f) => readFileSync(join(app, "dist/assets", f), "utf8")).join("\n");
   assert.match(js, /calculateJson/, "the bundle calls the wasm core");
+  assert.match(js, /billcalc-receipt/, "the receipt element is bundled from billcalc/receipt");
 });

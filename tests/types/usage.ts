@@ -8,6 +8,7 @@ import {
   type UnsubscribeResponse,
   type ErrorCode,
 } from "billcalc";
+import { BillcalcReceipt, type ReceiptError } from "billcalc/receipt";
 
 const res: UnsubscribeResponse = unsubscribeRefund({
   scenario: "inUse",
@@ -45,4 +46,15 @@ unsubscribeRefund({ scenario: "whenever", date: "2022-09-02", orders: [] });
 // @ts-expect-error unknown fields are refused
 unsubscribeRefund({ scenario: "inUse", date: "2022-09-02", orders: [], refundEverything: true });
 
-export { refund, days, lineAmounts, period, cents, any };
+// The receipt element: a typed tag, a request property, typed events.
+const receipt = document.createElement("billcalc-receipt");
+const isReceipt: BillcalcReceipt = receipt;
+receipt.checkout = { date: "2024-03-01", country: "SG", items: [] };
+receipt.addEventListener("billcalc-error", (e) => {
+  const err: ReceiptError = e.detail.error;
+  void err.path;
+});
+// @ts-expect-error the answer is read-only
+receipt.answer = null;
+
+export { refund, days, lineAmounts, period, cents, any, isReceipt };

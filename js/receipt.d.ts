@@ -1,0 +1,52 @@
+// The <billcalc-receipt> custom element (import "billcalc/receipt" in a browser).
+
+/** A checkout request. The package's `checkout` operation and its generated request type are on
+ * their way; until then the element accepts the planned shape:
+ * `{ date, items: [{ kind: "new" | "renewal" | "unifiedRenewal" | "upgrade", … }], offers, vouchers,
+ * balance, country, display? }`. */
+export type ReceiptCheckoutRequest = Record<string, unknown>;
+
+/** A refusal: `code`, the request field's `path`, and a message. */
+export interface ReceiptError {
+  code: string;
+  path: string;
+  message: string;
+}
+
+/**
+ * Renders the receipt of a checkout request: lines, the discount chosen with its reason, the
+ * voucher, tax, the total and who pays. Set the request as the `checkout` property or as JSON in
+ * the `checkout` attribute. Fires `billcalc-receipt` (detail: {request, answer}) after each render
+ * and `billcalc-error` (detail: {request, error}) when the request is refused.
+ *
+ * Styled through CSS custom properties: `--billcalc-font`, `--billcalc-color`, `--billcalc-muted`,
+ * `--billcalc-accent`, `--billcalc-error`, `--billcalc-border`, `--billcalc-background`,
+ * `--billcalc-radius`, `--billcalc-padding`, `--billcalc-total-size`; and the parts `receipt`,
+ * `total`, `error`, `payers`, `breakdown`.
+ */
+export declare class BillcalcReceipt extends HTMLElement {
+  static readonly observedAttributes: string[];
+  /** The checkout request shown; setting it re-renders at once. */
+  checkout: ReceiptCheckoutRequest | null;
+  /** The last answer rendered, or null. */
+  readonly answer: Record<string, unknown> | null;
+  /** The last refusal, or null. */
+  readonly error: ReceiptError | null;
+}
+
+/** The receipt of an answer as an element, for a page that computes the answer itself. */
+export declare function renderReceipt(
+  request: ReceiptCheckoutRequest,
+  answer: Record<string, unknown>,
+  options?: { currency?: string; breakdown?: boolean },
+): HTMLElement;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "billcalc-receipt": BillcalcReceipt;
+  }
+  interface HTMLElementEventMap {
+    "billcalc-receipt": CustomEvent<{ request: ReceiptCheckoutRequest; answer: Record<string, unknown> }>;
+    "billcalc-error": CustomEvent<{ request: ReceiptCheckoutRequest | null; error: ReceiptError }>;
+  }
+}

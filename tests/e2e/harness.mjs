@@ -1,0 +1,57 @@
+// Shared by the browser tests: Debian's chromium driven by playwright-core (no browser download),
+// the local server, the page's bundle brought up to date, and where artefacts go.
+import { existsSync, mkdirSync, statSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "../../scripts/serve.mjs";
+import { bundlePage } from "../../scripts/bundle-page.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** test-results/ (git-ignored): screenshots and the timing report. */
+export const results = join(root, "test-results");
+mkdirSync(results, { recursive: true });
+
+function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Re-bundles the page when www/, js/ or the .wasm is newer than dist/app.js (npm test builds it
+ * anyway; this keeps `node --test tests/e2e/` honest after an edit). */
+export async function freshBundle() {
+  const out = join(root, "dist/app.js");
+  const src = Math.max(newest(join(root, "www")), newest(join(root, "js")), statSync(join(root, "pkg/billcalc_bg.wasm")).mtimeMs);
+  if (!existsSync(out) || statSync(out).mtimeMs < src) await bundlePage();
+}
+
+export async function serve() {
+  await freshBundle();
+  const server = await startServer(0);
+  return { server, base: `http://127.0.0.1:${server.address().port}/` };
+}
+
+export function stop(server) {
+  if (!server) return Promise.resolve();
+  server.closeAllConnections?.();
+  return new Promise((resolve) => server.close(resolve));
+}
+
+/** The receipt's headline (the amount to pay). Playwright's CSS selectors pierce open shadow roots. */
+export const RECEIPT_TOTAL = 'billcalc-receipt [data-figure="total"]';
