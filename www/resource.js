@@ -93,12 +93,9 @@ const CARDS = [
   },
 ];
 
-// compareTerms is being written in another branch. Until the package has it, this answers null
-// and the card says it is coming; when it lands, this is the one call to keep.
-const COMPARE_TERMS = "compareTerms";
+// Every purchasable term side by side: the package's compareTerms.
 function compareTermsCall(request) {
-  const op = billcalc[COMPARE_TERMS];
-  return typeof op === "function" ? op(request) : null;
+  return billcalc.compareTerms(request);
 }
 
 function compareRequest(s) {
@@ -112,37 +109,36 @@ function compareRequest(s) {
 // The planned answer: per term total, months, effective monthly, saving against monthly;
 // break-even hours per month; switching cost. Member names read tolerantly until it lands.
 function compareTable(a) {
-  const rows = a.terms ?? a.rows ?? [];
+  const rows = a.options;
+  const hourly = rows.some((r) => r.breakEvenHours !== null);
+  const heads = ["term", "total", "months", "per month", "saving vs monthly"];
+  if (hourly) heads.push("beats pay-per-use above (h/month)");
   const table = el(
     "table",
     { className: "compare-table" },
-    el("caption", {}, "Each term of the price table"),
-    el(
-      "thead",
-      {},
-      el("tr", {}, ...["term", "total", "months", "per month", "saving vs monthly"].map((h) => el("th", { scope: "col" }, h))),
-    ),
+    el("caption", {}, `Each term of the price table; the cheapest per month is ${show(a.cheapestMonthly)}`),
+    el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col" }, h)))),
     el(
       "tbody",
       {},
       ...rows.map((r) =>
         el(
           "tr",
-          {},
+          { className: r.term === a.cheapestMonthly ? "cheapest" : "" },
           el("th", { scope: "row" }, show(r.term)),
           el("td", { className: "num" }, show(r.total)),
           el("td", { className: "num" }, show(r.months)),
-          el("td", { className: "num" }, show(r.effectiveMonthly ?? r.monthly ?? r.perMonth)),
-          el("td", { className: "num" }, show(r.savingVsMonthly ?? r.saving)),
+          el("td", { className: "num" }, `${r.monthlyPriceExact ? "" : "≈ "}${show(r.monthlyPrice)}`),
+          el("td", { className: "num" }, r.saving === null ? "—" : `${show(r.saving)} (${show(r.savingPercent)} %)`),
+          ...(hourly ? [el("td", { className: "num" }, show(r.breakEvenHours))] : []),
         ),
       ),
     ),
   );
-  const extra = el("dl", { className: "kv" });
-  const be = a.breakEvenHours ?? a.breakEvenHoursPerMonth;
-  if (be !== undefined && be !== null) extra.append(el("dt", {}, "break-even against pay-per-use (hours a month)"), el("dd", {}, show(be)));
-  if (a.switchingCost !== undefined && a.switchingCost !== null) extra.append(el("dt", {}, "switching cost"), el("dd", {}, show(a.switchingCost)));
-  return [table, extra];
+  const notes = el("ul", { className: "notes" }, ...a.breakdown.notes.map((n) => el("li", {}, n)));
+  // On a narrow screen the table scrolls inside its box (focusable, so the keyboard can scroll it).
+  const box = el("div", { className: "table-scroll", tabIndex: 0, attrs: { role: "region", "aria-label": "Terms side by side" } }, table);
+  return [box, notes];
 }
 
 export function mountResource(root, { saveHash, firstFigure }) {
@@ -372,18 +368,7 @@ export function mountResource(root, { saveHash, firstFigure }) {
   function renderCompare() {
     const req = compareRequest(state);
     try {
-      const a = compareTermsCall(req);
-      if (a === null) {
-        compareOut.replaceChildren(
-          el(
-            "p",
-            { className: "pending" },
-            "Coming with the package's compareTerms operation: every term of the price table side by side — its total, months, the effective monthly price and the saving against paying monthly — and the hours a month above which prepaid beats pay-per-use.",
-          ),
-        );
-      } else {
-        compareOut.replaceChildren(...compareTable(a));
-      }
+      compareOut.replaceChildren(...compareTable(compareTermsCall(req)));
     } catch (e) {
       if (!(e && typeof e === "object" && "code" in e)) throw e;
       compareOut.replaceChildren(el("p", { className: "card-error" }, `${e.code}: ${e.message}`));

@@ -90,9 +90,15 @@ test("My resource answers on first load: refund, upgrade, downgrade and unified 
   assert.match(await page.textContent('[data-card="upgrade"]'), /17\/30 ≈ 0\.56666667 months/, "a period as fraction ≈ decimal");
   assert.equal(await page.getAttribute("#what-if", "data-points"), "32");
   assert.equal(await page.$$eval("#what-if polyline", (p) => p.length), 3, "one curve per operation");
-  // compareTerms: its answer when the package has it, else the card says it is coming.
+  // compareTerms (hand-computed): 1M 110, 1Y 1100 → 1Y a month 1100 / 12 ≈ 91.66666667, saving
+  // 12 × 110 − 1100 = 220.00 = 16.67 %; at 0.20 an hour, 1Y pays off above 91.67 / 0.20 ≈ 458.33 hours.
   const compare = await page.textContent("#view-resource .compare");
-  assert.match(compare, /compareTerms|per month/);
+  assert.match(compare, /cheapest per month is 1Y/);
+  const oneYear = await page.textContent("#view-resource .compare tr.cheapest");
+  assert.match(oneYear, /1100\.00/);
+  assert.match(oneYear, /91\.66666667/);
+  assert.match(oneYear, /220\.00 \(16\.67 %\)/);
+  assert.match(oneYear, /458\.3333/);
 });
 
 const FIRST_LOAD = {
