@@ -3,7 +3,7 @@
 // the package's <billcalc-receipt> element. The one `checkout` call lives inside that element
 // (js/receipt.js); this view only edits the request and puts each refusal next to the field its
 // path names.
-import { $, el, field, listEditor, pricesEditor, clearErrors, showFieldError, measureRedraw } from "./ui.js";
+import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw } from "./ui.js";
 
 export const CHECKOUT_SAMPLE = {
   date: "2024-03-01",
@@ -137,11 +137,7 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
           title: "Its orders so far",
           noun: "Order",
           min: 1,
-          columns: [
-            { key: "start", label: "start", kind: "date" },
-            { key: "end", label: "end", kind: "date" },
-            { key: "term", label: "term", kind: "term" },
-          ],
+          columns: orderColumns(),
           blank: () => ({ start: "", end: "", term: "1M" }),
           onChange: changed,
         }),

@@ -4,7 +4,7 @@
 // (the package's `curve`, one call per operation for every day), a day picker, and the
 // comparison of terms (compareTerms). Every figure is the package's answer.
 import * as billcalc from "../js/browser.js";
-import { $, el, field, listEditor, pricesEditor, clearErrors, showFieldError, measureRedraw, show, dayAfter, dayIndex, mapPath } from "./ui.js";
+import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, show, dayAfter, dayIndex, mapPath } from "./ui.js";
 import { drawChart } from "./chart.js";
 
 export const RESOURCE_SAMPLE = {
@@ -17,7 +17,11 @@ export const RESOURCE_SAMPLE = {
   unifiedDay: 1,
   quantity: 1,
   payPerUseHourly: "0.20",
+  paidWith: "balance",
 };
+
+// Where a refund goes and when (003 §3.4.6), as the package answers it.
+const refundTo = (r) => (r.refundTo ? ["goes back to", `${r.refundTo.destination === "monthlyBill" ? "the month-end bill" : `your ${r.refundTo.destination}`}, ${r.refundTo.arrives}`] : null);
 
 const lastEnd = (s) => (Array.isArray(s.orders) && s.orders.length ? s.orders[s.orders.length - 1]?.end : undefined);
 
@@ -29,13 +33,14 @@ const CARDS = [
     op: "unsubscribeRefund",
     main: "refund",
     curve: true,
-    request: (s) => ({ scenario: "inUse", date: s.date, orders: s.orders }),
-    paths: () => ({ date: "date", orders: "orders", "": "orders" }),
+    request: (s) => ({ scenario: "inUse", date: s.date, orders: s.orders, paidWith: s.paidWith }),
+    paths: () => ({ date: "date", orders: "orders", paidWith: "paidWith", "": "orders" }),
     details: (r) => [
       ["consumed", r.consumed],
       ["handling fee", r.handlingFee],
       ["voucher returned", r.voucherReturned],
       ["on the bill of", r.billMonth],
+      refundTo(r),
       r.requiresApproval ? ["approval", "needed (over 1000)"] : null,
     ],
   },
@@ -61,12 +66,13 @@ const CARDS = [
     op: "downgradeRefund",
     main: "refund",
     curve: true,
-    request: (s) => ({ date: s.date, orders: s.orders, newPrices: s.downgradePrices }),
-    paths: () => ({ date: "date", orders: "orders", newPrices: "downgradePrices", "": "downgradePrices" }),
+    request: (s) => ({ date: s.date, orders: s.orders, newPrices: s.downgradePrices, paidWith: s.paidWith }),
+    paths: () => ({ date: "date", orders: "orders", newPrices: "downgradePrices", paidWith: "paidWith", "": "downgradePrices" }),
     details: (r) => [
       ["remaining value", r.remainingValue],
       ["new spec for the rest", r.newConfigCost],
       ["remaining period", `${show(r.remainingPeriod)} ${r.periodUnit}`],
+      refundTo(r),
     ],
   },
   {
@@ -243,16 +249,28 @@ export function mountResource(root, { saveHash, firstFigure }) {
         title: "Your resource's orders (purchase, then renewals)",
         noun: "Order",
         min: 1,
-        columns: [
-          { key: "start", label: "start", kind: "date" },
-          { key: "end", label: "end", kind: "date" },
-          { key: "term", label: "term", kind: "term" },
+        columns: orderColumns(
           { key: "paidCash", label: "cash paid", kind: "money" },
           { key: "voucher", label: "voucher paid", kind: "money", optional: true },
-        ],
+        ),
         blank: () => ({ start: lastEnd(state) ?? state.date, end: "", term: "1M", paidCash: "" }),
         onChange: changed,
       }),
+      el(
+        "div",
+        { className: "fields" },
+        field(state, {
+          path: "paidWith",
+          label: "paid with (where a refund goes)",
+          kind: "select",
+          options: [
+            ["balance", "account balance"],
+            ["card", "card or online payment"],
+            ["monthlySettlement", "month-end settlement"],
+          ],
+          onChange: changed,
+        }),
+      ),
       pricesEditor(state, { path: "prices", title: "Prices of its spec today", onChange: changed }),
       pricesEditor(state, { path: "upgradePrices", title: "Prices of the bigger spec", onChange: changed }),
       pricesEditor(state, { path: "downgradePrices", title: "Prices of the smaller spec", onChange: changed }),

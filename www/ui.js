@@ -109,6 +109,19 @@ export function field(state, { path, label, kind = "text", optional = false, opt
   return lab;
 }
 
+/** A list editor's button: `add` or `remove`, with its text, accessible name and click. */
+function button(className, text, label, click) {
+  return el("button", { type: "button", className, attrs: { "aria-label": label }, on: { click } }, text);
+}
+
+/** The columns of a resource's orders in a form: its start, end and term, then `extra`. */
+export const orderColumns = (...extra) => [
+  { key: "start", label: "start", kind: "date" },
+  { key: "end", label: "end", kind: "date" },
+  { key: "term", label: "term", kind: "term" },
+  ...extra,
+];
+
 /**
  * An editable list of records (orders, vouchers, promotions): one group of labelled fields per
  * record, a remove button each, and an add button. The list lives in `state` at `path`.
@@ -127,45 +140,24 @@ export function listEditor(state, { path, title, noun, columns, blank, onChange,
       }
       if (list.length > min) {
         group.append(
-          el(
-            "button",
-            {
-              type: "button",
-              className: "remove",
-              attrs: { "aria-label": `Remove ${name.toLowerCase()}` },
-              on: {
-                click: (ev) => {
-                  list.splice(i, 1);
-                  if (!list.length && min === 0) setAt(state, path, undefined);
-                  render();
-                  onChange?.(ev);
-                },
-              },
-            },
-            "×",
-          ),
+          button("remove", "×", `Remove ${name.toLowerCase()}`, (ev) => {
+            list.splice(i, 1);
+            if (!list.length && min === 0) setAt(state, path, undefined);
+            render();
+            onChange?.(ev);
+          }),
         );
       }
       return group;
     });
-    const add = el(
-      "button",
-      {
-        type: "button",
-        className: "add",
-        on: {
-          click: (ev) => {
-            const cur = getAt(state, path);
-            if (Array.isArray(cur)) cur.push(blank());
-            else setAt(state, path, [blank()]);
-            render();
-            onChange?.(ev);
-            box.querySelector(".row:last-of-type input, .row:last-of-type select")?.focus();
-          },
-        },
-      },
-      `+ ${noun.toLowerCase()}`,
-    );
+    const add = button("add", `+ ${noun.toLowerCase()}`, undefined, (ev) => {
+      const cur = getAt(state, path);
+      if (Array.isArray(cur)) cur.push(blank());
+      else setAt(state, path, [blank()]);
+      render();
+      onChange?.(ev);
+      box.querySelector(".row:last-of-type input, .row:last-of-type select")?.focus();
+    });
     box.replaceChildren(el("legend", {}, title), ...rows, add);
   };
   render();
@@ -203,23 +195,12 @@ export function pricesEditor(state, { path, title, onChange }) {
         write();
         onChange?.(ev);
       });
-      const rm = el(
-        "button",
-        {
-          type: "button",
-          className: "remove",
-          attrs: { "aria-label": `Remove the ${pair[0] || "new"} price` },
-          on: {
-            click: (ev) => {
-              pairs.splice(i, 1);
-              write();
-              render();
-              onChange?.(ev);
-            },
-          },
-        },
-        "×",
-      );
+      const rm = button("remove", "×", `Remove the ${pair[0] || "new"} price`, (ev) => {
+        pairs.splice(i, 1);
+        write();
+        render();
+        onChange?.(ev);
+      });
       return el(
         "div",
         { className: "row price-row", attrs: { role: "group", "aria-label": `Price ${i + 1}` } },
@@ -228,22 +209,12 @@ export function pricesEditor(state, { path, title, onChange }) {
         rm,
       );
     });
-    const add = el(
-      "button",
-      {
-        type: "button",
-        className: "add",
-        on: {
-          click: (ev) => {
-            pairs.push(["", ""]);
-            render();
-            box.querySelector(".row:last-of-type input")?.focus();
-            onChange?.(ev);
-          },
-        },
-      },
-      "+ price",
-    );
+    const add = button("add", "+ price", undefined, (ev) => {
+      pairs.push(["", ""]);
+      render();
+      box.querySelector(".row:last-of-type input")?.focus();
+      onChange?.(ev);
+    });
     box.replaceChildren(el("legend", {}, title), ...rows, add);
   };
   render();

@@ -88,6 +88,11 @@ test("My resource answers on first load: refund, upgrade, downgrade and unified 
   const refusals = await page.$$eval("#view-resource .card-error, #view-resource .field-error", (es) => es.map((e) => e.textContent).filter(Boolean));
   assert.deepEqual(refusals, [], "no refusal on first load");
   assert.match(await page.textContent('[data-card="upgrade"]'), /17\/30 ≈ 0\.56666667 months/, "a period as fraction ≈ decimal");
+  // 003 §3.4.6: paid from the balance, the refund goes back there in about 1 working day.
+  assert.match(await page.textContent('[data-card="refund"]'), /your balance, about 1 working day/);
+  await page.selectOption('#view-resource [data-path="paidWith"]', "card");
+  await page.waitForFunction(() => /your card, about 7 working days/.test(document.querySelector('[data-card="refund"]').textContent));
+  await page.selectOption('#view-resource [data-path="paidWith"]', "balance");
   assert.equal(await page.getAttribute("#what-if", "data-points"), "32");
   assert.equal(await page.$$eval("#what-if polyline", (p) => p.length), 3, "one curve per operation");
   // compareTerms (hand-computed): 1M 110, 1Y 1100 → 1Y a month 1100 / 12 ≈ 91.66666667, saving
