@@ -657,3 +657,81 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
         breakdown: b,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::read::from_value;
+    use serde_json::json;
+
+    fn run(v: serde_json::Value, explain: bool) -> CheckoutResponse {
+        let req: CheckoutRequest = from_value(v).unwrap();
+        let b = if explain {
+            Breakdown::new(req.options.policy)
+        } else {
+            Breakdown::silent(req.options.policy)
+        };
+        checkout(&req, b).unwrap()
+    }
+
+    /// 003 §3.2.3.1 ex. A on a renewal (promotion 0.7 used on the resource) and 003 §3.3.2 ex. 1
+    /// on a new purchase (no earlier order: business 0.8), in one cart.
+    #[test]
+    fn s3_2_3_1_cart_discount_example() {
+        let promo = json!({"id": "p70", "factor": "0.7", "effective": "2020-11-01",
+                           "usedOn": "2020-11-10"});
+        let r = run(
+            json!({"date": "2020-11-27",
+                   "offers": {"business": "0.8", "partner": "0.9", "promotions": [promo]},
+                   "items": [
+                     {"kind": "renewal", "term": "1M", "currentExpiry": "2020-11-30",
+                      "prices": {"1M": "1000"}},
+                     {"term": "1M", "prices": {"1M": "1000"}}]}),
+            true,
+        );
+        let picked: Vec<(DiscountKind, String)> = r
+            .lines
+            .iter()
+            .filter_map(|l| l.discount.as_ref())
+            .map(|d| (d.kind, d.factor.to_string()))
+            .collect();
+        assert_eq!(
+            picked,
+            [
+                (DiscountKind::Promotion, "0.7".to_string()),
+                (DiscountKind::Business, "0.8".to_string())
+            ]
+        );
+        assert_eq!(r.total.to_string(), "1500.00");
+    }
+
+    /// The breakdown's lines add up to the amount to pay, and no figure depends on whether it is
+    /// explained; a refused line is in neither.
+    #[test]
+    fn breakdown_adds_up_and_figures_do_not_depend_on_it() {
+        let cart = json!({"date": "2024-03-01", "country": "SG", "seller": "sparkooSingapore",
+            "offers": {"business": "0.9"},
+            "vouchers": [{"id": "v20", "balance": "20", "validFrom": "2024-01-01",
+                          "validTo": "2024-12-31"}],
+            "items": [
+              {"quantity": 2, "term": "1M", "prices": {"1M": "30"}},
+              {"kind": "renewal", "term": "1Y", "currentExpiry": "2024-03-10",
+               "prices": {"1Y": "120"}, "autoRenew": true},
+              {"kind": "upgrade", "term": "1M"},
+              {"kind": "upgrade", "orders": [{"start": "2024-02-15", "end": "2024-03-14",
+               "term": "1M"}], "oldPrices": {"1M": "30"}, "newPrices": {"1M": "45"}},
+              {"kind": "unifiedRenewal", "currentExpiry": "2024-03-15", "prices": {"1M": "31"}}],
+            "balance": {"cash": "500"}, "display": {"currency": "EUR", "rate": "0.92"}});
+        let explained = run(cart.clone(), true);
+        let mut silent = run(cart, false);
+        let sum: Money = explained.breakdown.lines.iter().map(|l| l.amount).sum();
+        let to_pay = explained.tax.as_ref().map(|t| t.net_payable).unwrap();
+        assert_eq!(sum.cents(), to_pay);
+        assert_eq!(
+            explained.lines[2].error.as_ref().unwrap().path,
+            "items[2].term"
+        );
+        silent.breakdown = explained.breakdown.clone();
+        assert_eq!(silent, explained);
+    }
+}
