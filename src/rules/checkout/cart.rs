@@ -552,7 +552,13 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
         let l = match answered {
             Ok(l) => l,
             Err(e) => {
-                b.note_with(|| format!("items[{i}] refused, left out of the totals: {e}"));
+                b.note_with(|| {
+                    format!(
+                        "items[{i}] refused ({} at {}): left out of the totals",
+                        e.code.as_str(),
+                        e.path
+                    )
+                });
                 let item = item.as_ref().ok();
                 CartLine {
                     id: item.and_then(|t| t.id.clone()),
