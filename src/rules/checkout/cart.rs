@@ -273,11 +273,13 @@ fn check_members(item: &CartItem) -> Result<()> {
         ("newPrices", item.new_prices.is_some(), 0b1000),
         ("autoRenew", item.auto_renew, 0b0111),
     ];
+    let kinds = ["new", "renewal", "unifiedRenewal", "upgrade"];
+    let kind = kinds.get(item.kind as usize).copied().unwrap_or_default();
     match given.iter().find(|(_, on, kinds)| *on && kinds & bit == 0) {
         Some((name, ..)) => Err(Error::new(
             ErrorCode::InvalidInput,
             *name,
-            format!("not a member of a {:?} line", item.kind),
+            format!("a `{kind}` line does not use `{name}`"),
         )),
         None => Ok(()),
     }
@@ -420,6 +422,8 @@ fn line(
                 why.to_string(),
             ))
         }
+        // Nothing to discount (an upgrade whose fee is 0).
+        None if !list.is_positive() => None,
         None => {
             let (chosen, candidates) = discount::choose(list, date, &offers, "offers")?;
             chosen.map(|c| {
