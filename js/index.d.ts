@@ -10,6 +10,8 @@ import type {
   BillRoundingResponse,
   BillSummaryRequest,
   BillSummaryResponse,
+  CheckoutRequest,
+  CheckoutResponse,
   CompareTermsRequest,
   CompareTermsResponse,
   ConvertRequest,
@@ -90,6 +92,8 @@ export declare function convertCurrency(request: ConvertRequest): ConvertRespons
 export declare function bestDiscount(request: BestDiscountRequest): BestDiscountResponse;
 /** 003 §3.2.3.1, §9.1, §13.1.2.1: which voucher pays (current or old rule) and which cannot, and why. */
 export declare function selectVoucher(request: SelectVoucherRequest): SelectVoucherResponse;
+/** 003 §3.2.3.1, §3.3.2, §8: a cart in one call — each line priced, discounted, a voucher picked; tax, who pays, display currency. */
+export declare function checkout(request: CheckoutRequest): CheckoutResponse;
 /** 003 §3.2.3.1, §3.3.2: discount → voucher → cash → credit → card or month-end settlement; the shortfall reported. */
 export declare function paymentSplit(request: PaymentSplitRequest): PaymentSplitResponse;
 /** 003 §5.3: the consumption quota of a monthly-settlement customer. */
@@ -127,6 +131,7 @@ export type AnyRequest =
   | ({ op: "convertCurrency" } & ConvertRequest)
   | ({ op: "bestDiscount" } & BestDiscountRequest)
   | ({ op: "selectVoucher" } & SelectVoucherRequest)
+  | ({ op: "checkout" } & CheckoutRequest)
   | ({ op: "paymentSplit" } & PaymentSplitRequest)
   | ({ op: "consumptionQuota" } & QuotaRequest)
   | ({ op: "mergedPayment" } & MergedPaymentRequest)
@@ -155,6 +160,7 @@ export declare function calculate(
   | ConvertResponse
   | BestDiscountResponse
   | SelectVoucherResponse
+  | CheckoutResponse
   | PaymentSplitResponse
   | QuotaResponse
   | MergedPaymentResponse

@@ -180,6 +180,154 @@ export type Breakdown = {
   notes: Array<string>;
 };
 
+/** The account's balances. */
+export type CartBalance = {
+  /** Cash balance (default 0). */
+  cash?: Money;
+  /** Credit line left (default 0). */
+  credit?: Money;
+  /** A card is bound: it pays auto-renewals, not an order (003 §3.3.2). */
+  cardBound?: boolean;
+  /** Month-end settlement: preferred for the order (003 §3.3.2). */
+  monthlySettlement?: boolean;
+};
+
+/** The amount to pay in the display currency. */
+export type CartDisplay = {
+  /** The currency. */
+  currency: string;
+  /** The amount, half up to its minor unit. */
+  amount: string;
+  /** The rate used. */
+  rate: Ratio;
+};
+
+/** One line of the cart; the members its `kind` does not use are refused. */
+export type CartItem = {
+  /** A name echoed in the answer. */
+  id?: string;
+  /** `new` (default), `renewal`, `unifiedRenewal` or `upgrade`. */
+  kind?: ItemKind;
+  /** The product, for vouchers' scope (`"ECS"`). */
+  product?: string;
+  /** The region, for vouchers' scope. */
+  region?: string;
+  /** New, renewal: identical resources (default 1). */
+  quantity?: number;
+  /** New, renewal: the term bought. */
+  term?: Term;
+  /** New, renewal, unified renewal: prices per term. */
+  prices?: PriceTable;
+  /** Renewal, unified renewal: the current expiry date. */
+  currentExpiry?: string;
+  /** Unified renewal: the term renewed before the top-up days (absent: up to the unified day). */
+  renewTerm?: Term;
+  /** Unified renewal: the day 1–28 or `"last"` (default 1). */
+  unifiedDay?: UnifiedDay;
+  /** Upgrade: the resource's orders. */
+  orders?: Array<Order>;
+  /** Upgrade: prices of the current configuration. */
+  oldPrices?: PriceTable;
+  /** Upgrade: prices of the new configuration. */
+  newPrices?: PriceTable;
+  /** Auto-renewal on for the resource (not for an upgrade): the line says its first attempt. */
+  autoRenew?: boolean;
+  /** A discount coupon instead of the system's choice. */
+  coupon?: Coupon;
+};
+
+/** One answered line; a refused one has only `id`, `kind` and `error`. */
+export type CartLine = {
+  /** The item's id. */
+  id: string | null;
+  /** The item's kind (null when it could not be read). */
+  kind: ItemKind | null;
+  /** List amount before any discount. */
+  listAmount: Money | null;
+  /** The discount applied. */
+  discount: LineDiscount | null;
+  /** The voucher that pays part of it. */
+  voucher: AppliedVoucher | null;
+  /** What is left to pay for the line. */
+  amountDue: Money | null;
+  /** First day of the new period (new purchase, renewal). */
+  start: string | null;
+  /** Last day of the period (the unchanged one for an upgrade). */
+  end: string | null;
+  /** `end` at 23:59:59. */
+  expiresAt: string | null;
+  /** With `autoRenew`: the first auto-renewal deduction attempt (003 §3.2.3.1). */
+  autoRenewal: string | null;
+  /** Why the line is refused. */
+  error: Error | null;
+};
+
+/** Who pays the amount to pay. */
+export type CartPayment = {
+  /** From the cash balance. */
+  cash: Money;
+  /** From the credit line. */
+  credit: Money;
+  /** On month-end settlement. */
+  monthlySettlement: Money;
+  /** On the card (0: an order is not charged to it, 003 §3.3.2). */
+  card: Money;
+  /** Not collected (the whole amount when not `paid`). */
+  unpaid: Money;
+  /** What the payers could not cover. */
+  shortfall: Money;
+  /** `paid` or `pendingPayment`. */
+  status: PaymentStatus;
+};
+
+/** Request of `checkout`. */
+export type CheckoutRequest = {
+  /** The order day. */
+  date: string;
+  /** The lines (at most 30, 003 §3.1.1); one unreadable is refused alone. */
+  items: Array<CartItem>;
+  /** The discounts on offer (`business`, `partner`, `promotions`). */
+  offers?: DiscountOffers;
+  /** The customer's vouchers. */
+  vouchers?: Array<Voucher>;
+  /** Balances, bound card, month-end settlement. */
+  balance?: CartBalance;
+  /** The customer's country for tax (absent: no tax asked). */
+  country?: string;
+  /** The contracting entity, for the tax table. */
+  seller?: Seller;
+  /** VAT/GST registered. */
+  registered?: boolean;
+  /** Withholding tax rate (default 0). */
+  withholdingRate?: Ratio;
+  /** An indirect tax rate instead of the table's. */
+  indirectTaxRate?: Ratio;
+  /** Show the amount to pay in this currency. */
+  display?: DisplayCurrency;
+} & RequestOptions;
+
+/** Result of `checkout`. */
+export type CheckoutResponse = {
+  /** One per item, in order. */
+  lines: Array<CartLine>;
+  /** The answered lines' list amounts. */
+  listTotal: Money;
+  /** Their discounts. */
+  discountTotal: Money;
+  /** Their vouchers. */
+  voucherTotal: Money;
+  /** `listTotal − discountTotal − voucherTotal`: the subtotal taxed. */
+  total: Money;
+  /** Tax on `total` (null without `country`; its breakdown is in the cart's). */
+  tax: TaxResponse | null;
+  /** Who pays `tax.netPayable` (or `total`). */
+  payment: CartPayment;
+  /** The amount to pay in the display currency. */
+  display: CartDisplay | null;
+  /** Lines per item (list, discount, voucher), then taxes: they add up to the amount to pay. */
+  breakdown: Breakdown;
+};
+
 /** The chosen discount (none when nothing is on offer). */
 export type ChosenDiscount = {
   /** Its kind. */
@@ -234,6 +382,14 @@ export type ConvertResponse = {
   currency: string;
   /** Line items and formulas (they add up to `converted`). */
   breakdown: Breakdown;
+};
+
+/** A discount coupon the customer uses on a line (003 §9.1.2: then no voucher on it). */
+export type Coupon = {
+  /** Its id. */
+  id?: string;
+  /** The factor (`"0.85"`). */
+  factor: Ratio;
 };
 
 /** A curve: one amount per day from `from` to `to`, in integer cents (`null` where the operation refuses that day, e.g. after expiry). */
@@ -296,6 +452,14 @@ export type DiscountOffers = {
   partner?: Ratio;
   /** Promotions, used on this resource or not. */
   promotions?: Array<Promotion>;
+};
+
+/** A currency to show the amount to pay in. */
+export type DisplayCurrency = {
+  /** ISO 4217 code (`EUR`, `JPY`). */
+  currency: string;
+  /** Units of it per account-currency unit. */
+  rate: Ratio;
 };
 
 /** Request of `downgradeRefund`. */
@@ -396,6 +560,9 @@ export type GivenDiscount = {
   factor: Ratio;
 };
 
+/** What a cart line buys. */
+export type ItemKind = "new" | "renewal" | "unifiedRenewal" | "upgrade";
+
 /** One money line: `label`, the formula with its numbers, and the signed amount it contributes. */
 export type Line = {
   /** What the line is, in billing words ("consumed amount"). */
@@ -404,6 +571,20 @@ export type Line = {
   formula: string;
   /** Signed contribution to the total. */
   amount: Money;
+};
+
+/** The discount a line carries, and why. */
+export type LineDiscount = {
+  /** Business, partner, promotion or coupon. */
+  kind: DiscountKind;
+  /** The promotion's or coupon's id. */
+  id: string | null;
+  /** The factor. */
+  factor: Ratio;
+  /** What it takes off. */
+  amount: Money;
+  /** Why it was chosen. */
+  reason: string;
 };
 
 /** A manual renewal made while auto-renewal is on. */

@@ -162,8 +162,22 @@ fn check(
         at.push(key.clone());
         let mut without = request.clone();
         remove(&mut without, &at);
-        let result = billcalc::calculate(without);
         let want = display(&at);
+        // A cart refuses an unreadable item on its line (`lines[i].error`), not as a whole.
+        let result = billcalc::calculate(without).and_then(|answer| {
+            let lines = answer["lines"].as_array().cloned().unwrap_or_default();
+            match lines.iter().find(|l| l["error"]["path"] == want.as_str()) {
+                Some(l) => Err(billcalc::Error::new(
+                    match l["error"]["code"].as_str() {
+                        Some("MISSING_FIELD") => billcalc::ErrorCode::MissingField,
+                        _ => billcalc::ErrorCode::InvalidInput,
+                    },
+                    want.clone(),
+                    l["error"]["message"].as_str().unwrap_or_default(),
+                )),
+                None => Ok(answer),
+            }
+        });
         let refused_as_missing = matches!(&result, Err(e)
             if e.code.as_str() == "MISSING_FIELD" && e.path == want
                 && e.message == format!("missing field `{key}`"));

@@ -151,6 +151,40 @@ impl Breakdown {
         }
     }
 
+    /// An empty breakdown for a part of this result (an inner rule's), explained or silent as
+    /// this one is.
+    pub fn part(&self) -> Breakdown {
+        Breakdown {
+            policy: self.policy,
+            silent: self.silent,
+            ..Breakdown::default()
+        }
+    }
+
+    /// Take in a part's breakdown: its lines and facts labelled `prefix: label`, the notes not
+    /// already here, its sum added. With `carried`, the part's first line is the amount this
+    /// breakdown already counts (a tax's price before tax): it is left out and not added again.
+    pub fn absorb(&mut self, part: Breakdown, prefix: &str, carried: Option<Money>) {
+        self.total += part.total - carried.unwrap_or(Money::ZERO);
+        if self.silent {
+            return;
+        }
+        let skip = usize::from(carried.is_some());
+        for l in part.lines.into_iter().skip(skip) {
+            let label = format!("{prefix}: {}", l.label);
+            self.push_line(label, l.formula, l.amount);
+        }
+        for f in part.facts {
+            let label = format!("{prefix}: {}", f.label);
+            self.push_fact(label, f.formula, f.value);
+        }
+        for n in part.notes {
+            if !self.notes.contains(&n) {
+                self.notes.push(n);
+            }
+        }
+    }
+
     /// Sum of the line amounts.
     pub fn sum(&self) -> Money {
         self.total

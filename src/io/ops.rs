@@ -16,6 +16,7 @@ use crate::io::write::{to_text, ToJson};
 use crate::rules::curve::{self, Curve};
 use crate::rules::{Options, Request};
 
+use crate::rules::checkout::cart::{self, CheckoutRequest, CheckoutResponse};
 use crate::rules::checkout::convert_currency::{self, ConvertRequest, ConvertResponse};
 use crate::rules::checkout::discount::{self, BestDiscountRequest, BestDiscountResponse};
 use crate::rules::checkout::payment::{self, PaymentSplitRequest, PaymentSplitResponse};
@@ -156,6 +157,8 @@ operations! {
     "selectVoucher": voucher::select_voucher, SelectVoucherRequest -> SelectVoucherResponse,
         HUAWEI,
         "003 §3.2.3.1, §9.1, §13.1.2.1: which voucher pays (current or old rule) and which cannot, and why.";
+    "checkout": cart::checkout, CheckoutRequest -> CheckoutResponse, HUAWEI,
+        "003 §3.2.3.1, §3.3.2, §8: a cart in one call — each line priced, discounted, a voucher picked; tax, who pays, display currency.";
     "paymentSplit": payment::payment_split, PaymentSplitRequest -> PaymentSplitResponse,
         HUAWEI,
         "003 §3.2.3.1, §3.3.2: discount → voucher → cash → credit → card or month-end settlement; the shortfall reported.";

@@ -324,6 +324,14 @@ impl<T: FromJson> FromJson for Option<T> {
     }
 }
 
+/// An element read on its own (a cart's item): its refusal, with its path (`items[1].term`), is
+/// kept as the value instead of refusing the whole request.
+impl<T: FromJson> FromJson for Result<T> {
+    fn from_json(at: At<'_>) -> Result<Self> {
+        Ok(T::from_json(at))
+    }
+}
+
 impl FromJson for String {
     fn from_json(at: At<'_>) -> Result<Self> {
         at.str("a string").map(str::to_string)

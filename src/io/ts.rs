@@ -122,6 +122,26 @@ impl<T: Ts> Ts for Vec<T> {
     }
 }
 
+/// An element read on its own ([`crate::io::read`]): typed as the element.
+impl<T: Ts> Ts for crate::error::Result<T> {
+    fn name() -> String {
+        T::name()
+    }
+    fn declare(file: &mut TsFile) {
+        T::declare(file);
+    }
+}
+
+/// A refusal in an answer (a refused cart line): `{ code, path, message }`.
+impl Ts for crate::error::Error {
+    fn name() -> String {
+        crate::error::Refusal::name()
+    }
+    fn declare(file: &mut TsFile) {
+        crate::error::Refusal::declare(file);
+    }
+}
+
 /// A pair, as the writer writes it: a two-element array.
 impl<A: Ts, B: Ts> Ts for (A, B) {
     fn name() -> String {

@@ -4,6 +4,7 @@ import {
   downgradeRefund,
   curve,
   calculate,
+  checkout,
   type BillcalcError,
   type UnsubscribeResponse,
   type ErrorCode,
@@ -41,6 +42,17 @@ try {
   void path;
 }
 
+const cart = checkout({
+  date: "2024-03-01",
+  items: [{ kind: "renewal", term: "1M", currentExpiry: "2024-03-10", prices: { "1M": "50" } }],
+  offers: { business: "0.8" },
+  balance: { cash: "100" },
+});
+const lineError: ErrorCode | undefined = cart.lines[0]?.error?.code;
+const toPay: string = cart.tax?.netPayable ?? cart.total;
+// @ts-expect-error a line's kind is one of the four
+checkout({ date: "2024-03-01", items: [{ kind: "downgrade" }] });
+
 // @ts-expect-error scenario must be one of the four
 unsubscribeRefund({ scenario: "whenever", date: "2022-09-02", orders: [] });
 // @ts-expect-error unknown fields are refused
@@ -57,4 +69,4 @@ receipt.addEventListener("billcalc-error", (e) => {
 // @ts-expect-error the answer is read-only
 receipt.answer = null;
 
-export { refund, days, lineAmounts, period, cents, any, isReceipt };
+export { refund, days, lineAmounts, period, cents, any, lineError, toPay, isReceipt };
