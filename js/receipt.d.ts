@@ -1,10 +1,9 @@
 // The <billcalc-receipt> custom element (import "billcalc/receipt" in a browser).
 
-/** A checkout request. The package's `checkout` operation and its generated request type are on
- * their way; until then the element accepts the planned shape:
- * `{ date, items: [{ kind: "new" | "renewal" | "unifiedRenewal" | "upgrade", … }], offers, vouchers,
- * balance, country, display? }`. */
-export type ReceiptCheckoutRequest = Record<string, unknown>;
+import type { CheckoutRequest, CheckoutResponse } from "./types.js";
+
+/** A checkout request: the package's `checkout` request. */
+export type ReceiptCheckoutRequest = CheckoutRequest;
 
 /** A refusal: `code`, the request field's `path`, and a message. */
 export interface ReceiptError {
@@ -29,7 +28,7 @@ export declare class BillcalcReceipt extends HTMLElement {
   /** The checkout request shown; setting it re-renders at once. */
   checkout: ReceiptCheckoutRequest | null;
   /** The last answer rendered, or null. */
-  readonly answer: Record<string, unknown> | null;
+  readonly answer: CheckoutResponse | null;
   /** The last refusal, or null. */
   readonly error: ReceiptError | null;
 }
@@ -37,7 +36,7 @@ export declare class BillcalcReceipt extends HTMLElement {
 /** The receipt of an answer as an element, for a page that computes the answer itself. */
 export declare function renderReceipt(
   request: ReceiptCheckoutRequest,
-  answer: Record<string, unknown>,
+  answer: CheckoutResponse,
   options?: { currency?: string; breakdown?: boolean },
 ): HTMLElement;
 
@@ -46,7 +45,7 @@ declare global {
     "billcalc-receipt": BillcalcReceipt;
   }
   interface HTMLElementEventMap {
-    "billcalc-receipt": CustomEvent<{ request: ReceiptCheckoutRequest; answer: Record<string, unknown> }>;
+    "billcalc-receipt": CustomEvent<{ request: ReceiptCheckoutRequest; answer: CheckoutResponse }>;
     "billcalc-error": CustomEvent<{ request: ReceiptCheckoutRequest | null; error: ReceiptError }>;
   }
 }

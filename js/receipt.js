@@ -28,7 +28,7 @@
 // Attributes: `checkout` (the request as JSON), `currency` (a label for the account currency's
 // amounts, e.g. "USD"; default none), `breakdown` (present: show the "How it was computed"
 // section).
-import { checkout } from "./checkout-interim.js"; // when the package has `checkout`: from "./browser.js"
+import { checkout } from "./browser.js";
 
 const CSS = `
 :host { display: block; font-family: var(--billcalc-font, system-ui, -apple-system, "Segoe UI", sans-serif);
@@ -124,18 +124,19 @@ function row(cls, label, amount, figure) {
   return el("tr", { class: cls }, th, el("td", { "data-figure": figure }, amount ?? ""));
 }
 
-function describe(item, i) {
+function describe(item, line, i) {
   const parts = [`${i + 1}`, KIND[item?.kind ?? "new"] ?? String(item?.kind)];
   if (item?.product) parts.push(item.product);
   if (item?.region) parts.push(item.region);
-  const term = item?.kind === "unifiedRenewal" ? item?.renewTerm : item?.term;
+  // The term the package priced (a renewal given none: the console's default).
+  const term = line.term ?? (item?.kind === "unifiedRenewal" ? item?.renewTerm : item?.term);
   if (term) parts.push(item?.quantity > 1 ? `${term} × ${item.quantity}` : term);
   return parts.join(" · ");
 }
 
 function lineBody(line, item, i, money) {
   const body = el("tbody", { class: "line", "data-line": i });
-  const head = describe(item, i);
+  const head = describe(item, line, i);
   if (line.error) {
     body.append(row("head line-error", head, ""));
     const why = `${line.error.code}: ${line.error.message}`;
@@ -149,6 +150,7 @@ function lineBody(line, item, i, money) {
   }
   if (line.voucher) body.append(row("sub", `Voucher ${line.voucher.id}`, negative(line.voucher.amount), `line-${i}-voucher`));
   if (line.expiresAt) body.append(row("when", `expires ${when(line.expiresAt)}`, ""));
+  if (line.autoRenewal) body.append(row("when", `auto-renews: first attempt ${when(line.autoRenewal)}`, ""));
   body.append(row("due", "Due for this item", money(line.amountDue), `line-${i}-due`));
   return body;
 }

@@ -214,7 +214,7 @@ export type CartItem = {
   region?: string;
   /** New, renewal: identical resources (default 1). */
   quantity?: number;
-  /** New, renewal: the term bought. */
+  /** New, renewal: the term bought (a renewal without one: the console's default, 1Y if offered, else 1M, else the shortest, 003 §3.2.2.2 step 5). */
   term?: Term;
   /** New, renewal, unified renewal: prices per term. */
   prices?: PriceTable;
@@ -242,6 +242,8 @@ export type CartLine = {
   id: string | null;
   /** The item's kind (null when it could not be read). */
   kind: ItemKind | null;
+  /** The term bought or renewed (a renewal given none: the console's default); for a unified renewal the term renewed before the top-up days; null for an upgrade. */
+  term: Term | null;
   /** List amount before any discount. */
   listAmount: Money | null;
   /** The discount applied. */

@@ -25,7 +25,7 @@ use crate::rules::checkout::voucher::{
     self, AppliedVoucher, BillingMode, Voucher, VoucherOrder, VoucherRule,
 };
 use crate::rules::lifecycle::auto_renewal::{auto_renewal_schedule, AutoRenewalRequest};
-use crate::rules::lifecycle::quote::{quote, QuoteKind, QuoteRequest};
+use crate::rules::lifecycle::quote::{default_renewal_term, quote, QuoteKind, QuoteRequest};
 use crate::rules::lifecycle::unified_expiry::{unified_expiry, UnifiedExpiryRequest};
 use crate::rules::spec_changes::remaining::SpecChange;
 use crate::rules::spec_changes::upgrade::{upgrade_cost, UpgradeOffer, UpgradeRequest};
@@ -70,7 +70,8 @@ pub struct CartItem {
     pub region: Option<String>,
     /// New, renewal: identical resources (default 1).
     pub quantity: Option<u64>,
-    /// New, renewal: the term bought.
+    /// New, renewal: the term bought (a renewal without one: the console's default, 1Y if
+    /// offered, else 1M, else the shortest, 003 §3.2.2.2 step 5).
     pub term: Option<Term>,
     /// New, renewal, unified renewal: prices per term.
     pub prices: Option<PriceTable>,
@@ -175,6 +176,9 @@ pub struct CartLine {
     pub id: Option<String>,
     /// The item's kind (null when it could not be read).
     pub kind: Option<ItemKind>,
+    /// The term bought or renewed (a renewal given none: the console's default); for a unified
+    /// renewal the term renewed before the top-up days; null for an upgrade.
+    pub term: Option<Term>,
     /// List amount before any discount.
     pub list_amount: Option<Money>,
     /// The discount applied.
@@ -296,7 +300,17 @@ fn price(
     let prices = || required(item.prices.clone(), "prices", "the line's prices per term");
     match item.kind {
         ItemKind::New | ItemKind::Renewal => {
-            let term = required(item.term, "term", "the term bought")?;
+            // A renewal without a term: the duration the console offers by default (003
+            // §3.2.2.2 step 5).
+            let term = match (item.kind, item.term) {
+                (_, Some(t)) => t,
+                (ItemKind::Renewal, None) => required(
+                    item.prices.as_ref().and_then(default_renewal_term),
+                    "term",
+                    "the term renewed (the price table offers none to default to)",
+                )?,
+                _ => required(None, "term", "the term bought")?,
+            };
             let q = quote(
                 &QuoteRequest {
                     kind: match item.kind {
@@ -503,6 +517,7 @@ fn line(
     Ok(CartLine {
         id: item.id.clone(),
         kind: Some(item.kind),
+        term: priced.term,
         list_amount: Some(list),
         discount,
         voucher: applied,
