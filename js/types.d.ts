@@ -264,24 +264,6 @@ export type CartLine = {
   error: Error | null;
 };
 
-/** Who pays the amount to pay. */
-export type CartPayment = {
-  /** From the cash balance. */
-  cash: Money;
-  /** From the credit line. */
-  credit: Money;
-  /** On month-end settlement. */
-  monthlySettlement: Money;
-  /** On the card (0: an order is not charged to it, 003 §3.3.2). */
-  card: Money;
-  /** Not collected (the whole amount when not `paid`). */
-  unpaid: Money;
-  /** What the payers could not cover. */
-  shortfall: Money;
-  /** `paid` or `pendingPayment`. */
-  status: PaymentStatus;
-};
-
 /** Request of `checkout`. */
 export type CheckoutRequest = {
   /** The order day. */
@@ -296,17 +278,9 @@ export type CheckoutRequest = {
   balance?: CartBalance;
   /** The customer's country for tax (absent: no tax asked). */
   country?: string;
-  /** The contracting entity, for the tax table. */
-  seller?: Seller;
-  /** VAT/GST registered. */
-  registered?: boolean;
-  /** Withholding tax rate (default 0). */
-  withholdingRate?: Ratio;
-  /** An indirect tax rate instead of the table's. */
-  indirectTaxRate?: Ratio;
   /** Show the amount to pay in this currency. */
   display?: DisplayCurrency;
-} & RequestOptions;
+} & TaxProfile & RequestOptions;
 
 /** Result of `checkout`. */
 export type CheckoutResponse = {
@@ -323,7 +297,7 @@ export type CheckoutResponse = {
   /** Tax on `total` (null without `country`; its breakdown is in the cart's). */
   tax: TaxResponse | null;
   /** Who pays `tax.netPayable` (or `total`). */
-  payment: CartPayment;
+  payment: Payers;
   /** The amount to pay in the display currency. */
   display: CartDisplay | null;
   /** Lines per item (list, discount, voucher), then taxes: they add up to the amount to pay. */
@@ -366,11 +340,7 @@ export type CompareTermsResponse = {
 export type ConvertRequest = {
   /** The amount in the account currency (USD). */
   amount: Money;
-  /** Units of the target currency per account-currency unit (EUR 0.83721). */
-  rate: Ratio;
-  /** ISO 4217 code of the target currency (`EUR`, `JPY`…). */
-  currency: string;
-} & RequestOptions;
+} & DisplayCurrency & RequestOptions;
 
 /** Result of `convertCurrency`. */
 export type ConvertResponse = {
@@ -456,12 +426,12 @@ export type DiscountOffers = {
   promotions?: Array<Promotion>;
 };
 
-/** A currency to show the amount to pay in. */
+/** A currency to show an amount in, and its rate. */
 export type DisplayCurrency = {
-  /** ISO 4217 code (`EUR`, `JPY`). */
-  currency: string;
-  /** Units of it per account-currency unit. */
+  /** Units of the target currency per account-currency unit (EUR 0.83721). */
   rate: Ratio;
+  /** ISO 4217 code of the target currency (`EUR`, `JPY`…). */
+  currency: string;
 };
 
 /** Request of `downgradeRefund`. */
@@ -835,6 +805,24 @@ export type PayableSplit = {
   arrears?: Money;
 };
 
+/** Who pays an amount, and whether the payment goes through (003 §3.2.3.1, §3.3.2). */
+export type Payers = {
+  /** Taken from the cash balance (0 unless `paid`). */
+  cash: Money;
+  /** Taken from the credit line (0 unless `paid`). */
+  credit: Money;
+  /** Put on month-end settlement (0 unless `paid`). */
+  monthlySettlement: Money;
+  /** Charged to the bound card (0 unless `paid`). */
+  card: Money;
+  /** Not collected: 0 when `paid`, else the whole `payable` (a failed payment takes nothing). */
+  unpaid: Money;
+  /** What the balance, the settlement and the card could not cover — why the payment failed (0 when `paid`). */
+  shortfall: Money;
+  /** `paid`, `failed` (auto-renewal: retried the next day) or `pendingPayment` (order payment). */
+  status: PaymentStatus;
+};
+
 /** Which payment flow (they differ in the voucher rule and the last payer). */
 export type PaymentFlow = "autoRenewal" | "orderPayment" | "oldAutoRenewal";
 
@@ -880,27 +868,13 @@ export type PaymentSplitResponse = {
   voucherTotal: Money;
   /** What is left after discount and voucher: the money the customer pays. */
   payable: Money;
-  /** Taken from the cash balance (0 unless `paid`). */
-  cash: Money;
-  /** Taken from the credit line (0 unless `paid`). */
-  credit: Money;
-  /** Put on month-end settlement (0 unless `paid`). */
-  monthlySettlement: Money;
-  /** Charged to the bound card (0 unless `paid`). */
-  card: Money;
-  /** Not collected: 0 when `paid`, else the whole `payable` (a failed payment takes nothing). */
-  unpaid: Money;
-  /** What the balance, the settlement and the card could not cover — why the payment failed (0 when `paid`). */
-  shortfall: Money;
-  /** `paid`, `failed` (auto-renewal: retried the next day) or `pendingPayment` (order payment). */
-  status: PaymentStatus;
   /** The candidates of the automatic discount choice (empty when `discounts` was given). */
   discountCandidates: Array<DiscountCandidate>;
   /** Vouchers that could not pay, and why. */
   rejectedVouchers: Array<RejectedVoucher>;
   /** Lines: list amount, discount, voucher (they add up to `payable`); facts: who pays it. */
   breakdown: Breakdown;
-};
+} & Payers;
 
 /** Whether the order is paid. */
 export type PaymentStatus = "paid" | "failed" | "pendingPayment";
@@ -1281,16 +1255,10 @@ export type SwitchResponse = {
   payPerUseFrom: string;
 } & UnsubscribeResponse;
 
-/** Request of `taxInvoice`. */
-export type TaxRequest = {
-  /** Price before indirect tax (WHT included, 003 §8.1, §8.2). */
-  price: Money;
-  /** The customer's country, ISO 3166 alpha-2 (`MY`, `SG`, `IN`…). */
-  country: string;
+/** Who sells, and the customer's tax standing: what picks and changes the rates (003 §8). */
+export type TaxProfile = {
   /** The contracting entity; needed for a table lookup. */
   seller?: Seller;
-  /** Invoice date: picks the rate in effect; needed for a table lookup. */
-  date?: string;
   /** VAT/GST registered (资质 "VAT Register" with proof and tax number). */
   registered?: boolean;
   /** India: the customer's state (`HR` = Haryana: SGST + CGST; any other: IGST). */
@@ -1299,7 +1267,17 @@ export type TaxRequest = {
   withholdingRate?: Ratio;
   /** Indirect tax rate to apply instead of the table (Pakistan Sindh sales tax `0.13`). */
   indirectTaxRate?: Ratio;
-} & RequestOptions;
+};
+
+/** Request of `taxInvoice`. */
+export type TaxRequest = {
+  /** Price before indirect tax (WHT included, 003 §8.1, §8.2). */
+  price: Money;
+  /** The customer's country, ISO 3166 alpha-2 (`MY`, `SG`, `IN`…). */
+  country: string;
+  /** Invoice date: picks the rate in effect; needed for a table lookup. */
+  date?: string;
+} & TaxProfile & RequestOptions;
 
 /** Result of `taxInvoice`. */
 export type TaxResponse = {

@@ -16,11 +16,11 @@ use crate::domain::order::Order;
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::{required, Error, ErrorCode, Result};
-use crate::rules::checkout::convert_currency::{convert_currency, ConvertRequest};
+use crate::rules::checkout::convert_currency::{convert_currency, ConvertRequest, DisplayCurrency};
 use crate::rules::checkout::discount::{self, DiscountKind, DiscountOffers};
 use crate::rules::checkout::payment::{payment_split, PaymentFlow, PaymentSplitRequest};
-use crate::rules::checkout::payment::{PaymentSplitResponse, PaymentStatus};
-use crate::rules::checkout::tax::{tax_invoice, Seller, TaxRequest, TaxResponse};
+use crate::rules::checkout::payment::{Payers, PaymentSplitResponse};
+use crate::rules::checkout::tax::{tax_invoice, TaxProfile, TaxRequest, TaxResponse};
 use crate::rules::checkout::voucher::{
     self, AppliedVoucher, BillingMode, Voucher, VoucherOrder, VoucherRule,
 };
@@ -111,15 +111,6 @@ pub struct CartBalance {
     pub monthly_settlement: bool,
 }
 
-/// A currency to show the amount to pay in.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-pub struct DisplayCurrency {
-    /// ISO 4217 code (`EUR`, `JPY`).
-    pub currency: String,
-    /// Units of it per account-currency unit.
-    pub rate: Ratio,
-}
-
 /// Request of `checkout`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 pub struct CheckoutRequest {
@@ -138,15 +129,9 @@ pub struct CheckoutRequest {
     pub balance: CartBalance,
     /// The customer's country for tax (absent: no tax asked).
     pub country: Option<String>,
-    /// The contracting entity, for the tax table.
-    pub seller: Option<Seller>,
-    /// VAT/GST registered.
-    #[json(default)]
-    pub registered: bool,
-    /// Withholding tax rate (default 0).
-    pub withholding_rate: Option<Ratio>,
-    /// An indirect tax rate instead of the table's.
-    pub indirect_tax_rate: Option<Ratio>,
+    /// The seller and the customer's tax standing (as `taxInvoice` reads them).
+    #[json(flatten)]
+    pub tax: TaxProfile,
     /// Show the amount to pay in this currency.
     pub display: Option<DisplayCurrency>,
     /// Whose rules (`provider`) and which rounding (`policy`).
@@ -199,25 +184,6 @@ pub struct CartLine {
     pub error: Option<Error>,
 }
 
-/// Who pays the amount to pay.
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-pub struct CartPayment {
-    /// From the cash balance.
-    pub cash: Money,
-    /// From the credit line.
-    pub credit: Money,
-    /// On month-end settlement.
-    pub monthly_settlement: Money,
-    /// On the card (0: an order is not charged to it, 003 §3.3.2).
-    pub card: Money,
-    /// Not collected (the whole amount when not `paid`).
-    pub unpaid: Money,
-    /// What the payers could not cover.
-    pub shortfall: Money,
-    /// `paid` or `pendingPayment`.
-    pub status: PaymentStatus,
-}
-
 /// The amount to pay in the display currency.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 pub struct CartDisplay {
@@ -245,7 +211,7 @@ pub struct CheckoutResponse {
     /// Tax on `total` (null without `country`; its breakdown is in the cart's).
     pub tax: Option<TaxResponse>,
     /// Who pays `tax.netPayable` (or `total`).
-    pub payment: CartPayment,
+    pub payment: Payers,
     /// The amount to pay in the display currency.
     pub display: Option<CartDisplay>,
     /// Lines per item (list, discount, voucher), then taxes: they add up to the amount to pay.
@@ -601,12 +567,8 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
                 &TaxRequest {
                     price: total,
                     country: country.clone(),
-                    seller: req.seller,
                     date: Some(req.date),
-                    registered: req.registered,
-                    subdivision: None,
-                    withholding_rate: req.withholding_rate,
-                    indirect_tax_rate: req.indirect_tax_rate,
+                    profile: req.tax.clone(),
                     options: req.options,
                 },
                 b.part(),
@@ -642,8 +604,7 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
             let c = convert_currency(
                 &ConvertRequest {
                     amount: to_pay,
-                    rate: d.rate,
-                    currency: d.currency.clone(),
+                    to: d.clone(),
                     options: req.options,
                 },
                 b.part(),
@@ -669,15 +630,7 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
         voucher_total,
         total,
         tax,
-        payment: CartPayment {
-            cash: p.cash,
-            credit: p.credit,
-            monthly_settlement: p.monthly_settlement,
-            card: p.card,
-            unpaid: p.unpaid,
-            shortfall: p.shortfall,
-            status: p.status,
-        },
+        payment: p.payers,
         display,
         breakdown: b,
     })

@@ -13,15 +13,23 @@ use billcalc_derive::{FromJson, ToJson, Ts};
 /// Currencies shown in whole units (ISO 4217 minor unit 0) among those a billing page may use.
 pub const WHOLE_UNIT_CURRENCIES: [&str; 5] = ["JPY", "KRW", "CLP", "VND", "IDR"];
 
+/// A currency to show an amount in, and its rate.
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
+pub struct DisplayCurrency {
+    /// Units of the target currency per account-currency unit (EUR 0.83721).
+    pub rate: Ratio,
+    /// ISO 4217 code of the target currency (`EUR`, `JPY`…).
+    pub currency: String,
+}
+
 /// Request of `convertCurrency`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 pub struct ConvertRequest {
     /// The amount in the account currency (USD).
     pub amount: Money,
-    /// Units of the target currency per account-currency unit (EUR 0.83721).
-    pub rate: Ratio,
-    /// ISO 4217 code of the target currency (`EUR`, `JPY`…).
-    pub currency: String,
+    /// The currency and its rate.
+    #[json(flatten)]
+    pub to: DisplayCurrency,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -46,18 +54,18 @@ pub struct ConvertResponse {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn convert_currency(req: &ConvertRequest, mut b: Breakdown) -> Result<ConvertResponse> {
-    let currency = req.currency.trim().to_ascii_uppercase();
+    let currency = req.to.currency.trim().to_ascii_uppercase();
     if currency.len() != 3 || !currency.bytes().all(|c| c.is_ascii_uppercase()) {
         return Err(Error::new(
             ErrorCode::InvalidInput,
             "currency",
             format!(
                 "\"{}\" is not an ISO 4217 code such as EUR",
-                crate::domain::money::clip(&req.currency)
+                crate::domain::money::clip(&req.to.currency)
             ),
         ));
     }
-    if req.rate.0 <= Decimal::ZERO {
+    if req.to.rate.0 <= Decimal::ZERO {
         return Err(Error::new(
             ErrorCode::InvalidNumber,
             "rate",
@@ -69,14 +77,14 @@ pub fn convert_currency(req: &ConvertRequest, mut b: Breakdown) -> Result<Conver
     } else {
         2
     };
-    let exact = req.amount * req.rate.0;
+    let exact = req.amount * req.to.rate.0;
     let converted = Money(round_half_up(exact.0, decimals));
     b.line(
         format!("{} USD in {currency}", req.amount),
         format!(
             "{} × {} = {} → {converted} (half up to {decimals} decimals, 003 §6.1.4)",
             req.amount,
-            show(req.rate.0),
+            show(req.to.rate.0),
             show(exact.0)
         ),
         converted,

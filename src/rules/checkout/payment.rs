@@ -95,21 +95,9 @@ pub enum PaymentStatus {
     PendingPayment,
 }
 
-/// Result of `paymentSplit`.
+/// Who pays an amount, and whether the payment goes through (003 §3.2.3.1, §3.3.2).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
-pub struct PaymentSplitResponse {
-    /// The discount applied, if any.
-    pub discount: Option<ChosenDiscount>,
-    /// The discount amount.
-    pub discount_amount: Money,
-    /// The order amount after the discount, half up to cents.
-    pub amount_due: Money,
-    /// The voucher(s) used.
-    pub vouchers: Vec<AppliedVoucher>,
-    /// What the vouchers pay.
-    pub voucher_total: Money,
-    /// What is left after discount and voucher: the money the customer pays.
-    pub payable: Money,
+pub struct Payers {
     /// Taken from the cash balance (0 unless `paid`).
     pub cash: Money,
     /// Taken from the credit line (0 unless `paid`).
@@ -125,6 +113,26 @@ pub struct PaymentSplitResponse {
     pub shortfall: Money,
     /// `paid`, `failed` (auto-renewal: retried the next day) or `pendingPayment` (order payment).
     pub status: PaymentStatus,
+}
+
+/// Result of `paymentSplit`.
+#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
+pub struct PaymentSplitResponse {
+    /// The discount applied, if any.
+    pub discount: Option<ChosenDiscount>,
+    /// The discount amount.
+    pub discount_amount: Money,
+    /// The order amount after the discount, half up to cents.
+    pub amount_due: Money,
+    /// The voucher(s) used.
+    pub vouchers: Vec<AppliedVoucher>,
+    /// What the vouchers pay.
+    pub voucher_total: Money,
+    /// What is left after discount and voucher: the money the customer pays.
+    pub payable: Money,
+    /// Who pays it: cash, credit, settlement, card, what is unpaid and why.
+    #[json(flatten)]
+    pub payers: Payers,
     /// The candidates of the automatic discount choice (empty when `discounts` was given).
     pub discount_candidates: Vec<DiscountCandidate>,
     /// Vouchers that could not pay, and why.
@@ -355,13 +363,15 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
         vouchers: vouchers.applied,
         voucher_total,
         payable,
-        cash,
-        credit,
-        monthly_settlement: settlement,
-        card,
-        unpaid,
-        shortfall,
-        status,
+        payers: Payers {
+            cash,
+            credit,
+            monthly_settlement: settlement,
+            card,
+            unpaid,
+            shortfall,
+            status,
+        },
         discount_candidates: candidates,
         rejected_vouchers: vouchers.rejected,
         breakdown: b,
@@ -415,14 +425,14 @@ mod tests {
         let r = pay(req);
         assert_eq!(r.amount_due.0, dec!(1800.00));
         assert_eq!(r.payable.0, dec!(1700.00));
-        assert_eq!((r.cash + r.credit).0, dec!(1000.00));
-        assert_eq!(r.card.0, dec!(700.00));
-        assert_eq!(r.status, PaymentStatus::Paid);
+        assert_eq!((r.payers.cash + r.payers.credit).0, dec!(1000.00));
+        assert_eq!(r.payers.card.0, dec!(700.00));
+        assert_eq!(r.payers.status, PaymentStatus::Paid);
         assert_eq!(
             r.breakdown.lines.iter().map(|l| l.amount).sum::<Money>(),
             r.payable
         );
-        assert!(r.shortfall.0.is_zero() && r.unpaid.0.is_zero());
+        assert!(r.payers.shortfall.0.is_zero() && r.payers.unpaid.0.is_zero());
     }
 
     fn example() -> PaymentSplitRequest {
@@ -437,7 +447,7 @@ mod tests {
     }
 
     fn taken(r: &PaymentSplitResponse) -> Money {
-        r.cash + r.credit + r.monthly_settlement + r.card
+        r.payers.cash + r.payers.credit + r.payers.monthly_settlement + r.payers.card
     }
 
     #[test]
@@ -448,15 +458,15 @@ mod tests {
             card_bound: false,
             ..example()
         });
-        assert_eq!(r.status, PaymentStatus::Failed);
+        assert_eq!(r.payers.status, PaymentStatus::Failed);
         assert_eq!(r.payable.0, dec!(1700.00));
         assert_eq!(taken(&r), Money::ZERO);
         assert_eq!(
-            (r.cash.0, r.credit.0, r.card.0),
+            (r.payers.cash.0, r.payers.credit.0, r.payers.card.0),
             (dec!(0), dec!(0), dec!(0))
         );
-        assert_eq!(r.shortfall.0, dec!(700.00));
-        assert_eq!(r.unpaid, r.payable);
+        assert_eq!(r.payers.shortfall.0, dec!(700.00));
+        assert_eq!(r.payers.unpaid, r.payable);
         assert_eq!(
             r.breakdown.facts[0].formula,
             "1700.00 = 600.00 (cash) + 400.00 (credit) + 700.00 (short)"
@@ -487,10 +497,10 @@ mod tests {
             vouchers: vec![],
             ..example()
         });
-        assert_eq!(r.status, PaymentStatus::Failed);
+        assert_eq!(r.payers.status, PaymentStatus::Failed);
         assert_eq!(taken(&r), Money::ZERO);
-        assert_eq!(r.shortfall.0, dec!(29000.00));
-        assert_eq!(r.unpaid.0, dec!(30000.00));
+        assert_eq!(r.payers.shortfall.0, dec!(29000.00));
+        assert_eq!(r.payers.unpaid.0, dec!(30000.00));
         assert!(r
             .breakdown
             .notes
@@ -503,8 +513,8 @@ mod tests {
             vouchers: vec![],
             ..example()
         });
-        assert_eq!(r.status, PaymentStatus::Paid);
-        assert_eq!(r.card.0, dec!(20000.00));
+        assert_eq!(r.payers.status, PaymentStatus::Paid);
+        assert_eq!(r.payers.card.0, dec!(20000.00));
     }
 
     #[test]
@@ -515,11 +525,11 @@ mod tests {
         });
         // No voucher lets the balance pay (100 + 1000 < 1800), so none is used (003 §13.1.2.1:
         // "选用一张可成功抵扣续费金额的券"): 1800 against 1000, 800 short, nothing taken.
-        assert_eq!(r.status, PaymentStatus::Failed);
+        assert_eq!(r.payers.status, PaymentStatus::Failed);
         assert!(r.vouchers.is_empty());
         assert_eq!(taken(&r), Money::ZERO);
-        assert_eq!(r.shortfall.0, dec!(800.00));
-        assert_eq!(r.unpaid.0, dec!(1800.00));
+        assert_eq!(r.payers.shortfall.0, dec!(800.00));
+        assert_eq!(r.payers.unpaid.0, dec!(1800.00));
     }
 
     #[test]
@@ -530,10 +540,10 @@ mod tests {
             flow: PaymentFlow::OrderPayment,
             ..example()
         });
-        assert_eq!(r.status, PaymentStatus::PendingPayment);
+        assert_eq!(r.payers.status, PaymentStatus::PendingPayment);
         assert_eq!(taken(&r), Money::ZERO);
-        assert_eq!(r.shortfall.0, dec!(700.00));
-        assert_eq!(r.unpaid.0, dec!(1700.00));
+        assert_eq!(r.payers.shortfall.0, dec!(700.00));
+        assert_eq!(r.payers.unpaid.0, dec!(1700.00));
         assert!(r
             .breakdown
             .notes

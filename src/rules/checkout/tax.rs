@@ -115,17 +115,11 @@ static TAX_TABLE: &[TaxRow] = &[
     row("ID", "Indonesia", SparkooIndonesia, 0, &[("VAT", 110)], All),
 ];
 
-/// Request of `taxInvoice`.
-#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
-pub struct TaxRequest {
-    /// Price before indirect tax (WHT included, 003 §8.1, §8.2).
-    pub price: Money,
-    /// The customer's country, ISO 3166 alpha-2 (`MY`, `SG`, `IN`…).
-    pub country: String,
+/// Who sells, and the customer's tax standing: what picks and changes the rates (003 §8).
+#[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, Ts)]
+pub struct TaxProfile {
     /// The contracting entity; needed for a table lookup.
     pub seller: Option<Seller>,
-    /// Invoice date: picks the rate in effect; needed for a table lookup.
-    pub date: Option<NaiveDate>,
     /// VAT/GST registered (资质 "VAT Register" with proof and tax number).
     #[json(default)]
     pub registered: bool,
@@ -135,6 +129,20 @@ pub struct TaxRequest {
     pub withholding_rate: Option<Ratio>,
     /// Indirect tax rate to apply instead of the table (Pakistan Sindh sales tax `0.13`).
     pub indirect_tax_rate: Option<Ratio>,
+}
+
+/// Request of `taxInvoice`.
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
+pub struct TaxRequest {
+    /// Price before indirect tax (WHT included, 003 §8.1, §8.2).
+    pub price: Money,
+    /// The customer's country, ISO 3166 alpha-2 (`MY`, `SG`, `IN`…).
+    pub country: String,
+    /// Invoice date: picks the rate in effect; needed for a table lookup.
+    pub date: Option<NaiveDate>,
+    /// The seller and the customer's tax standing.
+    #[json(flatten)]
+    pub profile: TaxProfile,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -206,7 +214,7 @@ fn ymd_text(d: u32) -> String {
 /// The row in effect for the request: the latest `from` on or before the date (003 §8.1).
 fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
     let missing = |p: &str| Error::new(ErrorCode::MissingField, p, "give it or indirectTaxRate");
-    let seller = req.seller.ok_or_else(|| missing("seller"))?;
+    let seller = req.profile.seller.ok_or_else(|| missing("seller"))?;
     let date = req.date.ok_or_else(|| missing("date"))?;
     let day = date.year().unsigned_abs() * 10000 + date.month() * 100 + date.day();
     let hr = |s: &str| {
@@ -215,7 +223,7 @@ fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
             "HR"
         )
     };
-    let haryana = country == "IN" && req.subdivision.as_deref().is_some_and(hr);
+    let haryana = country == "IN" && req.profile.subdivision.as_deref().is_some_and(hr);
     let country = if haryana { "IN-HR" } else { country };
     let ours = TAX_TABLE.iter().filter(|r| r.country == country);
     let name = match ours.clone().next() {
@@ -248,15 +256,15 @@ pub fn tax_invoice(req: &TaxRequest, mut b: Breakdown) -> Result<TaxResponse> {
         let msg = format!("\"{}\" is not an ISO 3166 alpha-2 code", clip(&req.country));
         return Err(refuse(ErrorCode::InvalidInput, "country", msg));
     }
-    let wht_rate = rate_at_most_one(req.withholding_rate, "withholdingRate")?;
-    let given = rate_at_most_one(req.indirect_tax_rate, "indirectTaxRate")?;
+    let wht_rate = rate_at_most_one(req.profile.withholding_rate, "withholdingRate")?;
+    let given = rate_at_most_one(req.profile.indirect_tax_rate, "indirectTaxRate")?;
     let price = req.price;
     let given = vec![applied("indirect tax", given, 0, "given".into())];
-    let (mut rates, charged, reverse) = match req.indirect_tax_rate {
+    let (mut rates, charged, reverse) = match req.profile.indirect_tax_rate {
         Some(_) => (given, true, false),
         None => {
             let r = lookup(req, &country)?;
-            let exempt = req.registered && r.charged != Charged::All;
+            let exempt = req.profile.registered && r.charged != Charged::All;
             let from = (r.from != 0).then(|| format!(", from {}", ymd_text(r.from)));
             let source = format!("003 §8.1 {}{}", r.name, from.unwrap_or_default());
             let per_mille = |pm: u16| Decimal::new(i64::from(pm), 3);
