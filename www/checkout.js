@@ -42,9 +42,9 @@ const SELLERS = [
 
 // The members each kind of line uses, and what a line switched to that kind starts with.
 const KIND_MEMBERS = {
-  new: ["product", "region", "quantity", "term", "prices"],
-  renewal: ["product", "region", "quantity", "term", "currentExpiry", "prices"],
-  unifiedRenewal: ["product", "region", "currentExpiry", "renewTerm", "unifiedDay", "prices"],
+  new: ["product", "region", "quantity", "term", "prices", "autoRenew"],
+  renewal: ["product", "region", "quantity", "term", "currentExpiry", "prices", "autoRenew"],
+  unifiedRenewal: ["product", "region", "currentExpiry", "renewTerm", "unifiedDay", "prices", "autoRenew"],
   upgrade: ["product", "region", "orders", "oldPrices", "newPrices"],
 };
 const DEFAULTS = (date) => ({
@@ -128,6 +128,7 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
     if (members.includes("currentExpiry")) add({ key: "currentExpiry", label: "current expiry", kind: "date" });
     if (members.includes("renewTerm")) add({ key: "renewTerm", label: "renew for", kind: "term" });
     if (members.includes("unifiedDay")) add({ key: "unifiedDay", label: "unified expiry day", kind: "day" });
+    if (members.includes("autoRenew")) add({ key: "autoRenew", label: "renew automatically", kind: "bool", optional: true });
     box.append(el("legend", {}, `Item ${i + 1}`), grid);
     if (members.includes("prices")) box.append(pricesEditor(state, { path: `${at}.prices`, title: "Prices", onChange: changed }));
     if (members.includes("orders")) {
@@ -185,6 +186,7 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
         field(state, { path: "country", label: "your country", placeholder: "SG", hint: "ISO code: SG, MY, IN, JP…", onChange: changed }),
         field(state, { path: "seller", label: "seller (contracting entity)", kind: "select", options: SELLERS, onChange: changed }),
         field(state, { path: "withholdingRate", label: "withholding tax rate", kind: "money", optional: true, placeholder: "0.08", onChange: changed }),
+        field(state, { path: "registered", label: "VAT/GST registered", kind: "bool", optional: true, onChange: changed }),
       ),
     );
     renderItems();

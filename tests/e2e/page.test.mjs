@@ -198,6 +198,10 @@ test("Checkout: changing a field updates the receipt; items are added and remove
   await page.click("#view-checkout >> text=Remove item 3");
   assert.equal(await page.$$eval("billcalc-receipt tbody.line", (b) => b.length), 2);
   assert.equal(await total(), after3);
+  // Auto-renewal on: the receipt says the first attempt (003 §3.2.3.1: 7 days before expiry).
+  await page.check('[data-path="items[0].autoRenew"]');
+  assert.match(await page.textContent('billcalc-receipt tbody[data-line="0"]'), /auto-renews: first attempt/);
+  await page.uncheck('[data-path="items[0].autoRenew"]');
   // A display currency.
   await page.fill('[data-path="display.currency"]', "EUR");
   await page.fill('[data-path="display.rate"]', "0.92");
