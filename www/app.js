@@ -4,7 +4,7 @@
 // package (the same build users import).
 //
 // Built with the package into one module (dist/app.js, scripts/bundle-page.mjs) so no chain of
-// imports stands between the page and the .wasm; the 22 calculators and their sample catalog are
+// imports stands between the page and the .wasm; the calculators and their sample catalog are
 // a chunk of their own, fetched once the first figure is painted. What makes the first figure
 // fast: the package is instantiated from the module www/boot.js has been compiling while
 // everything downloaded (./wasm.js, imported first), the first view computes as soon as it is,

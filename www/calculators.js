@@ -1,4 +1,4 @@
-// The "All calculations" view: one form per operation (22), each opening on one of the guides'
+// The "All calculations" view: one form per operation of the package, each opening on one of the guides'
 // worked examples; the result, the breakdown, errors next to their field, a rounding-policy
 // switch and the what-if chart. No billing rule lives here — every figure, formula and refusal
 // comes from the package (the same build users import). User input is only ever written with

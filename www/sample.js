@@ -492,4 +492,47 @@ export const VIEWS = [
     sample: { action: "renew", kind: "nonResettable", quota: "500", remaining: "120", end: "2024-03-19", purchasedBy: "6M", autoRenewal: false, date: "2024-01-10", term: "6M" },
     figures: ["expiresAt", "start", "end", "quota", "notYetEffective"],
   },
+  {
+    op: "compareTerms",
+    title: "Compare terms",
+    source: "003 §3.2.2.2, §3.2.6.2",
+    main: "cheapestMonthly",
+    orders: false,
+    fields: [
+      { name: "prices", kind: "prices", label: "prices" },
+      { name: "quantity", kind: "number", label: "quantity" },
+      { name: "discount", kind: "money", label: "discount factor", optional: true },
+      { name: "payPerUseHourly", kind: "money", label: "pay-per-use price an hour", optional: true },
+    ],
+    // Hand-computed: 1Y 1100 / 12 ≈ 91.67 a month against 110 (saving 220.00 = 16.67 %).
+    sample: { prices: { "1M": "110", "1Y": "1100" }, quantity: 1, payPerUseHourly: "0.20" },
+    figures: ["cheapestMonthly"],
+  },
+  {
+    op: "checkout",
+    title: "Cart (JSON)",
+    source: "003 §3.2.3.1, §3.3.2, §8",
+    main: "total",
+    orders: false,
+    fields: [
+      { name: "date", kind: "date", label: "order day" },
+      { name: "country", kind: "text", label: "country (ISO, for tax)", optional: true },
+      { name: "items", kind: "json", label: "items", hint: "[{kind: new|renewal|unifiedRenewal|upgrade, term, prices, …}]" },
+      { name: "offers", kind: "json", label: "offers", optional: true, hint: "{business?, partner?, promotions?}" },
+      { name: "vouchers", kind: "json", label: "vouchers", optional: true, hint: "[{id, balance, validFrom, validTo, …}]" },
+      { name: "balance", kind: "json", label: "balance", optional: true, hint: "{cash?, credit?, cardBound?, monthlySettlement?}" },
+    ],
+    // 003 §3.2.3.1 ex. A on a renewal (promotion 0.7 used on it: 700.00) and 003 §3.3.2 ex. 1 on a new
+    // resource (business 0.8: 800.00).
+    sample: {
+      date: "2020-11-27",
+      items: [
+        { kind: "renewal", term: "1M", currentExpiry: "2020-11-30", prices: { "1M": "1000" } },
+        { kind: "new", term: "1M", prices: { "1M": "1000" } },
+      ],
+      offers: { business: "0.8", partner: "0.9", promotions: [{ id: "p70", factor: "0.7", effective: "2020-11-01", usedOn: "2020-11-10" }] },
+      balance: { cash: "1500" },
+    },
+    figures: ["total", "listTotal", "discountTotal", "voucherTotal"],
+  },
 ];
