@@ -136,35 +136,14 @@ test("curve: one call for every day of a 3-year order", () => {
   assert.equal(window.refusals[2], "RESOURCE_EXPIRED");
 });
 
-test("every operation is exported", () => {
-  for (const name of [
-    "quote",
-    "upgradeCost",
-    "expansionCost",
-    "downgradeRefund",
-    "unifiedExpiry",
-    "unsubscribeRefund",
-    "switchToOnDemand",
-    "reservedInstanceRefund",
-    "usageCharge",
-    "convertCurrency",
-    "bestDiscount",
-    "selectVoucher",
-    "paymentSplit",
-    "packageUsage",
-    "packageRenewal",
-    "reservedPoolIdleFee",
-    "taxInvoice",
-    "autoRenewalSchedule",
-    "billRounding",
-    "consumptionQuota",
-    "mergedPayment",
-    "billSummary",
-    "calculate",
-    "curve",
-  ]) {
+test("every operation of the table is exported, and the README's operations table lists each", () => {
+  for (const name of [...billcalc.OPERATIONS, "calculate", "curve"]) {
     assert.equal(typeof billcalc[name], "function", name);
   }
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const table = readme.split("\n### Operations and their requests\n")[1].split("\n#")[0];
+  const documented = [...table.matchAll(/^\| `([a-zA-Z]+)` \|/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(documented, [...billcalc.OPERATIONS].sort());
 });
 // One spelling per error code: every code the README's "Errors" section lists is the package's
 // (each refused vector throws a code of that list) and its TypeScript union's (js/types.d.ts).
