@@ -384,13 +384,18 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
         }
         Data::Enum(e) => {
             let mut arms = Vec::new();
+            let mut names = Vec::new();
             for v in &e.variants {
                 let ident = &v.ident;
                 let quoted = format!("\"{}\"", variant_name(v)?);
                 match (&v.fields, &c.tag) {
-                    (Fields::Unit, None) => arms.push(quote! {
-                        #name::#ident => out.push_str(#quoted),
-                    }),
+                    (Fields::Unit, None) => {
+                        let plain = variant_name(v)?;
+                        names.push(quote!(#name::#ident => #plain,));
+                        arms.push(quote! {
+                            #name::#ident => out.push_str(#quoted),
+                        })
+                    }
                     (Fields::Named(_), Some(tag)) => {
                         let fields = named_fields(&v.fields)?;
                         let idents: Vec<&Ident> = fields.iter().map(|f| &f.ident).collect();
@@ -414,6 +419,20 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     }
                 }
             }
+            // A unit-only enum also tells its variants' JSON spelling, for a rule's message.
+            let spelled = (names.len() == e.variants.len()).then(|| {
+                quote! {
+                    impl #name {
+                        /// The variant as the JSON spells it.
+                        #[allow(dead_code)]
+                        pub fn json_name(&self) -> &'static str {
+                            match self {
+                                #(#names)*
+                            }
+                        }
+                    }
+                }
+            });
             Ok(quote! {
                 impl crate::io::write::ToJson for #name {
                     #[allow(clippy::needless_borrow)]
@@ -424,6 +443,7 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     }
                     #omitted
                 }
+                #spelled
             })
         }
         Data::Union(_) => Err(Error::new(Span::call_site(), "no unions")),

@@ -243,8 +243,7 @@ fn check_members(item: &CartItem) -> Result<()> {
         ("newPrices", item.new_prices.is_some(), 0b1000),
         ("autoRenew", item.auto_renew, 0b0111),
     ];
-    let kinds = ["new", "renewal", "unifiedRenewal", "upgrade"];
-    let kind = kinds.get(item.kind as usize).copied().unwrap_or_default();
+    let kind = item.kind.json_name();
     match given.iter().find(|(_, on, kinds)| *on && kinds & bit == 0) {
         Some((name, ..)) => Err(Error::new(
             ErrorCode::InvalidInput,
