@@ -81,6 +81,8 @@ export type BestDiscountRequest = {
   listAmount: Money;
   /** The order date (promotions must be valid on it). */
   date: string;
+  /** The term bought: a partner discount does not apply to products of two years or more (003 §9.2.1). */
+  term?: Term;
 } & DiscountOffers & RequestOptions;
 
 /** Result of `bestDiscount`. */
@@ -202,39 +204,56 @@ export type CartDisplay = {
   rate: Ratio;
 };
 
-/** One line of the cart; the members its `kind` does not use are refused. */
-export type CartItem = {
-  /** A name echoed in the answer. */
-  id?: string;
-  /** `new` (default), `renewal`, `unifiedRenewal` or `upgrade`. */
-  kind?: ItemKind;
-  /** The product, for vouchers' scope (`"ECS"`). */
-  product?: string;
-  /** The region, for vouchers' scope. */
-  region?: string;
-  /** New, renewal: identical resources (default 1). */
+/** One line of the cart, by what it buys (`kind`, default `new`); a member another kind uses is refused as unknown. */
+export type CartItem = ({
+  kind?: "new";
+  /** The term bought. */
+  term: Term;
+  /** Prices per term. */
+  prices: PriceTable;
+  /** Identical resources (default 1). */
   quantity?: number;
-  /** New, renewal: the term bought (a renewal without one: the console's default, 1Y if offered, else 1M, else the shortest, 003 §3.2.2.2 step 5). */
-  term?: Term;
-  /** New, renewal, unified renewal: prices per term. */
-  prices?: PriceTable;
-  /** Renewal, unified renewal: the current expiry date. */
-  currentExpiry?: string;
-  /** Unified renewal: the term renewed before the top-up days (absent: up to the unified day). */
-  renewTerm?: Term;
-  /** Unified renewal: the day 1–28 or `"last"` (default 1). */
-  unifiedDay?: UnifiedDay;
-  /** Upgrade: the resource's orders. */
-  orders?: Array<Order>;
-  /** Upgrade: prices of the current configuration. */
-  oldPrices?: PriceTable;
-  /** Upgrade: prices of the new configuration. */
-  newPrices?: PriceTable;
-  /** Auto-renewal on for the resource (not for an upgrade): the line says its first attempt. */
+  /** Auto-renewal on: the line says its first attempt (003 §3.2.3.1). */
   autoRenew?: boolean;
-  /** A discount coupon instead of the system's choice. */
-  coupon?: Coupon;
-};
+} & LineLabel) | ({
+  kind: "renewal";
+  /** The current expiry date. */
+  currentExpiry: string;
+  /** The term renewed (absent: the console's default, 1Y if offered, else 1M, else the shortest, 003 §3.2.2.2 step 5). */
+  term?: Term;
+  /** Prices per term. */
+  prices: PriceTable;
+  /** Identical resources (default 1). */
+  quantity?: number;
+  /** Auto-renewal on: the line says its first attempt (003 §3.2.3.1). */
+  autoRenew?: boolean;
+  /** The promotions this resource's earlier orders used, each with `usedOn` (003 §3.3.2). */
+  promotions?: Array<Promotion>;
+} & LineLabel) | ({
+  kind: "unifiedRenewal";
+  /** The current expiry date. */
+  currentExpiry: string;
+  /** The term renewed before the top-up days (absent: up to the unified day). */
+  renewTerm?: Term;
+  /** The day 1–28 or `"last"` (default 1). */
+  unifiedDay?: UnifiedDay;
+  /** Prices per term. */
+  prices: PriceTable;
+  /** Auto-renewal on: the line says its first attempt (003 §3.2.3.1). */
+  autoRenew?: boolean;
+  /** The promotions this resource's earlier orders used, each with `usedOn` (003 §3.3.2). */
+  promotions?: Array<Promotion>;
+} & LineLabel) | ({
+  kind: "upgrade";
+  /** The resource's orders. */
+  orders: Array<Order>;
+  /** Prices of the current configuration. */
+  oldPrices: PriceTable;
+  /** Prices of the new configuration. */
+  newPrices: PriceTable;
+  /** The promotions this resource's earlier orders used, each with `usedOn` (003 §3.3.2). */
+  promotions?: Array<Promotion>;
+} & LineLabel);
 
 /** One answered line; a refused one has only `id`, `kind` and `error`. */
 export type CartLine = {
@@ -532,7 +551,7 @@ export type GivenDiscount = {
   factor: Ratio;
 };
 
-/** What a cart line buys. */
+/** What a cart line buys: the JSON name of a [`CartItem`]'s `kind`, in the answer. */
 export type ItemKind = "new" | "renewal" | "unifiedRenewal" | "upgrade";
 
 /** One money line: `label`, the formula with its numbers, and the signed amount it contributes. */
@@ -557,6 +576,18 @@ export type LineDiscount = {
   amount: Money;
   /** Why it was chosen. */
   reason: string;
+};
+
+/** What any line may carry, whatever it buys. */
+export type LineLabel = {
+  /** A name echoed in the answer. */
+  id?: string;
+  /** The product, for vouchers' scope (`"ECS"`). */
+  product?: string;
+  /** The region, for vouchers' scope. */
+  region?: string;
+  /** A discount coupon instead of the system's choice. */
+  coupon?: Coupon;
 };
 
 /** A manual renewal made while auto-renewal is on. */
@@ -834,6 +865,8 @@ export type PaymentSplitRequest = {
   listAmount: Money;
   /** The payment date (vouchers and promotions must be valid on it). */
   date: string;
+  /** The term paid for: with `offers`, a partner discount does not apply to products of two years or more (003 §9.2.1). */
+  term?: Term;
   /** The discount the order carries (at most one, 003 §3.3.2) — or give `offers`. */
   discounts?: Array<GivenDiscount>;
   /** The discounts on offer, for the system's best-discount choice (003 §3.2.3.1). */
@@ -1428,19 +1461,19 @@ export type UnsubscribeResponse = {
 };
 
 /** The offer applied to an upgrade (003 §3.2.7, four formulas). */
-export type UpgradeOffer = {
+export type UpgradeOffer = ({
   kind: "rate";
   /** The factor, 0 < d ≤ 1 (0.9 = 9折). */
   factor: Ratio;
-} | {
+}) | ({
   kind: "fixedPrice";
   /** Fixed prices of the new configuration, per term. */
   prices: PriceTable;
-} | {
+}) | ({
   kind: "reduction";
   /** The reduction X. */
   amount: Money;
-};
+});
 
 /** Request of `upgradeCost`. */
 export type UpgradeRequest = {

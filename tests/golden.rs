@@ -429,3 +429,21 @@ golden!(
     s3_2_4_1_package_examples_expiry_obs,
     s3_2_4_1_package_examples_expiry_cdn,
 );
+
+// Read twice (0.3.0): what an independent reader of the guides computed and billcalc answered
+// otherwise before (tests/vectors/read_twice.json, each note with the arithmetic).
+golden!(
+    s3_2_2_1_month_end_renewal_chain_unsubscribe,
+    s3_2_2_1_month_end_renewal_chain_switch,
+    s3_2_2_1_month_end_renewal_chain_upgrade,
+    s9_2_1_partner_discount_not_for_two_years_or_more,
+    s9_2_1_best_discount_partner_excluded_for_3y,
+    s3_3_2_promotion_used_after_the_order_is_no_history,
+    s3_3_2_promotion_used_before_it_took_effect,
+    s3_3_2_cart_promotion_history_is_per_resource,
+    s3_3_2_cart_use_of_a_promotion_belongs_to_a_line,
+    s3_2_7_round_up_to_an_unlisted_monthly_term,
+    s3_2_7_listing_the_derived_price_changes_nothing,
+    s3_2_7_expansion_rounds_up_to_an_unlisted_monthly_term,
+    s3_2_2_3_unified_renewal_line_adds_up,
+);

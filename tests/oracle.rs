@@ -482,13 +482,17 @@ fn rate_of(table: &Table, term: Term, unit: Unit) -> Result<Q, &'static str> {
 
 /// Term matching on the total remaining period (exact comparisons, RULES.md §12.2, §12.3):
 /// up = shortest priced term of the unit's kind with length ≥ r, else the longest;
-/// down = longest priced term of the kind with length ≤ r, else the shortest.
+/// down = longest priced term of the kind with length ≤ r, else the shortest. Every monthly term
+/// 1M…120M is purchasable when the table lists 1M (priced n × 1M, 003 §3.2.7).
 fn match_term(table: &Table, unit: Unit, r: Q, up: bool) -> Result<Term, &'static str> {
-    let kind: Vec<Term> = table
+    let mut kind: Vec<Term> = table
         .keys()
         .copied()
         .filter(|t| t.yearly() == (unit == Unit::Years))
         .collect();
+    if unit == Unit::Months && table.contains_key(&M(1)) {
+        kind = (1..=120).map(M).collect();
+    }
     let (Some(&shortest), Some(&longest)) = (kind.first(), kind.last()) else {
         return Err(PRICE_NOT_FOUND);
     };

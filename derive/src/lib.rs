@@ -7,7 +7,8 @@
 //! meaning it keeps):
 //!
 //! - container: `tag = "kind"` (an enum of
-//!   struct variants, tagged by a member), `omit_if = "method"` (as a member of an object the
+//!   struct variants, tagged by a member; their fields may be flattened structs),
+//!   `tag_default = "name"` (the variant read when the tag member is absent), `omit_if = "method"` (as a member of an object the
 //!   value is left out when `method` says so: a silent breakdown), `ts_name = "Name"` (the
 //!   TypeScript name, when it differs); every reader refuses unknown members;
 //! - field: `default`, `default = "path"`, `rename = "name"`, `skip`, `flatten`, `with = "path"`
@@ -66,6 +67,7 @@ fn expand(
 
 struct Container {
     tag: Option<String>,
+    tag_default: Option<String>,
     omit_if: Option<Ident>,
     ts_name: Option<String>,
 }
@@ -74,6 +76,7 @@ impl Container {
     fn read(attrs: &[Attribute]) -> syn::Result<Container> {
         let mut c = Container {
             tag: None,
+            tag_default: None,
             omit_if: None,
             ts_name: None,
         };
@@ -82,12 +85,14 @@ impl Container {
                 let s: LitStr = meta.value()?.parse()?;
                 if meta.path.is_ident("tag") {
                     c.tag = Some(s.value());
+                } else if meta.path.is_ident("tag_default") {
+                    c.tag_default = Some(s.value());
                 } else if meta.path.is_ident("omit_if") {
                     c.omit_if = Some(Ident::new(&s.value(), s.span()));
                 } else if meta.path.is_ident("ts_name") {
                     c.ts_name = Some(s.value());
                 } else {
-                    return Err(meta.error("container: tag, omit_if or ts_name"));
+                    return Err(meta.error("container: tag, tag_default, omit_if or ts_name"));
                 }
                 Ok(())
             })?;
@@ -283,18 +288,28 @@ fn reader(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     let fields = named_fields(&v.fields)?;
                     let ident = &v.ident;
                     let (groups, build) = read_fields(&fields, quote!(#name::#ident));
+                    let flat = flattened(&fields);
                     names.push(variant_name(v)?);
                     arms.push(quote! {
                         #i => {
-                            let o = at.object(&[&[#tag], &[#(#groups),*]])?;
+                            let o = &at.object(&[&[#tag], &[#(#groups),*] #(, #flat)*])?;
                             Ok(#build)
                         }
                     });
                 }
+                let default = match &c.tag_default {
+                    None => quote!(::core::option::Option::None),
+                    Some(d) => match names.iter().position(|n| n == d) {
+                        Some(i) => quote!(::core::option::Option::Some(#i)),
+                        None => {
+                            return Err(Error::new_spanned(input, "tag_default names no variant"))
+                        }
+                    },
+                };
                 Ok(quote! {
                     impl crate::io::read::FromJson for #name {
                         fn from_json(at: crate::io::read::At<'_>) -> crate::error::Result<Self> {
-                            match at.tag(#tag, &[#(#names),*])? {
+                            match at.tag(#tag, #default, &[#(#names),*])? {
                                 #(#arms)*
                                 _ => Err(at.invalid_type("a known variant")),
                             }
@@ -397,6 +412,8 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                         })
                     }
                     (Fields::Named(_), Some(tag)) => {
+                        let plain = variant_name(v)?;
+                        names.push(quote!(#name::#ident { .. } => #plain,));
                         let fields = named_fields(&v.fields)?;
                         let idents: Vec<&Ident> = fields.iter().map(|f| &f.ident).collect();
                         let members = write_fields(&fields, |ident| quote!(*#ident));
@@ -419,7 +436,7 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     }
                 }
             }
-            // A unit-only enum also tells its variants' JSON spelling, for a rule's message.
+            // An enum also tells its variants' JSON spelling, for a rule's message.
             let spelled = (names.len() == e.variants.len()).then(|| {
                 quote! {
                     impl #name {
@@ -560,6 +577,22 @@ fn ts_member(f: &Field) -> Tokens {
     }
 }
 
+/// ` & Flattened` for each flattened field, declaring its type.
+fn ts_flattened(fields: &[Field]) -> Vec<Tokens> {
+    fields
+        .iter()
+        .filter(|f| f.flatten)
+        .map(|f| {
+            let ty = &f.ty;
+            quote! {
+                out.push_str(" & ");
+                out.push_str(&<#ty as crate::io::ts::Ts>::name());
+                <#ty as crate::io::ts::Ts>::declare(file);
+            }
+        })
+        .collect()
+}
+
 fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
     let name = &input.ident;
     let ts_name = c.ts_name.clone().unwrap_or_else(|| name.to_string());
@@ -572,18 +605,7 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                 .filter(|f| !f.skip && !f.flatten)
                 .map(ts_member)
                 .collect();
-            let flat: Vec<Tokens> = fields
-                .iter()
-                .filter(|f| f.flatten)
-                .map(|f| {
-                    let ty = &f.ty;
-                    quote! {
-                        out.push_str(" & ");
-                        out.push_str(&<#ty as crate::io::ts::Ts>::name());
-                        <#ty as crate::io::ts::Ts>::declare(file);
-                    }
-                })
-                .collect();
+            let flat = ts_flattened(&fields);
             quote! {
                 out.push_str("{\n");
                 #(#members)*
@@ -604,16 +626,28 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                 let mut arms = Vec::new();
                 for (i, v) in e.variants.iter().enumerate() {
                     let fields = named_fields(&v.fields)?;
-                    let members: Vec<Tokens> = fields.iter().map(ts_member).collect();
+                    let members: Vec<Tokens> = fields
+                        .iter()
+                        .filter(|f| !f.skip && !f.flatten)
+                        .map(ts_member)
+                        .collect();
+                    let flat = ts_flattened(&fields);
+                    let spelled = variant_name(v)?;
+                    let optional = if c.tag_default.as_deref() == Some(spelled.as_str()) {
+                        "?"
+                    } else {
+                        ""
+                    };
                     let open = format!(
-                        "{}{{\n  {tag}: \"{}\";\n",
+                        "{}({{\n  {tag}{optional}: \"{spelled}\";\n",
                         if i > 0 { " | " } else { "" },
-                        variant_name(v)?
                     );
                     arms.push(quote! {
                         out.push_str(#open);
                         #(#members)*
                         out.push('}');
+                        #(#flat)*
+                        out.push(')');
                     });
                 }
                 quote!(#(#arms)*)

@@ -58,7 +58,7 @@ pub fn validate(orders: &[Order]) -> Result<()> {
                 format!("order ends {} before it starts {}", o.end, o.start),
             ));
         }
-        check_span(o).map_err(|message| {
+        check_span(o, previous_end).map_err(|message| {
             Error::new(ErrorCode::InvalidPeriod, format!("[{i}].end"), message)
         })?;
         if let Some(prev) = previous_end {
@@ -100,12 +100,21 @@ pub fn require_cash(orders: &[Order]) -> Result<()> {
 /// An order's dates span its term (RULES.md §1.1): it ends on `start + term` (the month-end
 /// clamp included: Jan 31 + 1 month = Feb 28) or on the day before, the two ways the console and
 /// the documents write a segment (2022-08-19..2022-09-19 for one month in 003 §3.4.2.2;
-/// 2018-11-01..2018-11-30 in 003 §3.2.7). A one-month range labelled `3Y` is refused: every rule
-/// reads the term (its price, its handling-fee band), so a mislabelled order would be priced
-/// silently wrong.
-fn check_span(o: &Order) -> std::result::Result<(), String> {
-    let expected = calendar::add_months(o.start, o.term.months());
+/// 2018-11-01..2018-11-30 in 003 §3.2.7). A renewal that starts the day after the previous
+/// order's end may also end on that end + term, as `quote` renews (003 §3.2.2.1: bought
+/// 2023-08-31 for 1M, the order ends 2023-09-30 and its 1M renewal is 2023-10-01..2023-10-30).
+/// A one-month range labelled `3Y` is refused: every rule reads the term (its price, its
+/// handling-fee band), so a mislabelled order would be priced silently wrong.
+fn check_span(o: &Order, previous_end: Option<NaiveDate>) -> std::result::Result<(), String> {
+    let months = o.term.months();
+    let expected = calendar::add_months(o.start, months);
     if expected.is_some_and(|e| o.end == e || e.pred_opt() == Some(o.end)) {
+        return Ok(());
+    }
+    let renewal_end = previous_end
+        .filter(|p| p.succ_opt() == Some(o.start))
+        .and_then(|p| calendar::add_months(p, months));
+    if renewal_end == Some(o.end) {
         return Ok(());
     }
     Err(match expected {

@@ -126,12 +126,22 @@ impl PriceTable {
         } else {
             PeriodUnit::Months
         };
-        let candidates: Vec<Term> = self
+        let mut candidates: Vec<Term> = self
             .0
             .keys()
             .copied()
             .filter(|t| t.is_yearly() == yearly)
             .collect();
+        // A monthly term the table does not list is still purchasable, at n × the 1M price
+        // (003 §3.2.7's 8M = 8 × 11): R rounded to whole months is a candidate too, so listing
+        // a term at the price it would be derived at changes no answer.
+        if !yearly && self.0.contains_key(&Term::Months(1)) {
+            if let Some(t) = whole_months(r, how) {
+                candidates.push(t);
+                candidates.sort();
+                candidates.dedup();
+            }
+        }
         let kind = if yearly { "yearly" } else { "monthly" };
         let (Some(&shortest), Some(&longest)) = (candidates.first(), candidates.last()) else {
             return Err(Error::new(
@@ -168,4 +178,18 @@ impl PriceTable {
         };
         Ok((self.rate(chosen, unit)?, note))
     }
+}
+
+/// `r` months rounded as `how` says to a whole number of months that is a term (`1M`…`120M`),
+/// if there is one.
+fn whole_months(r: Exact, how: TermMatch) -> Option<Term> {
+    let (n, d) = (r.numerator(), r.denominator());
+    let months = match how {
+        TermMatch::Up => n.div_euclid(d) + i128::from(n.rem_euclid(d) != 0),
+        TermMatch::Down => n.div_euclid(d),
+    };
+    let months = u32::try_from(months).ok()?;
+    (1..=crate::domain::term::MAX_MONTHS)
+        .contains(&months)
+        .then_some(Term::Months(months))
 }

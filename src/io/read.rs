@@ -193,16 +193,17 @@ impl<'a> At<'a> {
     }
 
     /// The index among `names` of the variant an object names in its member `tag`
-    /// (`{"kind": "rate", …}`).
-    pub fn tag(&self, tag: &str, names: &[&str]) -> Result<usize> {
+    /// (`{"kind": "rate", …}`); `default` when the member is absent, if the type has one.
+    pub fn tag(&self, tag: &str, default: Option<usize>, names: &[&str]) -> Result<usize> {
         let Json::Object(members) = self.json else {
             return Err(self.invalid_type("an object"));
         };
         match members.iter().find(|(name, _)| name == tag) {
             Some((name, value)) => self.child(value, Step::Member(name)).variant(names),
-            None => Err(self
-                .child(&Json::Null, Step::Member(tag))
-                .error(ErrorCode::MissingField, format!("missing field `{tag}`"))),
+            None => default.ok_or_else(|| {
+                self.child(&Json::Null, Step::Member(tag))
+                    .error(ErrorCode::MissingField, format!("missing field `{tag}`"))
+            }),
         }
     }
 

@@ -17,7 +17,7 @@ use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::{required, Error, ErrorCode, Result};
 use crate::rules::checkout::convert_currency::{convert_currency, ConvertRequest, DisplayCurrency};
-use crate::rules::checkout::discount::{self, DiscountKind, DiscountOffers};
+use crate::rules::checkout::discount::{self, DiscountKind, DiscountOffers, Promotion};
 use crate::rules::checkout::payment::{payment_split, PaymentFlow, PaymentSplitRequest};
 use crate::rules::checkout::payment::{Payers, PaymentSplitResponse};
 use crate::rules::checkout::tax::{tax_invoice, TaxProfile, TaxRequest, TaxResponse};
@@ -33,17 +33,17 @@ use crate::rules::usage::merged_payment::MAX_MERGED_ORDERS;
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
 
-/// What a cart line buys.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, FromJson, ToJson, Ts)]
+/// What a cart line buys: the JSON name of a [`CartItem`]'s `kind`, in the answer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ToJson, Ts)]
 pub enum ItemKind {
-    /// A new purchase (`term`, `prices`, `quantity`).
+    /// A new purchase.
     #[default]
     New,
-    /// A renewal, from the grace or retention period too (`currentExpiry`, `term`, `prices`).
+    /// A renewal, from the grace or retention period too.
     Renewal,
-    /// A renewal to the unified expiry day (`currentExpiry`, `renewTerm`, `unifiedDay`, `prices`).
+    /// A renewal to the unified expiry day.
     UnifiedRenewal,
-    /// An upgrade of an existing resource (`orders`, `oldPrices`, `newPrices`).
+    /// An upgrade of an existing resource.
     Upgrade,
 }
 
@@ -56,42 +56,140 @@ pub struct Coupon {
     pub factor: Ratio,
 }
 
-/// One line of the cart; the members its `kind` does not use are refused.
+/// What any line may carry, whatever it buys.
 #[derive(Debug, Clone, Default, PartialEq, Eq, FromJson, Ts)]
-pub struct CartItem {
+pub struct LineLabel {
     /// A name echoed in the answer.
     pub id: Option<String>,
-    /// `new` (default), `renewal`, `unifiedRenewal` or `upgrade`.
-    #[json(default)]
-    pub kind: ItemKind,
     /// The product, for vouchers' scope (`"ECS"`).
     pub product: Option<String>,
     /// The region, for vouchers' scope.
     pub region: Option<String>,
-    /// New, renewal: identical resources (default 1).
-    pub quantity: Option<u64>,
-    /// New, renewal: the term bought (a renewal without one: the console's default, 1Y if
-    /// offered, else 1M, else the shortest, 003 §3.2.2.2 step 5).
-    pub term: Option<Term>,
-    /// New, renewal, unified renewal: prices per term.
-    pub prices: Option<PriceTable>,
-    /// Renewal, unified renewal: the current expiry date.
-    pub current_expiry: Option<NaiveDate>,
-    /// Unified renewal: the term renewed before the top-up days (absent: up to the unified day).
-    pub renew_term: Option<Term>,
-    /// Unified renewal: the day 1–28 or `"last"` (default 1).
-    pub unified_day: Option<UnifiedDay>,
-    /// Upgrade: the resource's orders.
-    pub orders: Option<Vec<Order>>,
-    /// Upgrade: prices of the current configuration.
-    pub old_prices: Option<PriceTable>,
-    /// Upgrade: prices of the new configuration.
-    pub new_prices: Option<PriceTable>,
-    /// Auto-renewal on for the resource (not for an upgrade): the line says its first attempt.
-    #[json(default)]
-    pub auto_renew: bool,
     /// A discount coupon instead of the system's choice.
     pub coupon: Option<Coupon>,
+}
+
+/// One line of the cart, by what it buys (`kind`, default `new`); a member another kind uses is
+/// refused as unknown.
+#[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
+#[json(tag = "kind", tag_default = "new")]
+pub enum CartItem {
+    /// A new purchase (003 §3.2.2): no earlier order, so no promotion history.
+    New {
+        /// Id, product, region, coupon.
+        #[json(flatten)]
+        label: LineLabel,
+        /// The term bought.
+        term: Term,
+        /// Prices per term.
+        prices: PriceTable,
+        /// Identical resources (default 1).
+        #[json(default = "crate::rules::lifecycle::quote::one")]
+        quantity: u64,
+        /// Auto-renewal on: the line says its first attempt (003 §3.2.3.1).
+        #[json(default)]
+        auto_renew: bool,
+    },
+    /// A renewal, from the grace or retention period too (003 §3.2.2.1).
+    Renewal {
+        /// Id, product, region, coupon.
+        #[json(flatten)]
+        label: LineLabel,
+        /// The current expiry date.
+        current_expiry: NaiveDate,
+        /// The term renewed (absent: the console's default, 1Y if offered, else 1M, else the
+        /// shortest, 003 §3.2.2.2 step 5).
+        term: Option<Term>,
+        /// Prices per term.
+        prices: PriceTable,
+        /// Identical resources (default 1).
+        #[json(default = "crate::rules::lifecycle::quote::one")]
+        quantity: u64,
+        /// Auto-renewal on: the line says its first attempt (003 §3.2.3.1).
+        #[json(default)]
+        auto_renew: bool,
+        /// The promotions this resource's earlier orders used, each with `usedOn` (003 §3.3.2).
+        #[json(default)]
+        promotions: Vec<Promotion>,
+    },
+    /// A renewal to the unified expiry day (003 §3.2.2.3).
+    UnifiedRenewal {
+        /// Id, product, region, coupon.
+        #[json(flatten)]
+        label: LineLabel,
+        /// The current expiry date.
+        current_expiry: NaiveDate,
+        /// The term renewed before the top-up days (absent: up to the unified day).
+        renew_term: Option<Term>,
+        /// The day 1–28 or `"last"` (default 1).
+        #[json(default = "crate::rules::lifecycle::unified_expiry::default_day")]
+        unified_day: UnifiedDay,
+        /// Prices per term.
+        prices: PriceTable,
+        /// Auto-renewal on: the line says its first attempt (003 §3.2.3.1).
+        #[json(default)]
+        auto_renew: bool,
+        /// The promotions this resource's earlier orders used, each with `usedOn` (003 §3.3.2).
+        #[json(default)]
+        promotions: Vec<Promotion>,
+    },
+    /// An upgrade of an existing resource (003 §3.2.7).
+    Upgrade {
+        /// Id, product, region, coupon.
+        #[json(flatten)]
+        label: LineLabel,
+        /// The resource's orders.
+        orders: Vec<Order>,
+        /// Prices of the current configuration.
+        old_prices: PriceTable,
+        /// Prices of the new configuration.
+        new_prices: PriceTable,
+        /// The promotions this resource's earlier orders used, each with `usedOn` (003 §3.3.2).
+        #[json(default)]
+        promotions: Vec<Promotion>,
+    },
+}
+
+impl CartItem {
+    /// Id, product, region and coupon.
+    fn label(&self) -> &LineLabel {
+        match self {
+            CartItem::New { label, .. }
+            | CartItem::Renewal { label, .. }
+            | CartItem::UnifiedRenewal { label, .. }
+            | CartItem::Upgrade { label, .. } => label,
+        }
+    }
+
+    /// What it buys, as the answer names it.
+    fn kind(&self) -> ItemKind {
+        match self {
+            CartItem::New { .. } => ItemKind::New,
+            CartItem::Renewal { .. } => ItemKind::Renewal,
+            CartItem::UnifiedRenewal { .. } => ItemKind::UnifiedRenewal,
+            CartItem::Upgrade { .. } => ItemKind::Upgrade,
+        }
+    }
+
+    /// This resource's promotion history (a new purchase has none, 003 §3.3.2 ex. 1).
+    fn history(&self) -> &[Promotion] {
+        match self {
+            CartItem::New { .. } => &[],
+            CartItem::Renewal { promotions, .. }
+            | CartItem::UnifiedRenewal { promotions, .. }
+            | CartItem::Upgrade { promotions, .. } => promotions,
+        }
+    }
+
+    /// Auto-renewal asked for the resource.
+    fn auto_renew(&self) -> bool {
+        match self {
+            CartItem::New { auto_renew, .. }
+            | CartItem::Renewal { auto_renew, .. }
+            | CartItem::UnifiedRenewal { auto_renew, .. } => *auto_renew,
+            CartItem::Upgrade { .. } => false,
+        }
+    }
 }
 
 /// The account's balances.
@@ -225,138 +323,148 @@ struct Priced {
     start: Option<NaiveDate>,
     end: NaiveDate,
     yearly: bool,
+    /// The term shown on the line (null for an upgrade).
     term: Option<Term>,
+    /// The term the discount rules read (an upgrade's matched term, 003 §9.2.1).
+    product_term: Option<Term>,
 }
 
-/// The members each kind uses (bit 0 new, 1 renewal, 2 unified renewal, 3 upgrade).
-fn check_members(item: &CartItem) -> Result<()> {
-    let bit = 1u8 << item.kind as u8;
-    let given = [
-        ("quantity", item.quantity.is_some(), 0b0011),
-        ("term", item.term.is_some(), 0b0011),
-        ("prices", item.prices.is_some(), 0b0111),
-        ("currentExpiry", item.current_expiry.is_some(), 0b0110),
-        ("renewTerm", item.renew_term.is_some(), 0b0100),
-        ("unifiedDay", item.unified_day.is_some(), 0b0100),
-        ("orders", item.orders.is_some(), 0b1000),
-        ("oldPrices", item.old_prices.is_some(), 0b1000),
-        ("newPrices", item.new_prices.is_some(), 0b1000),
-        ("autoRenew", item.auto_renew, 0b0111),
-    ];
-    let kind = item.kind.json_name();
-    match given.iter().find(|(_, on, kinds)| *on && kinds & bit == 0) {
-        Some((name, ..)) => Err(Error::new(
-            ErrorCode::InvalidInput,
-            *name,
-            format!("a `{kind}` line does not use `{name}`"),
-        )),
-        None => Ok(()),
-    }
-}
-
-/// Price `item` with the discount `factor` (none: the list amount) by its own rule.
-fn price(
-    item: &CartItem,
+/// What every line is priced with: the order day, the options and the discount factor (none:
+/// the list amount).
+#[derive(Clone, Copy)]
+struct Pricing {
     date: NaiveDate,
-    o: Options,
-    f: Option<Ratio>,
+    options: Options,
+    factor: Option<Ratio>,
+}
+
+/// A new purchase or a renewal by `quote` (003 §3.2.2.1–2).
+fn price_quote(
+    kind: QuoteKind,
+    term: Option<Term>,
+    prices: &PriceTable,
+    quantity: u64,
+    current_expiry: Option<NaiveDate>,
+    at: Pricing,
     b: Breakdown,
 ) -> Result<Priced> {
-    let prices = || required(item.prices.clone(), "prices", "the line's prices per term");
-    match item.kind {
-        ItemKind::New | ItemKind::Renewal => {
-            // A renewal without a term: the duration the console offers by default (003
-            // §3.2.2.2 step 5).
-            let term = match (item.kind, item.term) {
-                (_, Some(t)) => t,
-                (ItemKind::Renewal, None) => required(
-                    item.prices.as_ref().and_then(default_renewal_term),
-                    "term",
-                    "the term renewed (the price table offers none to default to)",
-                )?,
-                _ => required(None, "term", "the term bought")?,
-            };
-            let q = quote(
-                &QuoteRequest {
-                    kind: match item.kind {
-                        ItemKind::New => QuoteKind::New,
-                        _ => QuoteKind::Renewal,
-                    },
-                    date,
-                    term,
-                    prices: prices()?,
-                    quantity: item.quantity.unwrap_or(1),
-                    discount: f,
-                    start: None,
-                    current_expiry: item.current_expiry,
-                    options: o,
-                },
-                b,
-            )?;
-            let (start, end) = (Some(q.start), q.end);
-            let (yearly, term) = (term.is_yearly(), Some(term));
-            Ok(Priced {
-                due: q.payable,
-                breakdown: q.breakdown,
-                start,
-                end,
-                yearly,
-                term,
-            })
+    let Pricing {
+        date,
+        options: o,
+        factor: f,
+    } = at;
+    // A renewal without a term: the duration the console offers by default (003 §3.2.2.2 step 5).
+    let term = required(
+        term.or_else(|| default_renewal_term(prices)),
+        "term",
+        "the term renewed (the price table offers none to default to)",
+    )?;
+    let q = quote(
+        &QuoteRequest {
+            kind,
+            date,
+            term,
+            prices: prices.clone(),
+            quantity,
+            discount: f,
+            start: None,
+            current_expiry,
+            options: o,
+        },
+        b,
+    )?;
+    Ok(Priced {
+        due: q.payable,
+        breakdown: q.breakdown,
+        start: Some(q.start),
+        end: q.end,
+        yearly: term.is_yearly(),
+        term: Some(term),
+        product_term: Some(term),
+    })
+}
+
+/// Price `item` with the discount factor `f` (none: the list amount) by its own rule.
+fn price(item: &CartItem, at: Pricing, b: Breakdown) -> Result<Priced> {
+    let Pricing {
+        date,
+        options: o,
+        factor: f,
+    } = at;
+    match item {
+        CartItem::New {
+            term,
+            prices,
+            quantity,
+            ..
+        } => price_quote(QuoteKind::New, Some(*term), prices, *quantity, None, at, b),
+        CartItem::Renewal {
+            current_expiry,
+            term,
+            prices,
+            quantity,
+            ..
+        } => {
+            let expiry = Some(*current_expiry);
+            price_quote(QuoteKind::Renewal, *term, prices, *quantity, expiry, at, b)
         }
-        ItemKind::UnifiedRenewal => {
+        CartItem::UnifiedRenewal {
+            current_expiry,
+            renew_term,
+            unified_day,
+            prices,
+            ..
+        } => {
             let u = unified_expiry(
                 &UnifiedExpiryRequest {
-                    current_expiry: required(item.current_expiry, "currentExpiry", "its expiry")?,
-                    renew_term: item.renew_term,
-                    unified_day: item.unified_day.unwrap_or(UnifiedDay::Day(1)),
-                    prices: Some(prices()?),
+                    current_expiry: *current_expiry,
+                    renew_term: *renew_term,
+                    unified_day: *unified_day,
+                    prices: Some(prices.clone()),
                     discount: f,
                     date: Some(date),
                     options: o,
                 },
                 b,
             )?;
-            let due = u.total.unwrap_or(Money::ZERO);
-            let yearly = u.renew_term.map_or(true, Term::is_yearly);
-            let (start, end, term) = (None, u.unified_expiry, u.renew_term);
             Ok(Priced {
-                due,
+                due: u.total.unwrap_or(Money::ZERO),
                 breakdown: u.breakdown,
-                start,
-                end,
-                yearly,
-                term,
+                start: None,
+                end: u.unified_expiry,
+                yearly: u.renew_term.map_or(true, Term::is_yearly),
+                term: u.renew_term,
+                product_term: u.renew_term,
             })
         }
-        ItemKind::Upgrade => {
-            let orders = required(item.orders.clone(), "orders", "the resource's orders")?;
-            let end = orders.last().map_or(date, |o| o.end);
-            let old = required(item.old_prices.clone(), "oldPrices", "the current prices")?;
-            let new = required(item.new_prices.clone(), "newPrices", "the new prices")?;
+        CartItem::Upgrade {
+            orders,
+            old_prices,
+            new_prices,
+            ..
+        } => {
             let c = upgrade_cost(
                 &UpgradeRequest {
                     change: SpecChange {
                         date,
-                        orders,
+                        orders: orders.clone(),
                         billing_mode: Default::default(),
                     },
-                    old_prices: old,
-                    new_prices: new,
+                    old_prices: old_prices.clone(),
+                    new_prices: new_prices.clone(),
                     offer: f.map(|factor| UpgradeOffer::Rate { factor }),
                     options: o,
                 },
                 b,
             )?;
-            let yearly = c.period_unit == PeriodUnit::Years;
-            let due = c.cost;
             Ok(Priced {
-                due,
+                due: c.cost,
                 breakdown: c.breakdown,
                 start: None,
-                end,
-                yearly,
+                end: orders.last().map_or(date, |o| o.end),
+                yearly: c.period_unit == PeriodUnit::Years,
                 term: None,
+                product_term: Some(c.matched_term),
             })
         }
     }
@@ -373,6 +481,86 @@ fn in_item(e: Error, i: usize) -> Error {
     e.at(path)
 }
 
+/// The line's discount (003 §3.2.3.1, §3.3.2, §9.1.2): the customer's coupon, or the system's
+/// choice among the cart's offers and this resource's own promotion history, each candidate
+/// priced by the line's rule (so the reason quotes the amount charged). Its `amount` is set once
+/// the line is priced with it.
+fn choose_discount(
+    req: &CheckoutRequest,
+    item: &CartItem,
+    list: &Priced,
+) -> Result<Option<LineDiscount>> {
+    if let Some(c) = &item.label().coupon {
+        discount::check_factor(c.factor, "coupon.factor")?;
+        return Ok(Some(LineDiscount {
+            kind: DiscountKind::Coupon,
+            id: c.id.clone(),
+            factor: c.factor,
+            amount: Money::ZERO,
+            reason: "the discount coupon the customer chose (003 §9.1.2: no voucher with it)"
+                .into(),
+        }));
+    }
+    // Nothing to discount (an upgrade whose fee is 0).
+    if !list.due.is_positive() {
+        return Ok(None);
+    }
+    let history = item.history();
+    discount::check_offers(
+        &DiscountOffers {
+            promotions: history.to_vec(),
+            ..DiscountOffers::default()
+        },
+        &|m| m.to_string(),
+    )?;
+    let mut offers = req.offers.clone();
+    offers.promotions.extend(history.iter().cloned());
+    let (date, o) = (req.date, req.options);
+    let mut order = discount::DiscountedOrder {
+        date,
+        term: list.product_term,
+        amount_with: &mut |f| {
+            let at = Pricing {
+                date,
+                options: o,
+                factor: Some(f),
+            };
+            Ok(price(item, at, Breakdown::silent(o.policy))?.due)
+        },
+    };
+    let (chosen, candidates) = discount::choose(&mut order, &offers, "offers")?;
+    Ok(chosen.map(|c| {
+        let won = candidates
+            .into_iter()
+            .find(|x| x.eligible && x.kind == c.kind);
+        LineDiscount {
+            kind: c.kind,
+            id: c.id,
+            factor: c.factor,
+            amount: Money::ZERO,
+            reason: won.map(|x| x.reason).unwrap_or_default(),
+        }
+    }))
+}
+
+/// With auto-renewal on, the first deduction attempt for a period ending `end` (003 §3.2.3.1).
+fn first_auto_renewal(o: Options, end: NaiveDate, term: Option<Term>) -> Result<String> {
+    let schedule = AutoRenewalRequest {
+        options: o,
+        rules: Default::default(),
+        product_kind: Default::default(),
+        expiry: end_of_day(end),
+        purchase_term: term,
+        renewal_term: None,
+        deduction_days_before: None,
+        deduction_day_set_on: None,
+        manual_renewal: None,
+        now: None,
+        trial: false,
+    };
+    Ok(auto_renewal_schedule(&schedule, Breakdown::silent(o.policy))?.first_attempt)
+}
+
 /// Line `i`: priced, discounted, a voucher picked from `vouchers` (their balances updated).
 fn line(
     req: &CheckoutRequest,
@@ -381,61 +569,35 @@ fn line(
     vouchers: &mut [Voucher],
     b: &mut Breakdown,
 ) -> Result<CartLine> {
-    check_members(item)?;
     let (date, o) = (req.date, req.options);
     // The list amount: the line's rule without a discount.
-    let list = price(item, date, o, None, Breakdown::silent(o.policy))?.due;
-    // 003 §3.3.2 ex. 1: a new resource has no earlier order, so no promotion was used on it.
-    let mut offers = req.offers.clone();
-    if item.kind == ItemKind::New {
-        offers.promotions.iter_mut().for_each(|p| p.used_on = None);
-    }
-    let chosen = match &item.coupon {
-        Some(c) => {
-            discount::check_factor(c.factor, "coupon.factor")?;
-            let why = "the discount coupon the customer chose (003 §9.1.2: no voucher with it)";
-            Some((
-                DiscountKind::Coupon,
-                c.id.clone(),
-                c.factor,
-                why.to_string(),
-            ))
-        }
-        // Nothing to discount (an upgrade whose fee is 0).
-        None if !list.is_positive() => None,
-        None => {
-            let (chosen, candidates) = discount::choose(list, date, &offers, "offers")?;
-            chosen.map(|c| {
-                let won = candidates
-                    .into_iter()
-                    .find(|x| x.eligible && x.kind == c.kind);
-                let why = won.map(|x| x.reason).unwrap_or_default();
-                (c.kind, c.id, c.factor, why)
-            })
-        }
+    let at = Pricing {
+        date,
+        options: o,
+        factor: None,
     };
+    let list_priced = price(item, at, Breakdown::silent(o.policy))?;
+    let list = list_priced.due;
+    let mut discount = choose_discount(req, item, &list_priced)?;
     // The amount due: the line's rule with the chosen factor, rounded once.
-    let factor = chosen.as_ref().map(|c| c.2);
-    let mut priced = price(item, date, o, factor, b.part())?;
+    let factor = discount.as_ref().map(|d| d.factor);
+    let mut priced = price(item, Pricing { factor, ..at }, b.part())?;
     let mut part = std::mem::take(&mut priced.breakdown);
-    let discount = chosen.map(|(kind, id, factor, reason)| LineDiscount {
-        kind,
-        id,
-        factor,
-        amount: list - priced.due,
-        reason,
-    });
+    if let Some(d) = &mut discount {
+        d.amount = list - priced.due;
+    }
     // One voucher per prepaid order, the current rule (003 §3.2.3.1, §3.3.2, §9.1.5).
+    let label = item.label();
     let order = VoucherOrder {
-        product: item.product.clone(),
-        region: item.region.clone(),
+        product: label.product.clone(),
+        region: label.region.clone(),
         billing_mode: if priced.yearly {
             BillingMode::Yearly
         } else {
             BillingMode::Monthly
         },
-        discounted: factor.is_some() && item.coupon.is_none(),
-        discount_coupon: item.coupon.is_some(),
+        discounted: factor.is_some() && label.coupon.is_none(),
+        discount_coupon: label.coupon.is_some(),
         ..VoucherOrder::default()
     };
     let rule = VoucherRule::Current;
@@ -459,29 +621,15 @@ fn line(
             v.balance = a.balance_left;
         }
     }
-    let auto_renewal = if item.auto_renew {
-        let schedule = AutoRenewalRequest {
-            options: o,
-            rules: Default::default(),
-            product_kind: Default::default(),
-            expiry: end_of_day(priced.end),
-            purchase_term: priced.term,
-            renewal_term: None,
-            deduction_days_before: None,
-            deduction_day_set_on: None,
-            manual_renewal: None,
-            now: None,
-            trial: false,
-        };
-        Some(auto_renewal_schedule(&schedule, Breakdown::silent(o.policy))?.first_attempt)
-    } else {
-        None
+    let auto_renewal = match item.auto_renew() {
+        true => Some(first_auto_renewal(o, priced.end, priced.term)?),
+        false => None,
     };
     let due = priced.due - applied.as_ref().map_or(Money::ZERO, |a| a.amount);
     b.absorb(part, &format!("items[{i}]"), None);
     Ok(CartLine {
-        id: item.id.clone(),
-        kind: Some(item.kind),
+        id: label.id.clone(),
+        kind: Some(item.kind()),
         term: priced.term,
         list_amount: Some(list),
         discount,
@@ -511,7 +659,21 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
         ));
     }
     // The cart's own members are checked once: a fault there refuses the cart.
-    discount::choose(Money::ZERO, req.date, &req.offers, "offers")?;
+    discount::check_offers(&req.offers, &|m| format!("offers.{m}"))?;
+    // 003 §3.3.2: a promotion competes when this resource's earlier orders used it; the cart's
+    // offers belong to no one resource, so a use is said on the line of its resource.
+    if let Some(i) = req
+        .offers
+        .promotions
+        .iter()
+        .position(|p| p.used_on.is_some())
+    {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            format!("offers.promotions[{i}].usedOn"),
+            "a promotion's use belongs to one resource: give it in that line's `promotions`",
+        ));
+    }
     let order = VoucherOrder::default();
     let rule = VoucherRule::Current;
     voucher::choose(
@@ -545,8 +707,8 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
                 });
                 let item = item.as_ref().ok();
                 CartLine {
-                    id: item.and_then(|t| t.id.clone()),
-                    kind: item.map(|t| t.kind),
+                    id: item.and_then(|t| t.label().id.clone()),
+                    kind: item.map(CartItem::kind),
                     error: Some(e),
                     ..CartLine::default()
                 }
@@ -583,6 +745,7 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
             flow: PaymentFlow::OrderPayment,
             list_amount: to_pay,
             date: req.date,
+            term: None,
             discounts: Vec::new(),
             offers: None,
             order: VoucherOrder::default(),
@@ -659,10 +822,10 @@ mod tests {
                            "usedOn": "2020-11-10"});
         let r = run(
             json!({"date": "2020-11-27",
-                   "offers": {"business": "0.8", "partner": "0.9", "promotions": [promo]},
+                   "offers": {"business": "0.8", "partner": "0.9"},
                    "items": [
                      {"kind": "renewal", "term": "1M", "currentExpiry": "2020-11-30",
-                      "prices": {"1M": "1000"}},
+                      "prices": {"1M": "1000"}, "promotions": [promo]},
                      {"term": "1M", "prices": {"1M": "1000"}}]}),
             true,
         );

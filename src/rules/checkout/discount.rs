@@ -9,6 +9,7 @@ use billcalc_derive::{FromJson, ToJson, Ts};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::money::{show, Money, Ratio};
+use crate::domain::term::Term;
 use crate::error::{check_count, Error, ErrorCode, Result};
 
 /// Most promotions one request may list.
@@ -76,6 +77,9 @@ pub struct BestDiscountRequest {
     pub list_amount: Money,
     /// The order date (promotions must be valid on it).
     pub date: NaiveDate,
+    /// The term bought: a partner discount does not apply to products of two years or more
+    /// (003 §9.2.1).
+    pub term: Option<Term>,
     /// The discounts on offer: `business`, `partner` and `promotions` are members of the request
     /// itself.
     #[json(flatten)]
@@ -154,7 +158,13 @@ pub(crate) fn discounted(list: Money, factor: Ratio) -> Money {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn best_discount(req: &BestDiscountRequest, mut b: Breakdown) -> Result<BestDiscountResponse> {
-    let (chosen, candidates) = choose(req.list_amount, req.date, &req.offers, "")?;
+    let list = req.list_amount;
+    let mut order = DiscountedOrder {
+        date: req.date,
+        term: req.term,
+        amount_with: &mut |f| Ok(discounted(list, f)),
+    };
+    let (chosen, candidates) = choose(&mut order, &req.offers, "")?;
     let amount = chosen
         .as_ref()
         .map_or(req.list_amount, |c| discounted(req.list_amount, c.factor));
@@ -202,96 +212,141 @@ pub(crate) fn explain_discount(b: &mut Breakdown, list: Money, c: &ChosenDiscoun
     });
 }
 
-/// Steps 1–4 of 003 §3.2.3.1 over `offers`; `path` prefixes field paths in errors.
-pub(crate) fn choose(
-    list: Money,
-    date: NaiveDate,
-    offers: &DiscountOffers,
-    path: &str,
-) -> Result<(Option<ChosenDiscount>, Vec<DiscountCandidate>)> {
-    let at = |field: &str| {
-        if path.is_empty() {
-            field.to_string()
-        } else {
-            format!("{path}.{field}")
-        }
-    };
+/// The order a discount is chosen for: its day, its term (003 §9.2.1 reads it) and what it costs
+/// with a factor, by the order's own rule (so a reason quotes the figure that is charged).
+pub(crate) struct DiscountedOrder<'a> {
+    /// The order date: a promotion must be valid on it and used before it.
+    pub date: NaiveDate,
+    /// The term bought, when known.
+    pub term: Option<Term>,
+    /// The order amount with a factor, half up to cents.
+    pub amount_with: &'a mut dyn FnMut(Ratio) -> Result<Money>,
+}
+
+impl DiscountedOrder<'_> {
+    /// 003 §9.2.1: the partner discount applies to yearly/monthly products "except products of two
+    /// years or more" (两年及以上产品除外).
+    fn partner_excluded(&self) -> Option<String> {
+        let t = self.term.filter(|t| t.months() >= 24)?;
+        Some(format!(
+            "a partner discount does not apply to products of two years or more ({t}) (003 §9.2.1)"
+        ))
+    }
+}
+
+/// Check the offers' factors and promotion dates; `at` places a member under the request.
+pub(crate) fn check_offers(offers: &DiscountOffers, at: &dyn Fn(&str) -> String) -> Result<()> {
     check_count(
         at("promotions"),
         offers.promotions.len(),
         MAX_PROMOTIONS,
         "promotions",
     )?;
+    for (f, field) in [(offers.business, "business"), (offers.partner, "partner")] {
+        f.map_or(Ok(()), |f| check_factor(f, &at(field)))?;
+    }
+    for (i, p) in offers.promotions.iter().enumerate() {
+        let here = |m: &str| at(&format!("promotions[{i}].{m}"));
+        check_factor(p.factor, &here("factor"))?;
+        let (member, day, what) = match (p.expires, p.used_on) {
+            (Some(e), _) if e < p.effective => ("expires", e, "expires"),
+            (_, Some(u)) if u < p.effective => ("usedOn", u, "is said to be used"),
+            _ => continue,
+        };
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            here(member),
+            format!(
+                "the promotion {what} on {day}, before it takes effect on {}",
+                p.effective
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Step 1: why a promotion cannot compete on `date`, if it cannot (003 §3.2.3.1, §3.3.2: only a
+/// promotion used on an earlier order of this resource, still valid, competes).
+fn promotion_left_out(p: &Promotion, date: NaiveDate) -> Option<String> {
+    let valid = p.effective <= date && p.expires.map_or(true, |e| date <= e);
+    match p.used_on {
+        None => Some("never used on an earlier order of this resource (003 §3.3.2)".into()),
+        Some(u) if u > date => Some(format!(
+            "used on {u}, after this order's date {date}: not an earlier order of this resource (003 §3.3.2)"
+        )),
+        Some(_) if !valid => Some(format!("not valid on {date} (003 §3.2.3.1)")),
+        Some(_) => None,
+    }
+}
+
+/// Steps 1–4 of 003 §3.2.3.1 over `offers` for `order`; `path` prefixes field paths in errors.
+pub(crate) fn choose(
+    order: &mut DiscountedOrder<'_>,
+    offers: &DiscountOffers,
+    path: &str,
+) -> Result<(Option<ChosenDiscount>, Vec<DiscountCandidate>)> {
+    let at = |field: &str| match path {
+        "" => field.to_string(),
+        p => format!("{p}.{field}"),
+    };
+    check_offers(offers, &at)?;
     let mut candidates = Vec::new();
-    for (kind, factor, field) in [
-        (DiscountKind::Business, offers.business, "business"),
-        (DiscountKind::Partner, offers.partner, "partner"),
+    let partner_excluded = order.partner_excluded();
+    for (kind, factor, left_out) in [
+        (DiscountKind::Business, offers.business, None),
+        (DiscountKind::Partner, offers.partner, partner_excluded),
     ] {
         if let Some(f) = factor {
-            check_factor(f, &at(field))?;
-            candidates.push(DiscountCandidate {
-                kind,
-                id: None,
-                factor: f,
-                amount: discounted(list, f),
-                eligible: true,
-                reason: String::new(),
-            });
+            candidates.push(candidate(order, kind, None, f, left_out)?);
         }
     }
-    // Step 1 and 2: the one promotion that may compete.
-    let mut best_promo: Option<usize> = None;
-    let mut promos = Vec::with_capacity(offers.promotions.len());
+    // Steps 1 and 2: the one promotion that may compete, the latest effective (same day: the
+    // most recent order's).
+    let date = order.date;
+    let best_promo = offers
+        .promotions
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| promotion_left_out(p, date).is_none())
+        .max_by_key(|(i, p)| (p.effective, p.used_on, std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
     for (i, p) in offers.promotions.iter().enumerate() {
-        check_factor(p.factor, &at(&format!("promotions[{i}].factor")))?;
-        if p.expires.is_some_and(|e| e < p.effective) {
-            return Err(Error::new(
-                ErrorCode::InvalidPeriod,
-                at(&format!("promotions[{i}].expires")),
-                format!(
-                    "the promotion expires ({}) before it takes effect ({})",
-                    p.expires.map(|d| d.to_string()).unwrap_or_default(),
-                    p.effective
-                ),
-            ));
-        }
-        let valid = p.effective <= date && p.expires.map_or(true, |e| date <= e);
-        let reason = match (p.used_on, valid) {
-            (None, _) => {
-                Some("never used on an earlier order of this resource (003 §3.3.2)".to_string())
-            }
-            (Some(_), false) => Some(format!("not valid on {date} (003 §3.2.3.1)")),
-            (Some(_), true) => None,
+        let left_out = match promotion_left_out(p, date) {
+            None if Some(i) != best_promo => Some(
+                "a used promotion with a later effective date, or the same date and a more \
+                 recent order, is the one that competes (003 §3.2.3.1 step 2)"
+                    .to_string(),
+            ),
+            why => why,
         };
-        if reason.is_none() {
-            let better = match best_promo.and_then(|j| offers.promotions.get(j)) {
-                None => true,
-                Some(q) => (p.effective, p.used_on) > (q.effective, q.used_on),
-            };
-            if better {
-                best_promo = Some(i);
-            }
-        }
-        promos.push(DiscountCandidate {
-            kind: DiscountKind::Promotion,
-            id: p.id.clone(),
-            factor: p.factor,
-            amount: discounted(list, p.factor),
-            eligible: false,
-            reason: reason.unwrap_or_default(),
-        });
+        let kind = DiscountKind::Promotion;
+        candidates.push(candidate(order, kind, p.id.clone(), p.factor, left_out)?);
     }
-    for (i, c) in promos.iter_mut().enumerate() {
-        if Some(i) == best_promo {
-            c.eligible = true;
-        } else if c.reason.is_empty() {
-            c.reason = "a used promotion with a later effective date, or the same date and a more \
-                        recent order, is the one that competes (003 §3.2.3.1 step 2)"
-                .to_string();
-        }
-    }
-    candidates.extend(promos);
-    // Step 3 and 4: lowest amount; ties in kind order (business, partner, promotion).
+    Ok(compare(candidates))
+}
+
+/// A candidate priced by the order's rule; `left_out` says why it does not compete.
+fn candidate(
+    order: &mut DiscountedOrder<'_>,
+    kind: DiscountKind,
+    id: Option<String>,
+    factor: Ratio,
+    left_out: Option<String>,
+) -> Result<DiscountCandidate> {
+    Ok(DiscountCandidate {
+        kind,
+        id,
+        factor,
+        amount: (order.amount_with)(factor)?,
+        eligible: left_out.is_none(),
+        reason: left_out.unwrap_or_default(),
+    })
+}
+
+/// Steps 3 and 4: the lowest amount wins; ties in kind order (business, partner, promotion).
+fn compare(
+    mut candidates: Vec<DiscountCandidate>,
+) -> (Option<ChosenDiscount>, Vec<DiscountCandidate>) {
     let winner = candidates
         .iter()
         .enumerate()
@@ -322,7 +377,7 @@ pub(crate) fn choose(
             id: c.id.clone(),
             factor: c.factor,
         });
-    Ok((chosen, candidates))
+    (chosen, candidates)
 }
 
 #[cfg(test)]
@@ -352,6 +407,7 @@ mod tests {
         let req = BestDiscountRequest {
             list_amount: Money(list),
             date: "2020-11-27".parse().unwrap(),
+            term: None,
             offers: DiscountOffers {
                 business: Some(Ratio(business)),
                 partner: Some(Ratio(partner)),

@@ -52,6 +52,9 @@ pub struct PaymentSplitRequest {
     pub list_amount: Money,
     /// The payment date (vouchers and promotions must be valid on it).
     pub date: NaiveDate,
+    /// The term paid for: with `offers`, a partner discount does not apply to products of two
+    /// years or more (003 §9.2.1).
+    pub term: Option<crate::domain::term::Term>,
     /// The discount the order carries (at most one, 003 §3.3.2) — or give `offers`.
     #[json(default)]
     pub discounts: Vec<GivenDiscount>,
@@ -158,7 +161,15 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
             "offers",
             "give either the order's discount (discounts) or the offers to choose from (offers)",
         )),
-        (Some(offers), []) => discount::choose(req.list_amount, req.date, offers, "offers")?,
+        (Some(offers), []) => {
+            let list = req.list_amount;
+            let mut order = discount::DiscountedOrder {
+                date: req.date,
+                term: req.term,
+                amount_with: &mut |f| Ok(discount::discounted(list, f)),
+            };
+            discount::choose(&mut order, offers, "offers")?
+        }
         (None, []) => (None, Vec::new()),
         (None, [d]) => {
             discount::check_factor(d.factor, "discounts[0].factor")?;
@@ -395,6 +406,7 @@ mod tests {
             flow: PaymentFlow::AutoRenewal,
             list_amount: Money(dec!(2000)),
             date: "2020-11-27".parse().unwrap(),
+            term: None,
             discounts: vec![GivenDiscount {
                 kind: DiscountKind::Business,
                 factor: Ratio(dec!(0.9)),

@@ -58,7 +58,7 @@ pub struct QuoteRequest {
     pub options: Options,
 }
 
-fn one() -> u64 {
+pub(crate) fn one() -> u64 {
     1
 }
 

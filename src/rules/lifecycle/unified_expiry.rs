@@ -42,7 +42,7 @@ pub struct UnifiedExpiryRequest {
     pub options: Options,
 }
 
-fn default_day() -> UnifiedDay {
+pub(crate) fn default_day() -> UnifiedDay {
     UnifiedDay::Day(1)
 }
 
