@@ -1,4 +1,4 @@
-//! Provider profiles (docs/rules.md; A10, A11, A12, A19): where the clouds' billing rules differ,
+//! Provider profiles (rules.md A10, A11, A12, A19): where the clouds' billing rules differ,
 //! as data. Huawei Cloud (003) is the default; Aliyun (000, 001), Tencent Cloud (002) and
 //! Volcengine (004) are named by `"provider"` in the requests that depend on them.
 

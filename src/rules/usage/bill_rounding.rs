@@ -1,4 +1,4 @@
-//! How a bill's exact amounts become the money charged (docs/rules.md; A11, A12): per
+//! How a bill's exact amounts become the money charged (rules.md A11, A12): per
 //! provider, customer type and billing month. Huawei monthly settlement since June 2021 rounds
 //! only the month's total half up (003 §6.1.6); non-monthly customers are cut to the cent per
 //! deduction (003 §13.2.3, §13.2.8); Volcengine truncates the sum of 6-decimal details (004).
