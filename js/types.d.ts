@@ -31,7 +31,7 @@ export type AutoRenewalRequest = {
   rules?: RenewalRules;
   /** Aliyun: the product family (default `default`). */
   productKind?: ProductKind;
-  /** The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider time; a plain date `2020-08-31` is that day's end, 23:59:59 (RULES.md §0). Required: every attempt is counted from it (003 §3.2.3.1). */
+  /** The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider time; a plain date `2020-08-31` is that day's end, 23:59:59 (rules.md A19). Required: every attempt is counted from it (003 §3.2.3.1). */
   expiry: string;
   /** The term the resource was bought for: monthly → 1-month renewals, yearly → 1-year. */
   purchaseTerm?: Term;
@@ -49,7 +49,7 @@ export type AutoRenewalRequest = {
   trial?: boolean;
 } & RequestOptions;
 
-/** Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, RULES.md §19 A19). */
+/** Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, rules.md A19). */
 export type AutoRenewalResponse = {
   /** The provider whose rules apply. */
   provider: Provider;
@@ -1107,7 +1107,7 @@ export type RequestOptions = {
 
 /** Request of `reservedInstanceRefund`. Give either `start`, `end` and `at` (date-times; the remaining time counts from the next whole hour) or `remainingRatio` (with `totalHours` for no-upfront RIs). */
 export type ReservedInstanceRequest = {
-  /** `fullUpfront` or `noUpfront` (partial upfront has no published formula, RULES.md §19 A8). */
+  /** `fullUpfront` or `noUpfront` (partial upfront has no published formula, rules.md A8). */
   payment: RiPayment;
   /** Start of the RI term. */
   start?: string;
@@ -1477,7 +1477,7 @@ export type UpgradeOffer = ({
 
 /** Request of `upgradeCost`. */
 export type UpgradeRequest = {
-  /** Prices of the old configuration per term, matched by each order's own term (RULES.md §19 A4: the document's example 2 reproduces with the price at purchase). */
+  /** Prices of the old configuration per term, matched by each order's own term (rules.md A4: the document's example 2 reproduces with the price at purchase). */
   oldPrices: PriceTable;
   /** Current prices of the new configuration per term. */
   newPrices: PriceTable;

@@ -3,7 +3,7 @@
 //! human message that names the offending value.
 //!
 //! Codes are part of the public API: they never change meaning once published. The codes of
-//! rule refusals follow RULES.md §18.
+//! rule refusals follow the documents' refusal cases (docs/rules.md).
 
 use billcalc_derive::{ToJson, Ts};
 use std::fmt;
@@ -98,7 +98,7 @@ error_codes! {
     TaxRateUnknown = "TAX_RATE_UNKNOWN",
     /// 003 §3.1.1, §5.1.2: more than 30 orders in one merged payment, or a card payment beyond the per-transaction limit.
     PaymentLimitExceeded = "PAYMENT_LIMIT_EXCEEDED",
-    /// A rule the documents do not define for this input (RULES.md §19).
+    /// A rule the documents do not define for this input (docs/rules.md, interpretations).
     NotSupported = "NOT_SUPPORTED",
     /// A defect in billcalc itself (never expected; please report the request).
     Internal = "INTERNAL",

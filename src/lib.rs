@@ -2,7 +2,7 @@
 //!
 //! Exact previews of prepaid cloud billing: what a customer pays or gets back before they click.
 //! The rules are those of the published billing guides (Huawei Cloud's, cited "003 §3.2.7", is
-//! the main one; `RULES.md` is the English digest).
+//! the main one; `docs/rules.md` is the project's English digest).
 //!
 //! - Money is [`domain::money::Money`] (`rust_decimal::Decimal`), never a float.
 //! - Every result carries a [`domain::breakdown::Breakdown`]: line items with their formulas.

@@ -1,4 +1,4 @@
-//! Calendar edge cases (RULES.md §1): leap years, Feb 29, month-end clamping, changes on the first
+//! Calendar edge cases (rules.md A1): leap years, Feb 29, month-end clamping, changes on the first
 //! and the last day of an order. Each expectation is computed by hand in its comment.
 
 use billcalc::domain::calendar::{

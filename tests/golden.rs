@@ -282,7 +282,7 @@ golden!(
     s3_2_6_3_switch_at_expiry_example,
 );
 
-// 003 §6.1.1 usage conversion; 004 tiered prices (hand-computed, RULES.md §2.3).
+// 003 §6.1.1 usage conversion; 004 tiered prices (hand-computed).
 golden!(
     s6_1_1_usage_truncation_example,
     volcengine_tiered_pricing_fixed,
@@ -308,7 +308,7 @@ golden!(
 );
 
 /// 003 §3.2.7 remaining value: "10000/3 × 2.75 = 9166.67" — the document illustrates it in years;
-/// the operations count days (RULES.md §19 A5), with the same function.
+/// the operations count days (rules.md A5), with the same function.
 #[test]
 fn s3_2_7_remaining_value_example() {
     use billcalc::domain::exact::Exact;

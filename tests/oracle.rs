@@ -17,9 +17,10 @@
 //! - a fraction object is `{"fraction": "p/q", "decimal": shown(p/q)}`, p/q reduced, a whole
 //!   number without `/1`.
 //!
-//! RULES.md sections: day counts §1.3, remaining period §1.4, price tables and rates §2.1, usage
-//! §2.2/§2.3, reserved pool §7, unified expiry §9, spec changes §12, in-use refunds §13.1/§14.2,
-//! handling-fee table §14.3, reserved instances §14.7, intermediate roundings §19 A2.
+//! Sections of docs/rules.md: day counts and in-use refunds 003 §3.4.2.2 (handling-fee table
+//! 3-5, reserved instances table 3-6), immediate switch 003 §3.2.6.4, remaining period, price
+//! tables and spec changes 003 §3.2.7, unified expiry 003 §3.2.2.3, usage 003 §6.1.1 and 004
+//! tiers, reserved pool 002, intermediate roundings rules.md A2.
 //!
 //! Runs: `cargo test --test oracle` (10,000 cases per property; `PROPTEST_CASES=100000` for a
 //! longer run), and `cargo test --test oracle -- --ignored --nocapture survey`, which does not
@@ -120,7 +121,7 @@ impl Q {
         self.n < 0
     }
 
-    /// `max0(x)` (RULES.md §0).
+    /// `max0(x)` (docs/rules.md, conventions).
     fn max0(self) -> Q {
         if self.is_negative() {
             Q::ZERO
@@ -286,12 +287,12 @@ impl std::iter::Sum for Q {
     }
 }
 
-/// Half away from zero to cents (四舍五入, RULES.md §0): the final rounding of every amount.
+/// Half away from zero to cents (四舍五入): the final rounding of every amount.
 fn cents(x: Q) -> Q {
     x.round(2, false)
 }
 
-/// Toward zero to cents (截断, RULES.md §0): the document policy's per-order upgrade fee.
+/// Toward zero to cents (截断): the document policy's per-order upgrade fee.
 fn trunc2(x: Q) -> Q {
     x.round(2, true)
 }
@@ -314,7 +315,7 @@ fn decimals_of(s: &str) -> usize {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. Calendar (RULES.md §1.1, §1.3, §1.4)
+// 2. Calendar (003 §3.2.2.1, §3.4.2.2, §3.2.7)
 // ---------------------------------------------------------------------------------------------
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -329,7 +330,7 @@ fn prev_day(d: NaiveDate) -> NaiveDate {
     d.pred_opt().expect("a previous day")
 }
 
-/// `d + n months`, clamped to the month's last day (RULES.md §1.1).
+/// `d + n months`, clamped to the month's last day (003 §3.2.2.1, rules.md A1).
 fn plus_months(d: NaiveDate, n: u32) -> NaiveDate {
     add_months(d, n).expect("a date within range")
 }
@@ -346,7 +347,7 @@ fn days_in_month(d: NaiveDate) -> i64 {
     i64::from(last_of_month(d).day())
 }
 
-/// `days(a..b)`, both ends included (RULES.md §0).
+/// `days(a..b)`, both ends included (003 §3.4.2.2).
 fn days_incl(a: NaiveDate, b: NaiveDate) -> i64 {
     (b - a).num_days() + 1
 }
@@ -378,7 +379,7 @@ impl Unit {
     }
 }
 
-/// RULES.md §1.4: the length of `first..last` in `unit` — months: Σ over natural months of
+/// 003 §3.2.7: the length of `first..last` in `unit` — months: Σ over natural months of
 /// (days of the range in the month / days of the month); years: days without Feb 29 / 365.
 fn period(unit: Unit, first: NaiveDate, last: NaiveDate) -> Q {
     if last < first {
@@ -402,7 +403,7 @@ fn period(unit: Unit, first: NaiveDate, last: NaiveDate) -> Q {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. Terms, price tables, orders (RULES.md §2.1, §12.2, §12.3)
+// 3. Terms, price tables, orders (003 §3.2.7)
 // ---------------------------------------------------------------------------------------------
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -480,7 +481,7 @@ fn rate_of(table: &Table, term: Term, unit: Unit) -> Result<Q, &'static str> {
     Ok(price_of(table, term)? / term.length_in(unit))
 }
 
-/// Term matching on the total remaining period (exact comparisons, RULES.md §12.2, §12.3):
+/// Term matching on the total remaining period (exact comparisons, 003 §3.2.7, rules.md A6):
 /// up = shortest priced term of the unit's kind with length ≥ r, else the longest;
 /// down = longest priced term of the kind with length ≤ r, else the shortest. Every monthly term
 /// 1M…120M is purchasable when the table lists 1M (priced n × 1M, 003 §3.2.7).
@@ -519,7 +520,7 @@ struct Order {
     voucher: i64,
 }
 
-/// Yearly unit if any order not yet expired on `day` is yearly (RULES.md §1.4).
+/// Yearly unit if any order not yet expired on `day` is yearly (003 §3.2.7).
 fn unit_at(orders: &[Order], day: NaiveDate) -> Unit {
     if orders.iter().any(|o| o.end >= day && o.term.yearly()) {
         Unit::Years
@@ -529,7 +530,7 @@ fn unit_at(orders: &[Order], day: NaiveDate) -> Unit {
 }
 
 /// Each unexpired order's remaining period R_i, counted from max(change day + 1, start) to its
-/// end (change day excluded, RULES.md §1.4), with its index.
+/// end (change day excluded, 003 §3.2.7), with its index.
 fn remaining_periods(orders: &[Order], day: NaiveDate, unit: Unit) -> Vec<(usize, &Order, Q)> {
     orders
         .iter()
@@ -539,14 +540,14 @@ fn remaining_periods(orders: &[Order], day: NaiveDate, unit: Unit) -> Vec<(usize
         .collect()
 }
 
-/// Refund day counts (RULES.md §1.3): total, consumed (start .. day before), remaining.
+/// Refund day counts (003 §3.4.2.2): total, consumed (start .. day before), remaining.
 fn refund_days(o: &Order, day: NaiveDate) -> (i64, i64, i64) {
     let total = days_incl(o.start, o.end);
     let consumed = (day - o.start).num_days().clamp(0, total);
     (total, consumed, total - consumed)
 }
 
-/// Table 3-5 (RULES.md §14.3): the band is N when day ≤ start + 12N months (calendar count,
+/// Table 3-5 (003 §3.4.2.2): the band is N when day ≤ start + 12N months (calendar count,
 /// as `src/domain/handling_fee.rs` says); monthly 10 %; 1Y 10 %; 2Y 15/10 %; 3Y 15/10/5 %.
 fn fee_rate(term: Term, start: NaiveDate, day: NaiveDate) -> Option<Q> {
     let mut band = 1;
@@ -953,7 +954,7 @@ fn stamp(t: NaiveDateTime) -> String {
 // 6. The operations: oracle and checks
 // ---------------------------------------------------------------------------------------------
 
-// 6.1 unsubscribeRefund (inUse) and switchToOnDemand (immediate): RULES.md §13.1, §14.2, §14.3.
+// 6.1 unsubscribeRefund (inUse) and switchToOnDemand (immediate): 003 §3.2.6.4, §3.4.2.2.
 
 #[derive(Clone, Debug)]
 struct InUseCase {
@@ -1031,7 +1032,7 @@ fn check_in_use(c: &mut Checks, case: &InUseCase, op: &str) {
     });
 }
 
-// 6.2 upgradeCost, downgradeRefund, expansionCost: RULES.md §1.4, §12.2–§12.4.
+// 6.2 upgradeCost, downgradeRefund, expansionCost: 003 §3.2.7.
 
 #[derive(Clone, Copy, Debug)]
 enum Offer {
@@ -1275,7 +1276,7 @@ fn check_expansion(c: &mut Checks, case: &SpecCase) {
     );
 }
 
-// 6.3 unifiedExpiry: RULES.md §9, §19 A9.
+// 6.3 unifiedExpiry: 003 §3.2.2.3, rules.md A9.
 
 #[derive(Clone, Debug)]
 struct UnifiedCase {
@@ -1358,7 +1359,7 @@ fn check_unified(c: &mut Checks, case: &UnifiedCase) {
     });
 }
 
-// 6.4 reservedInstanceRefund: RULES.md §14.7, §19 A8.
+// 6.4 reservedInstanceRefund: 003 §3.4.2.2 (table 3-6), rules.md A8.
 
 #[derive(Clone, Debug)]
 struct RiCase {
@@ -1448,7 +1449,7 @@ fn check_ri(c: &mut Checks, case: &RiCase) {
     );
 }
 
-// 6.5 reservedPoolIdleFee: RULES.md §7, §19 A22.
+// 6.5 reservedPoolIdleFee: 002, rules.md A22.
 
 #[derive(Clone, Debug)]
 struct PoolEvent {
@@ -1469,7 +1470,7 @@ struct PoolCase {
 }
 
 /// Segments between the start, each event, the end and `until`; each costs idle × seconds / 3600
-/// × price × 0.3, exact; nothing after the package ends; idleFee = cents(Σ) (RULES.md §7: a
+/// × price × 0.3, exact; nothing after the package ends; idleFee = cents(Σ) (002: a
 /// released instance returns to a cyclic pool, not to a single-use one).
 fn oracle_pool(case: &PoolCase) -> Q {
     cents(pool_exact(case))
@@ -1533,7 +1534,7 @@ fn check_pool(c: &mut Checks, case: &PoolCase) {
     );
 }
 
-// 6.6 usageCharge: RULES.md §2.2, §2.3, §19 A15.
+// 6.6 usageCharge: 003 §6.1.1, 004 tiers, rules.md A15.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Pricing {
@@ -2176,55 +2177,55 @@ fn check_switch(c: &mut Checks, case: &InUseCase) {
 proptest! {
     #![proptest_config(config())]
 
-    /// 1. unsubscribeRefund inUse (RULES.md §14.2, §14.3, §19 A2).
+    /// 1. unsubscribeRefund inUse (003 §3.4.2.2, rules.md A2).
     #[test]
     fn unsubscribe_in_use_matches_the_oracle(case in in_use_strategy()) {
         run_case(&case, check_unsubscribe)?;
     }
 
-    /// 2. switchToOnDemand immediate: the same figures (RULES.md §13.1).
+    /// 2. switchToOnDemand immediate: the same figures (003 §3.2.6.4).
     #[test]
     fn switch_to_on_demand_matches_the_oracle(case in in_use_strategy()) {
         run_case(&case, check_switch)?;
     }
 
-    /// 3. upgradeCost (RULES.md §1.4, §12.2, §19 A2–A4).
+    /// 3. upgradeCost (003 §3.2.7, rules.md A2, A3, A4).
     #[test]
     fn upgrade_cost_matches_the_oracle(case in spec_strategy()) {
         run_case(&case, check_upgrade)?;
     }
 
-    /// 4. downgradeRefund (RULES.md §1.3, §1.4, §12.3).
+    /// 4. downgradeRefund (003 §3.2.7).
     #[test]
     fn downgrade_refund_matches_the_oracle(case in spec_strategy()) {
         run_case(&case, check_downgrade)?;
     }
 
-    /// 5. expansionCost (RULES.md §12.4, §19 A2).
+    /// 5. expansionCost (003 §3.2.7, rules.md A2).
     #[test]
     fn expansion_cost_matches_the_oracle(case in spec_strategy()) {
         run_case(&case, check_expansion)?;
     }
 
-    /// 6. unifiedExpiry (RULES.md §9, §19 A9).
+    /// 6. unifiedExpiry (003 §3.2.2.3, rules.md A9).
     #[test]
     fn unified_expiry_matches_the_oracle(case in unified_strategy()) {
         run_case(&case, check_unified)?;
     }
 
-    /// 7. reservedInstanceRefund (RULES.md §14.7).
+    /// 7. reservedInstanceRefund (003 §3.4.2.2, table 3-6).
     #[test]
     fn reserved_instance_refund_matches_the_oracle(case in ri_strategy()) {
         run_case(&case, check_ri)?;
     }
 
-    /// 8. reservedPoolIdleFee (RULES.md §7).
+    /// 8. reservedPoolIdleFee (002).
     #[test]
     fn reserved_pool_idle_fee_matches_the_oracle(case in pool_strategy()) {
         run_case(&case, check_pool)?;
     }
 
-    /// 9. usageCharge (RULES.md §2.2, §2.3).
+    /// 9. usageCharge (003 §6.1.1, 004 tiers).
     #[test]
     fn usage_charge_matches_the_oracle(case in usage_strategy()) {
         run_case(&case, check_usage)?;
@@ -2356,7 +2357,7 @@ fn unsubscribe_example() -> InUseCase {
 }
 
 fn upgrade_example() -> SpecCase {
-    // 003 §3.2.7 upgrade ex. 1 (RULES.md §12.2, §19 A3).
+    // 003 §3.2.7 upgrade ex. 1 (rules.md A3).
     spec(
         ymd(2019, 3, 31),
         vec![
@@ -2436,7 +2437,7 @@ fn ri_example() -> RiCase {
 #[test]
 fn oracle_reproduces_the_documents_figures() {
     let q = |s: &str| Q::parse(s).expect("a decimal");
-    // RULES.md §1.4 examples.
+    // 003 §3.2.7 remaining-period examples.
     let months = period(Unit::Months, ymd(2021, 8, 25), ymd(2021, 11, 15));
     assert_eq!(months, Q::frac(7, 31) + Q::int(2) + Q::frac(15, 30));
     assert_eq!(months.round(2, false), q("2.73"));
@@ -2522,7 +2523,7 @@ fn oracle_reproduces_the_documents_figures() {
         (ri.ratio, ri.refund, ri.fee),
         (Q::frac(1, 2), q("19"), q("6"))
     );
-    // Reserved pool (002, RULES.md §7): single-use 453.60.
+    // Reserved pool (002): single-use 453.60.
     let t = |d: u32| ymd(2025, 1, d).and_hms_opt(0, 0, 0).expect("a time");
     let pool = PoolCase {
         cyclic: false,

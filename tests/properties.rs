@@ -1,4 +1,4 @@
-//! Property tests over random valid requests (RULES.md invariants). 10,000 cases per property by
+//! Property tests over random valid requests (rules.md invariants). 10,000 cases per property by
 //! default; `PROPTEST_CASES=1000000 cargo test --release --test properties` for a long run.
 
 use billcalc::domain::calendar::add_months;
@@ -194,7 +194,7 @@ proptest! {
 proptest! {
     #![proptest_config(config())]
 
-    /// RULES.md §5: discount → voucher → cash → credit → card / settlement. Paid, the parts taken
+    /// 003 §3.2.3.1: discount → voucher → cash → credit → card / settlement. Paid, the parts taken
     /// add up to the payable amount; failed or pending (003 §3.2.3.1, §3.3.2), nothing is taken:
     /// `unpaid` is the whole payable amount and `shortfall` what the payers could not cover. So
     /// taken + unpaid = payable either way, nothing is negative and nothing short is hidden.
@@ -241,7 +241,7 @@ proptest! {
         lines_add_up(&res, "payable");
     }
 
-    /// RULES.md §6: every record's quantity is either paid by packages or billed pay-per-use,
+    /// 003 §4, 000: every record's quantity is either paid by packages or billed pay-per-use,
     /// and no package pays more than its quota (per cycle when resettable).
     #[test]
     fn package_usage_conserves_quantities(
@@ -273,8 +273,8 @@ proptest! {
         lines_add_up(&res, "charge");
     }
 
-    /// RULES.md §15: a bill's payable amount is within a cent of its exact total (per line for
-    /// the per-line rules), and the breakdown lines add up to it.
+    /// 003 §6.1.6, §13.2.8, 004: a bill's payable amount is within a cent of its exact total
+    /// (per line for the per-line rules), and the breakdown lines add up to it.
     #[test]
     fn bill_rounding_stays_within_a_cent(
         amounts in prop::collection::vec(0u64..10_000_000_000, 1..20), rule in 0usize..5,
@@ -292,7 +292,7 @@ proptest! {
         lines_add_up(&res, "payable");
     }
 
-    /// RULES.md §17: invoice = price + tax, net = invoice − WHT, lines add up to the net.
+    /// 003 §8: invoice = price + tax, net = invoice − WHT, lines add up to the net.
     #[test]
     fn tax_invoice_adds_up(price in 0u64..10_000_000_000, rate in 0u64..=30, wht in 0u64..=20) {
         let res = billcalc::calculate(json!({"op": "taxInvoice", "price": money(price), "country": "PK",

@@ -1,8 +1,8 @@
-//! Calendar and period rules shared by every operation (RULES.md §1).
+//! Calendar and period rules shared by every operation (003 §3.2.2.1, §3.2.7).
 //!
 //! Dates are calendar days (`YYYY-MM-DD`) as the console shows them. A prepaid term ends at
-//! 23:59:59 of its end date in the provider's time zone (Huawei: UTC+08:00, RULES.md §0).
-//! Two different day counts exist on purpose (RULES.md §19 A21):
+//! 23:59:59 of its end date in the provider's time zone (Huawei: UTC+08:00, rules.md A19).
+//! Two different day counts exist on purpose (rules.md A21):
 //! - refund **days** count the operation day as remaining (003 §3.2.7 downgrade, §3.4.2.2);
 //! - the pricing **remaining period** excludes the change day (003 §3.2.7).
 
@@ -21,7 +21,7 @@ pub const MAX_DATE: (i32, u32, u32) = (9999, 12, 31);
 /// The provider's wall-clock offset for expiry instants (Huawei: GMT+08:00).
 pub const PROVIDER_UTC_OFFSET: &str = "+08:00";
 
-/// `days(a..b)`: days from `a` to `b`, both included (RULES.md §0). `days(2022-08-19..2022-09-19) = 32`.
+/// `days(a..b)`: days from `a` to `b`, both included (003 §3.4.2.2). `days(2022-08-19..2022-09-19) = 32`.
 pub fn days_inclusive(a: NaiveDate, b: NaiveDate) -> i64 {
     (b - a).num_days() + 1
 }
@@ -43,7 +43,7 @@ pub fn last_day_of_month(d: NaiveDate) -> NaiveDate {
         .unwrap_or(d)
 }
 
-/// `d + n months`, clamped to the last day of the target month (RULES.md §1.1, §19 A1; the only
+/// `d + n months`, clamped to the last day of the target month (rules.md A1; the only
 /// evidence is 003 §3.2.2.2: 2024-02-29 + 10 years → 2034-02-28). `None` past 9999-12-31, the
 /// last date billcalc reads or writes.
 /// 2021-01-31 + 1 month = 2021-02-28; 2020-04-28 + 1 month = 2020-05-28.
@@ -221,7 +221,7 @@ pub fn month_text(d: NaiveDate) -> String {
     format!("{:04}-{:02}", d.year(), d.month())
 }
 
-/// The last second of a day, 23:59:59: when a prepaid term expires (RULES.md §0).
+/// The last second of a day, 23:59:59: when a prepaid term expires (003 §3.2.2.1).
 pub fn end_of_day(d: NaiveDate) -> NaiveDateTime {
     d.and_time(chrono::NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(chrono::NaiveTime::MIN))
 }
@@ -305,7 +305,7 @@ impl UnifiedDay {
         }
     }
 
-    /// The first date on or after `from` that falls on this day (RULES.md §9; §19 A9: when
+    /// The first date on or after `from` that falls on this day (003 §3.2.2.3; rules.md A9: when
     /// `from` itself falls on the day, no top-up days are added).
     pub fn first_on_or_after(self, from: NaiveDate) -> Option<NaiveDate> {
         match self {

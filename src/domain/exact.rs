@@ -278,7 +278,7 @@ impl Exact {
         items.into_iter().try_fold(Exact::ZERO, Exact::plus)
     }
 
-    /// `max0(x)`: a negative figure becomes 0 (RULES.md §0).
+    /// `max0(x)`: a negative figure becomes 0 (docs/rules.md, conventions).
     pub fn max0(self) -> Exact {
         if self.is_negative() {
             Exact::ZERO

@@ -8,7 +8,7 @@
 //! | 1-year | 10 % | — | — |
 //! | monthly | 10 % | — | — |
 //!
-//! "Consumed ≤ N years" is measured on the calendar (RULES.md §19 A7, not stated): the operation
+//! "Consumed ≤ N years" is measured on the calendar (rules.md A7, not stated): the operation
 //! day is at most N years (month arithmetic, clamped) after the order's start. Terms not in the
 //! table (4Y and longer, monthly orders consumed beyond a year) have no rate: the request must then
 //! pass `handlingFeeRate` itself.

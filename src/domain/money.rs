@@ -43,7 +43,7 @@ impl Money {
         self.0
     }
 
-    /// `max0(x)`: negative amounts become zero (RULES.md §0).
+    /// `max0(x)`: negative amounts become zero (docs/rules.md, conventions).
     pub fn max0(self) -> Money {
         if self.0.is_sign_negative() {
             Money::ZERO
@@ -394,7 +394,7 @@ pub enum RoundingPolicy {
     /// The documents' worked examples, which "keep two decimals, for reference only" (003 §3.2.7
     /// note 4): as `console`, plus the remaining period of a disk expansion rounded half up to 2
     /// decimals (28/31 → 0.90, fee 15.75) and each order's upgrade fee truncated to cents before
-    /// the fees are added (11.17 + 0.88 + 13.33 = 25.38). RULES.md §19 A2.
+    /// the fees are added (11.17 + 0.88 + 13.33 = 25.38). rules.md A2.
     Document,
     /// Every intermediate value exact, one rounding half up to cents at the end, unsubscribing
     /// included (110 − 48.125 − 11 = 50.875 → 50.88).

@@ -1,7 +1,7 @@
 //! Orders: a resource's prepaid orders as explicit segments (original purchase plus renewals).
 //!
 //! Each segment carries its start and end dates as the console shows them; explicit end dates
-//! settle the documents' one-month ambiguity (RULES.md §19 A1).
+//! settle the documents' one-month ambiguity (rules.md A1).
 
 use billcalc_derive::{FromJson, Ts};
 use chrono::NaiveDate;
@@ -97,7 +97,7 @@ pub fn require_cash(orders: &[Order]) -> Result<()> {
     }
 }
 
-/// An order's dates span its term (RULES.md §1.1): it ends on `start + term` (the month-end
+/// An order's dates span its term (003 §3.2.2.1): it ends on `start + term` (the month-end
 /// clamp included: Jan 31 + 1 month = Feb 28) or on the day before, the two ways the console and
 /// the documents write a segment (2022-08-19..2022-09-19 for one month in 003 §3.4.2.2;
 /// 2018-11-01..2018-11-30 in 003 §3.2.7). A renewal that starts the day after the previous

@@ -2,7 +2,7 @@
 //!
 //! A price table gives the current price of one configuration per term: `{"1M": "11", "1Y": "120",
 //! "3Y": "400"}`. A term price becomes a rate per unit of time by dividing by the term's length
-//! (RULES.md §2.1: 400 for 3 years = 400/3 per year = 400/36 per month).
+//! (003 §3.2.7: 400 for 3 years = 400/3 per year = 400/36 per month).
 
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -23,7 +23,7 @@ pub enum TermMatch {
     /// Upgrades and disk expansion: the remaining period rounded UP to a priced term; when no priced
     /// term is that long, the longest priced term ("only a 1-year price → use the 1-year price").
     Up,
-    /// Downgrades: rounded DOWN; when no priced term is that short (RULES.md §19 A6, not stated),
+    /// Downgrades: rounded DOWN; when no priced term is that short (rules.md A6, not stated),
     /// billcalc uses the shortest priced term of the kind and says so in the breakdown.
     Down,
 }
@@ -168,7 +168,7 @@ impl PriceTable {
                 None => {
                     if yearly {
                         note = Some(format!(
-                            "less than a year remains ({} years): rounding down finds no yearly term, so the shortest yearly price {shortest} is used as a rate per year (RULES.md §19 A6)",
+                            "less than a year remains ({} years): rounding down finds no yearly term, so the shortest yearly price {shortest} is used as a rate per year (rules.md A6)",
                             approx(r)
                         ));
                     }

@@ -1,4 +1,4 @@
-//! Provider profiles (RULES.md §10, §15, §19 A10–A12, A19): where the clouds' billing rules differ,
+//! Provider profiles (rules.md A10, A11, A12, A19): where the clouds' billing rules differ,
 //! as data. Huawei Cloud (003) is the default; Aliyun (000, 001), Tencent Cloud (002) and
 //! Volcengine (004) are named by `"provider"` in the requests that depend on them.
 
@@ -18,7 +18,7 @@ pub enum Provider {
     Volcengine,
 }
 
-/// When auto-renewal charges (RULES.md §10).
+/// When auto-renewal charges (003 §3.2.3.1; 001).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AutoRenewalProfile {
     /// Days before the expiry date of the first attempt.
@@ -64,7 +64,7 @@ impl Provider {
                 retry_days_after_expiry: None,
             }),
             // 002 and 004 state no auto-renewal schedule (004 only books the bill in the month of
-            // the renewal, RULES.md §10.5).
+            // the renewal).
             Provider::Tencent | Provider::Volcengine => None,
         }
     }

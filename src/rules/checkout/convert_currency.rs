@@ -1,5 +1,5 @@
 //! Currency conversion for display and payment (003 §5.2.1, §5.2.3, §6.1.1, §6.1.4, §7.2.3.1;
-//! RULES.md §15.4): `amount × rate`, rounded half up to the currency's minor unit — 2 decimals, and
+//! docs/rules.md): `amount × rate`, rounded half up to the currency's minor unit — 2 decimals, and
 //! whole units for currencies without one (JPY in the documents; also KRW, CLP, VND, IDR here).
 
 use rust_decimal::Decimal;

@@ -1,4 +1,4 @@
-//! Discounts (003 §3.2.3.1, §3.3.2, §9.1.2, §9.2.1; RULES.md §3): one discount per order, and the
+//! Discounts (003 §3.2.3.1, §3.3.2, §9.1.2, §9.2.1; docs/rules.md): one discount per order, and the
 //! automatic "best discount" the system picks for auto-renewals and auto-payments.
 
 use chrono::NaiveDate;

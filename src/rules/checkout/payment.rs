@@ -1,4 +1,4 @@
-//! Who pays an order (003 §3.2.3.1, §3.3.2, §13.1.2.1; RULES.md §5): one discount, then one
+//! Who pays an order (003 §3.2.3.1, §3.3.2, §13.1.2.1; docs/rules.md): one discount, then one
 //! voucher, then the account balance (cash, then credit), then — for auto-renewals — the bound
 //! card, or month-end settlement for customers who have it.
 

@@ -1,4 +1,4 @@
-//! Indirect tax and withholding tax on an invoice (003 §8; RULES.md §17).
+//! Indirect tax and withholding tax on an invoice (003 §8; docs/rules.md).
 //!
 //! `invoice = price + indirect tax`; `WHT = price (before indirect tax) × WHT rate`;
 //! `net payable = price − WHT + indirect tax` (003 §8.1 Pakistan: 100 − 10 + 13 = 103).
@@ -70,7 +70,7 @@ use billcalc_derive::{FromJson, ToJson, Ts};
 use Charged::{All, NonRegistered as NonReg, ReverseCharge as Reverse};
 use Seller::*;
 
-/// 003 §8.1 (RULES.md §17), in per mille.
+/// 003 §8.1 (docs/rules.md), in per mille.
 #[rustfmt::skip]
 static TAX_TABLE: &[TaxRow] = &[
     row("MY", "Malaysia", SparkooSingapore, 0, &[("DST", 60)], All),
@@ -245,7 +245,7 @@ fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
     }
 }
 
-/// 003 §8 / RULES.md §17. Each indirect tax and the WHT are rounded half up to cents (the
+/// 003 §8 (docs/rules.md). Each indirect tax and the WHT are rounded half up to cents (the
 /// document's examples are whole numbers; invoices show each tax line in cents).
 /// 003 §8.1 Indonesia: 100 + 11 % VAT = 111 invoiced; 100 − 2 (WHT 2 %) + 11 = 109 paid.
 ///

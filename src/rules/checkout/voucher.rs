@@ -1,4 +1,4 @@
-//! Vouchers (代金券; 003 §3.2.3.1, §3.3.2, §9.1.2, §9.1.5, §13.1.2.1; RULES.md §4): which vouchers
+//! Vouchers (代金券; 003 §3.2.3.1, §3.3.2, §9.1.2, §9.1.5, §13.1.2.1; docs/rules.md): which vouchers
 //! may pay an order, and which one the system picks — the current rule (largest balance, tie →
 //! earliest expiry) or the old one (earliest expiry that lets the payment succeed).
 
@@ -466,7 +466,7 @@ mod tests {
         let r = explained(select_voucher, &req(VoucherRule::Old, dec!(80))).unwrap();
         assert_eq!(r.applied[0].id, "v20");
         assert_eq!(r.remaining.0, dec!(30.00));
-        // The current rule takes the largest balance instead (RULES.md §4.4).
+        // The current rule takes the largest balance instead (003 §3.2.3.1).
         let r = explained(select_voucher, &req(VoucherRule::Current, dec!(80))).unwrap();
         assert_eq!(r.applied[0].id, "v50");
         assert_eq!(r.remaining.0, dec!(0.00));

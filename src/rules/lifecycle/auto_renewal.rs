@@ -1,4 +1,4 @@
-//! The auto-renewal schedule (RULES.md §8.6, §10): when the first deduction is attempted, the
+//! The auto-renewal schedule (docs/rules.md): when the first deduction is attempted, the
 //! daily retries, the last attempt, the expiry after a success and what happens after a failure —
 //! Huawei (003 §3.2.3.1, §3.2.3.5, §13.1.2.1) and Aliyun (001).
 
@@ -82,7 +82,7 @@ pub struct AutoRenewalRequest {
     #[json(default)]
     pub product_kind: ProductKind,
     /// The expiry instant (`2020-08-31T23:59:59` Huawei, `2017-03-30T00:00` Aliyun), provider
-    /// time; a plain date `2020-08-31` is that day's end, 23:59:59 (RULES.md §0). Required: every
+    /// time; a plain date `2020-08-31` is that day's end, 23:59:59 (rules.md A19). Required: every
     /// attempt is counted from it (003 §3.2.3.1).
     #[json(with = "crate::io::read::expiry")]
     #[json(ts = "string")]
@@ -105,7 +105,7 @@ pub struct AutoRenewalRequest {
     pub trial: bool,
 }
 
-/// Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, RULES.md §19 A19).
+/// Result of `autoRenewalSchedule`. Instants are provider time (`…+08:00`, rules.md A19).
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 pub struct AutoRenewalResponse {
     /// The provider whose rules apply.
@@ -408,7 +408,7 @@ pub fn auto_renewal_schedule(
     b.note_with(|| match (req.options.provider(), req.rules) {
         (Provider::Aliyun, _) => "001: an auto-renewal order that finds the balance short is voided; \
              after the expiry only manual renewal is possible (9 days before since 2017-07-24; the \
-             2015 example's 8 days is read as a typo, RULES.md §19 A10)"
+             2015 example's 8 days is read as a typo, rules.md A10)"
             .to_string(),
         (_, RenewalRules::Old) => "003 §13.1.2.1 (old rules): balance only, no card; vouchers by expiry order".to_string(),
         _ => "003 §3.2.3.1: each attempt pays discount → voucher → balance → bound card; all failing, \

@@ -1,4 +1,4 @@
-//! Quote for a new purchase or a renewal (003 §3.2.2, RULES.md §2.1, §8).
+//! Quote for a new purchase or a renewal (003 §3.2.2, §3.2.7 price tables; docs/rules.md).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -141,7 +141,7 @@ pub(crate) fn price_term(
     })
 }
 
-/// 003 §3.2.2.2 step 5 (RULES.md §8.2): the renewal duration the console offers by default,
+/// 003 §3.2.2.2 step 5: the renewal duration the console offers by default,
 /// from the terms the table prices: a `1Y` option → `1Y`; else, with monthly options (1–9
 /// months, priced from `1M`), `1M`; yearly options only → the shortest. The document is silent
 /// on a table with monthly options and only longer yearly ones, and on one without `1M`:

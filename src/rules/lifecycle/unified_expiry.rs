@@ -86,7 +86,7 @@ enum Renewal {
 /// 003 §3.2.2.3: renew N, then extend to the first day D on or after the plain expiry; the top-up
 /// days are billed by the day.
 ///
-/// The daily price is not specified (RULES.md §19 A9). billcalc converts it with the calendar of
+/// The daily price is not specified (rules.md A9). billcalc converts it with the calendar of
 /// the remaining-period rule (003 §3.2.7): for a monthly term, each top-up day costs the month
 /// price / days of its natural month; for a yearly term, the year price / 365 (Feb 29 free).
 /// Every figure is exact; the total is rounded half up to cents once.
@@ -258,7 +258,7 @@ pub fn unified_expiry(
             b.line(
                 format!("{days} days by the day"),
                 format!(
-                    "{} per {} × {}{d_text} {} (daily price: RULES.md §19 A9, billcalc's calendar conversion)",
+                    "{} per {} × {}{d_text} {} (daily price: rules.md A9, billcalc's calendar conversion)",
                     approx(rate.rate),
                     match unit {
                         calendar::PeriodUnit::Months => "month",

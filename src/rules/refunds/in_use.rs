@@ -24,7 +24,7 @@ pub(crate) enum InUseFor {
 /// - orders ended before `date`: fully consumed, nothing back;
 /// - the order running on `date`: `max0(paid − paid × consumed/total days − paid × fee rate)`;
 /// - renewal orders not started yet: unsubscribed with it (003 §3.4.2.2) and, as not-yet-started
-///   renewal periods (003 §3.4.4), refunded in full, vouchers returned, no fee (RULES.md §19 A7:
+///   renewal periods (003 §3.4.4), refunded in full, vouchers returned, no fee (rules.md A7:
 ///   not stated; billcalc's choice, documented in the README).
 pub(crate) fn in_use_refund(
     orders: &[Order],

@@ -1,5 +1,5 @@
 //! The cloud services that can never be unsubscribed for a refund (003 §3.4.2.3 table 3-7
-//! "不支持退订的云服务", RULES.md §14.10), as data: each with the names and codes a request may
+//! "不支持退订的云服务"), as data: each with the names and codes a request may
 //! give for it. A name matches case-insensitively (ASCII), spaces, hyphens and underscores aside
 //! (`direct connect`, `Direct-Connect`, `DC`).
 

@@ -22,7 +22,7 @@ pub enum RiPayment {
     FullUpfront,
     /// 无预付: nothing up front, an hourly amount.
     NoUpfront,
-    /// 部分预付: exists as a billing mode but has no published refund formula (RULES.md §19 A8):
+    /// 部分预付: exists as a billing mode but has no published refund formula (rules.md A8):
     /// refused with `NOT_SUPPORTED` rather than guessed.
     PartialUpfront,
 }
@@ -32,7 +32,7 @@ pub enum RiPayment {
 /// no-upfront RIs).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 pub struct ReservedInstanceRequest {
-    /// `fullUpfront` or `noUpfront` (partial upfront has no published formula, RULES.md §19 A8).
+    /// `fullUpfront` or `noUpfront` (partial upfront has no published formula, rules.md A8).
     pub payment: RiPayment,
     /// Start of the RI term.
     pub start: Option<NaiveDateTime>,

@@ -206,7 +206,7 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
 
 /// 003 §3.2.7 remaining value: `paid / total length × remaining length`, exact, in any unit.
 /// The document's illustration measures in years (10000 / 3 years × 2.75 years = 9,166.67);
-/// billcalc's operations measure in days, as the worked downgrade examples do (RULES.md §19 A5).
+/// billcalc's operations measure in days, as the worked downgrade examples do (rules.md A5).
 pub fn remaining_value(paid: Money, total: Exact, remaining: Exact) -> Result<Exact> {
     paid.exact().times(remaining)?.over(total)
 }

@@ -37,7 +37,7 @@ pub struct UpgradeRequest {
     /// The change day, the orders and the billing mode.
     #[json(flatten)]
     pub change: SpecChange,
-    /// Prices of the old configuration per term, matched by each order's own term (RULES.md §19
+    /// Prices of the old configuration per term, matched by each order's own term (rules.md
     /// A4: the document's example 2 reproduces with the price at purchase).
     pub old_prices: PriceTable,
     /// Current prices of the new configuration per term.
@@ -100,7 +100,7 @@ struct Fee<'a> {
 /// reduction subtracted; negative → 0. P_new: the new configuration's price for the total
 /// remaining period rounded UP to a priced term; P_old_i: the old configuration's price for order
 /// i's own term, in the same unit (a monthly order's month price × 12 when the price type is
-/// yearly, RULES.md §19 A3). Every figure is exact; the cost is rounded half up to cents once.
+/// yearly, rules.md A3). Every figure is exact; the cost is rounded half up to cents once.
 ///
 /// Ex. 1: (400/3 − 120) × 306/365 + (400/3 − 132) × 242/365 + (400/3 − 120) × 1 = 25.395…
 /// → 25.40; the `document` policy truncates each order's fee first: 11.17 + 0.88 + 13.33 = 25.38.

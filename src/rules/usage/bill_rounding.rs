@@ -1,4 +1,4 @@
-//! How a bill's exact amounts become the money charged (RULES.md §15, §19 A11, A12): per
+//! How a bill's exact amounts become the money charged (rules.md A11, A12): per
 //! provider, customer type and billing month. Huawei monthly settlement since June 2021 rounds
 //! only the month's total half up (003 §6.1.6); non-monthly customers are cut to the cent per
 //! deduction (003 §13.2.3, §13.2.8); Volcengine truncates the sum of 6-decimal details (004).
@@ -120,12 +120,12 @@ pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<Bill
         ),
         (Provider::Huawei, CustomerType::NonMonthly) => (
             Rule::LinesTruncated,
-            "each deduction cut to the cent; the cut part is the rounding-off amount (003 §13.2.3, §13.2.8; RULES.md §19 A11)",
+            "each deduction cut to the cent; the cut part is the rounding-off amount (003 §13.2.3, §13.2.8; rules.md A11)",
             false,
         ),
         (Provider::Volcengine, _) if before(2021, 8) => (
             Rule::MinimumCent,
-            "a detail amount below 0.01 counts 0.01 (004, before 2021-08-01; read as a minimum per line, RULES.md §19 A12); total half up to cents (assumed)",
+            "a detail amount below 0.01 counts 0.01 (004, before 2021-08-01; read as a minimum per line, rules.md A12); total half up to cents (assumed)",
             false,
         ),
         (Provider::Volcengine, _) => (

@@ -1,4 +1,4 @@
-//! Bill summary identities (003 §6.1.6, §7.2.2.2, §7.2.2.3, §13.2.8; RULES.md §16).
+//! Bill summary identities (003 §6.1.6, §7.2.2.2, §7.2.2.3, §13.2.8; docs/rules.md).
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::money::Money;

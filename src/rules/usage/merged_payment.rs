@@ -1,4 +1,4 @@
-//! A merged payment with third-party parts (003 §3.1.1, §5.1.2; RULES.md §5.4).
+//! A merged payment with third-party parts (003 §3.1.1, §5.1.2; docs/rules.md).
 
 use rust_decimal::Decimal;
 

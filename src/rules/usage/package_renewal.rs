@@ -1,5 +1,5 @@
-//! Renewing or buying a resource package again (003 §3.2.4.1–2, §3.2.2.2, §13.1.3; RULES.md
-//! §6.4–6.5): when the new term starts and ends, and when it is refused.
+//! Renewing or buying a resource package again (003 §3.2.4.1–2, §3.2.2.2, §13.1.3;
+//! docs/rules.md): when the new term starts and ends, and when it is refused.
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

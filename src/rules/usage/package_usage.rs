@@ -1,4 +1,4 @@
-//! Resource packages (资源包; 003 §3.2.4, §4; 000; RULES.md §6): how usage is deducted from
+//! Resource packages (资源包; 003 §3.2.4, §4; 000; docs/rules.md): how usage is deducted from
 //! packages and what is billed pay-per-use — with the reason for every overage, which answers
 //! "why am I still in arrears after buying a package?" (000).
 
@@ -38,7 +38,7 @@ pub enum ResetCycle {
     Day,
     /// Every 7 days from the start.
     Week,
-    /// Every month from the start day (RULES.md §19 A16: counted from the effective date).
+    /// Every month from the start day (rules.md A16: counted from the effective date).
     Month,
 }
 

@@ -1,4 +1,4 @@
-//! The consumption quota of monthly-settlement customers (003 §5.3; RULES.md §11).
+//! The consumption quota of monthly-settlement customers (003 §5.3; docs/rules.md).
 
 use chrono::{Days, NaiveDate};
 

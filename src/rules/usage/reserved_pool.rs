@@ -1,4 +1,4 @@
-//! Idle fee of a Tencent Cloud reserved resource pool (专有预扣资源池, 002; RULES.md §7, §19 A22).
+//! Idle fee of a Tencent Cloud reserved resource pool (专有预扣资源池, 002; rules.md A22).
 //!
 //! 002: `idle fee = pay-as-you-go price of the same configuration × 0.3`, per idle instance,
 //! metered per second and settled per hour; `idle = pool size − instances drawn`. A single-use
@@ -116,7 +116,7 @@ fn stamp(t: NaiveDateTime) -> String {
     format!("{}T{}", t.date(), t.time())
 }
 
-/// 002 / RULES.md §7. Segments run between the package start, each event instant, the package end
+/// 002 (docs/rules.md). Segments run between the package start, each event instant, the package end
 /// and `until`; each costs `idle × seconds / 3600 × price × 0.3`. Amounts stay exact and the total
 /// is rounded half up to cents once (002 says only "metered per second, settled per hour", A22).
 /// Example (price 1.00, 3 instances, 2025-01-01..02-01, single-use, draw 1 on Jan 2, release it on
@@ -251,7 +251,7 @@ pub fn reserved_pool_idle_fee(
     if until > end {
         b.note("after the package expires: no idle fee, the unused instances are returned (002)");
     }
-    b.note("idle fee metered per second; amounts kept exact, the total rounded half up to cents once (RULES.md §19 A22)");
+    b.note("idle fee metered per second; amounts kept exact, the total rounded half up to cents once (rules.md A22)");
     let idle_fee = Money::cents_of(total)?;
     b.settle(idle_fee, "rounding to cents", || {
         format!("{} → {idle_fee} (half up)", approx(total))

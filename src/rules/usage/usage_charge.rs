@@ -1,4 +1,4 @@
-//! Pay-per-use usage charges with tiered prices (004 "unit price type"; RULES.md §2.2, §2.3) and the
+//! Pay-per-use usage charges with tiered prices (004 "unit price type"; docs/rules.md) and the
 //! usage conversion of 003 §6.1.1.
 
 use rust_decimal::Decimal;
@@ -75,8 +75,8 @@ pub struct UsageChargeResponse {
     pub breakdown: Breakdown,
 }
 
-/// 004 / RULES.md §2.3. Tiers are `[from, to)`: a usage exactly on a boundary belongs to the upper
-/// tier (RULES.md §19 A15, not stated by 004; the usual reading of "from 100 GB"). Illustration:
+/// 004 (docs/rules.md). Tiers are `[from, to)`: a usage exactly on a boundary belongs to the upper
+/// tier (rules.md A15, not stated by 004; the usual reading of "from 100 GB"). Illustration:
 /// tiers 0–100 @ 1.00 (90), 100–500 @ 0.80 (250), 500+ @ 0.50 (400); q = 300 → full-tier 240.00,
 /// excess 100 × 1.00 + 200 × 0.80 = 260.00, full-tier total 250.00.
 ///
