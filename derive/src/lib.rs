@@ -22,6 +22,7 @@
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as Tokens};
 use quote::quote;
+use syn::ext::IdentExt;
 use syn::{
     parse_macro_input, Attribute, Data, DeriveInput, Error, Fields, Ident, LitStr, Path, Type,
 };
@@ -123,7 +124,8 @@ impl Field {
             .clone()
             .ok_or_else(|| Error::new(Span::call_site(), "only named fields"))?;
         let mut f = Field {
-            name: camel_case(&ident.to_string(), false),
+            // A raw identifier (`r#type`) is named without its `r#`.
+            name: camel_case(&ident.unraw().to_string(), false),
             ident,
             ty: field.ty.clone(),
             default: Missing::Required,
@@ -173,7 +175,7 @@ impl Field {
 }
 
 fn variant_name(variant: &syn::Variant) -> syn::Result<String> {
-    let mut name = camel_case(&variant.ident.to_string(), true);
+    let mut name = camel_case(&variant.ident.unraw().to_string(), true);
     for attr in variant.attrs.iter().filter(|a| a.path().is_ident("json")) {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename") {
