@@ -285,10 +285,11 @@ fn reader(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     let fields = named_fields(&v.fields)?;
                     let ident = &v.ident;
                     let (groups, build) = read_fields(&fields, quote!(#name::#ident));
+                    let flat = flattened(&fields);
                     names.push(variant_name(v)?);
                     arms.push(quote! {
                         #i => {
-                            let o = at.object(&[&[#tag], &[#(#groups),*]])?;
+                            let o = &at.object(&[&[#tag], &[#(#groups),*] #(, #flat)*])?;
                             Ok(#build)
                         }
                     });
@@ -400,11 +401,16 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     }
                     (Fields::Named(_), Some(tag)) => {
                         let fields = named_fields(&v.fields)?;
-                        let idents: Vec<&Ident> = fields.iter().map(|f| &f.ident).collect();
+                        // Skipped fields are not bound (an unused binding would warn).
+                        let idents: Vec<&Ident> = fields
+                            .iter()
+                            .filter(|f| !f.skip)
+                            .map(|f| &f.ident)
+                            .collect();
                         let members = write_fields(&fields, |ident| quote!(*#ident));
                         let key = format!("\"{tag}\":{quoted}");
                         arms.push(quote! {
-                            #name::#ident { #(#idents),* } => {
+                            #name::#ident { #(#idents,)* .. } => {
                                 out.push('{');
                                 out.push_str(#key);
                                 let first = &mut false;
@@ -562,6 +568,24 @@ fn ts_member(f: &Field) -> Tokens {
     }
 }
 
+/// Code that appends an object type's members (`  name: T;` lines) and, apart, the
+/// intersections its flattened fields make (` & Inner`); skipped fields are left out.
+fn ts_object(fields: &[Field]) -> (Tokens, Tokens) {
+    let members = fields
+        .iter()
+        .filter(|f| !f.skip && !f.flatten)
+        .map(ts_member);
+    let flat = fields.iter().filter(|f| f.flatten).map(|f| {
+        let ty = &f.ty;
+        quote! {
+            out.push_str(" & ");
+            out.push_str(&<#ty as crate::io::ts::Ts>::name());
+            <#ty as crate::io::ts::Ts>::declare(file);
+        }
+    });
+    (quote!(#(#members)*), quote!(#(#flat)*))
+}
+
 fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
     let name = &input.ident;
     let ts_name = c.ts_name.clone().unwrap_or_else(|| name.to_string());
@@ -569,28 +593,12 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
     let body = match &input.data {
         Data::Struct(s) => {
             let fields = named_fields(&s.fields)?;
-            let members: Vec<Tokens> = fields
-                .iter()
-                .filter(|f| !f.skip && !f.flatten)
-                .map(ts_member)
-                .collect();
-            let flat: Vec<Tokens> = fields
-                .iter()
-                .filter(|f| f.flatten)
-                .map(|f| {
-                    let ty = &f.ty;
-                    quote! {
-                        out.push_str(" & ");
-                        out.push_str(&<#ty as crate::io::ts::Ts>::name());
-                        <#ty as crate::io::ts::Ts>::declare(file);
-                    }
-                })
-                .collect();
+            let (members, flat) = ts_object(&fields);
             quote! {
                 out.push_str("{\n");
-                #(#members)*
+                #members
                 out.push('}');
-                #(#flat)*
+                #flat
             }
         }
         Data::Enum(e) => match &c.tag {
@@ -606,7 +614,7 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                 let mut arms = Vec::new();
                 for (i, v) in e.variants.iter().enumerate() {
                     let fields = named_fields(&v.fields)?;
-                    let members: Vec<Tokens> = fields.iter().map(ts_member).collect();
+                    let (members, flat) = ts_object(&fields);
                     let open = format!(
                         "{}{{\n  {tag}: \"{}\";\n",
                         if i > 0 { " | " } else { "" },
@@ -614,8 +622,9 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     );
                     arms.push(quote! {
                         out.push_str(#open);
-                        #(#members)*
+                        #members
                         out.push('}');
+                        #flat
                     });
                 }
                 quote!(#(#arms)*)
