@@ -13,6 +13,8 @@
 //! - field: `default`, `default = "path"`, `rename = "name"`, `skip`, `flatten`, `with = "path"`
 //!   (read by `path::read`, written by `path::write`), `ts = "type"` (the TypeScript type, when
 //!   the Rust type does not say it); as in serde, a missing `Option` member is `None`;
+//!   `flatten` is one level deep: the reader of a type that flattens `A` knows `A`'s own members,
+//!   not those of a type `A` flattens in turn (they would be refused as unknown);
 //! - variant: `rename = "NAME"`.
 //!
 //! The generated code is non-generic and calls the crate's `io::read` and `io::write` modules: a
