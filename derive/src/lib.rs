@@ -14,6 +14,8 @@
 //! - field: `default`, `default = "path"`, `rename = "name"`, `skip`, `flatten`, `with = "path"`
 //!   (read by `path::read`, written by `path::write`), `ts = "type"` (the TypeScript type, when
 //!   the Rust type does not say it); as in serde, a missing `Option` member is `None`;
+//!   `flatten` is one level deep: the reader of a type that flattens `A` knows `A`'s own members,
+//!   not those of a type `A` flattens in turn (they would be refused as unknown);
 //! - variant: `rename = "NAME"`.
 //!
 //! The generated code is non-generic and calls the crate's `io::read` and `io::write` modules: a
@@ -23,6 +25,7 @@
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as Tokens};
 use quote::quote;
+use syn::ext::IdentExt;
 use syn::{
     parse_macro_input, Attribute, Data, DeriveInput, Error, Fields, Ident, LitStr, Path, Type,
 };
@@ -82,6 +85,11 @@ impl Container {
         };
         for attr in attrs.iter().filter(|a| a.path().is_ident("json")) {
             attr.parse_nested_meta(|meta| {
+                // The name first: an unknown one (`deny_unknown_fields`) is told what is known.
+                let known = ["tag", "tag_default", "omit_if", "ts_name"];
+                if !known.iter().any(|k| meta.path.is_ident(k)) {
+                    return Err(meta.error("container: tag, tag_default, omit_if or ts_name"));
+                }
                 let s: LitStr = meta.value()?.parse()?;
                 if meta.path.is_ident("tag") {
                     c.tag = Some(s.value());
@@ -89,10 +97,8 @@ impl Container {
                     c.tag_default = Some(s.value());
                 } else if meta.path.is_ident("omit_if") {
                     c.omit_if = Some(Ident::new(&s.value(), s.span()));
-                } else if meta.path.is_ident("ts_name") {
-                    c.ts_name = Some(s.value());
                 } else {
-                    return Err(meta.error("container: tag, tag_default, omit_if or ts_name"));
+                    c.ts_name = Some(s.value());
                 }
                 Ok(())
             })?;
@@ -128,7 +134,8 @@ impl Field {
             .clone()
             .ok_or_else(|| Error::new(Span::call_site(), "only named fields"))?;
         let mut f = Field {
-            name: camel_case(&ident.to_string(), false),
+            // A raw identifier (`r#type`) is named without its `r#`.
+            name: camel_case(&ident.unraw().to_string(), false),
             ident,
             ty: field.ty.clone(),
             default: Missing::Required,
@@ -151,17 +158,21 @@ impl Field {
                     f.skip = true;
                 } else if meta.path.is_ident("flatten") {
                     f.flatten = true;
-                } else {
+                } else if ["with", "rename", "ts"]
+                    .iter()
+                    .any(|k| meta.path.is_ident(k))
+                {
                     let s: LitStr = meta.value()?.parse()?;
                     if meta.path.is_ident("with") {
                         f.with = Some(s.parse()?);
                     } else if meta.path.is_ident("rename") {
                         f.name = s.value();
-                    } else if meta.path.is_ident("ts") {
-                        f.ts = Some(s.value());
                     } else {
-                        return Err(meta.error("field: default, skip, flatten, with, rename or ts"));
+                        f.ts = Some(s.value());
                     }
+                } else {
+                    // The name first: an unknown one (`alias`) is told what is known.
+                    return Err(meta.error("field: default, skip, flatten, with, rename or ts"));
                 }
                 Ok(())
             })?;
@@ -178,7 +189,7 @@ impl Field {
 }
 
 fn variant_name(variant: &syn::Variant) -> syn::Result<String> {
-    let mut name = camel_case(&variant.ident.to_string(), true);
+    let mut name = camel_case(&variant.ident.unraw().to_string(), true);
     for attr in variant.attrs.iter().filter(|a| a.path().is_ident("json")) {
         attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename") {
@@ -415,11 +426,16 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                         let plain = variant_name(v)?;
                         names.push(quote!(#name::#ident { .. } => #plain,));
                         let fields = named_fields(&v.fields)?;
-                        let idents: Vec<&Ident> = fields.iter().map(|f| &f.ident).collect();
+                        // Skipped fields are not bound (an unused binding would warn).
+                        let idents: Vec<&Ident> = fields
+                            .iter()
+                            .filter(|f| !f.skip)
+                            .map(|f| &f.ident)
+                            .collect();
                         let members = write_fields(&fields, |ident| quote!(*#ident));
                         let key = format!("\"{tag}\":{quoted}");
                         arms.push(quote! {
-                            #name::#ident { #(#idents),* } => {
+                            #name::#ident { #(#idents,)* .. } => {
                                 out.push('{');
                                 out.push_str(#key);
                                 let first = &mut false;
@@ -511,13 +527,14 @@ fn doc(attrs: &[Attribute]) -> String {
     lines.join("\n")
 }
 
-/// `/** text */`, a doc comment on one line (its Rust lines joined), as a declaration's doc.
+/// `/** text */`, a doc comment on one line (its Rust lines joined), as a declaration's doc. A
+/// `*/` in the text is written `*\/`, so that it does not end the comment.
 fn ts_doc(doc: &str) -> String {
     let words: Vec<&str> = doc.split_whitespace().collect();
     if words.is_empty() {
         return String::new();
     }
-    format!("/** {} */\n", words.join(" "))
+    format!("/** {} */\n", words.join(" ").replace("*/", "*\\/"))
 }
 
 /// `T` when `ty` is `Option<T>`.
@@ -577,20 +594,22 @@ fn ts_member(f: &Field) -> Tokens {
     }
 }
 
-/// ` & Flattened` for each flattened field, declaring its type.
-fn ts_flattened(fields: &[Field]) -> Vec<Tokens> {
-    fields
+/// Code that appends an object type's members (`  name: T;` lines) and, apart, the
+/// intersections its flattened fields make (` & Inner`); skipped fields are left out.
+fn ts_object(fields: &[Field]) -> (Tokens, Tokens) {
+    let members = fields
         .iter()
-        .filter(|f| f.flatten)
-        .map(|f| {
-            let ty = &f.ty;
-            quote! {
-                out.push_str(" & ");
-                out.push_str(&<#ty as crate::io::ts::Ts>::name());
-                <#ty as crate::io::ts::Ts>::declare(file);
-            }
-        })
-        .collect()
+        .filter(|f| !f.skip && !f.flatten)
+        .map(ts_member);
+    let flat = fields.iter().filter(|f| f.flatten).map(|f| {
+        let ty = &f.ty;
+        quote! {
+            out.push_str(" & ");
+            out.push_str(&<#ty as crate::io::ts::Ts>::name());
+            <#ty as crate::io::ts::Ts>::declare(file);
+        }
+    });
+    (quote!(#(#members)*), quote!(#(#flat)*))
 }
 
 fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
@@ -600,17 +619,12 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
     let body = match &input.data {
         Data::Struct(s) => {
             let fields = named_fields(&s.fields)?;
-            let members: Vec<Tokens> = fields
-                .iter()
-                .filter(|f| !f.skip && !f.flatten)
-                .map(ts_member)
-                .collect();
-            let flat = ts_flattened(&fields);
+            let (members, flat) = ts_object(&fields);
             quote! {
                 out.push_str("{\n");
-                #(#members)*
+                #members
                 out.push('}');
-                #(#flat)*
+                #flat
             }
         }
         Data::Enum(e) => match &c.tag {
@@ -626,12 +640,7 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                 let mut arms = Vec::new();
                 for (i, v) in e.variants.iter().enumerate() {
                     let fields = named_fields(&v.fields)?;
-                    let members: Vec<Tokens> = fields
-                        .iter()
-                        .filter(|f| !f.skip && !f.flatten)
-                        .map(ts_member)
-                        .collect();
-                    let flat = ts_flattened(&fields);
+                    let (members, flat) = ts_object(&fields);
                     let spelled = variant_name(v)?;
                     let optional = if c.tag_default.as_deref() == Some(spelled.as_str()) {
                         "?"
@@ -644,9 +653,9 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     );
                     arms.push(quote! {
                         out.push_str(#open);
-                        #(#members)*
+                        #members
                         out.push('}');
-                        #(#flat)*
+                        #flat
                         out.push(')');
                     });
                 }
@@ -673,4 +682,369 @@ fn typescript(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::parse_quote;
+
+    fn fields(input: &DeriveInput) -> Vec<Field> {
+        let Data::Struct(s) = &input.data else {
+            panic!("not a struct")
+        };
+        named_fields(&s.fields).unwrap()
+    }
+
+    /// The message a derive refuses `input` with (empty when it is accepted).
+    fn refusal(
+        input: &DeriveInput,
+        generate: fn(&DeriveInput, &Container) -> syn::Result<Tokens>,
+    ) -> String {
+        expand(input, generate)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn rust_names_are_camel_cased() {
+        let fields = [
+            ("paid_cash", "paidCash"),
+            ("price", "price"),
+            ("new_prices_1y", "newPrices1y"),
+            ("a1_b2", "a1B2"),
+            ("type_", "type"),
+            ("end_of_a_long_name", "endOfALongName"),
+        ];
+        for (rust, json) in fields {
+            assert_eq!(camel_case(rust, false), json, "{rust}");
+        }
+        let variants = [
+            ("InUse", "inUse"),
+            ("DarkRed", "darkRed"),
+            ("A", "a"),
+            ("Y2024", "y2024"),
+            // Capitals are kept after the first letter.
+            ("HTTPServer", "hTTPServer"),
+        ];
+        for (rust, json) in variants {
+            assert_eq!(camel_case(rust, true), json, "{rust}");
+        }
+        // A field keeps its first letter's case.
+        assert_eq!(camel_case("Odd", false), "Odd");
+    }
+
+    #[test]
+    fn each_field_attribute_is_read() {
+        let input: DeriveInput = parse_quote! {
+            struct S {
+                /// Paid.
+                ///   Twice.
+                paid_cash: Money,
+                note: Option<String>,
+                #[json(default)]
+                quantity: u32,
+                #[json(default = "crate::one")]
+                count: u32,
+                #[json(with = "crate::io::read::expiry")]
+                expires: Option<NaiveDateTime>,
+                #[json(rename = "type", ts = "string")]
+                kind: Kind,
+                r#ref: String,
+                #[json(skip)]
+                cache: u32,
+                #[json(flatten)]
+                options: Options,
+                #[json(default, rename = "x")]
+                both: u8,
+            }
+        };
+        let f = fields(&input);
+        let names: Vec<&str> = f.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "paidCash", "note", "quantity", "count", "expires", "type", "ref", "cache",
+                "options", "x"
+            ]
+        );
+        let missing: Vec<&str> = f
+            .iter()
+            .map(|f| match &f.default {
+                Missing::Required => "required",
+                Missing::Trait => "default",
+                Missing::Function(_) => "function",
+            })
+            .collect();
+        // An Option is optional, unless a `with` reader reads it.
+        assert_eq!(
+            missing,
+            [
+                "required", "default", "default", "function", "required", "required", "required",
+                "required", "required", "default"
+            ]
+        );
+        assert_eq!(f[0].doc, "Paid.\n  Twice.");
+        assert!(f[4].with.is_some() && f.iter().filter(|f| f.with.is_some()).count() == 1);
+        assert_eq!(f[5].ts.as_deref(), Some("string"));
+        assert!(f[7].skip && !f[7].flatten);
+        assert!(f[8].flatten && !f[8].skip);
+    }
+
+    #[test]
+    fn container_and_variant_attributes_are_read() {
+        let c = Container::read(&[
+            parse_quote!(#[json(tag = "kind")]),
+            parse_quote!(#[json(omit_if = "is_silent", ts_name = "Other")]),
+            parse_quote!(#[doc = " not ours"]),
+        ])
+        .unwrap();
+        assert_eq!(c.tag.as_deref(), Some("kind"));
+        assert_eq!(
+            c.omit_if.map(|i| i.to_string()).as_deref(),
+            Some("is_silent")
+        );
+        assert_eq!(c.ts_name.as_deref(), Some("Other"));
+        let input: DeriveInput = parse_quote! {
+            enum E { InUse, #[json(rename = "NAME")] Named, r#Raw }
+        };
+        let Data::Enum(e) = &input.data else {
+            panic!("not an enum")
+        };
+        let names: Vec<String> = e
+            .variants
+            .iter()
+            .map(|v| variant_name(v).unwrap())
+            .collect();
+        assert_eq!(names, ["inUse", "NAME", "raw"]);
+    }
+
+    #[test]
+    fn unknown_attributes_are_refused_with_what_is_known() {
+        let refused: [(DeriveInput, &str); 8] = [
+            (
+                parse_quote!(
+                    #[json(rename_all = "camelCase")]
+                    struct S {
+                        a: u32,
+                    }
+                ),
+                "container: tag, omit_if or ts_name",
+            ),
+            (
+                parse_quote!(
+                    #[json(deny_unknown_fields)]
+                    struct S {
+                        a: u32,
+                    }
+                ),
+                "container: tag, omit_if or ts_name",
+            ),
+            (
+                parse_quote!(
+                    #[json(tag = kind)]
+                    enum E {
+                        A {},
+                    }
+                ),
+                "expected string literal",
+            ),
+            (
+                parse_quote!(
+                    struct S {
+                        #[json(deny_unknown_fields)]
+                        a: u32,
+                    }
+                ),
+                "field: default, skip, flatten, with, rename or ts",
+            ),
+            (
+                parse_quote!(
+                    struct S {
+                        #[json(alias = "b")]
+                        a: u32,
+                    }
+                ),
+                "field: default, skip, flatten, with, rename or ts",
+            ),
+            (
+                parse_quote!(
+                    struct S {
+                        #[json(default = 3)]
+                        a: u32,
+                    }
+                ),
+                "expected string literal",
+            ),
+            (
+                parse_quote!(
+                    struct S {
+                        #[json(rename)]
+                        a: u32,
+                    }
+                ),
+                "expected `=`",
+            ),
+            (
+                parse_quote!(
+                    enum E {
+                        #[json(alias = "b")]
+                        A,
+                    }
+                ),
+                "variant: rename",
+            ),
+        ];
+        for (input, message) in &refused {
+            for generate in [reader, writer, typescript] {
+                assert_eq!(refusal(input, generate), *message);
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_without_a_json_form_are_refused() {
+        let named = "only structs with named fields";
+        let untagged = "an untagged enum of unit variants only";
+        let variants = "unit variants, or struct variants of a tagged enum";
+        // (input, reader's refusal, writer's, TypeScript's)
+        let refused: [(DeriveInput, &str, &str, &str); 6] = [
+            (
+                parse_quote!(
+                    struct S(u32);
+                ),
+                named,
+                named,
+                named,
+            ),
+            (
+                parse_quote!(
+                    struct S;
+                ),
+                named,
+                named,
+                named,
+            ),
+            (
+                parse_quote!(union U { a: u32 }),
+                "no unions",
+                "no unions",
+                "no unions",
+            ),
+            // TypeScript alone would name the variant: the reader and writer refuse it.
+            (
+                parse_quote!(
+                    enum E {
+                        A(u32),
+                    }
+                ),
+                untagged,
+                variants,
+                "",
+            ),
+            (
+                parse_quote!(
+                    enum E {
+                        A { a: u32 },
+                    }
+                ),
+                untagged,
+                variants,
+                "",
+            ),
+            (
+                parse_quote!(
+                    #[json(tag = "kind")]
+                    enum E {
+                        A,
+                    }
+                ),
+                named,
+                variants,
+                named,
+            ),
+        ];
+        for (input, read, write, ts) in &refused {
+            assert_eq!(refusal(input, reader), *read);
+            assert_eq!(refusal(input, writer), *write);
+            assert_eq!(refusal(input, typescript), *ts);
+        }
+        let accepted: [DeriveInput; 3] = [
+            parse_quote!(
+                struct S {}
+            ),
+            parse_quote!(
+                enum E {
+                    A,
+                    B,
+                }
+            ),
+            parse_quote!(
+                #[json(tag = "kind")]
+                enum E {
+                    A { a: u32 },
+                    B {},
+                }
+            ),
+        ];
+        for input in &accepted {
+            for generate in [reader, writer, typescript] {
+                assert_eq!(refusal(input, generate), "");
+            }
+        }
+    }
+
+    #[test]
+    fn doc_comments_become_one_line_typescript_comments() {
+        let attrs: Vec<Attribute> = vec![
+            parse_quote!(#[doc = " First line,"]),
+            parse_quote!(#[doc = "  indented  second."]),
+            parse_quote!(#[json(default)]),
+        ];
+        assert_eq!(doc(&attrs), "First line,\n indented  second.");
+        assert_eq!(
+            ts_doc(&doc(&attrs)),
+            "/** First line, indented second. */\n"
+        );
+        assert_eq!(ts_doc(""), "");
+        assert_eq!(ts_doc(" \n "), "");
+        // `*/` would end the comment early.
+        assert_eq!(ts_doc("a */ b"), "/** a *\\/ b */\n");
+    }
+
+    #[test]
+    fn option_types_are_recognised_by_their_last_segment() {
+        let inner = |ty: Type| option_inner(&ty).map(|t| quote!(#t).to_string());
+        assert_eq!(inner(parse_quote!(Option<u32>)).as_deref(), Some("u32"));
+        assert_eq!(
+            inner(parse_quote!(std::option::Option<Vec<u8>>)).as_deref(),
+            Some("Vec < u8 >")
+        );
+        assert_eq!(inner(parse_quote!(Vec<u32>)), None);
+        assert_eq!(inner(parse_quote!(Option)), None);
+        assert_eq!(inner(parse_quote!(&Option<u32>)), None);
+    }
+
+    #[test]
+    fn generated_code_names_members_as_json_spells_them() {
+        let input: DeriveInput = parse_quote! {
+            struct S { paid_cash: Money, #[json(default)] note: Option<String> }
+        };
+        let read = expand(&input, reader).unwrap().to_string();
+        assert!(
+            read.contains(r#"JSON_FIELDS : & 'static [& 'static str] = & ["paidCash" , "note"]"#),
+            "{read}"
+        );
+        assert!(read.contains(r#"o . required ("paidCash""#), "{read}");
+        assert!(read.contains(r#"o . optional ("note""#), "{read}");
+        let write = expand(&input, writer).unwrap().to_string();
+        assert!(write.contains(r#""\"paidCash\":""#), "{write}");
+        let ts = expand(&input, typescript).unwrap().to_string();
+        assert!(
+            ts.contains(r#""paidCash: ""#) && ts.contains(r#""note?: ""#),
+            "{ts}"
+        );
+        assert!(ts.contains(r#""note: ""#), "{ts}");
+    }
 }

@@ -208,3 +208,212 @@ impl Ts for ErrorCode {
         declare_as::<Self>(file, "ErrorCode", doc, &codes.join(" | "));
     }
 }
+
+/// The declarations `#[derive(Ts)]` writes, on small types declared here (the readers and writers
+/// the other derives generate are tested in `tests/derive.rs`; this one exists under `cfg(test)`
+/// only, so its tests are here).
+#[cfg(test)]
+#[allow(dead_code)]
+mod tests {
+    use super::*;
+    use crate::io::Ts;
+
+    /// A request's doc,
+    /// on two lines.
+    #[derive(Ts)]
+    struct Request {
+        /// The amount paid.
+        paid_cash: Money,
+        note: Option<String>,
+        #[json(default)]
+        quantity: u32,
+        #[json(default)]
+        limit: Option<u32>,
+        items: Vec<Item>,
+        #[json(skip)]
+        cache: u32,
+        #[json(flatten)]
+        common: Common,
+        #[json(ts = "string", with = "crate::io::read::expiry")]
+        expires: NaiveDateTime,
+        #[json(rename = "type")]
+        kind: Colour,
+        r#ref: bool,
+    }
+
+    #[derive(Ts)]
+    struct Item {
+        name: String,
+    }
+
+    /// Shared members.
+    #[derive(Ts)]
+    struct Common {
+        currency: String,
+    }
+
+    /// A colour.
+    #[derive(Ts)]
+    enum Colour {
+        DarkRed,
+        Blue,
+        #[json(rename = "GREEN")]
+        Green,
+    }
+
+    #[derive(Ts)]
+    #[json(tag = "kind")]
+    enum Offer {
+        /// A factor.
+        Rate { factor: Ratio },
+        FixedPrice {
+            price: Money,
+            #[json(default)]
+            note: Option<String>,
+        },
+        Bundle {
+            #[json(flatten)]
+            common: Common,
+            #[json(skip)]
+            cache: u32,
+            size: u32,
+        },
+    }
+
+    #[derive(Ts)]
+    #[json(ts_name = "Renamed")]
+    struct Named {
+        /// Doc with a */ inside.
+        pairs: Vec<(Term, Money)>,
+    }
+
+    /// Another type under `Item`'s TypeScript name.
+    #[derive(Ts)]
+    #[json(ts_name = "Item")]
+    struct OtherItem {
+        name: String,
+    }
+
+    fn declared<T: Ts>(reading: bool) -> String {
+        let mut file = TsFile {
+            reading,
+            ..TsFile::default()
+        };
+        T::declare(&mut file);
+        file.text()
+    }
+
+    /// The declaration of `name` in `text`, to its `;` line.
+    fn declaration<'t>(text: &'t str, name: &str) -> &'t str {
+        let head = format!("export type {name} = ");
+        let start = text.find(&head).unwrap_or_else(|| panic!("{name}: {text}"));
+        let start = text[..start].rfind("\n\n").map_or(0, |i| i + 2);
+        let end = text[start..]
+            .find(";\n\n")
+            .map_or(text.len(), |i| start + i + 1);
+        text[start..end].trim_end()
+    }
+
+    #[test]
+    fn a_request_marks_members_with_a_default_optional() {
+        let text = declared::<Request>(true);
+        assert_eq!(
+            declaration(&text, "Request"),
+            "/** A request's doc, on two lines. */\n\
+             export type Request = {\n  \
+               /** The amount paid. */\n  \
+               paidCash: Money;\n  \
+               note?: string;\n  \
+               quantity?: number;\n  \
+               limit?: number;\n  \
+               items: Array<Item>;\n  \
+               expires: string;\n  \
+               type: Colour;\n  \
+               ref: boolean;\n\
+             } & Common;"
+        );
+        // The types it names are declared with it, each once.
+        assert_eq!(
+            declaration(&text, "Colour"),
+            "/** A colour. */\nexport type Colour = \"darkRed\" | \"blue\" | \"GREEN\";"
+        );
+        assert_eq!(
+            declaration(&text, "Common"),
+            "/** Shared members. */\nexport type Common = {\n  currency: string;\n};"
+        );
+        assert_eq!(
+            declaration(&text, "Item"),
+            "export type Item = {\n  name: string;\n};"
+        );
+        assert!(text.contains("export type Money = string;\n"), "{text}");
+        assert_eq!(text.matches("export type ").count(), 5, "{text}");
+    }
+
+    #[test]
+    fn an_answer_has_every_member_an_option_may_be_null() {
+        let text = declared::<Request>(false);
+        let request = declaration(&text, "Request");
+        for line in [
+            "  note: string | null;\n",
+            "  quantity: number;\n",
+            "  limit: number | null;\n",
+        ] {
+            assert!(request.contains(line), "{line}: {request}");
+        }
+        assert!(!request.contains('?'), "{request}");
+        assert!(!request.contains("cache"), "{request}");
+    }
+
+    #[test]
+    fn a_tagged_enum_is_a_union_of_objects() {
+        let text = declared::<Offer>(true);
+        assert_eq!(
+            declaration(&text, "Offer"),
+            "export type Offer = ({\n  \
+               kind: \"rate\";\n  \
+               factor: Ratio;\n\
+             }) | ({\n  \
+               kind: \"fixedPrice\";\n  \
+               price: Money;\n  \
+               note?: string;\n\
+             }) | ({\n  \
+               kind: \"bundle\";\n  \
+               size: number;\n\
+             } & Common);"
+        );
+        assert!(text.contains("export type Ratio = string;\n"), "{text}");
+    }
+
+    #[test]
+    fn a_type_may_take_another_typescript_name() {
+        let text = declared::<Named>(true);
+        assert_eq!(
+            declaration(&text, "Renamed"),
+            "export type Renamed = {\n  \
+               /** Doc with a *\\/ inside. */\n  \
+               pairs: Array<[Term, Money]>;\n\
+             };"
+        );
+        assert!(!text.contains("Named ="), "{text}");
+    }
+
+    #[test]
+    #[should_panic(expected = "are both declared as the TypeScript type Item")]
+    fn two_types_under_one_typescript_name_are_refused() {
+        let mut file = TsFile::default();
+        Item::declare(&mut file);
+        OtherItem::declare(&mut file);
+    }
+
+    #[test]
+    #[should_panic(expected = "Request is read and written: its optional members make two")]
+    fn a_type_read_and_written_must_read_as_it_is_written() {
+        let mut file = TsFile {
+            reading: true,
+            ..TsFile::default()
+        };
+        Request::declare(&mut file);
+        file.reading = false;
+        Request::declare(&mut file);
+    }
+}
