@@ -11,12 +11,19 @@ export const CHECKOUT_SAMPLE = {
   seller: "sparkooSingapore",
   items: [
     { kind: "new", product: "ECS", region: "ap-southeast-1", quantity: 2, term: "1M", prices: { "1M": "30", "1Y": "300" } },
-    { kind: "renewal", product: "EVS", region: "ap-southeast-1", quantity: 1, term: "1Y", currentExpiry: "2024-03-10", prices: { "1M": "12", "1Y": "120" } },
+    {
+      kind: "renewal",
+      product: "EVS",
+      region: "ap-southeast-1",
+      quantity: 1,
+      term: "1Y",
+      currentExpiry: "2024-03-10",
+      prices: { "1M": "12", "1Y": "120" },
+      // The promotions this resource's earlier orders used (003 §3.3.2: history is per resource).
+      promotions: [{ id: "spring", factor: "0.85", effective: "2024-02-01", usedOn: "2024-02-10" }],
+    },
   ],
-  offers: {
-    business: "0.9",
-    promotions: [{ id: "spring", factor: "0.85", effective: "2024-02-01", usedOn: "2024-02-10" }],
-  },
+  offers: { business: "0.9" },
   vouchers: [{ id: "welcome20", balance: "20", validFrom: "2024-01-01", validTo: "2024-12-31" }],
   balance: { cash: "500", credit: "0", cardBound: true, monthlySettlement: false },
 };
@@ -26,6 +33,15 @@ const KINDS = [
   ["renewal", "Renewal"],
   ["unifiedRenewal", "Renewal to the unified day"],
   ["upgrade", "Upgrade"],
+];
+
+// A promotion, on the line of the resource whose earlier order used it.
+const PROMOTION_COLUMNS = [
+  { key: "id", label: "name", optional: true },
+  { key: "factor", label: "factor", kind: "money" },
+  { key: "effective", label: "from", kind: "date" },
+  { key: "expires", label: "until", kind: "date", optional: true },
+  { key: "usedOn", label: "last used on", kind: "date" },
 ];
 
 const SELLERS = [
@@ -43,9 +59,9 @@ const SELLERS = [
 // The members each kind of line uses, and what a line switched to that kind starts with.
 const KIND_MEMBERS = {
   new: ["product", "region", "quantity", "term", "prices", "autoRenew"],
-  renewal: ["product", "region", "quantity", "term", "currentExpiry", "prices", "autoRenew"],
-  unifiedRenewal: ["product", "region", "currentExpiry", "renewTerm", "unifiedDay", "prices", "autoRenew"],
-  upgrade: ["product", "region", "orders", "oldPrices", "newPrices"],
+  renewal: ["product", "region", "quantity", "term", "currentExpiry", "prices", "autoRenew", "promotions"],
+  unifiedRenewal: ["product", "region", "currentExpiry", "renewTerm", "unifiedDay", "prices", "autoRenew", "promotions"],
+  upgrade: ["product", "region", "orders", "oldPrices", "newPrices", "promotions"],
 };
 const DEFAULTS = (date) => ({
   quantity: 1,
@@ -146,6 +162,18 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
         pricesEditor(state, { path: `${at}.newPrices`, title: "Prices of the new spec", onChange: changed }),
       );
     }
+    if (members.includes("promotions")) {
+      box.append(
+        listEditor(state, {
+          path: `${at}.promotions`,
+          title: "Promotions this resource used before",
+          noun: "Promotion",
+          columns: PROMOTION_COLUMNS,
+          blank: () => ({ factor: "0.9", effective: state.date, usedOn: state.date }),
+          onChange: changed,
+        }),
+      );
+    }
     if (state.items.length > 1) {
       box.append(
         el(
@@ -216,20 +244,6 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
         field(state, { path: "offers.business", label: "business discount", kind: "money", optional: true, placeholder: "0.9", hint: "0.9 = 10 % off", onChange: changed }),
         field(state, { path: "offers.partner", label: "partner discount", kind: "money", optional: true, placeholder: "0.95", onChange: changed }),
       ),
-      listEditor(state, {
-        path: "offers.promotions",
-        title: "Promotions",
-        noun: "Promotion",
-        columns: [
-          { key: "id", label: "name", optional: true },
-          { key: "factor", label: "factor", kind: "money" },
-          { key: "effective", label: "from", kind: "date" },
-          { key: "expires", label: "until", kind: "date", optional: true },
-          { key: "usedOn", label: "last used on this resource", kind: "date", optional: true },
-        ],
-        blank: () => ({ factor: "0.9", effective: state.date }),
-        onChange: changed,
-      }),
     );
     const vouchers = listEditor(state, {
       path: "vouchers",

@@ -527,10 +527,16 @@ export const VIEWS = [
     sample: {
       date: "2020-11-27",
       items: [
-        { kind: "renewal", term: "1M", currentExpiry: "2020-11-30", prices: { "1M": "1000" } },
+        {
+          kind: "renewal",
+          term: "1M",
+          currentExpiry: "2020-11-30",
+          prices: { "1M": "1000" },
+          promotions: [{ id: "p70", factor: "0.7", effective: "2020-11-01", usedOn: "2020-11-10" }],
+        },
         { kind: "new", term: "1M", prices: { "1M": "1000" } },
       ],
-      offers: { business: "0.8", partner: "0.9", promotions: [{ id: "p70", factor: "0.7", effective: "2020-11-01", usedOn: "2020-11-10" }] },
+      offers: { business: "0.8", partner: "0.9" },
       balance: { cash: "1500" },
     },
     figures: ["total", "listTotal", "discountTotal", "voucherTotal"],
