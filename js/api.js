@@ -15,7 +15,30 @@ function encode(request) {
     err.path = "";
     throw err;
   }
+  // JSON has no NaN or Infinity: JSON.stringify writes them as null, which could read as an
+  // absent member (a quantity of NaN priced as 1). Refused here, with the member's path.
+  const path = text !== undefined && text.includes("null") ? nonFinite(request) : null;
+  if (path !== null) {
+    const err = new Error(`${path || "the request"} is not a finite number; give a number or leave the member out`);
+    err.name = "BillcalcError";
+    err.code = "INVALID_NUMBER";
+    err.path = path;
+    throw err;
+  }
   return text === undefined ? "null" : text;
+}
+
+// The path of the first NaN or ±Infinity in a request JSON.stringify accepted (so without cycles).
+function nonFinite(request) {
+  const stack = [[request, ""]];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop();
+    if (typeof value === "number" && !Number.isFinite(value)) return path;
+    if (value === null || typeof value !== "object") continue;
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, `${path}[${i}]`]));
+    else for (const k of Object.keys(value)) stack.push([value[k], path ? `${path}.${k}` : k]);
+  }
+  return null;
 }
 
 function plain(request) {

@@ -446,4 +446,5 @@ golden!(
     s3_2_7_listing_the_derived_price_changes_nothing,
     s3_2_7_expansion_rounds_up_to_an_unlisted_monthly_term,
     s3_2_2_3_unified_renewal_line_adds_up,
+    null_quantity_is_refused_not_priced_as_one,
 );

@@ -103,6 +103,26 @@ test("non-object input is refused with a coded error", () => {
   }
 });
 
+// Read twice, defect 8: JSON.stringify writes NaN and Infinity as null, which a member with no
+// default would read as absent (a quantity of NaN priced as 1, a 30.00 line). Refused instead.
+test("NaN and Infinity are refused with INVALID_NUMBER and the member's path", () => {
+  const cart = (quantity) => ({ date: "2024-03-01", items: [{ term: "1M", prices: { "1M": "30" }, quantity }] });
+  for (const bad of [NaN, Infinity, -Infinity]) {
+    assert.throws(() => billcalc.checkout(cart(bad)), (e) => {
+      assert.equal(e.name, "BillcalcError");
+      assert.equal(e.code, "INVALID_NUMBER");
+      assert.equal(e.path, "items[0].quantity");
+      return true;
+    });
+  }
+  assert.throws(() => billcalc.quote({ date: "2024-03-01", term: "1M", prices: { "1M": NaN } }), { code: "INVALID_NUMBER", path: "prices.1M" });
+  // null is not a quantity either (a member with a default refuses null; an optional member
+  // without one reads null as absent: README "Conventions").
+  const refused = billcalc.checkout(cart(null)).lines[0].error;
+  assert.deepEqual([refused.code, refused.path], ["INVALID_INPUT", "items[0].quantity"]);
+  assert.equal(billcalc.checkout(cart(2)).total, "60.00");
+});
+
 test("calculate dispatches on op like the CLI", () => {
   const r = billcalc.calculate({ op: "unsubscribeRefund", ...u1 });
   assert.equal(r.refund, "50.87");
