@@ -447,4 +447,8 @@ golden!(
     s3_2_7_expansion_rounds_up_to_an_unlisted_monthly_term,
     s3_2_2_3_unified_renewal_line_adds_up,
     null_quantity_is_refused_not_priced_as_one,
+    decision_failed_auto_renewal_releases_the_voucher,
+    decision_feb_29_in_yearly_top_up_days_is_not_charged,
+    decision_unified_day_without_a_renewal_term,
+    decision_short_balance_with_a_bound_card_order_waits,
 );

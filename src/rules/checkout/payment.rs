@@ -367,11 +367,17 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
             ),
         });
     }
+    // A failed auto-renewal takes nothing: the voucher's locked amount is released, its balance
+    // is what it was (003 §3.2.3.1 "自动解锁该额度").
+    let mut applied = vouchers.applied;
+    if status == PaymentStatus::Failed {
+        applied.iter_mut().for_each(|v| v.balance_left += v.amount);
+    }
     Ok(PaymentSplitResponse {
         discount_amount: req.list_amount - amount_due,
         discount: chosen,
         amount_due,
-        vouchers: vouchers.applied,
+        vouchers: applied,
         voucher_total,
         payable,
         payers: Payers {
