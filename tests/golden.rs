@@ -486,6 +486,4 @@ golden!(
 );
 
 // 003 §3.2.6.4: an immediate switch returns no voucher.
-golden!(
-    s3_2_6_4_switch_unstarted_renewal_voucher_not_returned,
-);
+golden!(s3_2_6_4_switch_unstarted_renewal_voucher_not_returned,);

@@ -172,7 +172,8 @@ pub struct TaxResponse {
     pub reverse_charge: bool,
     /// Sum of the indirect taxes charged.
     pub indirect_tax: Money,
-    /// Withholding tax: `price × WHT rate`, half up to cents.
+    /// Withholding tax deducted from the payment: `price × WHT rate`, half up to cents; 0 in
+    /// Malaysia and Kenya before 2021-11-01, when it was paid separately (003 §8.2).
     pub withholding: Money,
     /// `price + indirect tax`.
     pub invoice: Money,
@@ -245,6 +246,59 @@ fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
     }
 }
 
+/// 003 §8.2: the day (Beijing time) from which Malaysian and Kenyan prices include WHT.
+const WHT_INCLUDED_FROM: (i32, u32, u32) = (2021, 11, 1);
+
+/// 003 §8.1, §8.2: the WHT deducted from the payment, `price × rate` half up to cents, with its
+/// line. 003 §8.2: from 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices include WHT
+/// and the customer deducts it (100 − 8 + 8 = 100); before that day they did not, and the customer
+/// paid any WHT to the tax office separately: nothing is deducted (100 + 6 % DST = 106 paid).
+fn withholding(
+    date: Option<NaiveDate>,
+    country: &str,
+    price: Money,
+    rate: Decimal,
+    b: &mut Breakdown,
+) -> Result<Money> {
+    let (exact, wht) = (price * rate, (price * rate).cents());
+    let formula = || {
+        format!(
+            "{price} × {} = {} → {wht} (half up)",
+            show(rate),
+            show(exact.0)
+        )
+    };
+    if !matches!(country, "MY" | "KE") {
+        if !wht.0.is_zero() {
+            b.line("withholding tax (paid to the tax office)", formula(), -wht);
+        }
+        return Ok(wht);
+    }
+    let (y, m, d) = WHT_INCLUDED_FROM;
+    let from = NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+    match date {
+        None if !wht.0.is_zero() => Err(Error::new(
+            ErrorCode::MissingField,
+            "date",
+            "003 §8.2: Malaysian and Kenyan WHT is deducted from the payment only from 2021-11-01; give the invoice date",
+        )),
+        Some(day) if day < from => {
+            if !wht.0.is_zero() {
+                b.fact("WHT paid separately to the tax office (not deducted)", formula(), wht.to_string());
+            }
+            b.note("003 §8.2: before 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices did not include WHT: nothing is withheld from this payment; where local law requires WHT the customer pays it to the tax office separately");
+            Ok(Money::ZERO)
+        }
+        _ => {
+            if !wht.0.is_zero() {
+                b.line("withholding tax (paid to the tax office)", formula(), -wht);
+            }
+            b.note("003 §8.2: from 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices include WHT");
+            Ok(wht)
+        }
+    }
+}
+
 /// 003 §8 / RULES.md §17. Each indirect tax and the WHT are rounded half up to cents (the
 /// document's examples are whole numbers; invoices show each tax line in cents).
 /// 003 §8.1 Indonesia: 100 + 11 % VAT = 111 invoiced; 100 − 2 (WHT 2 %) + 11 = 109 paid.
@@ -294,15 +348,7 @@ pub fn tax_invoice(req: &TaxRequest, mut b: Breakdown) -> Result<TaxResponse> {
     if country == "SA" && reverse {
         b.note("003 §8.1 Saudi Arabia: the bill still shows the VAT the customer self-assesses");
     }
-    let (wht_exact, wht) = (price * wht_rate, (price * wht_rate).cents());
-    if !wht.0.is_zero() {
-        let (rate, exact) = (show(wht_rate), show(wht_exact.0));
-        let formula = format!("{price} × {rate} = {exact} → {wht} (half up)");
-        b.line("withholding tax (paid to the tax office)", formula, -wht);
-    }
-    if matches!(country.as_str(), "MY" | "KE") {
-        b.note("003 §8.2: from 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices include WHT");
-    }
+    let wht = withholding(req.date, &country, price, wht_rate, &mut b)?;
     let invoice = price + tax;
     let net_payable = invoice - wht;
     b.fact("invoice", format!("{price} + {tax}"), invoice.to_string());
