@@ -123,7 +123,9 @@ pub struct TaxProfile {
     /// VAT/GST registered (资质 "VAT Register" with proof and tax number).
     #[json(default)]
     pub registered: bool,
-    /// India: the customer's state (`HR` = Haryana: SGST + CGST; any other: IGST).
+    /// India: the customer's state, an ISO 3166-2:IN code (`HR`, `IN-HR`) or its English name
+    /// (`Haryana`), any case: Haryana pays SGST + CGST, another state IGST (003 §8.1). Required for
+    /// India's table rates; an unknown state is refused (`INVALID_INPUT`).
     pub subdivision: Option<String>,
     /// Withholding tax rate the customer withholds (`0.10`); default 0.
     pub withholding_rate: Option<Ratio>,
@@ -212,20 +214,69 @@ fn ymd_text(d: u32) -> String {
     format!("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100)
 }
 
+/// Indian states and union territories: ISO 3166-2:IN codes (the current one first, then former
+/// ones) and English names (the current one first), for `subdivision` (003 §8.1 India).
+#[rustfmt::skip]
+static INDIA_STATES: &[(&[&str], &[&str])] = &[
+    (&["AN"], &["Andaman and Nicobar Islands"]), (&["AP"], &["Andhra Pradesh"]),
+    (&["AR"], &["Arunachal Pradesh"]), (&["AS"], &["Assam"]), (&["BR"], &["Bihar"]),
+    (&["CH"], &["Chandigarh"]), (&["CG", "CT"], &["Chhattisgarh"]),
+    (&["DH", "DN", "DD"], &["Dadra and Nagar Haveli and Daman and Diu", "Dadra and Nagar Haveli",
+        "Daman and Diu"]),
+    (&["DL"], &["Delhi", "NCT of Delhi", "National Capital Territory of Delhi"]),
+    (&["GA"], &["Goa"]), (&["GJ"], &["Gujarat"]), (&["HP"], &["Himachal Pradesh"]),
+    (&["HR"], &["Haryana"]), (&["JH"], &["Jharkhand"]), (&["JK"], &["Jammu and Kashmir"]),
+    (&["KA"], &["Karnataka"]), (&["KL"], &["Kerala"]), (&["LA"], &["Ladakh"]),
+    (&["LD"], &["Lakshadweep"]), (&["MH"], &["Maharashtra"]), (&["ML"], &["Meghalaya"]),
+    (&["MN"], &["Manipur"]), (&["MP"], &["Madhya Pradesh"]), (&["MZ"], &["Mizoram"]),
+    (&["NL"], &["Nagaland"]), (&["OD", "OR"], &["Odisha", "Orissa"]), (&["PB"], &["Punjab"]),
+    (&["PY"], &["Puducherry", "Pondicherry"]), (&["RJ"], &["Rajasthan"]), (&["SK"], &["Sikkim"]),
+    (&["TN"], &["Tamil Nadu"]), (&["TR"], &["Tripura"]), (&["TS", "TG"], &["Telangana"]),
+    (&["UK", "UT"], &["Uttarakhand", "Uttaranchal"]), (&["UP"], &["Uttar Pradesh"]),
+    (&["WB"], &["West Bengal"]),
+];
+
+/// 003 §8.1 India: the customer's state, as `(code, name)`: an ISO 3166-2:IN code (`HR`, `IN-HR`)
+/// or the English name (`Haryana`), case-insensitively. The seller is in Haryana: SGST + CGST
+/// there, IGST elsewhere — so an unknown state is refused, never taxed as another, and an absent
+/// one is `None` (the caller refuses it where the table is needed).
+fn india_state(subdivision: Option<&str>) -> Result<Option<(&'static str, &'static str)>> {
+    let Some(text) = subdivision else {
+        return Ok(None);
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let wanted = words.join(" ").replace('&', "and").to_ascii_uppercase();
+    let code = wanted.strip_prefix("IN-").unwrap_or(&wanted);
+    let found = INDIA_STATES.iter().find(|(codes, names)| {
+        codes.contains(&code) || names.iter().any(|n| n.eq_ignore_ascii_case(&wanted))
+    });
+    match found {
+        Some((codes, names)) => Ok(Some((codes[0], names[0]))),
+        None => Err(refuse(
+            ErrorCode::InvalidInput,
+            "subdivision",
+            format!(
+                "\"{}\" is no Indian state or union territory: give its ISO 3166-2:IN code (HR, KA…) \
+                 or English name (Haryana); 003 §8.1 taxes Haryana (SGST + CGST) apart from the other \
+                 states (IGST)",
+                clip(text)
+            ),
+        )),
+    }
+}
+
 /// The row in effect for the request: the latest `from` on or before the date (003 §8.1).
 fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
     let missing = |p: &str| Error::new(ErrorCode::MissingField, p, "give it or indirectTaxRate");
     let seller = req.profile.seller.ok_or_else(|| missing("seller"))?;
     let date = req.date.ok_or_else(|| missing("date"))?;
     let day = date.year().unsigned_abs() * 10000 + date.month() * 100 + date.day();
-    let hr = |s: &str| {
-        matches!(
-            s.trim().to_ascii_uppercase().trim_start_matches("IN-"),
-            "HR"
-        )
+    let india = country == "IN";
+    let state = india_state(req.profile.subdivision.as_deref().filter(|_| india))?;
+    let country = match state {
+        Some(("HR", _)) => "IN-HR",
+        _ => country,
     };
-    let haryana = country == "IN" && req.profile.subdivision.as_deref().is_some_and(hr);
-    let country = if haryana { "IN-HR" } else { country };
     let ours = TAX_TABLE.iter().filter(|r| r.country == country);
     let name = match ours.clone().next() {
         Some(r) => r.name,
@@ -240,6 +291,13 @@ fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
         }
     }
     match (best, earliest) {
+        // 003 §8.1 India: SGST + CGST (Haryana) or IGST (other states): the state is needed.
+        (Some(_), _) if india && state.is_none() => Err(Error::new(
+            ErrorCode::MissingField,
+            "subdivision",
+            "India: give the customer's state (HR = Haryana: SGST 9 % + CGST 9 %; any other state: \
+             IGST 18 %, 003 §8.1)",
+        )),
         (Some(r), _) => Ok(r),
         (None, None) => Err(unknown("seller", format!("for {seller:?} in {name}"))),
         (None, Some(e)) => Err(unknown("date", format!("in {name} before {}", ymd_text(e)))),
@@ -328,6 +386,22 @@ pub fn tax_invoice(req: &TaxRequest, mut b: Breakdown) -> Result<TaxResponse> {
             (r.parts.iter().map(each).collect(), !exempt, reverse)
         }
     };
+    let state = match country.as_str() {
+        "IN" => india_state(req.profile.subdivision.as_deref())?,
+        _ => None,
+    };
+    if let (None, Some((code, name))) = (req.profile.indirect_tax_rate, state) {
+        let tax = if code == "HR" {
+            "SGST + CGST: the seller is in Haryana"
+        } else {
+            "IGST: another state than the seller's Haryana"
+        };
+        let formula = format!(
+            "\"{}\" = {name} ({tax}, 003 §8.1)",
+            clip(req.profile.subdivision.as_deref().unwrap_or_default())
+        );
+        b.fact("customer's state", formula, format!("IN-{code}"));
+    }
     b.line("price before tax", price.to_string(), price);
     let mut tax = Money::ZERO;
     for r in rates.iter_mut().filter(|_| charged) {
