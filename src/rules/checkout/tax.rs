@@ -247,11 +247,14 @@ fn india_state(subdivision: Option<&str>) -> Result<Option<(&'static str, &'stat
     let words: Vec<&str> = text.split_whitespace().collect();
     let wanted = words.join(" ").replace('&', "and").to_ascii_uppercase();
     let code = wanted.strip_prefix("IN-").unwrap_or(&wanted);
-    let found = INDIA_STATES.iter().find(|(codes, names)| {
-        codes.contains(&code) || names.iter().any(|n| n.eq_ignore_ascii_case(&wanted))
-    });
+    let found = INDIA_STATES
+        .iter()
+        .find(|(codes, names)| {
+            codes.contains(&code) || names.iter().any(|n| n.eq_ignore_ascii_case(&wanted))
+        })
+        .and_then(|(codes, names)| Some((*codes.first()?, *names.first()?)));
     match found {
-        Some((codes, names)) => Ok(Some((codes[0], names[0]))),
+        Some(state) => Ok(Some(state)),
         None => Err(refuse(
             ErrorCode::InvalidInput,
             "subdivision",
