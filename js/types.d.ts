@@ -149,12 +149,14 @@ export type BillSummaryRequest = {
 
 /** Result of `billSummary`. */
 export type BillSummaryResponse = {
-  /** 华为云费用 = real-time + monthly settlement. */
+  /** 华为云费用 = real-time + monthly settlement, half up to cents (003 §6.1.1: summary figures are shown rounded to 2 decimals). */
   cloudFees: Money;
-  /** 商店费用. */
+  /** 商店费用, half up to cents. */
   marketplaceFees: Money;
-  /** 总计 = cloud + marketplace. */
+  /** 月账单总计 = cloud + marketplace, the exact sum rounded half up to cents once (003 §6.1.6: 100.12501236 → 100.13); it may differ from the rounded parts' sum. */
   total: Money;
+  /** The exact total, before rounding (the export's 8 decimals, 003 §6.1.6). */
+  totalExact: Money;
   /** 本期剩余应还金额 = total − paid (not below 0). */
   remainingDue: Money;
   /** Refunds in all (shown negative on the bill). */
@@ -363,11 +365,11 @@ export type ConvertRequest = {
 
 /** Result of `convertCurrency`. */
 export type ConvertResponse = {
-  /** The converted amount as shown: half up to the currency's minor unit (`"83.72"`, `"425"`). */
+  /** The converted amount as shown: half up to 2 decimals, whole yen (`"83.72"`, `"425"`). */
   converted: string;
   /** `amount × rate`, exact. */
   exact: Money;
-  /** Decimals kept (2, or 0 for whole-unit currencies). */
+  /** Decimals kept (2, or 0 for the yen). */
   decimals: number;
   /** The currency code, upper case. */
   currency: string;
@@ -984,7 +986,7 @@ export type QuotaRequest = {
   voucherBalance?: Money;
   /** 总消费配额: the quota granted. */
   totalQuota: Money;
-  /** The day the quota reached 100 % without repayment, for the grace/retention dates. */
+  /** The day the quota reached 100 % without repayment, for the grace/retention dates; not used (a note says so) when the figures give less than 100 % (003 §5.3). */
   exhaustedOn?: string;
 } & RequestOptions;
 
@@ -998,11 +1000,11 @@ export type QuotaResponse = {
   usedPercent: string;
   /** `normal`, `reminder` or `exhausted`. */
   state: QuotaState;
-  /** With `exhaustedOn`: the first day of the retention period (after 15 days of grace). */
+  /** With `exhaustedOn` and 100 % or more used: the first day of the retention period (after 15 days of grace); null below 100 % (003 §5.3). */
   retentionStarts: string | null;
-  /** With `exhaustedOn`: the day pay-per-use resources are released (after 15 days of retention). */
+  /** With `exhaustedOn` and 100 % or more used: the day pay-per-use resources are released (after 15 days of retention); null below 100 %. */
   releaseOn: string | null;
-  /** Reminder days: 15/7/3/1 days before retention and before release. */
+  /** Reminder days: 15/7/3/1 days before retention and before release (none below 100 %). */
   reminders: Array<string>;
   /** Lines add up to `used`. */
   breakdown: Breakdown;
@@ -1294,7 +1296,7 @@ export type TaxProfile = {
   seller?: Seller;
   /** VAT/GST registered (资质 "VAT Register" with proof and tax number). */
   registered?: boolean;
-  /** India: the customer's state (`HR` = Haryana: SGST + CGST; any other: IGST). */
+  /** India: the customer's state, an ISO 3166-2:IN code (`HR`, `IN-HR`) or its English name (`Haryana`), any case: Haryana pays SGST + CGST, another state IGST (003 §8.1). Required for India's table rates; an unknown state is refused (`INVALID_INPUT`). */
   subdivision?: string;
   /** Withholding tax rate the customer withholds (`0.10`); default 0. */
   withholdingRate?: Ratio;
@@ -1320,7 +1322,7 @@ export type TaxResponse = {
   reverseCharge: boolean;
   /** Sum of the indirect taxes charged. */
   indirectTax: Money;
-  /** Withholding tax: `price × WHT rate`, half up to cents. */
+  /** Withholding tax deducted from the payment: `price × WHT rate`, half up to cents; 0 in Malaysia and Kenya before 2021-11-01, when it was paid separately (003 §8.2). */
   withholding: Money;
   /** `price + indirect tax`. */
   invoice: Money;

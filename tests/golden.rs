@@ -452,3 +452,61 @@ golden!(
     decision_unified_day_without_a_renewal_term,
     decision_short_balance_with_a_bound_card_order_waits,
 );
+
+// Read twice: fixes checked against the seeds (tests/vectors/read_twice_fixes.json).
+
+// 003 §8.2: withholding before 2021-11-01 (Malaysia, Kenya).
+golden!(
+    s8_2_wht_malaysia_before_2021_11_01_not_withheld,
+    s8_2_wht_malaysia_from_2021_11_01_withheld,
+    s8_2_wht_kenya_before_2021_11_01_not_withheld,
+    s8_1_wht_indonesia_not_affected_by_8_2,
+    s8_2_wht_malaysia_needs_the_date,
+);
+
+// 003 §6.1.6, §7.2.2.2: the month's bill total rounded to cents.
+golden!(
+    s6_1_6_month_bill_total_rounded,
+    s7_2_2_2_month_bill_total_rounded_once,
+    s6_1_6_month_bill_total_from_exact_amounts,
+);
+
+// 003 §6.1.1, §6.1.4, §7.2.3.1: conversions in two decimals, the yen in whole units.
+golden!(
+    s6_1_4_convert_krw_two_decimals,
+    s6_1_1_convert_idr_two_decimals,
+    s7_2_3_1_convert_vnd_two_decimals,
+    s6_1_4_convert_clp_two_decimals,
+    s6_1_4_convert_jpy_whole_yen,
+    s6_1_4_checkout_display_krw_two_decimals,
+);
+
+// 003 §3.2.3.1, §3.2.3.5: a custom deduction day takes effect when set.
+golden!(
+    s3_2_3_5_custom_day_set_after_its_first_attempt,
+    s3_2_3_5_custom_day_set_before_its_first_attempt,
+);
+
+// 003 §5.3: a quota below 100 % announces no grace, retention or release.
+golden!(
+    s5_3_quota_in_normal_use_no_release,
+    s5_3_quota_above_80_percent_no_release,
+);
+
+// 003 §8.1 India: the customer's state, by code or name, required.
+golden!(
+    s8_1_india_haryana_by_name,
+    s8_1_india_haryana_by_name_any_case,
+    s8_1_india_other_state_by_name,
+    s8_1_india_unknown_subdivision_refused,
+    s8_1_india_subdivision_required,
+);
+
+// 003 §3.4.1, §3.4.5: a failed creation's refund needs no approval.
+golden!(
+    s3_4_5_creation_failed_large_refund_no_approval,
+    s3_4_3_not_yet_effective_large_refund_needs_approval,
+);
+
+// 003 §3.2.6.4: an immediate switch returns no voucher.
+golden!(s3_2_6_4_switch_unstarted_renewal_voucher_not_returned,);

@@ -1,6 +1,6 @@
 //! Currency conversion for display and payment (003 §5.2.1, §5.2.3, §6.1.1, §6.1.4, §7.2.3.1;
-//! docs/rules.md): `amount × rate`, rounded half up to the currency's minor unit — 2 decimals, and
-//! whole units for currencies without one (JPY in the documents; also KRW, CLP, VND, IDR here).
+//! docs/rules.md): `amount × rate`, rounded half up to 2 decimals, the yen alone to whole units
+//! (003 §6.1.1, §6.1.4, §7.2.3.1: "换算值根据四舍五入保留两位小数，其中日元会根据四舍五入保留整数").
 
 use rust_decimal::Decimal;
 
@@ -10,8 +10,9 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
 
-/// Currencies shown in whole units (ISO 4217 minor unit 0) among those a billing page may use.
-pub const WHOLE_UNIT_CURRENCIES: [&str; 5] = ["JPY", "KRW", "CLP", "VND", "IDR"];
+/// Currencies shown in whole units: 003 §6.1.1, §6.1.4, §7.2.3.1 name the yen only; every other
+/// currency (KRW, IDR, CLP, VND included) keeps two decimals.
+pub const WHOLE_UNIT_CURRENCIES: [&str; 1] = ["JPY"];
 
 /// A currency to show an amount in, and its rate.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
@@ -38,11 +39,11 @@ pub struct ConvertRequest {
 /// Result of `convertCurrency`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 pub struct ConvertResponse {
-    /// The converted amount as shown: half up to the currency's minor unit (`"83.72"`, `"425"`).
+    /// The converted amount as shown: half up to 2 decimals, whole yen (`"83.72"`, `"425"`).
     pub converted: String,
     /// `amount × rate`, exact.
     pub exact: Money,
-    /// Decimals kept (2, or 0 for whole-unit currencies).
+    /// Decimals kept (2, or 0 for the yen).
     pub decimals: u32,
     /// The currency code, upper case.
     pub currency: String,

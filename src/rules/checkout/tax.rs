@@ -123,7 +123,9 @@ pub struct TaxProfile {
     /// VAT/GST registered (资质 "VAT Register" with proof and tax number).
     #[json(default)]
     pub registered: bool,
-    /// India: the customer's state (`HR` = Haryana: SGST + CGST; any other: IGST).
+    /// India: the customer's state, an ISO 3166-2:IN code (`HR`, `IN-HR`) or its English name
+    /// (`Haryana`), any case: Haryana pays SGST + CGST, another state IGST (003 §8.1). Required for
+    /// India's table rates; an unknown state is refused (`INVALID_INPUT`).
     pub subdivision: Option<String>,
     /// Withholding tax rate the customer withholds (`0.10`); default 0.
     pub withholding_rate: Option<Ratio>,
@@ -172,7 +174,8 @@ pub struct TaxResponse {
     pub reverse_charge: bool,
     /// Sum of the indirect taxes charged.
     pub indirect_tax: Money,
-    /// Withholding tax: `price × WHT rate`, half up to cents.
+    /// Withholding tax deducted from the payment: `price × WHT rate`, half up to cents; 0 in
+    /// Malaysia and Kenya before 2021-11-01, when it was paid separately (003 §8.2).
     pub withholding: Money,
     /// `price + indirect tax`.
     pub invoice: Money,
@@ -211,20 +214,72 @@ fn ymd_text(d: u32) -> String {
     format!("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100)
 }
 
+/// Indian states and union territories: ISO 3166-2:IN codes (the current one first, then former
+/// ones) and English names (the current one first), for `subdivision` (003 §8.1 India).
+#[rustfmt::skip]
+static INDIA_STATES: &[(&[&str], &[&str])] = &[
+    (&["AN"], &["Andaman and Nicobar Islands"]), (&["AP"], &["Andhra Pradesh"]),
+    (&["AR"], &["Arunachal Pradesh"]), (&["AS"], &["Assam"]), (&["BR"], &["Bihar"]),
+    (&["CH"], &["Chandigarh"]), (&["CG", "CT"], &["Chhattisgarh"]),
+    (&["DH", "DN", "DD"], &["Dadra and Nagar Haveli and Daman and Diu", "Dadra and Nagar Haveli",
+        "Daman and Diu"]),
+    (&["DL"], &["Delhi", "NCT of Delhi", "National Capital Territory of Delhi"]),
+    (&["GA"], &["Goa"]), (&["GJ"], &["Gujarat"]), (&["HP"], &["Himachal Pradesh"]),
+    (&["HR"], &["Haryana"]), (&["JH"], &["Jharkhand"]), (&["JK"], &["Jammu and Kashmir"]),
+    (&["KA"], &["Karnataka"]), (&["KL"], &["Kerala"]), (&["LA"], &["Ladakh"]),
+    (&["LD"], &["Lakshadweep"]), (&["MH"], &["Maharashtra"]), (&["ML"], &["Meghalaya"]),
+    (&["MN"], &["Manipur"]), (&["MP"], &["Madhya Pradesh"]), (&["MZ"], &["Mizoram"]),
+    (&["NL"], &["Nagaland"]), (&["OD", "OR"], &["Odisha", "Orissa"]), (&["PB"], &["Punjab"]),
+    (&["PY"], &["Puducherry", "Pondicherry"]), (&["RJ"], &["Rajasthan"]), (&["SK"], &["Sikkim"]),
+    (&["TN"], &["Tamil Nadu"]), (&["TR"], &["Tripura"]), (&["TS", "TG"], &["Telangana"]),
+    (&["UK", "UT"], &["Uttarakhand", "Uttaranchal"]), (&["UP"], &["Uttar Pradesh"]),
+    (&["WB"], &["West Bengal"]),
+];
+
+/// 003 §8.1 India: the customer's state, as `(code, name)`: an ISO 3166-2:IN code (`HR`, `IN-HR`)
+/// or the English name (`Haryana`), case-insensitively. The seller is in Haryana: SGST + CGST
+/// there, IGST elsewhere — so an unknown state is refused, never taxed as another, and an absent
+/// one is `None` (the caller refuses it where the table is needed).
+fn india_state(subdivision: Option<&str>) -> Result<Option<(&'static str, &'static str)>> {
+    let Some(text) = subdivision else {
+        return Ok(None);
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let wanted = words.join(" ").replace('&', "and").to_ascii_uppercase();
+    let code = wanted.strip_prefix("IN-").unwrap_or(&wanted);
+    let found = INDIA_STATES
+        .iter()
+        .find(|(codes, names)| {
+            codes.contains(&code) || names.iter().any(|n| n.eq_ignore_ascii_case(&wanted))
+        })
+        .and_then(|(codes, names)| Some((*codes.first()?, *names.first()?)));
+    match found {
+        Some(state) => Ok(Some(state)),
+        None => Err(refuse(
+            ErrorCode::InvalidInput,
+            "subdivision",
+            format!(
+                "\"{}\" is no Indian state or union territory: give its ISO 3166-2:IN code (HR, KA…) \
+                 or English name (Haryana); 003 §8.1 taxes Haryana (SGST + CGST) apart from the other \
+                 states (IGST)",
+                clip(text)
+            ),
+        )),
+    }
+}
+
 /// The row in effect for the request: the latest `from` on or before the date (003 §8.1).
 fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
     let missing = |p: &str| Error::new(ErrorCode::MissingField, p, "give it or indirectTaxRate");
     let seller = req.profile.seller.ok_or_else(|| missing("seller"))?;
     let date = req.date.ok_or_else(|| missing("date"))?;
     let day = date.year().unsigned_abs() * 10000 + date.month() * 100 + date.day();
-    let hr = |s: &str| {
-        matches!(
-            s.trim().to_ascii_uppercase().trim_start_matches("IN-"),
-            "HR"
-        )
+    let india = country == "IN";
+    let state = india_state(req.profile.subdivision.as_deref().filter(|_| india))?;
+    let country = match state {
+        Some(("HR", _)) => "IN-HR",
+        _ => country,
     };
-    let haryana = country == "IN" && req.profile.subdivision.as_deref().is_some_and(hr);
-    let country = if haryana { "IN-HR" } else { country };
     let ours = TAX_TABLE.iter().filter(|r| r.country == country);
     let name = match ours.clone().next() {
         Some(r) => r.name,
@@ -239,9 +294,69 @@ fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
         }
     }
     match (best, earliest) {
+        // 003 §8.1 India: SGST + CGST (Haryana) or IGST (other states): the state is needed.
+        (Some(_), _) if india && state.is_none() => Err(Error::new(
+            ErrorCode::MissingField,
+            "subdivision",
+            "India: give the customer's state (HR = Haryana: SGST 9 % + CGST 9 %; any other state: \
+             IGST 18 %, 003 §8.1)",
+        )),
         (Some(r), _) => Ok(r),
         (None, None) => Err(unknown("seller", format!("for {seller:?} in {name}"))),
         (None, Some(e)) => Err(unknown("date", format!("in {name} before {}", ymd_text(e)))),
+    }
+}
+
+/// 003 §8.2: the day (Beijing time) from which Malaysian and Kenyan prices include WHT.
+const WHT_INCLUDED_FROM: (i32, u32, u32) = (2021, 11, 1);
+
+/// 003 §8.1, §8.2: the WHT deducted from the payment, `price × rate` half up to cents, with its
+/// line. 003 §8.2: from 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices include WHT
+/// and the customer deducts it (100 − 8 + 8 = 100); before that day they did not, and the customer
+/// paid any WHT to the tax office separately: nothing is deducted (100 + 6 % DST = 106 paid).
+fn withholding(
+    date: Option<NaiveDate>,
+    country: &str,
+    price: Money,
+    rate: Decimal,
+    b: &mut Breakdown,
+) -> Result<Money> {
+    let (exact, wht) = (price * rate, (price * rate).cents());
+    let formula = || {
+        format!(
+            "{price} × {} = {} → {wht} (half up)",
+            show(rate),
+            show(exact.0)
+        )
+    };
+    if !matches!(country, "MY" | "KE") {
+        if !wht.0.is_zero() {
+            b.line("withholding tax (paid to the tax office)", formula(), -wht);
+        }
+        return Ok(wht);
+    }
+    let (y, m, d) = WHT_INCLUDED_FROM;
+    let from = NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+    match date {
+        None if !wht.0.is_zero() => Err(Error::new(
+            ErrorCode::MissingField,
+            "date",
+            "003 §8.2: Malaysian and Kenyan WHT is deducted from the payment only from 2021-11-01; give the invoice date",
+        )),
+        Some(day) if day < from => {
+            if !wht.0.is_zero() {
+                b.fact("WHT paid separately to the tax office (not deducted)", formula(), wht.to_string());
+            }
+            b.note("003 §8.2: before 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices did not include WHT: nothing is withheld from this payment; where local law requires WHT the customer pays it to the tax office separately");
+            Ok(Money::ZERO)
+        }
+        _ => {
+            if !wht.0.is_zero() {
+                b.line("withholding tax (paid to the tax office)", formula(), -wht);
+            }
+            b.note("003 §8.2: from 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices include WHT");
+            Ok(wht)
+        }
     }
 }
 
@@ -274,6 +389,22 @@ pub fn tax_invoice(req: &TaxRequest, mut b: Breakdown) -> Result<TaxResponse> {
             (r.parts.iter().map(each).collect(), !exempt, reverse)
         }
     };
+    let state = match country.as_str() {
+        "IN" => india_state(req.profile.subdivision.as_deref())?,
+        _ => None,
+    };
+    if let (None, Some((code, name))) = (req.profile.indirect_tax_rate, state) {
+        let tax = if code == "HR" {
+            "SGST + CGST: the seller is in Haryana"
+        } else {
+            "IGST: another state than the seller's Haryana"
+        };
+        let formula = format!(
+            "\"{}\" = {name} ({tax}, 003 §8.1)",
+            clip(req.profile.subdivision.as_deref().unwrap_or_default())
+        );
+        b.fact("customer's state", formula, format!("IN-{code}"));
+    }
     b.line("price before tax", price.to_string(), price);
     let mut tax = Money::ZERO;
     for r in rates.iter_mut().filter(|_| charged) {
@@ -294,15 +425,7 @@ pub fn tax_invoice(req: &TaxRequest, mut b: Breakdown) -> Result<TaxResponse> {
     if country == "SA" && reverse {
         b.note("003 §8.1 Saudi Arabia: the bill still shows the VAT the customer self-assesses");
     }
-    let (wht_exact, wht) = (price * wht_rate, (price * wht_rate).cents());
-    if !wht.0.is_zero() {
-        let (rate, exact) = (show(wht_rate), show(wht_exact.0));
-        let formula = format!("{price} × {rate} = {exact} → {wht} (half up)");
-        b.line("withholding tax (paid to the tax office)", formula, -wht);
-    }
-    if matches!(country.as_str(), "MY" | "KE") {
-        b.note("003 §8.2: from 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices include WHT");
-    }
+    let wht = withholding(req.date, &country, price, wht_rate, &mut b)?;
     let invoice = price + tax;
     let net_payable = invoice - wht;
     b.fact("invoice", format!("{price} + {tax}"), invoice.to_string());

@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, add_months, instant};
-use crate::domain::provider::Provider;
+use crate::domain::provider::{AutoRenewalProfile, Provider};
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::Options;
@@ -151,31 +151,68 @@ fn out_of_range(path: &str) -> Error {
 
 /// 003 §3.2.3.1: first attempt 7 days (or the custom day) before the expiry at 03:00, daily
 /// until release (expiry + 15 + 15 days); example 2020-08-31 23:59:59 → 2020-08-24 03:00 …
-/// 2020-09-30 03:00. 001: 9 days (Wanwang 15) before at 08:00, daily until the expiry; example
-/// 2017-03-30 00:00 → 2017-03-21 08:00 … 2017-03-29 08:00.
+/// 2020-09-30 03:00. 003 §3.2.3.5: a custom day takes effect when it is set (no attempt before
+/// the setting is made under it). 001: 9 days (Wanwang 15) before at 08:00, daily until the
+/// expiry; example 2017-03-30 00:00 → 2017-03-21 08:00 … 2017-03-29 08:00.
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn auto_renewal_schedule(
     req: &AutoRenewalRequest,
     mut b: Breakdown,
 ) -> Result<AutoRenewalResponse> {
-    let old_expiry = req.expiry;
-    let Some(profile) = req
-        .options
-        .provider()
-        .auto_renewal(req.product_kind.wanwang())
-    else {
-        return Err(Error::new(
-            ErrorCode::NotSupported,
-            "provider",
-            format!(
-                "the {} documents state no auto-renewal schedule",
-                req.options.provider().name()
-            ),
-        ));
-    };
+    let profile = check_request(req)?;
+    // The renewal term: chosen, else from the purchase (003 §3.2.3.1: monthly → 1 month,
+    // yearly → 1 year), else 1 month.
+    let renewal_term = req
+        .renewal_term
+        .or(req.purchase_term.map(Term::unit_term))
+        .unwrap_or(Term::Months(1));
+    explain_term(req, renewal_term, &mut b);
+    let expiry = expiry_after_manual_renewal(req, &mut b)?;
+    check_aliyun_now(req, expiry)?;
+    let s = schedule(req, &profile, expiry)?;
+    let expiry_on_success = add_term(expiry, renewal_term).ok_or_else(|| out_of_range("expiry"))?;
+    explain_schedule(req, &profile, &s, expiry, &mut b);
+    b.fact_with(|| {
+        (
+            "expiry on success".into(),
+            format!("{} + {renewal_term}", instant(expiry)),
+            instant(expiry_on_success),
+        )
+    });
+    explain_payment(req, &mut b);
     let aliyun = req.options.provider() == Provider::Aliyun;
-    if aliyun && req.trial {
+    Ok(AutoRenewalResponse {
+        provider: req.options.provider(),
+        renewal_term,
+        expiry: instant(expiry),
+        first_attempt: s.attempts.first().cloned().unwrap_or_default(),
+        attempts: s.attempts,
+        attempt_count: s.count,
+        last_attempt: s.last_attempt.map(instant).unwrap_or_default(),
+        expiry_on_success: instant(expiry_on_success),
+        fails_after: instant(s.fails_after),
+        renewal_window_days: if aliyun {
+            req.product_kind.renewal_window_days()
+        } else {
+            None
+        },
+        breakdown: b,
+    })
+}
+
+/// The provider's schedule, or the refusal: no schedule stated (002, 004), an Aliyun trial (001),
+/// a custom day under the old rules (003 §13.1.2.1), with Aliyun, or outside 1–30 days.
+fn check_request(req: &AutoRenewalRequest) -> Result<AutoRenewalProfile> {
+    let provider = req.options.provider();
+    let Some(profile) = provider.auto_renewal(req.product_kind.wanwang()) else {
+        let msg = format!(
+            "the {} documents state no auto-renewal schedule",
+            provider.name()
+        );
+        return Err(Error::new(ErrorCode::NotSupported, "provider", msg));
+    };
+    if provider == Provider::Aliyun && req.trial {
         return Err(Error::new(
             ErrorCode::AutoRenewNotAllowed,
             "trial",
@@ -191,13 +228,11 @@ pub fn auto_renewal_schedule(
     }
     if let Some(k) = req.deduction_days_before {
         if !profile.custom_day {
+            let msg = format!("{} has no custom deduction day", provider.name());
             return Err(Error::new(
                 ErrorCode::NotSupported,
                 "deductionDaysBefore",
-                format!(
-                    "{} has no custom deduction day",
-                    req.options.provider().name()
-                ),
+                msg,
             ));
         }
         if !(1..=MAX_DEDUCTION_DAYS).contains(&k) {
@@ -208,12 +243,11 @@ pub fn auto_renewal_schedule(
             ));
         }
     }
-    // The renewal term: chosen, else from the purchase (003 §3.2.3.1: monthly → 1 month,
-    // yearly → 1 year), else 1 month.
-    let renewal_term = req
-        .renewal_term
-        .or(req.purchase_term.map(Term::unit_term))
-        .unwrap_or(Term::Months(1));
+    Ok(profile)
+}
+
+/// The renewal term's fact: chosen, from the purchase term (003 §3.2.3.1), or the default.
+fn explain_term(req: &AutoRenewalRequest, renewal_term: Term, b: &mut Breakdown) {
     b.fact_with(|| {
         let why = match (req.renewal_term, req.purchase_term) {
             (Some(_), _) => "chosen in the auto-renewal settings".to_string(),
@@ -225,130 +259,179 @@ pub fn auto_renewal_schedule(
         };
         ("renewal term".into(), why, renewal_term.to_string())
     });
+}
 
-    // A manual renewal moves the schedule to the new expiry (003 §3.2.3.1; 001).
-    let expiry = match &req.manual_renewal {
-        Some(m) => {
-            if m.on.is_some_and(|on| on > old_expiry) && aliyun {
-                return Err(Error::new(
-                    ErrorCode::InvalidPeriod,
-                    "manualRenewal.on",
-                    "after the expiry an Aliyun product is renewed by hand, not on a schedule",
-                ));
-            }
-            let e = add_term(old_expiry, m.term).ok_or_else(|| out_of_range("manualRenewal"))?;
-            b.fact_with(|| {
-                (
-                    "expiry after the manual renewal".into(),
-                    format!("{} + {}", instant(old_expiry), m.term),
-                    instant(e),
-                )
-            });
-            b.note(
-                "a manual renewal before the deduction day moves the next auto-renewal to the new \
-                 expiry; preset auto-renewal counts are not used up (003 §3.2.3.1)",
-            );
-            e
-        }
-        None => old_expiry,
+/// A manual renewal moves the schedule to the new expiry (003 §3.2.3.1; 001).
+fn expiry_after_manual_renewal(
+    req: &AutoRenewalRequest,
+    b: &mut Breakdown,
+) -> Result<NaiveDateTime> {
+    let old_expiry = req.expiry;
+    let Some(m) = &req.manual_renewal else {
+        return Ok(old_expiry);
     };
-
-    if let (true, Some(now)) = (aliyun, req.now) {
-        let left = expiry.signed_duration_since(now).num_days();
-        let next_day = now.date().succ_opt().is_some_and(|d| expiry.date() <= d);
-        if next_day {
-            return Err(Error::new(
-                ErrorCode::AutoRenewNotAllowed,
-                "now",
-                "the instance expires by the next day: renew it by hand (001)",
-            ));
-        }
-        if req.product_kind.wanwang() && left < 20 {
-            return Err(Error::new(
-                ErrorCode::AutoRenewNotAllowed,
-                "now",
-                format!(
-                    "{left} days before expiry: domain and website auto-renewal is set or cancelled \
-                     only with at least 20 days left (001)"
-                ),
-            ));
-        }
+    if m.on.is_some_and(|on| on > old_expiry) && req.options.provider() == Provider::Aliyun {
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            "manualRenewal.on",
+            "after the expiry an Aliyun product is renewed by hand, not on a schedule",
+        ));
     }
-
-    let hour = profile.hour;
-    let default_first = at_hour(
-        expiry
-            .date()
-            .checked_sub_days(Days::new(u64::from(profile.lead_days)))
-            .ok_or_else(|| out_of_range("expiry"))?,
-        hour,
+    let e = add_term(old_expiry, m.term).ok_or_else(|| out_of_range("manualRenewal"))?;
+    b.fact_with(|| {
+        (
+            "expiry after the manual renewal".into(),
+            format!("{} + {}", instant(old_expiry), m.term),
+            instant(e),
+        )
+    });
+    b.note(
+        "a manual renewal before the deduction day moves the next auto-renewal to the new \
+         expiry; preset auto-renewal counts are not used up (003 §3.2.3.1)",
     );
-    // Last attempt: Huawei 03:00 on the release day (expiry + 30 days); Aliyun the last attempt
-    // hour before the expiry instant.
-    let (last, fails_after) = match profile.retry_days_after_expiry {
-        Some(days) => {
-            let release = expiry
-                .date()
-                .checked_add_days(Days::new(u64::from(days)))
-                .filter(|d| calendar::in_range(*d))
-                .ok_or_else(|| out_of_range("expiry"))?;
-            let end =
-                release.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));
-            (at_hour(release, hour), end)
-        }
-        None => {
-            let same_day = at_hour(expiry.date(), hour);
-            let last = if same_day < expiry {
-                same_day
-            } else {
-                at_hour(
-                    expiry
-                        .date()
-                        .pred_opt()
-                        .ok_or_else(|| out_of_range("expiry"))?,
-                    hour,
-                )
-            };
-            (last, expiry)
-        }
+    Ok(e)
+}
+
+/// 001: Aliyun refuses auto-renewal for an instance expiring by the next day, and for Wanwang
+/// products with fewer than 20 days left.
+fn check_aliyun_now(req: &AutoRenewalRequest, expiry: NaiveDateTime) -> Result<()> {
+    let (true, Some(now)) = (req.options.provider() == Provider::Aliyun, req.now) else {
+        return Ok(());
     };
-    // The custom deduction day restarts the sequence from its own first attempt (003 §3.2.3.1);
-    // attempts already made under the default day stay.
-    let mut starts: Vec<(NaiveDateTime, NaiveDateTime)> = Vec::new(); // (from, until excl.)
-    let mut restart: Option<(NaiveDateTime, NaiveDateTime)> = None; // (set on, new sequence from)
-    match req.deduction_days_before {
-        Some(k) => {
-            let custom_first = at_hour(
-                expiry
-                    .date()
-                    .checked_sub_days(Days::new(u64::from(k)))
-                    .ok_or_else(|| out_of_range("expiry"))?,
-                hour,
-            );
-            match req.deduction_day_set_on {
-                Some(set) if set > default_first => {
-                    starts.push((default_first, set));
-                    // From the setting on: the custom sequence, not before the next attempt hour.
-                    let mut next = at_hour(set.date(), hour);
-                    if next < set {
-                        next = at_hour(
-                            set.date().succ_opt().ok_or_else(|| out_of_range("now"))?,
-                            hour,
-                        );
-                    }
-                    let from = custom_first.max(next);
-                    restart = Some((set, from));
-                    starts.push((from, last + chrono::Duration::seconds(1)));
-                }
-                _ => starts.push((custom_first, last + chrono::Duration::seconds(1))),
-            }
-        }
-        None => starts.push((default_first, last + chrono::Duration::seconds(1))),
+    let left = expiry.signed_duration_since(now).num_days();
+    let next_day = now.date().succ_opt().is_some_and(|d| expiry.date() <= d);
+    if next_day {
+        return Err(Error::new(
+            ErrorCode::AutoRenewNotAllowed,
+            "now",
+            "the instance expires by the next day: renew it by hand (001)",
+        ));
     }
-    let mut attempts = Vec::new();
-    let mut count: u32 = 0;
-    let mut last_attempt = None;
-    for (from, until) in starts {
+    if req.product_kind.wanwang() && left < 20 {
+        return Err(Error::new(
+            ErrorCode::AutoRenewNotAllowed,
+            "now",
+            format!(
+                "{left} days before expiry: domain and website auto-renewal is set or cancelled \
+                 only with at least 20 days left (001)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// How the custom deduction day met the running schedule (003 §3.2.3.1, §3.2.3.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CustomStart {
+    /// No custom day, or one set before its first attempt: the schedule starts on its day.
+    OnItsDay,
+    /// Set after the default sequence started: those attempts stay, the new sequence starts at
+    /// its day, not before the next attempt hour after `set`.
+    Restarted {
+        set: NaiveDateTime,
+        from: NaiveDateTime,
+    },
+    /// Set before the default sequence started but after the custom day's first attempt hour:
+    /// it takes effect when set, so the first attempt is the next attempt hour after `set`.
+    Late {
+        set: NaiveDateTime,
+        from: NaiveDateTime,
+    },
+}
+
+/// The figures of a schedule.
+struct Schedule {
+    /// The first attempt under the default lead days.
+    default_first: NaiveDateTime,
+    /// How a custom day changed the start.
+    start: CustomStart,
+    /// The first attempts (at most 5).
+    attempts: Vec<String>,
+    /// Attempts if every one fails.
+    count: u32,
+    last_attempt: Option<NaiveDateTime>,
+    /// Huawei: the end of the release day; Aliyun: the expiry.
+    fails_after: NaiveDateTime,
+}
+
+/// `hour` on `k` days before the expiry's date.
+fn days_before(expiry: NaiveDateTime, k: u32, hour: u32) -> Result<NaiveDateTime> {
+    let day = expiry.date().checked_sub_days(Days::new(u64::from(k)));
+    Ok(at_hour(day.ok_or_else(|| out_of_range("expiry"))?, hour))
+}
+
+/// The first attempt hour at or after `t`.
+fn next_attempt_hour(t: NaiveDateTime, hour: u32) -> Result<NaiveDateTime> {
+    let same_day = at_hour(t.date(), hour);
+    if same_day >= t {
+        return Ok(same_day);
+    }
+    let next = t
+        .date()
+        .succ_opt()
+        .ok_or_else(|| out_of_range("deductionDaySetOn"))?;
+    Ok(at_hour(next, hour))
+}
+
+/// The last attempt and the instant after which every attempt has failed: Huawei 03:00 on the
+/// release day (expiry + 30 days) and that day's end; Aliyun the last attempt hour before the
+/// expiry instant, and the expiry.
+fn last_and_fails_after(
+    profile: &AutoRenewalProfile,
+    expiry: NaiveDateTime,
+) -> Result<(NaiveDateTime, NaiveDateTime)> {
+    let hour = profile.hour;
+    if let Some(days) = profile.retry_days_after_expiry {
+        let release = expiry
+            .date()
+            .checked_add_days(Days::new(u64::from(days)))
+            .filter(|d| calendar::in_range(*d))
+            .ok_or_else(|| out_of_range("expiry"))?;
+        let end = release.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));
+        return Ok((at_hour(release, hour), end));
+    }
+    let same_day = at_hour(expiry.date(), hour);
+    if same_day < expiry {
+        return Ok((same_day, expiry));
+    }
+    let before = expiry
+        .date()
+        .pred_opt()
+        .ok_or_else(|| out_of_range("expiry"))?;
+    Ok((at_hour(before, hour), expiry))
+}
+
+/// The figures: the sequences of daily attempts (the default one until a custom day is set, then
+/// the custom one), counted up to the last attempt.
+fn schedule(
+    req: &AutoRenewalRequest,
+    profile: &AutoRenewalProfile,
+    expiry: NaiveDateTime,
+) -> Result<Schedule> {
+    let hour = profile.hour;
+    let default_first = days_before(expiry, profile.lead_days, hour)?;
+    let (last, fails_after) = last_and_fails_after(profile, expiry)?;
+    let end = last + chrono::Duration::seconds(1);
+    let mut runs: Vec<(NaiveDateTime, NaiveDateTime)> = Vec::new(); // (from, until excl.)
+    let mut start = CustomStart::OnItsDay;
+    match (req.deduction_days_before, req.deduction_day_set_on) {
+        (None, _) => runs.push((default_first, end)),
+        (Some(k), None) => runs.push((days_before(expiry, k, hour)?, end)),
+        (Some(k), Some(set)) => {
+            let custom_first = days_before(expiry, k, hour)?;
+            // 003 §3.2.3.5: effective when set; attempts at the attempt hour only.
+            let from = custom_first.max(next_attempt_hour(set, hour)?);
+            if set > default_first {
+                runs.push((default_first, set));
+                start = CustomStart::Restarted { set, from };
+            } else if from > custom_first {
+                start = CustomStart::Late { set, from };
+            }
+            runs.push((from, end));
+        }
+    }
+    let (mut attempts, mut count, mut last_attempt) = (Vec::new(), 0u32, None);
+    for (from, until) in runs {
         let mut t = from;
         let mut guard = 0;
         while t < until && t <= last && guard < 400 {
@@ -364,47 +447,64 @@ pub fn auto_renewal_schedule(
             guard += 1;
         }
     }
-    let first_attempt = attempts.first().cloned().unwrap_or_default();
-    let last_attempt = last_attempt.map(instant).unwrap_or_default();
-    let expiry_on_success = add_term(expiry, renewal_term).ok_or_else(|| out_of_range("expiry"))?;
+    Ok(Schedule {
+        default_first,
+        start,
+        attempts,
+        count,
+        last_attempt,
+        fails_after,
+    })
+}
+
+/// The explanation: the first attempt, how a custom day changed it, the last attempt.
+fn explain_schedule(
+    req: &AutoRenewalRequest,
+    profile: &AutoRenewalProfile,
+    s: &Schedule,
+    expiry: NaiveDateTime,
+    b: &mut Breakdown,
+) {
+    let hour = profile.hour;
+    let first_attempt = s.attempts.first().cloned().unwrap_or_default();
+    let day = expiry.date();
     b.fact_with(|| {
-        let k = match (restart, req.deduction_days_before) {
-            (None, Some(k)) => k,
-            _ => profile.lead_days,
+        let formula = match (s.start, req.deduction_days_before) {
+            (CustomStart::OnItsDay, Some(k)) => format!("{day} − {k} days at {hour:02}:00"),
+            (CustomStart::Late { set, .. }, Some(k)) => format!(
+                "{day} − {k} days at {hour:02}:00 = {} had passed when the day was set on {}: \
+                 the day takes effect when set, the next {hour:02}:00 (003 §3.2.3.5)",
+                instant(days_before(expiry, k, hour).unwrap_or(s.default_first)),
+                instant(set)
+            ),
+            _ => format!("{day} − {} days at {hour:02}:00", profile.lead_days),
         };
-        (
-            "first attempt".into(),
-            format!("{} − {k} days at {hour:02}:00", expiry.date()),
-            first_attempt.clone(),
-        )
+        ("first attempt".into(), formula, first_attempt.clone())
     });
-    if let (Some((set, from)), Some(k)) = (restart, req.deduction_days_before) {
+    if let (CustomStart::Restarted { set, from }, Some(k)) = (s.start, req.deduction_days_before) {
         b.fact_with(|| {
             (
                 "custom deduction day".into(),
                 format!(
-                    "set on {} to {k} days before: the running sequence stops; the new one starts at {} − {k} days (not before the next {hour:02}:00) (003 §3.2.3.1)",
-                    instant(set),
-                    expiry.date()
+                    "set on {} to {k} days before: the running sequence stops; the new one starts at {day} − {k} days (not before the next {hour:02}:00) (003 §3.2.3.1)",
+                    instant(set)
                 ),
                 instant(from),
             )
         });
     }
+    let last_attempt = s.last_attempt.map(instant).unwrap_or_default();
     b.fact_with(|| {
         let rule = match profile.retry_days_after_expiry {
             Some(d) => format!("daily at {hour:02}:00 until the release day (expiry + {d} days: 15 days' grace + 15 days' retention)"),
             None => format!("daily at {hour:02}:00 until the expiry"),
         };
-        ("last attempt".into(), rule, last_attempt.clone())
+        ("last attempt".into(), rule, last_attempt)
     });
-    b.fact_with(|| {
-        (
-            "expiry on success".into(),
-            format!("{} + {renewal_term}", instant(expiry)),
-            instant(expiry_on_success),
-        )
-    });
+}
+
+/// The note on what each attempt pays with, by provider and rules.
+fn explain_payment(req: &AutoRenewalRequest, b: &mut Breakdown) {
     b.note_with(|| match (req.options.provider(), req.rules) {
         (Provider::Aliyun, _) => "001: an auto-renewal order that finds the balance short is voided; \
              after the expiry only manual renewal is possible (9 days before since 2017-07-24; the \
@@ -415,21 +515,4 @@ pub fn auto_renewal_schedule(
               the resource is released after the retention period"
             .to_string(),
     });
-    Ok(AutoRenewalResponse {
-        provider: req.options.provider(),
-        renewal_term,
-        expiry: instant(expiry),
-        first_attempt,
-        attempts,
-        attempt_count: count,
-        last_attempt,
-        expiry_on_success: instant(expiry_on_success),
-        fails_after: instant(fails_after),
-        renewal_window_days: if aliyun {
-            req.product_kind.renewal_window_days()
-        } else {
-            None
-        },
-        breakdown: b,
-    })
 }

@@ -19,6 +19,40 @@ pub(crate) enum InUseFor {
     SwitchToOnDemand,
 }
 
+/// A renewal order not started on the day: its cash back in full, no consumption, no fee (as a
+/// renewal period, 003 §3.4.4); its voucher returned when unsubscribing (003 §3.4.4), not on an
+/// immediate switch (003 §3.2.6.4: 不退还已使用代金券).
+fn not_started(i: usize, o: &Order, purpose: InUseFor, b: &mut Breakdown) -> OrderRefund {
+    let voucher = match purpose {
+        InUseFor::Unsubscribe => o.voucher,
+        InUseFor::SwitchToOnDemand => Money::ZERO,
+    };
+    b.line_with(o.cash(), || {
+        let vouchers = match purpose {
+            InUseFor::Unsubscribe => "003 §3.4.4: no consumption, no fee; vouchers returned",
+            InUseFor::SwitchToOnDemand => {
+                "no consumption, no fee (as 003 §3.4.4); vouchers not returned (003 §3.2.6.4)"
+            }
+        };
+        (
+            format!(
+                "renewal order {i} ({}..{}, not started): cash back in full",
+                o.start, o.end
+            ),
+            format!("{} ({vouchers})", o.cash()),
+        )
+    });
+    OrderRefund {
+        index: i,
+        status: "notStarted",
+        paid_cash: o.cash(),
+        consumed: Money::ZERO,
+        handling_fee: Money::ZERO,
+        refund: o.cash(),
+        voucher_returned: voucher,
+    }
+}
+
 /// 003 §3.4.2.2 / §3.2.6.4: refund of an in-use resource on `date`.
 ///
 /// - orders ended before `date`: fully consumed, nothing back;
@@ -57,29 +91,10 @@ pub(crate) fn in_use_refund(
         }
         paid_total += o.cash();
         if o.start > date {
-            b.line_with(o.cash(), || {
-                (
-                    format!(
-                        "renewal order {i} ({}..{}, not started): cash back in full",
-                        o.start, o.end
-                    ),
-                    format!(
-                        "{} (003 §3.4.4: no consumption, no fee; vouchers returned)",
-                        o.cash()
-                    ),
-                )
-            });
-            voucher_back += o.voucher;
+            let row = not_started(i, o, purpose, &mut b);
+            voucher_back += row.voucher_returned;
             refund_total = refund_total.plus(o.cash().exact())?;
-            rows.push(OrderRefund {
-                index: i,
-                status: "notStarted",
-                paid_cash: o.cash(),
-                consumed: Money::ZERO,
-                handling_fee: Money::ZERO,
-                refund: o.cash(),
-                voucher_returned: o.voucher,
-            });
+            rows.push(row);
             continue;
         }
         running_found = true;
@@ -210,7 +225,14 @@ pub(crate) fn in_use_refund(
     if voucher_back.is_positive() {
         b.note_with(|| format!("vouchers returned with the unstarted renewals: {voucher_back}"));
     }
-    b.note("vouchers used on the running order are not returned (003 §3.4.2.2)");
+    b.note(match purpose {
+        InUseFor::Unsubscribe => {
+            "vouchers used on the running order are not returned (003 §3.4.2.2)"
+        }
+        InUseFor::SwitchToOnDemand => {
+            "vouchers used are not returned, the unstarted renewals' included (003 §3.2.6.4)"
+        }
+    });
     Ok(UnsubscribeResponse {
         refund,
         voucher_returned: voucher_back,

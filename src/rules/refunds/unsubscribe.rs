@@ -95,6 +95,121 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<Unsu
     order::validate(&req.orders).map_err(|e| e.under("orders"))?;
     order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
     check_rate(req.handling_fee_rate)?;
+    check_unsubscribable(req)?;
+    let (first, last) = match (req.orders.first(), req.orders.last()) {
+        (Some(f), Some(l)) => (f, l),
+        _ => {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                "orders",
+                "at least one order is needed",
+            ))
+        }
+    };
+    let mut res = match req.scenario {
+        Scenario::InUse => in_use(req, first, last, b)?,
+        Scenario::NotYetEffective => {
+            if req.date >= first.start {
+                return Err(Error::new(
+                    ErrorCode::InvalidPeriod,
+                    "date",
+                    format!(
+                        "the resource started {}; from then on it is in use (scenario inUse)",
+                        first.start
+                    ),
+                ));
+            }
+            full_refund(
+                &req.orders,
+                &|_| true,
+                req.date,
+                b,
+                "not yet effective (003 §3.4.3)",
+            )
+        }
+        Scenario::CreationFailed => automatic(full_refund(
+            &req.orders,
+            &|_| true,
+            req.date,
+            b,
+            "creation or change failed (003 §3.4.5)",
+        )),
+        Scenario::RenewalPeriod => {
+            let keep = kept_until(req)?;
+            if !req
+                .orders
+                .iter()
+                .any(|o| o.start > keep && o.start > req.date)
+            {
+                return Err(Error::new(
+                    ErrorCode::RenewalPeriodNotUnsubscribable,
+                    "orders",
+                    format!(
+                        "no renewal period starts after {keep} and after {}; a started period is unsubscribed as in use (003 §3.4.4)",
+                        req.date
+                    ),
+                ));
+            }
+            full_refund(
+                &req.orders,
+                &|o| o.start > keep && o.start > req.date,
+                req.date,
+                b,
+                "renewal period not yet started (003 §3.4.4)",
+            )
+        }
+    };
+    apply_approval(&mut res, req.date, req.approval_date)?;
+    res.refund_to = refund_to(
+        req.paid_with,
+        res.refund,
+        Some(&res.bill_month),
+        &mut res.breakdown,
+    );
+    Ok(res)
+}
+
+/// 003 §3.4.2.2: the in-use refund, for a day within the orders (an expired resource cannot be
+/// unsubscribed, 003 §3.4.2.3; before its start it is not yet effective).
+fn in_use(
+    req: &UnsubscribeRequest,
+    first: &Order,
+    last: &Order,
+    b: Breakdown,
+) -> Result<UnsubscribeResponse> {
+    if req.date > last.end {
+        return Err(Error::new(
+            ErrorCode::ResourceExpired,
+            "date",
+            format!(
+                "the resource expired on {} (23:59:59); an expired resource cannot be unsubscribed (003 §3.4.2.3)",
+                last.end
+            ),
+        ));
+    }
+    if req.date < first.start {
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            "date",
+            format!(
+                "the resource starts {}; before that it is not in use (scenario notYetEffective)",
+                first.start
+            ),
+        ));
+    }
+    in_use_refund(
+        &req.orders,
+        req.date,
+        req.handling_fee_rate,
+        b,
+        InUseFor::Unsubscribe,
+    )
+}
+
+/// 003 §3.4.2.3: the services, packages, trials, free services and one-off charges never
+/// unsubscribed — except when their creation failed (003 §3.4.5) — and in-use packages other than
+/// CBR and DWS.
+fn check_unsubscribable(req: &UnsubscribeRequest) -> Result<()> {
     if let Some(why) = req.service.as_deref().and_then(never_refundable::refusal) {
         if req.scenario != Scenario::CreationFailed {
             return Err(Error::new(ErrorCode::UnsubscribeNotAllowed, "service", why));
@@ -128,133 +243,53 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<Unsu
         }
         _ => {}
     }
-    let (first, last) = match (req.orders.first(), req.orders.last()) {
-        (Some(f), Some(l)) => (f, l),
-        _ => {
-            return Err(Error::new(
-                ErrorCode::MissingField,
-                "orders",
-                "at least one order is needed",
-            ))
-        }
-    };
-    let mut res = match req.scenario {
-        Scenario::InUse => {
-            if req.date > last.end {
-                return Err(Error::new(
-                    ErrorCode::ResourceExpired,
-                    "date",
-                    format!(
-                        "the resource expired on {} (23:59:59); an expired resource cannot be unsubscribed (003 §3.4.2.3)",
-                        last.end
-                    ),
-                ));
-            }
-            if req.date < first.start {
+    Ok(())
+}
+
+/// 003 §3.4.4: the expiry kept when renewal periods are unsubscribed: `keepUntil` (the end of an
+/// order running on or after the day), else the end of the order running on the day.
+fn kept_until(req: &UnsubscribeRequest) -> Result<NaiveDate> {
+    match req.keep_until {
+        Some(k) => {
+            if !req.orders.iter().any(|o| o.end == k && o.end >= req.date) {
                 return Err(Error::new(
                     ErrorCode::InvalidPeriod,
-                    "date",
+                    "keepUntil",
                     format!(
-                        "the resource starts {}; before that it is not in use (scenario notYetEffective)",
-                        first.start
-                    ),
-                ));
-            }
-            in_use_refund(
-                &req.orders,
-                req.date,
-                req.handling_fee_rate,
-                b,
-                InUseFor::Unsubscribe,
-            )?
-        }
-        Scenario::NotYetEffective => {
-            if req.date >= first.start {
-                return Err(Error::new(
-                    ErrorCode::InvalidPeriod,
-                    "date",
-                    format!(
-                        "the resource started {}; from then on it is in use (scenario inUse)",
-                        first.start
-                    ),
-                ));
-            }
-            full_refund(
-                &req.orders,
-                &|_| true,
-                req.date,
-                b,
-                "not yet effective (003 §3.4.3)",
-            )
-        }
-        Scenario::CreationFailed => full_refund(
-            &req.orders,
-            &|_| true,
-            req.date,
-            b,
-            "creation or change failed (003 §3.4.5)",
-        ),
-        Scenario::RenewalPeriod => {
-            let keep = match req.keep_until {
-                Some(k) => {
-                    if !req.orders.iter().any(|o| o.end == k && o.end >= req.date) {
-                        return Err(Error::new(
-                            ErrorCode::InvalidPeriod,
-                            "keepUntil",
-                            format!(
-                                "{k} is not the end of an order running on or after {}",
-                                req.date
-                            ),
-                        ));
-                    }
-                    k
-                }
-                None => match req
-                    .orders
-                    .iter()
-                    .find(|o| o.start <= req.date && req.date <= o.end)
-                {
-                    Some(o) => o.end,
-                    None => {
-                        return Err(Error::new(
-                            ErrorCode::InvalidPeriod,
-                            "date",
-                            format!("no order is running on {}; pass keepUntil", req.date),
-                        ))
-                    }
-                },
-            };
-            if !req
-                .orders
-                .iter()
-                .any(|o| o.start > keep && o.start > req.date)
-            {
-                return Err(Error::new(
-                    ErrorCode::RenewalPeriodNotUnsubscribable,
-                    "orders",
-                    format!(
-                        "no renewal period starts after {keep} and after {}; a started period is unsubscribed as in use (003 §3.4.4)",
+                        "{k} is not the end of an order running on or after {}",
                         req.date
                     ),
                 ));
             }
-            full_refund(
-                &req.orders,
-                &|o| o.start > keep && o.start > req.date,
-                req.date,
-                b,
-                "renewal period not yet started (003 §3.4.4)",
-            )
+            Ok(k)
         }
-    };
-    apply_approval(&mut res, req.date, req.approval_date)?;
-    res.refund_to = refund_to(
-        req.paid_with,
-        res.refund,
-        Some(&res.bill_month),
-        &mut res.breakdown,
-    );
-    Ok(res)
+        None => match req
+            .orders
+            .iter()
+            .find(|o| o.start <= req.date && req.date <= o.end)
+        {
+            Some(o) => Ok(o.end),
+            None => Err(Error::new(
+                ErrorCode::InvalidPeriod,
+                "date",
+                format!("no order is running on {}; pass keepUntil", req.date),
+            )),
+        },
+    }
+}
+
+/// 003 §3.4.5: a failed creation or change is unsubscribed and refunded by the system, whatever
+/// the amount: the large-refund approval is for the three scenarios 003 §3.4.1 names (in use,
+/// not yet effective, renewal periods).
+fn automatic(mut res: UnsubscribeResponse) -> UnsubscribeResponse {
+    if res.refund.0 > LARGE_REFUND_THRESHOLD {
+        res.breakdown.note(
+            "003 §3.4.5: a failed creation is refunded automatically: no large-refund approval \
+             (003 §3.4.1 names it for in-use, not-yet-effective and renewal-period unsubscribes)",
+        );
+    }
+    res.requires_approval = false;
+    res
 }
 
 /// Refuse a handling-fee rate above 1.

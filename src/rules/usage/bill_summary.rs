@@ -1,7 +1,7 @@
 //! Bill summary identities (003 §6.1.6, §7.2.2.2, §7.2.2.3, §13.2.8; docs/rules.md).
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::money::Money;
+use crate::domain::money::{show, Money};
 use crate::error::{check_count, Result};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
@@ -60,12 +60,16 @@ pub struct BillSummaryRequest {
 /// Result of `billSummary`.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 pub struct BillSummaryResponse {
-    /// 华为云费用 = real-time + monthly settlement.
+    /// 华为云费用 = real-time + monthly settlement, half up to cents (003 §6.1.1: summary figures
+    /// are shown rounded to 2 decimals).
     pub cloud_fees: Money,
-    /// 商店费用.
+    /// 商店费用, half up to cents.
     pub marketplace_fees: Money,
-    /// 总计 = cloud + marketplace.
+    /// 月账单总计 = cloud + marketplace, the exact sum rounded half up to cents once (003 §6.1.6:
+    /// 100.12501236 → 100.13); it may differ from the rounded parts' sum.
     pub total: Money,
+    /// The exact total, before rounding (the export's 8 decimals, 003 §6.1.6).
+    pub total_exact: Money,
     /// 本期剩余应还金额 = total − paid (not below 0).
     pub remaining_due: Money,
     /// Refunds in all (shown negative on the bill).
@@ -80,7 +84,8 @@ pub struct BillSummaryResponse {
 
 /// 003 §6.1.6: total = cloud fees (real-time + monthly settlement) + marketplace fees; payment
 /// status: remaining due + paid = total. Example: 6,651.53 + 8,261.84 = 14,913.37;
-/// 14,913.37 + 31,280.00 = 46,193.37.
+/// 14,913.37 + 31,280.00 = 46,193.37. 003 §6.1.6, §7.2.2.2 (since June 2021): no intermediate
+/// amount is cut; only the month's total is rounded half up to cents (100.12501236 → 100.13).
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn bill_summary(req: &BillSummaryRequest, mut b: Breakdown) -> Result<BillSummaryResponse> {
@@ -105,20 +110,28 @@ pub fn bill_summary(req: &BillSummaryRequest, mut b: Breakdown) -> Result<BillSu
         &req.monthly_settlement,
     );
     let marketplace = group("marketplace", &req.marketplace);
-    let cloud = real_time + monthly;
-    let total = cloud + marketplace;
-    let refund_total: Money = req.refunds.iter().copied().sum();
-    let net_credit = req.credit_consumption - req.credit_refunds;
-    let overflow = if net_credit.is_negative() {
-        net_credit
-    } else {
-        Money::ZERO
-    };
+    let exact = real_time + monthly + marketplace;
+    let (cloud, marketplace, total) = (
+        (real_time + monthly).cents(),
+        marketplace.cents(),
+        exact.cents(),
+    );
+    b.settle(
+        total,
+        "month total rounded half up to cents (003 §6.1.6)",
+        || format!("{} → {total}", show(exact.0)),
+    );
     let remaining_due = (total - req.paid).max0();
     b.fact_with(|| {
         (
             "cloud fees".into(),
-            format!("{real_time} (real-time) + {monthly} (monthly settlement)"),
+            match real_time + monthly {
+                sum if sum == cloud => format!("{real_time} (real-time) + {monthly} (monthly settlement)"),
+                sum => format!(
+                    "{real_time} (real-time) + {monthly} (monthly settlement) = {} → {cloud} (half up)",
+                    show(sum.0)
+                ),
+            },
             cloud.to_string(),
         )
     });
@@ -129,6 +142,33 @@ pub fn bill_summary(req: &BillSummaryRequest, mut b: Breakdown) -> Result<BillSu
             (remaining_due + req.paid).to_string(),
         )
     });
+    let (refund_total, overflow, payable) = outside_the_total(req, &mut b);
+    if req.paid > total {
+        b.note("paid exceeds the total: nothing remains due");
+    }
+    Ok(BillSummaryResponse {
+        cloud_fees: cloud,
+        marketplace_fees: marketplace,
+        total,
+        total_exact: exact,
+        remaining_due,
+        refund_total,
+        overflow,
+        payable,
+        breakdown: b,
+    })
+}
+
+/// The bill's figures outside its total: refunds (shown apart, 003 §6.1.6), the credit overflow
+/// (003 §7.2.2.3: −10 + 5 = −5) and a non-monthly customer's payable (003 §13.2.1), with their facts.
+fn outside_the_total(req: &BillSummaryRequest, b: &mut Breakdown) -> (Money, Money, Option<Money>) {
+    let refund_total: Money = req.refunds.iter().copied().sum();
+    let net_credit = req.credit_consumption - req.credit_refunds;
+    let overflow = if net_credit.is_negative() {
+        net_credit
+    } else {
+        Money::ZERO
+    };
     if !req.refunds.is_empty() {
         b.fact_with(|| {
             let parts: Vec<String> = req.refunds.iter().map(|a| a.to_string()).collect();
@@ -167,17 +207,5 @@ pub fn bill_summary(req: &BillSummaryRequest, mut b: Breakdown) -> Result<BillSu
             )
         });
     }
-    if req.paid > total {
-        b.note("paid exceeds the total: nothing remains due");
-    }
-    Ok(BillSummaryResponse {
-        cloud_fees: cloud,
-        marketplace_fees: marketplace,
-        total,
-        remaining_due,
-        refund_total,
-        overflow,
-        payable,
-        breakdown: b,
-    })
+    (refund_total, overflow, payable)
 }

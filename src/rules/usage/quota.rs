@@ -24,7 +24,8 @@ pub struct QuotaRequest {
     pub voucher_balance: Money,
     /// 总消费配额: the quota granted.
     pub total_quota: Money,
-    /// The day the quota reached 100 % without repayment, for the grace/retention dates.
+    /// The day the quota reached 100 % without repayment, for the grace/retention dates; not used
+    /// (a note says so) when the figures give less than 100 % (003 §5.3).
     pub exhausted_on: Option<NaiveDate>,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
@@ -53,11 +54,13 @@ pub struct QuotaResponse {
     pub used_percent: String,
     /// `normal`, `reminder` or `exhausted`.
     pub state: QuotaState,
-    /// With `exhaustedOn`: the first day of the retention period (after 15 days of grace).
+    /// With `exhaustedOn` and 100 % or more used: the first day of the retention period (after 15
+    /// days of grace); null below 100 % (003 §5.3).
     pub retention_starts: Option<NaiveDate>,
-    /// With `exhaustedOn`: the day pay-per-use resources are released (after 15 days of retention).
+    /// With `exhaustedOn` and 100 % or more used: the day pay-per-use resources are released (after
+    /// 15 days of retention); null below 100 %.
     pub release_on: Option<NaiveDate>,
-    /// Reminder days: 15/7/3/1 days before retention and before release.
+    /// Reminder days: 15/7/3/1 days before retention and before release (none below 100 %).
     pub reminders: Vec<String>,
     /// Lines add up to `used`.
     pub breakdown: Breakdown,
@@ -75,26 +78,18 @@ pub fn consumption_quota(req: &QuotaRequest, mut b: Breakdown) -> Result<QuotaRe
             "the total quota must be above 0",
         ));
     }
-    b.line(
-        "billed, unpaid",
-        req.billed_unpaid.to_string(),
-        req.billed_unpaid,
-    );
-    b.line(
-        "unbilled estimate",
-        req.unbilled_estimate.to_string(),
-        req.unbilled_estimate,
-    );
-    b.line(
-        "cash balance",
-        format!("−{}", req.cash_balance),
-        -req.cash_balance,
-    );
-    b.line(
-        "voucher balance",
-        format!("−{}", req.voucher_balance),
-        -req.voucher_balance,
-    );
+    for (label, owed) in [
+        ("billed, unpaid", req.billed_unpaid),
+        ("unbilled estimate", req.unbilled_estimate),
+    ] {
+        b.line(label, owed.to_string(), owed);
+    }
+    for (label, held) in [
+        ("cash balance", req.cash_balance),
+        ("voucher balance", req.voucher_balance),
+    ] {
+        b.line(label, format!("−{held}"), -held);
+    }
     let raw = req.billed_unpaid + req.unbilled_estimate - req.cash_balance - req.voucher_balance;
     let used = raw.max0();
     b.settle(used, "not below zero", || {
@@ -113,30 +108,14 @@ pub fn consumption_quota(req: &QuotaRequest, mut b: Breakdown) -> Result<QuotaRe
     } else {
         QuotaState::Normal
     };
-    let add = |d: NaiveDate, n: u64| {
-        d.checked_add_days(Days::new(n))
-            .filter(|r| crate::domain::calendar::in_range(*r))
-            .ok_or_else(|| {
-                Error::new(
-                    ErrorCode::DateOutOfRange,
-                    "exhaustedOn",
-                    format!("{d} + {n} days is after 9999-12-31"),
-                )
-            })
-    };
-    let retention_starts = req.exhausted_on.map(|d| add(d, 15)).transpose()?;
-    let release_on = req.exhausted_on.map(|d| add(d, 30)).transpose()?;
-    let mut reminders = Vec::new();
-    for (what, day) in [("retention", retention_starts), ("release", release_on)] {
-        if let Some(day) = day {
-            for n in [15, 7, 3, 1] {
-                if let Some(r) = day.checked_sub_days(Days::new(n)) {
-                    if req.exhausted_on.is_some_and(|e| r >= e) {
-                        reminders.push(format!("{r}: {n} days before {what}"));
-                    }
-                }
-            }
-        }
+    // 003 §5.3: grace, retention and release follow only a quota at 100 % or more not repaid.
+    let exhausted_on = req.exhausted_on.filter(|_| state == QuotaState::Exhausted);
+    let (retention_starts, release_on, reminders) = timeline(exhausted_on)?;
+    if let (Some(d), None) = (req.exhausted_on, exhausted_on) {
+        b.note(format!(
+            "exhaustedOn {d} not used: {percent} % is below 100 %, so no grace, retention, release or \
+             their reminders follow (003 §5.3: only a quota used 100 % or more and not repaid)"
+        ));
     }
     b.fact_with(|| {
         (
@@ -165,4 +144,37 @@ pub fn consumption_quota(req: &QuotaRequest, mut b: Breakdown) -> Result<QuotaRe
         reminders,
         breakdown: b,
     })
+}
+
+/// 003 §5.3: from the day the quota was exhausted and not repaid, 15 days' grace, then 15 days'
+/// retention, then release; reminders 15/7/3/1 days before retention and before release.
+fn timeline(
+    exhausted_on: Option<NaiveDate>,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>, Vec<String>)> {
+    let add = |d: NaiveDate, n: u64| {
+        d.checked_add_days(Days::new(n))
+            .filter(|r| crate::domain::calendar::in_range(*r))
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::DateOutOfRange,
+                    "exhaustedOn",
+                    format!("{d} + {n} days is after 9999-12-31"),
+                )
+            })
+    };
+    let retention_starts = exhausted_on.map(|d| add(d, 15)).transpose()?;
+    let release_on = exhausted_on.map(|d| add(d, 30)).transpose()?;
+    let mut reminders = Vec::new();
+    for (what, day) in [("retention", retention_starts), ("release", release_on)] {
+        if let Some(day) = day {
+            for n in [15, 7, 3, 1] {
+                if let Some(r) = day.checked_sub_days(Days::new(n)) {
+                    if exhausted_on.is_some_and(|e| r >= e) {
+                        reminders.push(format!("{r}: {n} days before {what}"));
+                    }
+                }
+            }
+        }
+    }
+    Ok((retention_starts, release_on, reminders))
 }
