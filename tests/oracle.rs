@@ -27,6 +27,7 @@
 //! stop at the first failure but tallies every failing check over random cases of every operation
 //! (`ORACLE_SURVEY_CASES`, default 2,000 per operation) with one example each.
 
+mod common;
 use billcalc::domain::calendar::add_months;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 use proptest::prelude::*;
@@ -2144,17 +2145,7 @@ fn usage_strategy() -> impl Strategy<Value = UsageCase> {
 // 8. Properties: one per operation, all three policies (and no policy) on the same request
 // ---------------------------------------------------------------------------------------------
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10_000);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
+use common::config;
 
 fn run_case<T>(case: &T, check: fn(&mut Checks, &T)) -> Result<(), TestCaseError> {
     let mut c = Checks::default();

@@ -1,6 +1,7 @@
 //! Property tests over random valid requests (rules.md invariants). 10,000 cases per property by
 //! default; `PROPTEST_CASES=1000000 cargo test --release --test properties` for a long run.
 
+mod common;
 use billcalc::domain::calendar::add_months;
 use billcalc::domain::handling_fee::consumed_years_band;
 use chrono::{Days, NaiveDate};
@@ -10,17 +11,12 @@ use serde_json::{json, Map, Value};
 use std::str::FromStr;
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10_000);
+    let c = common::config();
     ProptestConfig {
-        cases,
         // Under 1 % of the cases are set aside by `prop_assume!` (a day whose next day is in
         // another order or fee band): allow that share of a long run, not a fixed 1,024.
-        max_global_rejects: (cases / 20).max(1_024),
-        failure_persistence: None,
-        ..ProptestConfig::default()
+        max_global_rejects: (c.cases / 20).max(1_024),
+        ..c
     }
 }
 

@@ -10,6 +10,7 @@
 //! 10,000 cases per property by default; `PROPTEST_CASES=100000 cargo test --release --test
 //! read_twice` for a long run.
 
+mod common;
 use billcalc::io::ops::{calculate_text, curve_text};
 use chrono::{Datelike, Days, NaiveDate};
 use proptest::prelude::*;
@@ -17,17 +18,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::str::FromStr;
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10_000);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
+use common::config;
 
 /// `op` on `request` (figures only), as JSON.
 fn answer(op: &str, request: &Value) -> Result<Value, String> {
