@@ -490,6 +490,7 @@ fn choose_discount(
     item: &CartItem,
     list: &Priced,
 ) -> Result<Option<LineDiscount>> {
+    discount::check_promotions(item.history(), &|m| m.to_string())?;
     if let Some(c) = &item.label().coupon {
         discount::check_factor(c.factor, "coupon.factor")?;
         return Ok(Some(LineDiscount {
@@ -506,13 +507,6 @@ fn choose_discount(
         return Ok(None);
     }
     let history = item.history();
-    discount::check_offers(
-        &DiscountOffers {
-            promotions: history.to_vec(),
-            ..DiscountOffers::default()
-        },
-        &|m| m.to_string(),
-    )?;
     let mut offers = req.offers.clone();
     offers.promotions.extend(history.iter().cloned());
     let (date, o) = (req.date, req.options);
@@ -528,7 +522,7 @@ fn choose_discount(
             Ok(price(item, at, Breakdown::silent(o.policy))?.due)
         },
     };
-    let (chosen, candidates) = discount::choose(&mut order, &offers, "offers")?;
+    let (chosen, candidates) = discount::choose(&mut order, &offers)?;
     Ok(chosen.map(|c| {
         let won = candidates
             .into_iter()
@@ -812,6 +806,25 @@ mod tests {
             Breakdown::silent(req.options.policy)
         };
         checkout(&req, b).unwrap()
+    }
+
+    /// The answer names a line's kind as the request's `kind` spells it (two declarations, one
+    /// spelling).
+    #[test]
+    fn a_line_kind_is_answered_as_it_is_asked() {
+        let orders = json!([{"start": "2024-02-15", "end": "2024-03-14", "term": "1M"}]);
+        for item in [
+            json!({"kind": "new", "term": "1M", "prices": {"1M": "1"}}),
+            json!({"kind": "renewal", "currentExpiry": "2024-03-10", "prices": {"1M": "1"}}),
+            json!({"kind": "unifiedRenewal", "currentExpiry": "2024-03-10", "prices": {"1M": "1"}}),
+            json!({"kind": "upgrade", "orders": orders, "oldPrices": {"1M": "1"},
+                   "newPrices": {"1M": "2"}}),
+        ] {
+            let read: CartItem = from_value(item.clone()).unwrap();
+            assert_eq!(read.kind().json_name(), item["kind"], "{item}");
+        }
+        let default: CartItem = from_value(json!({"term": "1M", "prices": {"1M": "1"}})).unwrap();
+        assert_eq!(default.kind(), ItemKind::New);
     }
 
     /// 003 §3.2.3.1 ex. A on a renewal (promotion 0.7 used on the resource) and 003 §3.3.2 ex. 1

@@ -164,7 +164,8 @@ pub fn best_discount(req: &BestDiscountRequest, mut b: Breakdown) -> Result<Best
         term: req.term,
         amount_with: &mut |f| Ok(discounted(list, f)),
     };
-    let (chosen, candidates) = choose(&mut order, &req.offers, "")?;
+    check_offers(&req.offers, &|m| m.to_string())?;
+    let (chosen, candidates) = choose(&mut order, &req.offers)?;
     let amount = chosen
         .as_ref()
         .map_or(req.list_amount, |c| discounted(req.list_amount, c.factor));
@@ -236,16 +237,24 @@ impl DiscountedOrder<'_> {
 
 /// Check the offers' factors and promotion dates; `at` places a member under the request.
 pub(crate) fn check_offers(offers: &DiscountOffers, at: &dyn Fn(&str) -> String) -> Result<()> {
-    check_count(
-        at("promotions"),
-        offers.promotions.len(),
-        MAX_PROMOTIONS,
-        "promotions",
-    )?;
     for (f, field) in [(offers.business, "business"), (offers.partner, "partner")] {
         f.map_or(Ok(()), |f| check_factor(f, &at(field)))?;
     }
-    for (i, p) in offers.promotions.iter().enumerate() {
+    check_promotions(&offers.promotions, at)
+}
+
+/// Check promotions' factors and dates (003 §3.3.2: none used before it took effect).
+pub(crate) fn check_promotions(
+    promotions: &[Promotion],
+    at: &dyn Fn(&str) -> String,
+) -> Result<()> {
+    check_count(
+        at("promotions"),
+        promotions.len(),
+        MAX_PROMOTIONS,
+        "promotions",
+    )?;
+    for (i, p) in promotions.iter().enumerate() {
         let here = |m: &str| at(&format!("promotions[{i}].{m}"));
         check_factor(p.factor, &here("factor"))?;
         let (member, day, what) = match (p.expires, p.used_on) {
@@ -279,17 +288,12 @@ fn promotion_left_out(p: &Promotion, date: NaiveDate) -> Option<String> {
     }
 }
 
-/// Steps 1–4 of 003 §3.2.3.1 over `offers` for `order`; `path` prefixes field paths in errors.
+/// Steps 1–4 of 003 §3.2.3.1 over `offers` for `order`, offers the caller checked
+/// ([`check_offers`]).
 pub(crate) fn choose(
     order: &mut DiscountedOrder<'_>,
     offers: &DiscountOffers,
-    path: &str,
 ) -> Result<(Option<ChosenDiscount>, Vec<DiscountCandidate>)> {
-    let at = |field: &str| match path {
-        "" => field.to_string(),
-        p => format!("{p}.{field}"),
-    };
-    check_offers(offers, &at)?;
     let mut candidates = Vec::new();
     let partner_excluded = order.partner_excluded();
     for (kind, factor, left_out) in [

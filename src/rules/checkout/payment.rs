@@ -168,7 +168,8 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
                 term: req.term,
                 amount_with: &mut |f| Ok(discount::discounted(list, f)),
             };
-            discount::choose(&mut order, offers, "offers")?
+            discount::check_offers(offers, &|m| format!("offers.{m}"))?;
+            discount::choose(&mut order, offers)?
         }
         (None, []) => (None, Vec::new()),
         (None, [d]) => {
