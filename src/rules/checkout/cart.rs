@@ -25,10 +25,9 @@ use crate::rules::checkout::voucher::{
     self, AppliedVoucher, BillingMode, Voucher, VoucherOrder, VoucherRule,
 };
 use crate::rules::lifecycle::auto_renewal::{auto_renewal_schedule, AutoRenewalRequest};
-use crate::rules::lifecycle::quote::{default_renewal_term, quote, QuoteKind, QuoteRequest};
-use crate::rules::lifecycle::unified_expiry::{unified_expiry, UnifiedExpiryRequest};
-use crate::rules::spec_changes::remaining::SpecChange;
-use crate::rules::spec_changes::upgrade::{upgrade_cost, UpgradeOffer, UpgradeRequest};
+use crate::rules::lifecycle::quote::{default_renewal_term, quote_purchase, Purchase, QuoteKind};
+use crate::rules::lifecycle::unified_expiry::{renew_to_unified_day, UnifiedRenewal};
+use crate::rules::spec_changes::upgrade::{upgrade_fee, Upgrade, UpgradeOffer};
 use crate::rules::usage::merged_payment::MAX_MERGED_ORDERS;
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
@@ -329,12 +328,11 @@ struct Priced {
     product_term: Option<Term>,
 }
 
-/// What every line is priced with: the order day, the options and the discount factor (none:
-/// the list amount).
+/// What every line is priced with: the order day and the discount factor (none: the list
+/// amount). The rounding policy is the breakdown's.
 #[derive(Clone, Copy)]
 struct Pricing {
     date: NaiveDate,
-    options: Options,
     factor: Option<Ratio>,
 }
 
@@ -348,31 +346,24 @@ fn price_quote(
     at: Pricing,
     b: Breakdown,
 ) -> Result<Priced> {
-    let Pricing {
-        date,
-        options: o,
-        factor: f,
-    } = at;
+    let Pricing { date, factor: f } = at;
     // A renewal without a term: the duration the console offers by default (003 §3.2.2.2 step 5).
     let term = required(
         term.or_else(|| default_renewal_term(prices)),
         "term",
         "the term renewed (the price table offers none to default to)",
     )?;
-    let q = quote(
-        &QuoteRequest {
-            kind,
-            date,
-            term,
-            prices: prices.clone(),
-            quantity,
-            discount: f,
-            start: None,
-            current_expiry,
-            options: o,
-        },
-        b,
-    )?;
+    let purchase = Purchase {
+        kind,
+        date,
+        term,
+        prices,
+        quantity,
+        discount: f,
+        start: None,
+        current_expiry,
+    };
+    let q = quote_purchase(&purchase, b)?;
     Ok(Priced {
         due: q.payable,
         breakdown: q.breakdown,
@@ -386,11 +377,7 @@ fn price_quote(
 
 /// Price `item` with the discount factor `f` (none: the list amount) by its own rule.
 fn price(item: &CartItem, at: Pricing, b: Breakdown) -> Result<Priced> {
-    let Pricing {
-        date,
-        options: o,
-        factor: f,
-    } = at;
+    let Pricing { date, factor: f } = at;
     match item {
         CartItem::New {
             term,
@@ -415,18 +402,15 @@ fn price(item: &CartItem, at: Pricing, b: Breakdown) -> Result<Priced> {
             prices,
             ..
         } => {
-            let u = unified_expiry(
-                &UnifiedExpiryRequest {
-                    current_expiry: *current_expiry,
-                    renew_term: *renew_term,
-                    unified_day: *unified_day,
-                    prices: Some(prices.clone()),
-                    discount: f,
-                    date: Some(date),
-                    options: o,
-                },
-                b,
-            )?;
+            let renewal = UnifiedRenewal {
+                current_expiry: *current_expiry,
+                renew_term: *renew_term,
+                unified_day: *unified_day,
+                prices: Some(prices),
+                discount: f,
+                date: Some(date),
+            };
+            let u = renew_to_unified_day(&renewal, b)?;
             Ok(Priced {
                 due: u.total.unwrap_or(Money::ZERO),
                 breakdown: u.breakdown,
@@ -443,20 +427,16 @@ fn price(item: &CartItem, at: Pricing, b: Breakdown) -> Result<Priced> {
             new_prices,
             ..
         } => {
-            let c = upgrade_cost(
-                &UpgradeRequest {
-                    change: SpecChange {
-                        date,
-                        orders: orders.clone(),
-                        billing_mode: Default::default(),
-                    },
-                    old_prices: old_prices.clone(),
-                    new_prices: new_prices.clone(),
-                    offer: f.map(|factor| UpgradeOffer::Rate { factor }),
-                    options: o,
-                },
-                b,
-            )?;
+            let offer = f.map(|factor| UpgradeOffer::Rate { factor });
+            let upgrade = Upgrade {
+                date,
+                orders,
+                billing_mode: Default::default(),
+                old_prices,
+                new_prices,
+                offer: offer.as_ref(),
+            };
+            let c = upgrade_fee(&upgrade, b)?;
             Ok(Priced {
                 due: c.cost,
                 breakdown: c.breakdown,
@@ -516,7 +496,6 @@ fn choose_discount(
         amount_with: &mut |f| {
             let at = Pricing {
                 date,
-                options: o,
                 factor: Some(f),
             };
             Ok(price(item, at, Breakdown::silent(o.policy))?.due)
@@ -565,11 +544,7 @@ fn line(
 ) -> Result<CartLine> {
     let (date, o) = (req.date, req.options);
     // The list amount: the line's rule without a discount.
-    let at = Pricing {
-        date,
-        options: o,
-        factor: None,
-    };
+    let at = Pricing { date, factor: None };
     let list_priced = price(item, at, Breakdown::silent(o.policy))?;
     let list = list_priced.due;
     let mut discount = choose_discount(req, item, &list_priced)?;

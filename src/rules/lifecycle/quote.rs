@@ -161,7 +161,46 @@ pub fn default_renewal_term(prices: &PriceTable) -> Option<Term> {
 ///   period is over (the resource is deleted) and beyond the 10-year cap (003 §3.2.2.2).
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
-pub fn quote(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
+pub fn quote(req: &QuoteRequest, b: Breakdown) -> Result<QuoteResponse> {
+    quote_purchase(
+        &Purchase {
+            kind: req.kind,
+            date: req.date,
+            term: req.term,
+            prices: &req.prices,
+            quantity: req.quantity,
+            discount: req.discount,
+            start: req.start,
+            current_expiry: req.current_expiry,
+        },
+        b,
+    )
+}
+
+/// A purchase or a renewal to price: the figures of a `quote` request, the prices borrowed (the
+/// cart prices its lines with it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Purchase<'a> {
+    /// New purchase or renewal.
+    pub kind: QuoteKind,
+    /// The order day.
+    pub date: NaiveDate,
+    /// The term bought.
+    pub term: Term,
+    /// Prices per term.
+    pub prices: &'a PriceTable,
+    /// Identical resources.
+    pub quantity: u64,
+    /// The discount factor (none: 1).
+    pub discount: Option<Ratio>,
+    /// New purchase: its first day (default `date`).
+    pub start: Option<NaiveDate>,
+    /// Renewal: the current expiry.
+    pub current_expiry: Option<NaiveDate>,
+}
+
+/// [`quote`] over a [`Purchase`].
+pub(crate) fn quote_purchase(req: &Purchase<'_>, mut b: Breakdown) -> Result<QuoteResponse> {
     let d = check_factor(req.discount, "discount")?;
     check_quantity(req.quantity)?;
     let months = req.term.months();
@@ -249,7 +288,7 @@ pub fn quote(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
         discounted,
         discount_amount,
         payable,
-    } = price_term(&req.prices, req.term, req.quantity, d)?;
+    } = price_term(req.prices, req.term, req.quantity, d)?;
     let term_text = if price.from_unit_term {
         format!(
             "{} × {} (no {} price: {} × the 1M price, 003 §3.2.7)",
@@ -284,7 +323,7 @@ pub fn quote(req: &QuoteRequest, mut b: Breakdown) -> Result<QuoteResponse> {
     );
     let default_term = match req.kind {
         QuoteKind::New => None,
-        QuoteKind::Renewal => default_renewal_term(&req.prices),
+        QuoteKind::Renewal => default_renewal_term(req.prices),
     };
     if let Some(t) = default_term {
         b.fact(

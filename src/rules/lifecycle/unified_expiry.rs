@@ -94,8 +94,39 @@ enum Renewal {
 /// Ex. A: D = 1, expiry 03-15, 1 month → plain 04-15, unified 05-01, 16 top-up days.
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
-pub fn unified_expiry(
-    req: &UnifiedExpiryRequest,
+pub fn unified_expiry(req: &UnifiedExpiryRequest, b: Breakdown) -> Result<UnifiedExpiryResponse> {
+    let renewal = UnifiedRenewal {
+        current_expiry: req.current_expiry,
+        renew_term: req.renew_term,
+        unified_day: req.unified_day,
+        prices: req.prices.as_ref(),
+        discount: req.discount,
+        date: req.date,
+    };
+    renew_to_unified_day(&renewal, b)
+}
+
+/// A renewal to the unified day: the figures of an `unifiedExpiry` request, the prices borrowed
+/// (the cart prices its lines with it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnifiedRenewal<'a> {
+    /// The current expiry date.
+    pub current_expiry: NaiveDate,
+    /// The term renewed before the top-up days (none: only the day is set).
+    pub renew_term: Option<Term>,
+    /// The unified day.
+    pub unified_day: UnifiedDay,
+    /// Prices per term.
+    pub prices: Option<&'a PriceTable>,
+    /// The discount factor (none: 1).
+    pub discount: Option<Ratio>,
+    /// The renewal day, for the 10-year cap.
+    pub date: Option<NaiveDate>,
+}
+
+/// [`unified_expiry`] over an [`UnifiedRenewal`].
+pub(crate) fn renew_to_unified_day(
+    req: &UnifiedRenewal<'_>,
     mut b: Breakdown,
 ) -> Result<UnifiedExpiryResponse> {
     let d = check_factor(req.discount, "discount")?;
@@ -170,7 +201,7 @@ pub fn unified_expiry(
     let padding_period = period_length(unit, first_padding, unified)?;
 
     // The figures (when prices are given).
-    let priced = match &req.prices {
+    let priced = match req.prices {
         None => None,
         Some(prices) => {
             let (renewal_price, rate) = match renewal {

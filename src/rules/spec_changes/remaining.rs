@@ -105,7 +105,7 @@ pub(crate) fn period_text(r: Exact, unit: PeriodUnit) -> String {
 
 /// Validated orders, the price unit (yearly if any unexpired order is yearly) and each unexpired
 /// order's remaining period.
-fn remaining_periods(orders: &[Order], date: NaiveDate) -> Result<RemainingPeriods<'_>> {
+pub(crate) fn remaining_periods(orders: &[Order], date: NaiveDate) -> Result<RemainingPeriods<'_>> {
     order::validate(orders).map_err(|e| e.under("orders"))?;
     order::check_day_in_term(orders, date).map_err(|e| e.at("date"))?;
     let unit = order::price_unit(orders, date);
@@ -184,7 +184,7 @@ pub enum ResourceBillingMode {
 }
 
 /// 003 §3.2.7: "按需资源变更不涉及" — pay-per-use resources are out of scope.
-fn check_prepaid(mode: ResourceBillingMode) -> Result<()> {
+pub(crate) fn check_prepaid(mode: ResourceBillingMode) -> Result<()> {
     match mode {
         ResourceBillingMode::Prepaid => Ok(()),
         ResourceBillingMode::PayPerUse => Err(Error::new(

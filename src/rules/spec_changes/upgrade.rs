@@ -4,11 +4,14 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingPolicy};
+use crate::domain::order::Order;
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
 use crate::error::Result;
-use crate::rules::spec_changes::remaining::{check_factor, OrderPeriod, SpecChange};
+use crate::rules::spec_changes::remaining::{check_factor, check_prepaid, remaining_periods};
+use crate::rules::spec_changes::remaining::{OrderPeriod, ResourceBillingMode, SpecChange};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
+use chrono::NaiveDate;
 
 /// The offer applied to an upgrade (003 §3.2.7, four formulas).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
@@ -106,24 +109,55 @@ struct Fee<'a> {
 /// → 25.40; the `document` policy truncates each order's fee first: 11.17 + 0.88 + 13.33 = 25.38.
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
-pub fn upgrade_cost(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeResponse> {
-    req.change.check_prepaid()?;
-    let (factor, reduction, new_table, new_path) = match &req.offer {
-        None => (Exact::ONE, Money::ZERO, &req.new_prices, "newPrices"),
+pub fn upgrade_cost(req: &UpgradeRequest, b: Breakdown) -> Result<UpgradeResponse> {
+    let upgrade = Upgrade {
+        date: req.change.date,
+        orders: &req.change.orders,
+        billing_mode: req.change.billing_mode,
+        old_prices: &req.old_prices,
+        new_prices: &req.new_prices,
+        offer: req.offer.as_ref(),
+    };
+    upgrade_fee(&upgrade, b)
+}
+
+/// An upgrade to price: the figures of an `upgradeCost` request, borrowed (the cart prices its
+/// lines with it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Upgrade<'a> {
+    /// The change day.
+    pub date: NaiveDate,
+    /// The resource's orders.
+    pub orders: &'a [Order],
+    /// Prepaid (pay-per-use is refused).
+    pub billing_mode: ResourceBillingMode,
+    /// Prices of the old configuration.
+    pub old_prices: &'a PriceTable,
+    /// Prices of the new configuration.
+    pub new_prices: &'a PriceTable,
+    /// Discount, fixed price or reduction.
+    pub offer: Option<&'a UpgradeOffer>,
+}
+
+/// [`upgrade_cost`] over an [`Upgrade`].
+pub(crate) fn upgrade_fee(req: &Upgrade<'_>, mut b: Breakdown) -> Result<UpgradeResponse> {
+    check_prepaid(req.billing_mode)?;
+    let (factor, reduction, new_table, new_path) = match req.offer {
+        None => (Exact::ONE, Money::ZERO, req.new_prices, "newPrices"),
         Some(UpgradeOffer::Rate { factor }) => (
             check_factor(Some(*factor), "offer.factor")?,
             Money::ZERO,
-            &req.new_prices,
+            req.new_prices,
             "newPrices",
         ),
         Some(UpgradeOffer::FixedPrice { prices }) => {
             (Exact::ONE, Money::ZERO, prices, "offer.prices")
         }
         Some(UpgradeOffer::Reduction { amount }) => {
-            (Exact::ONE, *amount, &req.new_prices, "newPrices")
+            (Exact::ONE, *amount, req.new_prices, "newPrices")
         }
     };
-    let periods = req.change.remaining_periods()?;
+    let periods = remaining_periods(req.orders, req.date)?;
     let unit = periods.unit;
     let (new_price, note) = new_table
         .match_period(unit == PeriodUnit::Years, periods.total, TermMatch::Up)
@@ -137,7 +171,7 @@ pub fn upgrade_cost(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeRes
             .rate(p.order.term, unit)
             .map_err(|e| e.at(format!("oldPrices.{}", p.order.term)))?;
         let exact = new_price.rate.minus(old.rate)?.times(p.r)?.times(factor)?;
-        let added = match req.options.policy {
+        let added = match b.policy {
             RoundingPolicy::Document => Exact::of(exact.round(2, Rounding::Truncate)?),
             RoundingPolicy::Console | RoundingPolicy::Exact => exact,
         };
@@ -153,7 +187,7 @@ pub fn upgrade_cost(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeRes
     let cheaper = fees.iter().any(|f| new_price.rate < f.old.rate);
 
     // The explanation.
-    periods.explain(req.change.date, &mut b);
+    periods.explain(req.date, &mut b);
     b.fact_with(|| {
         (
             "new configuration price".to_string(),
@@ -209,11 +243,12 @@ pub fn upgrade_cost(req: &UpgradeRequest, mut b: Breakdown) -> Result<UpgradeRes
             )
         });
     }
+    let policy = b.policy;
     b.settle(cost, "final rounding", || {
         format!(
             "{} → {cost} (half up to cents, once: {} policy)",
             approx(net.max0()),
-            req.options.policy.name()
+            policy.name()
         )
     });
     if cheaper {
