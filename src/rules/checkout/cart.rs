@@ -16,15 +16,14 @@ use crate::domain::order::Order;
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::{required, Error, ErrorCode, Result};
-use crate::rules::checkout::convert_currency::{convert_currency, ConvertRequest, DisplayCurrency};
+use crate::rules::checkout::convert_currency::{convert, DisplayCurrency};
 use crate::rules::checkout::discount::{self, DiscountKind, DiscountOffers, Promotion};
-use crate::rules::checkout::payment::{payment_split, PaymentFlow, PaymentSplitRequest};
-use crate::rules::checkout::payment::{Payers, PaymentSplitResponse};
-use crate::rules::checkout::tax::{tax_invoice, TaxProfile, TaxRequest, TaxResponse};
+use crate::rules::checkout::payment::{who_pays, Funds, Payers, PaymentFlow};
+use crate::rules::checkout::tax::{invoice_tax, Invoice, TaxProfile, TaxResponse};
 use crate::rules::checkout::voucher::{
     self, AppliedVoucher, BillingMode, Voucher, VoucherOrder, VoucherRule,
 };
-use crate::rules::lifecycle::auto_renewal::{auto_renewal_schedule, AutoRenewalRequest};
+use crate::rules::lifecycle::auto_renewal::first_attempt;
 use crate::rules::lifecycle::quote::{default_renewal_term, quote_purchase, Purchase, QuoteKind};
 use crate::rules::lifecycle::unified_expiry::{renew_to_unified_day, UnifiedRenewal};
 use crate::rules::spec_changes::upgrade::{upgrade_fee, Upgrade, UpgradeOffer};
@@ -516,24 +515,6 @@ fn choose_discount(
     }))
 }
 
-/// With auto-renewal on, the first deduction attempt for a period ending `end` (003 §3.2.3.1).
-fn first_auto_renewal(o: Options, end: NaiveDate, term: Option<Term>) -> Result<String> {
-    let schedule = AutoRenewalRequest {
-        options: o,
-        rules: Default::default(),
-        product_kind: Default::default(),
-        expiry: end_of_day(end),
-        purchase_term: term,
-        renewal_term: None,
-        deduction_days_before: None,
-        deduction_day_set_on: None,
-        manual_renewal: None,
-        now: None,
-        trial: false,
-    };
-    Ok(auto_renewal_schedule(&schedule, Breakdown::silent(o.policy))?.first_attempt)
-}
-
 /// Line `i`: priced, discounted, a voucher picked from `vouchers` (their balances updated).
 fn line(
     req: &CheckoutRequest,
@@ -591,7 +572,7 @@ fn line(
         }
     }
     let auto_renewal = match item.auto_renew() {
-        true => Some(first_auto_renewal(o, priced.end, priced.term)?),
+        true => Some(first_attempt(o.provider(), end_of_day(priced.end))?),
         false => None,
     };
     let due = priced.due - applied.as_ref().map_or(Money::ZERO, |a| a.amount);
@@ -693,54 +674,32 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
     let tax = match &req.country {
         None => None,
         Some(country) => {
-            let mut t = tax_invoice(
-                &TaxRequest {
-                    price: total,
-                    country: country.clone(),
-                    date: Some(req.date),
-                    profile: req.tax.clone(),
-                    options: req.options,
-                },
-                b.part(),
-            )?;
+            let invoice = Invoice {
+                price: total,
+                country,
+                date: Some(req.date),
+                profile: &req.tax,
+            };
+            let mut t = invoice_tax(&invoice, b.part())?;
             let part = std::mem::replace(&mut t.breakdown, Breakdown::silent(b.policy));
             b.absorb(part, "tax", Some(total));
             Some(t)
         }
     };
     let to_pay = tax.as_ref().map_or(total, |t| t.net_payable);
-    let p: PaymentSplitResponse = payment_split(
-        &PaymentSplitRequest {
-            flow: PaymentFlow::OrderPayment,
-            list_amount: to_pay,
-            date: req.date,
-            term: None,
-            discounts: Vec::new(),
-            offers: None,
-            order: VoucherOrder::default(),
-            vouchers: Vec::new(),
-            voucher_id: None,
-            cash_balance: req.balance.cash,
-            credit_balance: req.balance.credit,
-            card_bound: req.balance.card_bound,
-            monthly_settlement: req.balance.monthly_settlement,
-            options: req.options,
-        },
-        b.part(),
-    )?;
-    b.absorb(p.breakdown, "payment", Some(to_pay));
+    let funds = Funds {
+        cash: req.balance.cash,
+        credit: req.balance.credit,
+        card_bound: req.balance.card_bound,
+        monthly_settlement: req.balance.monthly_settlement,
+    };
+    let mut part = b.part();
+    let payers = who_pays(to_pay, PaymentFlow::OrderPayment, &funds, false, &mut part);
+    b.absorb(part, "payment", None);
     let display = match &req.display {
         None => None,
         Some(d) => {
-            let c = convert_currency(
-                &ConvertRequest {
-                    amount: to_pay,
-                    to: d.clone(),
-                    options: req.options,
-                },
-                b.part(),
-            )
-            .map_err(|e| e.under("display."))?;
+            let c = convert(to_pay, d, b.part()).map_err(|e| e.under("display."))?;
             b.fact_with(|| {
                 let l = c.breakdown.lines.first();
                 let formula = l.map(|l| l.formula.clone()).unwrap_or_default();
@@ -761,7 +720,7 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
         voucher_total,
         total,
         tax,
-        payment: p.payers,
+        payment: payers,
         display,
         breakdown: b,
     })

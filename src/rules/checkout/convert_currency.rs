@@ -54,19 +54,28 @@ pub struct ConvertResponse {
 /// 003 §5.2.1: 100 USD × 0.83721 = 83.721 → 83.72 EUR; 003 §5.2.3: 2.87 × 147.911 = 424.50… → 425 JPY.
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
-pub fn convert_currency(req: &ConvertRequest, mut b: Breakdown) -> Result<ConvertResponse> {
-    let currency = req.to.currency.trim().to_ascii_uppercase();
+pub fn convert_currency(req: &ConvertRequest, b: Breakdown) -> Result<ConvertResponse> {
+    convert(req.amount, &req.to, b)
+}
+
+/// [`convert_currency`] of `amount` into `to` (the cart's display currency too).
+pub(crate) fn convert(
+    amount: Money,
+    to: &DisplayCurrency,
+    mut b: Breakdown,
+) -> Result<ConvertResponse> {
+    let currency = to.currency.trim().to_ascii_uppercase();
     if currency.len() != 3 || !currency.bytes().all(|c| c.is_ascii_uppercase()) {
         return Err(Error::new(
             ErrorCode::InvalidInput,
             "currency",
             format!(
                 "\"{}\" is not an ISO 4217 code such as EUR",
-                crate::domain::money::clip(&req.to.currency)
+                crate::domain::money::clip(&to.currency)
             ),
         ));
     }
-    if req.to.rate.0 <= Decimal::ZERO {
+    if to.rate.0 <= Decimal::ZERO {
         return Err(Error::new(
             ErrorCode::InvalidNumber,
             "rate",
@@ -78,14 +87,14 @@ pub fn convert_currency(req: &ConvertRequest, mut b: Breakdown) -> Result<Conver
     } else {
         2
     };
-    let exact = req.amount * req.to.rate.0;
+    let exact = amount * to.rate.0;
     let converted = Money(round_half_up(exact.0, decimals));
     b.line(
-        format!("{} USD in {currency}", req.amount),
+        format!("{} USD in {currency}", amount),
         format!(
             "{} × {} = {} → {converted} (half up to {decimals} decimals, 003 §6.1.4)",
-            req.amount,
-            show(req.to.rate.0),
+            amount,
+            show(to.rate.0),
             show(exact.0)
         ),
         converted,

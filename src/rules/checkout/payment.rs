@@ -230,24 +230,84 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
     let voucher_total: Money = vouchers.applied.iter().map(|a| a.amount).sum();
     let payable = amount_due - voucher_total;
 
-    // 3. Balance (cash, then credit) or month-end settlement; 4. the bound card. First what
-    // each could pay …
-    let mut left = payable;
-    fn take(left: &mut Money, available: Money) -> Money {
-        let part = available.min(*left).max0();
-        *left -= part;
-        part
+    // 3. Balance (cash, then credit) or month-end settlement; 4. the bound card.
+    let funds = Funds {
+        cash: req.cash_balance,
+        credit: req.credit_balance,
+        card_bound: req.card_bound,
+        monthly_settlement: req.monthly_settlement,
+    };
+    let payers = who_pays(
+        payable,
+        req.flow,
+        &funds,
+        voucher_total.is_positive(),
+        &mut b,
+    );
+    let status = payers.status;
+    // A failed auto-renewal takes nothing: the voucher's locked amount is released, its balance
+    // is what it was (003 §3.2.3.1 "自动解锁该额度").
+    let mut applied = vouchers.applied;
+    if status == PaymentStatus::Failed {
+        applied.iter_mut().for_each(|v| v.balance_left += v.amount);
     }
+    Ok(PaymentSplitResponse {
+        discount_amount: req.list_amount - amount_due,
+        discount: chosen,
+        amount_due,
+        vouchers: applied,
+        voucher_total,
+        payable,
+        payers,
+        discount_candidates: candidates,
+        rejected_vouchers: vouchers.rejected,
+        breakdown: b,
+    })
+}
+
+/// What pays an amount: the account's balances, month-end settlement and bound card.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Funds {
+    /// Cash balance.
+    pub cash: Money,
+    /// Credit line left.
+    pub credit: Money,
+    /// A card is bound (it pays auto-renewals, 003 §3.2.3.1).
+    pub card_bound: bool,
+    /// Month-end settlement, preferred for an order (003 §3.3.2).
+    pub monthly_settlement: bool,
+}
+
+/// Take from `available` what is `left` to pay.
+fn take(left: &mut Money, available: Money) -> Money {
+    let part = available.min(*left).max0();
+    *left -= part;
+    part
+}
+
+/// Steps 3 and 4 of a payment (003 §3.2.3.1, §3.3.2, §13.1.2.1): who pays `payable` — balance
+/// (cash, then credit) or month-end settlement, then the bound card for an auto-renewal — in one
+/// deduction that succeeds or takes nothing. `voucher_used` says whether a voucher's locked amount
+/// is released on failure.
+pub(crate) fn who_pays(
+    payable: Money,
+    flow: PaymentFlow,
+    funds: &Funds,
+    voucher_used: bool,
+    b: &mut Breakdown,
+) -> Payers {
+    // First what each could pay …
+    let mut left = payable;
     let (mut cash, mut credit, mut settlement, mut card) =
         (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
-    if req.flow == PaymentFlow::OrderPayment && req.monthly_settlement {
+    if flow == PaymentFlow::OrderPayment && funds.monthly_settlement {
         settlement = take(&mut left, payable);
     } else {
-        cash = take(&mut left, req.cash_balance);
-        credit = take(&mut left, req.credit_balance);
+        cash = take(&mut left, funds.cash);
+        credit = take(&mut left, funds.credit);
     }
     let mut card_refused = false;
-    if req.flow == PaymentFlow::AutoRenewal && req.card_bound && left.is_positive() {
+    if flow == PaymentFlow::AutoRenewal && funds.card_bound && left.is_positive() {
         if left.0 > CARD_TRANSACTION_LIMIT_USD {
             card_refused = true;
         } else {
@@ -261,7 +321,7 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
     // 尝试一次扣款"); a failed automatic order payment leaves the whole order pending payment, paid
     // by hand (003 §3.3.2 table 3-2 "自动支付下单-支付失败 → 待支付").
     let shortfall = left;
-    let status = match (shortfall.is_positive(), req.flow) {
+    let status = match (shortfall.is_positive(), flow) {
         (false, _) => PaymentStatus::Paid,
         (true, PaymentFlow::OrderPayment) => PaymentStatus::PendingPayment,
         (true, _) => PaymentStatus::Failed,
@@ -300,7 +360,7 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
     });
     if !paid {
         b.fact_with(|| {
-            let why = match req.flow {
+            let why = match flow {
                 PaymentFlow::OrderPayment => {
                     "the automatic payment fails: nothing is taken, the whole order waits as \
                      pending payment (003 §3.3.2 table 3-2)"
@@ -314,7 +374,7 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
         });
     }
     b.note_with(|| {
-        match req.flow {
+        match flow {
             PaymentFlow::AutoRenewal => {
                 "003 §3.2.3.1: discount (one) → voucher (one) → balance (cash, then credit) → \
                  bound card for what the balance cannot cover"
@@ -341,7 +401,7 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
         });
     }
     if !paid {
-        b.note_with(|| match req.flow {
+        b.note_with(|| match flow {
             PaymentFlow::OrderPayment => format!(
                 "003 §3.3.2: the automatic payment fails ({shortfall} short): nothing is taken; \
                  the order waits on the pending-payment page for {payable}, paid by hand"
@@ -350,17 +410,17 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
                 "{}: the auto-renewal deduction fails ({shortfall} short{}): nothing is taken, the \
                  balances are left as they were{}; it is retried the next day at 03:00 until the \
                  resource is released",
-                if req.flow == PaymentFlow::OldAutoRenewal {
+                if flow == PaymentFlow::OldAutoRenewal {
                     "003 §13.1.2.1"
                 } else {
                     "003 §3.2.3.1"
                 },
-                if req.flow == PaymentFlow::AutoRenewal && !req.card_bound {
+                if flow == PaymentFlow::AutoRenewal && !funds.card_bound {
                     ", no card is bound"
                 } else {
                     ""
                 },
-                if voucher_total.is_positive() {
+                if voucher_used {
                     " and the voucher's locked amount is released (003 §3.2.3.1)"
                 } else {
                     ""
@@ -368,32 +428,15 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
             ),
         });
     }
-    // A failed auto-renewal takes nothing: the voucher's locked amount is released, its balance
-    // is what it was (003 §3.2.3.1 "自动解锁该额度").
-    let mut applied = vouchers.applied;
-    if status == PaymentStatus::Failed {
-        applied.iter_mut().for_each(|v| v.balance_left += v.amount);
+    Payers {
+        cash,
+        credit,
+        monthly_settlement: settlement,
+        card,
+        unpaid,
+        shortfall,
+        status,
     }
-    Ok(PaymentSplitResponse {
-        discount_amount: req.list_amount - amount_due,
-        discount: chosen,
-        amount_due,
-        vouchers: applied,
-        voucher_total,
-        payable,
-        payers: Payers {
-            cash,
-            credit,
-            monthly_settlement: settlement,
-            card,
-            unpaid,
-            shortfall,
-            status,
-        },
-        discount_candidates: candidates,
-        rejected_vouchers: vouchers.rejected,
-        breakdown: b,
-    })
 }
 
 #[cfg(test)]

@@ -269,7 +269,7 @@ fn india_state(subdivision: Option<&str>) -> Result<Option<(&'static str, &'stat
 }
 
 /// The row in effect for the request: the latest `from` on or before the date (003 §8.1).
-fn lookup(req: &TaxRequest, country: &str) -> Result<&'static TaxRow> {
+fn lookup(req: &Invoice<'_>, country: &str) -> Result<&'static TaxRow> {
     let missing = |p: &str| Error::new(ErrorCode::MissingField, p, "give it or indirectTaxRate");
     let seller = req.profile.seller.ok_or_else(|| missing("seller"))?;
     let date = req.date.ok_or_else(|| missing("date"))?;
@@ -365,10 +365,35 @@ fn withholding(
 /// 003 §8.1 Indonesia: 100 + 11 % VAT = 111 invoiced; 100 − 2 (WHT 2 %) + 11 = 109 paid.
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
-pub fn tax_invoice(req: &TaxRequest, mut b: Breakdown) -> Result<TaxResponse> {
+pub fn tax_invoice(req: &TaxRequest, b: Breakdown) -> Result<TaxResponse> {
+    let invoice = Invoice {
+        price: req.price,
+        country: &req.country,
+        date: req.date,
+        profile: &req.profile,
+    };
+    invoice_tax(&invoice, b)
+}
+
+/// An amount to invoice: the figures of a `taxInvoice` request, borrowed (the cart's subtotal
+/// is taxed with it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Invoice<'a> {
+    /// Price before indirect tax.
+    pub price: Money,
+    /// The customer's country.
+    pub country: &'a str,
+    /// The invoice date.
+    pub date: Option<NaiveDate>,
+    /// The seller and the customer's tax standing.
+    pub profile: &'a TaxProfile,
+}
+
+/// [`tax_invoice`] over an [`Invoice`].
+pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResponse> {
     let country = req.country.trim().to_ascii_uppercase();
     if country.len() != 2 || !country.bytes().all(|c| c.is_ascii_uppercase()) {
-        let msg = format!("\"{}\" is not an ISO 3166 alpha-2 code", clip(&req.country));
+        let msg = format!("\"{}\" is not an ISO 3166 alpha-2 code", clip(req.country));
         return Err(refuse(ErrorCode::InvalidInput, "country", msg));
     }
     let wht_rate = rate_at_most_one(req.profile.withholding_rate, "withholdingRate")?;

@@ -201,17 +201,29 @@ pub fn auto_renewal_schedule(
     })
 }
 
-/// The provider's schedule, or the refusal: no schedule stated (002, 004), an Aliyun trial (001),
-/// a custom day under the old rules (003 §13.1.2.1), with Aliyun, or outside 1–30 days.
-fn check_request(req: &AutoRenewalRequest) -> Result<AutoRenewalProfile> {
-    let provider = req.options.provider();
-    let Some(profile) = provider.auto_renewal(req.product_kind.wanwang()) else {
+/// The provider's schedule (Wanwang products' own with Aliyun), or `NOT_SUPPORTED`.
+fn profile(provider: Provider, wanwang: bool) -> Result<AutoRenewalProfile> {
+    provider.auto_renewal(wanwang).ok_or_else(|| {
         let msg = format!(
             "the {} documents state no auto-renewal schedule",
             provider.name()
         );
-        return Err(Error::new(ErrorCode::NotSupported, "provider", msg));
-    };
+        Error::new(ErrorCode::NotSupported, "provider", msg)
+    })
+}
+
+/// 003 §3.2.3.1: the first deduction attempt of the provider's default schedule for a period
+/// expiring at `expiry` (what a cart line with auto-renewal on says).
+pub(crate) fn first_attempt(provider: Provider, expiry: NaiveDateTime) -> Result<String> {
+    let p = profile(provider, false)?;
+    Ok(instant(days_before(expiry, p.lead_days, p.hour)?))
+}
+
+/// The provider's schedule, or the refusal: no schedule stated (002, 004), an Aliyun trial (001),
+/// a custom day under the old rules (003 §13.1.2.1), with Aliyun, or outside 1–30 days.
+fn check_request(req: &AutoRenewalRequest) -> Result<AutoRenewalProfile> {
+    let provider = req.options.provider();
+    let profile = profile(provider, req.product_kind.wanwang())?;
     if provider == Provider::Aliyun && req.trial {
         return Err(Error::new(
             ErrorCode::AutoRenewNotAllowed,
