@@ -5,7 +5,9 @@
 //!   the 29th–31st and Feb 29 included) is accepted by every lifecycle operation on every day;
 //! - listing a monthly term at the price it would be derived at changes no answer;
 //! - a promotion used only after the order date, or only on another resource, changes no answer;
-//! - a cart of one line answers what the single operation answers, and a cart adds up.
+//! - a cart of one line answers what the single operation answers, and a cart adds up;
+//! - what every answer shows adds up: its breakdown's lines to its total, every operation, every
+//!   policy (over the golden vectors' requests; `tests/properties.rs` does it on random ones).
 //!
 //! 10,000 cases per property by default; `PROPTEST_CASES=100000 cargo test --release --test
 //! read_twice` for a long run.
@@ -281,4 +283,64 @@ fn start_days_include_month_ends() {
     );
     assert_eq!(orders[1]["start"], "2023-10-01");
     assert_eq!(orders[1]["end"], "2023-10-30");
+}
+
+/// The member an answer's breakdown lines add up to, per operation (an operation with no money
+/// total has no lines). `checkout` adds up to the amount to pay, tax included;
+/// `reservedInstanceRefund` to the refund less what the customer pays.
+fn shown_total(op: &str, answer: &Value) -> Option<Decimal> {
+    let at = |k: &str| answer.get(k).filter(|v| !v.is_null()).map(dec);
+    match op {
+        "autoRenewalSchedule" | "compareTerms" | "packageRenewal" => None,
+        "checkout" => answer["tax"]
+            .get("netPayable")
+            .map(dec)
+            .or_else(|| at("total")),
+        "reservedInstanceRefund" => Some(at("refund")? - at("customerPays")?),
+        "bestDiscount" => at("amount"),
+        "billRounding" | "paymentSplit" | "quote" => at("payable"),
+        "billSummary" | "unifiedExpiry" => at("total"),
+        "consumptionQuota" => at("used"),
+        "convertCurrency" => at("converted"),
+        "downgradeRefund" | "switchToOnDemand" | "unsubscribeRefund" => at("refund"),
+        "expansionCost" | "upgradeCost" => at("cost"),
+        "mergedPayment" => at("due"),
+        "packageUsage" => at("charge"),
+        "reservedPoolIdleFee" => at("idleFee"),
+        "selectVoucher" => at("remaining"),
+        "taxInvoice" => at("netPayable"),
+        "usageCharge" => at("rounded"),
+        other => panic!("no total named for {other}: add it here"),
+    }
+}
+
+/// What an answer shows adds up: for every answered request of the golden vectors (every
+/// operation), under each rounding policy, the breakdown's lines add up to the answer's total to
+/// the cent (an answer without a money total shows no lines).
+#[test]
+fn every_answer_shown_adds_up_under_every_policy() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors");
+    let mut checked = 0;
+    for file in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(file.unwrap().path()).unwrap();
+        let vectors: Vec<Value> = serde_json::from_str(&text).unwrap();
+        for v in vectors.iter().filter(|v| v.get("expect").is_some()) {
+            for policy in ["console", "document", "exact"] {
+                let mut req = v["request"].clone();
+                req["policy"] = json!(policy);
+                let op = req["op"].as_str().unwrap().to_string();
+                let Ok(answer) = billcalc::calculate(req) else {
+                    continue;
+                };
+                let lines = answer["breakdown"]["lines"].as_array().unwrap();
+                let sum: Decimal = lines.iter().map(|l| dec(&l["amount"])).sum();
+                match shown_total(&op, &answer) {
+                    Some(total) => assert_eq!(sum, total, "{} ({policy}): {answer}", v["name"]),
+                    None => assert!(lines.is_empty(), "{}: lines without a total", v["name"]),
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 700, "only {checked} answers checked");
 }
