@@ -107,6 +107,8 @@ export type BillRoundingRequest = {
   billMonth?: string;
   /** The exact detail amounts (8 decimals and more). */
   amounts: Array<Ratio>;
+  /** Huawei monthly settlement, April 2020 – May 2021: the spec/usage-type bill of each amount (as many as `amounts`); amounts with the same key are summed, then cut (003 §7.1). Absent: each amount is its own spec/usage-type bill. Not used by the other rules. */
+  billKeys?: Array<string>;
 } & RequestOptions;
 
 /** Result of `billRounding`. */
@@ -719,6 +721,8 @@ export type Package = {
   storageClass?: string;
   /** Redundancy it pays (`LRS`, `ZRS`; absent: any). */
   redundancy?: string;
+  /** A storage capacity unit (SCU, 000): regional (`regions` required) and never pays cold archive (LRS) storage. */
+  scu?: boolean;
 };
 
 /** Renew (starts at the old expiry) or buy again (starts at once or at a chosen day). */
@@ -745,8 +749,10 @@ export type PackageRenewalRequest = {
   product?: string;
   /** The term the package was bought by (`1M` monthly, `1Y` yearly) — renewals keep the kind. */
   purchasedBy?: Term;
-  /** Trial ("OBS storage 40 GB" …) or delisted packages cannot be repurchased. */
+  /** Trial ("OBS storage 40 GB" …) or delisted packages cannot be repurchased (003 §3.2.4.2). A renewal must say which: `delisted` (not renewable) or neither (a trial package). */
   trialOrDelisted?: boolean;
+  /** A delisted product: neither renewed (003 §3.2.2.1 item 9) nor repurchased (003 §3.2.4.2). */
+  delisted?: boolean;
   /** The operation day. */
   date: string;
   /** The term bought. */
@@ -1302,6 +1308,8 @@ export type TaxProfile = {
   withholdingRate?: Ratio;
   /** Indirect tax rate to apply instead of the table (Pakistan Sindh sales tax `0.13`). */
   indirectTaxRate?: Ratio;
+  /** Indonesia: a "VAT Register-VAT collector" customer, who pays the invoiced VAT to the tax authority itself, not to the seller (003 §8.1 Indonesia). */
+  vatCollector?: boolean;
 };
 
 /** Request of `taxInvoice`. */
@@ -1326,7 +1334,7 @@ export type TaxResponse = {
   withholding: Money;
   /** `price + indirect tax`. */
   invoice: Money;
-  /** `price − WHT + indirect tax`: what the customer pays the seller. */
+  /** `price − WHT + indirect tax`: what the customer pays the seller (an Indonesian VAT collector pays the VAT to the tax authority instead: `price − WHT`). */
   netPayable: Money;
   /** Lines (price, taxes, − WHT) add up to `netPayable`. */
   breakdown: Breakdown;
@@ -1357,11 +1365,11 @@ export type TermOption = {
   switchCost: Money | null;
 };
 
-/** One tier `[from, to)`; the last tier may be open (`to` absent). */
+/** One tier `(from, to]` (the first `[0, to]`); the last tier may be open (`to` absent). */
 export type Tier = {
-  /** Lower bound, included. */
+  /** Lower bound, excluded (0 is in the first tier): the next price starts above it (004). */
   from: Ratio;
-  /** Upper bound, excluded; absent for the last, open tier. */
+  /** Upper bound, included; absent for the last, open tier. */
   to?: Ratio;
   /** Unit price in the tier (progressive types). */
   price?: Money;
@@ -1525,9 +1533,9 @@ export type UsageChargeRequest = {
 export type UsageChargeResponse = {
   /** Usage in the pricing unit, truncated to 10 decimals (003 §6.1.1). */
   usage: Ratio;
-  /** The amount, exact up to 8 decimals, else half up to 8 (bills keep 8 decimals, 003 §6.1.6). */
+  /** The amount, exact up to 8 decimals, else half up to 8 (bills keep 8 decimals, 003 §6.1.6); Volcengine: the bill detail's 6 decimals (004). */
   amount: Money;
-  /** The amount rounded half up to cents (how a monthly bill total is shown, 003 §6.1.6). */
+  /** The amount rounded half up to cents (how a monthly bill total is shown, 003 §6.1.6); Volcengine: cut to cents (004: the bill drops the 3rd and later decimals). */
   rounded: Money;
   /** Index of the tier that holds the usage (full-tier types), if any. */
   tier: number | null;

@@ -510,3 +510,28 @@ golden!(
 
 // 003 §3.2.6.4: an immediate switch returns no voucher.
 golden!(s3_2_6_4_switch_unstarted_renewal_voucher_not_returned,);
+
+// Issue 19, "decide and document": each reading the guides leave open, with its vector.
+golden!(
+    decision_resettable_package_has_twelve_monthly_quotas,
+    decision_resettable_package_first_month,
+    decision_scu_does_not_pay_cold_archive,
+    decision_scu_names_its_region,
+    decision_delisted_package_not_renewed,
+    decision_trial_or_delisted_renewal_must_say_which,
+    decision_delisted_package_not_repurchased,
+    decision_tier_upper_bound_included,
+    decision_tier_just_above_a_bound,
+    decision_full_tier_total_no_usage_no_bill,
+    decision_volcengine_usage_bill_drops_third_decimal,
+    decision_huawei_2020_each_spec_bill_cut,
+    decision_huawei_2020_amounts_of_one_bill,
+    decision_huawei_2020_bill_keys_one_per_amount,
+    decision_tencent_idle_fee_exact_then_rounded,
+    decision_huawei_auto_renewal_ten_months_refused,
+    decision_huawei_auto_renewal_nine_months,
+    s8_1_turkey_hong_kong_seller_before_step,
+    s8_1_turkey_hong_kong_seller_after_step,
+    s8_1_indonesia_vat_collector,
+    s8_1_vat_collector_only_in_indonesia,
+);

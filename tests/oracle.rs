@@ -1566,14 +1566,17 @@ struct UsageCase {
 }
 
 /// usage = trunc10(raw / ratio) of the EXACT quotient (003 §6.1.1); fixed: usage × price;
-/// tiers [from, to) (a boundary belongs to the upper tier): full-tier progressive q × p_k,
-/// excess Σ p_k × max0(min(q, to_k) − from_k), full-tier total T_k. Returns (usage, amount, tier).
+/// tiers (from, to], the first [0, to] (a boundary belongs to the lower tier, 004: the next price
+/// only above a level): full-tier progressive q × p_k, excess Σ p_k × max0(min(q, to_k) − from_k),
+/// full-tier total T_k, and nothing for no usage. Returns (usage, amount, tier).
 fn oracle_usage(case: &UsageCase) -> (Q, Q, Option<usize>) {
     let usage = (case.raw / case.ratio.unwrap_or(Q::ONE)).round(10, true);
     let price = |p: i64| Q::frac(p, 10_000);
-    let holds = |t: &Tier| usage >= t.from && t.to.map_or(true, |to| usage < to);
+    let above = |t: &Tier| usage > t.from || (usage == t.from && t.from == Q::ZERO);
+    let holds = |t: &Tier| above(t) && t.to.map_or(true, |to| usage <= to);
     match case.pricing {
         Pricing::Fixed => (usage, usage * price(case.unit_price), None),
+        Pricing::FullTierTotal if usage == Q::ZERO => (usage, Q::ZERO, None),
         Pricing::FullTierProgressive | Pricing::FullTierTotal => {
             let k = case
                 .tiers

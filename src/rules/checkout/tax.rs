@@ -107,7 +107,8 @@ static TAX_TABLE: &[TaxRow] = &[
     row("NG", "Nigeria", SparkooSingapore, 0, &[("VAT", 75)], All),
     row("TR", "Turkey", SparkooSingapore, 0, &[("VAT", 180)], Reverse),
     row("TR", "Turkey", SparkooSingapore, 20230710, &[("VAT", 200)], Reverse),
-    row("TR", "Turkey", HuaweiServicesHk, 0, &[("VAT", 200)], Reverse),
+    row("TR", "Turkey", HuaweiServicesHk, 0, &[("VAT", 180)], Reverse),
+    row("TR", "Turkey", HuaweiServicesHk, 20230710, &[("VAT", 200)], Reverse),
     row("SA", "Saudi Arabia", SparkooArabia, 0, &[("VAT", 150)], All),
     row("SA", "Saudi Arabia", SparkooSingapore, 0, &[("VAT", 150)], Reverse),
     row("SA", "Saudi Arabia", HuaweiServicesHk, 0, &[("VAT", 150)], Reverse),
@@ -131,6 +132,10 @@ pub struct TaxProfile {
     pub withholding_rate: Option<Ratio>,
     /// Indirect tax rate to apply instead of the table (Pakistan Sindh sales tax `0.13`).
     pub indirect_tax_rate: Option<Ratio>,
+    /// Indonesia: a "VAT Register-VAT collector" customer, who pays the invoiced VAT to the tax
+    /// authority itself, not to the seller (003 §8.1 Indonesia).
+    #[json(default)]
+    pub vat_collector: bool,
 }
 
 /// Request of `taxInvoice`.
@@ -179,7 +184,8 @@ pub struct TaxResponse {
     pub withholding: Money,
     /// `price + indirect tax`.
     pub invoice: Money,
-    /// `price − WHT + indirect tax`: what the customer pays the seller.
+    /// `price − WHT + indirect tax`: what the customer pays the seller (an Indonesian VAT
+    /// collector pays the VAT to the tax authority instead: `price − WHT`).
     pub net_payable: Money,
     /// Lines (price, taxes, − WHT) add up to `netPayable`.
     pub breakdown: Breakdown,
@@ -360,6 +366,29 @@ fn withholding(
     }
 }
 
+/// 003 §8.1 Indonesia: a "VAT Register-VAT collector" customer "需要直接向印度尼西亚税务机关支付VAT":
+/// the invoice still carries the VAT (a "030" tax invoice) but the customer pays it to the tax
+/// authority, not to the seller (100, WHT 2 %, VAT 11 % → invoice 111, paid 98). Only Indonesia
+/// has VAT collectors: elsewhere the flag is refused.
+fn vat_collected(req: &Invoice<'_>, country: &str, tax: Money, b: &mut Breakdown) -> Result<Money> {
+    if !req.profile.vat_collector {
+        return Ok(Money::ZERO);
+    }
+    if country != "ID" {
+        let msg = format!("VAT collectors are Indonesian (003 §8.1), not {country}");
+        return Err(refuse(ErrorCode::InvalidInput, "vatCollector", msg));
+    }
+    if !tax.0.is_zero() {
+        let formula = format!("{tax} paid by the customer to the tax authority (VAT collector)");
+        b.line(
+            "VAT the customer pays itself (003 §8.1 Indonesia)",
+            formula,
+            -tax,
+        );
+    }
+    Ok(tax)
+}
+
 /// 003 §8 (docs/rules.md). Each indirect tax and the WHT are rounded half up to cents (the
 /// document's examples are whole numbers; invoices show each tax line in cents).
 /// 003 §8.1 Indonesia: 100 + 11 % VAT = 111 invoiced; 100 − 2 (WHT 2 %) + 11 = 109 paid.
@@ -452,7 +481,7 @@ pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResp
     }
     let wht = withholding(req.date, &country, price, wht_rate, &mut b)?;
     let invoice = price + tax;
-    let net_payable = invoice - wht;
+    let net_payable = invoice - wht - vat_collected(req, &country, tax, &mut b)?;
     b.fact("invoice", format!("{price} + {tax}"), invoice.to_string());
     Ok(TaxResponse {
         rates,

@@ -167,6 +167,7 @@ pub fn auto_renewal_schedule(
         .renewal_term
         .or(req.purchase_term.map(Term::unit_term))
         .unwrap_or(Term::Months(1));
+    check_offered_term(req)?;
     explain_term(req, renewal_term, &mut b);
     let expiry = expiry_after_manual_renewal(req, &mut b)?;
     check_aliyun_now(req, expiry)?;
@@ -256,6 +257,22 @@ fn check_request(req: &AutoRenewalRequest) -> Result<AutoRenewalProfile> {
         }
     }
     Ok(profile)
+}
+
+/// 003 §3.2.3.2, §3.2.3.3: Huawei's auto-renewal dialog offers 1, 3, 6 or 9 months for a
+/// monthly resource ("选择续费时长： 1个月 3个月 6个月 9个月"); yearly terms renew by year. Any other
+/// monthly term (2M, 10M, 12M …) is refused rather than scheduled.
+fn check_offered_term(req: &AutoRenewalRequest) -> Result<()> {
+    match (req.options.provider(), req.renewal_term) {
+        (Provider::Huawei, Some(Term::Months(n))) if ![1, 3, 6, 9].contains(&n) => {
+            Err(Error::new(
+                ErrorCode::AutoRenewNotAllowed,
+                "renewalTerm",
+                format!("{n}M: Huawei auto-renews a monthly resource for 1, 3, 6 or 9 months (003 §3.2.3.3); a year is 1Y"),
+            ))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The renewal term's fact: chosen, from the purchase term (003 §3.2.3.1), or the default.

@@ -38,6 +38,10 @@ pub struct BillRoundingRequest {
     pub bill_month: Option<String>,
     /// The exact detail amounts (8 decimals and more).
     pub amounts: Vec<Ratio>,
+    /// Huawei monthly settlement, April 2020 – May 2021: the spec/usage-type bill of each amount
+    /// (as many as `amounts`); amounts with the same key are summed, then cut (003 §7.1).
+    /// Absent: each amount is its own spec/usage-type bill. Not used by the other rules.
+    pub bill_keys: Option<Vec<String>>,
 }
 
 /// Result of `billRounding`.
@@ -64,14 +68,73 @@ pub struct BillRoundingResponse {
 enum Rule {
     /// Sum exact, round the total half up to cents.
     TotalHalfUp,
-    /// Sum exact, truncate the total to cents.
-    TotalTruncated,
+    /// Sum each spec/usage-type bill exact, truncate each to cents, then add (Huawei
+    /// April 2020 – May 2021).
+    BillsTruncated,
     /// Truncate each line to cents, then sum.
     LinesTruncated,
     /// Each line half up to 6 decimals, the sum truncated to cents (Volcengine since 2021-08).
     SixDecimalsTruncated,
     /// Each line below 0.01 counts 0.01; the total half up to cents (Volcengine before 2021-08).
     MinimumCent,
+}
+
+/// 003 §7.1, April 2020 – May 2021: "按需计费的产品…根据规格和使用量类型汇总账单，只在月末累账完成后
+/// 进行精度抹零" — each spec/usage-type bill is summed exact, then cut to the cent; the bills
+/// are added. Which amounts share a bill is `billKeys` (absent: one bill per amount, rules.md
+/// A24): 10.12501236 and 5.12501236 as two bills → 10.12 + 5.12 = 15.24. `lineAmounts` are the
+/// bills as charged, in first-appearance order.
+fn by_bill(
+    req: &BillRoundingRequest,
+    text: &str,
+    mut b: Breakdown,
+) -> Result<BillRoundingResponse> {
+    let keys: Vec<String> = match &req.bill_keys {
+        Some(k) if k.len() != req.amounts.len() => {
+            let msg = format!(
+                "{} keys for {} amounts: give one per amount",
+                k.len(),
+                req.amounts.len()
+            );
+            return Err(Error::new(ErrorCode::InvalidInput, "billKeys", msg));
+        }
+        Some(k) => k.clone(),
+        None => (1..=req.amounts.len())
+            .map(|i| format!("amount {i}"))
+            .collect(),
+    };
+    let mut bills: Vec<(String, Vec<Decimal>)> = Vec::new();
+    for (key, a) in keys.into_iter().zip(&req.amounts) {
+        match bills.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, parts)) => parts.push(a.0),
+            None => bills.push((key, vec![a.0])),
+        }
+    }
+    let mut lines = Vec::with_capacity(bills.len());
+    for (key, parts) in &bills {
+        let sum: Decimal = parts.iter().sum();
+        let cut = truncate(sum, 2);
+        lines.push(cut);
+        b.line_with(Money(cut), || {
+            let shown: Vec<String> = parts.iter().map(|p| show(*p)).collect();
+            (
+                format!("bill {key}"),
+                format!("{} = {} → {cut}", shown.join(" + "), show(sum)),
+            )
+        });
+    }
+    let exact: Decimal = req.amounts.iter().map(|a| a.0).sum();
+    let payable = Money(lines.iter().sum());
+    b.note(text);
+    Ok(BillRoundingResponse {
+        exact_total: exact.normalize().to_string(),
+        payable,
+        rounding_off: (exact - payable.0).normalize().to_string(),
+        line_amounts: lines.iter().map(|l| l.normalize().to_string()).collect(),
+        rule: text.to_string(),
+        assumed: false,
+        breakdown: b,
+    })
 }
 
 fn parse_month(s: &str) -> Option<(i32, u32)> {
@@ -109,8 +172,8 @@ pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<Bill
             false,
         ),
         (Provider::Huawei, CustomerType::MonthlySettlement) if before(2021, 6) => (
-            Rule::TotalTruncated,
-            "aggregated for the month, then cut to the cent (003 §7.1, April 2020 – May 2021)",
+            Rule::BillsTruncated,
+            "each spec/usage-type bill aggregated for the month, then cut to the cent (003 §7.1, April 2020 – May 2021; without billKeys each amount is one such bill, rules.md A24)",
             false,
         ),
         (Provider::Huawei, CustomerType::MonthlySettlement) => (
@@ -139,6 +202,9 @@ pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<Bill
             true,
         ),
     };
+    if rule == Rule::BillsTruncated {
+        return by_bill(req, text, b);
+    }
     let cent = Decimal::new(1, 2);
     let per_line = |a: Decimal| match rule {
         Rule::LinesTruncated => truncate(a, 2),
@@ -150,7 +216,7 @@ pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<Bill
     let lines: Vec<Decimal> = req.amounts.iter().map(|a| per_line(a.0)).collect();
     let sum: Decimal = lines.iter().sum();
     let payable = Money(match rule {
-        Rule::TotalTruncated | Rule::SixDecimalsTruncated => truncate(sum, 2),
+        Rule::SixDecimalsTruncated => truncate(sum, 2),
         _ => round_half_up(sum, 2),
     });
     for (i, (raw, line)) in req.amounts.iter().zip(&lines).enumerate() {

@@ -42,9 +42,13 @@ pub struct PackageRenewalRequest {
     pub product: Option<String>,
     /// The term the package was bought by (`1M` monthly, `1Y` yearly) — renewals keep the kind.
     pub purchased_by: Option<Term>,
-    /// Trial ("OBS storage 40 GB" …) or delisted packages cannot be repurchased.
+    /// Trial ("OBS storage 40 GB" …) or delisted packages cannot be repurchased (003 §3.2.4.2).
+    /// A renewal must say which: `delisted` (not renewable) or neither (a trial package).
     #[json(default)]
     pub trial_or_delisted: bool,
+    /// A delisted product: neither renewed (003 §3.2.2.1 item 9) nor repurchased (003 §3.2.4.2).
+    #[json(default)]
+    pub delisted: bool,
     /// The operation day.
     pub date: NaiveDate,
     /// The term bought.
@@ -78,10 +82,32 @@ fn refuse(path: &str, message: impl Into<String>) -> Error {
     Error::new(ErrorCode::PackageNotRenewable, path, message)
 }
 
+/// 003 §3.2.2.1 item 9: a delisted product is not renewed; a trial package is (only its batch
+/// renewal is barred, item 5), so `trialOrDelisted` alone cannot decide a renewal: refused as
+/// ambiguous (`INVALID_INPUT`) rather than guessed.
+fn check_renewable(req: &PackageRenewalRequest) -> Result<()> {
+    if req.delisted {
+        return Err(refuse(
+            "delisted",
+            "delisted products cannot be renewed (003 §3.2.2.1 item 9): buy an available package",
+        ));
+    }
+    if req.trial_or_delisted {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "trialOrDelisted",
+            "a renewal needs to know which: a delisted package cannot be renewed (003 §3.2.2.1 item 9; \
+             say `delisted: true`), a trial package can (drop `trialOrDelisted`)",
+        ));
+    }
+    Ok(())
+}
+
 /// 003 §3.2.4.1, §3.2.4.2, §13.1.3: a renewal starts at the old expiry; a repurchase at once (or
 /// at a chosen day). Refusals (003 §3.2.2.2, §3.2.4): a used-up non-resettable package without
 /// auto-renewal, an expired package, a monthly package renewed by year (except OBS) or a yearly
-/// one by month, monthly renewals beyond 9 months, repurchasing trial or delisted packages.
+/// one by month, monthly renewals beyond 9 months, renewing a delisted package (003 §3.2.2.1
+/// item 9), repurchasing trial or delisted packages.
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn package_renewal(
@@ -95,6 +121,7 @@ pub fn package_renewal(
                 "end",
                 "a renewal needs the current package's last valid day",
             )?;
+            check_renewable(req)?;
             if req.date > old_end {
                 return Err(refuse(
                     "date",
@@ -142,9 +169,13 @@ pub fn package_renewal(
             (start, end)
         }
         PackageAction::Repurchase => {
-            if req.trial_or_delisted {
+            if req.trial_or_delisted || req.delisted {
                 return Err(refuse(
-                    "trialOrDelisted",
+                    if req.delisted {
+                        "delisted"
+                    } else {
+                        "trialOrDelisted"
+                    },
                     "trial packages (OBS storage 40 GB, OBS traffic 50 GB, VBS storage 40 GB) and delisted packages cannot be stacked or repurchased (003 §3.2.4.2)",
                 ));
             }

@@ -70,6 +70,10 @@ pub struct Package {
     pub storage_class: Option<String>,
     /// Redundancy it pays (`LRS`, `ZRS`; absent: any).
     pub redundancy: Option<String>,
+    /// A storage capacity unit (SCU, 000): regional (`regions` required) and never pays cold
+    /// archive (LRS) storage.
+    #[json(default)]
+    pub scu: bool,
 }
 
 /// Metered usage of one billing item.
@@ -175,6 +179,21 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
+/// 000: "SCU不能抵扣冷归档存储（LRS）类型文件的存储费用" — why an SCU does not pay `u`, if so.
+fn scu_miss(p: &Package, u: &UsageRecord) -> Option<String> {
+    let cold = u
+        .storage_class
+        .as_deref()
+        .is_some_and(|c| same(c, "coldArchive"));
+    let lrs = u.redundancy.as_deref().map_or(true, |r| same(r, "LRS"));
+    (p.scu && cold && lrs).then(|| {
+        format!(
+            "package {} is an SCU: an SCU does not pay cold archive (LRS) storage (000)",
+            p.id
+        )
+    })
+}
+
 /// The reset cycle of `p` holding `(date, hour)`, and its first day.
 fn cycle_of(p: &Package, date: NaiveDate, hour: u32) -> (i64, NaiveDate) {
     let days = (date - p.start).num_days();
@@ -194,6 +213,11 @@ fn cycle_of(p: &Package, date: NaiveDate, hour: u32) -> (i64, NaiveDate) {
                 (date.year() - p.start.year()) * 12 + date.month() as i32 - p.start.month() as i32;
             let from = |n: i32| add_months(p.start, u32::try_from(n).unwrap_or(0));
             if from(n).is_some_and(|d| d > date) {
+                n -= 1;
+            }
+            // 003 §3.2.4.1: a monthly package valid 2023-11-22..2024-11-22 has 100 GB "each month
+            // of the year": its last day closes the 12th month and opens no 13th (rules.md A23).
+            if n > 0 && from(n) == Some(p.end) {
                 n -= 1;
             }
             (i64::from(n), from(n).unwrap_or(p.start))
@@ -217,6 +241,16 @@ pub fn package_usage(req: &PackageUsageRequest, mut b: Breakdown) -> Result<Pack
                 format!(
                     "package {} ends ({}) before it starts ({})",
                     p.id, p.end, p.start
+                ),
+            ));
+        }
+        if p.scu && p.regions.is_none() {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                format!("packages[{i}].regions"),
+                format!(
+                    "package {} is an SCU: it pays only its own region (000), name it",
+                    p.id
                 ),
             ));
         }
@@ -289,6 +323,7 @@ pub fn package_usage(req: &PackageUsageRequest, mut b: Breakdown) -> Result<Pack
                 )),
                 _ => None,
             })
+            .or_else(|| scu_miss(p, u))
             .or_else(|| match (&p.redundancy, &u.redundancy) {
                 (Some(a), Some(c)) if !same(a, c) => Some(format!(
                     "package {} pays {a} redundancy, not {c} (000)",

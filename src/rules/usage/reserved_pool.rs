@@ -251,7 +251,7 @@ pub fn reserved_pool_idle_fee(
     if until > end {
         b.note("after the package expires: no idle fee, the unused instances are returned (002)");
     }
-    b.note("idle fee metered per second; amounts kept exact, the total rounded half up to cents once (rules.md A22)");
+    b.note("idle fee metered per second and settled by the hour (002): the hour is when it is charged, not a rounding step — 002 states no per-hour precision, so amounts are kept exact and the total is rounded half up to cents once (rules.md A22)");
     let idle_fee = Money::cents_of(total)?;
     b.settle(idle_fee, "rounding to cents", || {
         format!("{} → {idle_fee} (half up)", approx(total))

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, show, Money, Ratio};
+use crate::domain::provider::Provider;
 use crate::error::{required, Error, ErrorCode, Result};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
@@ -28,12 +29,12 @@ pub enum Pricing {
     FullTierTotal,
 }
 
-/// One tier `[from, to)`; the last tier may be open (`to` absent).
+/// One tier `(from, to]` (the first `[0, to]`); the last tier may be open (`to` absent).
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
 pub struct Tier {
-    /// Lower bound, included.
+    /// Lower bound, excluded (0 is in the first tier): the next price starts above it (004).
     pub from: Ratio,
-    /// Upper bound, excluded; absent for the last, open tier.
+    /// Upper bound, included; absent for the last, open tier.
     pub to: Option<Ratio>,
     /// Unit price in the tier (progressive types).
     pub price: Option<Money>,
@@ -65,9 +66,11 @@ pub struct UsageChargeRequest {
 pub struct UsageChargeResponse {
     /// Usage in the pricing unit, truncated to 10 decimals (003 §6.1.1).
     pub usage: Ratio,
-    /// The amount, exact up to 8 decimals, else half up to 8 (bills keep 8 decimals, 003 §6.1.6).
+    /// The amount, exact up to 8 decimals, else half up to 8 (bills keep 8 decimals, 003 §6.1.6);
+    /// Volcengine: the bill detail's 6 decimals (004).
     pub amount: Money,
-    /// The amount rounded half up to cents (how a monthly bill total is shown, 003 §6.1.6).
+    /// The amount rounded half up to cents (how a monthly bill total is shown, 003 §6.1.6);
+    /// Volcengine: cut to cents (004: the bill drops the 3rd and later decimals).
     pub rounded: Money,
     /// Index of the tier that holds the usage (full-tier types), if any.
     pub tier: Option<usize>,
@@ -75,10 +78,12 @@ pub struct UsageChargeResponse {
     pub breakdown: Breakdown,
 }
 
-/// 004 (docs/rules.md). Tiers are `[from, to)`: a usage exactly on a boundary belongs to the upper
-/// tier (rules.md A15, not stated by 004; the usual reading of "from 100 GB"). Illustration:
-/// tiers 0–100 @ 1.00 (90), 100–500 @ 0.80 (250), 500+ @ 0.50 (400); q = 300 → full-tier 240.00,
-/// excess 100 × 1.00 + 200 × 0.80 = 260.00, full-tier total 250.00.
+/// 004 (docs/rules.md). Tiers are `(from, to]`: 004's excess progressive price applies "when the
+/// usage exceeds a level, only to the part above it", so a usage exactly on a boundary belongs to
+/// the lower tier (100 at 0–100 @ 1.00 = 100.00; rules.md A15). No usage, no bill: a zero usage
+/// is charged nothing, under `fullTierTotal` too. Illustration: tiers 0–100 @ 1.00 (90),
+/// 100–500 @ 0.80 (250), 500+ @ 0.50 (400); q = 300 → full-tier 240.00, excess 100 × 1.00 +
+/// 200 × 0.80 = 260.00, full-tier total 250.00.
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn usage_charge(req: &UsageChargeRequest, mut b: Breakdown) -> Result<UsageChargeResponse> {
@@ -134,13 +139,18 @@ pub fn usage_charge(req: &UsageChargeRequest, mut b: Breakdown) -> Result<UsageC
             );
             a
         }
+        Pricing::FullTierTotal if usage.is_zero() => {
+            check_tiers(&req.tiers)?;
+            b.line("no usage", "0: no usage, no bill (004)", Money::ZERO);
+            Exact::ZERO
+        }
         Pricing::FullTierProgressive | Pricing::FullTierTotal => {
             check_tiers(&req.tiers)?;
             let (i, t) = req
                 .tiers
                 .iter()
                 .enumerate()
-                .find(|(_, t)| usage >= t.from.0 && t.to.map_or(true, |to| usage < to.0))
+                .find(|(_, t)| t.to.map_or(true, |to| usage <= to.0))
                 .ok_or_else(|| {
                     Error::new(
                         ErrorCode::InvalidNumber,
@@ -196,23 +206,44 @@ pub fn usage_charge(req: &UsageChargeRequest, mut b: Breakdown) -> Result<UsageC
             sum
         }
     };
-    let rounded = Money::cents_of(amount)?;
-    b.settle(rounded, "rounding to cents", || {
-        format!("{} → {rounded} (half up)", approx(amount))
-    });
+    let (amount, rounded) = to_bill(req, amount, &mut b)?;
     Ok(UsageChargeResponse {
         usage: Ratio(usage),
-        amount: Money::shown(amount),
+        amount,
         rounded,
         tier,
         breakdown: b,
     })
 }
 
+/// The amount as billed and its cents. 004 (bill issuing rule 7, since 2021-08-01): a Volcengine
+/// bill detail keeps 6 decimals (half up, rules.md A12) and the bill drops the 3rd and later
+/// decimals (0.189 → 0.18). Otherwise half up to cents (003 §6.1.6).
+fn to_bill(req: &UsageChargeRequest, amount: Exact, b: &mut Breakdown) -> Result<(Money, Money)> {
+    if req.options.provider() != Provider::Volcengine {
+        let rounded = Money::cents_of(amount)?;
+        b.settle(rounded, "rounding to cents", || {
+            format!("{} → {rounded} (half up)", approx(amount))
+        });
+        return Ok((Money::shown(amount), rounded));
+    }
+    let detail = Money::rounded(amount, 6, Rounding::HalfUp)?;
+    let rounded = detail.truncate(2);
+    b.settle(rounded, "bill to cents (004)", || {
+        format!(
+            "{} → detail {detail} (6 decimals) → {rounded} (3rd and later decimals dropped)",
+            approx(amount)
+        )
+    });
+    b.note("004: the bill detail keeps 6 decimals, the bill drops the 3rd and later decimals (since 2021-08-01; earlier bills: billRounding with billMonth)");
+    Ok((Money(detail.0.normalize()), rounded))
+}
+
 fn describe(t: &Tier) -> String {
+    let open = if t.from.0.is_zero() { '[' } else { '(' };
     match t.to {
-        Some(to) => format!("[{}, {to})", t.from),
-        None => format!("[{}, ∞)", t.from),
+        Some(to) => format!("{open}{}, {to}]", t.from),
+        None => format!("{open}{}, ∞)", t.from),
     }
 }
 
