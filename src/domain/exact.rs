@@ -80,19 +80,30 @@ fn compare(a: i128, b: i128, c: i128, d: i128) -> Ordering {
     }
 }
 
-/// `a · b`: a plain 64-bit product when both are below 2^31 (the usual case: no overflow is
-/// possible, and wasm has no cheap 64×64→128 multiplication), else checked on 128 bits.
+/// `a · b`: a plain 64-bit product when the operands' bits add up to at most 62 (no overflow is
+/// possible: the usual case, 8-decimal figures included, and wasm has no cheap 64×64→128
+/// multiplication), else checked on 128 bits.
 fn mul(a: i128, b: i128) -> Option<i128> {
-    const SMALL: u128 = 1 << 31;
-    if a.unsigned_abs() < SMALL && b.unsigned_abs() < SMALL {
-        // |a·b| < 2^62.
-        return i64::try_from(a)
-            .ok()
-            .zip(i64::try_from(b).ok())
-            .map(|(x, y)| i128::from(x.wrapping_mul(y)));
+    let bits = |x: i128| 128 - x.unsigned_abs().leading_zeros();
+    if bits(a) + bits(b) <= 62 {
+        // |a·b| < 2^62: both fit 64 bits.
+        return Some(i128::from((a as i64).wrapping_mul(b as i64)));
     }
     a.checked_mul(b)
 }
+
+/// 10^k for k ≤ 28 (a decimal's largest scale): computed once, at compile time (an index out of
+/// range there would stop the build, not the program).
+#[allow(clippy::indexing_slicing)]
+const POW10: [i128; 29] = {
+    let mut t = [1i128; 29];
+    let mut k = 1;
+    while k < 29 {
+        t[k] = t[k - 1] * 10;
+        k += 1;
+    }
+    t
+};
 
 /// `a + b`, checked.
 fn add(a: i128, b: i128) -> Option<i128> {
@@ -183,7 +194,11 @@ impl Exact {
             });
         }
         let g = i128::try_from(gcd(n.unsigned_abs(), d.unsigned_abs())).ok()?;
-        let (n, d) = (quotient(n, g), quotient(d, g));
+        let (n, d) = if g == 1 {
+            (n, d)
+        } else {
+            (quotient(n, g), quotient(d, g))
+        };
         if d < 0 {
             Some(Exact {
                 n: n.checked_neg()?,
@@ -211,7 +226,7 @@ impl Exact {
 
     /// A decimal's exact value (`110.50` = 221/2). Always fits: a decimal's mantissa has 96 bits.
     pub fn of(d: Decimal) -> Exact {
-        let scale = 10i128.pow(d.scale().min(28));
+        let scale = POW10.get(d.scale() as usize).copied().unwrap_or(POW10[28]);
         Exact::reduced(d.mantissa(), scale).unwrap_or(Exact::ZERO)
     }
 
@@ -257,9 +272,10 @@ impl Exact {
             if self.n == 0 || other.n == 0 {
                 return Some(Exact::ZERO);
             }
+            let cut = |x: i128, g: i128| if g == 1 { x } else { quotient(x, g) };
             Some(Exact {
-                n: mul(quotient(self.n, g1), quotient(other.n, g2))?,
-                d: mul(quotient(self.d, g2), quotient(other.d, g1))?,
+                n: mul(cut(self.n, g1), cut(other.n, g2))?,
+                d: mul(cut(self.d, g2), cut(other.d, g1))?,
             })
         };
         product().ok_or_else(too_large)
@@ -321,11 +337,18 @@ impl Exact {
     /// 10.00; 16.815 half up is 16.82. The result shows `dp` decimals (`10` → `10.00`).
     #[inline(never)]
     pub fn round(self, dp: u32, how: Rounding) -> Result<Decimal> {
-        // n/d × 10^dp, reduced by gcd(10^dp, d) first so that it fits wherever the result does.
-        let scale = 10i128.checked_pow(dp).ok_or_else(too_large)?;
-        let g = i128::try_from(gcd(scale.unsigned_abs(), self.d.unsigned_abs())).unwrap_or(1);
-        let d = quotient(self.d, g);
-        let scaled = mul(self.n, quotient(scale, g)).ok_or_else(too_large)?;
+        // n/d × 10^dp; where n × 10^dp does not fit, reduced by gcd(10^dp, d) first, so that it
+        // fits wherever the result does.
+        let scale = *POW10.get(dp as usize).ok_or_else(too_large)?;
+        let (scaled, d) = match mul(self.n, scale) {
+            Some(scaled) => (scaled, self.d),
+            None => {
+                let g = i128::try_from(gcd(scale.unsigned_abs(), self.d.unsigned_abs()))
+                    .unwrap_or(1);
+                let scaled = mul(self.n, quotient(scale, g)).ok_or_else(too_large)?;
+                (scaled, quotient(self.d, g))
+            }
+        };
         let (q, r) = (quotient(scaled, d), remainder(scaled, d));
         let away = match how {
             // |r| / d ≥ 1/2, away from zero.
@@ -372,6 +395,10 @@ impl Exact {
     fn as_short_decimal(self) -> Option<Decimal> {
         let d = i64::try_from(self.d).ok()?;
         let n = i64::try_from(self.n).ok()?;
+        // One test for the usual answer: d divides 10^8 exactly when the figure is short.
+        if 100_000_000 % d != 0 {
+            return None;
+        }
         let mut power = 1i64;
         for k in 0..=SHOWN_DECIMALS {
             if power % d == 0 {
