@@ -1,0 +1,81 @@
+// npm run bench:compare — today's wasm against earlier releases, in one Node process, alternating
+// rounds over the same requests, so the machine's drift falls on both sides alike. The earlier
+// builds come from scripts/build-release.sh (a git worktree of the release's commit, built the
+// same way as today's). Prints, per call and per 1,096-day curve, each build's median ns and the
+// ratio today / release; every answer is checked to be the same text.
+import { readFileSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+
+const root = new URL("../", import.meta.url);
+const RELEASES = [
+  ["0.1", "8cf2a34"],
+  ["0.2", "6126e8b"],
+];
+if (!existsSync(new URL("pkg/billcalc_bg.wasm", root))) execFileSync("bash", ["scripts/build.sh"], { cwd: root, stdio: "inherit" });
+
+async function load(dir) {
+  const glue = await import(new URL(`${dir}/billcalc.js`, root));
+  glue.initSync({ module: readFileSync(new URL(`${dir}/billcalc_bg.wasm`, root)) });
+  return glue;
+}
+
+const builds = [["today", await load("pkg")]];
+for (const [name, commit] of RELEASES) {
+  execFileSync("bash", ["scripts/build-release.sh", `v${name}`, commit], { cwd: root, stdio: "inherit" });
+  builds.push([name, await load(`target/releases/v${name}`)]);
+}
+
+const order = (start, end, term, paidCash) => ({ start, end, term, paidCash });
+const threeYears = [order("2020-01-01", "2022-12-31", "3Y", "3000")];
+const CURVES = {
+  unsubscribeRefund: { scenario: "inUse", date: "2020-01-01", orders: threeYears },
+  downgradeRefund: { date: "2020-01-01", orders: threeYears, newPrices: { "1Y": "600", "3Y": "1500" } },
+  upgradeCost: { date: "2020-01-01", orders: threeYears, oldPrices: { "1Y": "1000", "3Y": "2500" }, newPrices: { "1Y": "1500", "3Y": "4000" } },
+  switchToOnDemand: { mode: "immediate", date: "2020-01-01", orders: threeYears },
+};
+const CALLS = {
+  unsubscribeRefund: { scenario: "inUse", date: "2022-09-02", orders: [order("2022-08-19", "2022-09-19", "1M", "110.00")] },
+  downgradeRefund: { date: "2018-11-24", orders: [order("2018-11-01", "2018-11-30", "1M", "120")], newPrices: { "1M": "90" } },
+  upgradeCost: {
+    date: "2019-03-31",
+    orders: [order("2019-01-31", "2020-01-31", "1Y", "120"), order("2020-02-01", "2020-09-30", "8M", "88"), order("2020-10-01", "2021-09-30", "1Y", "120")],
+    oldPrices: { "1M": "11", "1Y": "120" },
+    newPrices: { "3Y": "400" },
+  },
+  switchToOnDemand: { mode: "immediate", date: "2022-09-02", orders: [order("2022-08-19", "2022-09-19", "1M", "110.00")] },
+  quote: { kind: "renewal", date: "2023-03-20", currentExpiry: "2023-03-15", term: "1M", prices: { "1M": "30" } },
+  unifiedExpiry: { currentExpiry: "2023-03-15", renewTerm: "1M", unifiedDay: 1, prices: { "1M": "30" } },
+};
+
+const cases = [
+  ...Object.entries(CALLS).map(([op, req]) => [`${op} call`, (b) => b.calculateJson(op, JSON.stringify(req), false), 4000]),
+  ...Object.entries(CURVES).map(([op, req]) => [`${op} curve (1,096 days)`, (b) => b.curveJson(op, JSON.stringify(req), undefined, undefined), 20]),
+];
+
+function time(fn, n) {
+  const t = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) fn();
+  return Number(process.hrtime.bigint() - t) / n;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const show = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : `${(ns / 1e3).toFixed(1)} µs`);
+const ROUNDS = Number(process.env.ROUNDS ?? 9);
+
+console.log(`| same process, ${ROUNDS} alternating rounds | ${builds.map(([n]) => n).join(" | ")} | ${builds.slice(1).map(([n]) => `today / ${n}`).join(" | ")} |`);
+console.log(`|---|${builds.map(() => "---").join("|")}|${builds.slice(1).map(() => "---").join("|")}|`);
+for (const [label, run, n] of cases) {
+  for (const [name, b] of builds) run(b); // warm-up
+  const answers = builds.map(([, b]) => JSON.parse(run(b)));
+  // Curves answer cents, calls their figures: an earlier release may carry fewer members, so only
+  // the amounts both answer are compared.
+  for (const key of ["cents", "refund", "cost", "payable", "total"]) {
+    const seen = answers.map((a) => JSON.stringify(a[key]));
+    if (answers.every((a) => key in a) && new Set(seen).size > 1) console.warn(`  ${label}: ${key} differs between builds`);
+  }
+  const ns = builds.map(() => []);
+  for (let r = 0; r < ROUNDS; r++) builds.forEach(([, b], i) => ns[i].push(time(() => run(b), n)));
+  const med = ns.map(median);
+  const ratios = med.slice(1).map((m) => (med[0] / m).toFixed(2));
+  console.log(`| ${label} | ${med.map(show).join(" | ")} | ${ratios.join(" | ")} |`);
+}
