@@ -200,7 +200,7 @@ export function renderReceipt(request, answer, { currency = "", breakdown = fals
       if (isZero(amount)) return;
       dl.append(el("dt", {}, label), el("dd", { "data-figure": figure }, money(amount)));
     };
-    payer("Vouchers", answer.voucherTotal, "pay-voucher");
+    // Vouchers are already deducted above: who pays lists what pays "To pay", and adds up to it.
     payer("Cash balance", p.cash, "pay-cash");
     payer("Credit line", p.credit, "pay-credit");
     payer("Month-end settlement", p.monthlySettlement, "pay-settlement");

@@ -352,7 +352,8 @@ export function mountResource(root, { saveHash, firstFigure }) {
         c.list.replaceChildren();
         c.error.textContent = `${e.code}: ${e.message}`;
         c.article.classList.add("refused");
-        showFieldError(path === "date" ? dateField : form, { ...e, path }, formError);
+        // An Error's `message` is not enumerable: a spread would lose it ("…: undefined").
+        showFieldError(path === "date" ? dateField : form, { code: e.code, message: e.message, path }, formError);
       }
       if (c.spec.curve) {
         const cv = curveOf(c.spec, req);

@@ -75,6 +75,8 @@ test("the page opens on Checkout, with a receipt: lines, discount and why, vouch
   assert.match(receipt, /GST 9 %/);
   assert.match(receipt, /Who pays/);
   assert.equal(await page.textContent('billcalc-receipt [data-figure="pay-cash"]'), "148.24");
+  // Who pays adds up to the amount to pay: the vouchers are deducted above, not listed again.
+  assert.equal(await page.$('billcalc-receipt [data-figure="pay-voucher"]'), null);
   // The sample cart is accepted whole: no refusal in the receipt or next to a field.
   assert.deepEqual(await page.$eval("billcalc-receipt", (r) => [r.error, r.answer.lines.filter((l) => l.error)]), [null, []]);
   assert.equal(await page.$("#view-checkout .field-error"), null);
@@ -292,7 +294,10 @@ test("My resource: the day picker moves the figures and the chart's mark", async
 test("My resource: errors appear next to the field their path names", async () => {
   await fresh("#resource");
   await page.fill('[data-path="orders[0].end"]', "2022-08-01");
-  assert.match(await page.textContent('#view-resource .field-error[data-error-for="orders[0].end"]'), /^INVALID_PERIOD: /);
+  const fieldError = await page.textContent('#view-resource .field-error[data-error-for="orders[0].end"]');
+  assert.match(fieldError, /^INVALID_PERIOD: /);
+  // The message itself, not "undefined" (an Error's message is not copied by a spread).
+  assert.doesNotMatch(fieldError, /undefined/);
   assert.equal(await card("refund"), "—");
   assert.match(await page.textContent('[data-card="refund"] .card-error'), /INVALID_PERIOD/);
   await page.fill('[data-path="orders[0].end"]', "2022-09-19");
