@@ -12,7 +12,7 @@ use crate::rules::checkout::discount::{
     self, ChosenDiscount, DiscountCandidate, DiscountKind, DiscountOffers,
 };
 use crate::rules::checkout::voucher::{
-    self, AppliedVoucher, RejectedVoucher, Voucher, VoucherOrder, VoucherRule,
+    self, AppliedVoucher, RejectedVoucher, Voucher, VoucherChoice, VoucherOrder, VoucherRule,
 };
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
@@ -155,46 +155,7 @@ pub struct PaymentSplitResponse {
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<PaymentSplitResponse> {
     // 1. One discount.
-    let (chosen, candidates) = match (&req.offers, req.discounts.as_slice()) {
-        (Some(_), [_, ..]) => return Err(Error::new(
-            ErrorCode::InvalidInput,
-            "offers",
-            "give either the order's discount (discounts) or the offers to choose from (offers)",
-        )),
-        (Some(offers), []) => {
-            let list = req.list_amount;
-            let mut order = discount::DiscountedOrder {
-                date: req.date,
-                term: req.term,
-                amount_with: &mut |f| Ok(discount::discounted(list, f)),
-            };
-            discount::check_offers(offers, &|m| format!("offers.{m}"))?;
-            discount::choose(&mut order, offers)?
-        }
-        (None, []) => (None, Vec::new()),
-        (None, [d]) => {
-            discount::check_factor(d.factor, "discounts[0].factor")?;
-            let c = ChosenDiscount {
-                kind: d.kind,
-                id: None,
-                factor: d.factor,
-            };
-            (Some(c), Vec::new())
-        }
-        (None, [first, second, ..]) => {
-            let business = [first.kind, second.kind].contains(&DiscountKind::Business);
-            return Err(Error::new(
-                ErrorCode::DiscountNotCombinable,
-                "discounts[1]",
-                if business {
-                    "a business discount cannot be combined with partner or promotion discounts or \
-                     discount coupons (003 §9.2.1)"
-                } else {
-                    "one discount per order (003 §3.2.3.1, §3.3.2)"
-                },
-            ));
-        }
-    };
+    let (chosen, candidates) = one_discount(req)?;
     let amount_due = chosen.as_ref().map_or(req.list_amount, |c| {
         discount::discounted(req.list_amount, c.factor)
     });
@@ -204,29 +165,7 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
     }
 
     // 2. One voucher (discount first, then voucher: 003 §9.1.5).
-    let mut order = req.order.clone();
-    order.discounted |= chosen
-        .as_ref()
-        .is_some_and(|c| c.kind != DiscountKind::Coupon);
-    order.discount_coupon |= chosen
-        .as_ref()
-        .is_some_and(|c| c.kind == DiscountKind::Coupon);
-    let rule = match req.flow {
-        PaymentFlow::OldAutoRenewal => VoucherRule::Old,
-        _ => VoucherRule::Current,
-    };
-    let balance = req.cash_balance + req.credit_balance;
-    let vouchers = voucher::choose(
-        amount_due,
-        req.date,
-        rule,
-        balance,
-        &order,
-        &req.vouchers,
-        req.voucher_id.as_deref(),
-        "",
-    )?;
-    voucher::explain(&mut b, &vouchers, rule, req.voucher_id.is_some());
+    let vouchers = one_voucher(req, chosen.as_ref(), amount_due, &mut b)?;
     let voucher_total: Money = vouchers.applied.iter().map(|a| a.amount).sum();
     let payable = amount_due - voucher_total;
 
@@ -263,6 +202,83 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
         rejected_vouchers: vouchers.rejected,
         breakdown: b,
     })
+}
+
+/// Step 1 (003 §3.2.3.1, §3.3.2): one discount — the order's own, or the best of the offers;
+/// two are refused (a business discount combines with nothing, 003 §9.2.1).
+fn one_discount(
+    req: &PaymentSplitRequest,
+) -> Result<(Option<ChosenDiscount>, Vec<DiscountCandidate>)> {
+    match (&req.offers, req.discounts.as_slice()) {
+        (Some(_), [_, ..]) => Err(Error::new(
+            ErrorCode::InvalidInput,
+            "offers",
+            "give either the order's discount (discounts) or the offers to choose from (offers)",
+        )),
+        (Some(offers), []) => {
+            let list = req.list_amount;
+            let mut order = discount::DiscountedOrder {
+                date: req.date,
+                term: req.term,
+                amount_with: &mut |f| Ok(discount::discounted(list, f)),
+            };
+            discount::check_offers(offers, &|m| format!("offers.{m}"))?;
+            discount::choose(&mut order, offers)
+        }
+        (None, []) => Ok((None, Vec::new())),
+        (None, [d]) => {
+            discount::check_factor(d.factor, "discounts[0].factor")?;
+            let c = ChosenDiscount {
+                kind: d.kind,
+                id: None,
+                factor: d.factor,
+            };
+            Ok((Some(c), Vec::new()))
+        }
+        (None, [first, second, ..]) => {
+            let business = [first.kind, second.kind].contains(&DiscountKind::Business);
+            Err(Error::new(
+                ErrorCode::DiscountNotCombinable,
+                "discounts[1]",
+                if business {
+                    "a business discount cannot be combined with partner or promotion discounts or \
+                     discount coupons (003 §9.2.1)"
+                } else {
+                    "one discount per order (003 §3.2.3.1, §3.3.2)"
+                },
+            ))
+        }
+    }
+}
+
+/// Step 2 (003 §9.1.5): one voucher on the discounted amount, under the flow's voucher rule (the
+/// old auto-renewal's by expiry order, 003 §13.1.2.1), explained into `b`.
+fn one_voucher(
+    req: &PaymentSplitRequest,
+    chosen: Option<&ChosenDiscount>,
+    amount_due: Money,
+    b: &mut Breakdown,
+) -> Result<VoucherChoice> {
+    let mut order = req.order.clone();
+    order.discounted |= chosen.is_some_and(|c| c.kind != DiscountKind::Coupon);
+    order.discount_coupon |= chosen.is_some_and(|c| c.kind == DiscountKind::Coupon);
+    let rule = match req.flow {
+        PaymentFlow::OldAutoRenewal => VoucherRule::Old,
+        _ => VoucherRule::Current,
+    };
+    let balance = req.cash_balance + req.credit_balance;
+    let vouchers = voucher::choose(
+        amount_due,
+        req.date,
+        rule,
+        balance,
+        &order,
+        &req.vouchers,
+        req.voucher_id.as_deref(),
+        "",
+    )?;
+    voucher::explain(b, &vouchers, rule, req.voucher_id.is_some());
+    Ok(vouchers)
 }
 
 /// What pays an amount: the account's balances, month-end settlement and bound card.
