@@ -312,7 +312,53 @@ pub(crate) fn who_pays(
     voucher_used: bool,
     b: &mut Breakdown,
 ) -> Payers {
-    // First what each could pay …
+    let could = could_pay(payable, flow, funds);
+    // … then one deduction of the whole amount, which succeeds or takes nothing: a failed
+    // auto-renewal deduction leaves the balances as they were and releases the voucher's locked
+    // amount, and is retried the next day (003 §3.2.3.1 "支付失败…自动解锁该额度", "每天凌晨3:00
+    // 尝试一次扣款"); a failed automatic order payment leaves the whole order pending payment, paid
+    // by hand (003 §3.3.2 table 3-2 "自动支付下单-支付失败 → 待支付").
+    let shortfall = could.shortfall;
+    let status = match (shortfall.is_positive(), flow) {
+        (false, _) => PaymentStatus::Paid,
+        (true, PaymentFlow::OrderPayment) => PaymentStatus::PendingPayment,
+        (true, _) => PaymentStatus::Failed,
+    };
+    let paid = status == PaymentStatus::Paid;
+    explain_who_pays(payable, flow, &could, paid, b);
+    explain_payment_flow(payable, flow, funds, voucher_used, &could, paid, b);
+    let taken = |part: Money| if paid { part } else { Money::ZERO };
+    Payers {
+        cash: taken(could.cash),
+        credit: taken(could.credit),
+        monthly_settlement: taken(could.settlement),
+        card: taken(could.card),
+        unpaid: if paid { Money::ZERO } else { payable },
+        shortfall,
+        status,
+    }
+}
+
+/// What each payer could pay, before the deduction succeeds or fails.
+struct CouldPay {
+    /// From the cash balance.
+    cash: Money,
+    /// From the credit line.
+    credit: Money,
+    /// On month-end settlement.
+    settlement: Money,
+    /// On the bound card.
+    card: Money,
+    /// What none of them covers.
+    shortfall: Money,
+    /// The card was not charged: the rest is above one card transaction's limit (003 §5.1.2).
+    card_refused: bool,
+}
+
+/// Steps 3 and 4, first what each could pay: month-end settlement for an order when the customer
+/// has it (003 §3.3.2), else the cash balance, then the credit line; then, for an auto-renewal,
+/// the bound card for the rest up to one transaction's limit (003 §3.2.3.1, §5.1.2).
+fn could_pay(payable: Money, flow: PaymentFlow, funds: &Funds) -> CouldPay {
     let mut left = payable;
     let (mut cash, mut credit, mut settlement, mut card) =
         (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
@@ -331,29 +377,33 @@ pub(crate) fn who_pays(
             card = take(&mut left, rest);
         }
     }
-    // … then one deduction of the whole amount, which succeeds or takes nothing: a failed
-    // auto-renewal deduction leaves the balances as they were and releases the voucher's locked
-    // amount, and is retried the next day (003 §3.2.3.1 "支付失败…自动解锁该额度", "每天凌晨3:00
-    // 尝试一次扣款"); a failed automatic order payment leaves the whole order pending payment, paid
-    // by hand (003 §3.3.2 table 3-2 "自动支付下单-支付失败 → 待支付").
-    let shortfall = left;
-    let status = match (shortfall.is_positive(), flow) {
-        (false, _) => PaymentStatus::Paid,
-        (true, PaymentFlow::OrderPayment) => PaymentStatus::PendingPayment,
-        (true, _) => PaymentStatus::Failed,
-    };
-    let paid = status == PaymentStatus::Paid;
-    let could_pay = [
-        ("cash", cash),
-        ("credit", credit),
-        ("month-end settlement", settlement),
-        ("card", card),
-    ];
-    if !paid {
-        (cash, credit, settlement, card) = (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
+    CouldPay {
+        cash,
+        credit,
+        settlement,
+        card,
+        shortfall: left,
+        card_refused,
     }
-    let unpaid = if paid { Money::ZERO } else { payable };
+}
+
+/// Who pays (or could have paid) as facts, and what is taken when the deduction fails (003
+/// §3.2.3.1, §3.3.2 table 3-2).
+fn explain_who_pays(
+    payable: Money,
+    flow: PaymentFlow,
+    could: &CouldPay,
+    paid: bool,
+    b: &mut Breakdown,
+) {
+    let shortfall = could.shortfall;
     b.fact_with(|| {
+        let could_pay = [
+            ("cash", could.cash),
+            ("credit", could.credit),
+            ("month-end settlement", could.settlement),
+            ("card", could.card),
+        ];
         let mut parts: Vec<String> = could_pay
             .iter()
             .filter(|(_, part)| part.is_positive())
@@ -389,6 +439,20 @@ pub(crate) fn who_pays(
             ("taken".into(), why.to_string(), Money::ZERO.to_string())
         });
     }
+}
+
+/// The flow's payment order as a note; the card over its limit (003 §5.1.2); a failed payment
+/// and what follows it (003 §3.2.3.1, §3.3.2, §13.1.2.1).
+fn explain_payment_flow(
+    payable: Money,
+    flow: PaymentFlow,
+    funds: &Funds,
+    voucher_used: bool,
+    could: &CouldPay,
+    paid: bool,
+    b: &mut Breakdown,
+) {
+    let shortfall = could.shortfall;
     b.note_with(|| {
         match flow {
             PaymentFlow::AutoRenewal => {
@@ -406,7 +470,7 @@ pub(crate) fn who_pays(
         }
         .to_string()
     });
-    if card_refused {
+    if could.card_refused {
         b.note_with(|| {
             format!(
                 "the card is not charged: {shortfall} is above the {CARD_TRANSACTION_LIMIT_USD} \
@@ -417,41 +481,45 @@ pub(crate) fn who_pays(
         });
     }
     if !paid {
-        b.note_with(|| match flow {
-            PaymentFlow::OrderPayment => format!(
-                "003 §3.3.2: the automatic payment fails ({shortfall} short): nothing is taken; \
-                 the order waits on the pending-payment page for {payable}, paid by hand"
-            ),
-            _ => format!(
-                "{}: the auto-renewal deduction fails ({shortfall} short{}): nothing is taken, the \
-                 balances are left as they were{}; it is retried the next day at 03:00 until the \
-                 resource is released",
-                if flow == PaymentFlow::OldAutoRenewal {
-                    "003 §13.1.2.1"
-                } else {
-                    "003 §3.2.3.1"
-                },
-                if flow == PaymentFlow::AutoRenewal && !funds.card_bound {
-                    ", no card is bound"
-                } else {
-                    ""
-                },
-                if voucher_used {
-                    " and the voucher's locked amount is released (003 §3.2.3.1)"
-                } else {
-                    ""
-                }
-            ),
-        });
+        b.note_with(|| failed_payment_note(payable, flow, funds, voucher_used, shortfall));
     }
-    Payers {
-        cash,
-        credit,
-        monthly_settlement: settlement,
-        card,
-        unpaid,
-        shortfall,
-        status,
+}
+
+/// A failed payment: an order waits as pending payment (003 §3.3.2); an auto-renewal takes
+/// nothing, releases the voucher's locked amount and is retried the next day (003 §3.2.3.1,
+/// §13.1.2.1).
+fn failed_payment_note(
+    payable: Money,
+    flow: PaymentFlow,
+    funds: &Funds,
+    voucher_used: bool,
+    shortfall: Money,
+) -> String {
+    match flow {
+        PaymentFlow::OrderPayment => format!(
+            "003 §3.3.2: the automatic payment fails ({shortfall} short): nothing is taken; \
+             the order waits on the pending-payment page for {payable}, paid by hand"
+        ),
+        _ => format!(
+            "{}: the auto-renewal deduction fails ({shortfall} short{}): nothing is taken, the \
+             balances are left as they were{}; it is retried the next day at 03:00 until the \
+             resource is released",
+            if flow == PaymentFlow::OldAutoRenewal {
+                "003 §13.1.2.1"
+            } else {
+                "003 §3.2.3.1"
+            },
+            if flow == PaymentFlow::AutoRenewal && !funds.card_bound {
+                ", no card is bound"
+            } else {
+                ""
+            },
+            if voucher_used {
+                " and the voucher's locked amount is released (003 §3.2.3.1)"
+            } else {
+                ""
+            }
+        ),
     }
 }
 
