@@ -600,6 +600,49 @@ fn line(
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutResponse> {
+    check_cart(req)?;
+    let mut vouchers = req.vouchers.clone();
+    let mut lines = Vec::with_capacity(req.items.len());
+    let (mut list_total, mut discount_total, mut voucher_total, mut total) =
+        (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
+    for (i, item) in req.items.iter().enumerate() {
+        let l = cart_line(req, i, item, &mut vouchers, &mut b);
+        list_total += l.list_amount.unwrap_or(Money::ZERO);
+        discount_total += l.discount.as_ref().map_or(Money::ZERO, |d| d.amount);
+        voucher_total += l.voucher.as_ref().map_or(Money::ZERO, |v| v.amount);
+        total += l.amount_due.unwrap_or(Money::ZERO);
+        lines.push(l);
+    }
+    let tax = cart_tax(req, total, &mut b)?;
+    let to_pay = tax.as_ref().map_or(total, |t| t.net_payable);
+    let funds = Funds {
+        cash: req.balance.cash,
+        credit: req.balance.credit,
+        card_bound: req.balance.card_bound,
+        monthly_settlement: req.balance.monthly_settlement,
+    };
+    let mut part = b.part();
+    let payers = who_pays(to_pay, PaymentFlow::OrderPayment, &funds, false, &mut part);
+    b.absorb(part, "payment", None);
+    let display = cart_display(req, to_pay, &mut b)?;
+    b.note("lines are paid in cart order: the voucher balance a line leaves is what the next sees; tax is on the subtotal after vouchers");
+    Ok(CheckoutResponse {
+        lines,
+        list_total,
+        discount_total,
+        voucher_total,
+        total,
+        tax,
+        payment: payers,
+        display,
+        breakdown: b,
+    })
+}
+
+/// The cart's own members, checked once (a fault there refuses the cart): at most
+/// [`MAX_MERGED_ORDERS`] items in one payment (003 §3.1.1), the offers, no promotion used on the
+/// cart (003 §3.3.2: a use belongs to one resource's line), the vouchers.
+fn check_cart(req: &CheckoutRequest) -> Result<()> {
     let n = req.items.len();
     if n > MAX_MERGED_ORDERS {
         return Err(Error::new(
@@ -608,7 +651,6 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
             format!("{n} items; one payment holds at most {MAX_MERGED_ORDERS} orders (003 §3.1.1)"),
         ));
     }
-    // The cart's own members are checked once: a fault there refuses the cart.
     discount::check_offers(&req.offers, &|m| format!("offers.{m}"))?;
     // 003 §3.3.2: a promotion competes when this resource's earlier orders used it; the cart's
     // offers belong to no one resource, so a use is said on the line of its resource.
@@ -625,105 +667,91 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
         ));
     }
     let order = VoucherOrder::default();
-    let rule = VoucherRule::Current;
     voucher::choose(
         Money::ZERO,
         req.date,
-        rule,
+        VoucherRule::Current,
         Money::ZERO,
         &order,
         &req.vouchers,
         None,
         "",
     )?;
-    let mut vouchers = req.vouchers.clone();
-    let mut lines = Vec::with_capacity(n);
-    let (mut list_total, mut discount_total, mut voucher_total, mut total) =
-        (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
-    for (i, item) in req.items.iter().enumerate() {
-        let answered = match item {
-            Ok(item) => line(req, i, item, &mut vouchers, &mut b).map_err(|e| in_item(e, i)),
-            Err(e) => Err(e.clone()),
-        };
-        let l = match answered {
-            Ok(l) => l,
-            Err(e) => {
-                b.note_with(|| {
-                    format!(
-                        "items[{i}] refused ({} at {}): left out of the totals",
-                        e.code.as_str(),
-                        e.path
-                    )
-                });
-                let item = item.as_ref().ok();
-                CartLine {
-                    id: item.and_then(|t| t.label().id.clone()),
-                    kind: item.map(CartItem::kind),
-                    error: Some(e),
-                    ..CartLine::default()
-                }
-            }
-        };
-        list_total += l.list_amount.unwrap_or(Money::ZERO);
-        discount_total += l.discount.as_ref().map_or(Money::ZERO, |d| d.amount);
-        voucher_total += l.voucher.as_ref().map_or(Money::ZERO, |v| v.amount);
-        total += l.amount_due.unwrap_or(Money::ZERO);
-        lines.push(l);
-    }
-    // Tax on the subtotal after vouchers (vouchers are not invoiced, 003 §9.1.2).
-    let tax = match &req.country {
-        None => None,
-        Some(country) => {
-            let invoice = Invoice {
-                price: total,
-                country,
-                date: Some(req.date),
-                profile: &req.tax,
-            };
-            let mut t = invoice_tax(&invoice, b.part())?;
-            let part = std::mem::replace(&mut t.breakdown, Breakdown::silent(b.policy));
-            b.absorb(part, "tax", Some(total));
-            Some(t)
-        }
+    Ok(())
+}
+
+/// Line `i` of the cart, priced by its rule; a refused line carries its error and is left out of
+/// the totals.
+fn cart_line(
+    req: &CheckoutRequest,
+    i: usize,
+    item: &Result<CartItem>,
+    vouchers: &mut [Voucher],
+    b: &mut Breakdown,
+) -> CartLine {
+    let answered = match item {
+        Ok(item) => line(req, i, item, vouchers, b).map_err(|e| in_item(e, i)),
+        Err(e) => Err(e.clone()),
     };
-    let to_pay = tax.as_ref().map_or(total, |t| t.net_payable);
-    let funds = Funds {
-        cash: req.balance.cash,
-        credit: req.balance.credit,
-        card_bound: req.balance.card_bound,
-        monthly_settlement: req.balance.monthly_settlement,
-    };
-    let mut part = b.part();
-    let payers = who_pays(to_pay, PaymentFlow::OrderPayment, &funds, false, &mut part);
-    b.absorb(part, "payment", None);
-    let display = match &req.display {
-        None => None,
-        Some(d) => {
-            let c = convert(to_pay, d, b.part()).map_err(|e| e.under("display."))?;
-            b.fact_with(|| {
-                let l = c.breakdown.lines.first();
-                let formula = l.map(|l| l.formula.clone()).unwrap_or_default();
-                ("display".into(), formula, c.converted.clone())
+    match answered {
+        Ok(l) => l,
+        Err(e) => {
+            b.note_with(|| {
+                format!(
+                    "items[{i}] refused ({} at {}): left out of the totals",
+                    e.code.as_str(),
+                    e.path
+                )
             });
-            Some(CartDisplay {
-                currency: c.currency,
-                amount: c.converted,
-                rate: d.rate,
-            })
+            let item = item.as_ref().ok();
+            CartLine {
+                id: item.and_then(|t| t.label().id.clone()),
+                kind: item.map(CartItem::kind),
+                error: Some(e),
+                ..CartLine::default()
+            }
         }
+    }
+}
+
+/// Tax on the subtotal after vouchers (vouchers are not invoiced, 003 §9.1.2), with `country`;
+/// its breakdown absorbed into the cart's.
+fn cart_tax(req: &CheckoutRequest, total: Money, b: &mut Breakdown) -> Result<Option<TaxResponse>> {
+    let Some(country) = &req.country else {
+        return Ok(None);
     };
-    b.note("lines are paid in cart order: the voucher balance a line leaves is what the next sees; tax is on the subtotal after vouchers");
-    Ok(CheckoutResponse {
-        lines,
-        list_total,
-        discount_total,
-        voucher_total,
-        total,
-        tax,
-        payment: payers,
-        display,
-        breakdown: b,
-    })
+    let invoice = Invoice {
+        price: total,
+        country,
+        date: Some(req.date),
+        profile: &req.tax,
+    };
+    let mut t = invoice_tax(&invoice, b.part())?;
+    let part = std::mem::replace(&mut t.breakdown, Breakdown::silent(b.policy));
+    b.absorb(part, "tax", Some(total));
+    Ok(Some(t))
+}
+
+/// What is paid, in the display currency, with `display`.
+fn cart_display(
+    req: &CheckoutRequest,
+    to_pay: Money,
+    b: &mut Breakdown,
+) -> Result<Option<CartDisplay>> {
+    let Some(d) = &req.display else {
+        return Ok(None);
+    };
+    let c = convert(to_pay, d, b.part()).map_err(|e| e.under("display."))?;
+    b.fact_with(|| {
+        let l = c.breakdown.lines.first();
+        let formula = l.map(|l| l.formula.clone()).unwrap_or_default();
+        ("display".into(), formula, c.converted.clone())
+    });
+    Ok(Some(CartDisplay {
+        currency: c.currency,
+        amount: c.converted,
+        rate: d.rate,
+    }))
 }
 
 #[cfg(test)]

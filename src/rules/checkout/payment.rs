@@ -12,7 +12,7 @@ use crate::rules::checkout::discount::{
     self, ChosenDiscount, DiscountCandidate, DiscountKind, DiscountOffers,
 };
 use crate::rules::checkout::voucher::{
-    self, AppliedVoucher, RejectedVoucher, Voucher, VoucherOrder, VoucherRule,
+    self, AppliedVoucher, RejectedVoucher, Voucher, VoucherChoice, VoucherOrder, VoucherRule,
 };
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
@@ -155,46 +155,7 @@ pub struct PaymentSplitResponse {
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<PaymentSplitResponse> {
     // 1. One discount.
-    let (chosen, candidates) = match (&req.offers, req.discounts.as_slice()) {
-        (Some(_), [_, ..]) => return Err(Error::new(
-            ErrorCode::InvalidInput,
-            "offers",
-            "give either the order's discount (discounts) or the offers to choose from (offers)",
-        )),
-        (Some(offers), []) => {
-            let list = req.list_amount;
-            let mut order = discount::DiscountedOrder {
-                date: req.date,
-                term: req.term,
-                amount_with: &mut |f| Ok(discount::discounted(list, f)),
-            };
-            discount::check_offers(offers, &|m| format!("offers.{m}"))?;
-            discount::choose(&mut order, offers)?
-        }
-        (None, []) => (None, Vec::new()),
-        (None, [d]) => {
-            discount::check_factor(d.factor, "discounts[0].factor")?;
-            let c = ChosenDiscount {
-                kind: d.kind,
-                id: None,
-                factor: d.factor,
-            };
-            (Some(c), Vec::new())
-        }
-        (None, [first, second, ..]) => {
-            let business = [first.kind, second.kind].contains(&DiscountKind::Business);
-            return Err(Error::new(
-                ErrorCode::DiscountNotCombinable,
-                "discounts[1]",
-                if business {
-                    "a business discount cannot be combined with partner or promotion discounts or \
-                     discount coupons (003 §9.2.1)"
-                } else {
-                    "one discount per order (003 §3.2.3.1, §3.3.2)"
-                },
-            ));
-        }
-    };
+    let (chosen, candidates) = one_discount(req)?;
     let amount_due = chosen.as_ref().map_or(req.list_amount, |c| {
         discount::discounted(req.list_amount, c.factor)
     });
@@ -204,29 +165,7 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
     }
 
     // 2. One voucher (discount first, then voucher: 003 §9.1.5).
-    let mut order = req.order.clone();
-    order.discounted |= chosen
-        .as_ref()
-        .is_some_and(|c| c.kind != DiscountKind::Coupon);
-    order.discount_coupon |= chosen
-        .as_ref()
-        .is_some_and(|c| c.kind == DiscountKind::Coupon);
-    let rule = match req.flow {
-        PaymentFlow::OldAutoRenewal => VoucherRule::Old,
-        _ => VoucherRule::Current,
-    };
-    let balance = req.cash_balance + req.credit_balance;
-    let vouchers = voucher::choose(
-        amount_due,
-        req.date,
-        rule,
-        balance,
-        &order,
-        &req.vouchers,
-        req.voucher_id.as_deref(),
-        "",
-    )?;
-    voucher::explain(&mut b, &vouchers, rule, req.voucher_id.is_some());
+    let vouchers = one_voucher(req, chosen.as_ref(), amount_due, &mut b)?;
     let voucher_total: Money = vouchers.applied.iter().map(|a| a.amount).sum();
     let payable = amount_due - voucher_total;
 
@@ -265,6 +204,83 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
     })
 }
 
+/// Step 1 (003 §3.2.3.1, §3.3.2): one discount — the order's own, or the best of the offers;
+/// two are refused (a business discount combines with nothing, 003 §9.2.1).
+fn one_discount(
+    req: &PaymentSplitRequest,
+) -> Result<(Option<ChosenDiscount>, Vec<DiscountCandidate>)> {
+    match (&req.offers, req.discounts.as_slice()) {
+        (Some(_), [_, ..]) => Err(Error::new(
+            ErrorCode::InvalidInput,
+            "offers",
+            "give either the order's discount (discounts) or the offers to choose from (offers)",
+        )),
+        (Some(offers), []) => {
+            let list = req.list_amount;
+            let mut order = discount::DiscountedOrder {
+                date: req.date,
+                term: req.term,
+                amount_with: &mut |f| Ok(discount::discounted(list, f)),
+            };
+            discount::check_offers(offers, &|m| format!("offers.{m}"))?;
+            discount::choose(&mut order, offers)
+        }
+        (None, []) => Ok((None, Vec::new())),
+        (None, [d]) => {
+            discount::check_factor(d.factor, "discounts[0].factor")?;
+            let c = ChosenDiscount {
+                kind: d.kind,
+                id: None,
+                factor: d.factor,
+            };
+            Ok((Some(c), Vec::new()))
+        }
+        (None, [first, second, ..]) => {
+            let business = [first.kind, second.kind].contains(&DiscountKind::Business);
+            Err(Error::new(
+                ErrorCode::DiscountNotCombinable,
+                "discounts[1]",
+                if business {
+                    "a business discount cannot be combined with partner or promotion discounts or \
+                     discount coupons (003 §9.2.1)"
+                } else {
+                    "one discount per order (003 §3.2.3.1, §3.3.2)"
+                },
+            ))
+        }
+    }
+}
+
+/// Step 2 (003 §9.1.5): one voucher on the discounted amount, under the flow's voucher rule (the
+/// old auto-renewal's by expiry order, 003 §13.1.2.1), explained into `b`.
+fn one_voucher(
+    req: &PaymentSplitRequest,
+    chosen: Option<&ChosenDiscount>,
+    amount_due: Money,
+    b: &mut Breakdown,
+) -> Result<VoucherChoice> {
+    let mut order = req.order.clone();
+    order.discounted |= chosen.is_some_and(|c| c.kind != DiscountKind::Coupon);
+    order.discount_coupon |= chosen.is_some_and(|c| c.kind == DiscountKind::Coupon);
+    let rule = match req.flow {
+        PaymentFlow::OldAutoRenewal => VoucherRule::Old,
+        _ => VoucherRule::Current,
+    };
+    let balance = req.cash_balance + req.credit_balance;
+    let vouchers = voucher::choose(
+        amount_due,
+        req.date,
+        rule,
+        balance,
+        &order,
+        &req.vouchers,
+        req.voucher_id.as_deref(),
+        "",
+    )?;
+    voucher::explain(b, &vouchers, rule, req.voucher_id.is_some());
+    Ok(vouchers)
+}
+
 /// What pays an amount: the account's balances, month-end settlement and bound card.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Funds {
@@ -296,7 +312,53 @@ pub(crate) fn who_pays(
     voucher_used: bool,
     b: &mut Breakdown,
 ) -> Payers {
-    // First what each could pay …
+    let could = could_pay(payable, flow, funds);
+    // … then one deduction of the whole amount, which succeeds or takes nothing: a failed
+    // auto-renewal deduction leaves the balances as they were and releases the voucher's locked
+    // amount, and is retried the next day (003 §3.2.3.1 "支付失败…自动解锁该额度", "每天凌晨3:00
+    // 尝试一次扣款"); a failed automatic order payment leaves the whole order pending payment, paid
+    // by hand (003 §3.3.2 table 3-2 "自动支付下单-支付失败 → 待支付").
+    let shortfall = could.shortfall;
+    let status = match (shortfall.is_positive(), flow) {
+        (false, _) => PaymentStatus::Paid,
+        (true, PaymentFlow::OrderPayment) => PaymentStatus::PendingPayment,
+        (true, _) => PaymentStatus::Failed,
+    };
+    let paid = status == PaymentStatus::Paid;
+    explain_who_pays(payable, flow, &could, paid, b);
+    explain_payment_flow(payable, flow, funds, voucher_used, &could, paid, b);
+    let taken = |part: Money| if paid { part } else { Money::ZERO };
+    Payers {
+        cash: taken(could.cash),
+        credit: taken(could.credit),
+        monthly_settlement: taken(could.settlement),
+        card: taken(could.card),
+        unpaid: if paid { Money::ZERO } else { payable },
+        shortfall,
+        status,
+    }
+}
+
+/// What each payer could pay, before the deduction succeeds or fails.
+struct CouldPay {
+    /// From the cash balance.
+    cash: Money,
+    /// From the credit line.
+    credit: Money,
+    /// On month-end settlement.
+    settlement: Money,
+    /// On the bound card.
+    card: Money,
+    /// What none of them covers.
+    shortfall: Money,
+    /// The card was not charged: the rest is above one card transaction's limit (003 §5.1.2).
+    card_refused: bool,
+}
+
+/// Steps 3 and 4, first what each could pay: month-end settlement for an order when the customer
+/// has it (003 §3.3.2), else the cash balance, then the credit line; then, for an auto-renewal,
+/// the bound card for the rest up to one transaction's limit (003 §3.2.3.1, §5.1.2).
+fn could_pay(payable: Money, flow: PaymentFlow, funds: &Funds) -> CouldPay {
     let mut left = payable;
     let (mut cash, mut credit, mut settlement, mut card) =
         (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
@@ -315,29 +377,33 @@ pub(crate) fn who_pays(
             card = take(&mut left, rest);
         }
     }
-    // … then one deduction of the whole amount, which succeeds or takes nothing: a failed
-    // auto-renewal deduction leaves the balances as they were and releases the voucher's locked
-    // amount, and is retried the next day (003 §3.2.3.1 "支付失败…自动解锁该额度", "每天凌晨3:00
-    // 尝试一次扣款"); a failed automatic order payment leaves the whole order pending payment, paid
-    // by hand (003 §3.3.2 table 3-2 "自动支付下单-支付失败 → 待支付").
-    let shortfall = left;
-    let status = match (shortfall.is_positive(), flow) {
-        (false, _) => PaymentStatus::Paid,
-        (true, PaymentFlow::OrderPayment) => PaymentStatus::PendingPayment,
-        (true, _) => PaymentStatus::Failed,
-    };
-    let paid = status == PaymentStatus::Paid;
-    let could_pay = [
-        ("cash", cash),
-        ("credit", credit),
-        ("month-end settlement", settlement),
-        ("card", card),
-    ];
-    if !paid {
-        (cash, credit, settlement, card) = (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
+    CouldPay {
+        cash,
+        credit,
+        settlement,
+        card,
+        shortfall: left,
+        card_refused,
     }
-    let unpaid = if paid { Money::ZERO } else { payable };
+}
+
+/// Who pays (or could have paid) as facts, and what is taken when the deduction fails (003
+/// §3.2.3.1, §3.3.2 table 3-2).
+fn explain_who_pays(
+    payable: Money,
+    flow: PaymentFlow,
+    could: &CouldPay,
+    paid: bool,
+    b: &mut Breakdown,
+) {
+    let shortfall = could.shortfall;
     b.fact_with(|| {
+        let could_pay = [
+            ("cash", could.cash),
+            ("credit", could.credit),
+            ("month-end settlement", could.settlement),
+            ("card", could.card),
+        ];
         let mut parts: Vec<String> = could_pay
             .iter()
             .filter(|(_, part)| part.is_positive())
@@ -373,6 +439,20 @@ pub(crate) fn who_pays(
             ("taken".into(), why.to_string(), Money::ZERO.to_string())
         });
     }
+}
+
+/// The flow's payment order as a note; the card over its limit (003 §5.1.2); a failed payment
+/// and what follows it (003 §3.2.3.1, §3.3.2, §13.1.2.1).
+fn explain_payment_flow(
+    payable: Money,
+    flow: PaymentFlow,
+    funds: &Funds,
+    voucher_used: bool,
+    could: &CouldPay,
+    paid: bool,
+    b: &mut Breakdown,
+) {
+    let shortfall = could.shortfall;
     b.note_with(|| {
         match flow {
             PaymentFlow::AutoRenewal => {
@@ -390,7 +470,7 @@ pub(crate) fn who_pays(
         }
         .to_string()
     });
-    if card_refused {
+    if could.card_refused {
         b.note_with(|| {
             format!(
                 "the card is not charged: {shortfall} is above the {CARD_TRANSACTION_LIMIT_USD} \
@@ -401,41 +481,45 @@ pub(crate) fn who_pays(
         });
     }
     if !paid {
-        b.note_with(|| match flow {
-            PaymentFlow::OrderPayment => format!(
-                "003 §3.3.2: the automatic payment fails ({shortfall} short): nothing is taken; \
-                 the order waits on the pending-payment page for {payable}, paid by hand"
-            ),
-            _ => format!(
-                "{}: the auto-renewal deduction fails ({shortfall} short{}): nothing is taken, the \
-                 balances are left as they were{}; it is retried the next day at 03:00 until the \
-                 resource is released",
-                if flow == PaymentFlow::OldAutoRenewal {
-                    "003 §13.1.2.1"
-                } else {
-                    "003 §3.2.3.1"
-                },
-                if flow == PaymentFlow::AutoRenewal && !funds.card_bound {
-                    ", no card is bound"
-                } else {
-                    ""
-                },
-                if voucher_used {
-                    " and the voucher's locked amount is released (003 §3.2.3.1)"
-                } else {
-                    ""
-                }
-            ),
-        });
+        b.note_with(|| failed_payment_note(payable, flow, funds, voucher_used, shortfall));
     }
-    Payers {
-        cash,
-        credit,
-        monthly_settlement: settlement,
-        card,
-        unpaid,
-        shortfall,
-        status,
+}
+
+/// A failed payment: an order waits as pending payment (003 §3.3.2); an auto-renewal takes
+/// nothing, releases the voucher's locked amount and is retried the next day (003 §3.2.3.1,
+/// §13.1.2.1).
+fn failed_payment_note(
+    payable: Money,
+    flow: PaymentFlow,
+    funds: &Funds,
+    voucher_used: bool,
+    shortfall: Money,
+) -> String {
+    match flow {
+        PaymentFlow::OrderPayment => format!(
+            "003 §3.3.2: the automatic payment fails ({shortfall} short): nothing is taken; \
+             the order waits on the pending-payment page for {payable}, paid by hand"
+        ),
+        _ => format!(
+            "{}: the auto-renewal deduction fails ({shortfall} short{}): nothing is taken, the \
+             balances are left as they were{}; it is retried the next day at 03:00 until the \
+             resource is released",
+            if flow == PaymentFlow::OldAutoRenewal {
+                "003 §13.1.2.1"
+            } else {
+                "003 §3.2.3.1"
+            },
+            if flow == PaymentFlow::AutoRenewal && !funds.card_bound {
+                ", no card is bound"
+            } else {
+                ""
+            },
+            if voucher_used {
+                " and the voucher's locked amount is released (003 §3.2.3.1)"
+            } else {
+                ""
+            }
+        ),
     }
 }
 

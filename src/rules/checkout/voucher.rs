@@ -252,15 +252,53 @@ pub(crate) fn choose(
     picked: Option<&str>,
     path: &str,
 ) -> Result<VoucherChoice> {
-    let at = |field: String| {
-        if path.is_empty() {
-            field
-        } else {
-            format!("{path}.{field}")
+    let (mut eligible, rejected) = eligible_vouchers(vouchers, order, date, path)?;
+    let mut applied = Vec::new();
+    let mut payment_succeeds = true;
+    if let Some(id) = picked {
+        let v = picked_voucher(vouchers, id, order, date, path)?;
+        pay(&mut applied, v, due);
+    } else if !due.is_positive() {
+        // Nothing to pay.
+    } else if rule == VoucherRule::Old {
+        // 003 §13.1.2.1: walk by expiry; the first voucher with voucher + balance ≥ due.
+        crate::domain::sorting::sort_by_key(&mut eligible, |v| v.valid_to);
+        match eligible.iter().find(|v| v.balance + account_balance >= due) {
+            Some(v) => {
+                pay(&mut applied, v, due);
+            }
+            None => payment_succeeds = false,
         }
-    };
+    } else {
+        let prepaid = order.billing_mode != BillingMode::PayPerUse;
+        pay_current_rule(&mut applied, &mut eligible, due, prepaid);
+    }
+    Ok(VoucherChoice {
+        applied,
+        rejected,
+        payment_succeeds,
+    })
+}
+
+/// A field's path in errors, under `path` when it is not empty.
+fn field_path(path: &str, field: String) -> String {
+    if path.is_empty() {
+        field
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+/// The vouchers that may pay the order, and those that may not and why (003 §9.1.2); at most
+/// [`MAX_VOUCHERS`], each valid from before it ends.
+fn eligible_vouchers<'v>(
+    vouchers: &'v [Voucher],
+    order: &VoucherOrder,
+    date: NaiveDate,
+    path: &str,
+) -> Result<(Vec<&'v Voucher>, Vec<RejectedVoucher>)> {
     check_count(
-        at("vouchers".into()),
+        field_path(path, "vouchers".into()),
         vouchers.len(),
         MAX_VOUCHERS,
         "vouchers",
@@ -271,7 +309,7 @@ pub(crate) fn choose(
         if v.valid_to < v.valid_from {
             return Err(Error::new(
                 ErrorCode::InvalidPeriod,
-                at(format!("vouchers[{i}].validTo")),
+                field_path(path, format!("vouchers[{i}].validTo")),
                 format!(
                     "voucher {} ends ({}) before it starts ({})",
                     crate::domain::money::clip(&v.id),
@@ -288,67 +326,67 @@ pub(crate) fn choose(
             None => eligible.push(v),
         }
     }
-    let mut applied = Vec::new();
-    let mut payment_succeeds = true;
-    let mut pay = |v: &Voucher, left: Money| -> Money {
-        let amount = v.balance.min(left);
-        applied.push(AppliedVoucher {
-            id: v.id.clone(),
-            amount,
-            balance_left: v.balance - amount,
-        });
-        left - amount
+    Ok((eligible, rejected))
+}
+
+/// The voucher the customer picked: it must be among the vouchers and able to pay the order
+/// (003 §9.1.2).
+fn picked_voucher<'v>(
+    vouchers: &'v [Voucher],
+    id: &str,
+    order: &VoucherOrder,
+    date: NaiveDate,
+    path: &str,
+) -> Result<&'v Voucher> {
+    let Some((i, v)) = vouchers.iter().enumerate().find(|(_, v)| v.id == id) else {
+        return Err(Error::new(
+            ErrorCode::VoucherNotApplicable,
+            field_path(path, "voucherId".into()),
+            format!(
+                "no voucher \"{}\" in vouchers",
+                crate::domain::money::clip(id)
+            ),
+        ));
     };
-    let prepaid = order.billing_mode != BillingMode::PayPerUse;
-    if let Some(id) = picked {
-        let Some((i, v)) = vouchers.iter().enumerate().find(|(_, v)| v.id == id) else {
-            return Err(Error::new(
-                ErrorCode::VoucherNotApplicable,
-                at("voucherId".into()),
-                format!(
-                    "no voucher \"{}\" in vouchers",
-                    crate::domain::money::clip(id)
-                ),
-            ));
-        };
-        if let Some(reason) = restriction(v, order, date) {
-            return Err(Error::new(
-                ErrorCode::VoucherNotApplicable,
-                at(format!("vouchers[{i}]")),
-                format!("voucher {} cannot pay this order: {reason}", v.id),
-            ));
-        }
-        pay(v, due);
-    } else if !due.is_positive() {
-        // Nothing to pay.
-    } else if rule == VoucherRule::Old {
-        // 003 §13.1.2.1: walk by expiry; the first voucher with voucher + balance ≥ due.
-        crate::domain::sorting::sort_by_key(&mut eligible, |v| v.valid_to);
-        match eligible.iter().find(|v| v.balance + account_balance >= due) {
-            Some(v) => {
-                pay(v, due);
-            }
-            None => payment_succeeds = false,
-        }
-    } else {
-        // 003 §3.2.3.1: largest balance first; equal balances → earliest expiry. Prepaid orders
-        // take one voucher (003 §9.1.5); pay-per-use takes vouchers in the same order until paid.
-        crate::domain::sorting::sort_by(&mut eligible, |a, b| {
-            b.balance.cmp(&a.balance).then(a.valid_to.cmp(&b.valid_to))
-        });
-        let mut left = due;
-        for v in eligible.iter().take(if prepaid { 1 } else { MAX_VOUCHERS }) {
-            if !left.is_positive() {
-                break;
-            }
-            left = pay(v, left);
-        }
+    if let Some(reason) = restriction(v, order, date) {
+        return Err(Error::new(
+            ErrorCode::VoucherNotApplicable,
+            field_path(path, format!("vouchers[{i}]")),
+            format!("voucher {} cannot pay this order: {reason}", v.id),
+        ));
     }
-    Ok(VoucherChoice {
-        applied,
-        rejected,
-        payment_succeeds,
-    })
+    Ok(v)
+}
+
+/// Voucher `v` pays what it can of `left`; what is left to pay.
+fn pay(applied: &mut Vec<AppliedVoucher>, v: &Voucher, left: Money) -> Money {
+    let amount = v.balance.min(left);
+    applied.push(AppliedVoucher {
+        id: v.id.clone(),
+        amount,
+        balance_left: v.balance - amount,
+    });
+    left - amount
+}
+
+/// 003 §3.2.3.1: largest balance first; equal balances → earliest expiry. Prepaid orders take
+/// one voucher (003 §9.1.5); pay-per-use takes vouchers in the same order until paid.
+fn pay_current_rule(
+    applied: &mut Vec<AppliedVoucher>,
+    eligible: &mut Vec<&Voucher>,
+    due: Money,
+    prepaid: bool,
+) {
+    crate::domain::sorting::sort_by(eligible, |a, b| {
+        b.balance.cmp(&a.balance).then(a.valid_to.cmp(&b.valid_to))
+    });
+    let mut left = due;
+    for v in eligible.iter().take(if prepaid { 1 } else { MAX_VOUCHERS }) {
+        if !left.is_positive() {
+            break;
+        }
+        left = pay(applied, v, left);
+    }
 }
 
 /// 003 §3.2.3.1 (current) or §13.1.2.1 (old): the voucher(s) that pay `amountDue`.

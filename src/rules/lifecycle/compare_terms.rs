@@ -88,88 +88,24 @@ pub struct CompareTermsResponse {
 pub fn compare_terms(req: &CompareTermsRequest, mut b: Breakdown) -> Result<CompareTermsResponse> {
     let d = check_factor(req.discount, "discount")?;
     check_quantity(req.quantity)?;
-    let mut terms: Vec<Term> = (1..=MONTHLY_OPTIONS)
-        .map(Term::Months)
-        .filter(|t| req.prices.0.contains_key(t) || req.prices.0.contains_key(&Term::Months(1)))
-        .collect();
-    terms.extend(
-        req.prices
-            .0
-            .keys()
-            .filter(|t| t.is_yearly() || t.months() > MONTHLY_OPTIONS)
-            .copied(),
-    );
-    let priced = terms
-        .iter()
-        .map(|&t| price_term(&req.prices, t, req.quantity, d).map(|p| (t, p)))
+    let priced = purchasable_terms(&req.prices)
+        .into_iter()
+        .map(|t| price_term(&req.prices, t, req.quantity, d).map(|p| (t, p)))
         .collect::<Result<Vec<(Term, Priced)>>>()?;
     let one_month = priced
         .iter()
         .find(|(t, _)| *t == Term::Months(1))
         .map(|(_, p)| p.payable);
-    let hourly = match req.pay_per_use_hourly {
-        Some(h) if h.is_positive() => Some(h.exact().times(Exact::whole(to_i64(req.quantity)))?),
-        Some(_) => {
-            return Err(Error::new(
-                ErrorCode::InvalidNumber,
-                "payPerUseHourly",
-                "a pay-per-use price of 0: prepaid is never cheaper",
-            ))
-        }
-        None => None,
-    };
+    let hourly = pay_per_use_hourly(req)?;
     let mut options = Vec::with_capacity(priced.len());
     let mut cheapest: Option<(Exact, Term)> = None;
     for (term, p) in &priced {
-        let months = term.months();
-        let monthly = p.payable.exact().over(Exact::whole(i64::from(months)))?;
+        let (option, monthly) = term_option(*term, p.payable, one_month, hourly)?;
         if cheapest.map_or(true, |(m, _)| monthly < m) {
             cheapest = Some((monthly, *term));
         }
-        let saving = one_month.map(|m| m * Decimal::from(months) - p.payable);
-        let saving_percent = match (saving, one_month) {
-            (Some(s), Some(m)) if m.is_positive() => Some(
-                s.exact()
-                    .times(Exact::whole(100))?
-                    .over((m * Decimal::from(months)).exact())?
-                    .round(2, Rounding::HalfUp)?
-                    .to_string(),
-            ),
-            _ => None,
-        };
-        let break_even = match hourly {
-            Some(h) => Some(monthly.over(h)?),
-            None => None,
-        };
-        b.fact_with(|| {
-            let mut text = format!("{} / {months} {} a month", p.payable, equals(monthly));
-            if let (Some(s), Some(pc)) = (saving, &saving_percent) {
-                text += &format!("; {months} × 1M − {} = {s} saved ({pc} %)", p.payable);
-            }
-            if let Some(h) = break_even {
-                text += &format!(
-                    "; cheaper than pay-per-use above {} hours a month",
-                    approx(h)
-                );
-            }
-            (term.to_string(), text, p.payable.to_string())
-        });
-        if break_even.is_some_and(|h| h > Exact::whole(HOURS_IN_LONGEST_MONTH)) {
-            b.note_with(|| {
-                format!("{term}: pay-per-use stays cheaper even running all month ({HOURS_IN_LONGEST_MONTH} hours)")
-            });
-        }
-        options.push(TermOption {
-            term: *term,
-            months,
-            total: p.payable,
-            monthly_price: Money::shown(monthly),
-            monthly_price_exact: monthly.is_shown_exactly(),
-            saving,
-            saving_percent,
-            break_even_hours: break_even,
-            switch_cost: hourly.map(|_| p.payable),
-        });
+        explain_term_option(&option, monthly, &mut b);
+        options.push(option);
     }
     let Some((_, cheapest_monthly)) = cheapest else {
         return Err(Error::new(
@@ -187,6 +123,105 @@ pub fn compare_terms(req: &CompareTermsRequest, mut b: Breakdown) -> Result<Comp
         cheapest_monthly,
         breakdown: b,
     })
+}
+
+/// 003 §3.2.2.2 step 5: `1M`…`9M` when the table prices them (or prices `1M`), then the table's
+/// longer monthly terms and its yearly ones.
+fn purchasable_terms(prices: &PriceTable) -> Vec<Term> {
+    let mut terms: Vec<Term> = (1..=MONTHLY_OPTIONS)
+        .map(Term::Months)
+        .filter(|t| prices.0.contains_key(t) || prices.0.contains_key(&Term::Months(1)))
+        .collect();
+    terms.extend(
+        prices
+            .0
+            .keys()
+            .filter(|t| t.is_yearly() || t.months() > MONTHLY_OPTIONS)
+            .copied(),
+    );
+    terms
+}
+
+/// The pay-per-use price of the whole quantity per hour (a price of 0 is refused: prepaid would
+/// never be cheaper).
+fn pay_per_use_hourly(req: &CompareTermsRequest) -> Result<Option<Exact>> {
+    match req.pay_per_use_hourly {
+        Some(h) if h.is_positive() => {
+            Ok(Some(h.exact().times(Exact::whole(to_i64(req.quantity)))?))
+        }
+        Some(_) => Err(Error::new(
+            ErrorCode::InvalidNumber,
+            "payPerUseHourly",
+            "a pay-per-use price of 0: prepaid is never cheaper",
+        )),
+        None => Ok(None),
+    }
+}
+
+/// One term's figures: its monthly price `total / months` (returned exact too), the saving
+/// against `months × total(1M)` and its percent (half up to 2 decimals), the break-even hours
+/// `monthly / hourly` and the cost of switching from pay-per-use (003 §3.2.6.2).
+fn term_option(
+    term: Term,
+    total: Money,
+    one_month: Option<Money>,
+    hourly: Option<Exact>,
+) -> Result<(TermOption, Exact)> {
+    let months = term.months();
+    let monthly = total.exact().over(Exact::whole(i64::from(months)))?;
+    let saving = one_month.map(|m| m * Decimal::from(months) - total);
+    let saving_percent = match (saving, one_month) {
+        (Some(s), Some(m)) if m.is_positive() => Some(
+            s.exact()
+                .times(Exact::whole(100))?
+                .over((m * Decimal::from(months)).exact())?
+                .round(2, Rounding::HalfUp)?
+                .to_string(),
+        ),
+        _ => None,
+    };
+    let break_even = match hourly {
+        Some(h) => Some(monthly.over(h)?),
+        None => None,
+    };
+    let option = TermOption {
+        term,
+        months,
+        total,
+        monthly_price: Money::shown(monthly),
+        monthly_price_exact: monthly.is_shown_exactly(),
+        saving,
+        saving_percent,
+        break_even_hours: break_even,
+        switch_cost: hourly.map(|_| total),
+    };
+    Ok((option, monthly))
+}
+
+/// One term as a fact: its monthly price, saving and break-even hours; a note when pay-per-use
+/// stays cheaper all month.
+fn explain_term_option(o: &TermOption, monthly: Exact, b: &mut Breakdown) {
+    let (term, months, total) = (o.term, o.months, o.total);
+    b.fact_with(|| {
+        let mut text = format!("{total} / {months} {} a month", equals(monthly));
+        if let (Some(s), Some(pc)) = (o.saving, &o.saving_percent) {
+            text += &format!("; {months} × 1M − {total} = {s} saved ({pc} %)");
+        }
+        if let Some(h) = o.break_even_hours {
+            text += &format!(
+                "; cheaper than pay-per-use above {} hours a month",
+                approx(h)
+            );
+        }
+        (term.to_string(), text, total.to_string())
+    });
+    if o.break_even_hours
+        .is_some_and(|h| h > Exact::whole(HOURS_IN_LONGEST_MONTH))
+    {
+        b.note_with(|| {
+            format!("{term}: pay-per-use stays cheaper even running all month ({HOURS_IN_LONGEST_MONTH} hours)")
+        });
+    }
 }
 
 fn to_i64(n: u64) -> i64 {

@@ -203,15 +203,69 @@ pub(crate) struct Purchase<'a> {
 pub(crate) fn quote_purchase(req: &Purchase<'_>, mut b: Breakdown) -> Result<QuoteResponse> {
     let d = check_factor(req.discount, "discount")?;
     check_quantity(req.quantity)?;
-    let months = req.term.months();
-    let overflow = || {
-        Error::new(
-            ErrorCode::DateOutOfRange,
-            "term",
-            "the period ends after year 9999",
-        )
+    let period = purchase_period(req)?;
+    let latest = check_latest_expiry(req.date, period.end)?;
+    let priced = price_term(req.prices, req.term, req.quantity, d)?;
+    explain_period(req, &period, &mut b);
+    explain_price(req, &priced, d, &mut b);
+    let (start, end) = (period.start, period.end);
+    b.fact(
+        "days in the period",
+        format!("days({start}..{end})"),
+        days_inclusive(start, end).to_string(),
+    );
+    let default_term = match req.kind {
+        QuoteKind::New => None,
+        QuoteKind::Renewal => default_renewal_term(req.prices),
     };
-    let (start, end, after_expiry) = match req.kind {
+    if let Some(t) = default_term {
+        b.fact(
+            "default renewal term",
+            "1Y if offered, else 1M, else the shortest (003 §3.2.2.2 step 5)",
+            t.to_string(),
+        );
+    }
+    Ok(QuoteResponse {
+        list_amount: priced.list,
+        discount_amount: priced.discount_amount,
+        payable: priced.payable,
+        start,
+        end,
+        expires_at: expiry_instant(end),
+        latest_allowed_expiry: latest,
+        days_after_expiry: period.after_expiry,
+        default_term,
+        breakdown: b,
+    })
+}
+
+/// The period bought: a new purchase's, or a renewal's after the current expiry.
+struct PurchasePeriod {
+    /// First day.
+    start: NaiveDate,
+    /// Last day.
+    end: NaiveDate,
+    /// Renewal: the current expiry (none for a new purchase).
+    expiry: Option<NaiveDate>,
+    /// Renewal: days from the expiry to the renewal day (grace/retention), else 0.
+    after_expiry: i64,
+}
+
+/// The period ends after year 9999.
+fn period_overflow() -> Error {
+    Error::new(
+        ErrorCode::DateOutOfRange,
+        "term",
+        "the period ends after year 9999",
+    )
+}
+
+/// 003 §3.2.2.1: a new purchase runs from its start (not before the order day) for the term; a
+/// renewal from the day after the current expiry, allowed within the grace and retention periods
+/// (003 §3.2.1).
+fn purchase_period(req: &Purchase<'_>) -> Result<PurchasePeriod> {
+    let months = req.term.months();
+    match req.kind {
         QuoteKind::New => {
             let start = req.start.unwrap_or(req.date);
             if start < req.date {
@@ -224,16 +278,13 @@ pub(crate) fn quote_purchase(req: &Purchase<'_>, mut b: Breakdown) -> Result<Quo
                     ),
                 ));
             }
-            let end = add_months(start, months).ok_or_else(overflow)?;
-            b.fact(
-                "period",
-                format!(
-                    "{start} + {} (same day of month, clamped to month end)",
-                    req.term
-                ),
-                format!("{start}..{end}"),
-            );
-            (start, end, 0)
+            let end = add_months(start, months).ok_or_else(period_overflow)?;
+            Ok(PurchasePeriod {
+                start,
+                end,
+                expiry: None,
+                after_expiry: 0,
+            })
         }
         QuoteKind::Renewal => {
             let expiry = required(
@@ -252,8 +303,46 @@ pub(crate) fn quote_purchase(req: &Purchase<'_>, mut b: Breakdown) -> Result<Quo
                     ),
                 ));
             }
-            let start = expiry.succ_opt().ok_or_else(overflow)?;
-            let end = add_months(expiry, months).ok_or_else(overflow)?;
+            Ok(PurchasePeriod {
+                start: expiry.succ_opt().ok_or_else(period_overflow)?,
+                end: add_months(expiry, months).ok_or_else(period_overflow)?,
+                expiry: Some(expiry),
+                after_expiry: after,
+            })
+        }
+    }
+}
+
+/// 003 §3.2.2.2: the new expiry at most 10 years after the order day; the latest allowed.
+fn check_latest_expiry(date: NaiveDate, end: NaiveDate) -> Result<NaiveDate> {
+    let latest = latest_allowed_expiry(date);
+    if end > latest {
+        return Err(Error::new(
+            ErrorCode::RenewalExceeds10Years,
+            "term",
+            format!(
+                "the new expiry {end} is later than {}, 10 years after {date} (003 §3.2.2.2)",
+                expiry_instant(latest),
+            ),
+        ));
+    }
+    Ok(latest)
+}
+
+/// The period as a fact; a renewal in grace/retention pays for the days since the expiry (003
+/// §3.2.2.1).
+fn explain_period(req: &Purchase<'_>, period: &PurchasePeriod, b: &mut Breakdown) {
+    let (start, end, after) = (period.start, period.end, period.after_expiry);
+    match period.expiry {
+        None => b.fact(
+            "period",
+            format!(
+                "{start} + {} (same day of month, clamped to month end)",
+                req.term
+            ),
+            format!("{start}..{end}"),
+        ),
+        Some(expiry) => {
             b.fact(
                 "renewal period",
                 format!(
@@ -267,28 +356,19 @@ pub(crate) fn quote_purchase(req: &Purchase<'_>, mut b: Breakdown) -> Result<Quo
                     "renewing {after} days after expiry (grace/retention): the period still starts at the original expiry, so those {after} days are paid for (003 §3.2.2.1)"
                 ));
             }
-            (start, end, after)
         }
-    };
-    let latest = latest_allowed_expiry(req.date);
-    if end > latest {
-        return Err(Error::new(
-            ErrorCode::RenewalExceeds10Years,
-            "term",
-            format!(
-                "the new expiry {end} is later than {}, 10 years after {} (003 §3.2.2.2)",
-                expiry_instant(latest),
-                req.date
-            ),
-        ));
     }
+}
+
+/// The price lines: the list amount, the discount, the final rounding (003 §3.2.3.1).
+fn explain_price(req: &Purchase<'_>, priced: &Priced, d: Exact, b: &mut Breakdown) {
     let Priced {
         price,
         list,
         discounted,
         discount_amount,
         payable,
-    } = price_term(req.prices, req.term, req.quantity, d)?;
+    } = priced;
     let term_text = if price.from_unit_term {
         format!(
             "{} × {} (no {} price: {} × the 1M price, 003 §3.2.7)",
@@ -303,45 +383,17 @@ pub(crate) fn quote_purchase(req: &Purchase<'_>, mut b: Breakdown) -> Result<Quo
     b.line(
         "list amount",
         format!("{term_text} × {} = {list}", req.quantity),
-        list,
+        *list,
     );
     if d != Exact::ONE {
         b.line(
             "discount",
             format!("{list} × {} − {list} = {discount_amount}", approx(d),),
-            discount_amount,
+            *discount_amount,
         );
     }
-    b.settle(payable, "final rounding", || {
-        format!("{} → {payable}", approx(discounted))
+    b.settle(*payable, "final rounding", || {
+        format!("{} → {payable}", approx(*discounted))
     });
     b.note("vouchers and the payment split are applied after this amount (003 §3.2.3.1)");
-    b.fact(
-        "days in the period",
-        format!("days({start}..{end})"),
-        days_inclusive(start, end).to_string(),
-    );
-    let default_term = match req.kind {
-        QuoteKind::New => None,
-        QuoteKind::Renewal => default_renewal_term(req.prices),
-    };
-    if let Some(t) = default_term {
-        b.fact(
-            "default renewal term",
-            "1Y if offered, else 1M, else the shortest (003 §3.2.2.2 step 5)",
-            t.to_string(),
-        );
-    }
-    Ok(QuoteResponse {
-        list_amount: list,
-        discount_amount,
-        payable,
-        start,
-        end,
-        expires_at: expiry_instant(end),
-        latest_allowed_expiry: latest,
-        days_after_expiry: after_expiry,
-        default_term,
-        breakdown: b,
-    })
 }

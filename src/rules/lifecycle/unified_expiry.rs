@@ -8,7 +8,7 @@ use crate::domain::calendar::{
 };
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
-use crate::domain::price::PriceTable;
+use crate::domain::price::{MatchedPrice, PriceTable};
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::lifecycle::quote::latest_allowed_expiry;
@@ -130,35 +130,91 @@ pub(crate) fn renew_to_unified_day(
     mut b: Breakdown,
 ) -> Result<UnifiedExpiryResponse> {
     let d = check_factor(req.discount, "discount")?;
-    let overflow = |path: &str| {
-        Error::new(
-            ErrorCode::DateOutOfRange,
-            path,
-            "the new expiry would be after 9999-12-31",
-        )
+    let renewal = renewal_of(req);
+    let dates = unified_dates(req, &renewal)?;
+    let priced = match req.prices {
+        None => None,
+        Some(prices) => Some(renewal_price(prices, &renewal, &dates, d)?),
     };
+    explain_unified_dates(req, &renewal, &dates, &mut b);
+    if let Some(p) = &priced {
+        explain_renewal_price(&renewal, &dates, d, p, &mut b);
+    }
+    Ok(UnifiedExpiryResponse {
+        renew_term: match renewal {
+            Renewal::Term(t) => Some(t),
+            Renewal::ByTheDay => None,
+        },
+        plain_expiry: dates.plain,
+        unified_expiry: dates.unified,
+        expires_at: expiry_instant(dates.unified),
+        padding_days: dates.padding_days,
+        padding_period: dates.padding_period,
+        renewal_amount: match renewal {
+            Renewal::Term(_) => priced.as_ref().map(|p| Money::shown(p.renewal_amount)),
+            Renewal::ByTheDay => None,
+        },
+        padding_amount: priced.as_ref().map(|p| Money::shown(p.padding)),
+        total: priced.as_ref().map(|p| p.cents),
+        breakdown: b,
+    })
+}
+
+/// 003 §3.2.2.3: the term renewed, or, with no term chosen and only yearly prices, every day
+/// priced by the day at the `1Y` price (no term and other prices: one month).
+fn renewal_of(req: &UnifiedRenewal<'_>) -> Renewal {
+    let only_yearly = req
+        .prices
+        .as_ref()
+        .is_some_and(|p| !p.0.keys().any(|t| !t.is_yearly()) && p.0.contains_key(&Term::Years(1)));
+    match req.renew_term {
+        Some(t) => Renewal::Term(t),
+        None if only_yearly => Renewal::ByTheDay,
+        None => Renewal::Term(Term::Months(1)),
+    }
+}
+
+/// The dates of a renewal to the unified day.
+struct UnifiedDates {
+    /// The expiry the unified day is searched from.
+    earliest: NaiveDate,
+    /// The expiry after the renewal term (no term: the current expiry).
+    plain: NaiveDate,
+    /// The new, unified expiry.
+    unified: NaiveDate,
+    /// The first top-up day, the day after `plain`.
+    first_padding: NaiveDate,
+    /// Top-up days, `first_padding..=unified` (0 when `plain` is the unified day).
+    padding_days: i64,
+    /// The term's unit (years when priced by the day).
+    unit: calendar::PeriodUnit,
+    /// The top-up days in `unit`.
+    padding_period: Exact,
+}
+
+/// 003 §3.2.2.3: the plain expiry, the first unified day on or after it (at least one month
+/// after the current expiry) and the top-up days; 003 §3.2.2.2: within 10 years of the renewal
+/// day.
+fn unified_dates(req: &UnifiedRenewal<'_>, renewal: &Renewal) -> Result<UnifiedDates> {
     let term_path = if req.renew_term.is_some() {
         "renewTerm"
     } else {
         "unifiedDay"
     };
-    let only_yearly = req
-        .prices
-        .as_ref()
-        .is_some_and(|p| !p.0.keys().any(|t| !t.is_yearly()) && p.0.contains_key(&Term::Years(1)));
-    let renewal = match req.renew_term {
-        Some(t) => Renewal::Term(t),
-        None if only_yearly => Renewal::ByTheDay,
-        None => Renewal::Term(Term::Months(1)),
+    let overflow = || {
+        Error::new(
+            ErrorCode::DateOutOfRange,
+            term_path,
+            "the new expiry would be after 9999-12-31",
+        )
     };
     // 003 §3.2.2.3: the unified expiry is at least one month after the current expiry.
-    let one_month = add_months(req.current_expiry, 1).ok_or_else(|| overflow(term_path))?;
+    let one_month = add_months(req.current_expiry, 1).ok_or_else(overflow)?;
     // The expiry the unified day is searched from: after the renewal term, or (no term) one month
     // after the current expiry; the days after `plain` are priced by the day.
     let (earliest, plain) = match renewal {
         Renewal::Term(t) => {
-            let e =
-                add_months(req.current_expiry, t.months()).ok_or_else(|| overflow(term_path))?;
+            let e = add_months(req.current_expiry, t.months()).ok_or_else(overflow)?;
             (e, e)
         }
         Renewal::ByTheDay => (one_month, req.current_expiry),
@@ -167,7 +223,37 @@ pub(crate) fn renew_to_unified_day(
         .unified_day
         .first_on_or_after(earliest)
         .filter(|u| calendar::in_range(*u))
-        .ok_or_else(|| overflow(term_path))?;
+        .ok_or_else(overflow)?;
+    check_unified_expiry(req, unified, one_month, term_path)?;
+    let first_padding = plain.succ_opt().ok_or_else(overflow)?;
+    let padding_days = if unified > plain {
+        days_inclusive(first_padding, unified)
+    } else {
+        0
+    };
+    let unit = match renewal {
+        Renewal::Term(t) => t.unit(),
+        Renewal::ByTheDay => calendar::PeriodUnit::Years,
+    };
+    Ok(UnifiedDates {
+        earliest,
+        plain,
+        unified,
+        first_padding,
+        padding_days,
+        unit,
+        padding_period: period_length(unit, first_padding, unified)?,
+    })
+}
+
+/// 003 §3.2.2.3: the unified expiry at least one month after the current one; 003 §3.2.2.2: at
+/// most 10 years after the renewal day.
+fn check_unified_expiry(
+    req: &UnifiedRenewal<'_>,
+    unified: NaiveDate,
+    one_month: NaiveDate,
+    term_path: &str,
+) -> Result<()> {
     if unified < one_month {
         return Err(Error::new(
             ErrorCode::UnifiedGapTooShort,
@@ -188,53 +274,69 @@ pub(crate) fn renew_to_unified_day(
             ));
         }
     }
-    let first_padding = plain.succ_opt().ok_or_else(|| overflow(term_path))?;
-    let padding_days = if unified > plain {
-        days_inclusive(first_padding, unified)
-    } else {
-        0
-    };
-    let unit = match renewal {
-        Renewal::Term(t) => t.unit(),
-        Renewal::ByTheDay => calendar::PeriodUnit::Years,
-    };
-    let padding_period = period_length(unit, first_padding, unified)?;
+    Ok(())
+}
 
-    // The figures (when prices are given).
-    let priced = match req.prices {
-        None => None,
-        Some(prices) => {
-            let (renewal_price, rate) = match renewal {
-                Renewal::Term(t) => {
-                    let price = prices.rate(t, unit).map_err(|e| e.at("prices"))?;
-                    (price.price, price)
-                }
-                Renewal::ByTheDay => (
-                    Money::ZERO,
-                    prices
-                        .rate(Term::Years(1), unit)
-                        .map_err(|e| e.at("prices"))?,
-                ),
-            };
-            let renewal_amount = renewal_price.exact().times(d)?;
-            let padding = rate.rate.times(padding_period)?.times(d)?;
-            let total = renewal_amount.plus(padding)?;
-            Some((
-                rate,
-                renewal_amount,
-                padding,
-                total,
-                Money::cents_of(total)?,
-            ))
+/// The figures of a renewal to the unified day, when prices are given.
+struct RenewalPrice {
+    /// The price matched: the term's, or `1Y` when priced by the day.
+    rate: MatchedPrice,
+    /// The term's price × d (0 when priced by the day).
+    renewal_amount: Exact,
+    /// rate × top-up period × d.
+    padding: Exact,
+    /// Their sum, exact.
+    total: Exact,
+    /// The total half up to cents.
+    cents: Money,
+}
+
+/// 003 §3.2.2.3, rules.md A9: the term's price × d, plus the top-up days at the term's rate per
+/// unit × d; half up to cents once.
+fn renewal_price(
+    prices: &PriceTable,
+    renewal: &Renewal,
+    dates: &UnifiedDates,
+    d: Exact,
+) -> Result<RenewalPrice> {
+    let (renewal_price, rate) = match renewal {
+        Renewal::Term(t) => {
+            let price = prices.rate(*t, dates.unit).map_err(|e| e.at("prices"))?;
+            (price.price, price)
         }
+        Renewal::ByTheDay => (
+            Money::ZERO,
+            prices
+                .rate(Term::Years(1), dates.unit)
+                .map_err(|e| e.at("prices"))?,
+        ),
     };
+    let renewal_amount = renewal_price.exact().times(d)?;
+    let padding = rate.rate.times(dates.padding_period)?.times(d)?;
+    let total = renewal_amount.plus(padding)?;
+    Ok(RenewalPrice {
+        rate,
+        renewal_amount,
+        padding,
+        total,
+        cents: Money::cents_of(total)?,
+    })
+}
 
-    // The explanation.
+/// The dates as facts: the plain renewal (or the earliest unified expiry), the unified expiry,
+/// the top-up days (003 §3.2.2.3).
+fn explain_unified_dates(
+    req: &UnifiedRenewal<'_>,
+    renewal: &Renewal,
+    dates: &UnifiedDates,
+    b: &mut Breakdown,
+) {
+    let (earliest, unified, first_padding) = (dates.earliest, dates.unified, dates.first_padding);
     match renewal {
         Renewal::Term(t) => b.fact(
             "plain renewal",
             format!("{} + {t} (003 §3.2.2.1)", req.current_expiry),
-            plain.to_string(),
+            dates.plain.to_string(),
         ),
         Renewal::ByTheDay => b.fact(
             "earliest unified expiry",
@@ -261,7 +363,7 @@ pub(crate) fn renew_to_unified_day(
     );
     b.fact(
         "top-up days",
-        if padding_days > 0 {
+        if dates.padding_days > 0 {
             format!(
                 "days({first_padding}..{unified}) = {}",
                 days_inclusive(first_padding, unified)
@@ -269,65 +371,60 @@ pub(crate) fn renew_to_unified_day(
         } else {
             "the plain expiry already falls on the unified day".to_string()
         },
-        padding_days.to_string(),
+        dates.padding_days.to_string(),
     );
-    if let Some((rate, renewal_amount, padding, total, t)) = &priced {
-        let d_text = times_factor(d);
-        if let Renewal::Term(term) = renewal {
-            b.line(
-                format!("renewal {term}"),
-                if d == Exact::ONE {
-                    format!("{} ({term} price)", rate.price)
-                } else {
-                    format!("{}{d_text} {}", rate.price, equals(*renewal_amount))
-                },
-                Money::shown(*renewal_amount),
-            );
-        }
-        if !padding.is_zero() {
-            let days = days_inclusive(first_padding, unified);
-            b.line(
-                format!("{days} days by the day"),
-                format!(
-                    "{} per {} × {}{d_text} {} (daily price: rules.md A9, billcalc's calendar conversion)",
-                    approx(rate.rate),
-                    match unit {
-                        calendar::PeriodUnit::Months => "month",
-                        calendar::PeriodUnit::Years => "year",
-                    },
-                    {
-                        let parts = describe_period(unit, first_padding, unified);
-                        if parts == padding_period.to_string() {
-                            parts
-                        } else {
-                            format!("({parts} = {padding_period})")
-                        }
-                    },
-                    equals(*padding)
-                ),
-                Money::shown(*padding),
-            );
-        }
-        b.settle(*t, "final rounding", || {
-            format!("{} → {t} (half up to cents, once)", approx(*total))
-        });
+}
+
+/// The price lines: the renewal term, the top-up days by the day (rules.md A9), the final
+/// rounding.
+fn explain_renewal_price(
+    renewal: &Renewal,
+    dates: &UnifiedDates,
+    d: Exact,
+    p: &RenewalPrice,
+    b: &mut Breakdown,
+) {
+    let (unit, first_padding, unified) = (dates.unit, dates.first_padding, dates.unified);
+    let padding_period = dates.padding_period;
+    let (rate, renewal_amount, padding, total, t) =
+        (&p.rate, &p.renewal_amount, &p.padding, &p.total, &p.cents);
+    let d_text = times_factor(d);
+    if let Renewal::Term(term) = renewal {
+        b.line(
+            format!("renewal {term}"),
+            if d == Exact::ONE {
+                format!("{} ({term} price)", rate.price)
+            } else {
+                format!("{}{d_text} {}", rate.price, equals(*renewal_amount))
+            },
+            Money::shown(*renewal_amount),
+        );
     }
-    Ok(UnifiedExpiryResponse {
-        renew_term: match renewal {
-            Renewal::Term(t) => Some(t),
-            Renewal::ByTheDay => None,
-        },
-        plain_expiry: plain,
-        unified_expiry: unified,
-        expires_at: expiry_instant(unified),
-        padding_days,
-        padding_period,
-        renewal_amount: match renewal {
-            Renewal::Term(_) => priced.as_ref().map(|p| Money::shown(p.1)),
-            Renewal::ByTheDay => None,
-        },
-        padding_amount: priced.as_ref().map(|p| Money::shown(p.2)),
-        total: priced.as_ref().map(|p| p.4),
-        breakdown: b,
-    })
+    if !padding.is_zero() {
+        let days = days_inclusive(first_padding, unified);
+        b.line(
+            format!("{days} days by the day"),
+            format!(
+                "{} per {} × {}{d_text} {} (daily price: rules.md A9, billcalc's calendar conversion)",
+                approx(rate.rate),
+                match unit {
+                    calendar::PeriodUnit::Months => "month",
+                    calendar::PeriodUnit::Years => "year",
+                },
+                {
+                    let parts = describe_period(unit, first_padding, unified);
+                    if parts == padding_period.to_string() {
+                        parts
+                    } else {
+                        format!("({parts} = {padding_period})")
+                    }
+                },
+                equals(*padding)
+            ),
+            Money::shown(*padding),
+        );
+    }
+    b.settle(*t, "final rounding", || {
+        format!("{} → {t} (half up to cents, once)", approx(*total))
+    });
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar::{self, refund_days};
+use crate::domain::calendar::{self, refund_days, RefundDays};
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::handling_fee;
 use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
@@ -53,6 +53,19 @@ fn not_started(i: usize, o: &Order, purpose: InUseFor, b: &mut Breakdown) -> Ord
     }
 }
 
+/// An order ended before the day: fully consumed, nothing back (003 §3.4.2.2).
+fn expired(i: usize, o: &Order) -> OrderRefund {
+    OrderRefund {
+        index: i,
+        status: "expired",
+        paid_cash: o.cash(),
+        consumed: o.cash(),
+        handling_fee: Money::ZERO,
+        refund: Money::ZERO,
+        voucher_returned: Money::ZERO,
+    }
+}
+
 /// 003 §3.4.2.2 / §3.2.6.4: refund of an in-use resource on `date`.
 ///
 /// - orders ended before `date`: fully consumed, nothing back;
@@ -78,15 +91,7 @@ pub(crate) fn in_use_refund(
     let mut running_found = false;
     for (i, o) in orders.iter().enumerate() {
         if o.end < date {
-            rows.push(OrderRefund {
-                index: i,
-                status: "expired",
-                paid_cash: o.cash(),
-                consumed: o.cash(),
-                handling_fee: Money::ZERO,
-                refund: Money::ZERO,
-                voucher_returned: Money::ZERO,
-            });
+            rows.push(expired(i, o));
             continue;
         }
         paid_total += o.cash();
@@ -98,141 +103,28 @@ pub(crate) fn in_use_refund(
             continue;
         }
         running_found = true;
-        let d = refund_days(o.start, o.end, date);
-        days = Some(d);
-        let rate = match fee_override {
-            Some(r) => r,
-            None => Ratio(
-                handling_fee::table_rate(o.term, o.start, date)
-                    .map_err(|e| e.at(format!("orders[{i}].term")))?,
-            ),
-        };
-        rate_used = rate;
-        // 003 §3.4.2.2: consumed = paid × consumed days / total days; fee = paid × rate.
-        let paid = o.cash().exact();
-        let exact_consumed = paid.times(Exact::ratio(d.consumed, d.total))?;
-        let exact_fee = paid.times(Exact::of(rate.0))?;
-        let (consumed, fee) = match policy {
-            // 003 §3.4.2.2 states both rounded to cents (110.00 × 14/32 = 48.13).
-            RoundingPolicy::Console | RoundingPolicy::Document => (
-                exact_consumed.round(2, Rounding::HalfUp).map(Exact::of)?,
-                exact_fee.round(2, Rounding::HalfUp).map(Exact::of)?,
-            ),
-            RoundingPolicy::Exact => (exact_consumed, exact_fee),
-        };
-        let net = paid.minus(consumed)?.minus(fee)?;
-        let refund = net.max0();
-
-        b.fact_with(|| {
-            (
-                format!("days of order {i}"),
-                format!(
-                    "total days({}..{}) = {}; consumed days({}..day before {date}) = {}; remaining days({date}..{}) = {}",
-                    o.start, o.end, d.total, o.start, d.consumed, o.end, d.remaining
-                ),
-                format!("{}/{}/{}", d.total, d.consumed, d.remaining),
-            )
-        });
-        let rounding_note = |exact: Exact, used: Exact| {
-            if exact == used {
-                String::new()
-            } else {
-                format!(
-                    " → {} (rounded half up to cents as 003 §3.4.2.2 states: {} policy)",
-                    Money::shown(used),
-                    policy.name()
-                )
-            }
-        };
-        b.line_with(o.cash(), || {
-            (
-                format!("cash paid, order {i} ({})", o.term),
-                "paid cash (实付金额), vouchers excluded".to_string(),
-            )
-        });
-        b.line_with(Money::shown(consumed.negated()), || {
-            (
-                "consumed amount".to_string(),
-                format!(
-                    "{} × {} / {} {}{}",
-                    o.cash(),
-                    d.consumed,
-                    d.total,
-                    equals(exact_consumed),
-                    rounding_note(exact_consumed, consumed)
-                ),
-            )
-        });
-        b.line_with(Money::shown(fee.negated()), || {
-            let source = if fee_override.is_some() {
-                "rate given in the request"
-            } else {
-                "003 §3.4.2.2 table 3-5"
-            };
-            (
-                "handling fee".to_string(),
-                format!(
-                    "{} × {} {}{} ({source})",
-                    o.cash(),
-                    show(rate.0),
-                    equals(exact_fee),
-                    rounding_note(exact_fee, fee)
-                ),
-            )
-        });
-        if net.is_negative() {
-            b.line_with(Money::shown(net.negated()), || {
-                (
-                    "no refund below zero".to_string(),
-                    format!(
-                        "{} − {} − {} {} < 0 → 0 (003 §3.4.2.2)",
-                        o.cash(),
-                        approx(consumed),
-                        approx(fee),
-                        equals(net)
-                    ),
-                )
-            });
-        }
-        consumed_total = consumed_total.plus(consumed)?;
-        fee_total = fee_total.plus(fee)?;
-        refund_total = refund_total.plus(refund)?;
+        let f = running_order(i, o, date, fee_override, policy)?;
+        explain_running_order(i, o, date, &f, fee_override.is_some(), &mut b);
+        days = Some(f.days);
+        rate_used = f.rate;
+        consumed_total = consumed_total.plus(f.consumed)?;
+        fee_total = fee_total.plus(f.handling_fee)?;
+        refund_total = refund_total.plus(f.refund)?;
         rows.push(OrderRefund {
             index: i,
             status: "inUse",
             paid_cash: o.cash(),
-            consumed: Money::shown(consumed),
-            handling_fee: Money::shown(fee),
-            refund: Money::shown(refund),
+            consumed: Money::shown(f.consumed),
+            handling_fee: Money::shown(f.handling_fee),
+            refund: Money::shown(f.refund),
             voucher_returned: Money::ZERO,
         });
     }
     if !running_found {
-        let what = match purpose {
-            InUseFor::Unsubscribe => "unsubscribe",
-            InUseFor::SwitchToOnDemand => "switch",
-        };
-        return Err(Error::new(
-            ErrorCode::InvalidPeriod,
-            "date",
-            format!("no order is running on {date}; an in-use {what} needs the order that covers that day"),
-        ));
+        return Err(no_running_order(date, purpose));
     }
     let refund = Money::cents_of(refund_total)?;
-    b.settle(refund, "final rounding", || {
-        format!("{} → {refund} (half up to cents)", approx(refund_total))
-    });
-    if voucher_back.is_positive() {
-        b.note_with(|| format!("vouchers returned with the unstarted renewals: {voucher_back}"));
-    }
-    b.note(match purpose {
-        InUseFor::Unsubscribe => {
-            "vouchers used on the running order are not returned (003 §3.4.2.2)"
-        }
-        InUseFor::SwitchToOnDemand => {
-            "vouchers used are not returned, the unstarted renewals' included (003 §3.2.6.4)"
-        }
-    });
+    explain_in_use_total(refund, refund_total, voucher_back, purpose, &mut b);
     Ok(UnsubscribeResponse {
         refund,
         voucher_returned: voucher_back,
@@ -247,4 +139,194 @@ pub(crate) fn in_use_refund(
         refund_to: None,
         breakdown: b,
     })
+}
+
+/// The figures of the order running on the day.
+struct RunningOrder {
+    /// Its total, consumed and remaining days.
+    days: RefundDays,
+    /// The handling fee rate: the request's, else table 3-5's.
+    rate: Ratio,
+    /// paid × consumed days / total days, exact.
+    exact_consumed: Exact,
+    /// paid × rate, exact.
+    exact_fee: Exact,
+    /// The consumed amount as used (cents except under the `exact` policy).
+    consumed: Exact,
+    /// The handling fee as used (cents except under the `exact` policy).
+    handling_fee: Exact,
+    /// paid − consumed − handling fee.
+    net: Exact,
+    /// The net, 0 when negative.
+    refund: Exact,
+}
+
+/// 003 §3.4.2.2: consumed = paid × consumed days / total days; handling fee = paid × rate (the
+/// request's rate, else table 3-5's for the order's term); both half up to cents as the document
+/// states (110.00 × 14/32 = 48.13) except under the `exact` policy; refund = max0(paid −
+/// consumed − handling fee).
+fn running_order(
+    i: usize,
+    o: &Order,
+    date: NaiveDate,
+    fee_override: Option<Ratio>,
+    policy: RoundingPolicy,
+) -> Result<RunningOrder> {
+    let d = refund_days(o.start, o.end, date);
+    let rate = match fee_override {
+        Some(r) => r,
+        None => Ratio(
+            handling_fee::table_rate(o.term, o.start, date)
+                .map_err(|e| e.at(format!("orders[{i}].term")))?,
+        ),
+    };
+    let paid = o.cash().exact();
+    let exact_consumed = paid.times(Exact::ratio(d.consumed, d.total))?;
+    let exact_fee = paid.times(Exact::of(rate.0))?;
+    let (consumed, fee) = match policy {
+        // 003 §3.4.2.2 states both rounded to cents (110.00 × 14/32 = 48.13).
+        RoundingPolicy::Console | RoundingPolicy::Document => (
+            exact_consumed.round(2, Rounding::HalfUp).map(Exact::of)?,
+            exact_fee.round(2, Rounding::HalfUp).map(Exact::of)?,
+        ),
+        RoundingPolicy::Exact => (exact_consumed, exact_fee),
+    };
+    let net = paid.minus(consumed)?.minus(fee)?;
+    Ok(RunningOrder {
+        days: d,
+        rate,
+        exact_consumed,
+        exact_fee,
+        consumed,
+        handling_fee: fee,
+        net,
+        refund: net.max0(),
+    })
+}
+
+/// The running order's breakdown: its days, the cash paid, the consumed amount, the handling fee
+/// and, below zero, no refund (003 §3.4.2.2).
+fn explain_running_order(
+    i: usize,
+    o: &Order,
+    date: NaiveDate,
+    f: &RunningOrder,
+    rate_given: bool,
+    b: &mut Breakdown,
+) {
+    let policy = b.policy;
+    let d = f.days;
+    b.fact_with(|| {
+        (
+            format!("days of order {i}"),
+            format!(
+                "total days({}..{}) = {}; consumed days({}..day before {date}) = {}; remaining days({date}..{}) = {}",
+                o.start, o.end, d.total, o.start, d.consumed, o.end, d.remaining
+            ),
+            format!("{}/{}/{}", d.total, d.consumed, d.remaining),
+        )
+    });
+    b.line_with(o.cash(), || {
+        (
+            format!("cash paid, order {i} ({})", o.term),
+            "paid cash (实付金额), vouchers excluded".to_string(),
+        )
+    });
+    b.line_with(Money::shown(f.consumed.negated()), || {
+        (
+            "consumed amount".to_string(),
+            format!(
+                "{} × {} / {} {}{}",
+                o.cash(),
+                d.consumed,
+                d.total,
+                equals(f.exact_consumed),
+                rounding_note(f.exact_consumed, f.consumed, policy)
+            ),
+        )
+    });
+    b.line_with(Money::shown(f.handling_fee.negated()), || {
+        let source = if rate_given {
+            "rate given in the request"
+        } else {
+            "003 §3.4.2.2 table 3-5"
+        };
+        (
+            "handling fee".to_string(),
+            format!(
+                "{} × {} {}{} ({source})",
+                o.cash(),
+                show(f.rate.0),
+                equals(f.exact_fee),
+                rounding_note(f.exact_fee, f.handling_fee, policy)
+            ),
+        )
+    });
+    if f.net.is_negative() {
+        b.line_with(Money::shown(f.net.negated()), || {
+            (
+                "no refund below zero".to_string(),
+                format!(
+                    "{} − {} − {} {} < 0 → 0 (003 §3.4.2.2)",
+                    o.cash(),
+                    approx(f.consumed),
+                    approx(f.handling_fee),
+                    equals(f.net)
+                ),
+            )
+        });
+    }
+}
+
+/// A figure rounded to cents, as the breakdown shows it: `" → 48.13 (rounded half up…)"`, or
+/// nothing when it was not rounded.
+fn rounding_note(exact: Exact, used: Exact, policy: RoundingPolicy) -> String {
+    if exact == used {
+        String::new()
+    } else {
+        format!(
+            " → {} (rounded half up to cents as 003 §3.4.2.2 states: {} policy)",
+            Money::shown(used),
+            policy.name()
+        )
+    }
+}
+
+/// 003 §3.4.2.2 / §3.2.6.4: an in-use refund needs the order that covers the day.
+fn no_running_order(date: NaiveDate, purpose: InUseFor) -> Error {
+    let what = match purpose {
+        InUseFor::Unsubscribe => "unsubscribe",
+        InUseFor::SwitchToOnDemand => "switch",
+    };
+    Error::new(
+        ErrorCode::InvalidPeriod,
+        "date",
+        format!(
+            "no order is running on {date}; an in-use {what} needs the order that covers that day"
+        ),
+    )
+}
+
+/// The final rounding and what happens to the vouchers (003 §3.4.2.2, §3.4.4, §3.2.6.4).
+fn explain_in_use_total(
+    refund: Money,
+    refund_total: Exact,
+    voucher_back: Money,
+    purpose: InUseFor,
+    b: &mut Breakdown,
+) {
+    b.settle(refund, "final rounding", || {
+        format!("{} → {refund} (half up to cents)", approx(refund_total))
+    });
+    if voucher_back.is_positive() {
+        b.note_with(|| format!("vouchers returned with the unstarted renewals: {voucher_back}"));
+    }
+    b.note(match purpose {
+        InUseFor::Unsubscribe => {
+            "vouchers used on the running order are not returned (003 §3.4.2.2)"
+        }
+        InUseFor::SwitchToOnDemand => {
+            "vouchers used are not returned, the unstarted renewals' included (003 §3.2.6.4)"
+        }
+    });
 }

@@ -116,79 +116,8 @@ pub fn reserved_instance_refund(
             "partial-upfront reserved instances have no published refund formula (003 §3.4.2.2 table 3-6 covers full and no upfront)",
         ));
     }
-    let (ratio, remaining_hours, total_hours) = match (
-        req.start,
-        req.end,
-        req.at,
-        req.remaining_ratio,
-    ) {
-        (Some(start), Some(end), Some(at), None) => {
-            if end <= start {
-                return Err(Error::new(
-                    ErrorCode::InvalidPeriod,
-                    "end",
-                    format!("{end} is not after {start}"),
-                ));
-            }
-            if at < start || at > end {
-                return Err(Error::new(
-                    ErrorCode::InvalidPeriod,
-                    "at",
-                    format!("{at} is outside the RI term {start}..{end}"),
-                ));
-            }
-            let total_minutes = (end - start).num_minutes();
-            let total = total_minutes / 60;
-            if total_minutes % 60 != 0 || total == 0 {
-                return Err(Error::new(
-                    ErrorCode::InvalidPeriod,
-                    "end",
-                    "an RI term is a whole number of hours",
-                ));
-            }
-            let next_hour = if at.minute() == 0 && at.second() == 0 {
-                at
-            } else {
-                at.with_minute(0)
-                    .and_then(|t| t.with_second(0))
-                    .unwrap_or(at)
-                    + chrono::Duration::hours(1)
-            };
-            let remaining = ((end - next_hour).num_minutes() / 60).max(0);
-            let ratio = Exact::ratio(remaining, total);
-            b.fact(
-                "remaining ratio",
-                format!(
-                    "remaining hours from the next whole hour {next_hour} to {end} / total hours = {remaining} / {total}"
-                ),
-                format!("{ratio} {}", equals(ratio)),
-            );
-            (ratio, Some(remaining), Some(total))
-        }
-        (None, None, None, Some(r)) => {
-            if r.0 > Decimal::ONE {
-                return Err(Error::new(
-                    ErrorCode::InvalidNumber,
-                    "remainingRatio",
-                    format!("{r} is above 1"),
-                ));
-            }
-            b.fact("remaining ratio", "given", r.to_string());
-            (
-                Exact::of(r.0),
-                None,
-                req.total_hours.map(|h| h.min(1_000_000) as i64),
-            )
-        }
-        _ => {
-            return Err(Error::new(
-                ErrorCode::MissingField,
-                "remainingRatio",
-                "give either start, end and at, or remainingRatio",
-            ))
-        }
-    };
-    let fee_rate = Exact::of(RI_FEE_RATE);
+    let hours = remaining_ratio(req)?;
+    explain_remaining_ratio(&hours, &mut b);
     let mut answer = ReservedInstanceResponse {
         refund: Money::ZERO,
         remaining_value: Money::ZERO,
@@ -197,107 +126,339 @@ pub fn reserved_instance_refund(
         paid_by_voucher: None,
         paid_by_balance: None,
         unpaid: None,
-        remaining_ratio: ratio,
-        remaining_hours,
-        total_hours,
+        remaining_ratio: hours.ratio,
+        remaining_hours: hours.remaining,
+        total_hours: hours.total,
         refund_to: None,
         breakdown: Breakdown::silent(req.options.policy),
     };
     match req.payment {
         RiPayment::FullUpfront => {
-            let value = req.upfront_cash.exact().times(ratio)?;
-            let upfront = req.upfront_cash + req.upfront_voucher;
-            let fee = upfront.exact().times(ratio)?.times(fee_rate)?;
-            let net = value.minus(fee)?;
-            let refund = Money::cents_of(net.max0())?;
-            b.line(
-                "remaining value of the cash paid",
-                format!("{} × {} {}", req.upfront_cash, ratio, equals(value)),
-                Money::shown(value),
-            );
-            b.line(
-                "handling fee",
-                format!(
-                    "({} + {}) × {} × 12% {}",
-                    req.upfront_cash,
-                    req.upfront_voucher,
-                    ratio,
-                    equals(fee)
-                ),
-                Money::shown(fee.negated()),
-            );
-            if net.is_negative() {
-                b.line(
-                    "no refund below zero",
-                    format!(
-                        "{} < 0 → 0; the customer pays nothing (003 §3.4.2.2)",
-                        approx(net)
-                    ),
-                    Money::shown(net.negated()),
-                );
-            }
-            b.settle(refund, "final rounding", || {
-                format!("{} → {refund}", approx(net.max0()))
-            });
-            b.note("vouchers are not returned (003 §3.4.2.2 table 3-6)");
+            let f = full_upfront(req, hours.ratio)?;
+            explain_full_upfront(req, hours.ratio, &f, &mut b);
             let month = req.at.map(|at| calendar::month_text(at.date()));
-            answer.refund_to = refund_to(req.paid_with, refund, month.as_deref(), &mut b);
-            answer.refund = refund;
-            answer.remaining_value = Money::shown(value);
-            answer.handling_fee = Money::cents_of(fee)?;
+            answer.refund_to = refund_to(req.paid_with, f.refund, month.as_deref(), &mut b);
+            answer.refund = f.refund;
+            answer.remaining_value = Money::shown(f.value);
+            answer.handling_fee = f.handling_fee;
         }
         RiPayment::NoUpfront | RiPayment::PartialUpfront => {
-            let total = required(
-                total_hours,
-                "totalHours",
-                "a no-upfront RI needs its total hours",
-            )?;
-            let fee = req
-                .hourly_amount
-                .exact()
-                .times(Exact::whole(total))?
-                .times(ratio)?
-                .times(fee_rate)?;
-            let pays = Money::cents_of(fee)?;
-            b.line(
-                "handling fee the customer pays",
-                format!(
-                    "{} × {total} h × {} × 12% {}",
-                    req.hourly_amount,
-                    ratio,
-                    equals(fee)
-                ),
-                Money::shown(fee.negated()),
-            );
-            b.settle(-pays, "final rounding", || {
-                format!("{} → {pays}", approx(fee))
-            });
-            b.note("charged by month-end settlement: RI vouchers first, then the balance (003 §3.4.2.2 table 3-6)");
-            if req.voucher_balance.is_some() || req.cash_balance.is_some() {
-                let by_voucher = req.voucher_balance.unwrap_or_default().min(pays);
-                let by_balance = req.cash_balance.unwrap_or_default().min(pays - by_voucher);
-                let unpaid = pays - by_voucher - by_balance;
-                b.fact(
-                    "who pays the fee",
-                    format!(
-                        "vouchers first: min({}, {pays}) = {by_voucher}; then the balance: min({}, {}) = {by_balance}",
-                        req.voucher_balance.unwrap_or_default(),
-                        req.cash_balance.unwrap_or_default(),
-                        pays - by_voucher
-                    ),
-                    format!("{by_voucher} + {by_balance}, unpaid {unpaid}"),
-                );
-                if unpaid.is_positive() {
-                    b.note(format!("{unpaid} is not covered by vouchers or balance: it stays owed in the month-end bill"));
-                }
-                answer.paid_by_voucher = Some(by_voucher);
-                answer.paid_by_balance = Some(by_balance);
-                answer.unpaid = Some(unpaid);
+            let f = no_upfront(req, hours.ratio, hours.total)?;
+            explain_no_upfront(req, hours.ratio, &f, &mut b);
+            if let Some(split) = f.split {
+                answer.paid_by_voucher = Some(split.by_voucher);
+                answer.paid_by_balance = Some(split.by_balance);
+                answer.unpaid = Some(split.unpaid);
             }
-            answer.handling_fee = pays;
-            answer.customer_pays = pays;
+            answer.handling_fee = f.pays;
+            answer.customer_pays = f.pays;
         }
     }
     answer.breakdown = b;
     Ok(answer)
+}
+
+/// The remaining ratio and where it comes from.
+struct RemainingHours {
+    /// Remaining hours / total hours.
+    ratio: Exact,
+    /// Remaining hours, when dates were given.
+    remaining: Option<i64>,
+    /// Total hours, when known.
+    total: Option<i64>,
+    /// Where the ratio comes from.
+    source: RatioSource,
+}
+
+/// A remaining ratio counted from the dates, or given in the request.
+#[derive(Clone, Copy)]
+enum RatioSource {
+    /// Counted from the next whole hour to the term's end: remaining / total hours.
+    Counted {
+        next_hour: NaiveDateTime,
+        end: NaiveDateTime,
+        remaining: i64,
+        total: i64,
+    },
+    /// Given as `remainingRatio`.
+    Given(Ratio),
+}
+
+/// 003 §3.4.2.2 table 3-6: remaining hours / total hours, from the dates (remaining time counted
+/// from the next whole hour) or as given (0–1).
+fn remaining_ratio(req: &ReservedInstanceRequest) -> Result<RemainingHours> {
+    match (req.start, req.end, req.at, req.remaining_ratio) {
+        (Some(start), Some(end), Some(at), None) => remaining_hours(start, end, at),
+        (None, None, None, Some(r)) => {
+            if r.0 > Decimal::ONE {
+                return Err(Error::new(
+                    ErrorCode::InvalidNumber,
+                    "remainingRatio",
+                    format!("{r} is above 1"),
+                ));
+            }
+            Ok(RemainingHours {
+                ratio: Exact::of(r.0),
+                remaining: None,
+                total: req.total_hours.map(|h| h.min(1_000_000) as i64),
+                source: RatioSource::Given(r),
+            })
+        }
+        _ => Err(Error::new(
+            ErrorCode::MissingField,
+            "remainingRatio",
+            "give either start, end and at, or remainingRatio",
+        )),
+    }
+}
+
+/// 003 §3.4.2.2 table 3-6: a term of whole hours, `at` inside it; the remaining hours count from
+/// the next whole hour.
+fn remaining_hours(
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    at: NaiveDateTime,
+) -> Result<RemainingHours> {
+    if end <= start {
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            "end",
+            format!("{end} is not after {start}"),
+        ));
+    }
+    if at < start || at > end {
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            "at",
+            format!("{at} is outside the RI term {start}..{end}"),
+        ));
+    }
+    let total_minutes = (end - start).num_minutes();
+    let total = total_minutes / 60;
+    if total_minutes % 60 != 0 || total == 0 {
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            "end",
+            "an RI term is a whole number of hours",
+        ));
+    }
+    let next_hour = if at.minute() == 0 && at.second() == 0 {
+        at
+    } else {
+        at.with_minute(0)
+            .and_then(|t| t.with_second(0))
+            .unwrap_or(at)
+            + chrono::Duration::hours(1)
+    };
+    let remaining = ((end - next_hour).num_minutes() / 60).max(0);
+    Ok(RemainingHours {
+        ratio: Exact::ratio(remaining, total),
+        remaining: Some(remaining),
+        total: Some(total),
+        source: RatioSource::Counted {
+            next_hour,
+            end,
+            remaining,
+            total,
+        },
+    })
+}
+
+/// The remaining ratio as a fact: counted from the dates, or given.
+fn explain_remaining_ratio(hours: &RemainingHours, b: &mut Breakdown) {
+    let ratio = hours.ratio;
+    match hours.source {
+        RatioSource::Counted {
+            next_hour,
+            end,
+            remaining,
+            total,
+        } => {
+            b.fact(
+                "remaining ratio",
+                format!(
+                    "remaining hours from the next whole hour {next_hour} to {end} / total hours = {remaining} / {total}"
+                ),
+                format!("{ratio} {}", equals(ratio)),
+            );
+        }
+        RatioSource::Given(r) => b.fact("remaining ratio", "given", r.to_string()),
+    }
+}
+
+/// The figures of a full-upfront RI's refund.
+struct FullUpfront {
+    /// cash × ratio.
+    value: Exact,
+    /// (cash + voucher) × ratio × 12 %.
+    fee: Exact,
+    /// value − fee.
+    net: Exact,
+    /// The net, 0 when negative, half up to cents.
+    refund: Money,
+    /// The fee half up to cents.
+    handling_fee: Money,
+}
+
+/// 003 §3.4.2.2 table 3-6, full upfront: `refund = max0(cash × ratio − (cash + voucher) × ratio
+/// × 12 %)`.
+fn full_upfront(req: &ReservedInstanceRequest, ratio: Exact) -> Result<FullUpfront> {
+    let value = req.upfront_cash.exact().times(ratio)?;
+    let upfront = req.upfront_cash + req.upfront_voucher;
+    let fee = upfront
+        .exact()
+        .times(ratio)?
+        .times(Exact::of(RI_FEE_RATE))?;
+    let net = value.minus(fee)?;
+    let refund = Money::cents_of(net.max0())?;
+    let handling_fee = Money::cents_of(fee)?;
+    Ok(FullUpfront {
+        value,
+        fee,
+        net,
+        refund,
+        handling_fee,
+    })
+}
+
+/// The breakdown of a full-upfront refund: the remaining value, the fee, no refund below zero,
+/// the final rounding; vouchers not returned (003 §3.4.2.2 table 3-6).
+fn explain_full_upfront(
+    req: &ReservedInstanceRequest,
+    ratio: Exact,
+    f: &FullUpfront,
+    b: &mut Breakdown,
+) {
+    let (value, fee, net, refund) = (f.value, f.fee, f.net, f.refund);
+    b.line(
+        "remaining value of the cash paid",
+        format!("{} × {} {}", req.upfront_cash, ratio, equals(value)),
+        Money::shown(value),
+    );
+    b.line(
+        "handling fee",
+        format!(
+            "({} + {}) × {} × 12% {}",
+            req.upfront_cash,
+            req.upfront_voucher,
+            ratio,
+            equals(fee)
+        ),
+        Money::shown(fee.negated()),
+    );
+    if net.is_negative() {
+        b.line(
+            "no refund below zero",
+            format!(
+                "{} < 0 → 0; the customer pays nothing (003 §3.4.2.2)",
+                approx(net)
+            ),
+            Money::shown(net.negated()),
+        );
+    }
+    b.settle(refund, "final rounding", || {
+        format!("{} → {refund}", approx(net.max0()))
+    });
+    b.note("vouchers are not returned (003 §3.4.2.2 table 3-6)");
+}
+
+/// Who pays a no-upfront RI's fee: RI vouchers first, then the balance.
+#[derive(Clone, Copy)]
+struct FeeSplit {
+    by_voucher: Money,
+    by_balance: Money,
+    unpaid: Money,
+}
+
+/// The figures of a no-upfront RI's fee.
+struct NoUpfront {
+    /// The total hours it is computed over.
+    total_hours: i64,
+    /// hourly × total hours × ratio × 12 %, exact.
+    fee: Exact,
+    /// The fee half up to cents: what the customer pays.
+    pays: Money,
+    /// Who pays it, when the balances are given.
+    split: Option<FeeSplit>,
+}
+
+/// 003 §3.4.2.2 table 3-6, no upfront: the customer pays `hourly × total hours × ratio × 12 %`,
+/// RI vouchers first, then the balance; what neither covers stays owed.
+fn no_upfront(
+    req: &ReservedInstanceRequest,
+    ratio: Exact,
+    total_hours: Option<i64>,
+) -> Result<NoUpfront> {
+    let total = required(
+        total_hours,
+        "totalHours",
+        "a no-upfront RI needs its total hours",
+    )?;
+    let fee = req
+        .hourly_amount
+        .exact()
+        .times(Exact::whole(total))?
+        .times(ratio)?
+        .times(Exact::of(RI_FEE_RATE))?;
+    let pays = Money::cents_of(fee)?;
+    let split = (req.voucher_balance.is_some() || req.cash_balance.is_some()).then(|| {
+        let by_voucher = req.voucher_balance.unwrap_or_default().min(pays);
+        let by_balance = req.cash_balance.unwrap_or_default().min(pays - by_voucher);
+        FeeSplit {
+            by_voucher,
+            by_balance,
+            unpaid: pays - by_voucher - by_balance,
+        }
+    });
+    Ok(NoUpfront {
+        total_hours: total,
+        fee,
+        pays,
+        split,
+    })
+}
+
+/// The breakdown of a no-upfront fee: the fee, the final rounding, who pays it (003 §3.4.2.2
+/// table 3-6).
+fn explain_no_upfront(
+    req: &ReservedInstanceRequest,
+    ratio: Exact,
+    f: &NoUpfront,
+    b: &mut Breakdown,
+) {
+    let (total, fee, pays) = (f.total_hours, f.fee, f.pays);
+    b.line(
+        "handling fee the customer pays",
+        format!(
+            "{} × {total} h × {} × 12% {}",
+            req.hourly_amount,
+            ratio,
+            equals(fee)
+        ),
+        Money::shown(fee.negated()),
+    );
+    b.settle(-pays, "final rounding", || {
+        format!("{} → {pays}", approx(fee))
+    });
+    b.note("charged by month-end settlement: RI vouchers first, then the balance (003 §3.4.2.2 table 3-6)");
+    if let Some(FeeSplit {
+        by_voucher,
+        by_balance,
+        unpaid,
+    }) = f.split
+    {
+        b.fact(
+            "who pays the fee",
+            format!(
+                "vouchers first: min({}, {pays}) = {by_voucher}; then the balance: min({}, {}) = {by_balance}",
+                req.voucher_balance.unwrap_or_default(),
+                req.cash_balance.unwrap_or_default(),
+                pays - by_voucher
+            ),
+            format!("{by_voucher} + {by_balance}, unpaid {unpaid}"),
+        );
+        if unpaid.is_positive() {
+            b.note(format!("{unpaid} is not covered by vouchers or balance: it stays owed in the month-end bill"));
+        }
+    }
 }

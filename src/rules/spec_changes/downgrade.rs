@@ -4,12 +4,14 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, refund_days, RefundDays};
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
-use crate::domain::price::{PriceTable, TermMatch};
+use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
 use crate::error::Result;
 use crate::rules::refunds::refund::{refund_to, PaidWith, RefundTo};
 use crate::rules::spec_changes::remaining::{check_factor, SpecChange};
+use crate::rules::spec_changes::remaining::{OrderPeriod, RemainingPeriods};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
+use chrono::NaiveDate;
 
 /// Request of `downgradeRefund`.
 #[derive(Debug, Clone, PartialEq, Eq, FromJson, Ts)]
@@ -101,11 +103,60 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
             TermMatch::Down,
         )
         .map_err(|e| e.at("newPrices"))?;
+    let figures = downgrade_figures(req.change.date, &periods, &price, d)?;
+    explain_downgrade(req.change.date, &periods, &price, note, d, &figures, &mut b);
+    let refund = figures.refund;
+    let month = calendar::month_text(req.change.date);
+    let refund_to = refund_to(req.paid_with, refund, Some(&month), &mut b);
+    Ok(DowngradeResponse {
+        refund,
+        remaining_value: Money::shown(figures.value),
+        new_config_cost: Money::shown(figures.cost),
+        remaining_days: periods.days(),
+        remaining_period: periods.total,
+        period_unit: unit,
+        matched_term: price.term,
+        orders: figures
+            .orders
+            .iter()
+            .map(|(p, days, v)| OrderValue {
+                index: p.index,
+                days: *days,
+                remaining_period_days: p.days,
+                remaining_period: p.r,
+                remaining_value: Money::shown(*v),
+            })
+            .collect(),
+        refund_to,
+        breakdown: b,
+    })
+}
 
-    // The figures.
+/// The figures of a downgrade on its change day.
+struct DowngradeFigures<'a> {
+    /// Each unexpired order, its refund day counts and its remaining value.
+    orders: Vec<(&'a OrderPeriod<'a>, RefundDays, Exact)>,
+    /// The remaining values added up.
+    value: Exact,
+    /// P_new × R × d.
+    cost: Exact,
+    /// value − cost.
+    net: Exact,
+    /// The net, 0 when ≤ 0, half up to cents.
+    refund: Money,
+}
+
+/// 003 §3.2.7: each order's remaining value (change day counted as remaining), summed, less
+/// `P_new × R × d`; ≤ 0 → no refund; half up to cents once.
+fn downgrade_figures<'a>(
+    date: NaiveDate,
+    periods: &'a RemainingPeriods<'a>,
+    price: &MatchedPrice,
+    d: Exact,
+) -> Result<DowngradeFigures<'a>> {
     let mut values = Vec::with_capacity(periods.orders.len());
     for p in &periods.orders {
-        let days = refund_days(p.order.start, p.order.end, req.change.date);
+        let days = refund_days(p.order.start, p.order.end, date);
         let v = remaining_value(
             p.order.cash(),
             Exact::whole(days.total),
@@ -117,9 +168,29 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
     let cost = price.rate.times(periods.total)?.times(d)?;
     let net = value.minus(cost)?;
     let refund = Money::cents_of(net.max0())?;
+    Ok(DowngradeFigures {
+        orders: values,
+        value,
+        cost,
+        net,
+        refund,
+    })
+}
 
-    // The explanation.
-    periods.explain(req.change.date, &mut b);
+/// The breakdown of a downgrade: the remaining periods, P_new, each order's remaining value, the
+/// new configuration's cost, no refund when ≤ 0, the final rounding (003 §3.2.7).
+fn explain_downgrade(
+    date: NaiveDate,
+    periods: &RemainingPeriods<'_>,
+    price: &MatchedPrice,
+    note: Option<String>,
+    d: Exact,
+    figures: &DowngradeFigures<'_>,
+    b: &mut Breakdown,
+) {
+    let unit = periods.unit;
+    let (value, cost, net, refund) = (figures.value, figures.cost, figures.net, figures.refund);
+    periods.explain(date, b);
     b.fact_with(|| {
         (
             "new configuration price".to_string(),
@@ -135,7 +206,7 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
     if let Some(n) = note {
         b.note(n);
     }
-    for (p, days, v) in &values {
+    for (p, days, v) in &figures.orders {
         b.line_with(Money::shown(*v), || {
             (
                 format!("remaining value of order {} ({})", p.index, p.order.term),
@@ -179,29 +250,6 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
         format!("{} → {refund} (half up to cents, once)", approx(net.max0()))
     });
     b.note("vouchers used on the current configuration are not returned (003 §3.2.7)");
-    let month = calendar::month_text(req.change.date);
-    let refund_to = refund_to(req.paid_with, refund, Some(&month), &mut b);
-    Ok(DowngradeResponse {
-        refund,
-        remaining_value: Money::shown(value),
-        new_config_cost: Money::shown(cost),
-        remaining_days: periods.days(),
-        remaining_period: periods.total,
-        period_unit: unit,
-        matched_term: price.term,
-        orders: values
-            .iter()
-            .map(|(p, days, v)| OrderValue {
-                index: p.index,
-                days: *days,
-                remaining_period_days: p.days,
-                remaining_period: p.r,
-                remaining_value: Money::shown(*v),
-            })
-            .collect(),
-        refund_to,
-        breakdown: b,
-    })
 }
 
 /// 003 §3.2.7 remaining value: `paid / total length × remaining length`, exact, in any unit.

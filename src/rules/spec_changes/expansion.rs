@@ -4,9 +4,9 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingPolicy};
-use crate::domain::price::{PriceTable, TermMatch};
+use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
 use crate::error::{Error, ErrorCode, Result};
-use crate::rules::spec_changes::remaining::{check_factor, SpecChange};
+use crate::rules::spec_changes::remaining::{check_factor, RemainingPeriods, SpecChange};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
 
@@ -59,6 +59,30 @@ pub struct ExpansionResponse {
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn expansion_cost(req: &ExpansionRequest, mut b: Breakdown) -> Result<ExpansionResponse> {
     req.change.check_prepaid()?;
+    let added = added_capacity(req)?;
+    let d = check_factor(req.discount, "discount")?;
+    let periods = req.change.remaining_periods()?;
+    let unit = periods.unit;
+    let (price, note) = req
+        .unit_prices
+        .match_period(unit == PeriodUnit::Years, periods.total, TermMatch::Up)
+        .map_err(|e| e.at("unitPrices"))?;
+    let figures = expansion_figures(added, periods.total, &price, d, req.options.policy)?;
+    explain_expansion(req, &periods, &price, note, d, &figures, &mut b);
+    Ok(ExpansionResponse {
+        cost: figures.cost,
+        added_capacity: added,
+        remaining_days: periods.days(),
+        remaining_period: figures.r,
+        period_unit: unit,
+        matched_term: price.term,
+        breakdown: b,
+    })
+}
+
+/// 003 §3.2.7: both capacities within [`MAX_CAPACITY_GB`], and disks only grow; the added
+/// capacity in GB.
+fn added_capacity(req: &ExpansionRequest) -> Result<u64> {
     for (v, path) in [
         (req.capacity_before, "capacityBefore"),
         (req.capacity_after, "capacityAfter"),
@@ -81,29 +105,54 @@ pub fn expansion_cost(req: &ExpansionRequest, mut b: Breakdown) -> Result<Expans
             ),
         ));
     }
-    let d = check_factor(req.discount, "discount")?;
-    let periods = req.change.remaining_periods()?;
-    let unit = periods.unit;
-    let r_exact = periods.total;
-    let (price, note) = req
-        .unit_prices
-        .match_period(unit == PeriodUnit::Years, r_exact, TermMatch::Up)
-        .map_err(|e| e.at("unitPrices"))?;
+    Ok(req.capacity_after - req.capacity_before)
+}
 
-    // The figures.
-    let r = match req.options.policy {
-        RoundingPolicy::Document => Exact::of(r_exact.round(2, Rounding::HalfUp)?),
-        RoundingPolicy::Console | RoundingPolicy::Exact => r_exact,
+/// The figures of an expansion on its change day.
+struct ExpansionFigures {
+    /// The remaining period as used (2 decimals under the `document` policy).
+    r: Exact,
+    /// added capacity × R × unit price × d, exact.
+    fee: Exact,
+    /// The fee half up to cents.
+    cost: Money,
+}
+
+/// 003 §3.2.7: `fee = added capacity × R × unit capacity price × d`, R rounded half up to 2
+/// decimals first under the `document` policy; half up to cents once.
+fn expansion_figures(
+    added: u64,
+    remaining_period: Exact,
+    price: &MatchedPrice,
+    d: Exact,
+    policy: RoundingPolicy,
+) -> Result<ExpansionFigures> {
+    let r = match policy {
+        RoundingPolicy::Document => Exact::of(remaining_period.round(2, Rounding::HalfUp)?),
+        RoundingPolicy::Console | RoundingPolicy::Exact => remaining_period,
     };
-    let added = req.capacity_after - req.capacity_before;
     let fee = Exact::whole(i64::try_from(added).unwrap_or(i64::MAX))
         .times(r)?
         .times(price.rate)?
         .times(d)?;
     let cost = Money::cents_of(fee)?;
+    Ok(ExpansionFigures { r, fee, cost })
+}
 
-    // The explanation.
-    periods.explain(req.change.date, &mut b);
+/// The breakdown of an expansion: the remaining period (and R as used), the unit capacity
+/// price, the fee, the final rounding (003 §3.2.7).
+fn explain_expansion(
+    req: &ExpansionRequest,
+    periods: &RemainingPeriods<'_>,
+    price: &MatchedPrice,
+    note: Option<String>,
+    d: Exact,
+    figures: &ExpansionFigures,
+    b: &mut Breakdown,
+) {
+    let (unit, r_exact) = (periods.unit, periods.total);
+    let (r, fee, cost) = (figures.r, figures.fee, figures.cost);
+    periods.explain(req.change.date, b);
     if r != r_exact {
         b.fact(
             "remaining period as used",
@@ -147,13 +196,4 @@ pub fn expansion_cost(req: &ExpansionRequest, mut b: Breakdown) -> Result<Expans
     b.settle(cost, "final rounding", || {
         format!("{} → {cost} (half up to cents, once)", approx(fee))
     });
-    Ok(ExpansionResponse {
-        cost,
-        added_capacity: added,
-        remaining_days: periods.days(),
-        remaining_period: r,
-        period_unit: unit,
-        matched_term: price.term,
-        breakdown: b,
-    })
 }

@@ -8,7 +8,8 @@ use crate::domain::order::Order;
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
 use crate::error::Result;
 use crate::rules::spec_changes::remaining::{check_factor, check_prepaid, remaining_periods};
-use crate::rules::spec_changes::remaining::{OrderPeriod, ResourceBillingMode, SpecChange};
+use crate::rules::spec_changes::remaining::{OrderPeriod, RemainingPeriods};
+use crate::rules::spec_changes::remaining::{ResourceBillingMode, SpecChange};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
 use chrono::NaiveDate;
@@ -142,6 +143,43 @@ pub(crate) struct Upgrade<'a> {
 /// [`upgrade_cost`] over an [`Upgrade`].
 pub(crate) fn upgrade_fee(req: &Upgrade<'_>, mut b: Breakdown) -> Result<UpgradeResponse> {
     check_prepaid(req.billing_mode)?;
+    let offer = offer_terms(req)?;
+    let periods = remaining_periods(req.orders, req.date)?;
+    let fees = upgrade_figures(req, &offer, &periods, b.policy)?;
+    explain_upgrade(req.date, &offer, &periods, &fees, &mut b);
+    Ok(UpgradeResponse {
+        cost: fees.cost,
+        remaining_days: periods.days(),
+        remaining_period: periods.total,
+        period_unit: periods.unit,
+        matched_term: fees.new_price.term,
+        orders: fees
+            .orders
+            .iter()
+            .map(|f| OrderFee {
+                index: f.period.index,
+                remaining_days: f.period.days,
+                remaining_period: f.period.r,
+                fee: Money::shown(f.added),
+            })
+            .collect(),
+        cheaper_by_price: fees.cheaper,
+        breakdown: b,
+    })
+}
+
+/// What the offer changes, the same on every day: the factor d, the reduction X and the table
+/// the new configuration is priced from.
+struct OfferTerms<'a> {
+    factor: Exact,
+    reduction: Money,
+    new_table: &'a PriceTable,
+    new_path: &'static str,
+}
+
+/// 003 §3.2.7, four formulas: a discount's factor d (validated), a fixed price's table, a
+/// reduction's X.
+fn offer_terms<'a>(req: &Upgrade<'a>) -> Result<OfferTerms<'a>> {
     let (factor, reduction, new_table, new_path) = match req.offer {
         None => (Exact::ONE, Money::ZERO, req.new_prices, "newPrices"),
         Some(UpgradeOffer::Rate { factor }) => (
@@ -157,21 +195,56 @@ pub(crate) fn upgrade_fee(req: &Upgrade<'_>, mut b: Breakdown) -> Result<Upgrade
             (Exact::ONE, *amount, req.new_prices, "newPrices")
         }
     };
-    let periods = remaining_periods(req.orders, req.date)?;
-    let unit = periods.unit;
-    let (new_price, note) = new_table
-        .match_period(unit == PeriodUnit::Years, periods.total, TermMatch::Up)
-        .map_err(|e| e.at(new_path))?;
+    Ok(OfferTerms {
+        factor,
+        reduction,
+        new_table,
+        new_path,
+    })
+}
 
-    // The figures.
+/// The figures of an upgrade on its change day.
+struct UpgradeFees<'a> {
+    /// P_new, matched for the total remaining period rounded up.
+    new_price: MatchedPrice,
+    /// The matching's note, if any.
+    note: Option<String>,
+    /// Each unexpired order's fee.
+    orders: Vec<Fee<'a>>,
+    /// The fees added up, less the reduction.
+    net: Exact,
+    /// The net, 0 when negative, half up to cents.
+    cost: Money,
+    /// The new rate is below some order's old rate.
+    cheaper: bool,
+}
+
+/// 003 §3.2.7: P_new for the total remaining period rounded up, each order's
+/// `(P_new − P_old_i) × R_i × d` (truncated to cents under the `document` policy), summed, less
+/// the reduction, negative → 0, half up to cents once.
+fn upgrade_figures<'a>(
+    req: &Upgrade<'_>,
+    offer: &OfferTerms<'_>,
+    periods: &'a RemainingPeriods<'a>,
+    policy: RoundingPolicy,
+) -> Result<UpgradeFees<'a>> {
+    let unit = periods.unit;
+    let (new_price, note) = offer
+        .new_table
+        .match_period(unit == PeriodUnit::Years, periods.total, TermMatch::Up)
+        .map_err(|e| e.at(offer.new_path))?;
     let mut fees = Vec::with_capacity(periods.orders.len());
     for p in &periods.orders {
         let old = req
             .old_prices
             .rate(p.order.term, unit)
             .map_err(|e| e.at(format!("oldPrices.{}", p.order.term)))?;
-        let exact = new_price.rate.minus(old.rate)?.times(p.r)?.times(factor)?;
-        let added = match b.policy {
+        let exact = new_price
+            .rate
+            .minus(old.rate)?
+            .times(p.r)?
+            .times(offer.factor)?;
+        let added = match policy {
             RoundingPolicy::Document => Exact::of(exact.round(2, Rounding::Truncate)?),
             RoundingPolicy::Console | RoundingPolicy::Exact => exact,
         };
@@ -182,12 +255,37 @@ pub(crate) fn upgrade_fee(req: &Upgrade<'_>, mut b: Breakdown) -> Result<Upgrade
             added,
         });
     }
-    let net = Exact::sum(fees.iter().map(|f| f.added))?.minus(reduction.exact())?;
+    let net = Exact::sum(fees.iter().map(|f| f.added))?.minus(offer.reduction.exact())?;
     let cost = Money::cents_of(net.max0())?;
     let cheaper = fees.iter().any(|f| new_price.rate < f.old.rate);
+    Ok(UpgradeFees {
+        new_price,
+        note,
+        orders: fees,
+        net,
+        cost,
+        cheaper,
+    })
+}
 
-    // The explanation.
-    periods.explain(req.date, &mut b);
+/// The breakdown of an upgrade: the remaining periods, P_new, each order's fee, the reduction,
+/// a negative fee cut to 0, the final rounding (003 §3.2.7).
+fn explain_upgrade(
+    date: NaiveDate,
+    offer: &OfferTerms<'_>,
+    periods: &RemainingPeriods<'_>,
+    fees: &UpgradeFees<'_>,
+    b: &mut Breakdown,
+) {
+    let unit = periods.unit;
+    let (new_price, factor, reduction, net, cost) = (
+        &fees.new_price,
+        offer.factor,
+        offer.reduction,
+        fees.net,
+        fees.cost,
+    );
+    periods.explain(date, b);
     b.fact_with(|| {
         (
             "new configuration price".to_string(),
@@ -200,10 +298,47 @@ pub(crate) fn upgrade_fee(req: &Upgrade<'_>, mut b: Breakdown) -> Result<Upgrade
             new_price.describe(),
         )
     });
-    if let Some(n) = note {
-        b.note(n);
+    if let Some(n) = &fees.note {
+        b.note(n.as_str());
     }
-    for f in &fees {
+    explain_order_fees(factor, unit, new_price, &fees.orders, b);
+    if reduction.is_positive() {
+        b.line("reduction (减免)", format!("− {reduction}"), -reduction);
+    }
+    if net.is_negative() {
+        b.line_with(Money::shown(net.negated()), || {
+            (
+                "negative upgrade fee → 0".to_string(),
+                format!(
+                    "{} < 0: the change succeeds, nothing is charged and nothing refunded (003 §3.2.7)",
+                    approx(net)
+                ),
+            )
+        });
+    }
+    let policy = b.policy;
+    b.settle(cost, "final rounding", || {
+        format!(
+            "{} → {cost} (half up to cents, once: {} policy)",
+            approx(net.max0()),
+            policy.name()
+        )
+    });
+    if fees.cheaper {
+        b.note("the new configuration's current rate is below the old one's for at least one order: by price this is a downgrade (003 §3.2.7 note); see downgradeRefund");
+    }
+}
+
+/// One line per order: `(P_new − P_old_i) × R_i × d`, and its cut to cents under the `document`
+/// policy (003 §3.2.7 ex. 1).
+fn explain_order_fees(
+    factor: Exact,
+    unit: PeriodUnit,
+    new_price: &MatchedPrice,
+    fees: &[Fee<'_>],
+    b: &mut Breakdown,
+) {
+    for f in fees {
         b.line_with(Money::shown(f.added), || {
             let p = f.period;
             let factor_text = times_factor(factor);
@@ -229,47 +364,4 @@ pub(crate) fn upgrade_fee(req: &Upgrade<'_>, mut b: Breakdown) -> Result<Upgrade
             )
         });
     }
-    if reduction.is_positive() {
-        b.line("reduction (减免)", format!("− {reduction}"), -reduction);
-    }
-    if net.is_negative() {
-        b.line_with(Money::shown(net.negated()), || {
-            (
-                "negative upgrade fee → 0".to_string(),
-                format!(
-                    "{} < 0: the change succeeds, nothing is charged and nothing refunded (003 §3.2.7)",
-                    approx(net)
-                ),
-            )
-        });
-    }
-    let policy = b.policy;
-    b.settle(cost, "final rounding", || {
-        format!(
-            "{} → {cost} (half up to cents, once: {} policy)",
-            approx(net.max0()),
-            policy.name()
-        )
-    });
-    if cheaper {
-        b.note("the new configuration's current rate is below the old one's for at least one order: by price this is a downgrade (003 §3.2.7 note); see downgradeRefund");
-    }
-    Ok(UpgradeResponse {
-        cost,
-        remaining_days: periods.days(),
-        remaining_period: periods.total,
-        period_unit: unit,
-        matched_term: new_price.term,
-        orders: fees
-            .iter()
-            .map(|f| OrderFee {
-                index: f.period.index,
-                remaining_days: f.period.days,
-                remaining_period: f.period.r,
-                fee: Money::shown(f.added),
-            })
-            .collect(),
-        cheaper_by_price: cheaper,
-        breakdown: b,
-    })
 }
