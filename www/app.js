@@ -48,20 +48,64 @@ const hooks = {
   billcalc,
 };
 
+// What a shared link may hold: nesting no deeper than any request needs, a cart of at most 30
+// items (003 §3.1.1, as the package refuses), and no empty cart.
+const MAX_DEPTH = 16;
+const MAX_ITEMS = 30;
+
+/** Why a link's state is refused before any form is built, or null (an iterative walk: a link
+ * nested 10,000 deep must not exhaust the stack). */
+function refusal(state) {
+  const stack = [[state, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop();
+    if (d > MAX_DEPTH) return `The link is nested more than ${MAX_DEPTH} levels deep: it is not a request this page wrote.`;
+    if (v && typeof v === "object") for (const x of Object.values(v)) stack.push([x, d + 1]);
+  }
+  const items = state?.view === "checkout" ? state.request?.items : undefined;
+  if (Array.isArray(items) && items.length > MAX_ITEMS) return `The link's cart has ${items.length} items; one payment holds at most ${MAX_ITEMS}.`;
+  if (Array.isArray(items) && items.length === 0) return "The link's cart is empty: there is nothing to price.";
+  return null;
+}
+
+/** Say why a link was not opened, above the views. */
+function refuseLink(message) {
+  let note = $("#link-refused");
+  if (!note) {
+    note = document.createElement("p");
+    note.id = "link-refused";
+    note.className = "link-refused";
+    note.setAttribute("role", "alert");
+    $("main").prepend(note);
+  }
+  note.textContent = `${message} The page opened its sample instead.`;
+}
+
 // `#checkout`, `#resource`, `#calculations`; `#{"view":…,"request":…}`; `#{"op":…,"request":…}`
-// (one operation, as the earlier page wrote its links).
+// (one operation, as the earlier page wrote its links). A refused link opens its view's sample.
 function parseHash() {
   const raw = location.hash.slice(1);
   if (!raw) return null;
   if (VIEWS.includes(raw)) return { view: raw };
+  let s;
   try {
-    const s = JSON.parse(decodeURIComponent(raw));
-    if (s && typeof s.op === "string") return { view: "calculations", op: s.op, request: s.request };
-    if (s && VIEWS.includes(s.view)) return { view: s.view, request: s.request };
+    s = JSON.parse(decodeURIComponent(raw));
   } catch {
-    // no or broken state in the address: start from the samples
+    refuseLink("The link's state could not be read.");
+    return null;
   }
-  return null;
+  const st =
+    s && typeof s.op === "string"
+      ? { view: "calculations", op: s.op, request: s.request }
+      : s && VIEWS.includes(s.view)
+        ? { view: s.view, request: s.request }
+        : null;
+  const why = st && refusal(st);
+  if (why) {
+    refuseLink(why);
+    return { view: st.view };
+  }
+  return st;
 }
 
 function reveal(view) {

@@ -443,6 +443,29 @@ test("a strict Content-Security-Policy is present and enforced: an inline script
   assert.equal(await page.evaluate(() => window.__inline), undefined);
 });
 
+test("hostile links are refused with a message before any form is built, and the page still works", async () => {
+  const link = (state) => `#${encodeURIComponent(JSON.stringify(state))}`;
+  const item = { kind: "new", term: "1M", prices: { "1M": "30" } };
+  // Written as text: JSON.stringify itself cannot nest 10,000 deep.
+  const nested = `${'{"a":'.repeat(10_000)}{}${"}".repeat(10_000)}`;
+  const deep = `#${encodeURIComponent(`{"view":"checkout","request":{"date":"2024-03-01","items":[],"deep":${nested}}}`)}`;
+  const cases = [
+    [link({ view: "checkout", request: { date: "2024-03-01", items: Array(10_000).fill(item) } }), /10000 items; one payment holds at most 30/],
+    [deep, /nested more than 16 levels|could not be read/],
+    [link({ view: "checkout", request: { date: "2024-03-01", items: [] } }), /cart is empty/],
+    ["#%7Bbroken", /could not be read/],
+  ];
+  for (const [hash, why] of cases) {
+    const t = Date.now();
+    await fresh(hash);
+    assert.ok(Date.now() - t < 10_000, "refused quickly, without building the crafted forms");
+    assert.match(await page.textContent("#link-refused"), why);
+    // The view opens on its sample: the receipt is complete, no crafted line was built.
+    assert.equal(await total(), "148.24");
+    assert.ok((await page.$$("#view-checkout fieldset.item")).length <= 2);
+  }
+});
+
 test("the page threw nothing", () => {
   assert.deepEqual(pageErrors, []);
 });
