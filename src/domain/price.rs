@@ -120,7 +120,7 @@ impl PriceTable {
         yearly: bool,
         r: Exact,
         how: TermMatch,
-    ) -> Result<(MatchedPrice, Option<String>)> {
+    ) -> Result<(MatchedPrice, Option<TermNote>)> {
         let unit = if yearly {
             PeriodUnit::Years
         } else {
@@ -155,11 +155,12 @@ impl PriceTable {
             TermMatch::Up => match candidates.iter().find(|t| t.length_in(unit) >= r) {
                 Some(&t) => t,
                 None => {
-                    note = Some(format!(
-                        "no {kind} price covers {} {}; the longest priced term {longest} is used (003 §3.2.7)",
-                        approx(r),
-                        unit.name()
-                    ));
+                    note = Some(TermNote {
+                        r,
+                        unit,
+                        term: longest,
+                        how,
+                    });
                     longest
                 }
             },
@@ -167,10 +168,12 @@ impl PriceTable {
                 Some(&t) => t,
                 None => {
                     if yearly {
-                        note = Some(format!(
-                            "less than a year remains ({} years): rounding down finds no yearly term, so the shortest yearly price {shortest} is used as a rate per year (rules.md A6)",
-                            approx(r)
-                        ));
+                        note = Some(TermNote {
+                            r,
+                            unit,
+                            term: shortest,
+                            how,
+                        });
                     }
                     shortest
                 }
@@ -192,4 +195,27 @@ fn whole_months(r: Exact, how: TermMatch) -> Option<Term> {
     (1..=crate::domain::term::MAX_MONTHS)
         .contains(&months)
         .then_some(Term::Months(months))
+}
+
+/// Why the matched term is not the remaining period rounded (003 §3.2.7, rules.md A6): written
+/// only when a breakdown shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermNote {
+    r: Exact,
+    unit: PeriodUnit,
+    term: Term,
+    how: TermMatch,
+}
+
+impl std::fmt::Display for TermNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (r, term) = (approx(self.r), self.term);
+        match self.how {
+            TermMatch::Up => {
+                let kind = if self.unit == PeriodUnit::Years { "yearly" } else { "monthly" };
+                write!(f, "no {kind} price covers {r} {}; the longest priced term {term} is used (003 §3.2.7)", self.unit.name())
+            }
+            TermMatch::Down => write!(f, "less than a year remains ({r} years): rounding down finds no yearly term, so the shortest yearly price {term} is used as a rate per year (rules.md A6)"),
+        }
+    }
 }

@@ -321,16 +321,16 @@ fn apply_approval(
         )),
         Some(a) => {
             res.bill_month = calendar::month_text(a);
-            res.breakdown.note(format!(
-                "large refund (> 1000): approved {a}, booked in the {} bill (003 §3.4.2.1)",
-                res.bill_month
-            ));
+            let month = &res.bill_month;
+            res.breakdown.note_with(|| {
+                format!("large refund (> 1000): approved {a}, booked in the {month} bill (003 §3.4.2.1)")
+            });
             Ok(())
         }
         None => {
-            res.breakdown.note(format!(
-                "large refund (> 1000): needs the account manager's approval, automatic after 24 hours; booked in the bill of the month it is approved ({} if approved the same month, 003 §3.4.2.1)",
-                res.bill_month
+            let month = &res.bill_month;
+            res.breakdown.note_with(|| format!(
+                "large refund (> 1000): needs the account manager's approval, automatic after 24 hours; booked in the bill of the month it is approved ({month} if approved the same month, 003 §3.4.2.1)"
             ));
             Ok(())
         }

@@ -4,7 +4,7 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, refund_days, RefundDays};
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
-use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
+use crate::domain::price::{MatchedPrice, PriceTable, TermMatch, TermNote};
 use crate::error::Result;
 use crate::rules::refunds::refund::{refund_to, PaidWith, RefundTo};
 use crate::rules::spec_changes::remaining::{check_factor, SpecChange};
@@ -183,7 +183,7 @@ fn explain_downgrade(
     date: NaiveDate,
     periods: &RemainingPeriods<'_>,
     price: &MatchedPrice,
-    note: Option<String>,
+    note: Option<TermNote>,
     d: Exact,
     figures: &DowngradeFigures<'_>,
     b: &mut Breakdown,
@@ -204,7 +204,7 @@ fn explain_downgrade(
         )
     });
     if let Some(n) = note {
-        b.note(n);
+        b.note_with(|| n.to_string());
     }
     for (p, days, v) in &figures.orders {
         b.line_with(Money::shown(*v), || {

@@ -4,7 +4,7 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingPolicy};
-use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
+use crate::domain::price::{MatchedPrice, PriceTable, TermMatch, TermNote};
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::spec_changes::remaining::{check_factor, RemainingPeriods, SpecChange};
 use crate::rules::Options;
@@ -145,7 +145,7 @@ fn explain_expansion(
     req: &ExpansionRequest,
     periods: &RemainingPeriods<'_>,
     price: &MatchedPrice,
-    note: Option<String>,
+    note: Option<TermNote>,
     d: Exact,
     figures: &ExpansionFigures,
     b: &mut Breakdown,
@@ -176,7 +176,7 @@ fn explain_expansion(
         )
     });
     if let Some(n) = note {
-        b.note(n);
+        b.note_with(|| n.to_string());
     }
     b.line_with(Money::shown(fee), || {
         let d_text = times_factor(d);

@@ -5,7 +5,7 @@ use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingPolicy};
 use crate::domain::order::Order;
-use crate::domain::price::{MatchedPrice, PriceTable, TermMatch};
+use crate::domain::price::{MatchedPrice, PriceTable, TermMatch, TermNote};
 use crate::error::Result;
 use crate::rules::spec_changes::remaining::{check_factor, check_prepaid, remaining_periods};
 use crate::rules::spec_changes::remaining::{OrderPeriod, RemainingPeriods};
@@ -208,7 +208,7 @@ struct UpgradeFees<'a> {
     /// P_new, matched for the total remaining period rounded up.
     new_price: MatchedPrice,
     /// The matching's note, if any.
-    note: Option<String>,
+    note: Option<TermNote>,
     /// Each unexpired order's fee.
     orders: Vec<Fee<'a>>,
     /// The fees added up, less the reduction.
@@ -298,8 +298,8 @@ fn explain_upgrade(
             new_price.describe(),
         )
     });
-    if let Some(n) = &fees.note {
-        b.note(n.as_str());
+    if let Some(n) = fees.note {
+        b.note_with(|| n.to_string());
     }
     explain_order_fees(factor, unit, new_price, &fees.orders, b);
     if reduction.is_positive() {
