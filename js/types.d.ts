@@ -639,6 +639,8 @@ export type Order = {
   paidCash?: Money;
   /** Voucher amount used to pay the order (never part of cash refunds). */
   voucher?: Money;
+  /** The last day that voucher is valid, if known: a voucher returned after it is void (003 §3.4.1). */
+  voucherValidTo?: string;
 };
 
 /** One order's share of the upgrade fee. */

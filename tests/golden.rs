@@ -535,3 +535,14 @@ golden!(
     s8_1_indonesia_vat_collector,
     s8_1_vat_collector_only_in_indonesia,
 );
+
+// 003 §3.4.1, §3.2.6, §5.1.2, §9.1.5: the corrections and decisions of "What happens next".
+golden!(
+    s3_4_1_expired_voucher_is_void,
+    s3_4_1_valid_voucher_is_returned,
+    decision_22_trial_switches_at_expiry,
+    decision_22_trial_cannot_switch_at_once,
+    decision_22_immediate_switch_large_refund_needs_approval,
+    decision_22_balance_payment_not_capped_at_20000,
+    decision_22_voucher_expiring_before_the_monthly_bill,
+);

@@ -29,6 +29,9 @@ pub struct Order {
     /// Voucher amount used to pay the order (never part of cash refunds).
     #[json(default)]
     pub voucher: Money,
+    /// The last day that voucher is valid, if known: a voucher returned after it is void
+    /// (003 §3.4.1).
+    pub voucher_valid_to: Option<NaiveDate>,
 }
 
 /// Check a list of orders: 1..=`MAX_ORDERS` segments, each `end ≥ start` and spanning its term,
@@ -82,6 +85,22 @@ impl Order {
     /// The cash paid; 0 when not given (the rules that need it call [`require_cash`] first).
     pub fn cash(&self) -> Money {
         self.paid_cash.unwrap_or_default()
+    }
+
+    /// 003 §3.4.1: the voucher a refund on `day` gives back — void (0) once the voucher has
+    /// expired.
+    pub fn voucher_back(&self, day: NaiveDate) -> Money {
+        match self.voucher_void_since(day) {
+            Some(_) => Money::ZERO,
+            None => self.voucher,
+        }
+    }
+
+    /// The voucher's last valid day, when it has expired before `day` and so is not returned
+    /// (003 §3.4.1: "若代金券已过期失效，则退回的金额失效").
+    pub fn voucher_void_since(&self, day: NaiveDate) -> Option<NaiveDate> {
+        self.voucher_valid_to
+            .filter(|last| *last < day && self.voucher.is_positive())
     }
 }
 

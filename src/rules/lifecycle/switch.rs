@@ -71,10 +71,15 @@ pub fn switch_to_on_demand(req: &SwitchRequest, b: Breakdown) -> Result<SwitchRe
     check_rate(req.handling_fee_rate)?;
     let refuse =
         |path: &str, msg: String| Err(Error::new(ErrorCode::ModeSwitchNotAllowed, path, msg));
-    if req.resource_kind != ResourceKind::Standard {
+    // 003 §3.2.6.4 refuses trials the immediate switch; §3.2.6.3 does not list them, so a trial
+    // may switch at its expiry (as it may turn commercial). Packages, free and one-off services
+    // have no pay-per-use period to switch to.
+    let trial_at_expiry =
+        req.resource_kind == ResourceKind::Trial && req.mode == SwitchMode::AtExpiry;
+    if req.resource_kind != ResourceKind::Standard && !trial_at_expiry {
         return refuse(
             "resourceKind",
-            "resource packages, trials, free and one-off services cannot switch to pay-per-use (003 §3.2.6.3, §3.2.6.4)".into(),
+            "resource packages, free and one-off services cannot switch to pay-per-use, nor a trial at once (003 §3.2.6.3, §3.2.6.4)".into(),
         );
     }
     let (Some(first), Some(last)) = (req.orders.first(), req.orders.last()) else {

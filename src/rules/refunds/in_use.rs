@@ -22,9 +22,18 @@ pub(crate) enum InUseFor {
 /// A renewal order not started on the day: its cash back in full, no consumption, no fee (as a
 /// renewal period, 003 §3.4.4); its voucher returned when unsubscribing (003 §3.4.4), not on an
 /// immediate switch (003 §3.2.6.4: 不退还已使用代金券).
-fn not_started(i: usize, o: &Order, purpose: InUseFor, b: &mut Breakdown) -> OrderRefund {
+fn not_started(
+    i: usize,
+    o: &Order,
+    purpose: InUseFor,
+    date: NaiveDate,
+    b: &mut Breakdown,
+) -> OrderRefund {
     let voucher = match purpose {
-        InUseFor::Unsubscribe => o.voucher,
+        InUseFor::Unsubscribe => {
+            crate::rules::refunds::unsubscribe::explain_void_voucher(i, o, date, b);
+            o.voucher_back(date)
+        }
         InUseFor::SwitchToOnDemand => Money::ZERO,
     };
     b.line_with(o.cash(), || {
@@ -96,7 +105,7 @@ pub(crate) fn in_use_refund(
         }
         paid_total += o.cash();
         if o.start > date {
-            let row = not_started(i, o, purpose, &mut b);
+            let row = not_started(i, o, purpose, date, &mut b);
             voucher_back += row.voucher_returned;
             refund_total = refund_total.plus(o.cash().exact())?;
             rows.push(row);

@@ -355,7 +355,8 @@ fn full_refund(
                 o.cash(),
             );
             paid += o.cash();
-            vouchers += o.voucher;
+            vouchers += o.voucher_back(date);
+            explain_void_voucher(i, o, date, &mut b);
             rows.push(OrderRefund {
                 index: i,
                 status: "full",
@@ -363,7 +364,7 @@ fn full_refund(
                 consumed: Money::ZERO,
                 handling_fee: Money::ZERO,
                 refund: o.cash(),
-                voucher_returned: o.voucher,
+                voucher_returned: o.voucher_back(date),
             });
         } else {
             rows.push(OrderRefund {
@@ -405,4 +406,16 @@ fn full_refund(
 /// A response with nothing refunded (a switch at expiry), into breakdown `b`.
 pub(crate) fn empty_response(date: NaiveDate, b: Breakdown) -> UnsubscribeResponse {
     full_refund(&[], &|_| false, date, b, "")
+}
+
+/// 003 §3.4.1: a voucher already expired on the refund day is not returned; say so.
+pub(crate) fn explain_void_voucher(i: usize, o: &Order, date: NaiveDate, b: &mut Breakdown) {
+    if let Some(last) = o.voucher_void_since(date) {
+        b.note_with(|| {
+            format!(
+                "order {i}: its voucher {} expired on {last}, before {date}: void, not returned (003 §3.4.1)",
+                o.voucher
+            )
+        });
+    }
 }
