@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 name=$1 commit=$2
 out="$PWD/target/releases/$name"
 [ -f "$out/billcalc_bg.wasm" ] && [ "$(cat "$out/commit" 2>/dev/null)" = "$commit" ] && exit 0
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh
 tree=$(mktemp -d)
 git worktree add --quiet --detach "$tree" "$commit"

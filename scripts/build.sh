@@ -5,7 +5,7 @@
 # .wasm size, raw and gzip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh
 # Stripped of debug info only: `strip = true` (kept for the CLI) would also drop the section that
 # tells wasm-bindgen which Wasm features are used; wasm-bindgen removes the names instead.

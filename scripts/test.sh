@@ -3,7 +3,7 @@
 # Node, the packed tarball (Node ESM and Vite), and the page in headless Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
 echo "== Rust tests"
 # --all-targets builds the benches too but skips the doc examples: they run on their own.
