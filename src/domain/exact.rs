@@ -343,8 +343,8 @@ impl Exact {
         let (scaled, d) = match mul(self.n, scale) {
             Some(scaled) => (scaled, self.d),
             None => {
-                let g = i128::try_from(gcd(scale.unsigned_abs(), self.d.unsigned_abs()))
-                    .unwrap_or(1);
+                let g =
+                    i128::try_from(gcd(scale.unsigned_abs(), self.d.unsigned_abs())).unwrap_or(1);
                 let scaled = mul(self.n, quotient(scale, g)).ok_or_else(too_large)?;
                 (scaled, quotient(self.d, g))
             }
