@@ -151,21 +151,55 @@ fn parse_month(s: &str) -> Option<(i32, u32)> {
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<BillRoundingResponse> {
     check_count("amounts", req.amounts.len(), MAX_AMOUNTS, "amounts")?;
-    let month = match &req.bill_month {
-        Some(s) => Some(parse_month(s).ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidDate,
-                "billMonth",
-                format!(
-                    "\"{}\" is not a month YYYY-MM",
-                    crate::domain::money::clip(s)
-                ),
-            )
-        })?),
-        None => None,
+    let month = bill_month(req)?;
+    let (rule, text, assumed) = rule_in_force(req.options.provider(), req.customer_type, month);
+    if rule == Rule::BillsTruncated {
+        return by_bill(req, text, b);
+    }
+    let figures = line_figures(req, rule);
+    explain_lines(req, &figures, text, &mut b);
+    Ok(BillRoundingResponse {
+        exact_total: figures.exact.normalize().to_string(),
+        payable: figures.payable,
+        rounding_off: (figures.exact - figures.payable.0).normalize().to_string(),
+        line_amounts: figures
+            .lines
+            .iter()
+            .map(|l| l.normalize().to_string())
+            .collect(),
+        rule: text.to_string(),
+        assumed,
+        breakdown: b,
+    })
+}
+
+/// The billing month `YYYY-MM`, if given: it selects the rule in force (rules.md A11, A12).
+fn bill_month(req: &BillRoundingRequest) -> Result<Option<(i32, u32)>> {
+    let Some(s) = &req.bill_month else {
+        return Ok(None);
     };
+    let month = parse_month(s).ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvalidDate,
+            "billMonth",
+            format!(
+                "\"{}\" is not a month YYYY-MM",
+                crate::domain::money::clip(s)
+            ),
+        )
+    })?;
+    Ok(Some(month))
+}
+
+/// The rule in force for a provider, customer type and billing month (absent: today's rules),
+/// its text with the source, and whether billcalc assumes it (003 §6.1.6, §7.1, §13.2.3; 004).
+fn rule_in_force(
+    provider: Provider,
+    customer: CustomerType,
+    month: Option<(i32, u32)>,
+) -> (Rule, &'static str, bool) {
     let before = |y: i32, m: u32| month.is_some_and(|bm| bm < (y, m));
-    let (rule, text, assumed) = match (req.options.provider(), req.customer_type) {
+    match (provider, customer) {
         (Provider::Huawei, CustomerType::MonthlySettlement) if before(2020, 4) => (
             Rule::LinesTruncated,
             "each settlement cut to the cent, then added (003 §7.1, before April 2020)",
@@ -201,10 +235,25 @@ pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<Bill
             "the documents state no rounding rule for this provider: the total is rounded half up to cents (assumed)",
             true,
         ),
-    };
-    if rule == Rule::BillsTruncated {
-        return by_bill(req, text, b);
     }
+}
+
+/// The per-line figures of a bill: the exact sum, each amount as charged, their sum and what is
+/// payable.
+struct LineFigures {
+    /// The amounts added up, exact.
+    exact: Decimal,
+    /// Each amount as charged.
+    lines: Vec<Decimal>,
+    /// The charged amounts added up.
+    sum: Decimal,
+    /// The sum to the cent: cut (Volcengine since 2021-08, 004), else half up (003 §6.1.6).
+    payable: Money,
+}
+
+/// 003 §13.2.3: each line cut to the cent; 004: each line half up to 6 decimals, or at least
+/// 0.01 before 2021-08; then the sum to the cent.
+fn line_figures(req: &BillRoundingRequest, rule: Rule) -> LineFigures {
     let cent = Decimal::new(1, 2);
     let per_line = |a: Decimal| match rule {
         Rule::LinesTruncated => truncate(a, 2),
@@ -219,7 +268,17 @@ pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<Bill
         Rule::SixDecimalsTruncated => truncate(sum, 2),
         _ => round_half_up(sum, 2),
     });
-    for (i, (raw, line)) in req.amounts.iter().zip(&lines).enumerate() {
+    LineFigures {
+        exact,
+        lines,
+        sum,
+        payable,
+    }
+}
+
+/// The breakdown of a per-line bill: each amount as charged, the rounding of the total, the rule.
+fn explain_lines(req: &BillRoundingRequest, figures: &LineFigures, text: &str, b: &mut Breakdown) {
+    for (i, (raw, line)) in req.amounts.iter().zip(&figures.lines).enumerate() {
         b.line_with(Money(*line), || {
             let formula = if raw.0 == *line {
                 show(raw.0)
@@ -229,17 +288,9 @@ pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<Bill
             (format!("amount {}", i + 1), formula)
         });
     }
+    let (sum, payable) = (figures.sum, figures.payable);
     b.settle(payable, "rounding of the total", || {
         format!("{} → {payable}", show(sum))
     });
     b.note(text);
-    Ok(BillRoundingResponse {
-        exact_total: exact.normalize().to_string(),
-        payable,
-        rounding_off: (exact - payable.0).normalize().to_string(),
-        line_amounts: lines.iter().map(|l| l.normalize().to_string()).collect(),
-        rule: text.to_string(),
-        assumed,
-        breakdown: b,
-    })
 }

@@ -114,111 +114,150 @@ pub fn package_renewal(
     req: &PackageRenewalRequest,
     mut b: Breakdown,
 ) -> Result<PackageRenewalResponse> {
-    let (start, end) = match req.action {
-        PackageAction::Renew => {
-            let old_end = required(
-                req.end,
-                "end",
-                "a renewal needs the current package's last valid day",
-            )?;
-            check_renewable(req)?;
-            if req.date > old_end {
-                return Err(refuse(
-                    "date",
-                    format!("the package expired on {old_end}: expired packages cannot be renewed; buy a new one (003 §3.2.4)"),
-                ));
-            }
-            let used_up = req.remaining.is_some_and(|r| r.0 <= Decimal::ZERO);
-            if req.kind == PackageKind::NonResettable && used_up && !req.auto_renewal {
-                return Err(refuse(
-                    "remaining",
-                    "a used-up non-resettable package without auto-renewal cannot be renewed: repurchase it (003 §3.2.4.1)",
-                ));
-            }
-            let obs = req.product.as_deref().is_some_and(|p| same(p, "OBS"));
-            match (req.purchased_by, req.term) {
-                (Some(Term::Months(_)), Term::Years(_)) if !obs => {
-                    return Err(refuse(
-                        "term",
-                        "a monthly package renews by month (only OBS packages bought monthly may renew yearly, 003 §3.2.2.2)",
-                    ))
-                }
-                (Some(Term::Years(_)), Term::Months(_)) => {
-                    return Err(refuse("term", "a yearly package renews by year (003 §3.2.2.2)"))
-                }
-                (_, Term::Months(n)) if n > 9 => {
-                    return Err(refuse(
-                        "term",
-                        format!("{n} months: monthly packages renew for 1–9 months (003 §3.2.2.2)"),
-                    ))
-                }
-                _ => {}
-            }
-            let start = old_end.succ_opt().ok_or_else(|| out_of_range("end"))?;
-            let end = add_months(old_end, req.term.months()).ok_or_else(|| out_of_range("term"))?;
-            b.fact_with(|| {
-                (
-                    "renewed term".into(),
-                    format!(
-                        "starts at the old expiry ({old_end} 23:59:59); {old_end} + {}",
-                        req.term
-                    ),
-                    format!("{start}..{end}"),
-                )
-            });
-            (start, end)
-        }
-        PackageAction::Repurchase => {
-            if req.trial_or_delisted || req.delisted {
-                return Err(refuse(
-                    if req.delisted {
-                        "delisted"
-                    } else {
-                        "trialOrDelisted"
-                    },
-                    "trial packages (OBS storage 40 GB, OBS traffic 50 GB, VBS storage 40 GB) and delisted packages cannot be stacked or repurchased (003 §3.2.4.2)",
-                ));
-            }
-            let start = req.start_at.unwrap_or(req.date);
-            if start < req.date {
-                return Err(Error::new(
-                    ErrorCode::InvalidPeriod,
-                    "startAt",
-                    format!("{start} is before the purchase day {}", req.date),
-                ));
-            }
-            let end = add_months(start, req.term.months()).ok_or_else(|| out_of_range("term"))?;
-            b.fact_with(|| {
-                (
-                    "new package".into(),
-                    format!(
-                        "effective {}; {start} + {}",
-                        if req.start_at.is_some() {
-                            "on the chosen day"
-                        } else {
-                            "at once"
-                        },
-                        req.term
-                    ),
-                    format!("{start}..{end}"),
-                )
-            });
-            (start, end)
-        }
+    let term = match req.action {
+        PackageAction::Renew => renewed_term(req)?,
+        PackageAction::Repurchase => repurchased_term(req)?,
     };
+    explain_new_term(req, &term, &mut b);
+    Ok(PackageRenewalResponse {
+        start: term.start,
+        end: term.end,
+        expires_at: expiry_instant(term.end),
+        quota: req.quota,
+        not_yet_effective: term.start > req.date,
+        breakdown: b,
+    })
+}
+
+/// The new term of a package: its first and last valid days, and what it starts from.
+struct NewTerm {
+    /// First valid day.
+    start: NaiveDate,
+    /// Last valid day.
+    end: NaiveDate,
+    /// A renewal: the current package's last valid day; a repurchase: none.
+    old_end: Option<NaiveDate>,
+}
+
+/// 003 §3.2.4, §3.2.2.2: a renewal is refused for an expired package, a used-up non-resettable
+/// one without auto-renewal, a monthly package renewed by year (except OBS) or a yearly one by
+/// month, and monthly renewals beyond 9 months.
+fn check_renewal(req: &PackageRenewalRequest, old_end: NaiveDate) -> Result<()> {
+    if req.date > old_end {
+        return Err(refuse(
+            "date",
+            format!("the package expired on {old_end}: expired packages cannot be renewed; buy a new one (003 §3.2.4)"),
+        ));
+    }
+    let used_up = req.remaining.is_some_and(|r| r.0 <= Decimal::ZERO);
+    if req.kind == PackageKind::NonResettable && used_up && !req.auto_renewal {
+        return Err(refuse(
+            "remaining",
+            "a used-up non-resettable package without auto-renewal cannot be renewed: repurchase it (003 §3.2.4.1)",
+        ));
+    }
+    let obs = req.product.as_deref().is_some_and(|p| same(p, "OBS"));
+    match (req.purchased_by, req.term) {
+        (Some(Term::Months(_)), Term::Years(_)) if !obs => Err(refuse(
+            "term",
+            "a monthly package renews by month (only OBS packages bought monthly may renew yearly, 003 §3.2.2.2)",
+        )),
+        (Some(Term::Years(_)), Term::Months(_)) => Err(refuse(
+            "term",
+            "a yearly package renews by year (003 §3.2.2.2)",
+        )),
+        (_, Term::Months(n)) if n > 9 => Err(refuse(
+            "term",
+            format!("{n} months: monthly packages renew for 1–9 months (003 §3.2.2.2)"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// 003 §3.2.4.1, §13.1.3: a renewal starts the day after the old expiry and ends the term's
+/// months after it.
+fn renewed_term(req: &PackageRenewalRequest) -> Result<NewTerm> {
+    let old_end = required(
+        req.end,
+        "end",
+        "a renewal needs the current package's last valid day",
+    )?;
+    check_renewable(req)?;
+    check_renewal(req, old_end)?;
+    let start = old_end.succ_opt().ok_or_else(|| out_of_range("end"))?;
+    let end = add_months(old_end, req.term.months()).ok_or_else(|| out_of_range("term"))?;
+    Ok(NewTerm {
+        start,
+        end,
+        old_end: Some(old_end),
+    })
+}
+
+/// 003 §3.2.4.2: a repurchase starts at once (or on a chosen day, not before the purchase day);
+/// trial and delisted packages cannot be repurchased.
+fn repurchased_term(req: &PackageRenewalRequest) -> Result<NewTerm> {
+    if req.trial_or_delisted || req.delisted {
+        return Err(refuse(
+            if req.delisted {
+                "delisted"
+            } else {
+                "trialOrDelisted"
+            },
+            "trial packages (OBS storage 40 GB, OBS traffic 50 GB, VBS storage 40 GB) and delisted packages cannot be stacked or repurchased (003 §3.2.4.2)",
+        ));
+    }
+    let start = req.start_at.unwrap_or(req.date);
+    if start < req.date {
+        return Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            "startAt",
+            format!("{start} is before the purchase day {}", req.date),
+        ));
+    }
+    let end = add_months(start, req.term.months()).ok_or_else(|| out_of_range("term"))?;
+    Ok(NewTerm {
+        start,
+        end,
+        old_end: None,
+    })
+}
+
+/// The breakdown of a renewal or repurchase: the new term, how the quota comes with it, and
+/// that packages are not unsubscribed (003 §3.2.4.1, §3.4.2.3).
+fn explain_new_term(req: &PackageRenewalRequest, term: &NewTerm, b: &mut Breakdown) {
+    let (start, end) = (term.start, term.end);
+    match term.old_end {
+        Some(old_end) => b.fact_with(|| {
+            (
+                "renewed term".into(),
+                format!(
+                    "starts at the old expiry ({old_end} 23:59:59); {old_end} + {}",
+                    req.term
+                ),
+                format!("{start}..{end}"),
+            )
+        }),
+        None => b.fact_with(|| {
+            (
+                "new package".into(),
+                format!(
+                    "effective {}; {start} + {}",
+                    if req.start_at.is_some() {
+                        "on the chosen day"
+                    } else {
+                        "at once"
+                    },
+                    req.term
+                ),
+                format!("{start}..{end}"),
+            )
+        }),
+    }
     b.note(match req.kind {
         PackageKind::Resettable => "resettable: the quota is available again in every reset cycle of the new term (003 §3.2.4.1)",
         PackageKind::NonResettable => "non-resettable: the quota is the total for the new term (003 §3.2.4.1)",
     });
     b.note("packages cannot be unsubscribed (except CBR and DWS packages) or switched to pay-per-use (003 §3.2.4, §3.4.2.3)");
-    Ok(PackageRenewalResponse {
-        start,
-        end,
-        expires_at: expiry_instant(end),
-        quota: req.quota,
-        not_yet_effective: start > req.date,
-        breakdown: b,
-    })
 }
 
 fn out_of_range(path: &str) -> Error {

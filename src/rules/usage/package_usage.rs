@@ -231,6 +231,23 @@ fn cycle_of(p: &Package, date: NaiveDate, hour: u32) -> (i64, NaiveDate) {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn package_usage(req: &PackageUsageRequest, mut b: Breakdown) -> Result<PackageUsageResponse> {
+    check_packages(req)?;
+    let mut ledger = deduct_usage(req)?;
+    let figures = overage_figures(req, std::mem::take(&mut ledger.overage_by_item))?;
+    explain_overage(&figures, &ledger.reasons, &mut b);
+    let packages = package_states(req, &ledger);
+    Ok(PackageUsageResponse {
+        records: ledger.records,
+        packages,
+        overage: figures.overage,
+        charge: figures.charge,
+        breakdown: b,
+    })
+}
+
+/// 003 §3.2.4.1; 000: a package ends on or after its start, an SCU names its regions, a
+/// resettable package its reset cycle; at most 100 packages and 10000 usage records.
+fn check_packages(req: &PackageUsageRequest) -> Result<()> {
     check_count("packages", req.packages.len(), MAX_PACKAGES, "packages")?;
     check_count("usage", req.usage.len(), MAX_RECORDS, "usage records")?;
     for (i, p) in req.packages.iter().enumerate() {
@@ -262,6 +279,77 @@ pub fn package_usage(req: &PackageUsageRequest, mut b: Breakdown) -> Result<Pack
             ));
         }
     }
+    Ok(())
+}
+
+/// What the deduction leaves: each package's use per reset cycle, each record's result, the
+/// overage per billing item and the reasons for it.
+#[derive(Default)]
+struct Ledger {
+    /// Used per `(package, cycle)`.
+    used: BTreeMap<(usize, i64), Decimal>,
+    /// First day of each `(package, cycle)` with usage.
+    cycle_starts: BTreeMap<(usize, i64), NaiveDate>,
+    /// Each usage record, in the request's order.
+    records: Vec<RecordResult>,
+    /// Billed pay-per-use, per billing item.
+    overage_by_item: BTreeMap<String, Decimal>,
+    /// Why pay-per-use, each reason once, in time order.
+    reasons: Vec<String>,
+}
+
+impl Ledger {
+    /// What package `k` can pay of `left` in its reset cycle `cycle` (from `from`), taken off
+    /// its quota `quota`.
+    fn take(
+        &mut self,
+        k: usize,
+        cycle: i64,
+        from: NaiveDate,
+        quota: Decimal,
+        left: Decimal,
+    ) -> Decimal {
+        let slot = self.used.entry((k, cycle)).or_insert(Decimal::ZERO);
+        self.cycle_starts.entry((k, cycle)).or_insert(from);
+        let available = (quota - *slot).max(Decimal::ZERO);
+        let take = available.min(left);
+        if take > Decimal::ZERO {
+            *slot += take;
+        }
+        take
+    }
+
+    /// Keep record `i`'s result; an overage counts for its billing item, its reason once.
+    fn record(
+        &mut self,
+        i: usize,
+        u: &UsageRecord,
+        covered: Vec<Deduction>,
+        left: Decimal,
+        reason: Option<String>,
+    ) {
+        if let Some(r) = &reason {
+            if !self.reasons.contains(r) {
+                self.reasons.push(r.clone());
+            }
+            *self
+                .overage_by_item
+                .entry(u.billing_item.clone())
+                .or_default() += left;
+        }
+        self.records.push(RecordResult {
+            index: i,
+            billing_item: u.billing_item.clone(),
+            covered,
+            overage: Ratio(left),
+            reason,
+        });
+    }
+}
+
+/// 000 / 003 §3.2.4.1: the usage is deducted in time order (date, then hour); each record is
+/// paid by the packages expiring first (then the earliest start, then the listed order).
+fn deduct_usage(req: &PackageUsageRequest) -> Result<Ledger> {
     let hourly: Vec<bool> = req
         .packages
         .iter()
@@ -271,144 +359,189 @@ pub fn package_usage(req: &PackageUsageRequest, mut b: Breakdown) -> Result<Pack
     let order = positions_by(req.usage.len(), &mut |a, b| when(a).cmp(&when(b)));
     let expiry = |i: usize| req.packages.get(i).map(|p| (p.end, p.start));
     let by_expiry = positions_by(req.packages.len(), &mut |a, b| expiry(a).cmp(&expiry(b)));
-
-    // used[(package, cycle)]
-    let mut used: BTreeMap<(usize, i64), Decimal> = BTreeMap::new();
-    let mut cycle_starts: BTreeMap<(usize, i64), NaiveDate> = BTreeMap::new();
-    let mut records = Vec::with_capacity(req.usage.len());
-    let mut overage_by_item: BTreeMap<String, Decimal> = BTreeMap::new();
-    let mut reasons: Vec<String> = Vec::new();
+    let mut ledger = Ledger {
+        records: Vec::with_capacity(req.usage.len()),
+        ..Ledger::default()
+    };
     for &i in &order {
         let Some(u) = req.usage.get(i) else { continue };
-        let hour = match u.hour {
-            Some(h) if h > 23 => {
-                return Err(Error::new(
-                    ErrorCode::InvalidNumber,
-                    format!("usage[{i}].hour"),
-                    format!("{h} is not an hour 0–23"),
-                ))
-            }
-            Some(h) => h,
-            None => 0,
-        };
-        let mut left = u.amount.0;
-        let mut covered = Vec::new();
-        let mut miss: Option<String> = None;
-        let for_item: Vec<usize> = by_expiry
-            .iter()
-            .copied()
-            .filter(|&k| {
-                req.packages.get(k).is_some_and(|p| {
-                    same(&p.billing_item, &u.billing_item)
-                        || p.covers.iter().any(|c| same(c, &u.billing_item))
-                })
-            })
-            .collect();
-        for &k in &for_item {
-            let Some(p) = req.packages.get(k) else {
-                continue;
-            };
-            let why_not = if let (Some(rs), Some(r)) = (&p.regions, &u.region) {
-                (!rs.iter().any(|x| same(x, r)))
-                    .then(|| format!("package {} pays regions {} only, not {r}", p.id, rs.join(", ")))
-            } else if p.regions.is_some() && u.region.is_none() {
-                Some(format!("package {} is regional and the usage names no region", p.id))
-            } else {
-                None
-            }
-            .or_else(|| match (&p.storage_class, &u.storage_class) {
-                (Some(a), Some(c)) if !same(a, c) => Some(format!(
-                    "package {} pays {a} storage, not {c} (000: no mixing of storage classes)",
-                    p.id
-                )),
-                _ => None,
-            })
-            .or_else(|| scu_miss(p, u))
-            .or_else(|| match (&p.redundancy, &u.redundancy) {
-                (Some(a), Some(c)) if !same(a, c) => Some(format!(
-                    "package {} pays {a} redundancy, not {c} (000)",
-                    p.id
-                )),
-                _ => None,
-            })
-            .or_else(|| {
-                (u.date < p.start).then(|| {
-                    format!(
-                        "usage of {} is before package {} took effect on {} (000: a bill that arrives later may be for earlier usage)",
-                        u.date, p.id, p.start
-                    )
-                })
-            })
-            .or_else(|| {
-                (u.date > p.end).then(|| format!("package {} expired on {}", p.id, p.end))
-            });
-            if let Some(w) = why_not {
-                miss.get_or_insert(w);
-                continue;
-            }
-            if hourly.get(k) == Some(&true) && u.hour.is_none() {
-                return Err(Error::new(
-                    ErrorCode::MissingField,
-                    format!("usage[{i}].hour"),
-                    format!("package {} resets every hour: give the usage's hour", p.id),
-                ));
-            }
-            let (cycle, from) = cycle_of(p, u.date, hour);
-            let slot = used.entry((k, cycle)).or_insert(Decimal::ZERO);
-            cycle_starts.entry((k, cycle)).or_insert(from);
-            let available = (p.quota.0 - *slot).max(Decimal::ZERO);
-            let take = available.min(left);
-            if take > Decimal::ZERO {
-                *slot += take;
-                left -= take;
-                covered.push(Deduction {
-                    package: p.id.clone(),
-                    amount: Ratio(take),
-                });
-            } else {
-                miss.get_or_insert(match p.kind {
-                    PackageKind::Resettable => format!(
-                        "package {} is used up for the cycle from {from}; it resets next cycle",
-                        p.id
-                    ),
-                    PackageKind::NonResettable => format!("package {} is used up", p.id),
-                });
-            }
-            if left.is_zero() {
-                break;
-            }
-        }
-        let reason = (left > Decimal::ZERO).then(|| {
-            if for_item.is_empty() {
-                format!(
-                    "no package pays {} (request fees never have one, 000)",
-                    u.billing_item
-                )
-            } else if !covered.is_empty() {
-                format!(
-                    "usage beyond the packages' quota ({} not covered)",
-                    show(left)
-                )
-            } else {
-                miss.unwrap_or_else(|| "no package left".into())
-            }
-        });
-        if let Some(r) = &reason {
-            if !reasons.contains(r) {
-                reasons.push(r.clone());
-            }
-            *overage_by_item.entry(u.billing_item.clone()).or_default() += left;
-        }
-        records.push(RecordResult {
-            index: i,
-            billing_item: u.billing_item.clone(),
-            covered,
-            overage: Ratio(left),
-            reason,
-        });
+        deduct_record(req, i, u, &by_expiry, &hourly, &mut ledger)?;
     }
-    crate::domain::sorting::sort_by_key(&mut records, |r| r.index);
+    crate::domain::sorting::sort_by_key(&mut ledger.records, |r| r.index);
+    Ok(ledger)
+}
 
+/// The hour of record `i` (0 when absent), 0–23.
+fn usage_hour(i: usize, u: &UsageRecord) -> Result<u32> {
+    match u.hour {
+        Some(h) if h > 23 => Err(Error::new(
+            ErrorCode::InvalidNumber,
+            format!("usage[{i}].hour"),
+            format!("{h} is not an hour 0–23"),
+        )),
+        Some(h) => Ok(h),
+        None => Ok(0),
+    }
+}
+
+/// 000: record `i` paid by the packages of its billing item that match it, in expiry order,
+/// each up to what is left of its quota in the cycle; the rest is overage, with its reason.
+fn deduct_record(
+    req: &PackageUsageRequest,
+    i: usize,
+    u: &UsageRecord,
+    by_expiry: &[usize],
+    hourly: &[bool],
+    ledger: &mut Ledger,
+) -> Result<()> {
+    let hour = usage_hour(i, u)?;
+    let mut left = u.amount.0;
+    let mut covered = Vec::new();
+    let mut miss: Option<String> = None;
+    let for_item = packages_for(req, by_expiry, u);
+    for &k in &for_item {
+        let Some(p) = req.packages.get(k) else {
+            continue;
+        };
+        if let Some(w) = package_miss(p, u) {
+            miss.get_or_insert(w);
+            continue;
+        }
+        if hourly.get(k) == Some(&true) && u.hour.is_none() {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                format!("usage[{i}].hour"),
+                format!("package {} resets every hour: give the usage's hour", p.id),
+            ));
+        }
+        let (cycle, from) = cycle_of(p, u.date, hour);
+        let take = ledger.take(k, cycle, from, p.quota.0, left);
+        if take > Decimal::ZERO {
+            left -= take;
+            covered.push(Deduction {
+                package: p.id.clone(),
+                amount: Ratio(take),
+            });
+        } else {
+            miss.get_or_insert(used_up(p, from));
+        }
+        if left.is_zero() {
+            break;
+        }
+    }
+    let reason = overage_reason(u, for_item.is_empty(), !covered.is_empty(), left, miss);
+    ledger.record(i, u, covered, left, reason);
+    Ok(())
+}
+
+/// 000: why `left` of `u` is billed pay-per-use, if any is: no package for its billing item,
+/// beyond the packages' quota, or the first package's miss.
+fn overage_reason(
+    u: &UsageRecord,
+    no_package: bool,
+    some_covered: bool,
+    left: Decimal,
+    miss: Option<String>,
+) -> Option<String> {
+    (left > Decimal::ZERO).then(|| {
+        if no_package {
+            format!(
+                "no package pays {} (request fees never have one, 000)",
+                u.billing_item
+            )
+        } else if some_covered {
+            format!(
+                "usage beyond the packages' quota ({} not covered)",
+                show(left)
+            )
+        } else {
+            miss.unwrap_or_else(|| "no package left".into())
+        }
+    })
+}
+
+/// The packages paying `u`'s billing item (their own or one they also cover, 000), in expiry
+/// order.
+fn packages_for(req: &PackageUsageRequest, by_expiry: &[usize], u: &UsageRecord) -> Vec<usize> {
+    by_expiry
+        .iter()
+        .copied()
+        .filter(|&k| {
+            req.packages.get(k).is_some_and(|p| {
+                same(&p.billing_item, &u.billing_item)
+                    || p.covers.iter().any(|c| same(c, &u.billing_item))
+            })
+        })
+        .collect()
+}
+
+/// 000: why package `p` does not pay `u` at all — region, storage class, SCU, redundancy, or a
+/// day outside its term — if so.
+fn package_miss(p: &Package, u: &UsageRecord) -> Option<String> {
+    if let (Some(rs), Some(r)) = (&p.regions, &u.region) {
+        (!rs.iter().any(|x| same(x, r)))
+            .then(|| format!("package {} pays regions {} only, not {r}", p.id, rs.join(", ")))
+    } else if p.regions.is_some() && u.region.is_none() {
+        Some(format!("package {} is regional and the usage names no region", p.id))
+    } else {
+        None
+    }
+    .or_else(|| match (&p.storage_class, &u.storage_class) {
+        (Some(a), Some(c)) if !same(a, c) => Some(format!(
+            "package {} pays {a} storage, not {c} (000: no mixing of storage classes)",
+            p.id
+        )),
+        _ => None,
+    })
+    .or_else(|| scu_miss(p, u))
+    .or_else(|| match (&p.redundancy, &u.redundancy) {
+        (Some(a), Some(c)) if !same(a, c) => Some(format!(
+            "package {} pays {a} redundancy, not {c} (000)",
+            p.id
+        )),
+        _ => None,
+    })
+    .or_else(|| {
+        (u.date < p.start).then(|| {
+            format!(
+                "usage of {} is before package {} took effect on {} (000: a bill that arrives later may be for earlier usage)",
+                u.date, p.id, p.start
+            )
+        })
+    })
+    .or_else(|| {
+        (u.date > p.end).then(|| format!("package {} expired on {}", p.id, p.end))
+    })
+}
+
+/// 003 §3.2.4.1: a package with nothing left — a resettable one until its next cycle.
+fn used_up(p: &Package, from: NaiveDate) -> String {
+    match p.kind {
+        PackageKind::Resettable => format!(
+            "package {} is used up for the cycle from {from}; it resets next cycle",
+            p.id
+        ),
+        PackageKind::NonResettable => format!("package {} is used up", p.id),
+    }
+}
+
+/// The pay-per-use figures: each billing item's overage at its unit price, their exact sum and
+/// the charge.
+struct OverageFigures {
+    /// Per billing item, in name order.
+    overage: Vec<Overage>,
+    /// The amounts added up, exact.
+    exact: Money,
+    /// The sum half up to cents.
+    charge: Money,
+}
+
+/// 003 §3.2.4.1; 000: what the packages cannot pay is billed pay-per-use at the item's unit
+/// price (required); the sum is rounded half up to cents once.
+fn overage_figures(
+    req: &PackageUsageRequest,
+    overage_by_item: BTreeMap<String, Decimal>,
+) -> Result<OverageFigures> {
     let mut overage = Vec::new();
     let mut exact = Money::ZERO;
     for (item, q) in overage_by_item {
@@ -429,12 +562,6 @@ pub fn package_usage(req: &PackageUsageRequest, mut b: Breakdown) -> Result<Pack
             })?;
         let amount = price * q;
         exact += amount;
-        b.line_with(amount, || {
-            (
-                format!("{item}, pay-per-use"),
-                format!("{} × {price} = {}", show(q), show(amount.0)),
-            )
-        });
         overage.push(Overage {
             billing_item: item,
             quantity: Ratio(q),
@@ -443,23 +570,47 @@ pub fn package_usage(req: &PackageUsageRequest, mut b: Breakdown) -> Result<Pack
         });
     }
     let charge = exact.cents();
+    Ok(OverageFigures {
+        overage,
+        exact,
+        charge,
+    })
+}
+
+/// The breakdown of the overage: one line per billing item, the rounding, why pay-per-use, and
+/// the order of deduction (003 §3.2.4.1; 000).
+fn explain_overage(figures: &OverageFigures, reasons: &[String], b: &mut Breakdown) {
+    for o in &figures.overage {
+        let (item, q, price, amount) = (&o.billing_item, o.quantity.0, o.price, o.amount);
+        b.line_with(amount, || {
+            (
+                format!("{item}, pay-per-use"),
+                format!("{} × {price} = {}", show(q), show(amount.0)),
+            )
+        });
+    }
+    let (exact, charge) = (figures.exact, figures.charge);
     b.settle(charge, "rounding", || {
         format!("{} → {charge}", show(exact.0))
     });
-    for r in &reasons {
-        b.note(format!("why pay-per-use: {r}"));
+    for r in reasons {
+        b.note_with(|| format!("why pay-per-use: {r}"));
     }
     b.note(
         "matching usage is paid by packages first (the one expiring first pays first — billcalc's \
          choice); the rest is billed pay-per-use (003 §3.2.4.1; 000)",
     );
-    let packages = req
-        .packages
+}
+
+/// Each package's use: in all, what is left (of the term, or of the last cycle with usage when
+/// resettable) and, resettable, the use per cycle (003 §3.2.4.1).
+fn package_states(req: &PackageUsageRequest, ledger: &Ledger) -> Vec<PackageState> {
+    req.packages
         .iter()
         .enumerate()
         .map(|(k, p)| {
             let mine: Vec<(&(usize, i64), &Decimal)> =
-                used.iter().filter(|((pk, _), _)| *pk == k).collect();
+                ledger.used.iter().filter(|((pk, _), _)| *pk == k).collect();
             let total: Decimal = mine.iter().map(|(_, v)| **v).sum();
             let last = mine.last().map_or(Decimal::ZERO, |(_, v)| **v);
             let resettable = p.kind == PackageKind::Resettable;
@@ -470,7 +621,7 @@ pub fn package_usage(req: &PackageUsageRequest, mut b: Breakdown) -> Result<Pack
                 cycles: if resettable {
                     mine.iter()
                         .map(|(key, v)| {
-                            let from = cycle_starts.get(key).copied().unwrap_or(p.start);
+                            let from = ledger.cycle_starts.get(key).copied().unwrap_or(p.start);
                             (from.to_string(), Ratio(**v))
                         })
                         .collect()
@@ -479,12 +630,5 @@ pub fn package_usage(req: &PackageUsageRequest, mut b: Breakdown) -> Result<Pack
                 },
             }
         })
-        .collect();
-    Ok(PackageUsageResponse {
-        records,
-        packages,
-        overage,
-        charge,
-        breakdown: b,
-    })
+        .collect()
 }

@@ -127,23 +127,52 @@ pub fn reserved_pool_idle_fee(
     req: &ReservedPoolRequest,
     mut b: Breakdown,
 ) -> Result<ReservedPoolResponse> {
-    let start = req.start;
-    let end = req.end;
-    let until = req.until.unwrap_or(end);
-    let (s0, s1, su) = (stamp(start), stamp(end), stamp(until));
+    let until = req.until.unwrap_or(req.end);
     let factor = req.idle_factor.map_or(IDLE_FACTOR, |f| f.0);
-    let size = req.size;
+    check_pool(req, until, factor)?;
+    let rate = req.pay_as_you_go_price.exact().times(Exact::of(factor))?;
+    let timeline = pool_timeline(req, rate, until)?;
+    let idle_fee = Money::cents_of(timeline.total)?;
+    explain_idle_fee(req, factor, rate, &timeline, idle_fee, &mut b);
+    Ok(ReservedPoolResponse {
+        idle_rate: Money::shown(rate),
+        timeline: timeline
+            .segments
+            .iter()
+            .map(|s| PoolSegment {
+                from: stamp(s.from),
+                to: stamp(s.to),
+                pool_size: s.pool,
+                drawn: s.drawn,
+                idle: s.idle,
+                hours: s.hours,
+                fee: Money::shown(s.fee),
+            })
+            .collect(),
+        idle_fee,
+        breakdown: b,
+    })
+}
+
+/// 002: a package ends after it starts, the what-if too; it holds 1 to 10000 instances; the idle
+/// factor is at most 1; at most 1000 events.
+fn check_pool(req: &ReservedPoolRequest, until: NaiveDateTime, factor: Decimal) -> Result<()> {
+    let (start, end, size) = (req.start, req.end, req.size);
     let refusal = if end <= start {
         Some((
             ErrorCode::InvalidPeriod,
             "end",
-            format!("the end {s1} is not after the start {s0}"),
+            format!(
+                "the end {} is not after the start {}",
+                stamp(end),
+                stamp(start)
+            ),
         ))
     } else if until <= start {
         Some((
             ErrorCode::InvalidPeriod,
             "until",
-            format!("{su} is not after the start {s0}"),
+            format!("{} is not after the start {}", stamp(until), stamp(start)),
         ))
     } else if size == 0 || size > MAX_POOL_SIZE {
         let msg = format!("a package holds 1 to {MAX_POOL_SIZE} instances, not {size}");
@@ -160,108 +189,191 @@ pub fn reserved_pool_idle_fee(
     } else {
         None
     };
-    if let Some((code, path, msg)) = refusal {
-        return Err(err(code, path, msg));
+    match refusal {
+        Some((code, path, msg)) => Err(err(code, path, msg)),
+        None => Ok(()),
     }
-    let price = req.pay_as_you_go_price;
-    let rate = price.exact().times(Exact::of(factor))?;
-    let formula = format!(
-        "{price} × {} (002: pay-as-you-go price × 0.3)",
-        show(factor)
-    );
-    b.fact("idle rate per instance-hour", formula, approx(rate));
-    let mut total = Exact::ZERO;
+}
 
-    // Walk the events; `cut` closes the segment up to an instant with the state before it.
-    let (mut pool, mut drawn) = (req.size, 0u32);
-    let mut timeline = Vec::with_capacity(req.events.len() + 2);
-    let mut from = start;
-    let mut cut = |to: NaiveDateTime, pool: u32, drawn: u32, b: &mut Breakdown| -> Result<()> {
-        let to = to.min(until);
+/// A stretch of time with a constant idle count, and its fee.
+struct Segment {
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    pool: u32,
+    drawn: u32,
+    idle: u32,
+    hours: Exact,
+    fee: Exact,
+}
+
+/// The figures of an idle fee: the segments in time order and their fees added up, exact.
+struct Timeline {
+    /// The idle fee per idle instance-hour.
+    rate: Exact,
+    /// The end of the what-if.
+    until: NaiveDateTime,
+    /// Where the next segment starts.
+    from: NaiveDateTime,
+    /// The segments so far.
+    segments: Vec<Segment>,
+    /// Their fees added up.
+    total: Exact,
+}
+
+impl Timeline {
+    /// 002: close the segment up to `to` (at most `until`) with the state before it:
+    /// `idle × seconds / 3600 × idle rate`.
+    fn cut(&mut self, to: NaiveDateTime, pool: u32, drawn: u32) -> Result<()> {
+        let (from, to) = (self.from, to.min(self.until));
         if to <= from {
             return Ok(());
         }
         let hours = Exact::ratio((to - from).num_seconds(), 3600);
         let idle = pool - drawn;
-        let fee = rate.times(Exact::whole(i64::from(idle)))?.times(hours)?;
-        total = total.plus(fee)?;
-        if !fee.is_zero() {
-            b.line_with(Money::shown(fee), || {
-                let label = format!("idle fee {} – {}", stamp(from), stamp(to));
-                let formula = format!(
-                    "{idle} idle × {} h × {} {}",
-                    approx(hours),
-                    approx(rate),
-                    equals(fee)
-                );
-                (label, formula)
-            });
-        }
-        timeline.push(PoolSegment {
-            from: stamp(from),
-            to: stamp(to),
-            pool_size: pool,
+        let fee = self
+            .rate
+            .times(Exact::whole(i64::from(idle)))?
+            .times(hours)?;
+        self.total = self.total.plus(fee)?;
+        self.segments.push(Segment {
+            from,
+            to,
+            pool,
             drawn,
             idle,
             hours,
-            fee: Money::shown(fee),
+            fee,
         });
-        from = to;
+        self.from = to;
         Ok(())
+    }
+}
+
+/// 002: walk the draws and releases from the package start: a segment closes at each event, at
+/// the package end and at `until` (no idle instance after expiry). A single-use package's
+/// released instances leave the pool; a cyclic one's come back.
+fn pool_timeline(req: &ReservedPoolRequest, rate: Exact, until: NaiveDateTime) -> Result<Timeline> {
+    let mut timeline = Timeline {
+        rate,
+        until,
+        from: req.start,
+        segments: Vec::with_capacity(req.events.len() + 2),
+        total: Exact::ZERO,
     };
-    let mut last = start;
+    let (mut pool, mut drawn) = (req.size, 0u32);
+    let mut last = req.start;
     for (i, e) in req.events.iter().enumerate() {
-        let at = e.at;
-        let (t, path) = (stamp(at), format!("events[{i}].at"));
-        if at < last {
-            let msg = format!("{t} is before {} (events go in time order)", stamp(last));
-            return Err(err(ErrorCode::InvalidPeriod, path, msg));
-        }
-        if at >= end {
-            let msg = format!("{t} is outside the package {s0} – {s1}");
-            return Err(err(ErrorCode::InvalidPeriod, path, msg));
-        }
-        last = at;
-        cut(at, pool, drawn, &mut b)?;
-        let path = format!("events[{i}].count");
-        let (n, idle) = (e.count, pool - drawn);
-        let refusal = match e.action {
-            _ if n == 0 => Some("count must be at least 1".to_string()),
-            PoolAction::Draw if n > idle => Some(format!("cannot draw {n} at {t}: {idle} idle")),
-            PoolAction::Release if n > drawn => {
-                Some(format!("cannot release {n} at {t}: {drawn} drawn"))
-            }
-            _ => None,
-        };
-        if let Some(msg) = refusal {
-            return Err(err(ErrorCode::InvalidNumber, path, msg));
-        }
+        check_event_time(req, i, e.at, last)?;
+        last = e.at;
+        timeline.cut(e.at, pool, drawn)?;
+        check_event_count(i, e, pool, drawn)?;
         match e.action {
-            PoolAction::Draw => drawn += n,
+            PoolAction::Draw => drawn += e.count,
             PoolAction::Release => {
-                drawn -= n;
+                drawn -= e.count;
                 if req.package_type == PackageType::SingleUse {
-                    pool -= n;
+                    pool -= e.count;
                 }
             }
         }
     }
-    cut(end, pool, drawn, &mut b)?;
-    cut(until, 0, 0, &mut b)?;
-    if until > end {
+    timeline.cut(req.end, pool, drawn)?;
+    timeline.cut(until, 0, 0)?;
+    Ok(timeline)
+}
+
+/// Events go in time order, inside the package.
+fn check_event_time(
+    req: &ReservedPoolRequest,
+    i: usize,
+    at: NaiveDateTime,
+    last: NaiveDateTime,
+) -> Result<()> {
+    let path = || format!("events[{i}].at");
+    if at < last {
+        let msg = format!(
+            "{} is before {} (events go in time order)",
+            stamp(at),
+            stamp(last)
+        );
+        return Err(err(ErrorCode::InvalidPeriod, path(), msg));
+    }
+    if at >= req.end {
+        let msg = format!(
+            "{} is outside the package {} – {}",
+            stamp(at),
+            stamp(req.start),
+            stamp(req.end)
+        );
+        return Err(err(ErrorCode::InvalidPeriod, path(), msg));
+    }
+    Ok(())
+}
+
+/// 002: a draw takes at most the idle instances, a release gives back at most the drawn ones;
+/// at least 1 either way.
+fn check_event_count(i: usize, e: &PoolEvent, pool: u32, drawn: u32) -> Result<()> {
+    let (n, idle, t) = (e.count, pool - drawn, || stamp(e.at));
+    let refusal = match e.action {
+        _ if n == 0 => Some("count must be at least 1".to_string()),
+        PoolAction::Draw if n > idle => Some(format!("cannot draw {n} at {}: {idle} idle", t())),
+        PoolAction::Release if n > drawn => {
+            Some(format!("cannot release {n} at {}: {drawn} drawn", t()))
+        }
+        _ => None,
+    };
+    match refusal {
+        Some(msg) => Err(err(
+            ErrorCode::InvalidNumber,
+            format!("events[{i}].count"),
+            msg,
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The breakdown of an idle fee: the idle rate, one line per segment with a fee, the expiry, the
+/// per-second metering and the rounding to cents (002; rules.md A22).
+fn explain_idle_fee(
+    req: &ReservedPoolRequest,
+    factor: Decimal,
+    rate: Exact,
+    timeline: &Timeline,
+    idle_fee: Money,
+    b: &mut Breakdown,
+) {
+    let price = req.pay_as_you_go_price;
+    b.fact_with(|| {
+        (
+            "idle rate per instance-hour".to_string(),
+            format!(
+                "{price} × {} (002: pay-as-you-go price × 0.3)",
+                show(factor)
+            ),
+            approx(rate),
+        )
+    });
+    for s in timeline.segments.iter().filter(|s| !s.fee.is_zero()) {
+        b.line_with(Money::shown(s.fee), || {
+            let label = format!("idle fee {} – {}", stamp(s.from), stamp(s.to));
+            let formula = format!(
+                "{} idle × {} h × {} {}",
+                s.idle,
+                approx(s.hours),
+                approx(rate),
+                equals(s.fee)
+            );
+            (label, formula)
+        });
+    }
+    if timeline.until > req.end {
         b.note("after the package expires: no idle fee, the unused instances are returned (002)");
     }
     b.note("idle fee metered per second and settled by the hour (002): the hour is when it is charged, not a rounding step — 002 states no per-hour precision, so amounts are kept exact and the total is rounded half up to cents once (rules.md A22)");
-    let idle_fee = Money::cents_of(total)?;
+    let total = timeline.total;
     b.settle(idle_fee, "rounding to cents", || {
         format!("{} → {idle_fee} (half up)", approx(total))
     });
-    Ok(ReservedPoolResponse {
-        idle_rate: Money::shown(rate),
-        timeline,
-        idle_fee,
-        breakdown: b,
-    })
 }
 
 #[cfg(test)]

@@ -87,6 +87,34 @@ pub struct UsageChargeResponse {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn usage_charge(req: &UsageChargeRequest, mut b: Breakdown) -> Result<UsageChargeResponse> {
+    let conversion = converted_usage(req)?;
+    explain_conversion(req, &conversion, &mut b);
+    let usage = conversion.usage;
+    let charge = charge_figures(req, usage)?;
+    explain_charge(usage, &charge.parts, &mut b);
+    let (amount, rounded) = to_bill(req, charge.amount, &mut b)?;
+    Ok(UsageChargeResponse {
+        usage: Ratio(usage),
+        amount,
+        rounded,
+        tier: charge.tier,
+        breakdown: b,
+    })
+}
+
+/// The usage in the pricing unit, from the raw usage and the conversion ratio.
+struct Conversion {
+    /// Raw units per pricing unit.
+    ratio: Decimal,
+    /// The exact quotient.
+    converted: Exact,
+    /// The quotient truncated to 10 decimals.
+    usage: Decimal,
+}
+
+/// 003 §6.1.1: usage in the pricing unit = usage / conversion ratio, truncated to 10 decimals,
+/// from the exact quotient; a zero ratio or a quotient above 10^12 is refused.
+fn converted_usage(req: &UsageChargeRequest) -> Result<Conversion> {
     let ratio = req.conversion_ratio.map_or(Decimal::ONE, |r| r.0);
     if ratio.is_zero() {
         return Err(Error::new(
@@ -95,8 +123,6 @@ pub fn usage_charge(req: &UsageChargeRequest, mut b: Breakdown) -> Result<UsageC
             "the conversion ratio must be above 0",
         ));
     }
-    // 003 §6.1.1: usage in the pricing unit = usage / conversion ratio, truncated to 10 decimals,
-    // from the exact quotient.
     let converted = req.raw_usage.exact().over(Exact::of(ratio))?;
     if converted > Exact::of(crate::domain::money::MAX_INPUT) {
         return Err(Error::new(
@@ -112,108 +138,231 @@ pub fn usage_charge(req: &UsageChargeRequest, mut b: Breakdown) -> Result<UsageC
     let usage = converted
         .round(USAGE_DECIMALS, Rounding::Truncate)?
         .normalize();
-    b.fact(
-        "usage in the pricing unit",
-        format!(
-            "{} / {} {} truncated to {USAGE_DECIMALS} decimals (003 §6.1.1)",
-            show(req.raw_usage.0),
-            show(ratio),
-            equals(converted)
-        ),
-        usage.to_string(),
-    );
-    let times = |p: Money, q: Decimal| p.exact().times(Exact::of(q));
-    let mut tier = None;
-    let amount = match req.pricing {
+    Ok(Conversion {
+        ratio,
+        converted,
+        usage,
+    })
+}
+
+/// The fact of the conversion (003 §6.1.1).
+fn explain_conversion(req: &UsageChargeRequest, conversion: &Conversion, b: &mut Breakdown) {
+    let Conversion {
+        ratio,
+        converted,
+        usage,
+    } = *conversion;
+    b.fact_with(|| {
+        (
+            "usage in the pricing unit".to_string(),
+            format!(
+                "{} / {} {} truncated to {USAGE_DECIMALS} decimals (003 §6.1.1)",
+                show(req.raw_usage.0),
+                show(ratio),
+                equals(converted)
+            ),
+            usage.to_string(),
+        )
+    });
+}
+
+/// One priced part of the usage (004 unit price types).
+enum Part<'a> {
+    /// 固定单价: the usage × the unit price.
+    Fixed { price: Money, amount: Exact },
+    /// No usage, no bill (004).
+    NoUsage,
+    /// 全额累进总价: the flat amount of the tier holding the usage.
+    Flat {
+        index: usize,
+        tier: &'a Tier,
+        total: Money,
+    },
+    /// 全额累进单价: the whole usage at the price of the tier holding it.
+    Whole {
+        index: usize,
+        tier: &'a Tier,
+        price: Money,
+        amount: Exact,
+    },
+    /// 超额累进单价: the slice of the usage in one tier, at its price.
+    Slice {
+        index: usize,
+        tier: &'a Tier,
+        slice: Decimal,
+        price: Money,
+        amount: Exact,
+    },
+}
+
+/// The figures of a usage charge: its priced parts, their exact sum and the tier holding the
+/// usage (full-tier types).
+struct Charge<'a> {
+    parts: Vec<Part<'a>>,
+    amount: Exact,
+    tier: Option<usize>,
+}
+
+/// `price × quantity`, exact.
+fn priced(price: Money, quantity: Decimal) -> Result<Exact> {
+    price.exact().times(Exact::of(quantity))
+}
+
+/// 004: the charge of `usage` under the request's unit price type; tiers checked first.
+fn charge_figures(req: &UsageChargeRequest, usage: Decimal) -> Result<Charge<'_>> {
+    match req.pricing {
         Pricing::Fixed => {
-            let p = required(
+            let price = required(
                 req.unit_price,
                 "unitPrice",
                 "fixed pricing needs a unit price",
             )?;
-            let a = times(p, usage)?;
-            b.line(
-                "usage × unit price",
-                format!("{usage} × {p} {}", equals(a)),
-                Money::shown(a),
-            );
-            a
+            let amount = priced(price, usage)?;
+            Ok(Charge {
+                parts: vec![Part::Fixed { price, amount }],
+                amount,
+                tier: None,
+            })
         }
         Pricing::FullTierTotal if usage.is_zero() => {
             check_tiers(&req.tiers)?;
-            b.line("no usage", "0: no usage, no bill (004)", Money::ZERO);
-            Exact::ZERO
+            Ok(Charge {
+                parts: vec![Part::NoUsage],
+                amount: Exact::ZERO,
+                tier: None,
+            })
         }
         Pricing::FullTierProgressive | Pricing::FullTierTotal => {
             check_tiers(&req.tiers)?;
-            let (i, t) = req
-                .tiers
-                .iter()
-                .enumerate()
-                .find(|(_, t)| t.to.map_or(true, |to| usage <= to.0))
-                .ok_or_else(|| {
-                    Error::new(
-                        ErrorCode::InvalidNumber,
-                        "tiers",
-                        format!("no tier holds {usage}"),
-                    )
-                })?;
-            tier = Some(i);
-            let range = describe(t);
-            if req.pricing == Pricing::FullTierTotal {
-                let total = t.total.ok_or_else(|| {
-                    Error::new(
-                        ErrorCode::MissingField,
-                        format!("tiers[{i}].total"),
-                        "full-tier total pricing needs each tier's total",
-                    )
-                })?;
-                b.line(
-                    format!("tier {i} ({range}) flat amount"),
-                    format!("{usage} falls in {range} → {total}"),
-                    total,
-                );
-                total.exact()
-            } else {
-                let p = price_of(t, i)?;
-                let a = times(p, usage)?;
-                b.line(
-                    format!("whole usage at tier {i} ({range})"),
-                    format!("{usage} × {p} {}", equals(a)),
-                    Money::shown(a),
-                );
-                a
-            }
+            full_tier(req, usage)
         }
         Pricing::ExcessProgressive => {
             check_tiers(&req.tiers)?;
-            let mut sum = Exact::ZERO;
-            for (i, t) in req.tiers.iter().enumerate() {
-                let top = t.to.map_or(usage, |to| usage.min(to.0));
-                let slice = top - t.from.0;
-                if slice <= Decimal::ZERO {
-                    break;
-                }
-                let p = price_of(t, i)?;
-                let a = times(p, slice)?;
-                b.line(
-                    format!("slice in tier {i} ({})", describe(t)),
-                    format!("{} × {p} {}", show(slice), equals(a)),
-                    Money::shown(a),
-                );
-                sum = sum.plus(a)?;
-            }
-            sum
+            excess_slices(&req.tiers, usage)
         }
+    }
+}
+
+/// 004 全额累进: the tier `(from, to]` holding the usage prices all of it — its flat total
+/// (`fullTierTotal`) or its unit price × the usage (rules.md A15).
+fn full_tier(req: &UsageChargeRequest, usage: Decimal) -> Result<Charge<'_>> {
+    let (index, tier) = req
+        .tiers
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.to.map_or(true, |to| usage <= to.0))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidNumber,
+                "tiers",
+                format!("no tier holds {usage}"),
+            )
+        })?;
+    let (part, amount) = if req.pricing == Pricing::FullTierTotal {
+        let total = tier.total.ok_or_else(|| {
+            Error::new(
+                ErrorCode::MissingField,
+                format!("tiers[{index}].total"),
+                "full-tier total pricing needs each tier's total",
+            )
+        })?;
+        (Part::Flat { index, tier, total }, total.exact())
+    } else {
+        let price = price_of(tier, index)?;
+        let amount = priced(price, usage)?;
+        let part = Part::Whole {
+            index,
+            tier,
+            price,
+            amount,
+        };
+        (part, amount)
     };
-    let (amount, rounded) = to_bill(req, amount, &mut b)?;
-    Ok(UsageChargeResponse {
-        usage: Ratio(usage),
+    Ok(Charge {
+        parts: vec![part],
         amount,
-        rounded,
-        tier,
-        breakdown: b,
+        tier: Some(index),
     })
+}
+
+/// 004 超额累进: each tier prices only the slice of the usage above its lower bound, up to its
+/// upper bound; the slices are added.
+fn excess_slices(tiers: &[Tier], usage: Decimal) -> Result<Charge<'_>> {
+    let mut parts = Vec::new();
+    let mut sum = Exact::ZERO;
+    for (index, tier) in tiers.iter().enumerate() {
+        let top = tier.to.map_or(usage, |to| usage.min(to.0));
+        let slice = top - tier.from.0;
+        if slice <= Decimal::ZERO {
+            break;
+        }
+        let price = price_of(tier, index)?;
+        let amount = priced(price, slice)?;
+        sum = sum.plus(amount)?;
+        parts.push(Part::Slice {
+            index,
+            tier,
+            slice,
+            price,
+            amount,
+        });
+    }
+    Ok(Charge {
+        parts,
+        amount: sum,
+        tier: None,
+    })
+}
+
+/// One line per priced part (004).
+fn explain_charge(usage: Decimal, parts: &[Part<'_>], b: &mut Breakdown) {
+    for part in parts {
+        match *part {
+            Part::Fixed { price, amount } => b.line_with(Money::shown(amount), || {
+                (
+                    "usage × unit price".to_string(),
+                    format!("{usage} × {price} {}", equals(amount)),
+                )
+            }),
+            Part::NoUsage => b.line_with(Money::ZERO, || {
+                (
+                    "no usage".to_string(),
+                    "0: no usage, no bill (004)".to_string(),
+                )
+            }),
+            Part::Flat { index, tier, total } => b.line_with(total, || {
+                let range = describe(tier);
+                (
+                    format!("tier {index} ({range}) flat amount"),
+                    format!("{usage} falls in {range} → {total}"),
+                )
+            }),
+            Part::Whole {
+                index,
+                tier,
+                price,
+                amount,
+            } => b.line_with(Money::shown(amount), || {
+                let range = describe(tier);
+                (
+                    format!("whole usage at tier {index} ({range})"),
+                    format!("{usage} × {price} {}", equals(amount)),
+                )
+            }),
+            Part::Slice {
+                index,
+                tier,
+                slice,
+                price,
+                amount,
+            } => b.line_with(Money::shown(amount), || {
+                (
+                    format!("slice in tier {index} ({})", describe(tier)),
+                    format!("{} × {price} {}", show(slice), equals(amount)),
+                )
+            }),
+        }
+    }
 }
 
 /// The amount as billed and its cents. 004 (bill issuing rule 7, since 2021-08-01): a Volcengine
