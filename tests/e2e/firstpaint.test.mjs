@@ -1,0 +1,165 @@
+// The first figure arrives with the first paint (scripts/prerender.mjs): the built page holds the
+// sample's receipt as the package computes it; the script takes it over without a frame in which
+// the figure is gone or different; and a shared link's own request never shows the sample's
+// figures, not even for a frame. Frames are watched from inside the page: a requestAnimationFrame
+// loop installed before any of the page's scripts (what a callback sees is what that frame paints).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+import { checkout } from "../../pkg/billcalc-node.js";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ARGS, CHROMIUM, results, serve, stop } from "./harness.mjs";
+
+let server, base, browser, html, sampleHash, sampleTotal;
+
+before(async () => {
+  ({ server, base } = await serve());
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  html = await (await fetch(base)).text();
+  // The hash the page writes for its sample (the head script knows it): the sample's request.
+  sampleHash = JSON.parse(/(\["#[^\]]*\])\.indexOf\(h\)/.exec(html)?.[1] ?? "[]")[0];
+  const sample = JSON.parse(decodeURIComponent(sampleHash.slice(1))).request;
+  const a = checkout(sample);
+  sampleTotal = a.tax?.netPayable ?? a.total;
+});
+
+after(async () => {
+  await browser?.close();
+  await stop(server);
+});
+
+function watchFrames() {
+  window.__frames = [];
+  const seen = (e) => (e.checkVisibility ? e.checkVisibility() : e.getClientRects().length > 0);
+  const tick = () => {
+    const pre = [...document.querySelectorAll("[data-prerendered]")].some(seen);
+    const r = document.querySelector("billcalc-receipt");
+    const t = r?.shadowRoot?.querySelector('[data-figure="total"]');
+    window.__frames.push({ at: performance.now(), pre, total: t && seen(r) ? t.textContent : null });
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+async function open(url, { width = 1280 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.addInitScript(watchFrames);
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]");
+  // A few frames more: the cart form is built the frame after the receipt.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  const state = await page.evaluate(() => ({
+    frames: window.__frames,
+    boot: document.documentElement.dataset.boot,
+    prerendered: document.querySelectorAll("[data-prerendered]").length,
+    mark: performance.getEntriesByName("billcalc:first-figure")[0]?.startTime,
+    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+  }));
+  return { context, page, errors, ...state };
+}
+
+test("the built page holds the sample's receipt, as the package computes it, with its breakdown", () => {
+  assert.ok(sampleHash?.startsWith("#%7B"), "the head script knows the sample's hash");
+  const total = /data-figure="total"[^>]*>([^<]*)</.exec(html)?.[1];
+  assert.ok(total?.includes(sampleTotal), `the prerendered total ${total} shows the package's ${sampleTotal}`);
+  assert.match(html, /<template shadowrootmode="open"><style>/, "the receipt's shadow root, declarative, with its sheet");
+  assert.match(html, /How it was computed<\/summary><ol><li>/, "the breakdown is in the page");
+  assert.match(html, /<link rel="modulepreload" href="\.\/dist\/app\.js">/);
+  assert.match(html, /<link rel="preload" href="\.\/dist\/billcalc_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
+});
+
+test("the sample: its figure is painted with the first paint, and the script takes it over without a flash", async () => {
+  const { context, page, errors, frames, boot, prerendered, mark, fcp } = await open(base);
+  assert.deepEqual(errors, [], "no error, no refused inline script or sheet");
+  assert.equal(boot, "sample");
+  assert.ok(mark !== undefined && fcp !== undefined && mark <= fcp, `the figure is in the page (${mark} ms) by the first contentful paint (${fcp} ms)`);
+  const first = frames.findIndex((f) => f.total !== null);
+  assert.ok(first >= 0, "the total is painted");
+  const after = frames.slice(first);
+  assert.deepEqual([...new Set(after.map((f) => f.total))], [frames[first].total], "from its first frame on, the total is never gone nor different");
+  assert.ok(frames[first].total.includes(sampleTotal));
+  assert.equal(prerendered, 0, "the script has taken the view over (the prerendered nodes are replaced)");
+  await context.close();
+});
+
+test("the receipt the script draws looks exactly like the prerendered one (pixels)", async () => {
+  const shot = async (block) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+    const page = await context.newPage();
+    if (block) await page.route("**/dist/app.js", (r) => r.abort());
+    await page.goto(base);
+    if (block) await page.waitForLoadState("load");
+    else await page.waitForSelector("body[data-ready=true]");
+    const png = await page.locator("billcalc-receipt").screenshot();
+    await context.close();
+    return png;
+  };
+  const prerendered = await shot(true);
+  const live = await shot(false);
+  writeFileSync(join(results, "firstpaint-receipt-prerendered.png"), prerendered);
+  writeFileSync(join(results, "firstpaint-receipt-live.png"), live);
+  // Compared in the browser (no image package here): the same size, and no pixel off by more
+  // than antialiasing (the rounded frame's corners may differ by a unit or two).
+  const page = await browser.newPage();
+  const diff = await page.evaluate(
+    async ([a, b]) => {
+      const pixels = async (b64) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const c = new OffscreenCanvas(img.width, img.height).getContext("2d");
+        c.drawImage(img, 0, 0);
+        return { w: img.width, h: img.height, d: c.getImageData(0, 0, img.width, img.height).data };
+      };
+      const [x, y] = await Promise.all([pixels(a), pixels(b)]);
+      if (x.w !== y.w || x.h !== y.h) return { size: [x.w, x.h, y.w, y.h] };
+      let off = 0;
+      for (let k = 0; k < x.d.length; k++) if (Math.abs(x.d[k] - y.d[k]) > 8) off++;
+      return { off };
+    },
+    [prerendered.toString("base64"), live.toString("base64")],
+  );
+  await page.close();
+  assert.deepEqual(diff, { off: 0 }, "the same receipt before and after the script took it over");
+});
+
+test("the sample's own hash is the sample: prerendered too", async () => {
+  const { context, boot, frames, mark, fcp } = await open(`${base}${sampleHash}`);
+  assert.equal(boot, "sample");
+  assert.ok(mark <= fcp);
+  assert.ok(frames.find((f) => f.total !== null).total.includes(sampleTotal));
+  await context.close();
+});
+
+test("a shared link's own request never shows the sample's figures, not even for a frame", async () => {
+  const link = { view: "checkout", request: { date: "2024-03-01", items: [{ kind: "new", quantity: 3, term: "1M", prices: { "1M": "30" } }] } };
+  const linkTotal = checkout(link.request).total;
+  const cases = [
+    [`#${encodeURIComponent(JSON.stringify(link))}`, linkTotal],
+    [`#${JSON.stringify(link)}`, linkTotal],
+    // The sample in another language than the prerendered one, and another view: not shown either.
+    ["?lang=zh-CN", null],
+    ["?lang=zh-CN#checkout", null],
+    ["#resource", null],
+  ];
+  for (const [suffix, total] of cases) {
+    const { context, errors, frames, boot } = await open(`${base}${suffix}`);
+    assert.deepEqual(errors, [], suffix);
+    assert.equal(boot, "wait", `${suffix}: the head script keeps the sample hidden`);
+    assert.ok(frames.length > 0);
+    assert.deepEqual(frames.filter((f) => f.pre), [], `${suffix}: no frame shows the prerendered sample`);
+    if (total !== null) {
+      assert.deepEqual(
+        frames.filter((f) => f.total !== null && !f.total.includes(total)),
+        [],
+        `${suffix}: every painted total is the link's own (${total})`,
+      );
+    }
+    await context.close();
+  }
+});
