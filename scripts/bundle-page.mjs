@@ -77,5 +77,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { version, files, page } = await bundlePage();
   const kb = (f) => (readFileSync(at(f)).length / 1024).toFixed(1);
   console.log(`page bundle (version ${version}): ${files.map((f) => `${f.slice(2)} ${kb(f.slice(2))} KB`).join(", ")}`);
-  console.log(`built page: dist/index.html ${(page.bytes / 1024).toFixed(1)} KB, the sample's receipt prerendered (to pay ${page.total})`);
+  console.log(`built page: dist/index.html ${(page.bytes / 1024).toFixed(1)} KB, the samples of Checkout (to pay ${page.total}) and My resource prerendered`);
 }

@@ -41,7 +41,12 @@ async function loadViews(dir) {
   const nodeEntry = at("pkg/billcalc-node.js");
   const out = await build({
     stdin: {
-      contents: `export { mountCheckout } from "./www/checkout.js"; export * as billcalc from "./js/browser.js"; import "./js/receipt.js";`,
+      contents: [
+        `export { mountCheckout } from "./www/checkout.js";`,
+        `export { mountResource } from "./www/resource.js";`,
+        `export * as billcalc from "./js/browser.js";`,
+        `import "./js/receipt.js";`,
+      ].join("\n"),
       resolveDir: root,
       sourcefile: "prerender-entry.js",
     },
@@ -113,39 +118,74 @@ function installWindow(window) {
   };
 }
 
-/** The Checkout view's first frame, as HTML, and the hashes the page writes for the sample. */
-async function renderCheckout(views, window) {
+// What the DOM holds as properties only (an input's value, a box ticked, an option chosen), written
+// as the attributes the parser will read back.
+function reflectFormState(root) {
+  for (const i of root.querySelectorAll("input")) {
+    if (i.type === "checkbox" || i.type === "radio") i.toggleAttribute("checked", i.checked);
+    else i.setAttribute("value", i.value);
+  }
+  for (const s of root.querySelectorAll("select")) for (const o of s.options) o.toggleAttribute("selected", o.value === s.value);
+  for (const t of root.querySelectorAll("textarea")) t.textContent = t.value;
+}
+
+// The fields' generated ids (ui.js nextId: f-1, err-2, f-3-hint…) prefixed, with every reference
+// to them: the view the script draws first numbers its own from 1 while this one is still there.
+const GENERATED = /^[a-z]+-\d+(-[a-z]+)?$/;
+function prefixIds(root, prefix) {
+  const re = (v) => v.split(/\s+/).map((t) => (GENERATED.test(t) ? `${prefix}${t}` : t)).join(" ");
+  for (const e of root.querySelectorAll("*")) {
+    for (const a of ["id", "for", "aria-describedby", "aria-labelledby", "aria-controls"]) {
+      const v = e.getAttribute(a);
+      if (v) e.setAttribute(a, re(v));
+    }
+  }
+}
+
+/** One view's first frame, as HTML (the mount's children, marked data-prerendered="<view>"), and
+ * the hashes the page writes for its sample. */
+function renderView(window, name, mountView, billcalc) {
   const document = window.document;
   const mount = document.createElement("div");
   document.body.append(mount);
-  const sampleHashes = [];
+  const hashes = [];
   const hooks = {
-    saveHash: (state) => sampleHashes.push(`#${encodeURIComponent(JSON.stringify(state))}`),
+    saveHash: (state) => hashes.push(`#${encodeURIComponent(JSON.stringify(state))}`),
     firstFigure() {},
     measureRedraw() {},
     tabKeys() {},
-    billcalc: views.billcalc,
+    billcalc,
   };
-  views.mountCheckout(mount, hooks).show();
-  const receipt = mount.querySelector("billcalc-receipt");
-  const shadow = receipt?.shadowRoot;
-  const total = shadow?.querySelector('[data-figure="total"]');
-  if (!total || !/\d/.test(total.textContent)) throw new Error("prerender: the sample's receipt has no total");
-  // The breakdown, filled (it is filled on first opening) and left closed, as the script shows it.
-  for (const d of shadow.querySelectorAll("details")) {
-    d.open = true;
-    d.dispatchEvent(new window.Event("toggle"));
-    d.open = false;
+  mountView(mount, hooks).show();
+  const shadowRoots = [];
+  for (const receipt of mount.querySelectorAll("billcalc-receipt")) {
+    const shadow = receipt.shadowRoot;
+    // The breakdown, filled (it is filled on first opening) and left closed, as the script shows it.
+    for (const d of shadow.querySelectorAll("details")) {
+      d.open = true;
+      d.dispatchEvent(new window.Event("toggle"));
+      d.open = false;
+    }
+    const style = document.createElement("style");
+    style.textContent = shadow.adoptedStyleSheets.map((s) => s.sourceText ?? "").join("\n");
+    shadow.prepend(style);
+    shadowRoots.push(shadow);
   }
-  const css = shadow.adoptedStyleSheets.map((s) => s.sourceText ?? "").join("\n");
-  const style = document.createElement("style");
-  style.textContent = css;
-  shadow.prepend(style);
-  // Element Timing: the e2e timing test reads when the browser painted it.
-  total.setAttribute("elementtiming", "billcalc-first-figure");
-  for (const child of mount.children) child.setAttribute("data-prerendered", PRERENDER_LANG);
-  const html = mount.getHTML({ shadowRoots: [shadow] });
-  return { html, css, total: total.textContent, sampleHashes: [...new Set(sampleHashes)] };
+  reflectFormState(mount);
+  prefixIds(mount, `pre-${name}-`);
+  for (const child of mount.children) child.setAttribute("data-prerendered", name);
+  const html = mount.getHTML({ shadowRoots });
+  mount.remove();
+  return { html, hashes: [...new Set(hashes)], mount };
+}
+
+async function renderViews(views, window) {
+  const checkout = renderView(window, "checkout", views.mountCheckout, views.billcalc);
+  const total = /data-figure="total"[^>]*>([^<]*)</.exec(checkout.html)?.[1];
+  if (!total || !/\d/.test(total)) throw new Error("prerender: the sample's receipt has no total");
+  const resource = renderView(window, "resource", views.mountResource, views.billcalc);
+  if (!/data-figure="refund"[^>]*>[^<]*\d/.test(resource.html)) throw new Error("prerender: My resource's sample has no refund");
+  return { checkout, resource, total };
 }
 
 /** Renders the default view into the built page, dist/index.html. */
@@ -159,10 +199,10 @@ export async function prerender() {
     settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, navigator: { userAgent: "billcalc-prerender" } },
   });
   const uninstall = installWindow(window);
-  let checkout;
+  let r;
   try {
     const views = await loadViews(dir);
-    checkout = await renderCheckout(views, window);
+    r = await renderViews(views, window);
   } finally {
     uninstall();
     await window.happyDOM?.abort?.();
@@ -175,9 +215,14 @@ export async function prerender() {
     if (!page.includes(marker)) throw new Error(`prerender: www/index.html has no ${marker}`);
     page = page.replace(marker, () => text);
   };
-  put("<!-- prerender:checkout -->", checkout.html);
-  put("/*prerender:sample-hashes*/[]", JSON.stringify(checkout.sampleHashes));
-  put("/*prerender:lang*/\"en\"", JSON.stringify(PRERENDER_LANG));
+  put("<!-- prerender:checkout -->", r.checkout.html);
+  put("<!-- prerender:resource -->", r.resource.html);
+  // The hashes that open a sample: the view's name, and the state the page writes for it.
+  const samples = { "": "checkout", "#": "checkout", "#checkout": "checkout", "#resource": "resource" };
+  for (const h of r.checkout.hashes) samples[h] = "checkout";
+  for (const h of r.resource.hashes) samples[h] = "resource";
+  put("/*prerender:samples*/{}", JSON.stringify(samples));
+  put('/*prerender:lang*/"en"', JSON.stringify(PRERENDER_LANG));
   // Every inline script and sheet of the built page, allowed by its hash.
   const scripts = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
   const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]));
@@ -189,10 +234,10 @@ export async function prerender() {
   });
   mkdirSync(at("dist"), { recursive: true });
   writeFileSync(at("dist/index.html"), page);
-  return { bytes: Buffer.byteLength(page), total: checkout.total, sampleHashes: checkout.sampleHashes };
+  return { bytes: Buffer.byteLength(page), total: r.total, samples };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await prerender();
-  console.log(`prerendered dist/index.html (${(r.bytes / 1024).toFixed(1)} KB): the sample's receipt, to pay ${r.total}`);
+  console.log(`prerendered dist/index.html (${(r.bytes / 1024).toFixed(1)} KB): the samples of Checkout (to pay ${r.total}) and My resource`);
 }

@@ -40,6 +40,7 @@ const hooks = {
     const mark = (name) => performance.getEntriesByName(name).length || performance.mark(name);
     mark("billcalc:first-figure");
     document.body.dataset.ready = "true";
+    document.documentElement.dataset.live = "";
     // …and once it is painted (the frame after it), which is when the rest may load.
     requestAnimationFrame(() =>
       setTimeout(() => {

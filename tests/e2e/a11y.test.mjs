@@ -104,7 +104,7 @@ for (const width of [1280, 390]) {
     await page.route("**/dist/app.js", (r) => r.abort());
     await page.goto(`${base}?lang=en`);
     await page.waitForLoadState("load");
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.boot), "sample");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.boot), "checkout");
     await screenshot(page, `checkout-prerendered-${width}-en`);
     await audit(page, `prerendered checkout @${width} en`);
     await context.close();

@@ -11,14 +11,16 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ARGS, CHROMIUM, results, serve, stop } from "./harness.mjs";
 
-let server, base, browser, html, sampleHash, sampleTotal;
+let server, base, browser, html, sampleHash, resourceHash, sampleTotal;
 
 before(async () => {
   ({ server, base } = await serve());
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   html = await (await fetch(base)).text();
   // The hash the page writes for its sample (the head script knows it): the sample's request.
-  sampleHash = JSON.parse(/(\["#[^\]]*\])\.indexOf\(h\)/.exec(html)?.[1] ?? "[]")[0];
+  const samples = JSON.parse(/samples = (\{[^}]*\})/.exec(html)?.[1] ?? "{}");
+  sampleHash = Object.keys(samples).find((h) => samples[h] === "checkout" && h.startsWith("#%7B"));
+  resourceHash = Object.keys(samples).find((h) => samples[h] === "resource" && h.startsWith("#%7B"));
   const sample = JSON.parse(decodeURIComponent(sampleHash.slice(1))).request;
   const a = checkout(sample);
   sampleTotal = a.tax?.netPayable ?? a.total;
@@ -32,14 +34,24 @@ after(async () => {
 function watchFrames() {
   window.__frames = [];
   const seen = (e) => (e.checkVisibility ? e.checkVisibility() : e.getClientRects().length > 0);
+  const text = (e) => (e && seen(e) ? e.textContent : null);
   const tick = () => {
-    const pre = [...document.querySelectorAll("[data-prerendered]")].some(seen);
+    const pre = [...document.querySelectorAll("[data-prerendered]")].filter(seen).map((e) => e.dataset.prerendered);
     const r = document.querySelector("billcalc-receipt");
-    const t = r?.shadowRoot?.querySelector('[data-figure="total"]');
-    window.__frames.push({ at: performance.now(), pre, total: t && seen(r) ? t.textContent : null });
+    const total = r && seen(r) ? text(r.shadowRoot?.querySelector('[data-figure="total"]')) : null;
+    const refund = text(document.querySelector('#view-resource [data-figure="refund"]'));
+    window.__frames.push({ at: performance.now(), pre: [...new Set(pre)], total, refund });
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
+}
+
+/** From the first frame showing `key` on, the figure is never gone nor different. */
+function steady(frames, key) {
+  const first = frames.findIndex((f) => f[key] !== null);
+  assert.ok(first >= 0, `${key} is painted`);
+  assert.deepEqual([...new Set(frames.slice(first).map((f) => f[key]))], [frames[first][key]], `from its first frame on, ${key} is never gone nor different`);
+  return frames[first][key];
 }
 
 async function open(url, { width = 1280 } = {}) {
@@ -56,7 +68,7 @@ async function open(url, { width = 1280 } = {}) {
   const state = await page.evaluate(() => ({
     frames: window.__frames,
     boot: document.documentElement.dataset.boot,
-    prerendered: document.querySelectorAll("[data-prerendered]").length,
+    prerendered: [...document.querySelectorAll("[data-prerendered]")].map((e) => e.dataset.prerendered),
     mark: performance.getEntriesByName("billcalc:first-figure")[0]?.startTime,
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
   }));
@@ -74,37 +86,49 @@ test("the built page holds the sample's receipt, as the package computes it, wit
 });
 
 test("the sample: its figure is painted with the first paint, and the script takes it over without a flash", async () => {
-  const { context, page, errors, frames, boot, prerendered, mark, fcp } = await open(base);
+  const { context, errors, frames, boot, prerendered, mark, fcp } = await open(base);
   assert.deepEqual(errors, [], "no error, no refused inline script or sheet");
-  assert.equal(boot, "sample");
+  assert.equal(boot, "checkout");
   assert.ok(mark !== undefined && fcp !== undefined && mark <= fcp, `the figure is in the page (${mark} ms) by the first contentful paint (${fcp} ms)`);
-  const first = frames.findIndex((f) => f.total !== null);
-  assert.ok(first >= 0, "the total is painted");
-  const after = frames.slice(first);
-  assert.deepEqual([...new Set(after.map((f) => f.total))], [frames[first].total], "from its first frame on, the total is never gone nor different");
-  assert.ok(frames[first].total.includes(sampleTotal));
-  assert.equal(prerendered, 0, "the script has taken the view over (the prerendered nodes are replaced)");
+  assert.ok(steady(frames, "total").includes(sampleTotal));
+  assert.ok(!prerendered.includes("checkout"), "the script has taken the view over (the prerendered nodes are replaced)");
+  assert.deepEqual([...new Set(frames.flatMap((f) => f.pre))], ["checkout"], "My resource's sample stays hidden");
   await context.close();
 });
 
-test("the receipt the script draws looks exactly like the prerendered one (pixels)", async () => {
-  const shot = async (block) => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
-    const page = await context.newPage();
-    if (block) await page.route("**/dist/app.js", (r) => r.abort());
-    await page.goto(base);
-    if (block) await page.waitForLoadState("load");
-    else await page.waitForSelector("body[data-ready=true]");
-    const png = await page.locator("billcalc-receipt").screenshot();
+test("My resource's sample (#resource): painted with the first paint, taken over without a flash", async () => {
+  for (const hash of ["#resource", resourceHash]) {
+    const { context, errors, frames, boot, prerendered, mark, fcp } = await open(`${base}${hash}`);
+    assert.deepEqual(errors, [], hash);
+    assert.equal(boot, "resource");
+    assert.ok(mark !== undefined && fcp !== undefined && mark <= fcp, `the figure is in the page (${mark} ms) by the first contentful paint (${fcp} ms)`);
+    assert.match(steady(frames, "refund"), /\d/);
+    assert.ok(!prerendered.includes("resource"), "the script has taken the view over");
+    assert.deepEqual(
+      frames.filter((f) => f.total !== null || f.pre.includes("checkout")),
+      [],
+      "the Checkout sample is never shown on #resource",
+    );
     await context.close();
-    return png;
-  };
-  const prerendered = await shot(true);
-  const live = await shot(false);
-  writeFileSync(join(results, "firstpaint-receipt-prerendered.png"), prerendered);
-  writeFileSync(join(results, "firstpaint-receipt-live.png"), live);
-  // Compared in the browser (no image package here): the same size, and no pixel off by more
-  // than antialiasing (the rounded frame's corners may differ by a unit or two).
+  }
+});
+
+// Screenshots of an element before the script (dist/app.js held back) and after it took over.
+async function shotOf(url, selector, block) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  if (block) await page.route("**/dist/app.js", (r) => r.abort());
+  await page.goto(url);
+  if (block) await page.waitForLoadState("load");
+  else await page.waitForSelector("body[data-ready=true]");
+  const png = await page.locator(selector).screenshot();
+  await context.close();
+  return png;
+}
+
+// Compared in the browser (no image package here): the same size, and no pixel off by more than
+// antialiasing (the rounded frame's corners may differ by a unit or two).
+async function pixelsOff(a, b) {
   const page = await browser.newPage();
   const diff = await page.evaluate(
     async ([a, b]) => {
@@ -122,17 +146,30 @@ test("the receipt the script draws looks exactly like the prerendered one (pixel
       for (let k = 0; k < x.d.length; k++) if (Math.abs(x.d[k] - y.d[k]) > 8) off++;
       return { off };
     },
-    [prerendered.toString("base64"), live.toString("base64")],
+    [a.toString("base64"), b.toString("base64")],
   );
   await page.close();
-  assert.deepEqual(diff, { off: 0 }, "the same receipt before and after the script took it over");
+  return diff;
+}
+
+test("what the script draws looks exactly like what was prerendered (pixels)", async () => {
+  for (const [name, url, selector] of [
+    ["receipt", base, "billcalc-receipt"],
+    ["resource", `${base}#resource`, "#view-resource"],
+  ]) {
+    const prerendered = await shotOf(url, selector, true);
+    const live = await shotOf(url, selector, false);
+    writeFileSync(join(results, `firstpaint-${name}-prerendered.png`), prerendered);
+    writeFileSync(join(results, `firstpaint-${name}-live.png`), live);
+    assert.deepEqual(await pixelsOff(prerendered, live), { off: 0 }, `${name}: the same before and after the script took it over`);
+  }
 });
 
 test("the sample's own hash is the sample: prerendered too", async () => {
   const { context, boot, frames, mark, fcp } = await open(`${base}${sampleHash}`);
-  assert.equal(boot, "sample");
+  assert.equal(boot, "checkout");
   assert.ok(mark <= fcp);
-  assert.ok(frames.find((f) => f.total !== null).total.includes(sampleTotal));
+  assert.ok(steady(frames, "total").includes(sampleTotal));
   await context.close();
 });
 
@@ -145,14 +182,16 @@ test("a shared link's own request never shows the sample's figures, not even for
     // The sample in another language than the prerendered one, and another view: not shown either.
     ["?lang=zh-CN", null],
     ["?lang=zh-CN#checkout", null],
-    ["#resource", null],
+    ["?lang=zh-CN#resource", null],
+    [`#${encodeURIComponent(JSON.stringify({ view: "resource", request: { date: "2022-09-05", orders: [{ start: "2022-08-19", end: "2022-09-19", term: "1M", paidCash: "110.00" }], prices: { "1M": "110" } } }))}`, null],
+    ["#calculations", null],
   ];
   for (const [suffix, total] of cases) {
     const { context, errors, frames, boot } = await open(`${base}${suffix}`);
     assert.deepEqual(errors, [], suffix);
     assert.equal(boot, "wait", `${suffix}: the head script keeps the sample hidden`);
     assert.ok(frames.length > 0);
-    assert.deepEqual(frames.filter((f) => f.pre), [], `${suffix}: no frame shows the prerendered sample`);
+    assert.deepEqual(frames.filter((f) => f.pre.length), [], `${suffix}: no frame shows a prerendered sample`);
     if (total !== null) {
       assert.deepEqual(
         frames.filter((f) => f.total !== null && !f.total.includes(total)),

@@ -92,7 +92,7 @@ test("first figure against the first contentful paint, cold contexts", async () 
   console.log(`first figure − first contentful paint (≤ 0: painted with it): ${line(d.figureAfterFcp)}`);
   console.log(`  … the script has taken the view over (the frame after its first render): ${line(d.scriptTookOver)}`);
   console.log(`  median run: HTML ${median.html} ms; .wasm ${median.wasm?.join("–")} ms; dist/app.js ${median.bundle?.join("–")} ms; ${median.requests} requests`);
-  assert.deepEqual([...new Set(runs.map((r) => r.boot))], ["sample"], "the built page opens with its prerendered sample");
+  assert.deepEqual([...new Set(runs.map((r) => r.boot))], ["checkout"], "the built page opens with its prerendered sample");
   assert.ok(d.figureAfterFcp.median <= 0, `the first figure is in the page by the first paint (median ${ms(d.figureAfterFcp.median)})`);
   assert.ok(d.figureAfterFcp.p90 <= 16, `… at p90 within a frame of it (${ms(d.figureAfterFcp.p90)})`);
   // The .wasm is requested with the page, not after a chain of imports, and once: the preload's
