@@ -54,12 +54,13 @@ function steady(frames, key) {
   return frames[first][key];
 }
 
-async function open(url, { width = 1280 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, serviceWorkers: "block" });
+async function open(url, { width = 1280, locale, stored } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, serviceWorkers: "block", locale });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  if (stored) await page.addInitScript((lang) => localStorage.setItem("billcalc.lang", lang), stored);
   await page.addInitScript(watchFrames);
   await page.goto(url);
   await page.waitForSelector("body[data-ready=true]");
@@ -201,4 +202,22 @@ test("a shared link's own request never shows the sample's figures, not even for
     }
     await context.close();
   }
+});
+
+test("a reader whose language is Chinese (the browser's, or chosen before) never sees the English sample", async () => {
+  for (const [what, options, suffix] of [
+    ["browser zh-CN", { locale: "zh-CN" }, ""],
+    ["browser zh-TW", { locale: "zh-TW" }, "#resource"],
+    ["chosen before", { stored: "zh-CN" }, ""],
+  ]) {
+    const { context, errors, frames, boot } = await open(`${base}${suffix}`, options);
+    assert.deepEqual(errors, [], what);
+    assert.equal(boot, "wait", what);
+    assert.deepEqual(frames.filter((f) => f.pre.length), [], `${what}: no frame shows a prerendered sample`);
+    await context.close();
+  }
+  // …and `?lang=en` wins over both.
+  const { context, boot } = await open(`${base}?lang=en`, { locale: "zh-CN", stored: "zh-CN" });
+  assert.equal(boot, "checkout");
+  await context.close();
 });
