@@ -1,22 +1,24 @@
-// Renders the page's default view at build time, so its first figure arrives with the first paint:
-// the Checkout view's sample, computed by the same engine (the built wasm package, its Node entry
-// pkg/billcalc-node.js) and drawn by the page's own code (www/checkout.js, js/receipt.js) into a
-// DOM in Node (happy-dom), then written into the built page, dist/index.html — served at / by
-// scripts/serve.mjs. What is written is the view exactly as the script leaves it at its first
-// frame (the receipt with its breakdown; the cart form follows a frame later, as it does live), so
-// when dist/app.js takes the view over (one synchronous replaceChildren, no frame in between) the
-// screen does not change.
+// Renders the page's sample views at build time, so the first figure arrives with the first paint:
+// the Checkout and My resource samples, computed by the same engine (the built wasm package, its
+// Node entry pkg/billcalc-node.js) and drawn by the page's own code (www/checkout.js,
+// www/resource.js, js/receipt.js) into a DOM in Node (happy-dom), then written into the built
+// page, dist/index.html — served at / by scripts/serve.mjs. What is written is each view exactly as
+// the script leaves it at its first frame (the receipt with its breakdown, filled and closed; the
+// cart form follows a frame later, as it does live), so when dist/app.js takes a view over (the
+// mount's children replaced and computed in one task, no frame in between) the screen does not
+// change. The forms' values are written as attributes, and the fields' generated ids prefixed.
 //
 // The receipt's shadow root is written as a declarative one (<template shadowrootmode="open">)
-// with its sheet inline; the page's inline script and that sheet are allowed by their hashes
-// in the page's Content-Security-Policy (the server repeats the page's policy as its header).
+// with its sheet inline; the page's inline script and that sheet are allowed by their hashes in
+// the page's Content-Security-Policy (the server repeats the page's policy as its header).
 //
-// The head's inline script (www/index.html) decides before the first paint whether the sample may
-// show: only for the sample itself (no hash, `#checkout`, or the very hash the page writes for the
-// sample) and in the language it was rendered in (English: `?lang=`, then localStorage
-// `billcalc.lang`, then the browser's language, as the page chooses). A shared link's own request
-// never shows the sample's figures, not even for a frame: `html:not([data-boot=sample])
-// [data-prerendered]` is display: none (www/style.css).
+// The head's inline script (www/index.html) decides before the first paint which sample may show
+// (`html[data-boot]`): only the one the address opens (no hash, `#checkout`, `#resource`, or the
+// very state the page writes for a sample, recorded here) and in the language it was rendered in
+// (English; `?lang=`, then localStorage `billcalc.lang`, then the browser's languages, as the page
+// chooses). A shared link's own request never shows a sample's figures, not even for a frame:
+// `html:not([data-boot=checkout]) [data-prerendered=checkout]` is display: none (www/style.css),
+// and so for My resource.
 //
 // Run by scripts/bundle-page.mjs after the page's bundle; `node scripts/prerender.mjs` alone
 // re-renders.
@@ -176,10 +178,10 @@ function renderView(window, name, mountView, billcalc) {
   for (const child of mount.children) child.setAttribute("data-prerendered", name);
   const html = mount.getHTML({ shadowRoots });
   mount.remove();
-  return { html, hashes: [...new Set(hashes)], mount };
+  return { html, hashes: [...new Set(hashes)] };
 }
 
-async function renderViews(views, window) {
+function renderViews(views, window) {
   const checkout = renderView(window, "checkout", views.mountCheckout, views.billcalc);
   const total = /data-figure="total"[^>]*>([^<]*)</.exec(checkout.html)?.[1];
   if (!total || !/\d/.test(total)) throw new Error("prerender: the sample's receipt has no total");
@@ -188,7 +190,7 @@ async function renderViews(views, window) {
   return { checkout, resource, total };
 }
 
-/** Renders the default view into the built page, dist/index.html. */
+/** Renders the sample views into the built page, dist/index.html. */
 export async function prerender() {
   const dir = mkdtempSync(join(tmpdir(), "billcalc-prerender-"));
   const { Window } = await import("happy-dom");
@@ -202,7 +204,7 @@ export async function prerender() {
   let r;
   try {
     const views = await loadViews(dir);
-    r = await renderViews(views, window);
+    r = renderViews(views, window);
   } finally {
     uninstall();
     await window.happyDOM?.abort?.();
