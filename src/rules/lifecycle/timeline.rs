@@ -214,6 +214,49 @@ fn plus(d: NaiveDate, n: i64) -> Result<NaiveDate> {
         })
 }
 
+/// Add an event in time order (instants of one offset compare as text; equal ones keep their order).
+fn add_event(events: &mut Vec<TimelineEvent>, at: String, what: String) {
+    let i = events
+        .iter()
+        .position(|e| e.at > at)
+        .unwrap_or(events.len());
+    events.insert(i, TimelineEvent { at, what });
+}
+
+/// A state from–to, what works, and `keep`: what keeping the resource costs and how.
+fn period(
+    state: ResourceState,
+    label: &str,
+    (from, to): (Option<String>, Option<String>),
+    days: Option<i64>,
+    works: &str,
+    keep: &(Option<Money>, String),
+) -> TimelinePeriod {
+    TimelinePeriod {
+        state,
+        label: label.into(),
+        from,
+        to,
+        days,
+        works: works.into(),
+        cost_to_keep: keep.0,
+        how_to_keep: keep.1.clone(),
+    }
+}
+
+/// 003 §3.2.1: released from `day`: data deleted, no renewal.
+fn released_period(day: NaiveDate) -> TimelinePeriod {
+    let keep = (None, "too late: buy a new one".to_string());
+    period(
+        ResourceState::Released,
+        "released",
+        (Some(start_of(day)), None),
+        None,
+        "nothing: the resource and its data are deleted (003 §3.2.1)",
+        &keep,
+    )
+}
+
 /// 003 §3.2.1, §1.4, §5.2.5: the states and their dates, the attempts, the cost to keep.
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
@@ -224,7 +267,6 @@ pub fn resource_timeline(req: &TimelineRequest, mut b: Breakdown) -> Result<Time
         Billing::Prepaid => prepaid(req, &mut events, &mut b)?,
         Billing::PayPerUse => (pay_per_use(req, &mut events, &mut b)?, None, req.arrears),
     };
-    events.sort_by(|a, b| a.at.cmp(&b.at));
     let usable_until = periods
         .iter()
         .filter(|p| p.state != ResourceState::Retention && p.state != ResourceState::Released)
@@ -275,12 +317,13 @@ pub fn resource_timeline(req: &TimelineRequest, mut b: Breakdown) -> Result<Time
 
 /// The state whose dates hold `day` (the last one that started on or before it).
 fn state_on(periods: &[TimelinePeriod], day: NaiveDate) -> ResourceState {
-    let at = format!("{day}T23:59:59");
+    // Instants of one offset compare as text (no slicing: it would pull in the panic formatting).
+    let at = expiry_instant(day);
     periods
         .iter()
         .rev()
-        .find(|p| match p.from.as_deref() {
-            Some(f) => f[..19] <= at[..],
+        .find(|p| match &p.from {
+            Some(f) => *f <= at,
             None => true,
         })
         .map(|p| p.state)
@@ -324,7 +367,7 @@ fn check_request(req: &TimelineRequest) -> Result<()> {
                 ("renewTerm", req.renew_term.is_some()),
             ];
             if let Some((path, _)) = prepaid_only.iter().find(|(_, given)| *given) {
-                return refuse(ErrorCode::InvalidInput, path, "pay-per-use resources have no term, renewal or auto-renewal (003 §3.2.2.1, §3.2.3.1): keeping one means repaying its arrears");
+                return refuse(ErrorCode::InvalidInput, path, "a pay-per-use resource has no term, renewal or auto-renewal (003 §3.2.2.1, §3.2.3.1)");
             }
         }
     }
@@ -428,13 +471,14 @@ fn prepaid(
                     },
                 )?;
                 let next = schedule(req, s, end)?;
-                events.push(TimelineEvent {
-                    at: next.first_attempt,
-                    what: format!(
+                add_event(
+                    events,
+                    next.first_attempt,
+                    format!(
                         "next auto-renewal attempt, for the term after {}",
                         expiry_instant(end)
                     ),
-                });
+                );
             }
             Some(plan)
         }
@@ -485,15 +529,10 @@ fn plan_auto_renewal(
         (AttemptOutcome::FailsEveryAttempt, Some(a)) => format!("auto-renewal for {} tries to charge {a}: balance and card fall short, it fails and is retried every day at 03:00", s.renewal_term),
         _ => format!("first auto-renewal attempt for {}: if it fails, it is retried every day at 03:00", s.renewal_term),
     };
-    events.push(TimelineEvent {
-        at: s.first_attempt.clone(),
-        what,
-    });
+    add_event(events, s.first_attempt.clone(), what);
     if outcome != AttemptOutcome::Renews {
-        events.push(TimelineEvent {
-            at: s.last_attempt.clone(),
-            what: format!("last auto-renewal attempt ({} in all); if it fails too, auto-renewal has failed and the resource is released at the end of the day", s.attempt_count),
-        });
+        let what = format!("last auto-renewal attempt ({} in all); if it fails too, the resource is released at the end of the day", s.attempt_count);
+        add_event(events, s.last_attempt.clone(), what);
     }
     let shortfall = payers
         .as_ref()
@@ -538,29 +577,55 @@ fn prepaid_states(
     let grace_to = plus(expiry, GRACE_DAYS)?;
     let retention_to = plus(expiry, GRACE_DAYS + RETENTION_DAYS)?;
     let released = plus(retention_to, 1)?;
-    let renew = format!(
-        "renew for {term}: the new term starts at the old expiry {} (003 §3.2.2.1)",
-        expiry_instant(expiry)
-    );
+    let renew =
+        format!("renew for {term}, from the old expiry {expiry} 23:59:59 on (003 §3.2.2.1)");
     let in_use_from = req.today.filter(|t| *t <= expiry).map(start_of);
+    let keep = (cost, renew);
     let periods = vec![
-        TimelinePeriod { state: ResourceState::InUse, label: "in use".into(), from: in_use_from, to: Some(expiry_instant(expiry)), days: None, works: "everything: the paid term".into(), cost_to_keep: cost, how_to_keep: renew.clone() },
-        TimelinePeriod { state: ResourceState::Grace, label: "expired (grace period)".into(), from: Some(start_of(grace_from)), to: Some(expiry_instant(grace_to)), days: Some(GRACE_DAYS), works: "the resource works as usual; new services can still be opened (003 §3.2.1, §1.4)".into(), cost_to_keep: cost, how_to_keep: renew.clone() },
-        TimelinePeriod { state: ResourceState::Retention, label: "frozen (retention period)".into(), from: Some(start_of(plus(grace_to, 1)?)), to: Some(expiry_instant(retention_to)), days: Some(RETENTION_DAYS), works: "nothing: the resource is frozen; its data is kept (003 §3.2.1)".into(), cost_to_keep: cost, how_to_keep: renew },
-        TimelinePeriod { state: ResourceState::Released, label: "released".into(), from: Some(start_of(released)), to: None, days: None, works: "nothing: the resource and its data are deleted and cannot be recovered (003 §3.2.1)".into(), cost_to_keep: None, how_to_keep: "too late: it cannot be renewed (003 §3.2.2.1); buy a new one".into() },
+        period(
+            ResourceState::InUse,
+            "in use",
+            (in_use_from, Some(expiry_instant(expiry))),
+            None,
+            "everything: the paid term",
+            &keep,
+        ),
+        period(
+            ResourceState::Grace,
+            "expired (grace period)",
+            (Some(start_of(grace_from)), Some(expiry_instant(grace_to))),
+            Some(GRACE_DAYS),
+            "works as usual; new services can still be opened (003 §1.4)",
+            &keep,
+        ),
+        period(
+            ResourceState::Retention,
+            "frozen (retention period)",
+            (
+                Some(start_of(plus(grace_to, 1)?)),
+                Some(expiry_instant(retention_to)),
+            ),
+            Some(RETENTION_DAYS),
+            "nothing: frozen, its data kept (003 §3.2.1)",
+            &keep,
+        ),
+        released_period(released),
     ];
-    events.push(TimelineEvent {
-        at: expiry_instant(expiry),
-        what: "the term ends: the resource is expired and enters its 15-day grace period".into(),
-    });
-    events.push(TimelineEvent {
-        at: expiry_instant(grace_to),
-        what: "the grace period ends: the resource is frozen (retention period, data kept)".into(),
-    });
-    events.push(TimelineEvent {
-        at: expiry_instant(retention_to),
-        what: "the retention period ends: the resource is released and its data deleted".into(),
-    });
+    add_event(
+        events,
+        expiry_instant(expiry),
+        "the term ends: the resource is expired and enters its 15-day grace period".into(),
+    );
+    add_event(
+        events,
+        expiry_instant(grace_to),
+        "the grace period ends: the resource is frozen (retention period, data kept)".into(),
+    );
+    add_event(
+        events,
+        expiry_instant(retention_to),
+        "the retention period ends: the resource is released and its data deleted".into(),
+    );
     b.fact(
         "grace period (expired)",
         format!("the {GRACE_DAYS} days after the expiry {expiry} (international site, 003 §1.4)"),
@@ -582,16 +647,16 @@ fn prepaid_states(
 /// The notes of a prepaid timeline: renewing late pays the days already spent, do-not-renew,
 /// early release, the test-voucher and quota customers.
 fn explain_prepaid(req: &TimelineRequest, plan: &Option<AutoRenewalPlan>, b: &mut Breakdown) {
-    b.note("a renewal in the grace or retention period starts at the original expiry, so the days already spent after it are paid for: the cost is the same on any day until release (003 §3.2.2.1)");
+    b.note("a renewal in grace or retention starts at the original expiry: the days since are paid for, so it costs the same on any day until release (003 §3.2.2.1)");
     if req.do_not_renew {
-        b.note("set to \"do not renew at expiry\": it can still be renewed by hand or set to auto-renewal until it is released (003 §3.2.5)");
+        b.note("\"do not renew at expiry\": it may still be renewed or set to auto-renewal until released (003 §3.2.5)");
     }
     if plan.is_none() && !req.do_not_renew {
         b.note("auto-renewal is off: nothing is charged; renew by hand before release");
     }
     b.note("an expired or frozen resource can also be released at once by hand (003 §3.2.8)");
     if req.customer != AccountType::Prepaid {
-        b.note("a prepaid resource already in effect is not affected by test-voucher or consumption-quota arrears (003 §1.4, §5.3)");
+        b.note("a prepaid resource in effect is not affected by test-voucher or quota arrears (003 §1.4, §5.3)");
     }
     if req.prices.is_none() {
         b.note("no prices given: give `prices` to see what keeping it costs");
@@ -615,53 +680,45 @@ fn pay_per_use(
     let retention_from = plus(since, grace_days)?;
     let retention_to = plus(retention_from, RETENTION_DAYS - 1)?;
     let released = plus(retention_to, 1)?;
+    let keep = (cost, repay.to_string());
     let mut periods = Vec::new();
     if grace_days > 0 {
         let grace_to = plus(since, grace_days - 1)?;
-        periods.push(TimelinePeriod {
-            state: ResourceState::Grace,
-            label: "in arrears (grace period)".into(),
-            from: Some(start_of(since)),
-            to: Some(expiry_instant(grace_to)),
-            days: Some(grace_days),
-            works: grace_works.into(),
-            cost_to_keep: cost,
-            how_to_keep: repay.into(),
-        });
-        events.push(TimelineEvent {
-            at: start_of(since),
-            what:
-                "the deduction fails: the account is in arrears and the 15-day grace period starts"
-                    .into(),
-        });
+        periods.push(period(
+            ResourceState::Grace,
+            "in arrears (grace period)",
+            (Some(start_of(since)), Some(expiry_instant(grace_to))),
+            Some(grace_days),
+            grace_works,
+            &keep,
+        ));
+        add_event(
+            events,
+            start_of(since),
+            "the deduction fails: the account is in arrears and the 15-day grace period starts"
+                .into(),
+        );
         b.fact("grace period (in arrears)", format!("{since} .. {since} + {} days, the first day included (international site, 003 §1.4)", grace_days - 1), format!("{since}..{grace_to}"));
     } else {
-        events.push(TimelineEvent { at: start_of(since), what: "the test vouchers no longer cover the spending: every pay-per-use resource goes straight to the retention period".into() });
+        add_event(events, start_of(since), "the test vouchers no longer cover the spending: every pay-per-use resource goes straight to the retention period".into());
     }
-    periods.push(TimelinePeriod {
-        state: ResourceState::Retention,
-        label: "frozen (retention period)".into(),
-        from: Some(start_of(retention_from)),
-        to: Some(expiry_instant(retention_to)),
-        days: Some(RETENTION_DAYS),
-        works: retention_works.into(),
-        cost_to_keep: cost,
-        how_to_keep: repay.into(),
-    });
-    periods.push(TimelinePeriod {
-        state: ResourceState::Released,
-        label: "released".into(),
-        from: Some(start_of(released)),
-        to: None,
-        days: None,
-        works: "nothing: the resource is released and its data deleted (003 §5.2.5)".into(),
-        cost_to_keep: None,
-        how_to_keep: "too late: buy a new one".into(),
-    });
-    events.push(TimelineEvent {
-        at: expiry_instant(retention_to),
-        what: "the retention period ends: the resource is released and its data deleted".into(),
-    });
+    periods.push(period(
+        ResourceState::Retention,
+        "frozen (retention period)",
+        (
+            Some(start_of(retention_from)),
+            Some(expiry_instant(retention_to)),
+        ),
+        Some(RETENTION_DAYS),
+        retention_works,
+        &keep,
+    ));
+    periods.push(released_period(released));
+    add_event(
+        events,
+        expiry_instant(retention_to),
+        "the retention period ends: the resource is released and its data deleted".into(),
+    );
     b.fact(
         "retention period (frozen)",
         format!("{retention_from} + {} days (003 §1.4)", RETENTION_DAYS - 1),
@@ -686,7 +743,7 @@ fn explain_arrears(since: NaiveDate, cost: Option<Money>, b: &mut Breakdown) {
     } else {
         b.note("no arrears amount given: give `arrears` to see what keeping it costs");
     }
-    b.note("the grace and retention periods are counted in calendar days from the day the arrears began, that day included (the guide gives no hour)");
+    b.note("grace and retention count calendar days from the day the arrears began, that day included (rules.md A27)");
 }
 
 /// 003 §5.2.5, §1.4, §5.3: per customer type, the grace days, what works in grace and in
@@ -695,7 +752,7 @@ fn arrears_rules(customer: AccountType) -> (i64, &'static str, &'static str, &'s
     match customer {
         AccountType::Prepaid => (GRACE_DAYS, "partly: some pay-per-use resources cannot be used, and no new service can be opened (003 §5.2.5, §1.4)", "nothing: the resource is stopped; its data is kept (003 §5.2.5)", "top up at least the arrears: the top-up pays them first (003 §5.2.4)"),
         AccountType::TestVoucher => (0, "", "nothing: every pay-per-use resource of the account is frozen at once; its data is kept (003 §1.4)", "pay the arrears (bind a card or top up)"),
-        AccountType::MonthlySettlement => (GRACE_DAYS, "partly: the account is restricted — no new cloud service, some services limited (003 §5.3)", "nothing for pay-per-use resources (spot included), frozen; non-full-upfront reserved instances are unsubscribed without fee; prepaid resources, packages and full-upfront reserved instances are not affected (003 §5.3)", "repay the bills (or have the quota raised): below 100 % of the quota the restrictions end (003 §5.3)"),
+        AccountType::MonthlySettlement => (GRACE_DAYS, "partly: the account is restricted — no new cloud service, some services limited (003 §5.3)", "nothing: pay-per-use resources (spot too) are frozen, non-full-upfront reserved instances unsubscribed without fee; prepaid ones, packages and full-upfront ones go on (003 §5.3)", "repay the bills (or have the quota raised): below 100 % of the quota the restrictions end (003 §5.3)"),
     }
 }
 
@@ -713,13 +770,14 @@ fn quota_reminders(
             let Some(d) = day.checked_sub_days(Days::new(n)) else {
                 continue;
             };
-            events.push(TimelineEvent {
-                at: format!("{d}T00:00:00{PROVIDER_UTC_OFFSET}"),
-                what: format!(
+            add_event(
+                events,
+                format!("{d}T00:00:00{PROVIDER_UTC_OFFSET}"),
+                format!(
                     "reminder (text and e-mail): {n} day{} before {what}",
                     if n == 1 { "" } else { "s" }
                 ),
-            });
+            );
         }
     }
     Ok(())
