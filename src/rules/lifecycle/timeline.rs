@@ -263,9 +263,19 @@ fn released_period(day: NaiveDate) -> TimelinePeriod {
 pub fn resource_timeline(req: &TimelineRequest, mut b: Breakdown) -> Result<TimelineResponse> {
     check_request(req)?;
     let mut events = Vec::new();
+    // A date past 9999-12-31 is the starting date's fault.
+    let at_start = |e: Error| match (e.path.is_empty(), req.billing) {
+        (false, _) => e,
+        (true, Billing::Prepaid) => e.at("expiry"),
+        (true, Billing::PayPerUse) => e.at("arrearsSince"),
+    };
     let (periods, auto_renewal, cost) = match req.billing {
-        Billing::Prepaid => prepaid(req, &mut events, &mut b)?,
-        Billing::PayPerUse => (pay_per_use(req, &mut events, &mut b)?, None, req.arrears),
+        Billing::Prepaid => prepaid(req, &mut events, &mut b).map_err(at_start)?,
+        Billing::PayPerUse => (
+            pay_per_use(req, &mut events, &mut b).map_err(at_start)?,
+            None,
+            req.arrears,
+        ),
     };
     let usable_until = periods
         .iter()
