@@ -30,6 +30,7 @@ export const OPERATIONS = [
   "packageUsage",
   "packageRenewal",
   "compareTerms",
+  "resourceTimeline",
 ];
 
 export const {
@@ -57,6 +58,7 @@ export const {
   packageUsage,
   packageRenewal,
   compareTerms,
+  resourceTimeline,
   calculate,
   curve,
 } = wrap(raw, OPERATIONS);

@@ -44,6 +44,8 @@ import type {
   SwitchResponse,
   TaxRequest,
   TaxResponse,
+  TimelineRequest,
+  TimelineResponse,
   UnifiedExpiryRequest,
   UnifiedExpiryResponse,
   UnsubscribeRequest,
@@ -116,6 +118,8 @@ export declare function packageUsage(request: PackageUsageRequest): PackageUsage
 export declare function packageRenewal(request: PackageRenewalRequest): PackageRenewalResponse;
 /** 003 §3.2.2, §3.2.6.2: every purchasable term side by side — total, monthly price, saving, pay-per-use break-even. */
 export declare function compareTerms(request: CompareTermsRequest): CompareTermsResponse;
+/** 003 §3.2.1, §3.2.10, §1.4, §5.2.5, §5.3: what happens next — in use, expired (grace), frozen (retention), released, the auto-renewal attempts, and what keeping the resource costs. */
+export declare function resourceTimeline(request: TimelineRequest): TimelineResponse;
 
 /** A request with its operation named in `op`, as the CLI reads it. */
 export type AnyRequest =
@@ -142,7 +146,8 @@ export type AnyRequest =
   | ({ op: "billRounding" } & BillRoundingRequest)
   | ({ op: "packageUsage" } & PackageUsageRequest)
   | ({ op: "packageRenewal" } & PackageRenewalRequest)
-  | ({ op: "compareTerms" } & CompareTermsRequest);
+  | ({ op: "compareTerms" } & CompareTermsRequest)
+  | ({ op: "resourceTimeline" } & TimelineRequest);
 
 /** Any operation, named by `op`. */
 export declare function calculate(
@@ -171,7 +176,8 @@ export declare function calculate(
   | BillRoundingResponse
   | PackageUsageResponse
   | PackageRenewalResponse
-  | CompareTermsResponse;
+  | CompareTermsResponse
+  | TimelineResponse;
 
 /** A what-if curve request: an operation on a day and, optionally, the days to cover. */
 export type CurveRequest = (

@@ -1,6 +1,9 @@
 // Generated from the Rust types' declarations (#[derive(Ts)]) by `cargo test`: edit the
 // types, not this file.
 
+/** Whose account it is: the arrears rules differ (003 §1.4, §5.2.5, §5.3). */
+export type AccountType = "prepaid" | "testVoucher" | "monthlySettlement";
+
 /** One indirect tax applied. */
 export type AppliedRate = {
   /** Tax name (`GST`, `SGST`, `VAT`, `DST`…). */
@@ -23,6 +26,29 @@ export type AppliedVoucher = {
   amount: Money;
   /** Its balance left after paying. */
   balanceLeft: Money;
+};
+
+/** What the auto-renewal attempts lead to. */
+export type AttemptOutcome = "renews" | "failsEveryAttempt" | "dependsOnBalance";
+
+/** The auto-renewal attempts. */
+export type AutoRenewalPlan = {
+  /** `renews`, `failsEveryAttempt` or `dependsOnBalance`. */
+  outcome: AttemptOutcome;
+  /** Each renewal's term. */
+  term: Term;
+  /** The first attempt. */
+  firstAttempt: string;
+  /** The last attempt (03:00 on the release day). */
+  lastAttempt: string;
+  /** Attempts if every one fails. */
+  attemptCount: number;
+  /** What each attempt charges (null: not priced). */
+  amount: Money | null;
+  /** What balance and card could not cover (failing attempts). */
+  shortfall: Money | null;
+  /** The expiry once an attempt is paid. */
+  expiryOnSuccess: string;
 };
 
 /** Request of `autoRenewalSchedule`. */
@@ -73,6 +99,14 @@ export type AutoRenewalResponse = {
   renewalWindowDays: number | null;
   /** Facts and notes (no money lines). */
   breakdown: Breakdown;
+};
+
+/** The auto-renewal settings (003 §3.2.3.1, §3.2.3.5). */
+export type AutoRenewalSetting = {
+  /** Each renewal's term (default: 1M if bought by the month, 1Y if by the year). */
+  term?: Term;
+  /** The custom deduction day, days before expiry (default 7). */
+  deductionDaysBefore?: number;
 };
 
 /** Request of `bestDiscount`. */
@@ -170,6 +204,9 @@ export type BillSummaryResponse = {
   /** Lines add up to `total`. */
   breakdown: Breakdown;
 };
+
+/** How the resource is billed. */
+export type Billing = "prepaid" | "payPerUse";
 
 /** How an order is billed, for a voucher's billing-mode scope (003 §9.1.2). */
 export type BillingMode = "monthly" | "yearly" | "payPerUse" | "oneOff";
@@ -1212,6 +1249,9 @@ export type ResourceBillingMode = "prepaid" | "payPerUse";
 /** What kind of resource is unsubscribed (the refusal cases of 003 §3.4.2.3). */
 export type ResourceKind = "standard" | "resourcePackage" | "trial" | "free" | "oneOff";
 
+/** A state of the resource (003 §3.2.10). */
+export type ResourceState = "inUse" | "grace" | "retention" | "released";
+
 /** How the reserved instance was paid. */
 export type RiPayment = "fullUpfront" | "noUpfront" | "partialUpfront";
 
@@ -1377,6 +1417,92 @@ export type Tier = {
   price?: Money;
   /** Flat amount of the tier (`fullTierTotal`). */
   total?: Money;
+};
+
+/** An event on the timeline. */
+export type TimelineEvent = {
+  /** When (provider time). */
+  at: string;
+  /** What happens, in customer words. */
+  what: string;
+};
+
+/** One state with its dates, what works and what keeping the resource costs. */
+export type TimelinePeriod = {
+  /** `inUse`, `grace`, `retention` or `released`. */
+  state: ResourceState;
+  /** The state in customer words ("expired (grace period)"). */
+  label: string;
+  /** First instant (null: not known, the term's start is not asked). */
+  from: string | null;
+  /** Last instant (null: released for good). */
+  to: string | null;
+  /** Calendar days (grace, retention). */
+  days: number | null;
+  /** What still works. */
+  works: string;
+  /** What keeping the resource costs in this state (null: not priced, or no longer possible). */
+  costToKeep: Money | null;
+  /** How to keep it. */
+  howToKeep: string;
+};
+
+/** Request of `resourceTimeline`. */
+export type TimelineRequest = {
+  /** `prepaid` (default) or `payPerUse`. */
+  billing?: Billing;
+  /** `prepaid` (default), `testVoucher` or `monthlySettlement`. */
+  customer?: AccountType;
+  /** Prepaid: the last day of the term (it expires at 23:59:59). */
+  expiry?: string;
+  /** Prepaid: the term it was bought for (monthly → 1-month auto-renewal, yearly → 1 year). */
+  purchaseTerm?: Term;
+  /** Prepaid: auto-renewal on, with its settings (absent: off). */
+  autoRenewal?: AutoRenewalSetting;
+  /** Prepaid: set to "do not renew at expiry" (003 §3.2.5). */
+  doNotRenew?: boolean;
+  /** Prices of its configuration per term, to price keeping it (absent: no cost figures). */
+  prices?: PriceTable;
+  /** The renewal term priced (default: the auto-renewal term, else the console's default). */
+  renewTerm?: Term;
+  /** Discount factor of the renewal (default 1). */
+  discount?: Ratio;
+  /** Identical resources (default 1). */
+  quantity?: number;
+  /** Cash balance when auto-renewal charges (with `creditBalance`, `cardBound`: whether it can pay; all absent: not known). */
+  cashBalance?: Money;
+  /** Credit line left. */
+  creditBalance?: Money;
+  /** A card is bound (it pays what the balance cannot, 003 §3.2.3.1). */
+  cardBound?: boolean;
+  /** Pay-per-use: the day the deduction failed (or the quota reached 100 % unpaid). */
+  arrearsSince?: string;
+  /** Pay-per-use: the amount owed (what repaying costs). */
+  arrears?: Money;
+  /** Today, to say which state the resource is in. */
+  today?: string;
+} & RequestOptions;
+
+/** Result of `resourceTimeline`. */
+export type TimelineResponse = {
+  /** `prepaid` or `payPerUse`. */
+  billing: Billing;
+  /** The states in order, contiguous, the last one `released`. */
+  periods: Array<TimelinePeriod>;
+  /** Auto-renewal attempts, expiry, freezing, release, reminders — in time order. */
+  events: Array<TimelineEvent>;
+  /** Prepaid with auto-renewal on: its attempts and outcome. */
+  autoRenewal: AutoRenewalPlan | null;
+  /** The state on `today`. */
+  stateToday: ResourceState | null;
+  /** The resource works (fully or partly) until this instant. */
+  usableUntil: string;
+  /** Last instant to keep it: renew or repay before this, or it is released. */
+  keepUntil: string;
+  /** What keeping it costs (a renewal starting at the old expiry, or the arrears); the lines add up to it. */
+  costToKeep: Money | null;
+  /** Facts, lines (the cost to keep) and notes. */
+  breakdown: Breakdown;
 };
 
 /** The unified expiry day: 1–28, or `"last"` (the last day of a month, 003 §3.2.2.3). */

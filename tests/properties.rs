@@ -517,3 +517,62 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// 003 §3.2.1, §3.2.10: a prepaid resource's states are in use, expired, frozen, released, in
+    /// that order and contiguous (each starts the second after the previous one ends); 003
+    /// §3.2.2.1: keeping it costs, on every day until release, what `quote` charges for a renewal
+    /// starting at the old expiry on that day; the lines add up to the cost.
+    #[test]
+    fn timeline_states_are_contiguous_and_renewing_on_any_day_costs_the_quote(
+        offset in 0u64..20_000, t in 0usize..TERMS.len(), price in 1u64..10_000_000,
+        d in 1u32..=100, auto in any::<bool>(), after in 0u64..=30, cash in 0u64..20_000_000,
+    ) {
+        let expiry = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + Days::new(offset);
+        let prices = json!({"1M": money(price), "1Y": money(price * 10), "2Y": money(price * 19), "3Y": money(price * 27)});
+        let discount = format!("{}", Decimal::new(d.into(), 2));
+        let mut req = json!({"op": "resourceTimeline", "expiry": expiry.to_string(), "prices": prices, "renewTerm": TERMS[t].0, "discount": discount});
+        if auto {
+            req["autoRenewal"] = json!({"term": if TERMS[t].1 >= 12 { "1Y" } else { "1M" }});
+            req["renewTerm"] = req["autoRenewal"]["term"].clone();
+            req["cashBalance"] = json!(money(cash));
+        }
+        let res = billcalc::calculate(req.clone()).unwrap();
+        lines_add_up(&res, "costToKeep");
+        let periods = res["periods"].as_array().unwrap();
+        let states: Vec<&str> = periods.iter().map(|p| p["state"].as_str().unwrap()).collect();
+        prop_assert_eq!(states, vec!["inUse", "grace", "retention", "released"]);
+        for w in periods.windows(2) {
+            let end = chrono::NaiveDateTime::parse_from_str(&w[0]["to"].as_str().unwrap()[..19], "%Y-%m-%dT%H:%M:%S").unwrap();
+            let next = chrono::NaiveDateTime::parse_from_str(&w[1]["from"].as_str().unwrap()[..19], "%Y-%m-%dT%H:%M:%S").unwrap();
+            prop_assert_eq!(next - end, chrono::Duration::seconds(1));
+        }
+        // Renewed by auto-renewal, the states follow the renewed expiry; the renewal priced is the
+        // one from the expiry the states start after.
+        let renewed = res["autoRenewal"]["outcome"] == "renews";
+        let current = if renewed { add_months(expiry, if TERMS[t].1 >= 12 { 12 } else { 1 }).unwrap() } else { expiry };
+        prop_assert_eq!(periods[0]["to"].as_str().unwrap(), format!("{current}T23:59:59+08:00"));
+        let day = expiry + Days::new(after);
+        let q = billcalc::calculate(json!({"op": "quote", "kind": "renewal", "date": day.to_string(), "currentExpiry": expiry.to_string(), "term": req["renewTerm"], "prices": prices, "discount": discount}));
+        if let Ok(q) = q {
+            prop_assert_eq!(&res["costToKeep"], &q["payable"]);
+            for p in &periods[..3] {
+                prop_assert_eq!(&p["costToKeep"], &q["payable"]);
+            }
+        }
+        prop_assert!(periods[3]["costToKeep"].is_null());
+    }
+
+    /// 003 §5.3: a monthly-settlement customer's pay-per-use resources are frozen and released on
+    /// the days `consumptionQuota` gives for a quota exhausted on the day the arrears began.
+    #[test]
+    fn quota_timeline_agrees_with_consumption_quota(offset in 0u64..20_000) {
+        let since = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + Days::new(offset);
+        let t = billcalc::calculate(json!({"op": "resourceTimeline", "billing": "payPerUse", "customer": "monthlySettlement", "arrearsSince": since.to_string()})).unwrap();
+        let q = billcalc::calculate(json!({"op": "consumptionQuota", "billedUnpaid": "100", "unbilledEstimate": "0", "totalQuota": "100", "exhaustedOn": since.to_string()})).unwrap();
+        prop_assert_eq!(&t["periods"][1]["from"].as_str().unwrap()[..10], q["retentionStarts"].as_str().unwrap());
+        prop_assert_eq!(&t["periods"][2]["from"].as_str().unwrap()[..10], q["releaseOn"].as_str().unwrap());
+    }
+}

@@ -307,6 +307,7 @@ fn shown_total(op: &str, answer: &Value) -> Option<Decimal> {
         "mergedPayment" => at("due"),
         "packageUsage" => at("charge"),
         "reservedPoolIdleFee" => at("idleFee"),
+        "resourceTimeline" => at("costToKeep"),
         "selectVoucher" => at("remaining"),
         "taxInvoice" => at("netPayable"),
         "usageCharge" => at("rounded"),

@@ -1,11 +1,13 @@
 // The My-resource view: given a resource's orders and prices, what each move costs or refunds on
 // the picked day, side by side — unsubscribe (unsubscribeRefund), upgrade (upgradeCost),
 // downgrade (downgradeRefund), renew to the unified day (unifiedExpiry) — the what-if chart
-// (the package's `curve`, one call per operation for every day), a day picker, and the
-// comparison of terms (compareTerms). Every figure is the package's answer.
+// (the package's `curve`, one call per operation for every day), a day picker, what happens next
+// (resourceTimeline, ./timeline.js), and the comparison of terms (compareTerms). Every figure is
+// the package's answer.
 import * as billcalc from "../js/browser.js";
 import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, show, dayAfter, dayIndex, mapPath } from "./ui.js";
 import { drawChart } from "./chart.js";
+import { mountTimeline } from "./timeline.js";
 
 export const RESOURCE_SAMPLE = {
   date: "2022-09-02",
@@ -236,6 +238,9 @@ export function mountResource(root, { saveHash, firstFigure }) {
     changed(ev);
   });
 
+  // ----- what happens next (resourceTimeline) -----
+  const timeline = mountTimeline();
+
   // ----- compare terms -----
   const compareOut = el("div", { className: "compare-out" });
   const compareBox = el("section", { className: "compare", attrs: { "aria-labelledby": "compare-title" } });
@@ -297,12 +302,14 @@ export function mountResource(root, { saveHash, firstFigure }) {
       ),
       compareOut,
     );
+    timeline.controls(state, changed);
     out.replaceChildren(
       el("div", { className: "out-error", attrs: { role: "status" } }),
       picker,
       el("h2", { className: "vh" }, "What each move gives on the picked day"),
       el("div", { className: "cards" }, ...cards.map((c) => c.article)),
       chartBox,
+      timeline.box,
       compareBox,
     );
   }
@@ -329,6 +336,7 @@ export function mountResource(root, { saveHash, firstFigure }) {
     clearErrors(form);
     clearErrors(compareBox);
     clearErrors(picker);
+    clearErrors(timeline.box);
     formError.replaceChildren();
     const series = [];
     let span = null;
@@ -378,6 +386,8 @@ export function mountResource(root, { saveHash, firstFigure }) {
       chartBox.hidden = true;
       range.disabled = true;
     }
+    const refused = timeline.render(state);
+    if (refused) showFieldError(["autoRenew", "balance"].includes(refused.path) ? timeline.box : refused.path === "date" ? dateField : form, refused, formError);
     renderCompare();
     saveHash({ view: "resource", request: state });
     measureRedraw(ev, "resource");

@@ -427,6 +427,32 @@ export const VIEWS = [
     figures: ["firstAttempt", "attempts", "lastAttempt", "attemptCount", "expiryOnSuccess", "failsAfter", "renewalTerm", "renewalWindowDays"],
   },
   {
+    op: "resourceTimeline",
+    title: "What happens next",
+    source: "003 §3.2.1, §3.2.3.1, §1.4, §5.2.5, §5.3",
+    main: "keepUntil",
+    orders: false,
+    fields: [
+      { name: "billing", kind: "select", options: ["prepaid", "payPerUse"] },
+      { name: "customer", kind: "select", options: ["prepaid", "testVoucher", "monthlySettlement"] },
+      { name: "expiry", kind: "date", label: "expiry (prepaid: the term's last day)", optional: true },
+      { name: "purchaseTerm", kind: "text", label: "bought for (1M, 1Y)", optional: true },
+      { name: "autoRenewal", kind: "json", label: "auto-renewal (blank: off)", optional: true, hint: "{term?, deductionDaysBefore?}" },
+      { name: "doNotRenew", kind: "bool", label: "do not renew at expiry" },
+      { name: "prices", kind: "prices", label: "prices (for the cost to keep it)", optional: true },
+      { name: "renewTerm", kind: "text", label: "renewal term priced", optional: true },
+      { name: "cashBalance", kind: "money", label: "cash balance", optional: true },
+      { name: "cardBound", kind: "bool", label: "card bound" },
+      { name: "arrearsSince", kind: "date", label: "pay-per-use: in arrears since", optional: true },
+      { name: "arrears", kind: "money", label: "pay-per-use: arrears", optional: true },
+      { name: "today", kind: "date", label: "today", optional: true },
+    ],
+    // 003 §3.2.3.1 example: expiry 2020-08-31, 1-month auto-renewal, the balance short (50 of 100):
+    // attempts 2020-08-24 03:00 … 2020-09-30 03:00, grace to 09-15, retention to 09-30, then released.
+    sample: { billing: "prepaid", customer: "prepaid", expiry: "2020-08-31", purchaseTerm: "1M", autoRenewal: {}, doNotRenew: false, prices: { "1M": "100" }, cashBalance: "50", cardBound: false, today: "2020-09-10" },
+    figures: ["keepUntil", "usableUntil", "costToKeep", "stateToday", "autoRenewal.outcome", "autoRenewal.firstAttempt", "autoRenewal.lastAttempt", "periods", "events"],
+  },
+  {
     op: "billRounding",
     title: "Bill precision",
     source: "003 §6.1.6, §13.2.8; 004",

@@ -26,6 +26,7 @@ use crate::rules::lifecycle::auto_renewal::{self, AutoRenewalRequest, AutoRenewa
 use crate::rules::lifecycle::compare_terms::{self, CompareTermsRequest, CompareTermsResponse};
 use crate::rules::lifecycle::quote::{self, QuoteRequest, QuoteResponse};
 use crate::rules::lifecycle::switch::{self, SwitchRequest, SwitchResponse};
+use crate::rules::lifecycle::timeline::{self, TimelineRequest, TimelineResponse};
 use crate::rules::lifecycle::unified_expiry::{self, UnifiedExpiryRequest, UnifiedExpiryResponse};
 use crate::rules::refunds::reserved_instance::{
     self, ReservedInstanceRequest, ReservedInstanceResponse,
@@ -188,6 +189,8 @@ operations! {
     "compareTerms": compare_terms::compare_terms, CompareTermsRequest -> CompareTermsResponse,
         HUAWEI,
         "003 §3.2.2, §3.2.6.2: every purchasable term side by side — total, monthly price, saving, pay-per-use break-even.";
+    "resourceTimeline": timeline::resource_timeline, TimelineRequest -> TimelineResponse, HUAWEI,
+        "003 §3.2.1, §3.2.10, §1.4, §5.2.5, §5.3: what happens next — in use, expired (grace), frozen (retention), released, the auto-renewal attempts, and what keeping the resource costs.";
 }
 
 /// Refuse a provider whose rules the operation does not implement (never answer with another

@@ -109,6 +109,22 @@ test("My resource answers on first load: refund, upgrade, downgrade and unified 
   assert.match(oneYear, /91\.66666667/);
   assert.match(oneYear, /220\.00 \(16\.67 %\)/);
   assert.match(oneYear, /458\.3333/);
+  // What happens next (resourceTimeline, 003 §3.2.1, §1.4): the last order ends 2022-09-19; on the picked
+  // day 2022-09-02 it is in use; expired (grace) 09-20 … 10-04, frozen (retention) 10-05 … 10-19,
+  // released from 10-20; keeping it costs a 1M renewal from the old expiry, 110.00, in every state.
+  const states = await page.$$eval("#view-resource .timeline-list li", (li) => li.map((l) => [l.dataset.state, l.querySelector(".dates").textContent]));
+  assert.deepEqual(states, [
+    ["inUse", "2022-09-02 – 2022-09-19"],
+    ["grace", "2022-09-20 – 2022-10-04 (15 days)"],
+    ["retention", "2022-10-05 – 2022-10-19 (15 days)"],
+    ["released", "from 2022-10-20"],
+  ]);
+  assert.equal(await page.getAttribute('#view-resource .timeline-list li[aria-current="date"]', "data-state"), "inUse");
+  assert.match(await page.textContent("#view-resource .timeline-keep"), /Keeping it costs 110\.00 until 2022-10-19/);
+  // Auto-renewal on with no balance: the attempts (7 days before, 03:00) fail until release.
+  await page.check('#view-resource [data-path="autoRenew"]');
+  await page.waitForFunction(() => /2022-09-12 03:00/.test(document.querySelector("#view-resource .timeline-events").textContent));
+  await page.uncheck('#view-resource [data-path="autoRenew"]');
 });
 
 const FIRST_LOAD = {
@@ -131,6 +147,7 @@ const FIRST_LOAD = {
   reservedPoolIdleFee: "259.20",
   taxInvoice: "100.00",
   autoRenewalSchedule: "2020-08-24T03:00:00+08:00",
+  resourceTimeline: "2020-09-30T23:59:59+08:00",
   billRounding: "100.13",
   packageUsage: "8.50",
   packageRenewal: "2024-09-19T23:59:59+08:00",

@@ -5,4 +5,5 @@ pub mod auto_renewal;
 pub mod compare_terms;
 pub mod quote;
 pub mod switch;
+pub mod timeline;
 pub mod unified_expiry;
