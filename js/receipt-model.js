@@ -27,7 +27,8 @@ export const WORDS = {
     usedAfterThisOrder: (amt) => `not eligible: its use is dated after this order, so it is not an earlier order of this resource (it would charge ${amt})`,
     notYetInEffect: (amt) => `not eligible: not yet in effect on the order day (it would charge ${amt})`,
     expired: (amt) => `not eligible: expired before the order day (it would charge ${amt})`,
-    otherPromotionCompetes: (amt) => `not eligible: only one earlier promotion competes, the most recent one (it would charge ${amt})`,
+    otherPromotionCompetes: (amt) =>
+      `not eligible: of the promotions this resource used, only the one that took effect last competes (on the same day, the one used last) (it would charge ${amt})`,
   },
   coupon: "the coupon you chose (no voucher can be used with it)",
   voucher: (id) => `Voucher ${id}`,

@@ -173,7 +173,8 @@ function fieldInput(f, value) {
   let input;
   if (f.kind === "select") {
     input = el("select");
-    for (const o of f.options) input.append(el("option", { value: o }, o));
+    // The value as the package spells it, the text in words ("autoRenewal" → "auto renewal").
+    for (const o of f.options) input.append(el("option", { value: o }, words(o)));
     input.value = value ?? f.options[0];
   } else if (f.kind === "prices") {
     input = el("textarea", { value: pricesToText(value) });

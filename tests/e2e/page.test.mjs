@@ -546,7 +546,7 @@ test("every offer considered on a line is explained, quoting the amount it charg
   assert.deepEqual(offers[0], [
     "Business discount × 0.8: not chosen: it would charge $800.00, more than the $750.00 charged",
     "Partner discount × 0.9: not chosen: it would charge $900.00, more than the $750.00 charged",
-    "Promotion p70 × 0.7: not eligible: only one earlier promotion competes, the most recent one (it would charge $700.00)",
+    "Promotion p70 × 0.7: not eligible: of the promotions this resource used, only the one that took effect last competes (on the same day, the one used last) (it would charge $700.00)",
     "Promotion p75 × 0.75: chosen: charges $750.00, the lowest amount",
   ]);
   // A two-year product: no partner discount (003 §9.2.1), said so.

@@ -127,7 +127,8 @@ pub enum UnpaidBecause {
     BalanceShort,
     /// An order's automatic payment takes only the balance or month-end settlement, never the
     /// bound card (003 §3.3.2); the customer may pay the pending order by hand, with the bound
-    /// card among the payment page's methods (003 §5, 1.3 table: prepaid "已绑信用卡支付").
+    /// card among the payment page's methods (003, 后付费说明 1.3 table: a prepaid order may be paid
+    /// "已绑信用卡支付").
     CardNotForOrders,
     /// The rest is above one card transaction's limit (003 §5.1.2): the card is not charged.
     CardOverLimit,
