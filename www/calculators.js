@@ -174,12 +174,15 @@ function fieldInput(f, value) {
   if (f.kind === "select") {
     input = el("select");
     // The value as the package spells it, the text in words ("autoRenewal" → "auto renewal").
-    for (const o of f.options) input.append(el("option", { value: o }, words(o)));
+    for (const o of f.options) input.append(el("option", { value: o }, o === "" ? "—" : words(o)));
     input.value = value ?? f.options[0];
   } else if (f.kind === "prices") {
     input = el("textarea", { value: pricesToText(value) });
   } else if (f.kind === "tiers") {
     input = el("textarea", { value: tiersToText(value) });
+  } else if (f.kind === "amounts") {
+    input = el("input", { type: "text", value: Array.isArray(value) ? value.join(", ") : value ?? "" });
+    input.inputMode = "decimal";
   } else if (f.kind === "json") {
     input = el("textarea", { value: value === undefined ? "" : JSON.stringify(value, null, 1) });
     input.rows = 6;
@@ -203,6 +206,7 @@ function fieldInput(f, value) {
   label.append(input);
   if (f.kind === "prices") label.append(el("span", { className: "hint" }, "term=price, e.g. 1M=90, 1Y=1000"));
   if (f.kind === "json") label.append(el("span", { className: "hint" }, f.hint ?? "JSON"));
+  if (f.kind === "amounts") label.append(el("span", { className: "hint" }, f.hint));
   if (f.kind === "tiers") label.append(el("span", { className: "hint" }, "from-to:price/total; …, e.g. 0-100:1.00/90; 100-:0.80/250"));
   return label;
 }
@@ -307,6 +311,7 @@ function readRequest() {
         throw Object.assign(new Error(`not JSON: ${e.message}`), { code: "INVALID_INPUT", path: f.name });
       }
     }
+    else if (f.kind === "amounts") req[f.name] = raw.split(/[,;\s]+/).filter(Boolean);
     else if (f.kind === "prices") req[f.name] = textToPrices(raw);
     else if (f.kind === "tiers") req[f.name] = textToTiers(raw);
     else if (f.name === "unifiedDay" && /^\d+$/.test(raw)) req[f.name] = Number(raw);
