@@ -831,6 +831,66 @@ mod tests {
         assert_eq!(r.total.to_string(), "1500.00");
     }
 
+    /// 003 §3.2.3.1 ex. B on a line: every offer is listed, priced by the line's rule; the one
+    /// chosen charges what the line charges before its voucher; the others say why not.
+    #[test]
+    fn every_offer_is_explained_with_the_amount_it_charges() {
+        use crate::rules::checkout::discount::Because;
+        let promos = json!([
+            {"id": "p70", "factor": "0.7", "effective": "2020-11-20", "usedOn": "2020-11-21"},
+            {"id": "p75", "factor": "0.75", "effective": "2020-11-25", "usedOn": "2020-11-26"},
+            {"id": "p60", "factor": "0.6", "effective": "2020-11-01", "expires": "2020-11-20",
+             "usedOn": "2020-11-10"}]);
+        let r = run(
+            json!({"date": "2020-11-27", "offers": {"business": "0.8", "partner": "0.9"},
+                   "items": [{"kind": "renewal", "term": "2Y", "currentExpiry": "2020-12-15",
+                              "prices": {"2Y": "1000"}, "promotions": promos}]}),
+            false,
+        );
+        let line = &r.lines[0];
+        let got: Vec<(Because, String)> = line
+            .offers
+            .iter()
+            .map(|o| (o.because, o.amount.to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Because::HigherAmount, "800.00".into()),
+                (Because::TwoYearsOrLonger, "900.00".into()),
+                (Because::OtherPromotionCompetes, "700.00".into()),
+                (Because::Chosen, "750.00".into()),
+                (Because::Expired, "600.00".into()),
+            ]
+        );
+        let d = line.discount.as_ref().unwrap();
+        assert_eq!(line.list_amount.unwrap() - d.amount, line.offers[3].amount);
+    }
+
+    /// A country 003 §8.1 states no rate for is answered untaxed and says so; a blank one asks
+    /// for no tax (rules.md A27).
+    #[test]
+    fn any_country_gets_a_receipt() {
+        use crate::rules::checkout::tax::NoRateFor;
+        let cart = |country: &str| {
+            json!({"date": "2024-03-01", "country": country, "seller": "sparkooSingapore",
+                   "items": [{"term": "1M", "prices": {"1M": "100"}}]})
+        };
+        let us = run(cart("US"), true);
+        let tax = us.tax.as_ref().unwrap();
+        assert_eq!(tax.no_rate_stated, Some(NoRateFor::Country));
+        assert!(tax.rates.is_empty());
+        assert_eq!(tax.net_payable.to_string(), "100.00");
+        assert_eq!(us.breakdown.sum(), tax.net_payable);
+        assert_eq!(run(cart(""), false).tax, None);
+        let jp = run(
+            json!({"date": "2023-06-01", "country": "JP", "seller": "sparkooSingapore",
+                            "items": [{"term": "1M", "prices": {"1M": "100"}}]}),
+            false,
+        );
+        assert_eq!(jp.tax.unwrap().no_rate_stated, Some(NoRateFor::Date));
+    }
+
     /// The breakdown's lines add up to the amount to pay, and no figure depends on whether it is
     /// explained; a refused line is in neither.
     #[test]
