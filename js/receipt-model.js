@@ -93,6 +93,26 @@ function minorDigits(currency) {
 
 const isCode = (c) => typeof c === "string" && /^[A-Za-z]{3}$/.test(c);
 
+// Formatters are costly to build: one per locale, currency and number of decimals, kept.
+const FORMATTERS = new Map();
+function formatters(locale, code, digits, options) {
+  const key = `${locale ?? ""}|${code}|${digits}`;
+  let f = FORMATTERS.get(key);
+  if (!f) {
+    let nf;
+    try {
+      nf = new Intl.NumberFormat(locale, options);
+    } catch {
+      nf = new Intl.NumberFormat(undefined, options);
+    }
+    const integers = new Intl.NumberFormat(nf.resolvedOptions().locale, { numberingSystem: "latn", maximumFractionDigits: 0 });
+    f = { nf, integers };
+    if (FORMATTERS.size > 64) FORMATTERS.clear();
+    FORMATTERS.set(key, f);
+  }
+  return f;
+}
+
 /**
  * An exact decimal string (`"1819.5"`, `"-0.50"`) in the locale's format, with its currency
  * (`"USD"`, or none): the integer part is formatted as a BigInt and the fraction kept digit for
@@ -109,14 +129,9 @@ export function formatMoney(amount, { currency = "", locale } = {}) {
   const frac = frac0.padEnd(digits, "0").slice(0, digits);
   const base = { numberingSystem: "latn", minimumFractionDigits: digits, maximumFractionDigits: digits };
   const options = code ? { ...base, style: "currency", currency: code } : base;
-  let nf;
-  try {
-    nf = new Intl.NumberFormat(locale, options);
-  } catch {
-    nf = new Intl.NumberFormat(undefined, options);
-  }
+  const { nf, integers } = formatters(locale, code, digits, options);
   const negative = sign !== "" && /[1-9]/.test(int + frac);
-  const whole = new Intl.NumberFormat(nf.resolvedOptions().locale, { numberingSystem: "latn", maximumFractionDigits: 0 }).formatToParts(BigInt(int));
+  const whole = integers.formatToParts(BigInt(int));
   let out = "";
   let integerDone = false;
   // A template (1 with the fraction's digits) gives the sign, symbol and separators' places.
