@@ -469,6 +469,18 @@ fn unstated(req: &Invoice<'_>, e: Error) -> Result<NoRateFor> {
     })
 }
 
+/// The note of an invoice 003 §8.1 states no rate for (rules.md A27).
+fn explain_unstated(b: &mut Breakdown, country: &str, what: NoRateFor) {
+    b.note_with(|| {
+        let what = match what {
+            NoRateFor::Country => format!("for {country}"),
+            NoRateFor::Seller => format!("for {country} with this seller"),
+            NoRateFor::Date => format!("for {country} on this date"),
+        };
+        format!("003 §8.1 states no indirect tax {what}: none is charged here; give indirectTaxRate if one applies")
+    });
+}
+
 /// [`tax_invoice`] over an [`Invoice`].
 pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResponse> {
     let country = req.country.trim().to_ascii_uppercase();
@@ -528,14 +540,7 @@ pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResp
         b.note("003 §8.1 Saudi Arabia: the bill still shows the VAT the customer self-assesses");
     }
     if let Some(what) = no_rate_stated {
-        b.note_with(|| {
-            let what = match what {
-                NoRateFor::Country => format!("for {country}"),
-                NoRateFor::Seller => format!("for {country} with this seller"),
-                NoRateFor::Date => format!("for {country} on this date"),
-            };
-            format!("003 §8.1 states no indirect tax {what}: none is charged here; give indirectTaxRate if one applies")
-        });
+        explain_unstated(&mut b, &country, what);
     }
     let wht = withholding(req.date, &country, price, wht_rate, &mut b)?;
     let invoice = price + tax;
