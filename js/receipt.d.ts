@@ -33,12 +33,56 @@ export declare class BillcalcReceipt extends HTMLElement {
   readonly error: ReceiptError | null;
 }
 
+/** The receipt's words (English): one table, to translate; functions take figures already formatted. */
+export declare const WORDS: Record<string, any>;
+
+/** Options of the receipt: the account currency's ISO code ("USD"), a BCP 47 locale, the words. */
+export interface ReceiptOptions {
+  currency?: string;
+  locale?: string;
+  words?: typeof WORDS;
+}
+
 /** The receipt of an answer as an element, for a page that computes the answer itself. */
 export declare function renderReceipt(
   request: ReceiptCheckoutRequest,
   answer: CheckoutResponse,
-  options?: { currency?: string; breakdown?: boolean },
+  options?: ReceiptOptions & { breakdown?: boolean },
 ): HTMLElement;
+
+/** An exact decimal string in the locale's format with its currency, digit for digit (never
+ * through a float): `formatMoney("1819.5", {currency: "USD", locale: "en-US"})` → "$1,819.50". */
+export declare function formatMoney(amount: string, options?: { currency?: string; locale?: string }): string;
+
+/** A refusal in a customer's words, and its code for a details line. */
+export declare function plainError(error: { code?: string; message?: string }, words?: typeof WORDS): { text: string; code: string; details: string };
+
+/** One shown row: its exact amount (a deduction negative) and that amount formatted. */
+export interface ReceiptRow {
+  key: string;
+  label: string;
+  amount: string;
+  text: string;
+  why?: string;
+}
+
+/** What the receipt shows, as rows that add up (no DOM). */
+export declare function receiptModel(
+  request: ReceiptCheckoutRequest,
+  answer: CheckoutResponse,
+  options?: ReceiptOptions,
+): {
+  lines: Array<{ index: number; head: string; rows: ReceiptRow[]; offers?: Array<{ name: string; why: string; chosen: boolean }>; notes?: string[]; due?: ReceiptRow; error?: { text: string; code: string; details: string } }>;
+  sums: ReceiptRow[];
+  subtotal: ReceiptRow;
+  taxes: ReceiptRow[];
+  taxNote: string | null;
+  total: ReceiptRow;
+  display: { label: string; text: string } | null;
+  payers: ReceiptRow[];
+  status: string | null;
+  unpaidWhy: string | null;
+};
 
 declare global {
   interface HTMLElementTagNameMap {

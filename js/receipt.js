@@ -25,10 +25,14 @@
 // and parts for anything else: ::part(receipt), ::part(total), ::part(error), ::part(payers),
 // ::part(breakdown).
 //
-// Attributes: `checkout` (the request as JSON), `currency` (a label for the account currency's
-// amounts, e.g. "USD"; default none), `breakdown` (present: show the "How it was computed"
-// section).
+// Attributes: `checkout` (the request as JSON), `currency` (the account currency's ISO code, e.g.
+// "USD": every amount is formatted with it by Intl.NumberFormat in the nearest `lang`'s format,
+// digit for digit; default none: the locale's number format), `breakdown` (present: show the "How
+// it was computed" section). The words are js/receipt-model.js's WORDS (one table, to translate).
 import { checkout } from "./browser.js";
+import { WORDS, formatMoney, plainError, receiptModel } from "./receipt-model.js";
+
+export { WORDS, formatMoney, plainError, receiptModel };
 
 const CSS = `
 :host { display: block; font-family: var(--billcalc-font, system-ui, -apple-system, "Segoe UI", sans-serif);
@@ -56,8 +60,13 @@ tr.total th, tr.total td { border-top: 2px solid var(--billcalc-color, #1d2430);
 tr.total td { font-size: var(--billcalc-total-size, 1.6rem); color: var(--billcalc-accent, #0b63ce); }
 tr.shown th, tr.shown td { color: var(--billcalc-muted, #5b6675); font-size: 0.9rem; }
 .line-error th, .error { color: var(--billcalc-error, #b3261e); }
-.error { margin: 0; font-weight: 600; }
-.error .path { font-weight: normal; }
+.error p { margin: 0; font-weight: 600; }
+.error .code, .why.code { font-weight: normal; font-size: 0.8rem; color: var(--billcalc-muted, #5b6675); }
+tr.offers-row th { padding-left: 12px; white-space: normal; }
+.offers-title { display: block; font-size: 0.8rem; }
+ul.offers { margin: 0; padding-left: 16px; font-size: 0.8rem; }
+ul.offers li.chosen { color: var(--billcalc-color, #1d2430); }
+tr.tax-note th { color: var(--billcalc-muted, #5b6675); font-size: 0.88rem; white-space: normal; }
 .payers { margin-top: 12px; }
 .payers .title, details summary { font-weight: 600; font-size: 0.95rem; margin: 0 0 4px; color: var(--billcalc-accent, #0b63ce); }
 .payers dl { display: grid; grid-template-columns: 1fr auto; gap: 2px 12px; margin: 0; font-variant-numeric: tabular-nums; }
@@ -70,33 +79,6 @@ details ol { padding-left: 18px; margin: 6px 0; }
 details .formula { display: block; font-family: ui-monospace, monospace; font-size: 0.78rem; color: var(--billcalc-muted, #5b6675); overflow-wrap: anywhere; }
 .notes { color: var(--billcalc-muted, #5b6675); font-size: 0.8rem; padding-left: 18px; }
 `;
-
-const KIND = {
-  new: "New purchase",
-  renewal: "Renewal",
-  unifiedRenewal: "Renewal to the unified day",
-  upgrade: "Upgrade",
-};
-const DISCOUNT = { business: "Business discount", partner: "Partner discount", promotion: "Promotion", coupon: "Coupon" };
-const STATUS = {
-  paid: "Paid.",
-  failed: "The payment fails: nothing is taken; it is retried the next day.",
-  pendingPayment: "Not paid yet: the order waits for payment.",
-};
-
-// A rate as a percentage for reading: "0.09" → "9 %" (the decimal point moved, as text).
-function percent(rate) {
-  const m = /^(\d*)(?:\.(\d*))?$/.exec(String(rate));
-  if (!m) return String(rate);
-  const frac = (m[2] ?? "").padEnd(2, "0");
-  const whole = `${m[1]}${frac.slice(0, 2)}`.replace(/^0+(?=\d)/, "");
-  const rest = frac.slice(2).replace(/0+$/, "");
-  return `${whole}${rest ? `.${rest}` : ""} %`;
-}
-
-const isZero = (m) => typeof m === "string" && /^-?0(\.0*)?$/.test(m);
-const negative = (m) => (isZero(m) ? m : `−${m}`);
-const when = (instant) => String(instant).replace("T", " ");
 
 let sheet;
 function styles() {
@@ -117,112 +99,84 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-function row(cls, label, amount, figure) {
-  const th = el("th", { scope: "row" });
-  if (Array.isArray(label)) th.append(...label);
-  else th.append(label);
-  return el("tr", { class: cls }, th, el("td", { "data-figure": figure }, amount ?? ""));
+// A row of the table: its label (and a reason under it), its amount formatted; the exact decimal
+// in `data-amount` for a script.
+function tr(cls, r, why) {
+  const th = el("th", { scope: "row" }, r.label);
+  if (why) th.append(el("span", { class: "why" }, why));
+  return el("tr", { class: cls }, th, el("td", { "data-figure": r.key, "data-amount": r.amount }, r.text ?? ""));
 }
+const textRow = (cls, label, figure) => el("tr", { class: cls }, el("th", { scope: "row", colspan: "2", "data-figure": figure }, label));
 
-function describe(item, line, i) {
-  const parts = [`${i + 1}`, KIND[item?.kind ?? "new"] ?? String(item?.kind)];
-  if (item?.product) parts.push(item.product);
-  if (item?.region) parts.push(item.region);
-  // The term the package priced (a renewal given none: the console's default).
-  const term = line.term ?? (item?.kind === "unifiedRenewal" ? item?.renewTerm : item?.term);
-  if (term) parts.push(item?.quantity > 1 ? `${term} × ${item.quantity}` : term);
-  return parts.join(" · ");
-}
-
-function lineBody(line, item, i, money) {
-  const body = el("tbody", { class: "line", "data-line": i });
-  const head = describe(item, line, i);
+function lineBody(line, words) {
+  const body = el("tbody", { class: "line", "data-line": line.index });
   if (line.error) {
-    body.append(row("head line-error", head, ""));
-    const why = `${line.error.code}: ${line.error.message}`;
-    body.append(row("sub line-error", why, "left out", `line-${i}-error`));
+    body.append(textRow("head line-error", line.head));
+    const why = el("th", { scope: "row", "data-figure": `line-${line.index}-error` }, line.error.text, el("span", { class: "why code" }, line.error.details));
+    body.append(el("tr", { class: "sub line-error" }, why, el("td", {}, words.refused)));
     return body;
   }
-  body.append(row("head", head, money(line.listAmount), `line-${i}-list`));
-  if (line.discount) {
-    const label = `${DISCOUNT[line.discount.kind] ?? line.discount.kind}${line.discount.id ? ` ${line.discount.id}` : ""} × ${line.discount.factor}`;
-    body.append(row("sub", [label, el("span", { class: "why" }, line.discount.reason ?? "")], negative(line.discount.amount), `line-${i}-discount`));
+  const [head, ...subs] = line.rows;
+  body.append(tr("head", head));
+  for (const r of subs) body.append(tr("sub", r, r.why));
+  if (line.offers.length) {
+    const list = el("ul", { class: "offers", "aria-label": words.offersTitle });
+    for (const o of line.offers) list.append(el("li", { class: o.chosen ? "chosen" : "" }, `${o.name}: ${o.why}`));
+    body.append(el("tr", { class: "when offers-row" }, el("th", { scope: "row", colspan: "2" }, el("span", { class: "offers-title" }, words.offersTitle), list)));
   }
-  if (line.voucher) body.append(row("sub", `Voucher ${line.voucher.id}`, negative(line.voucher.amount), `line-${i}-voucher`));
-  if (line.expiresAt) body.append(row("when", `expires ${when(line.expiresAt)}`, ""));
-  if (line.autoRenewal) body.append(row("when", `auto-renews: first attempt ${when(line.autoRenewal)}`, ""));
-  body.append(row("due", "Due for this item", money(line.amountDue), `line-${i}-due`));
+  for (const n of line.notes) body.append(textRow("when", n));
+  body.append(tr("due", line.due));
   return body;
 }
 
 /** The receipt of a checkout answer, as a DOM element (used by the element; exported for pages
- * that compute the answer themselves). */
-export function renderReceipt(request, answer, { currency = "", breakdown = false } = {}) {
-  const money = (m) => (m === null || m === undefined ? "" : currency ? `${currency} ${m}` : String(m));
-  const items = Array.isArray(request?.items) ? request.items : [];
+ * that compute the answer themselves). `currency` is the account's (an ISO code such as "USD",
+ * formatted by the locale), `locale` a BCP 47 tag (default: the page's). */
+export function renderReceipt(request, answer, { currency = "", breakdown = false, locale, words = WORDS } = {}) {
+  const m = receiptModel(request, answer, { currency, locale, words });
   const root = el("div", { part: "receipt", class: "receipt" });
   const table = el("table");
   const meta = [request?.date, request?.country].filter(Boolean).join(" · ");
   table.append(
-    el("caption", {}, "Receipt", meta ? el("span", { class: "meta" }, meta) : ""),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Item"), el("th", { scope: "col" }, "Amount"))),
+    el("caption", {}, words.receipt, meta ? el("span", { class: "meta" }, meta) : ""),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, words.item), el("th", { scope: "col" }, words.amount))),
   );
-  answer.lines.forEach((line, i) => table.append(lineBody(line, items[i], i, money)));
+  for (const line of m.lines) table.append(lineBody(line, words));
   const sums = el("tbody", { class: "sums" });
-  sums.append(row("", "List price", money(answer.listTotal), "listTotal"));
-  if (!isZero(answer.discountTotal)) sums.append(row("", "Discounts", negative(answer.discountTotal), "discountTotal"));
-  if (!isZero(answer.voucherTotal)) sums.append(row("", "Vouchers", negative(answer.voucherTotal), "voucherTotal"));
-  sums.append(row("", "Subtotal", money(answer.total), "subtotal"));
-  const tax = answer.tax;
-  if (tax) {
-    for (const r of tax.rates ?? []) {
-      const label = `${r.tax} ${percent(r.rate)}${r.from ? ` (from ${r.from})` : ""}`;
-      sums.append(row("", tax.reverseCharge ? `${label}: reverse charge, you self-assess` : label, money(r.amount), "tax"));
-    }
-    if (!isZero(tax.withholding)) sums.append(row("", "Withholding tax (you withhold it)", negative(tax.withholding), "withholding"));
-  }
+  for (const r of m.sums) sums.append(tr("", r));
+  sums.append(tr("", m.subtotal));
+  for (const r of m.taxes) sums.append(tr("", r));
+  if (m.taxNote) sums.append(textRow("tax-note", m.taxNote, "tax-note"));
   table.append(sums);
   const foot = el("tfoot");
-  const toPay = tax ? tax.netPayable : answer.total;
-  const total = row("total", "To pay", money(toPay), "total");
+  const total = tr("total", m.total);
   total.querySelector("td").setAttribute("part", "total");
   foot.append(total);
-  if (answer.display) {
-    foot.append(row("shown", `In ${answer.display.currency} (rate ${answer.display.rate})`, `≈ ${answer.display.currency} ${answer.display.amount}`, "display"));
-  }
+  if (m.display) foot.append(tr("shown", { key: "display", label: m.display.label, text: m.display.text }));
   table.append(foot);
   root.append(table);
 
-  const p = answer.payment;
-  if (p) {
+  if (m.status) {
     const dl = el("dl");
-    const payer = (label, amount, figure) => {
-      if (isZero(amount)) return;
-      dl.append(el("dt", {}, label), el("dd", { "data-figure": figure }, money(amount)));
-    };
-    // Vouchers are already deducted above: who pays lists what pays "To pay", and adds up to it.
-    payer("Cash balance", p.cash, "pay-cash");
-    payer("Credit line", p.credit, "pay-credit");
-    payer("Month-end settlement", p.monthlySettlement, "pay-settlement");
-    payer("Card", p.card, "pay-card");
-    payer("Unpaid", p.unpaid, "pay-unpaid");
-    const status = el("p", { class: p.status === "paid" ? "status" : "status bad", "data-figure": "status" }, STATUS[p.status] ?? p.status);
-    if (!isZero(p.shortfall)) status.append(` Short by ${money(p.shortfall)}.`);
+    // Vouchers are deducted above: who pays lists what pays "To pay", and adds up to it.
+    for (const r of m.payers) dl.append(el("dt", {}, r.label), el("dd", { "data-figure": r.key, "data-amount": r.amount }, r.text));
+    const status = el("p", { class: answer.payment.status === "paid" ? "status" : "status bad", "data-figure": "status" }, m.status);
+    if (m.unpaidWhy) status.append(" ", el("span", { "data-figure": "unpaid-why" }, m.unpaidWhy));
     // Not a heading: the element cannot know the heading levels of the page it sits in.
-    const title = el("p", { class: "title", id: "who-pays" }, "Who pays");
+    const title = el("p", { class: "title", id: "who-pays" }, words.whoPays);
     dl.setAttribute("aria-labelledby", "who-pays");
     root.append(el("div", { class: "payers", part: "payers" }, title, dl, status));
   }
 
   if (breakdown) {
     // Filled when opened: the breakdown's formulas are computed on first read.
-    const details = el("details", { part: "breakdown" }, el("summary", {}, "How it was computed"));
+    const details = el("details", { part: "breakdown" }, el("summary", {}, words.howComputed));
     details.addEventListener("toggle", () => {
       if (!details.open || details.dataset.filled) return;
       details.dataset.filled = "true";
       const b = answer.breakdown;
       const ol = el("ol");
-      for (const l of b.lines) ol.append(el("li", {}, `${l.label}: ${l.amount}`, el("span", { class: "formula" }, l.formula)));
+      for (const l of b.lines) ol.append(el("li", {}, `${l.label}: ${formatMoney(l.amount, { currency, locale })}`, el("span", { class: "formula" }, l.formula)));
       const facts = el("ol");
       for (const f of b.facts) facts.append(el("li", {}, `${f.label}: ${f.value}`, el("span", { class: "formula" }, f.formula)));
       const notes = el("ul", { class: "notes" });
@@ -234,10 +188,9 @@ export function renderReceipt(request, answer, { currency = "", breakdown = fals
   return root;
 }
 
-function errorView(error) {
-  const p = el("p", { class: "error", role: "alert", part: "error" }, `${error.code ?? "ERROR"}: ${error.message ?? String(error)}`);
-  if (error.path) p.append(" ", el("span", { class: "path" }, `(at ${error.path})`));
-  return p;
+function errorView(error, words = WORDS) {
+  const e = plainError(error, words);
+  return el("div", { class: "error", role: "alert", part: "error" }, el("p", {}, e.text), el("p", { class: "code" }, e.details));
 }
 
 export class BillcalcReceipt extends HTMLElement {
@@ -336,7 +289,11 @@ export class BillcalcReceipt extends HTMLElement {
       this.shadowRoot.replaceChildren(errorView(error));
     } else {
       this.shadowRoot.replaceChildren(
-        renderReceipt(this.#request, answer, { currency: this.getAttribute("currency") ?? "", breakdown: this.hasAttribute("breakdown") }),
+        renderReceipt(this.#request, answer, {
+          currency: this.getAttribute("currency") ?? "",
+          breakdown: this.hasAttribute("breakdown"),
+          locale: this.closest("[lang]")?.getAttribute("lang") || undefined,
+        }),
       );
     }
     const detail = error ? { request: this.#request, error } : { request: this.#request, answer };

@@ -109,6 +109,9 @@ export type AutoRenewalSetting = {
   deductionDaysBefore?: number;
 };
 
+/** Why a candidate was chosen, lost or left out (003 §3.2.3.1, §3.3.2, §9.2.1). */
+export type Because = "chosen" | "higherAmount" | "sameAmountOtherFirst" | "twoYearsOrLonger" | "neverUsedHere" | "usedAfterThisOrder" | "notYetInEffect" | "expired" | "otherPromotionCompetes";
+
 /** Request of `bestDiscount`. */
 export type BestDiscountRequest = {
   /** The order's list amount before any discount. */
@@ -308,6 +311,8 @@ export type CartLine = {
   listAmount: Money | null;
   /** The discount applied. */
   discount: LineDiscount | null;
+  /** Every offer considered for the line, priced by its rule: chosen, lost (and to what), or left out and why (003 §3.2.3.1, §3.3.2, §9.2.1); empty with a coupon or nothing to pay. */
+  offers: Array<DiscountCandidate>;
   /** The voucher that pays part of it. */
   voucher: AppliedVoucher | null;
   /** What is left to pay for the line. */
@@ -336,7 +341,7 @@ export type CheckoutRequest = {
   vouchers?: Array<Voucher>;
   /** Balances, bound card, month-end settlement. */
   balance?: CartBalance;
-  /** The customer's country for tax (absent: no tax asked). */
+  /** The customer's country for tax (absent or blank: no tax asked; one 003 §8.1 states no rate for: no indirect tax, `tax.noRateStated` says so). */
   country?: string;
   /** Show the amount to pay in this currency. */
   display?: DisplayCurrency;
@@ -469,6 +474,8 @@ export type DiscountCandidate = {
   amount: Money;
   /** True when it took part in the comparison (step 3). */
   eligible: boolean;
+  /** Why it was chosen, lost or left out, as a stable word a page words in its language. */
+  because: Because;
   /** Why it was chosen, lost or left out. */
   reason: string;
 };
@@ -663,6 +670,9 @@ export type MergedPaymentResponse = {
 
 /** An amount of money as a decimal string (`"110.00"`): at least two decimals, at most 8. */
 export type Money = string;
+
+/** What 003 §8.1 states no indirect tax rate for. */
+export type NoRateFor = "country" | "seller" | "date";
 
 /** One prepaid order segment of a resource. */
 export type Order = {
@@ -899,6 +909,8 @@ export type Payers = {
   shortfall: Money;
   /** `paid`, `failed` (auto-renewal: retried the next day) or `pendingPayment` (order payment). */
   status: PaymentStatus;
+  /** Why it is not paid (null when `paid`). */
+  unpaidBecause: UnpaidBecause | null;
 };
 
 /** Which payment flow (they differ in the voucher rule and the last payer). */
@@ -1378,6 +1390,8 @@ export type TaxResponse = {
   invoice: Money;
   /** `price − WHT + indirect tax`: what the customer pays the seller (an Indonesian VAT collector pays the VAT to the tax authority instead: `price − WHT`). */
   netPayable: Money;
+  /** `checkout` only (`taxInvoice` refuses it, `TAX_RATE_UNKNOWN`): 003 §8.1 states no rate for this country, for this seller there, or on this date — no indirect tax is charged (`rates` empty); a rate the customer knows is given as `indirectTaxRate`. */
+  noRateStated: NoRateFor | null;
   /** Lines (price, taxes, − WHT) add up to `netPayable`. */
   breakdown: Breakdown;
 };
@@ -1547,6 +1561,9 @@ export type UnifiedExpiryResponse = {
   /** Line items and formulas (they add up to `total`). */
   breakdown: Breakdown;
 };
+
+/** Why a payment does not go through (003 §3.2.3.1, §3.3.2, §5.1.2). */
+export type UnpaidBecause = "balanceShort" | "cardNotForOrders" | "cardOverLimit";
 
 /** Request of `unsubscribeRefund`. */
 export type UnsubscribeRequest = {

@@ -16,7 +16,8 @@ import * as billcalc from "../js/browser.js";
 import "../js/receipt.js";
 import { mountCheckout } from "./checkout.js";
 import { mountResource } from "./resource.js";
-import { $, tabKeys, measureRedraw } from "./ui.js";
+import { $, tabKeys, measureRedraw, money, orderEnd } from "./ui.js";
+import { plainError } from "../js/receipt-model.js";
 
 const loadCalculators = () => import("./calculators.js").then((m) => m.mountCalculators);
 const MOUNT = { checkout: mountCheckout, resource: mountResource, calculations: null };
@@ -52,6 +53,10 @@ const hooks = {
   measureRedraw,
   tabKeys,
   billcalc,
+  // A refusal and an amount in a customer's words (js/receipt-model.js), for the calculators.
+  plainError,
+  money,
+  orderEnd,
 };
 
 // What a shared link may hold: nesting no deeper than any request needs, a cart of at most 30

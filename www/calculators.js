@@ -90,16 +90,99 @@ function renderTabs() {
   }
 }
 
+// A list of records (vouchers, promotions, discounts) as rows of labelled inputs, one group per
+// record with its remove button, and an add button: no JSON to type.
+function recordsInput(f, value) {
+  const box = el("fieldset", { className: "records" });
+  box.dataset.name = f.name;
+  box.dataset.path = f.name;
+  box.append(el("legend", {}, f.label ?? f.name));
+  const rows = el("div", { className: "records-rows" });
+  const add = el("button", { type: "button", className: "add" }, `+ ${f.noun}`);
+  const renumber = () =>
+    [...rows.children].forEach((row, i) => {
+      row.setAttribute("aria-label", `${f.noun} ${i + 1}`);
+      for (const input of row.querySelectorAll("input, select")) {
+        input.dataset.path = `${f.name}[${i}].${input.dataset.key}`;
+        input.setAttribute("aria-label", `${f.noun} ${i + 1}: ${f.columns.find((c) => c.key === input.dataset.key)?.label}`);
+      }
+      row.querySelector(".remove")?.setAttribute("aria-label", `remove ${f.noun} ${i + 1}`);
+    });
+  const record = (r) => {
+    const row = el("div", { className: "record" });
+    row.setAttribute("role", "group");
+    for (const c of f.columns) {
+      let input;
+      if (c.kind === "select") {
+        input = el("select");
+        for (const [v, t] of c.options) input.append(el("option", { value: v }, t));
+        input.value = r[c.key] ?? c.options[0][0];
+      } else {
+        input = el("input", { type: c.kind === "date" ? "date" : "text", value: r[c.key] ?? "" });
+        if (c.kind === "money") input.inputMode = "decimal";
+      }
+      input.dataset.key = c.key;
+      input.dataset.optional = c.optional ? "true" : "";
+      input.addEventListener(c.kind === "select" ? "change" : "input", compute);
+      const lab = el("label", { className: "record-field" }, c.label);
+      lab.append(input);
+      row.append(lab);
+    }
+    const rm = el("button", { type: "button", className: "remove" }, "×");
+    rm.addEventListener("click", (ev) => {
+      row.remove();
+      renumber();
+      compute(ev);
+    });
+    row.append(rm);
+    return row;
+  };
+  for (const r of Array.isArray(value) ? value : []) rows.append(record(r));
+  add.addEventListener("click", (ev) => {
+    rows.append(record({ ...f.blank }));
+    renumber();
+    compute(ev);
+  });
+  renumber();
+  box.append(rows, add);
+  return box;
+}
+
+function readRecords(box) {
+  return [...box.querySelectorAll(".record")].map((row) => {
+    const r = {};
+    for (const input of row.querySelectorAll("input, select")) {
+      const v = input.value.trim();
+      if (v !== "" || !input.dataset.optional) r[input.dataset.key] = v;
+    }
+    return r;
+  });
+}
+
+// A member at a dotted name (`offers.business`) of a request.
+const getName = (obj, name) => name.split(".").reduce((o, k) => (o == null ? undefined : o[k]), obj);
+function setName(obj, name, v) {
+  const ks = name.split(".");
+  let o = obj;
+  for (const k of ks.slice(0, -1)) o = o[k] ??= {};
+  o[ks[ks.length - 1]] = v;
+}
+
 function fieldInput(f, value) {
+  if (f.kind === "records") return recordsInput(f, value);
   let input;
   if (f.kind === "select") {
     input = el("select");
-    for (const o of f.options) input.append(el("option", { value: o }, o));
+    // The value as the package spells it, the text in words ("autoRenewal" → "auto renewal").
+    for (const o of f.options) input.append(el("option", { value: o }, o === "" ? "—" : words(o)));
     input.value = value ?? f.options[0];
   } else if (f.kind === "prices") {
     input = el("textarea", { value: pricesToText(value) });
   } else if (f.kind === "tiers") {
     input = el("textarea", { value: tiersToText(value) });
+  } else if (f.kind === "amounts") {
+    input = el("input", { type: "text", value: Array.isArray(value) ? value.join(", ") : value ?? "" });
+    input.inputMode = "decimal";
   } else if (f.kind === "json") {
     input = el("textarea", { value: value === undefined ? "" : JSON.stringify(value, null, 1) });
     input.rows = 6;
@@ -123,6 +206,7 @@ function fieldInput(f, value) {
   label.append(input);
   if (f.kind === "prices") label.append(el("span", { className: "hint" }, "term=price, e.g. 1M=90, 1Y=1000"));
   if (f.kind === "json") label.append(el("span", { className: "hint" }, f.hint ?? "JSON"));
+  if (f.kind === "amounts") label.append(el("span", { className: "hint" }, f.hint));
   if (f.kind === "tiers") label.append(el("span", { className: "hint" }, "from-to:price/total; …, e.g. 0-100:1.00/90; 100-:0.80/250"));
   return label;
 }
@@ -142,9 +226,20 @@ function orderRow(o, i) {
     input.dataset.key = key;
     input.addEventListener("input", compute);
     const td = el("td");
+    td.dataset.label = ORDER_COLUMNS[key];
     td.append(input);
     tr.append(td);
   }
+  // The end follows the start and term while it is empty or still the one they gave.
+  const [start, end, term] = ["start", "end", "term"].map((k) => tr.querySelector(`[data-key="${k}"]`));
+  let auto = hooks.orderEnd(start.value, term.value);
+  const follow = () => {
+    const next = hooks.orderEnd(start.value.trim(), term.value.trim());
+    if (next && (!end.value || end.value === auto)) end.value = next;
+    auto = next;
+  };
+  start.addEventListener("input", follow, { capture: true });
+  term.addEventListener("input", follow, { capture: true });
   const rm = el("button", { type: "button", className: "remove", title: "remove this order" }, "×");
   rm.setAttribute("aria-label", `remove order ${i + 1}`);
   rm.addEventListener("click", (ev) => {
@@ -172,8 +267,11 @@ function selectView(view, req) {
   current = view;
   renderTabs();
   const fields = $("#fields");
-  fields.replaceChildren(el("h2", {}, `${view.title} `), ...view.fields.map((f) => fieldInput(f, req[f.name])));
-  fields.firstChild.append(el("small", { className: "hint" }, view.source));
+  formless = view.form ? structuredClone(req) : null;
+  const inputs = view.form ? [checkoutLink(req)] : view.fields.map((f) => fieldInput(f, getName(req, f.name)));
+  fields.replaceChildren(el("h2", {}, `${view.title} `), ...inputs);
+  // The guide's sections belong with the formulas, under "How it was computed".
+  $("#source").textContent = `From the guides: ${view.source}`;
   const withOrders = view.orders !== false;
   $("#orders-block").hidden = !withOrders;
   $("#orders tbody").replaceChildren(...(withOrders ? (req.orders ?? []).map(orderRow) : []));
@@ -181,16 +279,30 @@ function selectView(view, req) {
   compute();
 }
 
+// The cart's calculator: its form is the Checkout view, opened on the same request.
+let formless = null;
+function checkoutLink(req) {
+  const a = el("a", { className: "open-checkout", href: `#${encodeURIComponent(JSON.stringify({ view: "checkout", request: req }))}` }, "Edit this cart in the Checkout form");
+  return el("p", { className: "hint" }, "The cart has its own form, with its receipt: ").appendChild(a).parentNode;
+}
+
 function readRequest() {
+  if (formless) return structuredClone(formless);
   const req = {};
   for (const f of current.fields) {
+    if (f.kind === "records") {
+      const list = readRecords($(`#fields [data-name="${f.name}"]`));
+      if (list.length || !f.optional) setName(req, f.name, list);
+      continue;
+    }
     const input = $(`#fields [name="${f.name}"]`);
     const raw = input.value.trim();
     if (raw === "" && (f.optional || f.kind !== "prices")) {
       if (!f.optional && f.kind !== "select") req[f.name] = raw;
       continue;
     }
-    if (f.kind === "number") req[f.name] = Number(raw);
+    if (f.name.includes(".")) setName(req, f.name, raw);
+    else if (f.kind === "number") req[f.name] = Number(raw);
     else if (f.kind === "bool") req[f.name] = raw === "true";
     else if (f.kind === "json") {
       try {
@@ -199,6 +311,7 @@ function readRequest() {
         throw Object.assign(new Error(`not JSON: ${e.message}`), { code: "INVALID_INPUT", path: f.name });
       }
     }
+    else if (f.kind === "amounts") req[f.name] = raw.split(/[,;\s]+/).filter(Boolean);
     else if (f.kind === "prices") req[f.name] = textToPrices(raw);
     else if (f.kind === "tiers") req[f.name] = textToTiers(raw);
     else if (f.name === "unifiedDay" && /^\d+$/.test(raw)) req[f.name] = Number(raw);
@@ -232,7 +345,9 @@ function showError(err) {
   const path = err.path ?? "";
   const candidates = [path, path.replace(/\.[^.\[]*$/, ""), path.split(/[.\[]/)[0]].filter(Boolean);
   const target = candidates.map((p) => document.querySelector(`#form [data-path="${CSS.escape(p)}"]`)).find(Boolean);
-  const msg = el("span", { className: "field-error", role: "alert" }, `${code}: ${err.message}`);
+  const plain = hooks.plainError(err);
+  const msg = el("span", { className: "field-error", role: "alert" }, plain.text);
+  msg.append(el("span", { className: "error-code" }, plain.details));
   msg.dataset.errorFor = path;
   if (target) {
     target.classList.add("invalid");
@@ -252,12 +367,29 @@ function showError(err) {
 const isFraction = (v) => v !== null && typeof v === "object" && "fraction" in v && "decimal" in v;
 const fractionText = (v) => (v.fraction === v.decimal ? v.decimal : `${v.fraction} ≈ ${v.decimal}`);
 
+// A figure's name in words: `handlingFee` → "handling fee", `chosen.kind` → "chosen kind".
+const words = (key) => key.replace(/\./g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+
+// A value in words: yes/no for a flag, a record as "name value" pairs, a list one after another.
+function readable(value) {
+  if (value === true) return "yes";
+  if (value === false) return "no";
+  if (value === null || value === undefined) return "—";
+  if (isFraction(value)) return fractionText(value);
+  if (Array.isArray(value)) return value.length ? value.map(readable).join("; ") : "none";
+  if (typeof value === "object")
+    return Object.entries(value)
+      .filter(([k, v]) => v !== null && v !== undefined && k !== "breakdown")
+      .map(([k, v]) => `${words(k)} ${readable(v)}`)
+      .join(", ");
+  return String(value);
+}
+
 function figure(key, value, main = false) {
   const d = el("div", { className: main ? "figure main" : "figure" });
   d.dataset.figure = key;
   const json = typeof value === "object" && !isFraction(value);
-  const text = isFraction(value) ? fractionText(value) : json ? JSON.stringify(value) : String(value);
-  d.append(el("div", { className: "k" }, key), el("div", { className: json ? "v json" : "v" }, text));
+  d.append(el("div", { className: "k" }, words(key)), el("div", { className: json ? "v json" : "v" }, readable(value)));
   return d;
 }
 
@@ -287,6 +419,9 @@ function showResult(res) {
   );
   const total = current.main.split(".").reduce((o, part) => (o == null ? undefined : o[part]), res);
   $("#lines-total").textContent = b.lines.length ? String(total ?? "") : "";
+  // A result without money lines (Compare terms) shows no empty "line / formula / total" table.
+  $("#lines").hidden = !b.lines.length;
+  $("#facts").hidden = !b.facts.length;
   $("#notes").replaceChildren(...b.notes.map((n) => el("li", {}, n)));
   $("#policy-used").textContent = `policy: ${b.policy}`;
 }

@@ -3,7 +3,21 @@
 // the package's <billcalc-receipt> element. The one `checkout` call lives inside that element
 // (js/receipt.js); this view only edits the request and puts each refusal next to the field its
 // path names.
-import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw } from "./ui.js";
+import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, money } from "./ui.js";
+import { plainError } from "../js/receipt-model.js";
+
+// The words this view adds (one place, to translate).
+const TEXT = {
+  toPay: (amount) => `To pay ${amount} — see the receipt`,
+  refused: (text) => `${text} — see the receipt`,
+  country: "your country",
+  countryHint: "ISO code: SG, MY, IN, US… (blank: no tax)",
+  taxRate: "tax rate, if you know it",
+  taxRateHint: "0.13 = 13 %; blank: the guides' rate, if they state one",
+};
+
+/** The account's currency: the guides' international prices are in US dollars. */
+export const ACCOUNT_CURRENCY = "USD";
 
 export const CHECKOUT_SAMPLE = {
   date: "2024-03-01",
@@ -98,7 +112,7 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
   const form = el("form", { className: "cart-form", noValidate: true, autocomplete: "off", attrs: { "aria-label": "Cart" } });
   form.addEventListener("submit", (ev) => ev.preventDefault());
   const formError = el("div", { className: "form-error", attrs: { role: "status" } });
-  const receipt = el("billcalc-receipt", { attrs: { breakdown: "" } });
+  const receipt = el("billcalc-receipt", { attrs: { breakdown: "", currency: ACCOUNT_CURRENCY } });
   const receiptBox = el("aside", { className: "receipt-col", attrs: { "aria-label": "Receipt", "aria-live": "polite" } }, receipt);
   // On a narrow screen the receipt comes after the cart: a bar keeps the amount to pay in sight
   // and takes the customer to the receipt.
@@ -211,8 +225,9 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
         "div",
         { className: "fields" },
         field(state, { path: "date", label: "order day", kind: "date", onChange: changed }),
-        field(state, { path: "country", label: "your country", placeholder: "SG", hint: "ISO code: SG, MY, IN, JP…", onChange: changed }),
-        field(state, { path: "seller", label: "seller (contracting entity)", kind: "select", options: SELLERS, onChange: changed }),
+        field(state, { path: "country", label: TEXT.country, optional: true, placeholder: "SG", hint: TEXT.countryHint, onChange: changed }),
+        field(state, { path: "indirectTaxRate", label: TEXT.taxRate, kind: "money", optional: true, placeholder: "0.13", hint: TEXT.taxRateHint, onChange: changed }),
+        field(state, { path: "seller", label: "seller (contracting entity)", kind: "select", options: SELLERS, className: "wide", onChange: changed }),
         field(state, { path: "withholdingRate", label: "withholding tax rate", kind: "money", optional: true, placeholder: "0.08", onChange: changed }),
         field(state, { path: "registered", label: "VAT/GST registered", kind: "bool", optional: true, onChange: changed }),
       ),
@@ -316,12 +331,12 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
   receipt.addEventListener("billcalc-receipt", (ev) => {
     placeErrors();
     const a = ev.detail.answer;
-    bar.textContent = `To pay ${a.tax?.netPayable ?? a.total} — see the receipt`;
+    bar.textContent = TEXT.toPay(money(a.tax?.netPayable ?? a.total, ACCOUNT_CURRENCY));
     firstFigure();
   });
   receipt.addEventListener("billcalc-error", (ev) => {
     placeErrors();
-    bar.textContent = `${ev.detail.error.code} — see the receipt`;
+    bar.textContent = TEXT.refused(plainError(ev.detail.error).text);
     firstFigure();
   });
 

@@ -5,7 +5,43 @@
 // (resourceTimeline, ./timeline.js), and the comparison of terms (compareTerms). Every figure is
 // the package's answer.
 import * as billcalc from "../js/browser.js";
-import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, show, dayAfter, dayIndex, mapPath } from "./ui.js";
+import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, show, dayAfter, dayIndex, mapPath, money, orderEnd } from "./ui.js";
+import { plainError } from "../js/receipt-model.js";
+
+// The words this view adds (one place, to translate).
+const TEXT = {
+  days: (n, of) => (of ? `${n} of ${of} days` : `${n} ${n === 1 ? "day" : "days"}`),
+  daysAbout: (n, period, unit) => `${n} days (≈ ${period} ${unit})`,
+  approx: (m) => `≈ ${m}`,
+  fromHours: (h) => `from ${h} hours a month`,
+  derived: (from, to, perMonth) => `${from} to ${to} months are priced as that many times the 1-month price: the same ${perMonth} a month, so they are not listed apart.`,
+  cheapest: (term) => `Each term of the price table; the cheapest per month is ${term}`,
+};
+
+// A decimal string half up to cents, as text (for a figure the package gives with more decimals).
+function cents(v) {
+  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(String(v ?? ""));
+  if (!m) return String(v ?? "");
+  const frac = (m[3] ?? "").padEnd(3, "0");
+  let c = BigInt(m[2] + frac.slice(0, 2)) + (frac[2] >= "5" ? 1n : 0n);
+  const t = c.toString().padStart(3, "0");
+  return `${m[1]}${t.slice(0, -2)}.${t.slice(-2)}`;
+}
+const exactCents = (v) => /^-?\d+(\.\d{0,2})?$/.test(String(v));
+// Money as the customer reads it: to the cent, "≈" when the package's figure has more decimals.
+const amount = (v) => (v === null || v === undefined || v === "" ? v : exactCents(v) ? money(v) : TEXT.approx(money(cents(v))));
+// A remaining period: "17 of 30 days" when it is a share of one month or year's days.
+function period(r) {
+  const f = r.remainingPeriod;
+  const m = /^(\d+)\/(\d+)$/.exec(f?.fraction ?? "");
+  if (m && Number(m[1]) === r.remainingDays) return TEXT.days(r.remainingDays, Number(m[2]));
+  if (f && f.fraction === f.decimal) return TEXT.days(r.remainingDays);
+  return TEXT.daysAbout(r.remainingDays, cents(f?.decimal), r.periodUnit);
+}
+const termText = (t) => {
+  const m = /^(\d+)([MY])$/.exec(String(t ?? ""));
+  return m ? `${m[1]} ${m[2] === "Y" ? (m[1] === "1" ? "year" : "years") : m[1] === "1" ? "month" : "months"}` : String(t ?? "");
+};
 import { drawChart } from "./chart.js";
 import { mountTimeline } from "./timeline.js";
 
@@ -24,6 +60,10 @@ export const RESOURCE_SAMPLE = {
 
 // Where a refund goes and when (003 §3.4.6), as the package answers it.
 const refundTo = (r) => (r.refundTo ? ["goes back to", `${r.refundTo.destination === "monthlyBill" ? "the month-end bill" : `your ${r.refundTo.destination}`}, ${r.refundTo.arrives}`] : null);
+const yearMonth = (m) => {
+  const x = /^(\d{4})-(\d{2})$/.exec(String(m ?? ""));
+  return x ? new Date(Date.UTC(Number(x[1]), Number(x[2]) - 1, 1)).toLocaleDateString(document.documentElement.lang || undefined, { year: "numeric", month: "long", timeZone: "UTC" }) : m;
+};
 
 const lastEnd = (s) => (Array.isArray(s.orders) && s.orders.length ? s.orders[s.orders.length - 1]?.end : undefined);
 
@@ -38,10 +78,10 @@ const CARDS = [
     request: (s) => ({ scenario: "inUse", date: s.date, orders: s.orders, paidWith: s.paidWith }),
     paths: () => ({ date: "date", orders: "orders", paidWith: "paidWith", "": "orders" }),
     details: (r) => [
-      ["consumed", r.consumed],
-      ["handling fee", r.handlingFee],
-      ["voucher returned", r.voucherReturned],
-      ["on the bill of", r.billMonth],
+      ["consumed", amount(r.consumed)],
+      ["handling fee", amount(r.handlingFee)],
+      ["voucher returned", amount(r.voucherReturned)],
+      ["on the bill of", yearMonth(r.billMonth)],
       refundTo(r),
       r.requiresApproval ? ["approval", "needed (over 1000)"] : null,
     ],
@@ -56,8 +96,8 @@ const CARDS = [
     request: (s) => ({ date: s.date, orders: s.orders, oldPrices: s.prices, newPrices: s.upgradePrices }),
     paths: () => ({ date: "date", orders: "orders", oldPrices: "prices", newPrices: "upgradePrices", "": "upgradePrices" }),
     details: (r) => [
-      ["remaining period", `${show(r.remainingPeriod)} ${r.periodUnit}`],
-      ["priced by the term", r.matchedTerm],
+      ["remaining period", period(r)],
+      ["priced by the term", termText(r.matchedTerm)],
       r.cheaperByPrice ? ["note", "the new spec is cheaper: a downgrade by price"] : null,
     ],
   },
@@ -71,9 +111,9 @@ const CARDS = [
     request: (s) => ({ date: s.date, orders: s.orders, newPrices: s.downgradePrices, paidWith: s.paidWith }),
     paths: () => ({ date: "date", orders: "orders", newPrices: "downgradePrices", paidWith: "paidWith", "": "downgradePrices" }),
     details: (r) => [
-      ["remaining value", r.remainingValue],
-      ["new spec for the rest", r.newConfigCost],
-      ["remaining period", `${show(r.remainingPeriod)} ${r.periodUnit}`],
+      ["remaining value", amount(r.remainingValue)],
+      ["new spec for the rest", amount(r.newConfigCost)],
+      ["remaining period", period(r)],
       refundTo(r),
     ],
   },
@@ -96,7 +136,6 @@ const CARDS = [
       ["new expiry", r.unifiedExpiry],
       ["plain renewal ends", r.plainExpiry],
       ["top-up days", r.paddingDays],
-      ["top-up period", show(r.paddingPeriod)],
     ],
   },
 ];
@@ -114,17 +153,26 @@ function compareRequest(s) {
   return req;
 }
 
-// The planned answer: per term total, months, effective monthly, saving against monthly;
-// break-even hours per month; switching cost. Member names read tolerantly until it lands.
-function compareTable(a) {
-  const rows = a.options;
+// Per term: total, months, price a month, saving against monthly, and with a pay-per-use price
+// the hours a month from which the term is cheaper. The terms the price table lists are rows;
+// the 2–9 month terms it does not list are priced as n × 1 month (the same per month): one
+// sentence says so instead of rows that look like offers.
+function compareTable(a, prices = {}) {
+  const listed = (r) => Object.prototype.hasOwnProperty.call(prices, r.term) || r.term === a.cheapestMonthly;
+  const oneMonth = a.options.find((r) => r.term === "1M");
+  const derived = a.options.filter((r) => !listed(r) && oneMonth && r.monthlyPrice === oneMonth.monthlyPrice);
+  const rows = a.options.filter((r) => !derived.includes(r));
   const hourly = rows.some((r) => r.breakEvenHours !== null);
-  const heads = ["term", "total", "months", "per month", "saving vs monthly"];
-  if (hourly) heads.push("beats pay-per-use above (h/month)");
+  const heads = ["term", "total", "per month", "saving against monthly"];
+  if (hourly) heads.push("cheaper than pay-per-use");
+  const hours = (h) => {
+    const d = /^(\d+)(?:\.(\d+))?$/.exec(h?.decimal ?? "");
+    return d ? TEXT.fromHours(Number(d[1]) + 1) : "—";
+  };
   const table = el(
     "table",
     { className: "compare-table" },
-    el("caption", {}, `Each term of the price table; the cheapest per month is ${show(a.cheapestMonthly)}`),
+    el("caption", {}, TEXT.cheapest(termText(a.cheapestMonthly))),
     el("thead", {}, el("tr", {}, ...heads.map((h) => el("th", { scope: "col" }, h)))),
     el(
       "tbody",
@@ -133,17 +181,18 @@ function compareTable(a) {
         el(
           "tr",
           { className: r.term === a.cheapestMonthly ? "cheapest" : "" },
-          el("th", { scope: "row" }, show(r.term)),
-          el("td", { className: "num" }, show(r.total)),
-          el("td", { className: "num" }, show(r.months)),
-          el("td", { className: "num" }, `${r.monthlyPriceExact ? "" : "≈ "}${show(r.monthlyPrice)}`),
-          el("td", { className: "num" }, r.saving === null ? "—" : `${show(r.saving)} (${show(r.savingPercent)} %)`),
-          ...(hourly ? [el("td", { className: "num" }, show(r.breakEvenHours))] : []),
+          el("th", { scope: "row" }, termText(r.term)),
+          el("td", { className: "num" }, amount(r.total)),
+          el("td", { className: "num" }, amount(r.monthlyPrice)),
+          el("td", { className: "num" }, r.saving === null ? "—" : `${amount(r.saving)} (${show(r.savingPercent)} %)`),
+          ...(hourly ? [el("td", { className: "num" }, r.breakEvenHours === null ? "—" : hours(r.breakEvenHours))] : []),
         ),
       ),
     ),
   );
-  const notes = el("ul", { className: "notes" }, ...a.breakdown.notes.map((n) => el("li", {}, n)));
+  const terms = derived.map((r) => r.months);
+  const notes = el("ul", { className: "notes" });
+  if (terms.length) notes.append(el("li", {}, TEXT.derived(Math.min(...terms), Math.max(...terms), amount(oneMonth.monthlyPrice))));
   // On a narrow screen the table scrolls inside its box (focusable, so the keyboard can scroll it).
   const box = el("div", { className: "table-scroll", tabIndex: 0, attrs: { role: "region", "aria-label": "Terms side by side" } }, table);
   return [box, notes];
@@ -258,7 +307,7 @@ export function mountResource(root, { saveHash, firstFigure }) {
           { key: "paidCash", label: "cash paid", kind: "money" },
           { key: "voucher", label: "voucher paid", kind: "money", optional: true },
         ),
-        blank: () => ({ start: lastEnd(state) ?? state.date, end: "", term: "1M", paidCash: "" }),
+        blank: () => ({ start: lastEnd(state) ?? state.date, end: orderEnd(lastEnd(state) ?? state.date, "1M") ?? "", term: "1M", paidCash: "" }),
         onChange: changed,
       }),
       el(
@@ -344,7 +393,8 @@ export function mountResource(root, { saveHash, firstFigure }) {
       const req = c.spec.request(state);
       try {
         const r = billcalc[c.spec.op](req);
-        c.figure.textContent = show(r[c.spec.main]) || "—";
+        c.figure.textContent = amount(r[c.spec.main]) || "—";
+        c.figure.dataset.amount = show(r[c.spec.main]);
         c.list.replaceChildren(
           ...c.spec
             .details(r)
@@ -357,8 +407,10 @@ export function mountResource(root, { saveHash, firstFigure }) {
         if (!(e && typeof e === "object" && "code" in e)) throw e;
         const path = mapPath(e.path, c.spec.paths(state));
         c.figure.textContent = "—";
+        c.figure.dataset.amount = "—";
         c.list.replaceChildren();
-        c.error.textContent = `${e.code}: ${e.message}`;
+        const plain = plainError(e);
+        c.error.replaceChildren(plain.text, el("span", { className: "error-code" }, plain.details));
         c.article.classList.add("refused");
         // An Error's `message` is not enumerable: a spread would lose it ("…: undefined").
         showFieldError(path === "date" ? dateField : form, { code: e.code, message: e.message, path }, formError);
@@ -397,10 +449,11 @@ export function mountResource(root, { saveHash, firstFigure }) {
   function renderCompare() {
     const req = compareRequest(state);
     try {
-      compareOut.replaceChildren(...compareTable(compareTermsCall(req)));
+      compareOut.replaceChildren(...compareTable(compareTermsCall(req), req.prices ?? {}));
     } catch (e) {
       if (!(e && typeof e === "object" && "code" in e)) throw e;
-      compareOut.replaceChildren(el("p", { className: "card-error" }, `${e.code}: ${e.message}`));
+      const plain = plainError(e);
+      compareOut.replaceChildren(el("p", { className: "card-error" }, plain.text, el("span", { className: "error-code" }, plain.details)));
       const inCompare = ["quantity", "discount", "payPerUseHourly"].includes(String(e.path).split(/[.[]/)[0]);
       showFieldError(inCompare ? compareBox : form, e, formError);
     }

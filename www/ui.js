@@ -2,7 +2,12 @@
 // as decimal strings), and everything shown comes from the package. Text is only ever set with
 // textContent / value, never as HTML.
 
+import { formatMoney, plainError } from "../js/receipt-model.js";
+
 export const $ = (sel, root = document) => root.querySelector(sel);
+
+/** An exact decimal amount in the page's locale, with its currency (never through a float). */
+export const money = (amount, currency = "USD") => formatMoney(amount, { currency, locale: document.documentElement.lang || undefined });
 
 /** `el("label", { className: "x", dataset: {…}, attrs: {"aria-label": …}, on: {input: f} }, …children)` */
 export function el(tag, props = {}, ...children) {
@@ -122,6 +127,43 @@ export const orderColumns = (...extra) => [
   ...extra,
 ];
 
+/** The day an order bought on `start` for `term` ends: start + N months (years), clamped to the
+ * month's last day (docs/rules.md A1: a 1M order from 08-19 ends on 09-19). */
+export function orderEnd(start, term) {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(start ?? "");
+  const t = /^(\d+)([MY])$/.exec(term ?? "");
+  if (!d || !t) return null;
+  const months = Number(t[1]) * (t[2] === "Y" ? 12 : 1);
+  const m0 = Number(d[2]) - 1 + months;
+  const y = Number(d[1]) + Math.floor(m0 / 12);
+  const m = m0 % 12;
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const day = Math.min(Number(d[3]), last);
+  return `${String(y).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+// An order's end follows its start and term while the customer has not typed another one.
+function fillEnd(state, at, group, onChange) {
+  const input = (k) => group.querySelector(`[data-path="${at}.${k}"]`);
+  const [start, term, end] = ["start", "term", "end"].map(input);
+  if (!start || !term || !end) return;
+  const auto = () => orderEnd(getAt(state, `${at}.start`), getAt(state, `${at}.term`));
+  let last = auto();
+  const follow = (ev) => {
+    const next = auto();
+    const cur = getAt(state, `${at}.end`);
+    if (next && (!cur || cur === last)) {
+      setAt(state, `${at}.end`, next);
+      end.value = next;
+      onChange?.(ev);
+    }
+    last = next;
+  };
+  start.addEventListener("input", follow);
+  term.addEventListener("input", follow);
+  term.addEventListener("change", follow);
+}
+
 /**
  * An editable list of records (orders, vouchers, promotions): one group of labelled fields per
  * record, a remove button each, and an add button. The list lives in `state` at `path`.
@@ -138,6 +180,7 @@ export function listEditor(state, { path, title, noun, columns, blank, onChange,
       for (const c of columns) {
         group.append(field(state, { ...c, path: `${path}[${i}].${c.key}`, label: c.label, onChange }));
       }
+      fillEnd(state, `${path}[${i}]`, group, onChange);
       if (list.length > min) {
         group.append(
           button("remove", "×", `Remove ${name.toLowerCase()}`, (ev) => {
@@ -254,7 +297,9 @@ export function showFieldError(root, err, fallback, text) {
   const path = err.path ?? "";
   const t = target(root, path);
   if (t && root.querySelector(`.field-error[data-error-for="${CSS.escape(path)}"]`)) return t;
-  const msg = el("span", { className: "field-error", id: nextId("err") }, text ?? `${err.code ?? "ERROR"}: ${err.message}`);
+  // In words next to the field; the code on a details line of its own.
+  const plain = plainError(err);
+  const msg = el("span", { className: "field-error", id: nextId("err") }, text ?? plain.text, el("span", { className: "error-code" }, plain.details));
   msg.dataset.errorFor = path;
   if (t) {
     const input = t.matches("input, select") ? t : null;

@@ -17,7 +17,9 @@ use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::{required, Error, ErrorCode, Result};
 use crate::rules::checkout::convert_currency::{convert, DisplayCurrency};
-use crate::rules::checkout::discount::{self, DiscountKind, DiscountOffers, Promotion};
+use crate::rules::checkout::discount::{
+    self, DiscountCandidate, DiscountKind, DiscountOffers, Promotion,
+};
 use crate::rules::checkout::payment::{who_pays, Funds, Payers, PaymentFlow};
 use crate::rules::checkout::tax::{invoice_tax, Invoice, TaxProfile, TaxResponse};
 use crate::rules::checkout::voucher::{
@@ -223,7 +225,8 @@ pub struct CheckoutRequest {
     /// Balances, bound card, month-end settlement.
     #[json(default)]
     pub balance: CartBalance,
-    /// The customer's country for tax (absent: no tax asked).
+    /// The customer's country for tax (absent or blank: no tax asked; one 003 §8.1 states no
+    /// rate for: no indirect tax, `tax.noRateStated` says so).
     pub country: Option<String>,
     /// The seller and the customer's tax standing (as `taxInvoice` reads them).
     #[json(flatten)]
@@ -264,6 +267,9 @@ pub struct CartLine {
     pub list_amount: Option<Money>,
     /// The discount applied.
     pub discount: Option<LineDiscount>,
+    /// Every offer considered for the line, priced by its rule: chosen, lost (and to what), or
+    /// left out and why (003 §3.2.3.1, §3.3.2, §9.2.1); empty with a coupon or nothing to pay.
+    pub offers: Vec<DiscountCandidate>,
     /// The voucher that pays part of it.
     pub voucher: Option<AppliedVoucher>,
     /// What is left to pay for the line.
@@ -463,27 +469,28 @@ fn in_item(e: Error, i: usize) -> Error {
 /// The line's discount (003 §3.2.3.1, §3.3.2, §9.1.2): the customer's coupon, or the system's
 /// choice among the cart's offers and this resource's own promotion history, each candidate
 /// priced by the line's rule (so the reason quotes the amount charged). Its `amount` is set once
-/// the line is priced with it.
+/// the line is priced with it. With it, every candidate considered and why.
 fn choose_discount(
     req: &CheckoutRequest,
     item: &CartItem,
     list: &Priced,
-) -> Result<Option<LineDiscount>> {
+) -> Result<(Option<LineDiscount>, Vec<DiscountCandidate>)> {
     discount::check_promotions(item.history(), &|m| m.to_string())?;
     if let Some(c) = &item.label().coupon {
         discount::check_factor(c.factor, "coupon.factor")?;
-        return Ok(Some(LineDiscount {
+        let coupon = LineDiscount {
             kind: DiscountKind::Coupon,
             id: c.id.clone(),
             factor: c.factor,
             amount: Money::ZERO,
             reason: "the discount coupon the customer chose (003 §9.1.2: no voucher with it)"
                 .into(),
-        }));
+        };
+        return Ok((Some(coupon), Vec::new()));
     }
     // Nothing to discount (an upgrade whose fee is 0).
     if !list.due.is_positive() {
-        return Ok(None);
+        return Ok((None, Vec::new()));
     }
     let history = item.history();
     let mut offers = req.offers.clone();
@@ -501,18 +508,17 @@ fn choose_discount(
         },
     };
     let (chosen, candidates) = discount::choose(&mut order, &offers)?;
-    Ok(chosen.map(|c| {
-        let won = candidates
-            .into_iter()
-            .find(|x| x.eligible && x.kind == c.kind);
+    let chosen = chosen.map(|c| {
+        let won = candidates.iter().find(|x| x.eligible && x.kind == c.kind);
         LineDiscount {
             kind: c.kind,
             id: c.id,
             factor: c.factor,
             amount: Money::ZERO,
-            reason: won.map(|x| x.reason).unwrap_or_default(),
+            reason: won.map(|x| x.reason.clone()).unwrap_or_default(),
         }
-    }))
+    });
+    Ok((chosen, candidates))
 }
 
 /// Line `i`: priced, discounted, a voucher picked from `vouchers` (their balances updated).
@@ -528,7 +534,7 @@ fn line(
     let at = Pricing { date, factor: None };
     let list_priced = price(item, at, Breakdown::silent(o.policy))?;
     let list = list_priced.due;
-    let mut discount = choose_discount(req, item, &list_priced)?;
+    let (mut discount, offers) = choose_discount(req, item, &list_priced)?;
     // The amount due: the line's rule with the chosen factor, rounded once.
     let factor = discount.as_ref().map(|d| d.factor);
     let mut priced = price(item, Pricing { factor, ..at }, b.part())?;
@@ -583,6 +589,7 @@ fn line(
         term: priced.term,
         list_amount: Some(list),
         discount,
+        offers,
         voucher: applied,
         amount_due: Some(due),
         start: priced.start,
@@ -715,9 +722,12 @@ fn cart_line(
 }
 
 /// Tax on the subtotal after vouchers (vouchers are not invoiced, 003 §9.1.2), with `country`;
-/// its breakdown absorbed into the cart's.
+/// its breakdown absorbed into the cart's. Where 003 §8.1 states no rate (a country, seller or
+/// date outside its table) the cart is still answered: no indirect tax, `tax.noRateStated` says
+/// why, and a rate the customer knows is given as `indirectTaxRate` (interpretation A28).
 fn cart_tax(req: &CheckoutRequest, total: Money, b: &mut Breakdown) -> Result<Option<TaxResponse>> {
-    let Some(country) = &req.country else {
+    // A blank country is no country chosen: no tax asked.
+    let Some(country) = req.country.as_deref().filter(|c| !c.trim().is_empty()) else {
         return Ok(None);
     };
     let invoice = Invoice {
@@ -725,6 +735,7 @@ fn cart_tax(req: &CheckoutRequest, total: Money, b: &mut Breakdown) -> Result<Op
         country,
         date: Some(req.date),
         profile: &req.tax,
+        untaxed_when_unstated: true,
     };
     let mut t = invoice_tax(&invoice, b.part())?;
     let part = std::mem::replace(&mut t.breakdown, Breakdown::silent(b.policy));
@@ -818,6 +829,66 @@ mod tests {
             ]
         );
         assert_eq!(r.total.to_string(), "1500.00");
+    }
+
+    /// 003 §3.2.3.1 ex. B on a line: every offer is listed, priced by the line's rule; the one
+    /// chosen charges what the line charges before its voucher; the others say why not.
+    #[test]
+    fn every_offer_is_explained_with_the_amount_it_charges() {
+        use crate::rules::checkout::discount::Because;
+        let promos = json!([
+            {"id": "p70", "factor": "0.7", "effective": "2020-11-20", "usedOn": "2020-11-21"},
+            {"id": "p75", "factor": "0.75", "effective": "2020-11-25", "usedOn": "2020-11-26"},
+            {"id": "p60", "factor": "0.6", "effective": "2020-11-01", "expires": "2020-11-20",
+             "usedOn": "2020-11-10"}]);
+        let r = run(
+            json!({"date": "2020-11-27", "offers": {"business": "0.8", "partner": "0.9"},
+                   "items": [{"kind": "renewal", "term": "2Y", "currentExpiry": "2020-12-15",
+                              "prices": {"2Y": "1000"}, "promotions": promos}]}),
+            false,
+        );
+        let line = &r.lines[0];
+        let got: Vec<(Because, String)> = line
+            .offers
+            .iter()
+            .map(|o| (o.because, o.amount.to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Because::HigherAmount, "800.00".into()),
+                (Because::TwoYearsOrLonger, "900.00".into()),
+                (Because::OtherPromotionCompetes, "700.00".into()),
+                (Because::Chosen, "750.00".into()),
+                (Because::Expired, "600.00".into()),
+            ]
+        );
+        let d = line.discount.as_ref().unwrap();
+        assert_eq!(line.list_amount.unwrap() - d.amount, line.offers[3].amount);
+    }
+
+    /// A country 003 §8.1 states no rate for is answered untaxed and says so; a blank one asks
+    /// for no tax (rules.md A28).
+    #[test]
+    fn any_country_gets_a_receipt() {
+        use crate::rules::checkout::tax::NoRateFor;
+        let cart = |country: &str| {
+            json!({"date": "2024-03-01", "country": country, "seller": "sparkooSingapore",
+                   "items": [{"term": "1M", "prices": {"1M": "100"}}]})
+        };
+        let us = run(cart("US"), true);
+        let tax = us.tax.as_ref().unwrap();
+        assert_eq!(tax.no_rate_stated, Some(NoRateFor::Country));
+        assert!(tax.rates.is_empty());
+        assert_eq!(tax.net_payable.to_string(), "100.00");
+        assert_eq!(us.breakdown.sum(), tax.net_payable);
+        assert_eq!(run(cart(""), false).tax, None);
+        let jp = run(
+            json!({"date": "2023-06-01", "country": "JP", "seller": "sparkooSingapore",
+                            "items": [{"term": "1M", "prices": {"1M": "100"}}]}),
+            false,
+        );
+        assert_eq!(jp.tax.unwrap().no_rate_stated, Some(NoRateFor::Date));
     }
 
     /// The breakdown's lines add up to the amount to pay, and no figure depends on whether it is

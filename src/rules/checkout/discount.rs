@@ -102,8 +102,34 @@ pub struct DiscountCandidate {
     pub amount: Money,
     /// True when it took part in the comparison (step 3).
     pub eligible: bool,
+    /// Why it was chosen, lost or left out, as a stable word a page words in its language.
+    pub because: Because,
     /// Why it was chosen, lost or left out.
     pub reason: String,
+}
+
+/// Why a candidate was chosen, lost or left out (003 §3.2.3.1, §3.3.2, §9.2.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, Ts)]
+pub enum Because {
+    /// Step 3: the lowest order amount (step 4: first of its kind on a tie).
+    Chosen,
+    /// Step 3: its order amount is above the chosen one's.
+    HigherAmount,
+    /// Step 4: the same amount as the chosen one, whose kind goes first.
+    SameAmountOtherFirst,
+    /// 003 §9.2.1: a partner discount does not apply to products of two years or more.
+    TwoYearsOrLonger,
+    /// 003 §3.3.2: a promotion competes only where an earlier order of this resource used it.
+    NeverUsedHere,
+    /// 003 §3.3.2: its use is dated after this order: not an earlier order.
+    UsedAfterThisOrder,
+    /// 003 §3.2.3.1: it takes effect after the order day.
+    NotYetInEffect,
+    /// 003 §3.2.3.1: it expired before the order day.
+    Expired,
+    /// 003 §3.2.3.1 step 2: another used promotion (later effective, or same day and a more
+    /// recent order) is the one that competes.
+    OtherPromotionCompetes,
 }
 
 /// The chosen discount (none when nothing is on offer).
@@ -227,10 +253,13 @@ pub(crate) struct DiscountedOrder<'a> {
 impl DiscountedOrder<'_> {
     /// 003 §9.2.1: the partner discount applies to yearly/monthly products "except products of two
     /// years or more" (两年及以上产品除外).
-    fn partner_excluded(&self) -> Option<String> {
+    fn partner_excluded(&self) -> Option<(Because, String)> {
         let t = self.term.filter(|t| t.months() >= 24)?;
-        Some(format!(
-            "a partner discount does not apply to products of two years or more ({t}) (003 §9.2.1)"
+        Some((
+            Because::TwoYearsOrLonger,
+            format!(
+                "a partner discount does not apply to products of two years or more ({t}) (003 §9.2.1)"
+            ),
         ))
     }
 }
@@ -276,16 +305,27 @@ pub(crate) fn check_promotions(
 
 /// Step 1: why a promotion cannot compete on `date`, if it cannot (003 §3.2.3.1, §3.3.2: only a
 /// promotion used on an earlier order of this resource, still valid, competes).
-fn promotion_left_out(p: &Promotion, date: NaiveDate) -> Option<String> {
-    let valid = p.effective <= date && p.expires.map_or(true, |e| date <= e);
-    match p.used_on {
-        None => Some("never used on an earlier order of this resource (003 §3.3.2)".into()),
-        Some(u) if u > date => Some(format!(
-            "used on {u}, after this order's date {date}: not an earlier order of this resource (003 §3.3.2)"
-        )),
-        Some(_) if !valid => Some(format!("not valid on {date} (003 §3.2.3.1)")),
-        Some(_) => None,
-    }
+fn promotion_left_out(p: &Promotion, date: NaiveDate) -> Option<(Because, String)> {
+    let why = match p.used_on {
+        None => (
+            Because::NeverUsedHere,
+            "never used on an earlier order of this resource (003 §3.3.2)".into(),
+        ),
+        Some(u) if u > date => (
+            Because::UsedAfterThisOrder,
+            format!("used on {u}, after this order's date {date}: not an earlier order of this resource (003 §3.3.2)"),
+        ),
+        Some(_) if p.effective > date => (
+            Because::NotYetInEffect,
+            format!("not valid on {date}: in effect from {} (003 §3.2.3.1)", p.effective),
+        ),
+        Some(_) if p.expires.is_some_and(|e| e < date) => (
+            Because::Expired,
+            format!("not valid on {date} (003 §3.2.3.1)"),
+        ),
+        Some(_) => return None,
+    };
+    Some(why)
 }
 
 /// Steps 1–4 of 003 §3.2.3.1 over `offers` for `order`, offers the caller checked
@@ -316,11 +356,12 @@ pub(crate) fn choose(
         .map(|(i, _)| i);
     for (i, p) in offers.promotions.iter().enumerate() {
         let left_out = match promotion_left_out(p, date) {
-            None if Some(i) != best_promo => Some(
+            None if Some(i) != best_promo => Some((
+                Because::OtherPromotionCompetes,
                 "a used promotion with a later effective date, or the same date and a more \
                  recent order, is the one that competes (003 §3.2.3.1 step 2)"
                     .to_string(),
-            ),
+            )),
             why => why,
         };
         let kind = DiscountKind::Promotion;
@@ -335,15 +376,18 @@ fn candidate(
     kind: DiscountKind,
     id: Option<String>,
     factor: Ratio,
-    left_out: Option<String>,
+    left_out: Option<(Because, String)>,
 ) -> Result<DiscountCandidate> {
+    let eligible = left_out.is_none();
+    let (because, reason) = left_out.unwrap_or((Because::Chosen, String::new()));
     Ok(DiscountCandidate {
         kind,
         id,
         factor,
         amount: (order.amount_with)(factor)?,
-        eligible: left_out.is_none(),
-        reason: left_out.unwrap_or_default(),
+        eligible,
+        because,
+        reason,
     })
 }
 
@@ -364,14 +408,23 @@ fn compare(
         if !c.eligible {
             continue;
         }
-        c.reason = match lowest {
-            _ if Some(i) == winner => format!("lowest order amount {} (chosen)", c.amount),
-            Some((amount, kind)) if amount == c.amount => format!(
-                "same amount {amount}; the {} goes first (003 §3.2.3.1 step 4)",
-                kind.name()
+        (c.because, c.reason) = match lowest {
+            _ if Some(i) == winner => (
+                Because::Chosen,
+                format!("lowest order amount {} (chosen)", c.amount),
             ),
-            Some((amount, _)) => format!("{} is above the lowest {amount}", c.amount),
-            None => String::new(),
+            Some((amount, kind)) if amount == c.amount => (
+                Because::SameAmountOtherFirst,
+                format!(
+                    "same amount {amount}; the {} goes first (003 §3.2.3.1 step 4)",
+                    kind.name()
+                ),
+            ),
+            Some((amount, _)) => (
+                Because::HigherAmount,
+                format!("{} is above the lowest {amount}", c.amount),
+            ),
+            None => (Because::Chosen, String::new()),
         };
     }
     let chosen = winner

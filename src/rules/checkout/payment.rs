@@ -116,6 +116,22 @@ pub struct Payers {
     pub shortfall: Money,
     /// `paid`, `failed` (auto-renewal: retried the next day) or `pendingPayment` (order payment).
     pub status: PaymentStatus,
+    /// Why it is not paid (null when `paid`).
+    pub unpaid_because: Option<UnpaidBecause>,
+}
+
+/// Why a payment does not go through (003 §3.2.3.1, §3.3.2, §5.1.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, Ts)]
+pub enum UnpaidBecause {
+    /// The balance (cash, then credit) or settlement is short, and no card pays the rest.
+    BalanceShort,
+    /// An order's automatic payment takes only the balance or month-end settlement, never the
+    /// bound card (003 §3.3.2); the customer may pay the pending order by hand, with the bound
+    /// card among the payment page's methods (003, 后付费说明 1.3 table: a prepaid order may be paid
+    /// "已绑信用卡支付").
+    CardNotForOrders,
+    /// The rest is above one card transaction's limit (003 §5.1.2): the card is not charged.
+    CardOverLimit,
 }
 
 /// Result of `paymentSplit`.
@@ -328,6 +344,14 @@ pub(crate) fn who_pays(
     explain_who_pays(payable, flow, &could, paid, b);
     explain_payment_flow(payable, flow, funds, voucher_used, &could, paid, b);
     let taken = |part: Money| if paid { part } else { Money::ZERO };
+    let unpaid_because = match (paid, flow) {
+        (true, _) => None,
+        (false, PaymentFlow::OrderPayment) if funds.card_bound => {
+            Some(UnpaidBecause::CardNotForOrders)
+        }
+        (false, _) if could.card_refused => Some(UnpaidBecause::CardOverLimit),
+        (false, _) => Some(UnpaidBecause::BalanceShort),
+    };
     Payers {
         cash: taken(could.cash),
         credit: taken(could.credit),
@@ -336,6 +360,7 @@ pub(crate) fn who_pays(
         unpaid: if paid { Money::ZERO } else { payable },
         shortfall,
         status,
+        unpaid_because,
     }
 }
 

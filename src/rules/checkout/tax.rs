@@ -187,8 +187,23 @@ pub struct TaxResponse {
     /// `price − WHT + indirect tax`: what the customer pays the seller (an Indonesian VAT
     /// collector pays the VAT to the tax authority instead: `price − WHT`).
     pub net_payable: Money,
+    /// `checkout` only (`taxInvoice` refuses it, `TAX_RATE_UNKNOWN`): 003 §8.1 states no rate
+    /// for this country, for this seller there, or on this date — no indirect tax is charged
+    /// (`rates` empty); a rate the customer knows is given as `indirectTaxRate`.
+    pub no_rate_stated: Option<NoRateFor>,
     /// Lines (price, taxes, − WHT) add up to `netPayable`.
     pub breakdown: Breakdown,
+}
+
+/// What 003 §8.1 states no indirect tax rate for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToJson, Ts)]
+pub enum NoRateFor {
+    /// The country is not in the table.
+    Country,
+    /// The country is, but not with this seller.
+    Seller,
+    /// The country and seller are, but from a later date.
+    Date,
 }
 
 fn refuse(code: ErrorCode, path: &str, msg: String) -> Error {
@@ -276,6 +291,13 @@ fn india_state(subdivision: Option<&str>) -> Result<Option<(&'static str, &'stat
 
 /// The row in effect for the request: the latest `from` on or before the date (003 §8.1).
 fn lookup(req: &Invoice<'_>, country: &str) -> Result<&'static TaxRow> {
+    // A country the table does not name is said first: no seller or date would give it a rate.
+    if !TAX_TABLE
+        .iter()
+        .any(|r| r.country.get(..2) == Some(country))
+    {
+        return Err(unknown("country", format!("for {country}")));
+    }
     let missing = |p: &str| Error::new(ErrorCode::MissingField, p, "give it or indirectTaxRate");
     let seller = req.profile.seller.ok_or_else(|| missing("seller"))?;
     let date = req.date.ok_or_else(|| missing("date"))?;
@@ -400,6 +422,7 @@ pub fn tax_invoice(req: &TaxRequest, b: Breakdown) -> Result<TaxResponse> {
         country: &req.country,
         date: req.date,
         profile: &req.profile,
+        untaxed_when_unstated: false,
     };
     invoice_tax(&invoice, b)
 }
@@ -416,6 +439,46 @@ pub(crate) struct Invoice<'a> {
     pub date: Option<NaiveDate>,
     /// The seller and the customer's tax standing.
     pub profile: &'a TaxProfile,
+    /// Where 003 §8.1 states no rate: answer without indirect tax (the cart) instead of
+    /// refusing (`taxInvoice`).
+    pub untaxed_when_unstated: bool,
+}
+
+/// The rates of a table row (003 §8.1), whether they are charged to this customer, and whether
+/// a registered one self-assesses them (reverse charge).
+fn table_rates(req: &Invoice<'_>, r: &TaxRow) -> (Vec<AppliedRate>, bool, bool) {
+    let exempt = req.profile.registered && r.charged != Charged::All;
+    let from = (r.from != 0).then(|| format!(", from {}", ymd_text(r.from)));
+    let source = format!("003 §8.1 {}{}", r.name, from.unwrap_or_default());
+    let per_mille = |pm: u16| Decimal::new(i64::from(pm), 3);
+    let each = |(tax, pm): &(&str, u16)| applied(tax, per_mille(*pm), r.from, source.clone());
+    let reverse = exempt && r.charged == Charged::ReverseCharge;
+    (r.parts.iter().map(each).collect(), !exempt, reverse)
+}
+
+/// 003 §8.1 states no rate for the invoice (`e`, `TAX_RATE_UNKNOWN` at `country`, `seller` or
+/// `date`): what it is missing for, where the invoice is answered untaxed; else the refusal.
+fn unstated(req: &Invoice<'_>, e: Error) -> Result<NoRateFor> {
+    if !req.untaxed_when_unstated || e.code != ErrorCode::TaxRateUnknown {
+        return Err(e);
+    }
+    Ok(match e.path.as_str() {
+        "seller" => NoRateFor::Seller,
+        "date" => NoRateFor::Date,
+        _ => NoRateFor::Country,
+    })
+}
+
+/// The note of an invoice 003 §8.1 states no rate for (rules.md A28).
+fn explain_unstated(b: &mut Breakdown, country: &str, what: NoRateFor) {
+    b.note_with(|| {
+        let what = match what {
+            NoRateFor::Country => format!("for {country}"),
+            NoRateFor::Seller => format!("for {country} with this seller"),
+            NoRateFor::Date => format!("for {country} on this date"),
+        };
+        format!("003 §8.1 states no indirect tax {what}: none is charged here; give indirectTaxRate if one applies")
+    });
 }
 
 /// [`tax_invoice`] over an [`Invoice`].
@@ -429,19 +492,16 @@ pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResp
     let given = rate_at_most_one(req.profile.indirect_tax_rate, "indirectTaxRate")?;
     let price = req.price;
     let given = vec![applied("indirect tax", given, 0, "given".into())];
+    let mut no_rate_stated = None;
     let (mut rates, charged, reverse) = match req.profile.indirect_tax_rate {
         Some(_) => (given, true, false),
-        None => {
-            let r = lookup(req, &country)?;
-            let exempt = req.profile.registered && r.charged != Charged::All;
-            let from = (r.from != 0).then(|| format!(", from {}", ymd_text(r.from)));
-            let source = format!("003 §8.1 {}{}", r.name, from.unwrap_or_default());
-            let per_mille = |pm: u16| Decimal::new(i64::from(pm), 3);
-            let each =
-                |(tax, pm): &(&str, u16)| applied(tax, per_mille(*pm), r.from, source.clone());
-            let reverse = exempt && r.charged == Charged::ReverseCharge;
-            (r.parts.iter().map(each).collect(), !exempt, reverse)
-        }
+        None => match lookup(req, &country) {
+            Ok(r) => table_rates(req, r),
+            Err(e) => {
+                no_rate_stated = Some(unstated(req, e)?);
+                (Vec::new(), true, false)
+            }
+        },
     };
     let state = match country.as_str() {
         "IN" => india_state(req.profile.subdivision.as_deref())?,
@@ -479,6 +539,9 @@ pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResp
     if country == "SA" && reverse {
         b.note("003 §8.1 Saudi Arabia: the bill still shows the VAT the customer self-assesses");
     }
+    if let Some(what) = no_rate_stated {
+        explain_unstated(&mut b, &country, what);
+    }
     let wht = withholding(req.date, &country, price, wht_rate, &mut b)?;
     let invoice = price + tax;
     let net_payable = invoice - wht - vat_collected(req, &country, tax, &mut b)?;
@@ -490,6 +553,7 @@ pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResp
         withholding: wht,
         invoice,
         net_payable,
+        no_rate_stated,
         breakdown: b,
     })
 }
