@@ -15,6 +15,9 @@ import "../js/receipt.js";
 import { mountCheckout } from "./checkout.js";
 import { mountResource } from "./resource.js";
 import { $, tabKeys, measureRedraw } from "./ui.js";
+import { applyChrome } from "./i18n.js";
+
+applyChrome();
 
 const loadCalculators = () => import("./calculators.js").then((m) => m.mountCalculators);
 const MOUNT = { checkout: mountCheckout, resource: mountResource, calculations: null };

@@ -8,6 +8,7 @@
 // and the page's helpers come in `mountCalculators`' hooks, so nothing is shared with the first
 // view's module.
 import { VIEWS } from "./sample.js";
+import { localBreakdown, t } from "./i18n.js";
 
 const $ = (sel) => document.querySelector(sel);
 const SVG = "http://www.w3.org/2000/svg";
@@ -270,7 +271,7 @@ function showResult(res) {
       .filter(([, v]) => v !== undefined && v !== null)
       .map(([k, v]) => figure(k, v, k === current.main)),
   );
-  const b = res.breakdown ?? { facts: [], lines: [], notes: [] };
+  const b = { ...localBreakdown(res.breakdown ?? {}), policy: res.breakdown?.policy };
   $("#facts tbody").replaceChildren(
     ...b.facts.map((f) => {
       const tr = el("tr");
@@ -288,7 +289,7 @@ function showResult(res) {
   const total = current.main.split(".").reduce((o, part) => (o == null ? undefined : o[part]), res);
   $("#lines-total").textContent = b.lines.length ? String(total ?? "") : "";
   $("#notes").replaceChildren(...b.notes.map((n) => el("li", {}, n)));
-  $("#policy-used").textContent = `policy: ${b.policy}`;
+  $("#policy-used").textContent = `${t("policy")}: ${b.policy}`;
 }
 
 // ---------- what-if chart ----------

@@ -6,6 +6,7 @@
 import * as billcalc from "../js/browser.js";
 import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, show, dayAfter, dayIndex, mapPath } from "./ui.js";
 import { drawChart } from "./chart.js";
+import { localBreakdown } from "./i18n.js";
 
 export const RESOURCE_SAMPLE = {
   date: "2022-09-02",
@@ -141,7 +142,7 @@ function compareTable(a) {
       ),
     ),
   );
-  const notes = el("ul", { className: "notes" }, ...a.breakdown.notes.map((n) => el("li", {}, n)));
+  const notes = el("ul", { className: "notes" }, ...localBreakdown(a.breakdown).notes.map((n) => el("li", {}, n)));
   // On a narrow screen the table scrolls inside its box (focusable, so the keyboard can scroll it).
   const box = el("div", { className: "table-scroll", tabIndex: 0, attrs: { role: "region", "aria-label": "Terms side by side" } }, table);
   return [box, notes];
