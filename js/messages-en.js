@@ -11,6 +11,8 @@ export const en = {
   "finalRoundingOnce": ["final rounding", "{value} → {total} (half up to cents, once)"],
   "finalRounding": ["final rounding", "{value} → {total} (half up to cents, once: {policy} policy)"],
   "dates.range": ["{start}..{end}", ""],
+  "part.raw": ["{name}", ""],
+  "part.nested": ["{outer}: {inner}", ""],
   "quote.days": ["days in the period", "days({start}..{end})"],
   "quote.defaultRenewalTerm": ["default renewal term", "1Y if offered, else 1M, else the shortest (003 §3.2.2.2 step 5)"],
   "quote.period": ["period", "{start} + {term} (same day of month, clamped to month end)"],

@@ -12,6 +12,8 @@ export const zhCN = {
   "finalRoundingOnce": ["最终舍入", "{value} → {total}（四舍五入到分，仅一次）"],
   "finalRounding": ["最终舍入", "{value} → {total}（四舍五入到分，仅一次：{policy}策略）"],
   "dates.range": ["{start}..{end}", ""],
+  "part.raw": ["{name}", ""],
+  "part.nested": ["{outer}：{inner}", ""],
   "quote.days": ["周期天数", "天数({start}..{end})"],
   "quote.defaultRenewalTerm": ["默认续费时长", "有 1 年则 1Y，否则 1M，否则最短时长（003 §3.2.2.2 第 5 步）"],
   "quote.period": ["购买周期", "{start} + {term}（按月同日，超出月末取月末）"],

@@ -257,40 +257,35 @@ impl Breakdown {
     /// already here, its sum added. With `carried`, the part's first line is the amount this
     /// breakdown already counts (a tax's price before tax): it is left out and not added again.
     pub fn absorb(&mut self, part: Breakdown, prefix: &str, carried: Option<Money>) {
-        self.absorb_part(part, prefix.to_string(), None, carried);
+        if self.silent {
+            self.total += part.total - carried.unwrap_or(Money::ZERO);
+            return;
+        }
+        self.absorb_msg(part, crate::msg!("part.raw", name = prefix), carried);
     }
 
-    /// [`Breakdown::absorb`] under a prefix told by a message: the lines' and facts' `part`.
-    pub fn absorb_msg(&mut self, part: Breakdown, prefix: Msg, carried: Option<Money>) {
-        let name = if self.silent {
-            String::new()
-        } else {
-            prefix.english(0)
-        };
-        self.absorb_part(part, name, Some(prefix), carried);
-    }
-
+    /// [`Breakdown::absorb`] under a prefix told by a message: the lines' and facts' `part`
+    /// (a part within a part: `part.nested`).
     #[inline(never)]
-    fn absorb_part(
-        &mut self,
-        part: Breakdown,
-        name: String,
-        prefix: Option<Msg>,
-        carried: Option<Money>,
-    ) {
+    pub fn absorb_msg(&mut self, part: Breakdown, prefix: Msg, carried: Option<Money>) {
         self.total += part.total - carried.unwrap_or(Money::ZERO);
         if self.silent {
             return;
         }
+        let name = prefix.english(0);
+        let within = |inner: Option<Msg>| match inner {
+            None => prefix.clone(),
+            Some(inner) => crate::msg!("part.nested", outer = prefix.clone(), inner = inner),
+        };
         let skip = usize::from(carried.is_some());
         for mut l in part.lines.into_iter().skip(skip) {
             l.label = format!("{name}: {}", l.label);
-            l.part.clone_from(&prefix);
+            l.part = Some(within(l.part.take()));
             self.lines.push(l);
         }
         for mut f in part.facts {
             f.label = format!("{name}: {}", f.label);
-            f.part.clone_from(&prefix);
+            f.part = Some(within(f.part.take()));
             self.facts.push(f);
         }
         for (n, m) in part.notes.into_iter().zip(part.note_messages) {

@@ -28,27 +28,32 @@ pub enum Figure {
     Msg(Msg),
 }
 
-/// What a figure can be made from: anything displayed, or a message.
+/// What a figure can be made from: anything displayed, or a message (or a [`Figure`]). Put by
+/// the [`msg!`](crate::msg) macro through one non-generic call per figure, so that a message costs
+/// little code at its call site.
 pub trait IntoFigure {
-    /// The figure.
-    fn into_figure(self) -> Figure;
+    /// Add `self` to `m` as figure `name`.
+    fn put_into(self, m: &mut Msg, name: &'static str);
 }
 
 impl<T: Display> IntoFigure for T {
-    fn into_figure(self) -> Figure {
-        Figure::Text(self.to_string())
+    #[inline]
+    fn put_into(self, m: &mut Msg, name: &'static str) {
+        m.put_text(name, &self);
     }
 }
 
 impl IntoFigure for Msg {
-    fn into_figure(self) -> Figure {
-        Figure::Msg(self)
+    #[inline]
+    fn put_into(self, m: &mut Msg, name: &'static str) {
+        m.figures.push((name, Figure::Msg(self)));
     }
 }
 
 impl IntoFigure for Figure {
-    fn into_figure(self) -> Figure {
-        self
+    #[inline]
+    fn put_into(self, m: &mut Msg, name: &'static str) {
+        m.figures.push((name, self));
     }
 }
 
@@ -67,10 +72,15 @@ impl Msg {
     }
 
     /// The message with one more figure.
-    #[inline(never)]
     pub fn with(mut self, name: &'static str, figure: Figure) -> Msg {
         self.figures.push((name, figure));
         self
+    }
+
+    /// Add the text figure `name`: `value` as it displays.
+    #[inline(never)]
+    pub fn put_text(&mut self, name: &'static str, value: &dyn Display) {
+        self.figures.push((name, Figure::Text(value.to_string())));
     }
 
     /// The text figure `name`, if any.
@@ -93,10 +103,12 @@ impl Msg {
 /// `msg!("key", name = figure, …)`: a [`Msg`] whose figures are anything displayed or messages.
 #[macro_export]
 macro_rules! msg {
-    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::domain::messages::Msg::new($key)
-            $(.with(stringify!($name), $crate::domain::messages::IntoFigure::into_figure($value)))*
-    };
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut m = $crate::domain::messages::Msg::new($key);
+        $($crate::domain::messages::IntoFigure::put_into($value, &mut m, stringify!($name));)*
+        m
+    }};
 }
 
 /// Template `which` (0 or 1) of `key`; empty for an unknown key (the tests keep every key used in
@@ -145,6 +157,8 @@ pub static ENGLISH: &[(&str, &str, &str)] = &[
     ("finalRoundingOnce", "final rounding", "{value} → {total} (half up to cents, once)"),
     ("finalRounding", "final rounding", "{value} → {total} (half up to cents, once: {policy} policy)"),
     ("dates.range", "{start}..{end}", ""),
+    ("part.raw", "{name}", ""),
+    ("part.nested", "{outer}: {inner}", ""),
     // 003 §3.2.2: quotes for a purchase or a renewal.
     ("quote.days", "days in the period", "days({start}..{end})"),
     ("quote.defaultRenewalTerm", "default renewal term", "1Y if offered, else 1M, else the shortest (003 §3.2.2.2 step 5)"),
