@@ -1,6 +1,10 @@
 // A dependency-free static server for the page: www/ at /, the page's bundle at /dist/ (built by
 // scripts/bundle-page.mjs), the built package at /pkg/ and its JS wrapper at /js/ (the same files
-// users get from npm). Binds 127.0.0.1; PORT (default 8080).
+// users get from npm). The page itself (/ and /index.html) is the built one, dist/index.html (the
+// default view prerendered, scripts/prerender.mjs), when it has been built; an HTML page is sent
+// with its own policy (its <meta> Content-Security-Policy, which allows its inline scripts by
+// hash) as the header. Binds 127.0.0.1; PORT (default 8080).
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -25,6 +29,7 @@ const TYPES = {
   ".ts": "text/plain; charset=utf-8",
   ".map": "application/json",
 };
+const BUILT_PAGE = join(root, "dist", "index.html");
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
@@ -36,10 +41,12 @@ export function startServer(port = Number(process.env.PORT ?? 8080), host = "127
       let file = normalize(join(dir, path.slice(prefix.length)));
       if (!file.startsWith(dir)) throw Object.assign(new Error("outside"), { status: 403 });
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
+      if (file === join(root, "www", "index.html") && existsSync(BUILT_PAGE)) file = BUILT_PAGE;
       const body = await readFile(file);
+      const own = extname(file) === ".html" && /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(body.toString("utf8"))?.[1];
       res.writeHead(200, {
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-        "Content-Security-Policy": CSP,
+        "Content-Security-Policy": own ? `${own}; frame-ancestors 'none'` : CSP,
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-cache",
       });

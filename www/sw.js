@@ -6,7 +6,7 @@
 // modules it loads) are cached as they are fetched.
 importScripts("./dist/version.js");
 const CACHE = `billcalc-${self.BILLCALC_PAGE_VERSION ?? "dev"}`;
-const FILES = ["./", "./index.html", "./style.css", "./boot.js", "./dist/billcalc_bg.wasm", ...(self.BILLCALC_PAGE_FILES ?? ["./dist/app.js"])];
+const FILES = ["./", "./index.html", "./style.css", "./dist/billcalc_bg.wasm", ...(self.BILLCALC_PAGE_FILES ?? ["./dist/app.js"])];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)).then(() => self.skipWaiting()));

@@ -1,10 +1,14 @@
-// Every view at 1280 and 390 px wide: a screenshot saved under test-results/, no sideways scrolling
-// at 390 px, and an accessibility audit (axe-core, injected from the test) that fails on serious or
-// critical violations and prints the rest. The audit runs in a context that bypasses the page's
-// CSP, which (rightly) refuses the injected script everywhere else (see page.test.mjs).
+// Tested as a customer: every view (Checkout, My resource, All calculations) at 1280 and 390 px
+// wide, in both languages (`?lang=en`, `?lang=zh-CN`; the page chooses its language from that
+// parameter, then localStorage `billcalc.lang`, then the browser's): a screenshot kept as a test
+// artefact under test-results/screenshots/ (git-ignored; named <view>-<width>-<lang>.png, listed in
+// the output), no sideways scrolling at 390 px, and an accessibility audit (axe-core, injected from
+// the test) that fails on serious or critical violations and prints the rest. The audit runs in a
+// context that bypasses the page's CSP, which (rightly) refuses the injected script everywhere
+// else (see page.test.mjs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -16,6 +20,17 @@ const AXE = require.resolve("axe-core/axe.min.js");
 
 let server, base, browser;
 const report = [];
+const shots = join(results, "screenshots");
+mkdirSync(shots, { recursive: true });
+const saved = [];
+
+/** A screenshot kept as a test artefact, its name printed. */
+async function screenshot(page, name) {
+  const path = join(shots, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  saved.push(`test-results/screenshots/${name}.png`);
+  console.log(`screenshot: test-results/screenshots/${name}.png`);
+}
 
 before(async () => {
   ({ server, base } = await serve());
@@ -24,6 +39,8 @@ before(async () => {
 
 after(async () => {
   writeFileSync(join(results, "axe.json"), JSON.stringify(report, null, 1));
+  writeFileSync(join(shots, "index.txt"), `${saved.join("\n")}\n`);
+  console.log(`${saved.length} screenshots under test-results/screenshots/ (listed in index.txt)`);
   await browser?.close();
   await stop(server);
 });
@@ -34,11 +51,13 @@ const VIEWS = [
   ["calculations", "#calculations"],
 ];
 
-async function open(width, hash, path = "") {
+async function open(width, hash, path = "", lang = "") {
   const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 }, bypassCSP: true, serviceWorkers: "block" });
   const page = await context.newPage();
-  await page.goto(`${base}${path}${hash}`);
+  await page.goto(`${base}${path}${lang ? `?lang=${lang}` : ""}${hash}`);
   await page.waitForFunction(() => document.body.dataset.ready === "true" || document.querySelector("billcalc-receipt")?.shadowRoot?.childElementCount > 0);
+  // The frame after the first figure: the Checkout form is built then.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 30)))));
   return { context, page };
 }
 
@@ -53,32 +72,52 @@ async function audit(page, name) {
   assert.deepEqual(bad, [], `${name}: serious or critical accessibility violations`);
 }
 
-for (const width of [1280, 390]) {
-  for (const [name, hash] of VIEWS) {
-    test(`${name} at ${width} px: screenshot, fits the width, axe audit`, async () => {
-      const { context, page } = await open(width, hash);
-      await page.screenshot({ path: join(results, `${name}-${width}.png`), fullPage: true });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at ${width} px`);
-      await audit(page, `${name} @${width}`);
+const LANGS = ["en", "zh-CN"];
+
+for (const lang of LANGS) {
+  for (const width of [1280, 390]) {
+    for (const [name, hash] of VIEWS) {
+      test(`${name} at ${width} px, ${lang}: screenshot, fits the width, axe audit`, async () => {
+        const { context, page } = await open(width, hash, "", lang);
+        await screenshot(page, `${name}-${width}-${lang}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow} px at ${width} px (${lang})`);
+        await audit(page, `${name} @${width} ${lang}`);
+        await context.close();
+      });
+    }
+    test(`the embedding example at ${width} px, ${lang}: screenshot, axe audit`, async () => {
+      const { context, page } = await open(width, "", "embed.html", lang);
+      await screenshot(page, `embed-${width}-${lang}`);
+      await audit(page, `embed @${width} ${lang}`);
       await context.close();
     });
   }
-  test(`the embedding example at ${width} px: screenshot, axe audit`, async () => {
-    const { context, page } = await open(width, "", "embed.html");
-    await page.screenshot({ path: join(results, `embed-${width}.png`), fullPage: true });
-    await audit(page, `embed @${width}`);
+}
+
+// The built page as it is painted before the script runs (dist/app.js held back): the prerendered
+// sample, audited and kept as a screenshot too.
+for (const width of [1280, 390]) {
+  test(`the prerendered page at ${width} px, before the script: screenshot, axe audit`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 }, bypassCSP: true, serviceWorkers: "block" });
+    const page = await context.newPage();
+    await page.route("**/dist/app.js", (r) => r.abort());
+    await page.goto(`${base}?lang=en`);
+    await page.waitForLoadState("load");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.boot), "checkout");
+    await screenshot(page, `checkout-prerendered-${width}-en`);
+    await audit(page, `prerendered checkout @${width} en`);
     await context.close();
   });
 }
 
 test("a screenshot of each calculator (All calculations) at 1280 px", async () => {
-  const { context, page } = await open(1280, "#calculations");
+  const { context, page } = await open(1280, "#calculations", "", "en");
   const ops = await page.$$eval("#tabs button", (bs) => bs.map((b) => b.dataset.op));
   assert.equal(ops.length, OPERATIONS.length, "one calculator per operation");
   for (const op of ops) {
     await page.click(`#tabs button[data-op="${op}"]`);
-    await page.screenshot({ path: join(results, `calculations-${op}.png`), fullPage: true });
+    await screenshot(page, `calculations-${op}-1280-en`);
   }
   await context.close();
 });

@@ -33,12 +33,17 @@ function newest(dir) {
   return t;
 }
 
-/** Re-bundles the page when www/, js/ or the .wasm is newer than dist/app.js (npm test builds it
- * anyway; this keeps `node --test tests/e2e/` honest after an edit). */
+/** Re-bundles and re-renders the page when www/, js/, the prerender or the .wasm is newer than
+ * dist/app.js (npm test builds it anyway; this keeps `node --test tests/e2e/` honest after an edit). */
 export async function freshBundle() {
   const out = join(root, "dist/app.js");
-  const src = Math.max(newest(join(root, "www")), newest(join(root, "js")), statSync(join(root, "pkg/billcalc_bg.wasm")).mtimeMs);
-  if (!existsSync(out) || statSync(out).mtimeMs < src) await bundlePage();
+  const src = Math.max(
+    newest(join(root, "www")),
+    newest(join(root, "js")),
+    statSync(join(root, "scripts/prerender.mjs")).mtimeMs,
+    statSync(join(root, "pkg/billcalc_bg.wasm")).mtimeMs,
+  );
+  if (!existsSync(out) || !existsSync(join(root, "dist/index.html")) || statSync(out).mtimeMs < src) await bundlePage();
 }
 
 export async function serve() {
