@@ -8,15 +8,17 @@ import { LANGUAGES, pickLanguage, renderBreakdown } from "../js/messages.js";
 const STORE = "billcalc.lang";
 
 function chosen() {
-  const asked = new URLSearchParams(location.search).get("lang");
+  // Guarded: the page's modules are also loaded in Node (tests, the build's prerender).
+  const asked = new URLSearchParams(globalThis.location?.search ?? "").get("lang");
   if (asked && LANGUAGES.includes(asked)) return asked;
   try {
-    const kept = localStorage.getItem(STORE);
+    const kept = globalThis.localStorage?.getItem(STORE);
     if (kept && LANGUAGES.includes(kept)) return kept;
   } catch {
     // Storage refused (a private window): the browser's language.
   }
-  return pickLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  const nav = globalThis.navigator;
+  return pickLanguage(nav?.languages?.length ? nav.languages : [nav?.language]);
 }
 
 /** The page's language, `en` or `zh-CN`. */
