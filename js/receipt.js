@@ -33,9 +33,10 @@ import { checkout } from "./browser.js";
 import { WORDS, formatMoney, plainError, receiptModel } from "./receipt-model.js";
 
 export { WORDS, formatMoney, plainError, receiptModel };
+import { renderBreakdown, pickLanguage } from "./messages.js";
 
 const CSS = `
-:host { display: block; font-family: var(--billcalc-font, system-ui, -apple-system, "Segoe UI", sans-serif);
+:host { display: block; font-family: var(--billcalc-font, system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif);
   color: var(--billcalc-color, #1d2430); background: var(--billcalc-background, #fff);
   border: 1px solid var(--billcalc-border, #d9dee5); border-radius: var(--billcalc-radius, 8px);
   padding: var(--billcalc-padding, 14px); font-size: 0.95rem; line-height: 1.4; }
@@ -174,7 +175,8 @@ export function renderReceipt(request, answer, { currency = "", breakdown = fals
     details.addEventListener("toggle", () => {
       if (!details.open || details.dataset.filled) return;
       details.dataset.filled = "true";
-      const b = answer.breakdown;
+      // In the page's language (its <html lang>), from each line's message key.
+      const b = renderBreakdown(answer.breakdown, pickLanguage(document.documentElement.lang || "en"));
       const ol = el("ol");
       for (const l of b.lines) ol.append(el("li", {}, `${l.label}: ${formatMoney(l.amount, { currency, locale })}`, el("span", { class: "formula" }, l.formula)));
       const facts = el("ol");

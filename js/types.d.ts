@@ -224,6 +224,8 @@ export type Breakdown = {
   lines: Array<Line>;
   /** Rule notes: choices made, clamps, sources. */
   notes: Array<string>;
+  /** Each note's message, in the order of `notes` (null for a note not yet keyed). */
+  noteMessages: Array<Message | null>;
 };
 
 /** The account's balances. */
@@ -586,7 +588,16 @@ export type Fact = {
   formula: string;
   /** The figure ("2.72580645…"). */
   value: string;
+  /** The message key of `label`, `formula` and `value` (its figure `value`); null for a fact not yet keyed. */
+  key: string | null;
+  /** The figures the message names. */
+  figures: Figures;
+  /** The part of the result the fact belongs to, as a message. */
+  part: Message | null;
 };
+
+/** A message's figures by name: a text written as it is in every language (an amount, a date, a term), or a word or clause of its own (a message). */
+export type Figures = { [name: string]: string | Message };
 
 /** A ratio or period: its exact fraction (`"913/365"`, a whole number as `"2"`) and its decimal half up to 8 places (`"2.50136986"`). */
 export type Fraction = { fraction: string, decimal: string };
@@ -610,6 +621,12 @@ export type Line = {
   formula: string;
   /** Signed contribution to the total. */
   amount: Money;
+  /** The message key of `label` and `formula` (`js/messages.js` renders it in other languages); null for a line not yet keyed. */
+  key: string | null;
+  /** The figures the message names. */
+  figures: Figures;
+  /** The part of the result the line belongs to (a cart item, the tax), as a message. */
+  part: Message | null;
 };
 
 /** The discount a line carries, and why. */
@@ -667,6 +684,9 @@ export type MergedPaymentResponse = {
   /** Lines (one per order) add up to `due`. */
   breakdown: Breakdown;
 };
+
+/** A message of the breakdown: its key (`js/messages.js` has its text in each language) and the figures its text names. */
+export type Message = { key: string; figures: Figures };
 
 /** An amount of money as a decimal string (`"110.00"`): at least two decimals, at most 8. */
 export type Money = string;

@@ -10,7 +10,7 @@ echo "== Rust tests"
 cargo test --all-targets
 cargo test --doc
 
-generated="js/types.d.ts js/index.d.ts js/exports.js"
+generated="js/types.d.ts js/index.d.ts js/exports.js js/messages-en.js"
 if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- $generated; then
   echo "generated files are out of date with the Rust declarations: commit what cargo test wrote" >&2
   git --no-pager diff --stat -- $generated >&2

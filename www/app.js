@@ -18,6 +18,9 @@ import { mountCheckout } from "./checkout.js";
 import { mountResource } from "./resource.js";
 import { $, tabKeys, measureRedraw, money, orderEnd } from "./ui.js";
 import { plainError } from "../js/receipt-model.js";
+import { applyChrome } from "./i18n.js";
+
+applyChrome();
 
 const loadCalculators = () => import("./calculators.js").then((m) => m.mountCalculators);
 const MOUNT = { checkout: mountCheckout, resource: mountResource, calculations: null };

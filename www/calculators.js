@@ -8,6 +8,7 @@
 // and the page's helpers come in `mountCalculators`' hooks, so nothing is shared with the first
 // view's module.
 import { VIEWS } from "./sample.js";
+import { localBreakdown, t } from "./i18n.js";
 
 const $ = (sel) => document.querySelector(sel);
 const SVG = "http://www.w3.org/2000/svg";
@@ -402,7 +403,7 @@ function showResult(res) {
       .filter(([, v]) => v !== undefined && v !== null)
       .map(([k, v]) => figure(k, v, k === current.main)),
   );
-  const b = res.breakdown ?? { facts: [], lines: [], notes: [] };
+  const b = { ...localBreakdown(res.breakdown ?? {}), policy: res.breakdown?.policy };
   $("#facts tbody").replaceChildren(
     ...b.facts.map((f) => {
       const tr = el("tr");
@@ -423,7 +424,7 @@ function showResult(res) {
   $("#lines").hidden = !b.lines.length;
   $("#facts").hidden = !b.facts.length;
   $("#notes").replaceChildren(...b.notes.map((n) => el("li", {}, n)));
-  $("#policy-used").textContent = `policy: ${b.policy}`;
+  $("#policy-used").textContent = `${t("policy")}: ${b.policy}`;
 }
 
 // ---------- what-if chart ----------

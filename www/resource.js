@@ -44,6 +44,7 @@ const termText = (t) => {
 };
 import { drawChart } from "./chart.js";
 import { mountTimeline } from "./timeline.js";
+import { localBreakdown } from "./i18n.js";
 
 export const RESOURCE_SAMPLE = {
   date: "2022-09-02",
@@ -191,7 +192,7 @@ function compareTable(a, prices = {}) {
     ),
   );
   const terms = derived.map((r) => r.months);
-  const notes = el("ul", { className: "notes" });
+  const notes = el("ul", { className: "notes" }, ...localBreakdown(a.breakdown).notes.map((n) => el("li", {}, n)));
   if (terms.length) notes.append(el("li", {}, TEXT.derived(Math.min(...terms), Math.max(...terms), amount(oneMonth.monthlyPrice))));
   // On a narrow screen the table scrolls inside its box (focusable, so the keyboard can scroll it).
   const box = el("div", { className: "table-scroll", tabIndex: 0, attrs: { role: "region", "aria-label": "Terms side by side" } }, table);

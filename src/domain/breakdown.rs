@@ -4,8 +4,13 @@
 //! Invariant: the `amount`s of `lines` add up to the result's total. Facts (day counts, remaining
 //! periods, matched prices) explain the lines but carry no amount.
 
+use crate::domain::messages::{Figure, Msg};
 use crate::domain::money::{Money, RoundingPolicy};
 use billcalc_derive::{ToJson, Ts};
+
+/// A message's figures by name (`{"price": "110.00", "unit": {"key": "unit.months", …}}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures(pub Vec<(&'static str, Figure)>);
 
 /// One money line: `label`, the formula with its numbers, and the signed amount it contributes.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
@@ -16,6 +21,13 @@ pub struct Line {
     pub formula: String,
     /// Signed contribution to the total.
     pub amount: Money,
+    /// The message key of `label` and `formula` (`js/messages.js` renders it in other
+    /// languages); null for a line not yet keyed.
+    pub key: Option<&'static str>,
+    /// The figures the message names.
+    pub figures: Figures,
+    /// The part of the result the line belongs to (a cart item, the tax), as a message.
+    pub part: Option<Msg>,
 }
 
 /// A figure used by the lines (days, remaining period, matched price), with how it was obtained.
@@ -27,6 +39,13 @@ pub struct Fact {
     pub formula: String,
     /// The figure ("2.72580645…").
     pub value: String,
+    /// The message key of `label`, `formula` and `value` (its figure `value`); null for a fact
+    /// not yet keyed.
+    pub key: Option<&'static str>,
+    /// The figures the message names.
+    pub figures: Figures,
+    /// The part of the result the fact belongs to, as a message.
+    pub part: Option<Msg>,
 }
 
 /// Lines, facts, notes and the rounding policy used.
@@ -41,6 +60,8 @@ pub struct Breakdown {
     pub lines: Vec<Line>,
     /// Rule notes: choices made, clamps, sources.
     pub notes: Vec<String>,
+    /// Each note's message, in the order of `notes` (null for a note not yet keyed).
+    pub note_messages: Vec<Option<Msg>>,
     /// Running sum of the line amounts (kept in silent mode too).
     #[json(skip)]
     total: Money,
@@ -104,7 +125,68 @@ impl Breakdown {
             label,
             formula,
             amount,
+            key: None,
+            figures: Figures::default(),
+            part: None,
         });
+    }
+
+    /// Add a money line told by a message (its label and formula the key's English templates),
+    /// made only when the breakdown explains.
+    pub fn line_msg(&mut self, amount: Money, explain: impl FnOnce() -> Msg) {
+        self.total += amount;
+        if !self.silent {
+            self.push_msg_line(explain(), amount);
+        }
+    }
+
+    /// Out of line, as [`Breakdown::push_line`].
+    #[inline(never)]
+    fn push_msg_line(&mut self, m: Msg, amount: Money) {
+        self.lines.push(Line {
+            label: m.english(0),
+            formula: m.english(1),
+            amount,
+            key: Some(m.key),
+            figures: Figures(m.figures),
+            part: None,
+        });
+    }
+
+    /// Add a fact told by a message: its value is the message's figure `value`.
+    pub fn fact_msg(&mut self, explain: impl FnOnce() -> Msg) {
+        if !self.silent {
+            self.push_msg_fact(explain());
+        }
+    }
+
+    /// Out of line, as [`Breakdown::push_line`].
+    #[inline(never)]
+    fn push_msg_fact(&mut self, m: Msg) {
+        let mut value = String::new();
+        crate::domain::messages::render(&mut value, "{value}", &m.figures);
+        self.facts.push(Fact {
+            label: m.english(0),
+            formula: m.english(1),
+            value,
+            key: Some(m.key),
+            figures: Figures(m.figures),
+            part: None,
+        });
+    }
+
+    /// Add a note told by a message.
+    pub fn note_msg(&mut self, explain: impl FnOnce() -> Msg) {
+        if !self.silent {
+            self.push_msg_note(explain());
+        }
+    }
+
+    /// Out of line, as [`Breakdown::push_line`].
+    #[inline(never)]
+    fn push_msg_note(&mut self, m: Msg) {
+        self.notes.push(m.english(0));
+        self.note_messages.push(Some(m));
     }
 
     /// Add a fact formatted only when the breakdown explains: `(label, formula, value)`.
@@ -122,14 +204,24 @@ impl Breakdown {
             label,
             formula,
             value,
+            key: None,
+            figures: Figures::default(),
+            part: None,
         });
     }
 
     /// Add a note formatted only when the breakdown explains.
     pub fn note_with(&mut self, explain: impl FnOnce() -> String) {
         if !self.silent {
-            self.notes.push(explain());
+            self.push_note(explain());
         }
+    }
+
+    /// Out of line, as [`Breakdown::push_line`]: a note not yet keyed.
+    #[inline(never)]
+    fn push_note(&mut self, note: String) {
+        self.notes.push(note);
+        self.note_messages.push(None);
     }
 
     /// Add a fact.
@@ -147,7 +239,7 @@ impl Breakdown {
     /// Add a note.
     pub fn note(&mut self, note: impl Into<String>) {
         if !self.silent {
-            self.notes.push(note.into());
+            self.push_note(note.into());
         }
     }
 
@@ -165,22 +257,41 @@ impl Breakdown {
     /// already here, its sum added. With `carried`, the part's first line is the amount this
     /// breakdown already counts (a tax's price before tax): it is left out and not added again.
     pub fn absorb(&mut self, part: Breakdown, prefix: &str, carried: Option<Money>) {
+        if self.silent {
+            self.total += part.total - carried.unwrap_or(Money::ZERO);
+            return;
+        }
+        self.absorb_msg(part, crate::msg!("part.raw", name = prefix), carried);
+    }
+
+    /// [`Breakdown::absorb`] under a prefix told by a message: the lines' and facts' `part`
+    /// (a part within a part: `part.nested`).
+    #[inline(never)]
+    pub fn absorb_msg(&mut self, part: Breakdown, prefix: Msg, carried: Option<Money>) {
         self.total += part.total - carried.unwrap_or(Money::ZERO);
         if self.silent {
             return;
         }
+        let name = prefix.english(0);
+        let within = |inner: Option<Msg>| match inner {
+            None => prefix.clone(),
+            Some(inner) => crate::msg!("part.nested", outer = prefix.clone(), inner = inner),
+        };
         let skip = usize::from(carried.is_some());
-        for l in part.lines.into_iter().skip(skip) {
-            let label = format!("{prefix}: {}", l.label);
-            self.push_line(label, l.formula, l.amount);
+        for mut l in part.lines.into_iter().skip(skip) {
+            l.label = format!("{name}: {}", l.label);
+            l.part = Some(within(l.part.take()));
+            self.lines.push(l);
         }
-        for f in part.facts {
-            let label = format!("{prefix}: {}", f.label);
-            self.push_fact(label, f.formula, f.value);
+        for mut f in part.facts {
+            f.label = format!("{name}: {}", f.label);
+            f.part = Some(within(f.part.take()));
+            self.facts.push(f);
         }
-        for n in part.notes {
+        for (n, m) in part.notes.into_iter().zip(part.note_messages) {
             if !self.notes.contains(&n) {
                 self.notes.push(n);
+                self.note_messages.push(m);
             }
         }
     }
@@ -200,5 +311,26 @@ impl Breakdown {
                 self.push_line(label.to_string(), formula(), diff);
             }
         }
+    }
+
+    /// [`Breakdown::settle`] with the explaining line told by a message.
+    pub fn settle_msg(&mut self, total: Money, explain: impl FnOnce() -> Msg) {
+        let diff = total - self.sum();
+        if !diff.0.is_zero() {
+            self.line_msg(diff, explain);
+        }
+    }
+
+    /// `final rounding`: `{value} → {total} (half up to cents, once: {policy} policy)`.
+    pub fn settle_final(&mut self, total: Money, value: impl FnOnce() -> String) {
+        let policy = self.policy;
+        self.settle_msg(total, || {
+            crate::msg!(
+                "finalRounding",
+                value = value(),
+                total = total,
+                policy = crate::domain::messages::policy_word(policy)
+            )
+        });
     }
 }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::Exact;
+use crate::domain::messages::Msg;
 use crate::domain::money::{approx, equals, Money};
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
@@ -45,28 +46,32 @@ pub struct MatchedPrice {
 
 impl MatchedPrice {
     /// `400/3 per year (3Y price 400)`-style text for formulas.
-    pub fn describe(&self) -> String {
-        let unit = match self.unit {
-            PeriodUnit::Months => "month",
-            PeriodUnit::Years => "year",
-        };
+    pub fn describe(&self) -> Msg {
+        let unit = crate::domain::messages::unit_singular(self.unit);
         let len = self.term.length_in(self.unit);
         if len == Exact::ONE {
-            format!("{} per {unit} ({} price)", self.price, self.term)
+            crate::msg!(
+                "price.perUnit",
+                price = self.price,
+                unit = unit,
+                term = self.term
+            )
         } else if self.from_unit_term {
-            format!(
-                "{} per {unit} ({} has no price: {} × the 1M price, 003 §3.2.7)",
-                approx(self.rate),
-                self.term,
-                self.term.months()
+            crate::msg!(
+                "price.fromUnitTerm",
+                rate = approx(self.rate),
+                unit = unit,
+                term = self.term,
+                months = self.term.months()
             )
         } else {
-            format!(
-                "{}/{len} {} per {unit} ({} price {})",
-                self.price,
-                equals(self.rate),
-                self.term,
-                self.price
+            crate::msg!(
+                "price.ofTerm",
+                price = self.price,
+                length = len,
+                rate = equals(self.rate),
+                unit = unit,
+                term = self.term
             )
         }
     }
@@ -207,15 +212,26 @@ pub struct TermNote {
     how: TermMatch,
 }
 
-impl std::fmt::Display for TermNote {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl TermNote {
+    /// The note's message.
+    pub fn msg(&self) -> Msg {
         let (r, term) = (approx(self.r), self.term);
         match self.how {
             TermMatch::Up => {
-                let kind = if self.unit == PeriodUnit::Years { "yearly" } else { "monthly" };
-                write!(f, "no {kind} price covers {r} {}; the longest priced term {term} is used (003 §3.2.7)", self.unit.name())
+                let kind = if self.unit == PeriodUnit::Years {
+                    "price.kind.yearly"
+                } else {
+                    "price.kind.monthly"
+                };
+                crate::msg!(
+                    "price.noneCovers",
+                    kind = Msg::new(kind),
+                    r = r,
+                    unit = crate::domain::messages::unit_word(self.unit),
+                    term = term
+                )
             }
-            TermMatch::Down => write!(f, "less than a year remains ({r} years): rounding down finds no yearly term, so the shortest yearly price {term} is used as a rate per year (rules.md A6)"),
+            TermMatch::Down => crate::msg!("price.shortestYearly", r = r, term = term),
         }
     }
 }

@@ -191,6 +191,11 @@ declared! {
         naming Term, Money;
     Exact => "Fraction" = "{ fraction: string, decimal: string }",
         "A ratio or period: its exact fraction (`\"913/365\"`, a whole number as `\"2\"`) and its decimal half up to 8 places (`\"2.50136986\"`).";
+    crate::domain::messages::Msg => "Message" = "{ key: string; figures: Figures }",
+        "A message of the breakdown: its key (`js/messages.js` has its text in each language) and the figures its text names.",
+        naming crate::domain::breakdown::Figures;
+    crate::domain::breakdown::Figures => "Figures" = "{ [name: string]: string | Message }",
+        "A message's figures by name: a text written as it is in every language (an amount, a date, a term), or a word or clause of its own (a message).";
     UnifiedDay => "UnifiedDay" = "number | \"last\"",
         "The unified expiry day: 1–28, or `\"last\"` (the last day of a month, 003 §3.2.2.3).";
 }

@@ -81,6 +81,41 @@ impl ToJson for str {
     }
 }
 
+/// A message: `{"key": …, "figures": {…}}`.
+impl ToJson for crate::domain::messages::Msg {
+    fn write_json(&self, out: &mut String) {
+        out.push_str("{\"key\":");
+        write_str(out, self.key);
+        out.push_str(",\"figures\":");
+        write_figures(out, &self.figures);
+        out.push('}');
+    }
+}
+
+/// A message's figures: an object of name → text or message.
+impl ToJson for crate::domain::breakdown::Figures {
+    fn write_json(&self, out: &mut String) {
+        write_figures(out, &self.0);
+    }
+}
+
+#[inline(never)]
+fn write_figures(out: &mut String, figures: &[(&'static str, crate::domain::messages::Figure)]) {
+    out.push('{');
+    for (i, (name, figure)) in figures.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_str(out, name);
+        out.push(':');
+        match figure {
+            crate::domain::messages::Figure::Text(t) => write_str(out, t),
+            crate::domain::messages::Figure::Msg(m) => m.write_json(out),
+        }
+    }
+    out.push('}');
+}
+
 /// A JSON string.
 impl ToJson for String {
     fn write_json(&self, out: &mut String) {

@@ -17,7 +17,7 @@ test.after(() => rmSync(work, { recursive: true, force: true }));
 
 test("the tarball holds the package files and nothing else", () => {
   const listing = JSON.parse(npm(["pack", "--dry-run", "--json"], root))[0].files.map((f) => f.path);
-  for (const f of ["js/node.js", "js/browser.js", "js/api.js", "js/index.d.ts", "js/types.d.ts", "js/receipt.js", "js/receipt.d.ts", "pkg/billcalc.js", "pkg/billcalc-node.js", "pkg/billcalc_bg.wasm", "package.json", "README.md"]) {
+  for (const f of ["js/node.js", "js/browser.js", "js/api.js", "js/index.d.ts", "js/types.d.ts", "js/receipt.js", "js/receipt.d.ts", "js/messages.js", "js/messages-en.js", "js/messages-zh-CN.js", "js/messages.d.ts", "pkg/billcalc.js", "pkg/billcalc-node.js", "pkg/billcalc_bg.wasm", "package.json", "README.md"]) {
     assert.ok(listing.includes(f), `${f} in the tarball`);
   }
   assert.ok(!listing.some((f) => f.startsWith("src/") || f.startsWith("tests/")), "no sources or tests");

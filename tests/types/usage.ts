@@ -10,6 +10,7 @@ import {
   type ErrorCode,
 } from "billcalc";
 import { BillcalcReceipt, type ReceiptError } from "billcalc/receipt";
+import { renderBreakdown, renderLine, pickLanguage, type Language } from "billcalc/messages";
 
 const res: UnsubscribeResponse = unsubscribeRefund({
   scenario: "inUse",
@@ -69,4 +70,11 @@ receipt.addEventListener("billcalc-error", (e) => {
 // @ts-expect-error the answer is read-only
 receipt.answer = null;
 
-export { refund, days, lineAmounts, period, cents, any, lineError, toPay, isReceipt };
+// The breakdown in the reader's language: keys and figures typed, texts rendered.
+const lang: Language = pickLanguage(["zh-CN", "en"]);
+const firstLine = res.breakdown.lines[0];
+const key: string | null = firstLine.key;
+const rendered: { label: string; formula: string } = renderLine(firstLine, lang);
+const notes: string[] = renderBreakdown(res.breakdown, "zh-CN").notes;
+
+export { refund, days, lineAmounts, period, cents, any, lineError, toPay, isReceipt, key, rendered, notes };

@@ -89,16 +89,17 @@ pub(crate) fn convert(
     };
     let exact = amount * to.rate.0;
     let converted = Money(round_half_up(exact.0, decimals));
-    b.line(
-        format!("{} USD in {currency}", amount),
-        format!(
-            "{} × {} = {} → {converted} (half up to {decimals} decimals, 003 §6.1.4)",
-            amount,
-            show(to.rate.0),
-            show(exact.0)
-        ),
-        converted,
-    );
+    b.line_msg(converted, || {
+        crate::msg!(
+            "convert.amount",
+            amount = amount,
+            currency = &currency,
+            rate = show(to.rate.0),
+            exact = show(exact.0),
+            converted = converted,
+            decimals = decimals
+        )
+    });
     Ok(ConvertResponse {
         converted: converted.0.to_string(),
         exact,

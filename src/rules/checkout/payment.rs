@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
+use crate::domain::messages::{maybe, Figure, Msg};
 use crate::domain::money::{Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::checkout::discount::{
@@ -175,7 +176,9 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
     let amount_due = chosen.as_ref().map_or(req.list_amount, |c| {
         discount::discounted(req.list_amount, c.factor)
     });
-    b.line("list amount", req.list_amount.to_string(), req.list_amount);
+    b.line_msg(req.list_amount, || {
+        crate::msg!("payment.listAmount", amount = req.list_amount)
+    });
     if let Some(c) = &chosen {
         discount::explain_discount(&mut b, req.list_amount, c, amount_due);
     }
@@ -422,46 +425,47 @@ fn explain_who_pays(
     b: &mut Breakdown,
 ) {
     let shortfall = could.shortfall;
-    b.fact_with(|| {
+    b.fact_msg(|| {
         let could_pay = [
-            ("cash", could.cash),
-            ("credit", could.credit),
-            ("month-end settlement", could.settlement),
-            ("card", could.card),
+            ("payment.byCash", could.cash),
+            ("payment.byCredit", could.credit),
+            ("payment.bySettlement", could.settlement),
+            ("payment.byCard", could.card),
         ];
-        let mut parts: Vec<String> = could_pay
+        let mut parts: Vec<Msg> = could_pay
             .iter()
             .filter(|(_, part)| part.is_positive())
-            .map(|(name, part)| format!("{part} ({name})"))
+            .map(|(key, part)| Msg::new(key).with("amount", Figure::Text(part.to_string())))
             .collect();
         if shortfall.is_positive() {
-            parts.push(format!("{shortfall} (short)"));
+            parts.push(crate::msg!("payment.short", amount = shortfall));
         }
-        let parts = if parts.is_empty() {
-            "nothing left to pay".to_string()
+        // The parts joined by " + ", each a clause of its own.
+        let mut sum = Msg::new("payment.nothingLeft");
+        for (i, p) in parts.into_iter().enumerate() {
+            sum = if i == 0 {
+                p
+            } else {
+                crate::msg!("payment.plus", left = sum, right = p)
+            };
+        }
+        let key = if paid {
+            "payment.whoPays"
         } else {
-            parts.join(" + ")
+            "payment.whoCouldPay"
         };
-        let label = if paid { "who pays" } else { "who could pay" };
-        (
-            label.into(),
-            format!("{payable} = {parts}"),
-            payable.to_string(),
-        )
+        Msg::new(key)
+            .with("payable", Figure::Text(payable.to_string()))
+            .with("parts", Figure::Msg(sum))
+            .with("value", Figure::Text(payable.to_string()))
     });
     if !paid {
-        b.fact_with(|| {
+        b.fact_msg(|| {
             let why = match flow {
-                PaymentFlow::OrderPayment => {
-                    "the automatic payment fails: nothing is taken, the whole order waits as \
-                     pending payment (003 §3.3.2 table 3-2)"
-                }
-                _ => {
-                    "the deduction fails: nothing is taken, the balances are left as they were \
-                     (003 §3.2.3.1)"
-                }
+                PaymentFlow::OrderPayment => "payment.orderFails",
+                _ => "payment.deductionFails",
             };
-            ("taken".into(), why.to_string(), Money::ZERO.to_string())
+            Msg::new(why).with("value", Figure::Text(Money::ZERO.to_string()))
         });
     }
 }
@@ -478,35 +482,25 @@ fn explain_payment_flow(
     b: &mut Breakdown,
 ) {
     let shortfall = could.shortfall;
-    b.note_with(|| {
-        match flow {
-            PaymentFlow::AutoRenewal => {
-                "003 §3.2.3.1: discount (one) → voucher (one) → balance (cash, then credit) → \
-                 bound card for what the balance cannot cover"
-            }
-            PaymentFlow::OrderPayment => {
-                "003 §3.3.2: discount (one) → voucher (one) → balance (cash, then credit), or \
-                 month-end settlement when the customer has it; the rest stays pending payment"
-            }
-            PaymentFlow::OldAutoRenewal => {
-                "003 §13.1.2.1: discount (one) → voucher (by expiry order) → balance (cash, then \
-                 credit); no card"
-            }
-        }
-        .to_string()
+    b.note_msg(|| {
+        Msg::new(match flow {
+            PaymentFlow::AutoRenewal => "payment.orderAutoRenewal",
+            PaymentFlow::OrderPayment => "payment.orderOrderPayment",
+            PaymentFlow::OldAutoRenewal => "payment.orderOldAutoRenewal",
+        })
     });
     if could.card_refused {
-        b.note_with(|| {
-            format!(
-                "the card is not charged: {shortfall} is above the {CARD_TRANSACTION_LIMIT_USD} \
-                 USD limit of one card transaction (003 §5.1.2); the card could take the rest \
-                 only once the balance covers {} more",
-                shortfall - Money(CARD_TRANSACTION_LIMIT_USD)
+        b.note_msg(|| {
+            crate::msg!(
+                "payment.cardOverLimit",
+                shortfall = shortfall,
+                limit = CARD_TRANSACTION_LIMIT_USD,
+                more = shortfall - Money(CARD_TRANSACTION_LIMIT_USD)
             )
         });
     }
     if !paid {
-        b.note_with(|| failed_payment_note(payable, flow, funds, voucher_used, shortfall));
+        b.note_msg(|| failed_payment_note(payable, flow, funds, voucher_used, shortfall));
     }
 }
 
@@ -519,32 +513,30 @@ fn failed_payment_note(
     funds: &Funds,
     voucher_used: bool,
     shortfall: Money,
-) -> String {
+) -> Msg {
     match flow {
-        PaymentFlow::OrderPayment => format!(
-            "003 §3.3.2: the automatic payment fails ({shortfall} short): nothing is taken; \
-             the order waits on the pending-payment page for {payable}, paid by hand"
+        PaymentFlow::OrderPayment => crate::msg!(
+            "payment.orderPending",
+            shortfall = shortfall,
+            payable = payable
         ),
-        _ => format!(
-            "{}: the auto-renewal deduction fails ({shortfall} short{}): nothing is taken, the \
-             balances are left as they were{}; it is retried the next day at 03:00 until the \
-             resource is released",
-            if flow == PaymentFlow::OldAutoRenewal {
+        _ => {
+            let source = if flow == PaymentFlow::OldAutoRenewal {
                 "003 §13.1.2.1"
             } else {
                 "003 §3.2.3.1"
-            },
-            if flow == PaymentFlow::AutoRenewal && !funds.card_bound {
-                ", no card is bound"
-            } else {
-                ""
-            },
-            if voucher_used {
-                " and the voucher's locked amount is released (003 §3.2.3.1)"
-            } else {
-                ""
-            }
-        ),
+            };
+            let no_card = (flow == PaymentFlow::AutoRenewal && !funds.card_bound)
+                .then(|| Msg::new("payment.noCardBound"));
+            let released = voucher_used.then(|| Msg::new("payment.voucherReleased"));
+            crate::msg!(
+                "payment.autoRenewalFails",
+                source = source,
+                shortfall = shortfall,
+                noCard = maybe(no_card),
+                released = maybe(released)
+            )
+        }
     }
 }
 

@@ -409,7 +409,9 @@ pub fn select_voucher(
         req.voucher_id.as_deref(),
         "",
     )?;
-    b.line("amount due", req.amount_due.to_string(), req.amount_due);
+    b.line_msg(req.amount_due, || {
+        crate::msg!("voucher.amountDue", amount = req.amount_due)
+    });
     explain(&mut b, &choice, req.rule, req.voucher_id.is_some());
     let voucher_total: Money = choice.applied.iter().map(|a| a.amount).sum();
     Ok(SelectVoucherResponse {
@@ -425,38 +427,26 @@ pub fn select_voucher(
 /// The voucher lines and the note on how they were chosen.
 pub(crate) fn explain(b: &mut Breakdown, choice: &VoucherChoice, rule: VoucherRule, picked: bool) {
     for a in &choice.applied {
-        b.line_with(-a.amount, || {
-            (
-                format!("voucher {}", a.id),
-                format!(
-                    "min(balance {}, due) = {}; {} left on the voucher",
-                    a.amount + a.balance_left,
-                    a.amount,
-                    a.balance_left
-                ),
+        b.line_msg(-a.amount, || {
+            crate::msg!(
+                "voucher.applied",
+                id = &a.id,
+                balance = a.amount + a.balance_left,
+                amount = a.amount,
+                left = a.balance_left
             )
         });
     }
-    b.note_with(|| {
-        match (picked, rule, choice.payment_succeeds) {
-            (true, _, _) => "the voucher the customer picked on the payment page",
-            (false, VoucherRule::Current, _) => {
-                "003 §3.2.3.1: the eligible voucher with the largest balance; equal balances → the \
-                 earliest expiry (one voucher per prepaid order, 003 §9.1.5)"
-            }
-            (false, VoucherRule::Old, true) => {
-                "003 §13.1.2.1 (old rule): by expiry, the first voucher that with the account \
-                 balance pays the order"
-            }
-            (false, VoucherRule::Old, false) => {
-                "003 §13.1.2.1 (old rule): no voucher with the account balance pays the order; the \
-                 payment fails and is retried"
-            }
-        }
-        .to_string()
+    b.note_msg(|| {
+        crate::domain::messages::Msg::new(match (picked, rule, choice.payment_succeeds) {
+            (true, _, _) => "voucher.picked",
+            (false, VoucherRule::Current, _) => "voucher.largestBalance",
+            (false, VoucherRule::Old, true) => "voucher.oldRulePays",
+            (false, VoucherRule::Old, false) => "voucher.oldRuleFails",
+        })
     });
     for r in &choice.rejected {
-        b.note_with(|| format!("voucher {} not usable: {}", r.id, r.reason));
+        b.note_msg(|| crate::msg!("voucher.notUsable", id = &r.id, reason = &r.reason));
     }
 }
 

@@ -6,6 +6,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, add_months, instant};
+use crate::domain::messages::{Figure, Msg};
 use crate::domain::provider::{AutoRenewalProfile, Provider};
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
@@ -174,11 +175,12 @@ pub fn auto_renewal_schedule(
     let s = schedule(req, &profile, expiry)?;
     let expiry_on_success = add_term(expiry, renewal_term).ok_or_else(|| out_of_range("expiry"))?;
     explain_schedule(req, &profile, &s, expiry, &mut b);
-    b.fact_with(|| {
-        (
-            "expiry on success".into(),
-            format!("{} + {renewal_term}", instant(expiry)),
-            instant(expiry_on_success),
+    b.fact_msg(|| {
+        crate::msg!(
+            "autoRenew.expiryOnSuccess",
+            expiry = instant(expiry),
+            term = renewal_term,
+            value = instant(expiry_on_success)
         )
     });
     explain_payment(req, &mut b);
@@ -277,16 +279,22 @@ fn check_offered_term(req: &AutoRenewalRequest) -> Result<()> {
 
 /// The renewal term's fact: chosen, from the purchase term (003 §3.2.3.1), or the default.
 fn explain_term(req: &AutoRenewalRequest, renewal_term: Term, b: &mut Breakdown) {
-    b.fact_with(|| {
-        let why = match (req.renewal_term, req.purchase_term) {
-            (Some(_), _) => "chosen in the auto-renewal settings".to_string(),
-            (None, Some(p)) => format!(
-                "bought for {p} → {} auto-renewal (003 §3.2.3.1)",
-                if p.is_yearly() { "1-year" } else { "1-month" }
-            ),
-            (None, None) => "default".to_string(),
-        };
-        ("renewal term".into(), why, renewal_term.to_string())
+    b.fact_msg(|| match (req.renewal_term, req.purchase_term) {
+        (Some(_), _) => crate::msg!("autoRenew.termChosen", value = renewal_term),
+        (None, Some(p)) => {
+            let kind = if p.is_yearly() {
+                "autoRenew.oneYear"
+            } else {
+                "autoRenew.oneMonth"
+            };
+            crate::msg!(
+                "autoRenew.termFromPurchase",
+                purchase = p,
+                kind = Msg::new(kind),
+                value = renewal_term
+            )
+        }
+        (None, None) => crate::msg!("autoRenew.termDefault", value = renewal_term),
     });
 }
 
@@ -307,17 +315,15 @@ fn expiry_after_manual_renewal(
         ));
     }
     let e = add_term(old_expiry, m.term).ok_or_else(|| out_of_range("manualRenewal"))?;
-    b.fact_with(|| {
-        (
-            "expiry after the manual renewal".into(),
-            format!("{} + {}", instant(old_expiry), m.term),
-            instant(e),
+    b.fact_msg(|| {
+        crate::msg!(
+            "autoRenew.afterManual",
+            expiry = instant(old_expiry),
+            term = m.term,
+            value = instant(e)
         )
     });
-    b.note(
-        "a manual renewal before the deduction day moves the next auto-renewal to the new \
-         expiry; preset auto-renewal counts are not used up (003 §3.2.3.1)",
-    );
+    b.note_msg(|| crate::msg!("autoRenew.manualMoves"));
     Ok(e)
 }
 
@@ -497,51 +503,71 @@ fn explain_schedule(
     let hour = profile.hour;
     let first_attempt = s.attempts.first().cloned().unwrap_or_default();
     let day = expiry.date();
-    b.fact_with(|| {
-        let formula = match (s.start, req.deduction_days_before) {
-            (CustomStart::OnItsDay, Some(k)) => format!("{day} − {k} days at {hour:02}:00"),
-            (CustomStart::Late { set, .. }, Some(k)) => format!(
-                "{day} − {k} days at {hour:02}:00 = {} had passed when the day was set on {}: \
-                 the day takes effect when set, the next {hour:02}:00 (003 §3.2.3.5)",
-                instant(days_before(expiry, k, hour).unwrap_or(s.default_first)),
-                instant(set)
+    b.fact_msg(|| {
+        let m = match (s.start, req.deduction_days_before) {
+            (CustomStart::OnItsDay, Some(k)) => {
+                crate::msg!(
+                    "autoRenew.firstAttempt",
+                    day = day,
+                    days = k,
+                    at = clock(hour)
+                )
+            }
+            (CustomStart::Late { set, .. }, Some(k)) => crate::msg!(
+                "autoRenew.firstAttemptLate",
+                day = day,
+                days = k,
+                at = clock(hour),
+                passed = instant(days_before(expiry, k, hour).unwrap_or(s.default_first)),
+                set = instant(set)
             ),
-            _ => format!("{day} − {} days at {hour:02}:00", profile.lead_days),
+            _ => crate::msg!(
+                "autoRenew.firstAttempt",
+                day = day,
+                days = profile.lead_days,
+                at = clock(hour)
+            ),
         };
-        ("first attempt".into(), formula, first_attempt.clone())
+        m.with("value", Figure::Text(first_attempt.clone()))
     });
     if let (CustomStart::Restarted { set, from }, Some(k)) = (s.start, req.deduction_days_before) {
-        b.fact_with(|| {
-            (
-                "custom deduction day".into(),
-                format!(
-                    "set on {} to {k} days before: the running sequence stops; the new one starts at {day} − {k} days (not before the next {hour:02}:00) (003 §3.2.3.1)",
-                    instant(set)
-                ),
-                instant(from),
+        b.fact_msg(|| {
+            crate::msg!(
+                "autoRenew.customDay",
+                set = instant(set),
+                days = k,
+                day = day,
+                at = clock(hour),
+                value = instant(from)
             )
         });
     }
     let last_attempt = s.last_attempt.map(instant).unwrap_or_default();
-    b.fact_with(|| {
-        let rule = match profile.retry_days_after_expiry {
-            Some(d) => format!("daily at {hour:02}:00 until the release day (expiry + {d} days: 15 days' grace + 15 days' retention)"),
-            None => format!("daily at {hour:02}:00 until the expiry"),
-        };
-        ("last attempt".into(), rule, last_attempt)
+    b.fact_msg(|| match profile.retry_days_after_expiry {
+        Some(d) => crate::msg!(
+            "autoRenew.lastUntilRelease",
+            at = clock(hour),
+            days = d,
+            value = &last_attempt
+        ),
+        None => crate::msg!(
+            "autoRenew.lastUntilExpiry",
+            at = clock(hour),
+            value = &last_attempt
+        ),
     });
+}
+
+/// An hour of the day as a schedule shows it (`09:00`).
+fn clock(hour: u32) -> String {
+    format!("{hour:02}:00")
 }
 
 /// The note on what each attempt pays with, by provider and rules.
 fn explain_payment(req: &AutoRenewalRequest, b: &mut Breakdown) {
-    b.note_with(|| match (req.options.provider(), req.rules) {
-        (Provider::Aliyun, _) => "001: an auto-renewal order that finds the balance short is voided; \
-             after the expiry only manual renewal is possible (9 days before since 2017-07-24; the \
-             2015 example's 8 days is read as a typo, rules.md A10)"
-            .to_string(),
-        (_, RenewalRules::Old) => "003 §13.1.2.1 (old rules): balance only, no card; vouchers by expiry order".to_string(),
-        _ => "003 §3.2.3.1: each attempt pays discount → voucher → balance → bound card; all failing, \
-              the resource is released after the retention period"
-            .to_string(),
+    b.note_msg(|| match (req.options.provider(), req.rules) {
+        (Provider::Aliyun, _) => crate::msg!("autoRenew.payAliyun"),
+        (_, RenewalRules::Old) => crate::msg!("autoRenew.payOldRules"),
+        _ => crate::msg!("autoRenew.pay"),
     });
 }

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::{Exact, Rounding};
+use crate::domain::messages::maybe;
 use crate::domain::money::{approx, equals, Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
@@ -114,9 +115,9 @@ pub fn compare_terms(req: &CompareTermsRequest, mut b: Breakdown) -> Result<Comp
             "the price table prices no term",
         ));
     };
-    b.note("each total as quote prices it: monthly terms 1–9 months (003 §3.2.2.2), a missing nM at n × the 1M price (003 §3.2.7)");
+    b.note_msg(|| crate::msg!("compare.asQuoted"));
     if hourly.is_some() {
-        b.note("003 §3.2.6.2: switching from pay-per-use is a new prepaid order at the term's price, in effect once paid");
+        b.note_msg(|| crate::msg!("compare.fromPayPerUse"));
     }
     Ok(CompareTermsResponse {
         options,
@@ -202,24 +203,40 @@ fn term_option(
 /// stays cheaper all month.
 fn explain_term_option(o: &TermOption, monthly: Exact, b: &mut Breakdown) {
     let (term, months, total) = (o.term, o.months, o.total);
-    b.fact_with(|| {
-        let mut text = format!("{total} / {months} {} a month", equals(monthly));
-        if let (Some(s), Some(pc)) = (o.saving, &o.saving_percent) {
-            text += &format!("; {months} × 1M − {total} = {s} saved ({pc} %)");
-        }
-        if let Some(h) = o.break_even_hours {
-            text += &format!(
-                "; cheaper than pay-per-use above {} hours a month",
-                approx(h)
-            );
-        }
-        (term.to_string(), text, total.to_string())
+    b.fact_msg(|| {
+        let saving = match (o.saving, &o.saving_percent) {
+            (Some(s), Some(pc)) => Some(crate::msg!(
+                "compare.saving",
+                months = months,
+                total = total,
+                saving = s,
+                percent = pc
+            )),
+            _ => None,
+        };
+        let break_even = o
+            .break_even_hours
+            .map(|h| crate::msg!("compare.breakEven", hours = approx(h)));
+        crate::msg!(
+            "compare.term",
+            term = term,
+            total = total,
+            months = months,
+            monthly = equals(monthly),
+            saving = maybe(saving),
+            breakEven = maybe(break_even),
+            value = total
+        )
     });
     if o.break_even_hours
         .is_some_and(|h| h > Exact::whole(HOURS_IN_LONGEST_MONTH))
     {
-        b.note_with(|| {
-            format!("{term}: pay-per-use stays cheaper even running all month ({HOURS_IN_LONGEST_MONTH} hours)")
+        b.note_msg(|| {
+            crate::msg!(
+                "compare.payPerUseCheaper",
+                term = term,
+                hours = HOURS_IN_LONGEST_MONTH
+            )
         });
     }
 }

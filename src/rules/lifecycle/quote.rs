@@ -209,21 +209,20 @@ pub(crate) fn quote_purchase(req: &Purchase<'_>, mut b: Breakdown) -> Result<Quo
     explain_period(req, &period, &mut b);
     explain_price(req, &priced, d, &mut b);
     let (start, end) = (period.start, period.end);
-    b.fact(
-        "days in the period",
-        format!("days({start}..{end})"),
-        days_inclusive(start, end).to_string(),
-    );
+    b.fact_msg(|| {
+        crate::msg!(
+            "quote.days",
+            start = start,
+            end = end,
+            value = days_inclusive(start, end)
+        )
+    });
     let default_term = match req.kind {
         QuoteKind::New => None,
         QuoteKind::Renewal => default_renewal_term(req.prices),
     };
     if let Some(t) = default_term {
-        b.fact(
-            "default renewal term",
-            "1Y if offered, else 1M, else the shortest (003 §3.2.2.2 step 5)",
-            t.to_string(),
-        );
+        b.fact_msg(|| crate::msg!("quote.defaultRenewalTerm", value = t));
     }
     Ok(QuoteResponse {
         list_amount: priced.list,
@@ -334,27 +333,27 @@ fn check_latest_expiry(date: NaiveDate, end: NaiveDate) -> Result<NaiveDate> {
 fn explain_period(req: &Purchase<'_>, period: &PurchasePeriod, b: &mut Breakdown) {
     let (start, end, after) = (period.start, period.end, period.after_expiry);
     match period.expiry {
-        None => b.fact(
-            "period",
-            format!(
-                "{start} + {} (same day of month, clamped to month end)",
-                req.term
-            ),
-            format!("{start}..{end}"),
-        ),
+        None => b.fact_msg(|| {
+            crate::msg!(
+                "quote.period",
+                start = start,
+                end = end,
+                term = req.term,
+                value = crate::msg!("dates.range", start = start, end = end)
+            )
+        }),
         Some(expiry) => {
-            b.fact(
-                "renewal period",
-                format!(
-                    "current expiry {expiry} + {} = {end}; the new period starts after the old expiry (003 §3.2.2.1)",
-                    req.term
-                ),
-                format!("{start}..{end}"),
-            );
+            b.fact_msg(|| {
+                crate::msg!(
+                    "quote.renewalPeriod",
+                    expiry = expiry,
+                    term = req.term,
+                    end = end,
+                    value = crate::msg!("dates.range", start = start, end = end)
+                )
+            });
             if after > 0 {
-                b.note(format!(
-                    "renewing {after} days after expiry (grace/retention): the period still starts at the original expiry, so those {after} days are paid for (003 §3.2.2.1)"
-                ));
+                b.note_msg(|| crate::msg!("quote.renewingAfterExpiry", days = after));
             }
         }
     }
@@ -369,31 +368,42 @@ fn explain_price(req: &Purchase<'_>, priced: &Priced, d: Exact, b: &mut Breakdow
         discount_amount,
         payable,
     } = priced;
-    let term_text = if price.from_unit_term {
-        format!(
-            "{} × {} (no {} price: {} × the 1M price, 003 §3.2.7)",
-            approx(price.rate),
-            req.term.months(),
-            req.term,
-            req.term.months(),
-        )
-    } else {
-        format!("{} ({} price)", price.price, req.term)
+    let term_price = || {
+        if price.from_unit_term {
+            crate::msg!(
+                "quote.unitTermPrice",
+                rate = approx(price.rate),
+                months = req.term.months(),
+                term = req.term
+            )
+        } else {
+            crate::msg!("quote.termPrice", price = price.price, term = req.term)
+        }
     };
-    b.line(
-        "list amount",
-        format!("{term_text} × {} = {list}", req.quantity),
-        *list,
-    );
-    if d != Exact::ONE {
-        b.line(
-            "discount",
-            format!("{list} × {} − {list} = {discount_amount}", approx(d),),
-            *discount_amount,
-        );
-    }
-    b.settle(*payable, "final rounding", || {
-        format!("{} → {payable}", approx(*discounted))
+    b.line_msg(*list, || {
+        crate::msg!(
+            "quote.listAmount",
+            price = term_price(),
+            quantity = req.quantity,
+            list = list
+        )
     });
-    b.note("vouchers and the payment split are applied after this amount (003 §3.2.3.1)");
+    if d != Exact::ONE {
+        b.line_msg(*discount_amount, || {
+            crate::msg!(
+                "quote.discount",
+                list = list,
+                factor = approx(d),
+                amount = discount_amount
+            )
+        });
+    }
+    b.settle_msg(*payable, || {
+        crate::msg!(
+            "quote.finalRounding",
+            value = approx(*discounted),
+            total = payable
+        )
+    });
+    b.note_msg(|| crate::msg!("quote.vouchersAfter"));
 }

@@ -116,9 +116,9 @@ pub fn switch_to_on_demand(req: &SwitchRequest, b: Breakdown) -> Result<SwitchRe
                 b,
                 InUseFor::SwitchToOnDemand,
             )?;
-            refund.breakdown.note(
-                "immediate switch: cannot be cancelled; pay-per-use charges start at once (003 §3.2.6.4)",
-            );
+            refund
+                .breakdown
+                .note_msg(|| crate::msg!("switch.immediate"));
             refund.refund_to = refund_to(
                 req.paid_with,
                 refund.refund,
@@ -133,10 +133,9 @@ pub fn switch_to_on_demand(req: &SwitchRequest, b: Breakdown) -> Result<SwitchRe
         }
         SwitchMode::AtExpiry => {
             let mut refund = crate::rules::refunds::unsubscribe::empty_response(req.date, b);
-            refund.breakdown.note(format!(
-                "pay-per-use billing starts after {}; the switch can be cancelled before then (003 §3.2.6.3)",
-                expiry_instant(last.end)
-            ));
+            refund
+                .breakdown
+                .note_msg(|| crate::msg!("switch.atExpiry", from = expiry_instant(last.end)));
             Ok(SwitchResponse {
                 mode: req.mode,
                 pay_per_use_from: expiry_instant(last.end),

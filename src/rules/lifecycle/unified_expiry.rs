@@ -7,6 +7,7 @@ use crate::domain::calendar::{
     self, add_months, days_inclusive, describe_period, expiry_instant, period_length, UnifiedDay,
 };
 use crate::domain::exact::Exact;
+use crate::domain::messages::unit_singular;
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
 use crate::domain::price::{MatchedPrice, PriceTable};
 use crate::domain::term::Term;
@@ -333,46 +334,50 @@ fn explain_unified_dates(
 ) {
     let (earliest, unified, first_padding) = (dates.earliest, dates.unified, dates.first_padding);
     match renewal {
-        Renewal::Term(t) => b.fact(
-            "plain renewal",
-            format!("{} + {t} (003 §3.2.2.1)", req.current_expiry),
-            dates.plain.to_string(),
-        ),
-        Renewal::ByTheDay => b.fact(
-            "earliest unified expiry",
-            format!(
-                "{} + 1 month: the unified expiry is at least one month after the current expiry (003 §3.2.2.3)",
-                req.current_expiry
-            ),
-            earliest.to_string(),
-        ),
+        Renewal::Term(t) => b.fact_msg(|| {
+            crate::msg!(
+                "unified.plainRenewal",
+                expiry = req.current_expiry,
+                term = t,
+                value = dates.plain
+            )
+        }),
+        Renewal::ByTheDay => b.fact_msg(|| {
+            crate::msg!(
+                "unified.earliest",
+                expiry = req.current_expiry,
+                value = earliest
+            )
+        }),
     }
     if req.renew_term.is_none() {
-        b.note("no renewal term chosen: the unified day is set and the resource renewed up to it, at least one month after the current expiry; an earlier unified day moves to the next month's (003 §3.2.2.3)");
+        b.note_msg(|| crate::msg!("unified.noRenewalTerm"));
     }
-    b.fact(
-        "unified expiry",
-        format!(
-            "first {} on or after {earliest} (003 §3.2.2.3)",
-            match req.unified_day {
-                UnifiedDay::Day(n) => format!("day {n}"),
-                UnifiedDay::Last => "last day of a month".into(),
-            }
-        ),
-        unified.to_string(),
-    );
-    b.fact(
-        "top-up days",
+    b.fact_msg(|| {
+        let day = match req.unified_day {
+            UnifiedDay::Day(n) => crate::msg!("unified.dayN", day = n),
+            UnifiedDay::Last => crate::msg!("unified.lastDay"),
+        };
+        crate::msg!(
+            "unified.expiry",
+            day = day,
+            earliest = earliest,
+            value = unified
+        )
+    });
+    b.fact_msg(|| {
         if dates.padding_days > 0 {
-            format!(
-                "days({first_padding}..{unified}) = {}",
-                days_inclusive(first_padding, unified)
+            crate::msg!(
+                "unified.topUpDays",
+                from = first_padding,
+                to = unified,
+                days = days_inclusive(first_padding, unified),
+                value = dates.padding_days
             )
         } else {
-            "the plain expiry already falls on the unified day".to_string()
-        },
-        dates.padding_days.to_string(),
-    );
+            crate::msg!("unified.noTopUp", value = dates.padding_days)
+        }
+    });
 }
 
 /// The price lines: the renewal term, the top-up days by the day (rules.md A9), the final
@@ -390,41 +395,41 @@ fn explain_renewal_price(
         (&p.rate, &p.renewal_amount, &p.padding, &p.total, &p.cents);
     let d_text = times_factor(d);
     if let Renewal::Term(term) = renewal {
-        b.line(
-            format!("renewal {term}"),
+        b.line_msg(Money::shown(*renewal_amount), || {
             if d == Exact::ONE {
-                format!("{} ({term} price)", rate.price)
+                crate::msg!("unified.renewal", term = term, price = rate.price)
             } else {
-                format!("{}{d_text} {}", rate.price, equals(*renewal_amount))
-            },
-            Money::shown(*renewal_amount),
-        );
+                crate::msg!(
+                    "unified.renewalDiscounted",
+                    term = term,
+                    price = rate.price,
+                    factor = &d_text,
+                    result = equals(*renewal_amount)
+                )
+            }
+        });
     }
     if !padding.is_zero() {
         let days = days_inclusive(first_padding, unified);
-        b.line(
-            format!("{days} days by the day"),
-            format!(
-                "{} per {} × {}{d_text} {} (daily price: rules.md A9, billcalc's calendar conversion)",
-                approx(rate.rate),
-                match unit {
-                    calendar::PeriodUnit::Months => "month",
-                    calendar::PeriodUnit::Years => "year",
-                },
-                {
-                    let parts = describe_period(unit, first_padding, unified);
-                    if parts == padding_period.to_string() {
-                        parts
-                    } else {
-                        format!("({parts} = {padding_period})")
-                    }
-                },
-                equals(*padding)
-            ),
-            Money::shown(*padding),
-        );
+        b.line_msg(Money::shown(*padding), || {
+            let parts = describe_period(unit, first_padding, unified);
+            let period = if parts == padding_period.to_string() {
+                parts
+            } else {
+                format!("({parts} = {padding_period})")
+            };
+            crate::msg!(
+                "unified.byTheDay",
+                days = days,
+                rate = approx(rate.rate),
+                unit = unit_singular(unit),
+                period = period,
+                factor = &d_text,
+                result = equals(*padding)
+            )
+        });
     }
-    b.settle(*t, "final rounding", || {
-        format!("{} → {t} (half up to cents, once)", approx(*total))
+    b.settle_msg(*t, || {
+        crate::msg!("finalRoundingOnce", value = approx(*total), total = t)
     });
 }

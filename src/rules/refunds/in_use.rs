@@ -7,6 +7,7 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, refund_days, RefundDays};
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::handling_fee;
+use crate::domain::messages::{maybe, policy_word, Msg};
 use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
 use crate::domain::order::Order;
 use crate::error::{Error, ErrorCode, Result};
@@ -36,19 +37,18 @@ fn not_started(
         }
         InUseFor::SwitchToOnDemand => Money::ZERO,
     };
-    b.line_with(o.cash(), || {
+    b.line_msg(o.cash(), || {
         let vouchers = match purpose {
-            InUseFor::Unsubscribe => "003 §3.4.4: no consumption, no fee; vouchers returned",
-            InUseFor::SwitchToOnDemand => {
-                "no consumption, no fee (as 003 §3.4.4); vouchers not returned (003 §3.2.6.4)"
-            }
+            InUseFor::Unsubscribe => "refund.notStartedVouchersBack",
+            InUseFor::SwitchToOnDemand => "refund.notStartedVouchersKept",
         };
-        (
-            format!(
-                "renewal order {i} ({}..{}, not started): cash back in full",
-                o.start, o.end
-            ),
-            format!("{} ({vouchers})", o.cash()),
+        crate::msg!(
+            "refund.notStarted",
+            index = i,
+            start = o.start,
+            end = o.end,
+            cash = o.cash(),
+            vouchers = Msg::new(vouchers)
         )
     });
     OrderRefund {
@@ -225,63 +225,55 @@ fn explain_running_order(
 ) {
     let policy = b.policy;
     let d = f.days;
-    b.fact_with(|| {
-        (
-            format!("days of order {i}"),
-            format!(
-                "total days({}..{}) = {}; consumed days({}..day before {date}) = {}; remaining days({date}..{}) = {}",
-                o.start, o.end, d.total, o.start, d.consumed, o.end, d.remaining
-            ),
-            format!("{}/{}/{}", d.total, d.consumed, d.remaining),
+    b.fact_msg(|| {
+        crate::msg!(
+            "refund.days",
+            index = i,
+            start = o.start,
+            end = o.end,
+            date = date,
+            total = d.total,
+            consumed = d.consumed,
+            remaining = d.remaining,
+            value = format!("{}/{}/{}", d.total, d.consumed, d.remaining)
         )
     });
-    b.line_with(o.cash(), || {
-        (
-            format!("cash paid, order {i} ({})", o.term),
-            "paid cash (实付金额), vouchers excluded".to_string(),
+    b.line_msg(o.cash(), || {
+        crate::msg!("refund.cashPaid", index = i, term = o.term)
+    });
+    b.line_msg(Money::shown(f.consumed.negated()), || {
+        crate::msg!(
+            "refund.consumed",
+            cash = o.cash(),
+            consumed = d.consumed,
+            total = d.total,
+            result = equals(f.exact_consumed),
+            rounded = maybe(rounding_note(f.exact_consumed, f.consumed, policy))
         )
     });
-    b.line_with(Money::shown(f.consumed.negated()), || {
-        (
-            "consumed amount".to_string(),
-            format!(
-                "{} × {} / {} {}{}",
-                o.cash(),
-                d.consumed,
-                d.total,
-                equals(f.exact_consumed),
-                rounding_note(f.exact_consumed, f.consumed, policy)
-            ),
-        )
-    });
-    b.line_with(Money::shown(f.handling_fee.negated()), || {
+    b.line_msg(Money::shown(f.handling_fee.negated()), || {
         let source = if rate_given {
-            "rate given in the request"
+            "refund.rateGiven"
         } else {
-            "003 §3.4.2.2 table 3-5"
+            "refund.rateTable"
         };
-        (
-            "handling fee".to_string(),
-            format!(
-                "{} × {} {}{} ({source})",
-                o.cash(),
-                show(f.rate.0),
-                equals(f.exact_fee),
-                rounding_note(f.exact_fee, f.handling_fee, policy)
-            ),
+        crate::msg!(
+            "refund.handlingFee",
+            cash = o.cash(),
+            rate = show(f.rate.0),
+            result = equals(f.exact_fee),
+            rounded = maybe(rounding_note(f.exact_fee, f.handling_fee, policy)),
+            source = Msg::new(source)
         )
     });
     if f.net.is_negative() {
-        b.line_with(Money::shown(f.net.negated()), || {
-            (
-                "no refund below zero".to_string(),
-                format!(
-                    "{} − {} − {} {} < 0 → 0 (003 §3.4.2.2)",
-                    o.cash(),
-                    approx(f.consumed),
-                    approx(f.handling_fee),
-                    equals(f.net)
-                ),
+        b.line_msg(Money::shown(f.net.negated()), || {
+            crate::msg!(
+                "refund.belowZero",
+                cash = o.cash(),
+                consumed = approx(f.consumed),
+                fee = approx(f.handling_fee),
+                result = equals(f.net)
             )
         });
     }
@@ -289,16 +281,14 @@ fn explain_running_order(
 
 /// A figure rounded to cents, as the breakdown shows it: `" → 48.13 (rounded half up…)"`, or
 /// nothing when it was not rounded.
-fn rounding_note(exact: Exact, used: Exact, policy: RoundingPolicy) -> String {
-    if exact == used {
-        String::new()
-    } else {
-        format!(
-            " → {} (rounded half up to cents as 003 §3.4.2.2 states: {} policy)",
-            Money::shown(used),
-            policy.name()
+fn rounding_note(exact: Exact, used: Exact, policy: RoundingPolicy) -> Option<Msg> {
+    (exact != used).then(|| {
+        crate::msg!(
+            "refund.rounded",
+            value = Money::shown(used),
+            policy = policy_word(policy)
         )
-    }
+    })
 }
 
 /// 003 §3.4.2.2 / §3.2.6.4: an in-use refund needs the order that covers the day.
@@ -324,18 +314,18 @@ fn explain_in_use_total(
     purpose: InUseFor,
     b: &mut Breakdown,
 ) {
-    b.settle(refund, "final rounding", || {
-        format!("{} → {refund} (half up to cents)", approx(refund_total))
+    b.settle_msg(refund, || {
+        crate::msg!(
+            "refund.finalRounding",
+            value = approx(refund_total),
+            total = refund
+        )
     });
     if voucher_back.is_positive() {
-        b.note_with(|| format!("vouchers returned with the unstarted renewals: {voucher_back}"));
+        b.note_msg(|| crate::msg!("refund.vouchersBack", amount = voucher_back));
     }
-    b.note(match purpose {
-        InUseFor::Unsubscribe => {
-            "vouchers used on the running order are not returned (003 §3.4.2.2)"
-        }
-        InUseFor::SwitchToOnDemand => {
-            "vouchers used are not returned, the unstarted renewals' included (003 §3.2.6.4)"
-        }
+    b.note_msg(|| match purpose {
+        InUseFor::Unsubscribe => crate::msg!("refund.vouchersKept"),
+        InUseFor::SwitchToOnDemand => crate::msg!("refund.switchVouchersKept"),
     });
 }

@@ -7,6 +7,7 @@ use billcalc_derive::{FromJson, ToJson, Ts};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::RefundDays;
+use crate::domain::messages::Msg;
 use crate::domain::money::{Money, Ratio};
 
 /// 003 §3.4.2.1: a refund above this needs the account manager's approval.
@@ -111,29 +112,40 @@ pub fn refund_to(
     if !refund.is_positive() {
         return None;
     }
-    let (destination, arrives, to) = match paid {
+    let (destination, arrives, to, when) = match paid {
         PaidWith::Balance => (
             RefundDestination::Balance,
             "about 1 working day".to_string(),
-            "to the account balance",
+            "refundTo.balance",
+            Msg::new("refundTo.balanceWhen"),
         ),
         PaidWith::Card => (
             RefundDestination::Card,
             "about 7 working days (the bank decides)".to_string(),
-            "to the card it was paid with",
+            "refundTo.card",
+            Msg::new("refundTo.cardWhen"),
         ),
-        PaidWith::MonthlySettlement => (
-            RefundDestination::MonthlyBill,
-            match bill_month {
-                Some(m) => format!("in the {m} bill"),
-                None => "in the bill of the month it succeeds".to_string(),
-            },
-            "through month-end settlement",
-        ),
+        PaidWith::MonthlySettlement => match bill_month {
+            Some(m) => (
+                RefundDestination::MonthlyBill,
+                format!("in the {m} bill"),
+                "refundTo.bill",
+                crate::msg!("refundTo.billWhen", month = m),
+            ),
+            None => (
+                RefundDestination::MonthlyBill,
+                "in the bill of the month it succeeds".to_string(),
+                "refundTo.bill",
+                Msg::new("refundTo.billLater"),
+            ),
+        },
     };
-    b.note_with(|| {
-        format!(
-            "003 §3.4.6: {refund} cash goes back {to}, {arrives}; only cash is refunded this way"
+    b.note_msg(|| {
+        crate::msg!(
+            "refundTo.note",
+            refund = refund,
+            to = Msg::new(to),
+            arrives = when
         )
     });
     Some(RefundTo {

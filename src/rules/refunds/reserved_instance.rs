@@ -274,15 +274,18 @@ fn explain_remaining_ratio(hours: &RemainingHours, b: &mut Breakdown) {
             remaining,
             total,
         } => {
-            b.fact(
-                "remaining ratio",
-                format!(
-                    "remaining hours from the next whole hour {next_hour} to {end} / total hours = {remaining} / {total}"
-                ),
-                format!("{ratio} {}", equals(ratio)),
-            );
+            b.fact_msg(|| {
+                crate::msg!(
+                    "ri.remainingRatio",
+                    next = next_hour,
+                    end = end,
+                    remaining = remaining,
+                    total = total,
+                    value = format!("{ratio} {}", equals(ratio))
+                )
+            });
         }
-        RatioSource::Given(r) => b.fact("remaining ratio", "given", r.to_string()),
+        RatioSource::Given(r) => b.fact_msg(|| crate::msg!("ri.ratioGiven", value = r)),
     }
 }
 
@@ -330,36 +333,36 @@ fn explain_full_upfront(
     b: &mut Breakdown,
 ) {
     let (value, fee, net, refund) = (f.value, f.fee, f.net, f.refund);
-    b.line(
-        "remaining value of the cash paid",
-        format!("{} × {} {}", req.upfront_cash, ratio, equals(value)),
-        Money::shown(value),
-    );
-    b.line(
-        "handling fee",
-        format!(
-            "({} + {}) × {} × 12% {}",
-            req.upfront_cash,
-            req.upfront_voucher,
-            ratio,
-            equals(fee)
-        ),
-        Money::shown(fee.negated()),
-    );
-    if net.is_negative() {
-        b.line(
-            "no refund below zero",
-            format!(
-                "{} < 0 → 0; the customer pays nothing (003 §3.4.2.2)",
-                approx(net)
-            ),
-            Money::shown(net.negated()),
-        );
-    }
-    b.settle(refund, "final rounding", || {
-        format!("{} → {refund}", approx(net.max0()))
+    b.line_msg(Money::shown(value), || {
+        crate::msg!(
+            "ri.remainingValue",
+            cash = req.upfront_cash,
+            ratio = ratio,
+            result = equals(value)
+        )
     });
-    b.note("vouchers are not returned (003 §3.4.2.2 table 3-6)");
+    b.line_msg(Money::shown(fee.negated()), || {
+        crate::msg!(
+            "ri.handlingFee",
+            cash = req.upfront_cash,
+            voucher = req.upfront_voucher,
+            ratio = ratio,
+            result = equals(fee)
+        )
+    });
+    if net.is_negative() {
+        b.line_msg(Money::shown(net.negated()), || {
+            crate::msg!("ri.belowZero", net = approx(net))
+        });
+    }
+    b.settle_msg(refund, || {
+        crate::msg!(
+            "quote.finalRounding",
+            value = approx(net.max0()),
+            total = refund
+        )
+    });
+    b.note_msg(|| crate::msg!("ri.vouchersKept"));
 }
 
 /// Who pays a no-upfront RI's fee: RI vouchers first, then the balance.
@@ -427,38 +430,44 @@ fn explain_no_upfront(
     b: &mut Breakdown,
 ) {
     let (total, fee, pays) = (f.total_hours, f.fee, f.pays);
-    b.line(
-        "handling fee the customer pays",
-        format!(
-            "{} × {total} h × {} × 12% {}",
-            req.hourly_amount,
-            ratio,
-            equals(fee)
-        ),
-        Money::shown(fee.negated()),
-    );
-    b.settle(-pays, "final rounding", || {
-        format!("{} → {pays}", approx(fee))
+    b.line_msg(Money::shown(fee.negated()), || {
+        crate::msg!(
+            "ri.feePaid",
+            hourly = req.hourly_amount,
+            hours = total,
+            ratio = ratio,
+            result = equals(fee)
+        )
     });
-    b.note("charged by month-end settlement: RI vouchers first, then the balance (003 §3.4.2.2 table 3-6)");
+    b.settle_msg(-pays, || {
+        crate::msg!("quote.finalRounding", value = approx(fee), total = pays)
+    });
+    b.note_msg(|| crate::msg!("ri.monthEnd"));
     if let Some(FeeSplit {
         by_voucher,
         by_balance,
         unpaid,
     }) = f.split
     {
-        b.fact(
-            "who pays the fee",
-            format!(
-                "vouchers first: min({}, {pays}) = {by_voucher}; then the balance: min({}, {}) = {by_balance}",
-                req.voucher_balance.unwrap_or_default(),
-                req.cash_balance.unwrap_or_default(),
-                pays - by_voucher
-            ),
-            format!("{by_voucher} + {by_balance}, unpaid {unpaid}"),
-        );
+        b.fact_msg(|| {
+            crate::msg!(
+                "ri.whoPays",
+                vouchers = req.voucher_balance.unwrap_or_default(),
+                pays = pays,
+                byVoucher = by_voucher,
+                balance = req.cash_balance.unwrap_or_default(),
+                rest = pays - by_voucher,
+                byBalance = by_balance,
+                value = crate::msg!(
+                    "ri.whoPaysValue",
+                    byVoucher = by_voucher,
+                    byBalance = by_balance,
+                    unpaid = unpaid
+                )
+            )
+        });
         if unpaid.is_positive() {
-            b.note(format!("{unpaid} is not covered by vouchers or balance: it stays owed in the month-end bill"));
+            b.note_msg(|| crate::msg!("ri.unpaid", unpaid = unpaid));
         }
     }
 }

@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self};
+use crate::domain::messages::Msg;
 use crate::domain::money::{show, Money, Ratio};
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
@@ -124,7 +125,7 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<Unsu
                 &|_| true,
                 req.date,
                 b,
-                "not yet effective (003 §3.4.3)",
+                "unsubscribe.whyNotYetEffective",
             )
         }
         Scenario::CreationFailed => automatic(full_refund(
@@ -132,7 +133,7 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<Unsu
             &|_| true,
             req.date,
             b,
-            "creation or change failed (003 §3.4.5)",
+            "unsubscribe.whyCreationFailed",
         )),
         Scenario::RenewalPeriod => {
             let keep = kept_until(req)?;
@@ -155,7 +156,7 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<Unsu
                 &|o| o.start > keep && o.start > req.date,
                 req.date,
                 b,
-                "renewal period not yet started (003 §3.4.4)",
+                "unsubscribe.whyRenewalPeriod",
             )
         }
     };
@@ -283,10 +284,8 @@ fn kept_until(req: &UnsubscribeRequest) -> Result<NaiveDate> {
 /// not yet effective, renewal periods).
 fn automatic(mut res: UnsubscribeResponse) -> UnsubscribeResponse {
     if res.refund.0 > LARGE_REFUND_THRESHOLD {
-        res.breakdown.note(
-            "003 §3.4.5: a failed creation is refunded automatically: no large-refund approval \
-             (003 §3.4.1 names it for in-use, not-yet-effective and renewal-period unsubscribes)",
-        );
+        res.breakdown
+            .note_msg(|| crate::msg!("unsubscribe.failedCreationAutomatic"));
     }
     res.requires_approval = false;
     res
@@ -322,16 +321,14 @@ fn apply_approval(
         Some(a) => {
             res.bill_month = calendar::month_text(a);
             let month = &res.bill_month;
-            res.breakdown.note_with(|| {
-                format!("large refund (> 1000): approved {a}, booked in the {month} bill (003 §3.4.2.1)")
-            });
+            res.breakdown
+                .note_msg(|| crate::msg!("unsubscribe.largeApproved", approved = a, month = month));
             Ok(())
         }
         None => {
             let month = &res.bill_month;
-            res.breakdown.note_with(|| format!(
-                "large refund (> 1000): needs the account manager's approval, automatic after 24 hours; booked in the bill of the month it is approved ({month} if approved the same month, 003 §3.4.2.1)"
-            ));
+            res.breakdown
+                .note_msg(|| crate::msg!("unsubscribe.largeNeedsApproval", month = month));
             Ok(())
         }
     }
@@ -343,17 +340,22 @@ fn full_refund(
     pick: &dyn Fn(&Order) -> bool,
     date: NaiveDate,
     mut b: Breakdown,
-    why: &str,
+    why: &'static str,
 ) -> UnsubscribeResponse {
     let mut rows = Vec::with_capacity(orders.len());
     let (mut paid, mut vouchers) = (Money::ZERO, Money::ZERO);
     for (i, o) in orders.iter().enumerate() {
         if pick(o) {
-            b.line(
-                format!("order {i} ({}..{}): cash back in full", o.start, o.end),
-                format!("{} — {why}: no consumption, no handling fee", o.cash()),
-                o.cash(),
-            );
+            b.line_msg(o.cash(), || {
+                crate::msg!(
+                    "unsubscribe.fullRefund",
+                    index = i,
+                    start = o.start,
+                    end = o.end,
+                    cash = o.cash(),
+                    why = Msg::new(why)
+                )
+            });
             paid += o.cash();
             vouchers += o.voucher_back(date);
             explain_void_voucher(i, o, date, &mut b);
@@ -379,13 +381,11 @@ fn full_refund(
         }
     }
     let refund = paid.cents();
-    b.settle(refund, "final rounding", || {
-        format!("{} → {refund}", show(paid.0))
+    b.settle_msg(refund, || {
+        crate::msg!("quote.finalRounding", value = show(paid.0), total = refund)
     });
     if vouchers.is_positive() {
-        b.note(format!(
-            "vouchers returned: {vouchers} (void if the voucher has already expired, 003 §3.4.1)"
-        ));
+        b.note_msg(|| crate::msg!("unsubscribe.vouchersBack", amount = vouchers));
     }
     UnsubscribeResponse {
         refund,
@@ -405,16 +405,19 @@ fn full_refund(
 
 /// A response with nothing refunded (a switch at expiry), into breakdown `b`.
 pub(crate) fn empty_response(date: NaiveDate, b: Breakdown) -> UnsubscribeResponse {
-    full_refund(&[], &|_| false, date, b, "")
+    full_refund(&[], &|_| false, date, b, "unsubscribe.whyNotYetEffective")
 }
 
 /// 003 §3.4.1: a voucher already expired on the refund day is not returned; say so.
 pub(crate) fn explain_void_voucher(i: usize, o: &Order, date: NaiveDate, b: &mut Breakdown) {
     if let Some(last) = o.voucher_void_since(date) {
-        b.note_with(|| {
-            format!(
-                "order {i}: its voucher {} expired on {last}, before {date}: void, not returned (003 §3.4.1)",
-                o.voucher
+        b.note_msg(|| {
+            crate::msg!(
+                "unsubscribe.voucherVoid",
+                index = i,
+                voucher = o.voucher,
+                last = last,
+                date = date
             )
         });
     }

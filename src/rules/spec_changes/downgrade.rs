@@ -3,6 +3,7 @@
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, refund_days, RefundDays};
 use crate::domain::exact::Exact;
+use crate::domain::messages::{unit_word, Msg};
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch, TermNote};
 use crate::error::Result;
@@ -191,65 +192,59 @@ fn explain_downgrade(
     let unit = periods.unit;
     let (value, cost, net, refund) = (figures.value, figures.cost, figures.net, figures.refund);
     periods.explain(date, b);
-    b.fact_with(|| {
-        (
-            "new configuration price".to_string(),
-            format!(
-                "remaining period {} {} rounded down → {} (003 §3.2.7)",
-                approx(periods.total),
-                unit.name(),
-                price.term
-            ),
-            price.describe(),
+    b.fact_msg(|| {
+        crate::msg!(
+            "downgrade.newPrice",
+            r = approx(periods.total),
+            unit = unit_word(unit),
+            term = price.term,
+            value = price.describe()
         )
     });
     if let Some(n) = note {
-        b.note_with(|| n.to_string());
+        b.note_msg(|| n.msg());
     }
     for (p, days, v) in &figures.orders {
-        b.line_with(Money::shown(*v), || {
-            (
-                format!("remaining value of order {} ({})", p.index, p.order.term),
-                format!(
-                    "{} / {} days × {} remaining days {}",
-                    p.order.cash(),
-                    days.total,
-                    days.remaining,
-                    equals(*v)
-                ),
+        b.line_msg(Money::shown(*v), || {
+            crate::msg!(
+                "downgrade.remainingValue",
+                index = p.index,
+                term = p.order.term,
+                paid = p.order.cash(),
+                days = days.total,
+                remaining = days.remaining,
+                result = equals(*v)
             )
         });
     }
-    b.line_with(Money::shown(cost.negated()), || {
-        let discount_text = times_factor(d);
-        (
-            "new configuration for the remaining period".to_string(),
-            format!(
-                "{} × {} {}{discount_text} {}",
-                approx(price.rate),
-                periods.total,
-                unit.name(),
-                equals(cost)
-            ),
+    b.line_msg(Money::shown(cost.negated()), || {
+        crate::msg!(
+            "downgrade.newCost",
+            rate = approx(price.rate),
+            r = periods.total,
+            unit = unit_word(unit),
+            factor = times_factor(d),
+            result = equals(cost)
         )
     });
     if !net.is_positive() {
-        b.line_with(Money::shown(net.negated()), || {
-            (
-                "no refund".to_string(),
-                format!(
-                    "{} − {} {} ≤ 0 → no refund; the downgrade still happens (003 §3.2.7)",
-                    approx(value),
-                    approx(cost),
-                    equals(net)
-                ),
+        b.line_msg(Money::shown(net.negated()), || {
+            crate::msg!(
+                "downgrade.noRefund",
+                value = approx(value),
+                cost = approx(cost),
+                result = equals(net)
             )
         });
     }
-    b.settle(refund, "final rounding", || {
-        format!("{} → {refund} (half up to cents, once)", approx(net.max0()))
+    b.settle_msg(refund, || {
+        crate::msg!(
+            "finalRoundingOnce",
+            value = approx(net.max0()),
+            total = refund
+        )
     });
-    b.note("vouchers used on the current configuration are not returned (003 §3.2.7)");
+    b.note_msg(|| Msg::new("downgrade.vouchersKept"));
 }
 
 /// 003 §3.2.7 remaining value: `paid / total length × remaining length`, exact, in any unit.

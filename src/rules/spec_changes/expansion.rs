@@ -3,6 +3,7 @@
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
+use crate::domain::messages::unit_word;
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingPolicy};
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch, TermNote};
 use crate::error::{Error, ErrorCode, Result};
@@ -154,46 +155,39 @@ fn explain_expansion(
     let (r, fee, cost) = (figures.r, figures.fee, figures.cost);
     periods.explain(req.change.date, b);
     if r != r_exact {
-        b.fact(
-            "remaining period as used",
-            format!(
-                "{} rounded half up to 2 decimals (document policy, 003 §3.2.7 example shows 0.90)",
-                approx(r_exact)
-            ),
-            format!("{} {}", approx(r), unit.name()),
-        );
+        b.fact_msg(|| {
+            crate::msg!(
+                "expansion.periodAsUsed",
+                r = approx(r_exact),
+                value = crate::msg!("period.whole", r = approx(r), unit = unit_word(unit))
+            )
+        });
     }
-    b.fact_with(|| {
-        (
-            "unit capacity price".to_string(),
-            format!(
-                "remaining period {} {} rounded up → {} (003 §3.2.7)",
-                approx(r_exact),
-                unit.name(),
-                price.term
-            ),
-            price.describe(),
+    b.fact_msg(|| {
+        crate::msg!(
+            "expansion.unitPrice",
+            r = approx(r_exact),
+            unit = unit_word(unit),
+            term = price.term,
+            value = price.describe()
         )
     });
     if let Some(n) = note {
-        b.note_with(|| n.to_string());
+        b.note_msg(|| n.msg());
     }
-    b.line_with(Money::shown(fee), || {
-        let d_text = times_factor(d);
-        (
-            "expansion fee".to_string(),
-            format!(
-                "({} − {}) GB × {} {} × {} per GB{d_text} {}",
-                req.capacity_after,
-                req.capacity_before,
-                r,
-                unit.name(),
-                approx(price.rate),
-                equals(fee)
-            ),
+    b.line_msg(Money::shown(fee), || {
+        crate::msg!(
+            "expansion.fee",
+            after = &req.capacity_after,
+            before = &req.capacity_before,
+            r = r,
+            unit = unit_word(unit),
+            rate = approx(price.rate),
+            factor = times_factor(d),
+            result = equals(fee)
         )
     });
-    b.settle(cost, "final rounding", || {
-        format!("{} → {cost} (half up to cents, once)", approx(fee))
+    b.settle_msg(cost, || {
+        crate::msg!("finalRoundingOnce", value = approx(fee), total = cost)
     });
 }

@@ -9,6 +9,7 @@ use crate::domain::calendar::{
     days_inclusive, days_without_feb_29, describe_period, remaining_period, PeriodUnit,
 };
 use crate::domain::exact::Exact;
+use crate::domain::messages::{unit_singular, unit_word, Msg};
 use crate::domain::money::{equals, Ratio};
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
@@ -46,42 +47,34 @@ impl RemainingPeriods<'_> {
 
     /// Write the price type and each order's remaining period into the breakdown as facts.
     pub fn explain(&self, date: NaiveDate, b: &mut Breakdown) {
-        b.fact_with(|| {
-            (
-                "price type".to_string(),
-                "yearly if any not-yet-expired order is yearly, else monthly (003 §3.2.7)"
-                    .to_string(),
-                match self.unit {
-                    PeriodUnit::Years => "yearly",
-                    PeriodUnit::Months => "monthly",
-                }
-                .to_string(),
-            )
+        b.fact_msg(|| {
+            let kind = match self.unit {
+                PeriodUnit::Years => "price.kind.yearly",
+                PeriodUnit::Months => "price.kind.monthly",
+            };
+            crate::msg!("spec.priceType", value = Msg::new(kind))
         });
         for p in &self.orders {
-            b.fact_with(|| {
-                (
-                    format!("remaining period R of order {} ({})", p.index, p.order.term),
-                    format!(
-                        "{}..{} (change day {date} not counted) = {}",
-                        p.from,
-                        p.order.end,
-                        describe_period(self.unit, p.from, p.order.end)
-                    ),
-                    period_text(p.r, self.unit),
+            b.fact_msg(|| {
+                crate::msg!(
+                    "spec.orderRemaining",
+                    index = p.index,
+                    term = p.order.term,
+                    from = p.from,
+                    end = p.order.end,
+                    date = date,
+                    days = describe_period(self.unit, p.from, p.order.end),
+                    value = period_text(p.r, self.unit)
                 )
             });
         }
         if self.orders.len() > 1 {
-            b.fact_with(|| {
-                (
-                    "total remaining period".to_string(),
-                    self.orders
-                        .iter()
-                        .map(|p| p.r.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" + "),
-                    period_text(self.total, self.unit),
+            b.fact_msg(|| {
+                let sum: Vec<String> = self.orders.iter().map(|p| p.r.to_string()).collect();
+                crate::msg!(
+                    "spec.totalRemaining",
+                    sum = sum.join(" + "),
+                    value = period_text(self.total, self.unit)
                 )
             });
         }
@@ -90,16 +83,16 @@ impl RemainingPeriods<'_> {
 
 /// A period as a fact shows it: `913/365 ≈ 2.50136986 years`, `1/5 months`… exact figures as
 /// they are (`2 years`).
-pub(crate) fn period_text(r: Exact, unit: PeriodUnit) -> String {
+pub(crate) fn period_text(r: Exact, unit: PeriodUnit) -> Msg {
     let unit = if r == Exact::ONE {
-        unit.singular()
+        unit_singular(unit)
     } else {
-        unit.name()
+        unit_word(unit)
     };
     if r.is_whole() {
-        format!("{r} {unit}")
+        crate::msg!("period.whole", r = r, unit = unit)
     } else {
-        format!("{r} {} {unit}", equals(r))
+        crate::msg!("period.fraction", r = r, value = equals(r), unit = unit)
     }
 }
 

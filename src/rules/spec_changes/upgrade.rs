@@ -3,6 +3,7 @@
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
+use crate::domain::messages::{maybe, unit_word, Msg};
 use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingPolicy};
 use crate::domain::order::Order;
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch, TermNote};
@@ -286,46 +287,32 @@ fn explain_upgrade(
         fees.cost,
     );
     periods.explain(date, b);
-    b.fact_with(|| {
-        (
-            "new configuration price".to_string(),
-            format!(
-                "remaining period {} {} rounded up → {} (003 §3.2.7)",
-                approx(periods.total),
-                unit.name(),
-                new_price.term
-            ),
-            new_price.describe(),
+    b.fact_msg(|| {
+        crate::msg!(
+            "upgrade.newPrice",
+            r = approx(periods.total),
+            unit = unit_word(unit),
+            term = new_price.term,
+            value = new_price.describe()
         )
     });
     if let Some(n) = fees.note {
-        b.note_with(|| n.to_string());
+        b.note_msg(|| n.msg());
     }
     explain_order_fees(factor, unit, new_price, &fees.orders, b);
     if reduction.is_positive() {
-        b.line("reduction (减免)", format!("− {reduction}"), -reduction);
-    }
-    if net.is_negative() {
-        b.line_with(Money::shown(net.negated()), || {
-            (
-                "negative upgrade fee → 0".to_string(),
-                format!(
-                    "{} < 0: the change succeeds, nothing is charged and nothing refunded (003 §3.2.7)",
-                    approx(net)
-                ),
-            )
+        b.line_msg(-reduction, || {
+            crate::msg!("upgrade.reduction", amount = reduction)
         });
     }
-    let policy = b.policy;
-    b.settle(cost, "final rounding", || {
-        format!(
-            "{} → {cost} (half up to cents, once: {} policy)",
-            approx(net.max0()),
-            policy.name()
-        )
-    });
+    if net.is_negative() {
+        b.line_msg(Money::shown(net.negated()), || {
+            crate::msg!("upgrade.negative", net = approx(net))
+        });
+    }
+    b.settle_final(cost, || approx(net.max0()));
     if fees.cheaper {
-        b.note("the new configuration's current rate is below the old one's for at least one order: by price this is a downgrade (003 §3.2.7 note); see downgradeRefund");
+        b.note_msg(|| Msg::new("upgrade.cheaperByPrice"));
     }
 }
 
@@ -339,28 +326,22 @@ fn explain_order_fees(
     b: &mut Breakdown,
 ) {
     for f in fees {
-        b.line_with(Money::shown(f.added), || {
+        b.line_msg(Money::shown(f.added), || {
             let p = f.period;
-            let factor_text = times_factor(factor);
-            let cut = if f.added == f.exact {
-                String::new()
-            } else {
-                format!(
-                    " → {} (document policy: each order truncated to cents, 003 §3.2.7 ex. 1)",
-                    Money::shown(f.added)
-                )
-            };
-            (
-                format!("order {} ({}) upgrade fee", p.index, p.order.term),
-                format!(
-                    "({} − {}) × {} {}{factor_text} {}{cut}   [old: {}]",
-                    approx(new_price.rate),
-                    approx(f.old.rate),
-                    p.r,
-                    unit.name(),
-                    equals(f.exact),
-                    f.old.describe()
-                ),
+            let cut = (f.added != f.exact)
+                .then(|| crate::msg!("upgrade.documentCut", fee = Money::shown(f.added)));
+            crate::msg!(
+                "upgrade.orderFee",
+                index = p.index,
+                term = p.order.term,
+                new = approx(new_price.rate),
+                old = approx(f.old.rate),
+                r = p.r,
+                unit = unit_word(unit),
+                factor = times_factor(factor),
+                result = equals(f.exact),
+                cut = maybe(cut),
+                oldPrice = f.old.describe()
             )
         });
     }

@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
+use crate::domain::messages::{maybe, Msg};
 use crate::domain::money::{round_half_up, show, truncate, Money, Ratio};
 use crate::domain::provider::Provider;
 use crate::error::{check_count, Error, ErrorCode, Result};
@@ -86,7 +87,7 @@ enum Rule {
 /// bills as charged, in first-appearance order.
 fn by_bill(
     req: &BillRoundingRequest,
-    text: &str,
+    text: &'static str,
     mut b: Breakdown,
 ) -> Result<BillRoundingResponse> {
     let keys: Vec<String> = match &req.bill_keys {
@@ -115,23 +116,26 @@ fn by_bill(
         let sum: Decimal = parts.iter().sum();
         let cut = truncate(sum, 2);
         lines.push(cut);
-        b.line_with(Money(cut), || {
+        b.line_msg(Money(cut), || {
             let shown: Vec<String> = parts.iter().map(|p| show(*p)).collect();
-            (
-                format!("bill {key}"),
-                format!("{} = {} → {cut}", shown.join(" + "), show(sum)),
+            crate::msg!(
+                "bill.bill",
+                key = key,
+                parts = shown.join(" + "),
+                sum = show(sum),
+                cut = cut
             )
         });
     }
     let exact: Decimal = req.amounts.iter().map(|a| a.0).sum();
     let payable = Money(lines.iter().sum());
-    b.note(text);
+    b.note_msg(|| Msg::new(text));
     Ok(BillRoundingResponse {
         exact_total: exact.normalize().to_string(),
         payable,
         rounding_off: (exact - payable.0).normalize().to_string(),
         line_amounts: lines.iter().map(|l| l.normalize().to_string()).collect(),
-        rule: text.to_string(),
+        rule: Msg::new(text).english(0),
         assumed: false,
         breakdown: b,
     })
@@ -167,7 +171,7 @@ pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<Bill
             .iter()
             .map(|l| l.normalize().to_string())
             .collect(),
-        rule: text.to_string(),
+        rule: Msg::new(text).english(0),
         assumed,
         breakdown: b,
     })
@@ -200,41 +204,23 @@ fn rule_in_force(
 ) -> (Rule, &'static str, bool) {
     let before = |y: i32, m: u32| month.is_some_and(|bm| bm < (y, m));
     match (provider, customer) {
-        (Provider::Huawei, CustomerType::MonthlySettlement) if before(2020, 4) => (
-            Rule::LinesTruncated,
-            "each settlement cut to the cent, then added (003 §7.1, before April 2020)",
-            false,
-        ),
-        (Provider::Huawei, CustomerType::MonthlySettlement) if before(2021, 6) => (
-            Rule::BillsTruncated,
-            "each spec/usage-type bill aggregated for the month, then cut to the cent (003 §7.1, April 2020 – May 2021; without billKeys each amount is one such bill, rules.md A24)",
-            false,
-        ),
-        (Provider::Huawei, CustomerType::MonthlySettlement) => (
-            Rule::TotalHalfUp,
-            "8-decimal amounts, only the month's total rounded half up to cents (003 §6.1.6, since June 2021)",
-            false,
-        ),
-        (Provider::Huawei, CustomerType::NonMonthly) => (
-            Rule::LinesTruncated,
-            "each deduction cut to the cent; the cut part is the rounding-off amount (003 §13.2.3, §13.2.8; rules.md A11)",
-            false,
-        ),
-        (Provider::Volcengine, _) if before(2021, 8) => (
-            Rule::MinimumCent,
-            "a detail amount below 0.01 counts 0.01 (004, before 2021-08-01; read as a minimum per line, rules.md A12); total half up to cents (assumed)",
-            false,
-        ),
-        (Provider::Volcengine, _) => (
-            Rule::SixDecimalsTruncated,
-            "details carry 6 decimals (half up, assumed); the sum drops the 3rd and later decimals (004 bill issuing rule 7, since 2021-08-01)",
-            false,
-        ),
-        (Provider::Aliyun | Provider::Tencent, _) => (
-            Rule::TotalHalfUp,
-            "the documents state no rounding rule for this provider: the total is rounded half up to cents (assumed)",
-            true,
-        ),
+        (Provider::Huawei, CustomerType::MonthlySettlement) if before(2020, 4) => {
+            (Rule::LinesTruncated, "bill.ruleLinesBefore2020", false)
+        }
+        (Provider::Huawei, CustomerType::MonthlySettlement) if before(2021, 6) => {
+            (Rule::BillsTruncated, "bill.ruleBills2020", false)
+        }
+        (Provider::Huawei, CustomerType::MonthlySettlement) => {
+            (Rule::TotalHalfUp, "bill.ruleTotal2021", false)
+        }
+        (Provider::Huawei, CustomerType::NonMonthly) => {
+            (Rule::LinesTruncated, "bill.ruleNonMonthly", false)
+        }
+        (Provider::Volcengine, _) if before(2021, 8) => {
+            (Rule::MinimumCent, "bill.ruleVolcMinimum", false)
+        }
+        (Provider::Volcengine, _) => (Rule::SixDecimalsTruncated, "bill.ruleVolcSix", false),
+        (Provider::Aliyun | Provider::Tencent, _) => (Rule::TotalHalfUp, "bill.ruleAssumed", true),
     }
 }
 
@@ -277,20 +263,26 @@ fn line_figures(req: &BillRoundingRequest, rule: Rule) -> LineFigures {
 }
 
 /// The breakdown of a per-line bill: each amount as charged, the rounding of the total, the rule.
-fn explain_lines(req: &BillRoundingRequest, figures: &LineFigures, text: &str, b: &mut Breakdown) {
+fn explain_lines(
+    req: &BillRoundingRequest,
+    figures: &LineFigures,
+    text: &'static str,
+    b: &mut Breakdown,
+) {
     for (i, (raw, line)) in req.amounts.iter().zip(&figures.lines).enumerate() {
-        b.line_with(Money(*line), || {
-            let formula = if raw.0 == *line {
-                show(raw.0)
-            } else {
-                format!("{} → {}", show(raw.0), show(*line))
-            };
-            (format!("amount {}", i + 1), formula)
+        b.line_msg(Money(*line), || {
+            let charged = (raw.0 != *line).then(|| crate::msg!("bill.charged", line = show(*line)));
+            crate::msg!(
+                "bill.amount",
+                n = i + 1,
+                raw = show(raw.0),
+                charged = maybe(charged)
+            )
         });
     }
     let (sum, payable) = (figures.sum, figures.payable);
-    b.settle(payable, "rounding of the total", || {
-        format!("{} → {payable}", show(sum))
+    b.settle_msg(payable, || {
+        crate::msg!("bill.totalRounding", sum = show(sum), total = payable)
     });
-    b.note(text);
+    b.note_msg(|| Msg::new(text));
 }

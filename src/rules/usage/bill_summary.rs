@@ -1,6 +1,7 @@
 //! Bill summary identities (003 §6.1.6, §7.2.2.2, §7.2.2.3, §13.2.8; docs/rules.md).
 
 use crate::domain::breakdown::Breakdown;
+use crate::domain::messages::{maybe, Figure, Msg};
 use crate::domain::money::{show, Money};
 use crate::error::{check_count, Result};
 use crate::rules::Options;
@@ -94,57 +95,52 @@ pub fn bill_summary(req: &BillSummaryRequest, mut b: Breakdown) -> Result<BillSu
         + req.marketplace.len()
         + req.refunds.len();
     check_count("", lines, MAX_BILL_LINES, "amounts")?;
-    let mut group = |label: &str, amounts: &[Money]| {
+    let mut group = |key: &'static str, amounts: &[Money]| {
         let sum: Money = amounts.iter().copied().sum();
         if !amounts.is_empty() {
-            b.line_with(sum, || {
+            b.line_msg(sum, || {
                 let parts: Vec<String> = amounts.iter().map(|a| a.to_string()).collect();
-                (label.to_string(), parts.join(" + "))
+                Msg::new(key).with("amounts", Figure::Text(parts.join(" + ")))
             });
         }
         sum
     };
-    let real_time = group("cloud services, real-time settlement", &req.real_time);
-    let monthly = group(
-        "cloud services, monthly settlement",
-        &req.monthly_settlement,
-    );
-    let marketplace = group("marketplace", &req.marketplace);
+    let real_time = group("bill.realTime", &req.real_time);
+    let monthly = group("bill.monthly", &req.monthly_settlement);
+    let marketplace = group("bill.marketplace", &req.marketplace);
     let exact = real_time + monthly + marketplace;
     let (cloud, marketplace, total) = (
         (real_time + monthly).cents(),
         marketplace.cents(),
         exact.cents(),
     );
-    b.settle(
-        total,
-        "month total rounded half up to cents (003 §6.1.6)",
-        || format!("{} → {total}", show(exact.0)),
-    );
+    b.settle_msg(total, || {
+        crate::msg!("bill.monthTotal", value = show(exact.0), total = total)
+    });
     let remaining_due = (total - req.paid).max0();
-    b.fact_with(|| {
-        (
-            "cloud fees".into(),
-            match real_time + monthly {
-                sum if sum == cloud => format!("{real_time} (real-time) + {monthly} (monthly settlement)"),
-                sum => format!(
-                    "{real_time} (real-time) + {monthly} (monthly settlement) = {} → {cloud} (half up)",
-                    show(sum.0)
-                ),
-            },
-            cloud.to_string(),
+    b.fact_msg(|| {
+        let sum = real_time + monthly;
+        let rounded = (sum != cloud)
+            .then(|| crate::msg!("bill.cloudRounded", sum = show(sum.0), cloud = cloud));
+        crate::msg!(
+            "bill.cloudFees",
+            realTime = real_time,
+            monthly = monthly,
+            rounded = maybe(rounded),
+            value = cloud
         )
     });
-    b.fact_with(|| {
-        (
-            "payment status".into(),
-            format!("{remaining_due} (remaining due) + {} (paid)", req.paid),
-            (remaining_due + req.paid).to_string(),
+    b.fact_msg(|| {
+        crate::msg!(
+            "bill.paymentStatus",
+            due = remaining_due,
+            paid = req.paid,
+            value = remaining_due + req.paid
         )
     });
     let (refund_total, overflow, payable) = outside_the_total(req, &mut b);
     if req.paid > total {
-        b.note("paid exceeds the total: nothing remains due");
+        b.note_msg(|| crate::msg!("bill.overpaid"));
     }
     Ok(BillSummaryResponse {
         cloud_fees: cloud,
@@ -170,24 +166,23 @@ fn outside_the_total(req: &BillSummaryRequest, b: &mut Breakdown) -> (Money, Mon
         Money::ZERO
     };
     if !req.refunds.is_empty() {
-        b.fact_with(|| {
+        b.fact_msg(|| {
             let parts: Vec<String> = req.refunds.iter().map(|a| a.to_string()).collect();
-            (
-                "refunds".into(),
-                parts.join(" + "),
-                format!("−{refund_total}"),
+            crate::msg!(
+                "bill.refunds",
+                amounts = parts.join(" + "),
+                value = format!("−{refund_total}")
             )
         });
     }
     if !req.credit_refunds.0.is_zero() || !req.credit_consumption.0.is_zero() {
-        b.fact_with(|| {
-            (
-                "overflow (003 §7.2.2.3)".into(),
-                format!(
-                    "−{} (credit refunds) + {} (credit consumption) = {}",
-                    req.credit_refunds, req.credit_consumption, net_credit
-                ),
-                overflow.to_string(),
+        b.fact_msg(|| {
+            crate::msg!(
+                "bill.overflow",
+                refunds = req.credit_refunds,
+                consumption = req.credit_consumption,
+                net = net_credit,
+                value = overflow
             )
         });
     }
@@ -196,14 +191,14 @@ fn outside_the_total(req: &BillSummaryRequest, b: &mut Breakdown) -> (Money, Mon
         .as_ref()
         .map(|p| p.cash + p.credit + p.voucher + p.arrears);
     if let (Some(p), Some(sum)) = (&req.payable_split, payable) {
-        b.fact_with(|| {
-            (
-                "payable (003 §13.2.1)".into(),
-                format!(
-                    "{} (cash) + {} (credit) + {} (voucher) + {} (arrears)",
-                    p.cash, p.credit, p.voucher, p.arrears
-                ),
-                sum.to_string(),
+        b.fact_msg(|| {
+            crate::msg!(
+                "bill.payable",
+                cash = p.cash,
+                credit = p.credit,
+                voucher = p.voucher,
+                arrears = p.arrears,
+                value = sum
             )
         });
     }

@@ -94,11 +94,16 @@ pub fn merged_payment(
         }
         total += o.amount;
         third += o.third_party;
-        b.line_with(o.amount - o.third_party, || {
-            let name = o.id.clone().unwrap_or_else(|| format!("order {}", i + 1));
-            (
-                name,
-                format!("{} − {} (third party)", o.amount, o.third_party),
+        b.line_msg(o.amount - o.third_party, || {
+            let name = match &o.id {
+                Some(id) => crate::msg!("merged.named", name = id),
+                None => crate::msg!("merged.orderN", n = i + 1),
+            };
+            crate::msg!(
+                "merged.order",
+                name = name,
+                amount = o.amount,
+                third = o.third_party
             )
         });
     }
@@ -126,15 +131,9 @@ pub fn merged_payment(
             ));
         }
     }
-    b.fact_with(|| {
-        (
-            "due".into(),
-            format!("{total} − {third} (third party)"),
-            due.to_string(),
-        )
-    });
+    b.fact_msg(|| crate::msg!("merged.due", total = total, third = third, value = due));
     if third.is_positive() {
-        b.note("003 §3.1.1: the third-party part is settled with the marketplace seller");
+        b.note_msg(|| crate::msg!("merged.thirdParty"));
     }
     Ok(MergedPaymentResponse {
         total,

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{add_months, expiry_instant};
+use crate::domain::messages::Msg;
 use crate::domain::money::Ratio;
 use crate::domain::term::Term;
 use crate::error::{required, Error, ErrorCode, Result};
@@ -227,37 +228,34 @@ fn repurchased_term(req: &PackageRenewalRequest) -> Result<NewTerm> {
 fn explain_new_term(req: &PackageRenewalRequest, term: &NewTerm, b: &mut Breakdown) {
     let (start, end) = (term.start, term.end);
     match term.old_end {
-        Some(old_end) => b.fact_with(|| {
-            (
-                "renewed term".into(),
-                format!(
-                    "starts at the old expiry ({old_end} 23:59:59); {old_end} + {}",
-                    req.term
-                ),
-                format!("{start}..{end}"),
+        Some(old_end) => b.fact_msg(|| {
+            crate::msg!(
+                "package.renewed",
+                old = old_end,
+                term = req.term,
+                value = crate::msg!("dates.range", start = start, end = end)
             )
         }),
-        None => b.fact_with(|| {
-            (
-                "new package".into(),
-                format!(
-                    "effective {}; {start} + {}",
-                    if req.start_at.is_some() {
-                        "on the chosen day"
-                    } else {
-                        "at once"
-                    },
-                    req.term
-                ),
-                format!("{start}..{end}"),
+        None => b.fact_msg(|| {
+            let when = if req.start_at.is_some() {
+                "package.onChosenDay"
+            } else {
+                "package.atOnce"
+            };
+            crate::msg!(
+                "package.new",
+                when = Msg::new(when),
+                start = start,
+                term = req.term,
+                value = crate::msg!("dates.range", start = start, end = end)
             )
         }),
     }
-    b.note(match req.kind {
-        PackageKind::Resettable => "resettable: the quota is available again in every reset cycle of the new term (003 §3.2.4.1)",
-        PackageKind::NonResettable => "non-resettable: the quota is the total for the new term (003 §3.2.4.1)",
+    b.note_msg(|| match req.kind {
+        PackageKind::Resettable => crate::msg!("package.resettable"),
+        PackageKind::NonResettable => crate::msg!("package.nonResettable"),
     });
-    b.note("packages cannot be unsubscribed (except CBR and DWS packages) or switched to pay-per-use (003 §3.2.4, §3.4.2.3)");
+    b.note_msg(|| crate::msg!("package.noUnsubscribe"));
 }
 
 fn out_of_range(path: &str) -> Error {

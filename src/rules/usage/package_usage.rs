@@ -582,24 +582,28 @@ fn overage_figures(
 fn explain_overage(figures: &OverageFigures, reasons: &[String], b: &mut Breakdown) {
     for o in &figures.overage {
         let (item, q, price, amount) = (&o.billing_item, o.quantity.0, o.price, o.amount);
-        b.line_with(amount, || {
-            (
-                format!("{item}, pay-per-use"),
-                format!("{} × {price} = {}", show(q), show(amount.0)),
+        b.line_msg(amount, || {
+            crate::msg!(
+                "packageUsage.overage",
+                item = item,
+                quantity = show(q),
+                price = price,
+                amount = show(amount.0)
             )
         });
     }
     let (exact, charge) = (figures.exact, figures.charge);
-    b.settle(charge, "rounding", || {
-        format!("{} → {charge}", show(exact.0))
+    b.settle_msg(charge, || {
+        crate::msg!(
+            "packageUsage.rounding",
+            value = show(exact.0),
+            total = charge
+        )
     });
     for r in reasons {
-        b.note_with(|| format!("why pay-per-use: {r}"));
+        b.note_msg(|| crate::msg!("packageUsage.why", reason = r));
     }
-    b.note(
-        "matching usage is paid by packages first (the one expiring first pays first — billcalc's \
-         choice); the rest is billed pay-per-use (003 §3.2.4.1; 000)",
-    );
+    b.note_msg(|| crate::msg!("packageUsage.order"));
 }
 
 /// Each package's use: in all, what is left (of the term, or of the last cycle with usage when

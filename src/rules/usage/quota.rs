@@ -4,6 +4,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::{Exact, Rounding};
+use crate::domain::messages::{Figure, Msg};
 use crate::domain::money::Money;
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::Options;
@@ -78,23 +79,25 @@ pub fn consumption_quota(req: &QuotaRequest, mut b: Breakdown) -> Result<QuotaRe
             "the total quota must be above 0",
         ));
     }
-    for (label, owed) in [
-        ("billed, unpaid", req.billed_unpaid),
-        ("unbilled estimate", req.unbilled_estimate),
+    for (key, owed) in [
+        ("quota.billedUnpaid", req.billed_unpaid),
+        ("quota.unbilled", req.unbilled_estimate),
     ] {
-        b.line(label, owed.to_string(), owed);
+        b.line_msg(owed, || {
+            Msg::new(key).with("amount", Figure::Text(owed.to_string()))
+        });
     }
-    for (label, held) in [
-        ("cash balance", req.cash_balance),
-        ("voucher balance", req.voucher_balance),
+    for (key, held) in [
+        ("quota.cash", req.cash_balance),
+        ("quota.vouchers", req.voucher_balance),
     ] {
-        b.line(label, format!("−{held}"), -held);
+        b.line_msg(-held, || {
+            Msg::new(key).with("amount", Figure::Text(held.to_string()))
+        });
     }
     let raw = req.billed_unpaid + req.unbilled_estimate - req.cash_balance - req.voucher_balance;
     let used = raw.max0();
-    b.settle(used, "not below zero", || {
-        format!("{raw} → 0: the balances cover more than is owed")
-    });
+    b.settle_msg(used, || crate::msg!("quota.notBelowZero", raw = raw));
     // The share compared exactly (a quota 3 × the amount used is 33.33… %, not a rounded figure).
     let share = used
         .exact()
@@ -112,27 +115,22 @@ pub fn consumption_quota(req: &QuotaRequest, mut b: Breakdown) -> Result<QuotaRe
     let exhausted_on = req.exhausted_on.filter(|_| state == QuotaState::Exhausted);
     let (retention_starts, release_on, reminders) = timeline(exhausted_on)?;
     if let (Some(d), None) = (req.exhausted_on, exhausted_on) {
-        b.note(format!(
-            "exhaustedOn {d} not used: {percent} % is below 100 %, so no grace, retention, release or \
-             their reminders follow (003 §5.3: only a quota used 100 % or more and not repaid)"
-        ));
+        b.note_msg(|| crate::msg!("quota.exhaustedOnUnused", day = d, percent = percent));
     }
-    b.fact_with(|| {
-        (
-            "used share".into(),
-            format!("{used} / {} × 100", req.total_quota),
-            format!("{percent} %"),
+    b.fact_msg(|| {
+        crate::msg!(
+            "quota.usedShare",
+            used = used,
+            total = req.total_quota,
+            value = format!("{percent} %")
         )
     });
-    b.note(match state {
-        QuotaState::Normal => "003 §5.3: at most 80 % used, no reminder",
-        QuotaState::Reminder => "003 §5.3: more than 80 % used: SMS/e-mail reminder",
-        QuotaState::Exhausted => {
-            "003 §5.3: 100 % or more used: no new services; the bound card is charged to restore \
-             the quota; unpaid → 15 days' grace (account restricted), then 15 days' retention \
-             (pay-per-use frozen, non-full-upfront RIs unsubscribed without fee), then pay-per-use \
-             resources released"
-        }
+    b.note_msg(|| {
+        Msg::new(match state {
+            QuotaState::Normal => "quota.normal",
+            QuotaState::Reminder => "quota.reminder",
+            QuotaState::Exhausted => "quota.exhausted",
+        })
     });
     Ok(QuotaResponse {
         used,

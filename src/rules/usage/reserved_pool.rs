@@ -343,36 +343,34 @@ fn explain_idle_fee(
     b: &mut Breakdown,
 ) {
     let price = req.pay_as_you_go_price;
-    b.fact_with(|| {
-        (
-            "idle rate per instance-hour".to_string(),
-            format!(
-                "{price} × {} (002: pay-as-you-go price × 0.3)",
-                show(factor)
-            ),
-            approx(rate),
+    b.fact_msg(|| {
+        crate::msg!(
+            "pool.idleRate",
+            price = price,
+            factor = show(factor),
+            value = approx(rate)
         )
     });
     for s in timeline.segments.iter().filter(|s| !s.fee.is_zero()) {
-        b.line_with(Money::shown(s.fee), || {
-            let label = format!("idle fee {} – {}", stamp(s.from), stamp(s.to));
-            let formula = format!(
-                "{} idle × {} h × {} {}",
-                s.idle,
-                approx(s.hours),
-                approx(rate),
-                equals(s.fee)
-            );
-            (label, formula)
+        b.line_msg(Money::shown(s.fee), || {
+            crate::msg!(
+                "pool.idleFee",
+                from = stamp(s.from),
+                to = stamp(s.to),
+                idle = s.idle,
+                hours = approx(s.hours),
+                rate = approx(rate),
+                result = equals(s.fee)
+            )
         });
     }
     if timeline.until > req.end {
-        b.note("after the package expires: no idle fee, the unused instances are returned (002)");
+        b.note_msg(|| crate::msg!("pool.afterExpiry"));
     }
-    b.note("idle fee metered per second and settled by the hour (002): the hour is when it is charged, not a rounding step — 002 states no per-hour precision, so amounts are kept exact and the total is rounded half up to cents once (rules.md A22)");
+    b.note_msg(|| crate::msg!("pool.perSecond"));
     let total = timeline.total;
-    b.settle(idle_fee, "rounding to cents", || {
-        format!("{} → {idle_fee} (half up)", approx(total))
+    b.settle_msg(idle_fee, || {
+        crate::msg!("usage.toCents", value = approx(total), total = idle_fee)
     });
 }
 

@@ -152,16 +152,14 @@ fn explain_conversion(req: &UsageChargeRequest, conversion: &Conversion, b: &mut
         converted,
         usage,
     } = *conversion;
-    b.fact_with(|| {
-        (
-            "usage in the pricing unit".to_string(),
-            format!(
-                "{} / {} {} truncated to {USAGE_DECIMALS} decimals (003 §6.1.1)",
-                show(req.raw_usage.0),
-                show(ratio),
-                equals(converted)
-            ),
-            usage.to_string(),
+    b.fact_msg(|| {
+        crate::msg!(
+            "usage.inPricingUnit",
+            raw = show(req.raw_usage.0),
+            ratio = show(ratio),
+            result = equals(converted),
+            decimals = USAGE_DECIMALS,
+            value = usage
         )
     });
 }
@@ -318,23 +316,22 @@ fn excess_slices(tiers: &[Tier], usage: Decimal) -> Result<Charge<'_>> {
 fn explain_charge(usage: Decimal, parts: &[Part<'_>], b: &mut Breakdown) {
     for part in parts {
         match *part {
-            Part::Fixed { price, amount } => b.line_with(Money::shown(amount), || {
-                (
-                    "usage × unit price".to_string(),
-                    format!("{usage} × {price} {}", equals(amount)),
+            Part::Fixed { price, amount } => b.line_msg(Money::shown(amount), || {
+                crate::msg!(
+                    "usage.fixed",
+                    usage = usage,
+                    price = price,
+                    result = equals(amount)
                 )
             }),
-            Part::NoUsage => b.line_with(Money::ZERO, || {
-                (
-                    "no usage".to_string(),
-                    "0: no usage, no bill (004)".to_string(),
-                )
-            }),
-            Part::Flat { index, tier, total } => b.line_with(total, || {
-                let range = describe(tier);
-                (
-                    format!("tier {index} ({range}) flat amount"),
-                    format!("{usage} falls in {range} → {total}"),
+            Part::NoUsage => b.line_msg(Money::ZERO, || crate::msg!("usage.none")),
+            Part::Flat { index, tier, total } => b.line_msg(total, || {
+                crate::msg!(
+                    "usage.flat",
+                    index = index,
+                    range = describe(tier),
+                    usage = usage,
+                    total = total
                 )
             }),
             Part::Whole {
@@ -342,11 +339,14 @@ fn explain_charge(usage: Decimal, parts: &[Part<'_>], b: &mut Breakdown) {
                 tier,
                 price,
                 amount,
-            } => b.line_with(Money::shown(amount), || {
-                let range = describe(tier);
-                (
-                    format!("whole usage at tier {index} ({range})"),
-                    format!("{usage} × {price} {}", equals(amount)),
+            } => b.line_msg(Money::shown(amount), || {
+                crate::msg!(
+                    "usage.whole",
+                    index = index,
+                    range = describe(tier),
+                    usage = usage,
+                    price = price,
+                    result = equals(amount)
                 )
             }),
             Part::Slice {
@@ -355,10 +355,14 @@ fn explain_charge(usage: Decimal, parts: &[Part<'_>], b: &mut Breakdown) {
                 slice,
                 price,
                 amount,
-            } => b.line_with(Money::shown(amount), || {
-                (
-                    format!("slice in tier {index} ({})", describe(tier)),
-                    format!("{} × {price} {}", show(slice), equals(amount)),
+            } => b.line_msg(Money::shown(amount), || {
+                crate::msg!(
+                    "usage.slice",
+                    index = index,
+                    range = describe(tier),
+                    slice = show(slice),
+                    price = price,
+                    result = equals(amount)
                 )
             }),
         }
@@ -371,20 +375,22 @@ fn explain_charge(usage: Decimal, parts: &[Part<'_>], b: &mut Breakdown) {
 fn to_bill(req: &UsageChargeRequest, amount: Exact, b: &mut Breakdown) -> Result<(Money, Money)> {
     if req.options.provider() != Provider::Volcengine {
         let rounded = Money::cents_of(amount)?;
-        b.settle(rounded, "rounding to cents", || {
-            format!("{} → {rounded} (half up)", approx(amount))
+        b.settle_msg(rounded, || {
+            crate::msg!("usage.toCents", value = approx(amount), total = rounded)
         });
         return Ok((Money::shown(amount), rounded));
     }
     let detail = Money::rounded(amount, 6, Rounding::HalfUp)?;
     let rounded = detail.truncate(2);
-    b.settle(rounded, "bill to cents (004)", || {
-        format!(
-            "{} → detail {detail} (6 decimals) → {rounded} (3rd and later decimals dropped)",
-            approx(amount)
+    b.settle_msg(rounded, || {
+        crate::msg!(
+            "usage.billToCents",
+            value = approx(amount),
+            detail = detail,
+            total = rounded
         )
     });
-    b.note("004: the bill detail keeps 6 decimals, the bill drops the 3rd and later decimals (since 2021-08-01; earlier bills: billRounding with billMonth)");
+    b.note_msg(|| crate::msg!("usage.volcengineBill"));
     Ok((Money(detail.0.normalize()), rounded))
 }
 

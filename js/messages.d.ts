@@ -1,0 +1,50 @@
+// The breakdown in the reader's language (import "billcalc/messages"): each line, fact and note of
+// an answer's breakdown carries a `key` and its `figures`; these render them from one table per
+// language.
+import type { Figures, Message } from "./types.js";
+
+/** A language with a table. */
+export type Language = "en" | "zh-CN";
+
+/** The languages with a table. */
+export declare const LANGUAGES: readonly Language[];
+
+/** Each language's templates: key → [label or note or word, formula]. */
+export declare const MESSAGES: Record<Language, Record<string, [string, string]>>;
+
+/** The language closest to the preferred ones (e.g. `navigator.languages`). */
+export declare function pickLanguage(preferred: string | readonly string[]): Language;
+
+/** Fill a template's `{name}` placeholders from `figures`. */
+export declare function fill(text: string, figures: Figures | undefined, lang?: string): string;
+
+/** A message (a word or a sentence) in `lang`. */
+export declare function renderMessage(message: Message, lang?: string): string;
+
+interface KeyedLine { label: string; formula: string; key?: string | null; figures?: Figures; part?: Message | null }
+interface KeyedFact extends KeyedLine { value: string }
+interface KeyedBreakdown {
+  facts?: KeyedFact[];
+  lines?: Array<KeyedLine & { amount: string }>;
+  notes?: string[];
+  noteMessages?: Array<Message | null>;
+}
+
+/** A breakdown line's label and formula in `lang` (its English text when it has no key). */
+export declare function renderLine(line: KeyedLine, lang?: string): { label: string; formula: string };
+
+/** A breakdown fact's label, formula and value in `lang`. */
+export declare function renderFact(fact: KeyedFact, lang?: string): { label: string; formula: string; value: string };
+
+/** A breakdown's notes in `lang`. */
+export declare function renderNotes(breakdown: KeyedBreakdown, lang?: string): string[];
+
+/** A whole breakdown's texts in `lang`, amounts kept. */
+export declare function renderBreakdown(
+  breakdown: KeyedBreakdown,
+  lang?: string,
+): {
+  facts: Array<{ label: string; formula: string; value: string }>;
+  lines: Array<{ label: string; formula: string; amount: string }>;
+  notes: string[];
+};

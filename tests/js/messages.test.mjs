@@ -1,0 +1,89 @@
+// The breakdown's message tables (js/messages.js): every English key has its 简体中文 templates
+// with the same placeholders, and rendering an answer's keyed lines, facts and notes in English
+// gives back the answer's own text (one interpolator, the same in Rust and JS), for every answer
+// of the golden vectors.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import * as billcalc from "billcalc";
+import { MESSAGES, LANGUAGES, pickLanguage, renderBreakdown, renderFact, renderLine, renderNotes } from "billcalc/messages";
+
+const placeholders = (s) => [...s.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
+
+test("every English key has 简体中文 templates with the same placeholders, and no other keys", () => {
+  const en = MESSAGES.en;
+  const zh = MESSAGES["zh-CN"];
+  assert.deepEqual(LANGUAGES, ["en", "zh-CN"]);
+  const missing = Object.keys(en).filter((k) => !(k in zh));
+  assert.deepEqual(missing, [], "keys without a 简体中文 entry");
+  const extra = Object.keys(zh).filter((k) => !(k in en));
+  assert.deepEqual(extra, [], "简体中文 keys the English table does not have");
+  for (const [key, [label, formula]] of Object.entries(en)) {
+    const [zl, zf] = zh[key];
+    assert.deepEqual([...new Set(placeholders(zl + zf))].sort(), [...new Set(placeholders(label + formula))].sort(), key);
+    if (label !== "" && /[A-Za-z]{3,}/.test(label.replace(/\{[^}]*\}|rules\.md|billcalc|downgradeRefund|RI/g, "")))
+      assert.match(zl, /[\u4e00-\u9fff]|^\{|^[^A-Za-z]*$/, `${key}: the 简体中文 label reads Chinese`);
+  }
+});
+
+test("the browser's language picks the table: any zh reads Chinese, anything else English", () => {
+  assert.equal(pickLanguage(["zh-TW", "en"]), "zh-CN");
+  assert.equal(pickLanguage("zh"), "zh-CN");
+  assert.equal(pickLanguage(["de-DE", "en-GB"]), "en");
+  assert.equal(pickLanguage(["fr"]), "en");
+});
+
+const vectorsDir = new URL("../vectors/", import.meta.url);
+const answers = readdirSync(vectorsDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()
+  .flatMap((f) => JSON.parse(readFileSync(new URL(f, vectorsDir), "utf8")))
+  .filter((v) => !v.error)
+  .map((v) => {
+    try {
+      return [v.name, billcalc.calculate(v.request)];
+    } catch {
+      return null;
+    }
+  })
+  .filter(Boolean);
+
+test("rendered in English, every keyed line, fact and note is the answer's own text", () => {
+  let keyed = 0;
+  for (const [name, answer] of answers) {
+    const b = answer.breakdown;
+    if (!b) continue;
+    for (const l of b.lines.filter((l) => l.key)) {
+      keyed++;
+      assert.deepEqual(renderLine(l, "en"), { label: l.label, formula: l.formula }, `${name}: ${l.key}`);
+    }
+    for (const f of b.facts.filter((f) => f.key)) {
+      keyed++;
+      assert.deepEqual(renderFact(f, "en"), { label: f.label, formula: f.formula, value: f.value }, `${name}: ${f.key}`);
+    }
+    assert.deepEqual(renderNotes(b, "en"), b.notes, name);
+    assert.equal((b.noteMessages ?? []).length, b.notes.length, `${name}: a message slot per note`);
+  }
+  assert.ok(keyed > 50, `keyed lines and facts rendered: ${keyed}`);
+});
+
+test("rendered in 简体中文, keyed texts read Chinese and leave no placeholder unfilled", () => {
+  for (const [name, answer] of answers) {
+    if (!answer.breakdown) continue;
+    const zh = renderBreakdown(answer.breakdown, "zh-CN");
+    answer.breakdown.lines.forEach((l, i) => {
+      if (!l.key) return;
+      assert.doesNotMatch(zh.lines[i].label + zh.lines[i].formula, /\{[A-Za-z]+\}/, `${name}: ${l.key}`);
+      assert.equal(zh.lines[i].amount, l.amount);
+    });
+  }
+  const u = billcalc.unsubscribeRefund({
+    scenario: "inUse",
+    date: "2022-09-02",
+    orders: [{ start: "2022-08-19", end: "2022-09-19", term: "1M", paidCash: "110.00" }],
+  });
+  const zh = renderBreakdown(u.breakdown, "zh-CN");
+  const consumed = zh.lines.find((l) => l.label === "已消费金额");
+  assert.ok(consumed, JSON.stringify(zh.lines));
+  assert.match(consumed.formula, /110\.00 × 14 \/ 32 = 48\.125 → 48\.13（按 003 §3\.4\.2\.2 四舍五入到分：控制台策略）/);
+});
