@@ -1,6 +1,8 @@
 // The package's public functions, over the raw wasm-bindgen exports. No billing rule lives here:
-// this file only guards the boundary (a trap inside wasm becomes an Error with code INTERNAL).
+// this file only guards the boundary (a trap inside wasm becomes an Error with code INTERNAL), and
+// writes a breakdown's English text from its keys (the module ships keys and figures only).
 
+import { withEnglish } from "./messages.js";
 
 function encode(request) {
   // Plain data only: undefined fields vanish, as if absent. Money numbers pass through as JSON
@@ -64,7 +66,7 @@ const BREAKDOWN = {
   get() {
     const s = this[LAZY];
     if (s.breakdown === undefined) {
-      s.breakdown = JSON.parse(s.raw.calculateJson(s.name, s.request, true)).breakdown;
+      s.breakdown = withEnglish(JSON.parse(s.raw.calculateJson(s.name, s.request, true)).breakdown);
     }
     return s.breakdown;
   },

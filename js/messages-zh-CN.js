@@ -191,6 +191,7 @@ export const zhCN = {
   "packageUsage.why": ["为何按需计费：{reason}", ""],
   "packageUsage.order": ["匹配的用量先由资源包抵扣（先到期的先抵扣 — billcalc 的选择）；其余按需计费（003 §3.2.4.1；000）", ""],
   "convert.amount": ["{amount} USD 折合 {currency}", "{amount} × {rate} = {exact} → {converted}（四舍五入到 {decimals} 位小数，003 §6.1.4）"],
+  "cart.display": ["显示币种", "{amount} × {rate} = {exact} → {converted}（四舍五入到 {decimals} 位小数，003 §6.1.4）"],
   "voucher.amountDue": ["应付金额", "{amount}"],
   "voucher.applied": ["代金券 {id}", "min(余额 {balance}, 应付) = {amount}；代金券剩余 {left}"],
   "voucher.picked": ["客户在支付页面选择的代金券", ""],

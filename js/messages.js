@@ -95,3 +95,14 @@ export function renderBreakdown(breakdown, lang = "en") {
     notes: renderNotes(breakdown, lang),
   };
 }
+
+/** The English text of a breakdown as the wasm module answers it (keys and figures; the module
+ * ships no English templates, src/domain/messages.rs): every keyed line, fact and note gets its
+ * text from the English table, in place. What it writes equals the native CLI's text (tested). */
+export function withEnglish(breakdown) {
+  if (!breakdown) return breakdown;
+  for (const l of breakdown.lines ?? []) if (l.key) Object.assign(l, renderLine(l, "en"));
+  for (const f of breakdown.facts ?? []) if (f.key) Object.assign(f, renderFact(f, "en"));
+  if (breakdown.notes) breakdown.notes = renderNotes(breakdown, "en");
+  return breakdown;
+}

@@ -289,7 +289,13 @@ impl Breakdown {
             self.facts.push(f);
         }
         for (n, m) in part.notes.into_iter().zip(part.note_messages) {
-            if !self.notes.contains(&n) {
+            // The same note once: by its message where it has one (the wasm module writes no
+            // English text, see `messages::ENGLISH`), else by its text.
+            let here = match &m {
+                Some(_) => self.note_messages.contains(&m),
+                None => self.notes.contains(&n),
+            };
+            if !here {
                 self.notes.push(n);
                 self.note_messages.push(m);
             }

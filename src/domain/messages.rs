@@ -114,8 +114,11 @@ macro_rules! msg {
 /// Template `which` (0 or 1) of `key`; empty for an unknown key (the tests keep every key used in
 /// the table).
 pub fn template(key: &str, which: usize) -> &'static str {
-    ENGLISH
-        .iter()
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut table = ENGLISH_IN_ANSWERS.iter().chain(ENGLISH);
+    #[cfg(target_arch = "wasm32")]
+    let mut table = ENGLISH_IN_ANSWERS.iter();
+    table
         .find(|t| t.0 == key)
         .map_or("", |t| if which == 0 { t.1 } else { t.2 })
 }
@@ -142,8 +145,26 @@ pub fn render(out: &mut String, text: &str, figures: &[(&'static str, Figure)]) 
     out.push_str(rest);
 }
 
-/// Every message's English templates: `(key, label or note or word, formula)`. A fact's value is
-/// its figure `value`. Kept in the order of the rules' files.
+/// The English templates whose text an answer carries outside its breakdown (a bill's rounding
+/// rule, a part's name before the lines it prefixes): shipped in every build.
+#[rustfmt::skip]
+pub static ENGLISH_IN_ANSWERS: &[(&str, &str, &str)] = &[
+    ("part.raw", "{name}", ""),
+    ("part.nested", "{outer}: {inner}", ""),
+    ("bill.ruleLinesBefore2020", "each settlement cut to the cent, then added (003 §7.1, before April 2020)", ""),
+    ("bill.ruleBills2020", "each spec/usage-type bill aggregated for the month, then cut to the cent (003 §7.1, April 2020 – May 2021; without billKeys each amount is one such bill, rules.md A24)", ""),
+    ("bill.ruleTotal2021", "8-decimal amounts, only the month's total rounded half up to cents (003 §6.1.6, since June 2021)", ""),
+    ("bill.ruleNonMonthly", "each deduction cut to the cent; the cut part is the rounding-off amount (003 §13.2.3, §13.2.8; rules.md A11)", ""),
+    ("bill.ruleVolcMinimum", "a detail amount below 0.01 counts 0.01 (004, before 2021-08-01; read as a minimum per line, rules.md A12); total half up to cents (assumed)", ""),
+    ("bill.ruleVolcSix", "details carry 6 decimals (half up, assumed); the sum drops the 3rd and later decimals (004 bill issuing rule 7, since 2021-08-01)", ""),
+    ("bill.ruleAssumed", "the documents state no rounding rule for this provider: the total is rounded half up to cents (assumed)", ""),
+];
+
+/// Every breakdown message's English templates: `(key, label or note or word, formula)`. A fact's
+/// value is its figure `value`. Kept in the order of the rules' files. Not in the wasm module: there
+/// the package renders the English text from `js/messages-en.js`, written from this table, as it
+/// renders every other language (`js/messages.js`), so the module ships keys and figures only.
+#[cfg(not(target_arch = "wasm32"))]
 #[rustfmt::skip]
 pub static ENGLISH: &[(&str, &str, &str)] = &[
     // Words and clauses shared by the rules.
@@ -157,8 +178,6 @@ pub static ENGLISH: &[(&str, &str, &str)] = &[
     ("finalRoundingOnce", "final rounding", "{value} → {total} (half up to cents, once)"),
     ("finalRounding", "final rounding", "{value} → {total} (half up to cents, once: {policy} policy)"),
     ("dates.range", "{start}..{end}", ""),
-    ("part.raw", "{name}", ""),
-    ("part.nested", "{outer}: {inner}", ""),
     // 003 §3.2.2: quotes for a purchase or a renewal.
     ("quote.days", "days in the period", "days({start}..{end})"),
     ("quote.defaultRenewalTerm", "default renewal term", "1Y if offered, else 1M, else the shortest (003 §3.2.2.2 step 5)"),
@@ -298,13 +317,6 @@ pub static ENGLISH: &[(&str, &str, &str)] = &[
     ("bill.amount", "amount {n}", "{raw}{charged}"),
     ("bill.charged", " → {line}", ""),
     ("bill.totalRounding", "rounding of the total", "{sum} → {total}"),
-    ("bill.ruleLinesBefore2020", "each settlement cut to the cent, then added (003 §7.1, before April 2020)", ""),
-    ("bill.ruleBills2020", "each spec/usage-type bill aggregated for the month, then cut to the cent (003 §7.1, April 2020 – May 2021; without billKeys each amount is one such bill, rules.md A24)", ""),
-    ("bill.ruleTotal2021", "8-decimal amounts, only the month's total rounded half up to cents (003 §6.1.6, since June 2021)", ""),
-    ("bill.ruleNonMonthly", "each deduction cut to the cent; the cut part is the rounding-off amount (003 §13.2.3, §13.2.8; rules.md A11)", ""),
-    ("bill.ruleVolcMinimum", "a detail amount below 0.01 counts 0.01 (004, before 2021-08-01; read as a minimum per line, rules.md A12); total half up to cents (assumed)", ""),
-    ("bill.ruleVolcSix", "details carry 6 decimals (half up, assumed); the sum drops the 3rd and later decimals (004 bill issuing rule 7, since 2021-08-01)", ""),
-    ("bill.ruleAssumed", "the documents state no rounding rule for this provider: the total is rounded half up to cents (assumed)", ""),
     // 003 §6.1, 004: usage charges.
     ("usage.inPricingUnit", "usage in the pricing unit", "{raw} / {ratio} {result} truncated to {decimals} decimals (003 §6.1.1)"),
     ("usage.fixed", "usage × unit price", "{usage} × {price} {result}"),
@@ -327,6 +339,7 @@ pub static ENGLISH: &[(&str, &str, &str)] = &[
     ("packageUsage.order", "matching usage is paid by packages first (the one expiring first pays first — billcalc's choice); the rest is billed pay-per-use (003 §3.2.4.1; 000)", ""),
     // 003 §6.1.4: converting a currency.
     ("convert.amount", "{amount} USD in {currency}", "{amount} × {rate} = {exact} → {converted} (half up to {decimals} decimals, 003 §6.1.4)"),
+    ("cart.display", "display", "{amount} × {rate} = {exact} → {converted} (half up to {decimals} decimals, 003 §6.1.4)"),
     // 003 §3.2.3.1, §9.1.5, §13.1.2.1: vouchers.
     ("voucher.amountDue", "amount due", "{amount}"),
     ("voucher.applied", "voucher {id}", "min(balance {balance}, due) = {amount}; {left} left on the voucher"),
@@ -434,6 +447,11 @@ mod tests {
         assert_eq!(out, "a  b  c {");
     }
 
+    /// Both tables' rows.
+    fn all() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+        ENGLISH_IN_ANSWERS.iter().chain(ENGLISH)
+    }
+
     /// Every key a rule uses has its English templates, and every key of the table is used (its
     /// literal appears in the sources outside the table).
     #[test]
@@ -454,9 +472,10 @@ mod tests {
             }
         }
         let own = std::fs::read_to_string(format!("{root}/domain/messages.rs")).unwrap();
-        let outside_table = own.split("pub static ENGLISH").nth(1).unwrap();
-        let outside_table = outside_table.split("\n];\n").nth(1).unwrap();
-        sources += outside_table;
+        // The source after the tables (their rows name every key).
+        let table = format!("pub static {}: &[", "ENGLISH");
+        let after = own.split(table.as_str()).nth(1).unwrap();
+        sources += after.split_once("\n];\n").unwrap().1;
         for marker in ["msg!(\"", "msg!(\n", "Msg::new(\""] {
             for (at, _) in sources.match_indices(marker) {
                 let rest = sources[at + marker.len()..]
@@ -464,12 +483,12 @@ mod tests {
                     .trim_start_matches('"');
                 let key = &rest[..rest.find('"').unwrap()];
                 assert!(
-                    ENGLISH.iter().any(|t| t.0 == key),
+                    all().any(|t| t.0 == key),
                     "key {key:?} is used but has no English template"
                 );
             }
         }
-        for (key, _, _) in ENGLISH {
+        for (key, _, _) in all() {
             assert!(
                 sources.contains(&format!("\"{key}\"")),
                 "key {key:?} has an English template but no rule uses it"
@@ -486,7 +505,7 @@ mod tests {
              // Generated from src/domain/messages.rs by `cargo test`: edit the table there.\n\
              export const en = {\n",
         );
-        for (key, label, formula) in ENGLISH {
+        for (key, label, formula) in all() {
             let q = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
             out += &format!("  \"{key}\": [\"{}\", \"{}\"],\n", q(label), q(formula));
         }
@@ -497,7 +516,7 @@ mod tests {
 
     #[test]
     fn keys_are_unique() {
-        let mut keys: Vec<&str> = ENGLISH.iter().map(|t| t.0).collect();
+        let mut keys: Vec<&str> = all().map(|t| t.0).collect();
         keys.sort_unstable();
         let n = keys.len();
         keys.dedup();

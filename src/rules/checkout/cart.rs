@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{end_of_day, expiry_instant, PeriodUnit, UnifiedDay};
+use crate::domain::messages::Figure;
 use crate::domain::money::{Money, Ratio};
 use crate::domain::order::Order;
 use crate::domain::price::PriceTable;
@@ -753,10 +754,13 @@ fn cart_display(
         return Ok(None);
     };
     let c = convert(to_pay, d, b.part()).map_err(|e| e.under("display."))?;
-    b.fact_with(|| {
-        let l = c.breakdown.lines.first();
-        let formula = l.map(|l| l.formula.clone()).unwrap_or_default();
-        ("display".into(), formula, c.converted.clone())
+    b.fact_msg(|| {
+        // The conversion's own figures, told as the cart's display.
+        let mut m = crate::domain::messages::Msg::new("cart.display");
+        if let Some(l) = c.breakdown.lines.first() {
+            m.figures = l.figures.0.clone();
+        }
+        m.with("value", Figure::Text(c.converted.clone()))
     });
     Ok(Some(CartDisplay {
         currency: c.currency,
