@@ -2,6 +2,7 @@
 //! switch to pay-per-use (003 §3.2.6.4): cash paid − consumed − handling fee per running order.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, refund_days, RefundDays};
@@ -150,6 +151,92 @@ pub(crate) fn in_use_refund(
     })
 }
 
+/// The in-use refund alone (a curve's point): the figures of [`in_use_refund`] — the running
+/// order's refund and the unstarted renewals' cash — without its answer.
+pub(crate) fn in_use_refund_amount(
+    orders: &[Order],
+    date: NaiveDate,
+    fee_override: Option<Ratio>,
+    policy: RoundingPolicy,
+    purpose: InUseFor,
+) -> Result<Money> {
+    let mut refund_total = Exact::ZERO;
+    let mut running_found = false;
+    for (i, o) in orders.iter().enumerate() {
+        if o.end < date {
+            continue;
+        }
+        if o.start > date {
+            refund_total = refund_total.plus(o.cash().exact())?;
+            continue;
+        }
+        running_found = true;
+        refund_total = refund_total.plus(running_refund(i, o, date, fee_override, policy)?)?;
+    }
+    if !running_found {
+        return Err(no_running_order(date, purpose));
+    }
+    Money::cents_of(refund_total)
+}
+
+/// The running order's refund alone (a curve's point): `running_order(..).refund`, on integers
+/// where both figures are rounded to cents (the console and document policies) and fit 128 bits.
+fn running_refund(
+    i: usize,
+    o: &Order,
+    date: NaiveDate,
+    fee_override: Option<Ratio>,
+    policy: RoundingPolicy,
+) -> Result<Exact> {
+    if policy != RoundingPolicy::Exact {
+        let d = refund_days(o.start, o.end, date);
+        let rate = fee_rate(i, o, date, fee_override)?;
+        if let Some(refund) = refund_in_cents(o.cash().0, d, rate.0) {
+            return Ok(refund);
+        }
+    }
+    Ok(running_order(i, o, date, fee_override, policy)?.refund)
+}
+
+/// 003 §3.4.2.2 on integers, paid = m / 10^s: consumed = paid × consumed days / total days and
+/// fee = paid × rate, each half up to cents, refund = max0(paid − consumed − fee). `None` where
+/// a figure would not fit (then the exact fractions compute it).
+fn refund_in_cents(paid: Decimal, d: RefundDays, rate: Decimal) -> Option<Exact> {
+    let (m, s, r) = (paid.mantissa(), paid.scale(), rate.mantissa());
+    if m < 0 || r < 0 || d.total < 1 {
+        return None;
+    }
+    let pow = |k: u32| 10i128.checked_pow(k);
+    // a / b ≥ 0 half up to cents: ⌊(200a + b) / 2b⌋.
+    let cents = |a: i128, b: i128| {
+        let twice = b.checked_mul(2)?;
+        Some(a.checked_mul(200)?.checked_add(b)? / twice)
+    };
+    let consumed = cents(
+        m.checked_mul(i128::from(d.consumed))?,
+        pow(s)?.checked_mul(i128::from(d.total))?,
+    )?;
+    let fee = cents(m.checked_mul(r)?, pow(s.checked_add(rate.scale())?)?)?;
+    // At scale k = max(s, 2): paid and the two amounts in cents.
+    let k = s.max(2);
+    let used = consumed.checked_add(fee)?.checked_mul(pow(k - 2)?)?;
+    let net = m.checked_mul(pow(k - s)?)?.checked_sub(used)?;
+    Decimal::try_from_i128_with_scale(net.max(0), k)
+        .ok()
+        .map(Exact::of)
+}
+
+/// The handling fee rate: the request's, else table 3-5's for the order's term (003 §3.4.2.2).
+fn fee_rate(i: usize, o: &Order, date: NaiveDate, fee_override: Option<Ratio>) -> Result<Ratio> {
+    match fee_override {
+        Some(r) => Ok(r),
+        None => Ok(Ratio(
+            handling_fee::table_rate(o.term, o.start, date)
+                .map_err(|e| e.at(format!("orders[{i}].term")))?,
+        )),
+    }
+}
+
 /// The figures of the order running on the day.
 struct RunningOrder {
     /// Its total, consumed and remaining days.
@@ -182,13 +269,7 @@ fn running_order(
     policy: RoundingPolicy,
 ) -> Result<RunningOrder> {
     let d = refund_days(o.start, o.end, date);
-    let rate = match fee_override {
-        Some(r) => r,
-        None => Ratio(
-            handling_fee::table_rate(o.term, o.start, date)
-                .map_err(|e| e.at(format!("orders[{i}].term")))?,
-        ),
-    };
+    let rate = fee_rate(i, o, date, fee_override)?;
     let paid = o.cash().exact();
     let exact_consumed = paid.times(Exact::ratio(d.consumed, d.total))?;
     let exact_fee = paid.times(Exact::of(rate.0))?;
