@@ -140,6 +140,11 @@ const POW10: [i128; 29] = {
     t
 };
 
+/// 10^k, from the table; `None` for k > 28.
+pub fn pow10(k: u32) -> Option<i128> {
+    POW10.get(k as usize).copied()
+}
+
 /// `a + b`, checked.
 fn add(a: i128, b: i128) -> Option<i128> {
     a.checked_add(b)

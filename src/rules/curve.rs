@@ -188,6 +188,10 @@ fn days(
 /// An amount in integer cents (a curve's point).
 fn in_cents(m: Money) -> Option<i64> {
     use rust_decimal::prelude::ToPrimitive;
+    // The usual amount, already in cents: its mantissa, without a decimal multiplication.
+    if let (2, Ok(cents)) = (m.0.scale(), i64::try_from(m.0.mantissa())) {
+        return Some(cents);
+    }
     m.0.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
         .and_then(|c| c.round().to_i64())
 }

@@ -206,7 +206,7 @@ fn refund_in_cents(paid: Decimal, d: RefundDays, rate: Decimal) -> Option<Exact>
     if m < 0 || r < 0 || d.total < 1 {
         return None;
     }
-    let pow = |k: u32| 10i128.checked_pow(k);
+    let pow = billcalc_exact::pow10;
     // a / b ≥ 0 half up to cents: ⌊(200a + b) / 2b⌋.
     let cents = |a: i128, b: i128| {
         let twice = b.checked_mul(2)?;
