@@ -152,7 +152,8 @@ pub(crate) fn in_use_refund(
 }
 
 /// The in-use refund alone (a curve's point): the figures of [`in_use_refund`] — the running
-/// order's refund and the unstarted renewals' cash — without its answer.
+/// order's refund and the unstarted renewals' cash — without its answer. Added up as decimals
+/// (exact: 128-bit mantissas at one scale) where they are decimals, else as exact fractions.
 pub(crate) fn in_use_refund_amount(
     orders: &[Order],
     date: NaiveDate,
@@ -160,48 +161,100 @@ pub(crate) fn in_use_refund_amount(
     policy: RoundingPolicy,
     purpose: InUseFor,
 ) -> Result<Money> {
-    let mut refund_total = Exact::ZERO;
+    let (mut decimals, mut fractions) = (DecimalSum::default(), Exact::ZERO);
     let mut running_found = false;
     for (i, o) in orders.iter().enumerate() {
         if o.end < date {
             continue;
         }
-        if o.start > date {
-            refund_total = refund_total.plus(o.cash().exact())?;
-            continue;
+        let figure = if o.start > date {
+            Ok(o.cash().0)
+        } else {
+            running_found = true;
+            running_refund(i, o, date, fee_override, policy)?
+        };
+        match figure {
+            Ok(d) if decimals.add(d).is_some() => {}
+            Ok(d) => fractions = fractions.plus(Exact::of(d))?,
+            Err(e) => fractions = fractions.plus(e)?,
         }
-        running_found = true;
-        refund_total = refund_total.plus(running_refund(i, o, date, fee_override, policy)?)?;
     }
     if !running_found {
         return Err(no_running_order(date, purpose));
     }
-    Money::cents_of(refund_total)
+    match (fractions.is_zero(), decimals.cents()) {
+        (true, Some(cents)) => Ok(Money(cents)),
+        _ => Money::cents_of(fractions.plus(decimals.exact()?)?),
+    }
 }
 
-/// The running order's refund alone (a curve's point): `running_order(..).refund`, on integers
-/// where both figures are rounded to cents (the console and document policies) and fit 128 bits.
+/// A sum of decimals kept exact: the mantissas at the largest scale seen, on 128 bits.
+#[derive(Default)]
+struct DecimalSum {
+    mantissa: i128,
+    scale: u32,
+}
+
+impl DecimalSum {
+    /// Add `d`; `None` (the sum unchanged in value) where it would not fit.
+    fn add(&mut self, d: Decimal) -> Option<()> {
+        let pow = billcalc_exact::pow10;
+        if d.scale() > self.scale {
+            self.mantissa = self.mantissa.checked_mul(pow(d.scale() - self.scale)?)?;
+            self.scale = d.scale();
+        }
+        let m = d.mantissa().checked_mul(pow(self.scale - d.scale())?)?;
+        self.mantissa = self.mantissa.checked_add(m)?;
+        Some(())
+    }
+
+    /// The sum as an exact fraction.
+    fn exact(&self) -> Result<Exact> {
+        let d = Decimal::try_from_i128_with_scale(self.mantissa, self.scale);
+        d.map(Exact::of)
+            .map_err(|_| billcalc_exact::TooLarge.into())
+    }
+
+    /// The sum (≥ 0) half up to cents: ⌊(2m + u) / 2u⌋ with u = 10^(scale − 2).
+    fn cents(&self) -> Option<Decimal> {
+        let pow = billcalc_exact::pow10;
+        if self.mantissa < 0 {
+            return None;
+        }
+        let cents = if self.scale <= 2 {
+            self.mantissa.checked_mul(pow(2 - self.scale)?)?
+        } else {
+            let unit = pow(self.scale - 2)?;
+            self.mantissa.checked_mul(2)?.checked_add(unit)? / unit.checked_mul(2)?
+        };
+        Decimal::try_from_i128_with_scale(cents, 2).ok()
+    }
+}
+
+/// The running order's refund alone (a curve's point): `running_order(..).refund`, as a decimal
+/// computed on integers where both figures are rounded to cents (the console and document
+/// policies) and fit 128 bits, else as an exact fraction.
 fn running_refund(
     i: usize,
     o: &Order,
     date: NaiveDate,
     fee_override: Option<Ratio>,
     policy: RoundingPolicy,
-) -> Result<Exact> {
+) -> Result<std::result::Result<Decimal, Exact>> {
     if policy != RoundingPolicy::Exact {
         let d = refund_days(o.start, o.end, date);
         let rate = fee_rate(i, o, date, fee_override)?;
         if let Some(refund) = refund_in_cents(o.cash().0, d, rate.0) {
-            return Ok(refund);
+            return Ok(Ok(refund));
         }
     }
-    Ok(running_order(i, o, date, fee_override, policy)?.refund)
+    Ok(Err(running_order(i, o, date, fee_override, policy)?.refund))
 }
 
 /// 003 §3.4.2.2 on integers, paid = m / 10^s: consumed = paid × consumed days / total days and
 /// fee = paid × rate, each half up to cents, refund = max0(paid − consumed − fee). `None` where
 /// a figure would not fit (then the exact fractions compute it).
-fn refund_in_cents(paid: Decimal, d: RefundDays, rate: Decimal) -> Option<Exact> {
+fn refund_in_cents(paid: Decimal, d: RefundDays, rate: Decimal) -> Option<Decimal> {
     let (m, s, r) = (paid.mantissa(), paid.scale(), rate.mantissa());
     if m < 0 || r < 0 || d.total < 1 {
         return None;
@@ -221,9 +274,7 @@ fn refund_in_cents(paid: Decimal, d: RefundDays, rate: Decimal) -> Option<Exact>
     let k = s.max(2);
     let used = consumed.checked_add(fee)?.checked_mul(pow(k - 2)?)?;
     let net = m.checked_mul(pow(k - s)?)?.checked_sub(used)?;
-    Decimal::try_from_i128_with_scale(net.max(0), k)
-        .ok()
-        .map(Exact::of)
+    Decimal::try_from_i128_with_scale(net.max(0), k).ok()
 }
 
 /// The handling fee rate: the request's, else table 3-5's for the order's term (003 §3.4.2.2).
