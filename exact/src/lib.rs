@@ -150,8 +150,9 @@ fn add(a: i128, b: i128) -> Option<i128> {
     a.checked_add(b)
 }
 
-/// `a / b` toward zero for b > 0, on 64 bits when both fit.
-fn quotient(a: i128, b: i128) -> i128 {
+/// `a / b` toward zero for b > 0, on 64 bits when both fit (a 128-bit division is a library
+/// call, slow in wasm above all); 0 for b = 0.
+pub fn quotient(a: i128, b: i128) -> i128 {
     match (i64::try_from(a), i64::try_from(b)) {
         (Ok(x), Ok(y)) if y > 0 => i128::from(x / y),
         _ if b != 0 => a / b,

@@ -225,7 +225,8 @@ impl DecimalSum {
             self.mantissa.checked_mul(pow(2 - self.scale)?)?
         } else {
             let unit = pow(self.scale - 2)?;
-            self.mantissa.checked_mul(2)?.checked_add(unit)? / unit.checked_mul(2)?
+            let twice = self.mantissa.checked_mul(2)?.checked_add(unit)?;
+            billcalc_exact::quotient(twice, unit.checked_mul(2)?)
         };
         Decimal::try_from_i128_with_scale(cents, 2).ok()
     }
@@ -263,7 +264,10 @@ fn refund_in_cents(paid: Decimal, d: RefundDays, rate: Decimal) -> Option<Decima
     // a / b ≥ 0 half up to cents: ⌊(200a + b) / 2b⌋.
     let cents = |a: i128, b: i128| {
         let twice = b.checked_mul(2)?;
-        Some(a.checked_mul(200)?.checked_add(b)? / twice)
+        Some(billcalc_exact::quotient(
+            a.checked_mul(200)?.checked_add(b)?,
+            twice,
+        ))
     };
     let consumed = cents(
         m.checked_mul(i128::from(d.consumed))?,
