@@ -65,7 +65,8 @@ const ROUNDS = Number(process.env.ROUNDS ?? 9);
 console.log(`| same process, ${ROUNDS} alternating rounds | ${builds.map(([n]) => n).join(" | ")} | ${builds.slice(1).map(([n]) => `today / ${n}`).join(" | ")} |`);
 console.log(`|---|${builds.map(() => "---").join("|")}|${builds.slice(1).map(() => "---").join("|")}|`);
 for (const [label, run, n] of cases) {
-  for (const [name, b] of builds) run(b); // warm-up
+  // Warm-up: enough runs for V8 to have compiled the hot functions with its optimising tier.
+  for (let w = 0; w < Math.ceil(n / 4); w++) for (const [, b] of builds) run(b);
   const answers = builds.map(([, b]) => JSON.parse(run(b)));
   // Curves answer cents, calls their figures: an earlier release may carry fewer members, so only
   // the amounts both answer are compared.

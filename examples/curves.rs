@@ -1,6 +1,7 @@
 //! The four what-if curves of a 3-year order (1,096 days each) and the calls behind them, for an
 //! instruction count that does not depend on the machine's load:
-//! `valgrind --tool=callgrind target/release/examples/curves` (docs/PERFORMANCE.md).
+//! `valgrind --tool=callgrind target/release/examples/curves` (docs/PERFORMANCE.md); a second
+//! argument keeps the one operation named (`curves 1 unsubscribeRefund`).
 
 use billcalc::io::ops::{calculate_text, curve_text};
 
@@ -35,9 +36,13 @@ fn main() {
         .nth(1)
         .and_then(|n| n.parse().ok())
         .unwrap_or(3);
+    let only = std::env::args().nth(2);
     let mut size = 0;
     for _ in 0..rounds {
         for (op, request) in &curves {
+            if only.as_deref().is_some_and(|o| o != *op) {
+                continue;
+            }
             size += curve_text(op, request, None, None).map_or(0, |c| c.len());
             size += calculate_text(op, request, false).map_or(0, |a| a.len());
         }

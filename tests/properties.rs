@@ -403,28 +403,45 @@ proptest! {
 
     /// The curve gives, on every checked day, exactly the rule's refund or refusal for that day:
     /// order starts and ends, the days around each band change of table 3-5, days before, between
-    /// and after the orders, and random days.
+    /// and after the orders, and random days. The same for the immediate switch to pay-per-use,
+    /// whose curve shares the in-use figures, and for the downgrade and upgrade curves, which
+    /// compute their amount without the rule's answer; a large refund's approval day is checked
+    /// each day.
     #[test]
-    fn unsubscribe_curve_matches_the_general_rule_every_day(
+    fn curves_match_the_general_rule_every_day(
         o in curve_orders(),
-        rate in prop::option::of(prop::sample::select(vec!["0", "0.1", "0.125", "0.05", "1"])),
+        rate in prop::option::of(prop::sample::select(vec!["0", "0.1", "0.125", "0.05", "1", "2"])),
         exact in prop::bool::weighted(0.1),
+        kind in prop::sample::select(vec![0usize, 0, 1, 2, 3]),
+        approval in prop::option::of(0u64..2_000),
         picks in prop::collection::vec(any::<u64>(), 24),
     ) {
         let orders: Vec<Value> = o
             .iter()
             .map(|(s, e, t, p)| json!({"start": s.to_string(), "end": e.to_string(), "term": t, "paidCash": p}))
             .collect();
-        let mut req = json!({"scenario": "inUse", "date": o[0].0.to_string(), "orders": orders});
-        if let Some(r) = rate {
-            req["handlingFeeRate"] = json!(r);
+        let date = o[0].0.to_string();
+        let prices = json!({"1M": "90", "1Y": "900.5", "3Y": "2000"});
+        let (op, mut req) = match kind {
+            0 => ("unsubscribeRefund", json!({"scenario": "inUse", "date": date, "orders": orders})),
+            1 => ("switchToOnDemand", json!({"mode": "immediate", "date": date, "orders": orders})),
+            2 => ("downgradeRefund", json!({"date": date, "orders": orders, "newPrices": prices})),
+            _ => ("upgradeCost", json!({"date": date, "orders": orders, "oldPrices": {"1M": "30", "1Y": "300"}, "newPrices": prices})),
+        };
+        if let (Some(a), 0) = (approval, kind) {
+            req["approvalDate"] = json!((o[0].0 + Days::new(a)).to_string());
+        }
+        match (rate, kind) {
+            (Some(r), 0 | 1) => req["handlingFeeRate"] = json!(r),
+            (Some(r), 2) => req["discount"] = json!(r),
+            _ => {}
         }
         if exact {
             req["policy"] = json!("exact");
         }
         let from = o[0].0 - Days::new(2);
         let to = o[o.len() - 1].1 + Days::new(2);
-        let text = billcalc::io::ops::curve_text("unsubscribeRefund", &req.to_string(), Some(from), Some(to)).unwrap();
+        let text = billcalc::io::ops::curve_text(op, &req.to_string(), Some(from), Some(to)).unwrap();
         let curve: Value = serde_json::from_str(&text).unwrap();
         let mut days = Vec::new();
         for (s, e, _, _) in &o {
@@ -440,11 +457,12 @@ proptest! {
         for day in days.into_iter().filter(|d| *d >= from && *d <= to) {
             let k = (day - from).num_days() as usize;
             let mut one = req.clone();
-            one["op"] = json!("unsubscribeRefund");
+            one["op"] = json!(op);
             one["date"] = json!(day.to_string());
             match billcalc::calculate(one) {
                 Ok(a) => {
-                    let cents = dec(&a["refund"]) * Decimal::ONE_HUNDRED;
+                    let amount = if kind == 3 { &a["cost"] } else { &a["refund"] };
+                    let cents = dec(amount) * Decimal::ONE_HUNDRED;
                     prop_assert_eq!(curve["cents"][k].as_i64().map(Decimal::from), Some(cents), "{} {}", day, req);
                     prop_assert!(curve["refusals"][k].is_null());
                 }

@@ -18,6 +18,7 @@ use rust_decimal::RoundingStrategy;
 use crate::domain::exact::{Exact, Rounding};
 use crate::error::ErrorCode;
 use billcalc_derive::{FromJson, ToJson, Ts};
+use billcalc_exact::decimal::add_or_subtract;
 use std::fmt;
 use std::iter::Sum;
 use std::ops::{Add, AddAssign, Mul, Neg, Sub, SubAssign};
@@ -97,12 +98,12 @@ impl Money {
 
     /// An exact figure rounded half up to cents, from its exact value (a final amount).
     pub fn cents_of(e: Exact) -> crate::error::Result<Money> {
-        e.cents().map(Money)
+        Ok(Money(e.cents()?))
     }
 
     /// An exact figure rounded to `dp` decimals as `how` says, from its exact value.
     pub fn rounded(e: Exact, dp: u32, how: Rounding) -> crate::error::Result<Money> {
-        e.round(dp, how).map(Money)
+        Ok(Money(e.round(dp, how)?))
     }
 }
 
@@ -133,56 +134,9 @@ impl fmt::Display for Money {
 /// `rust_decimal`'s general formatter: the figures of every answer go through here, and it is
 /// the larger part of a call's cost otherwise.
 pub fn write_decimal(f: &mut impl fmt::Write, d: Decimal) -> fmt::Result {
-    // Filled from the end: digits, the point after `scale` digits, at least one integer digit.
-    let mut buf = [b'0'; 48];
-    let mut at = buf.len();
-    let mut u = d.mantissa().unsigned_abs();
-    let scale = d.scale() as usize;
-    let mut written = 0usize;
-    while u > 0 || written <= scale {
-        let digit = match u64::try_from(u) {
-            Ok(small) => {
-                u = u128::from(small / 10);
-                (small % 10) as u8
-            }
-            Err(_) => {
-                let r = (u % 10) as u8;
-                u /= 10;
-                r
-            }
-        };
-        at = at.saturating_sub(1);
-        match buf.get_mut(at) {
-            Some(slot) => *slot = b'0'.saturating_add(digit),
-            None => return write!(f, "{d}"),
-        }
-        written = written.saturating_add(1);
-        if written == scale {
-            at = at.saturating_sub(1);
-            match buf.get_mut(at) {
-                Some(slot) => *slot = b'.',
-                None => return write!(f, "{d}"),
-            }
-        }
-    }
-    if d.is_sign_negative() && d.mantissa() != 0 {
-        f.write_char('-')?;
-    }
-    match buf.get(at..).and_then(|t| std::str::from_utf8(t).ok()) {
+    match billcalc_exact::decimal::digits(d, &mut [0; 48]) {
         Some(text) => f.write_str(text),
         None => write!(f, "{d}"),
-    }
-}
-
-/// `a + b`, or `a − b` when `subtract`, saturating at `Decimal`'s bounds (the limits refuse
-/// amounts long before). The one place the money operators below add: `rust_decimal` inlines its
-/// addition wherever it is called, so one out-of-line copy serves every `+`, `−`, `+=`, `−=`.
-#[inline(never)]
-fn add_or_subtract(a: Decimal, b: Decimal, subtract: bool) -> Decimal {
-    if subtract {
-        a.saturating_sub(b)
-    } else {
-        a.saturating_add(b)
     }
 }
 

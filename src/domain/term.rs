@@ -57,7 +57,7 @@ impl Term {
     /// The price per `unit` of a term costing `price`, exact: `price / months` per month,
     /// `price × 12 / months` per year (`1M` at 11 → 132 per year; `3Y` at 400 → 400/3 per year).
     pub fn rate(self, price: Money, unit: PeriodUnit) -> Result<Exact, crate::error::Error> {
-        price.exact().over(self.length_in(unit))
+        Ok(price.exact().over(self.length_in(unit))?)
     }
 
     /// The one-unit term of the same kind (`1M` or `1Y`).

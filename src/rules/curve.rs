@@ -10,9 +10,10 @@ use crate::domain::calendar;
 use crate::domain::money::Money;
 use crate::domain::order::Order;
 use crate::error::{Error, ErrorCode, Result};
-use crate::rules::lifecycle::switch::SwitchRequest;
-use crate::rules::refunds::unsubscribe::UnsubscribeRequest;
-use crate::rules::spec_changes::{downgrade::DowngradeRequest, upgrade::UpgradeRequest};
+use crate::rules::lifecycle::switch::{self, SwitchRequest};
+use crate::rules::refunds::unsubscribe::{self, UnsubscribeRequest};
+use crate::rules::spec_changes::downgrade::{self, DowngradeRequest};
+use crate::rules::spec_changes::upgrade::{self, UpgradeRequest};
 use billcalc_derive::{ToJson, Ts};
 
 /// Most points one curve may have (27 years of days).
@@ -38,28 +39,78 @@ pub trait Dated {
     fn set_date(&mut self, day: NaiveDate);
     /// The orders, whose life is the curve's natural range.
     fn orders(&self) -> &[Order];
+    /// The amount on the request's day computed from its figures alone, without the rule's
+    /// answer, when the operation has such a way (`None`: the whole rule runs that day). Its
+    /// checks that do not depend on the day run once per curve, before: an error there refuses
+    /// every day.
+    fn amount_on_day(&self) -> Option<Result<Money>> {
+        None
+    }
+    /// The checks of [`Dated::amount_on_day`] that do not depend on the day.
+    fn checks(&self) -> Result<()> {
+        Ok(())
+    }
 }
 
-macro_rules! dated {
-    ($($t:ty: $($on:ident).*),*) => {$(
-        impl Dated for $t {
-            fn set_date(&mut self, day: NaiveDate) {
-                self$(.$on)*.date = day;
-            }
-            fn orders(&self) -> &[Order] {
-                &self$(.$on)*.orders
-            }
-        }
-    )*};
+impl Dated for DowngradeRequest {
+    fn set_date(&mut self, day: NaiveDate) {
+        self.change.date = day;
+    }
+    fn orders(&self) -> &[Order] {
+        &self.change.orders
+    }
+    fn amount_on_day(&self) -> Option<Result<Money>> {
+        Some(downgrade::refund_on_day(self))
+    }
 }
-dated!(
-    UnsubscribeRequest:,
-    DowngradeRequest: change,
-    UpgradeRequest: change,
-    SwitchRequest:
-);
 
-/// `amount` of the request on every day of `from..=to` (default: the orders' whole life).
+impl Dated for UpgradeRequest {
+    fn set_date(&mut self, day: NaiveDate) {
+        self.change.date = day;
+    }
+    fn orders(&self) -> &[Order] {
+        &self.change.orders
+    }
+    fn amount_on_day(&self) -> Option<Result<Money>> {
+        Some(upgrade::cost_on_day(self))
+    }
+}
+
+impl Dated for UnsubscribeRequest {
+    fn set_date(&mut self, day: NaiveDate) {
+        self.date = day;
+    }
+    fn orders(&self) -> &[Order] {
+        &self.orders
+    }
+    fn checks(&self) -> Result<()> {
+        unsubscribe::unsubscribe_checks(self).map(|_| ())
+    }
+    fn amount_on_day(&self) -> Option<Result<Money>> {
+        let (first, last) = (self.orders.first()?, self.orders.last()?);
+        unsubscribe::refund_on_day(self, first, last)
+    }
+}
+
+impl Dated for SwitchRequest {
+    fn set_date(&mut self, day: NaiveDate) {
+        self.date = day;
+    }
+    fn orders(&self) -> &[Order] {
+        &self.orders
+    }
+    fn checks(&self) -> Result<()> {
+        switch::switch_checks(self).map(|_| ())
+    }
+    fn amount_on_day(&self) -> Option<Result<Money>> {
+        let (first, last) = (self.orders.first()?, self.orders.last()?);
+        switch::refund_on_day(self, first, last)
+    }
+}
+
+/// `amount` of the request on every day of `from..=to` (default: the orders' whole life); where
+/// the operation computes its amount alone ([`Dated::amount_on_day`]), that, after its checks
+/// once.
 pub fn curve<Req: Dated>(
     req: &mut Req,
     from: Option<NaiveDate>,
@@ -70,9 +121,13 @@ pub fn curve<Req: Dated>(
         (Some(first), Some(last)) => Some((first.start, last.end)),
         _ => None,
     };
+    let checked = req.checks();
     days(natural, from, to, &mut |day| {
+        if let Err(e) = &checked {
+            return Err(e.clone());
+        }
         req.set_date(day);
-        amount(req)
+        req.amount_on_day().unwrap_or_else(|| amount(req))
     })
 }
 
@@ -133,6 +188,10 @@ fn days(
 /// An amount in integer cents (a curve's point).
 fn in_cents(m: Money) -> Option<i64> {
     use rust_decimal::prelude::ToPrimitive;
+    // The usual amount, already in cents: its mantissa, without a decimal multiplication.
+    if let (2, Ok(cents)) = (m.0.scale(), i64::try_from(m.0.mantissa())) {
+        return Some(cents);
+    }
     m.0.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)
         .and_then(|c| c.round().to_i64())
 }

@@ -4,10 +4,10 @@ use chrono::NaiveDate;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::expiry_instant;
-use crate::domain::money::Ratio;
+use crate::domain::money::{Money, Ratio};
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
-use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
+use crate::rules::refunds::in_use::{in_use_refund, in_use_refund_amount, InUseFor};
 use crate::rules::refunds::refund::{refund_to, PaidWith};
 use crate::rules::refunds::unsubscribe::{check_rate, ResourceKind, UnsubscribeResponse};
 use crate::rules::Options;
@@ -66,47 +66,8 @@ pub struct SwitchResponse {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn switch_to_on_demand(req: &SwitchRequest, b: Breakdown) -> Result<SwitchResponse> {
-    order::validate(&req.orders).map_err(|e| e.under("orders"))?;
-    order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
-    check_rate(req.handling_fee_rate)?;
-    let refuse =
-        |path: &str, msg: String| Err(Error::new(ErrorCode::ModeSwitchNotAllowed, path, msg));
-    // 003 §3.2.6.4 refuses trials the immediate switch; §3.2.6.3 does not list them, so a trial
-    // may switch at its expiry (as it may turn commercial). Packages, free and one-off services
-    // have no pay-per-use period to switch to.
-    let trial_at_expiry =
-        req.resource_kind == ResourceKind::Trial && req.mode == SwitchMode::AtExpiry;
-    if req.resource_kind != ResourceKind::Standard && !trial_at_expiry {
-        return refuse(
-            "resourceKind",
-            "resource packages, free and one-off services cannot switch to pay-per-use, nor a trial at once (003 §3.2.6.3, §3.2.6.4)".into(),
-        );
-    }
-    let (Some(first), Some(last)) = (req.orders.first(), req.orders.last()) else {
-        return Err(Error::new(
-            ErrorCode::MissingField,
-            "orders",
-            "at least one order is needed",
-        ));
-    };
-    if req.date > last.end {
-        return refuse(
-            "date",
-            format!(
-                "the resource expired on {}; only resources in use can switch (003 §3.2.6.4)",
-                last.end
-            ),
-        );
-    }
-    if req.date < first.start {
-        return refuse(
-            "date",
-            format!(
-                "the resource starts {}; only resources in use can switch",
-                first.start
-            ),
-        );
-    }
+    let (first, last) = switch_checks(req)?;
+    switch_dates(req, first, last)?;
     match req.mode {
         SwitchMode::Immediate => {
             let mut refund = in_use_refund(
@@ -143,4 +104,80 @@ pub fn switch_to_on_demand(req: &SwitchRequest, b: Breakdown) -> Result<SwitchRe
             })
         }
     }
+}
+
+/// The checks whatever the day: the orders, the rate, whether the resource may switch at all
+/// (003 §3.2.6.3, §3.2.6.4); the first and last orders. Run once for a whole curve.
+pub(crate) fn switch_checks(req: &SwitchRequest) -> Result<(&Order, &Order)> {
+    order::validate(&req.orders).map_err(|e| e.under("orders"))?;
+    order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
+    check_rate(req.handling_fee_rate)?;
+    let refuse =
+        |path: &str, msg: String| Err(Error::new(ErrorCode::ModeSwitchNotAllowed, path, msg));
+    // 003 §3.2.6.4 refuses trials the immediate switch; §3.2.6.3 does not list them, so a trial
+    // may switch at its expiry (as it may turn commercial). Packages, free and one-off services
+    // have no pay-per-use period to switch to.
+    let trial_at_expiry =
+        req.resource_kind == ResourceKind::Trial && req.mode == SwitchMode::AtExpiry;
+    if req.resource_kind != ResourceKind::Standard && !trial_at_expiry {
+        return refuse(
+            "resourceKind",
+            "resource packages, free and one-off services cannot switch to pay-per-use, nor a trial at once (003 §3.2.6.3, §3.2.6.4)".into(),
+        );
+    }
+    match (req.orders.first(), req.orders.last()) {
+        (Some(first), Some(last)) => Ok((first, last)),
+        _ => Err(Error::new(
+            ErrorCode::MissingField,
+            "orders",
+            "at least one order is needed",
+        )),
+    }
+}
+
+/// 003 §3.2.6.4: only a resource in use can switch.
+fn switch_dates(req: &SwitchRequest, first: &Order, last: &Order) -> Result<()> {
+    let refuse =
+        |path: &str, msg: String| Err(Error::new(ErrorCode::ModeSwitchNotAllowed, path, msg));
+    if req.date > last.end {
+        return refuse(
+            "date",
+            format!(
+                "the resource expired on {}; only resources in use can switch (003 §3.2.6.4)",
+                last.end
+            ),
+        );
+    }
+    if req.date < first.start {
+        return refuse(
+            "date",
+            format!(
+                "the resource starts {}; only resources in use can switch",
+                first.start
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// The refund alone on `req.date`, once [`switch_checks`] passed: a curve's point, the figures of
+/// [`switch_to_on_demand`] without its answer. `None` for a switch at expiry, whose curve runs
+/// the whole rule each day.
+pub(crate) fn refund_on_day(
+    req: &SwitchRequest,
+    first: &Order,
+    last: &Order,
+) -> Option<Result<Money>> {
+    if req.mode != SwitchMode::Immediate {
+        return None;
+    }
+    Some(switch_dates(req, first, last).and_then(|()| {
+        in_use_refund_amount(
+            &req.orders,
+            req.date,
+            req.handling_fee_rate,
+            req.options.policy,
+            InUseFor::SwitchToOnDemand,
+        )
+    }))
 }

@@ -2,6 +2,7 @@
 //! switch to pay-per-use (003 §3.2.6.4): cash paid − consumed − handling fee per running order.
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{self, refund_days, RefundDays};
@@ -150,6 +151,147 @@ pub(crate) fn in_use_refund(
     })
 }
 
+/// The in-use refund alone (a curve's point): the figures of [`in_use_refund`] — the running
+/// order's refund and the unstarted renewals' cash — without its answer. Added up as decimals
+/// (exact: 128-bit mantissas at one scale) where they are decimals, else as exact fractions.
+pub(crate) fn in_use_refund_amount(
+    orders: &[Order],
+    date: NaiveDate,
+    fee_override: Option<Ratio>,
+    policy: RoundingPolicy,
+    purpose: InUseFor,
+) -> Result<Money> {
+    let (mut decimals, mut fractions) = (DecimalSum::default(), Exact::ZERO);
+    let mut running_found = false;
+    for (i, o) in orders.iter().enumerate() {
+        if o.end < date {
+            continue;
+        }
+        let figure = if o.start > date {
+            Ok(o.cash().0)
+        } else {
+            running_found = true;
+            running_refund(i, o, date, fee_override, policy)?
+        };
+        match figure {
+            Ok(d) if decimals.add(d).is_some() => {}
+            Ok(d) => fractions = fractions.plus(Exact::of(d))?,
+            Err(e) => fractions = fractions.plus(e)?,
+        }
+    }
+    if !running_found {
+        return Err(no_running_order(date, purpose));
+    }
+    match (fractions.is_zero(), decimals.cents()) {
+        (true, Some(cents)) => Ok(Money(cents)),
+        _ => Money::cents_of(fractions.plus(decimals.exact()?)?),
+    }
+}
+
+/// A sum of decimals kept exact: the mantissas at the largest scale seen, on 128 bits.
+#[derive(Default)]
+struct DecimalSum {
+    mantissa: i128,
+    scale: u32,
+}
+
+impl DecimalSum {
+    /// Add `d`; `None` (the sum unchanged in value) where it would not fit.
+    fn add(&mut self, d: Decimal) -> Option<()> {
+        let pow = billcalc_exact::pow10;
+        if d.scale() > self.scale {
+            self.mantissa = self.mantissa.checked_mul(pow(d.scale() - self.scale)?)?;
+            self.scale = d.scale();
+        }
+        let m = d.mantissa().checked_mul(pow(self.scale - d.scale())?)?;
+        self.mantissa = self.mantissa.checked_add(m)?;
+        Some(())
+    }
+
+    /// The sum as an exact fraction.
+    fn exact(&self) -> Result<Exact> {
+        let d = Decimal::try_from_i128_with_scale(self.mantissa, self.scale);
+        d.map(Exact::of)
+            .map_err(|_| billcalc_exact::TooLarge.into())
+    }
+
+    /// The sum (≥ 0) half up to cents: ⌊(2m + u) / 2u⌋ with u = 10^(scale − 2).
+    fn cents(&self) -> Option<Decimal> {
+        let pow = billcalc_exact::pow10;
+        if self.mantissa < 0 {
+            return None;
+        }
+        let cents = if self.scale <= 2 {
+            self.mantissa.checked_mul(pow(2 - self.scale)?)?
+        } else {
+            let unit = pow(self.scale - 2)?;
+            let twice = self.mantissa.checked_mul(2)?.checked_add(unit)?;
+            billcalc_exact::quotient(twice, unit.checked_mul(2)?)
+        };
+        Decimal::try_from_i128_with_scale(cents, 2).ok()
+    }
+}
+
+/// The running order's refund alone (a curve's point): `running_order(..).refund`, as a decimal
+/// computed on integers where both figures are rounded to cents (the console and document
+/// policies) and fit 128 bits, else as an exact fraction.
+fn running_refund(
+    i: usize,
+    o: &Order,
+    date: NaiveDate,
+    fee_override: Option<Ratio>,
+    policy: RoundingPolicy,
+) -> Result<std::result::Result<Decimal, Exact>> {
+    if policy != RoundingPolicy::Exact {
+        let d = refund_days(o.start, o.end, date);
+        let rate = fee_rate(i, o, date, fee_override)?;
+        if let Some(refund) = refund_in_cents(o.cash().0, d, rate.0) {
+            return Ok(Ok(refund));
+        }
+    }
+    Ok(Err(running_order(i, o, date, fee_override, policy)?.refund))
+}
+
+/// 003 §3.4.2.2 on integers, paid = m / 10^s: consumed = paid × consumed days / total days and
+/// fee = paid × rate, each half up to cents, refund = max0(paid − consumed − fee). `None` where
+/// a figure would not fit (then the exact fractions compute it).
+fn refund_in_cents(paid: Decimal, d: RefundDays, rate: Decimal) -> Option<Decimal> {
+    let (m, s, r) = (paid.mantissa(), paid.scale(), rate.mantissa());
+    if m < 0 || r < 0 || d.total < 1 {
+        return None;
+    }
+    let pow = billcalc_exact::pow10;
+    // a / b ≥ 0 half up to cents: ⌊(200a + b) / 2b⌋.
+    let cents = |a: i128, b: i128| {
+        let twice = b.checked_mul(2)?;
+        Some(billcalc_exact::quotient(
+            a.checked_mul(200)?.checked_add(b)?,
+            twice,
+        ))
+    };
+    let consumed = cents(
+        m.checked_mul(i128::from(d.consumed))?,
+        pow(s)?.checked_mul(i128::from(d.total))?,
+    )?;
+    let fee = cents(m.checked_mul(r)?, pow(s.checked_add(rate.scale())?)?)?;
+    // At scale k = max(s, 2): paid and the two amounts in cents.
+    let k = s.max(2);
+    let used = consumed.checked_add(fee)?.checked_mul(pow(k - 2)?)?;
+    let net = m.checked_mul(pow(k - s)?)?.checked_sub(used)?;
+    Decimal::try_from_i128_with_scale(net.max(0), k).ok()
+}
+
+/// The handling fee rate: the request's, else table 3-5's for the order's term (003 §3.4.2.2).
+fn fee_rate(i: usize, o: &Order, date: NaiveDate, fee_override: Option<Ratio>) -> Result<Ratio> {
+    match fee_override {
+        Some(r) => Ok(r),
+        None => Ok(Ratio(
+            handling_fee::table_rate(o.term, o.start, date)
+                .map_err(|e| e.at(format!("orders[{i}].term")))?,
+        )),
+    }
+}
+
 /// The figures of the order running on the day.
 struct RunningOrder {
     /// Its total, consumed and remaining days.
@@ -182,13 +324,7 @@ fn running_order(
     policy: RoundingPolicy,
 ) -> Result<RunningOrder> {
     let d = refund_days(o.start, o.end, date);
-    let rate = match fee_override {
-        Some(r) => r,
-        None => Ratio(
-            handling_fee::table_rate(o.term, o.start, date)
-                .map_err(|e| e.at(format!("orders[{i}].term")))?,
-        ),
-    };
+    let rate = fee_rate(i, o, date, fee_override)?;
     let paid = o.cash().exact();
     let exact_consumed = paid.times(Exact::ratio(d.consumed, d.total))?;
     let exact_fee = paid.times(Exact::of(rate.0))?;

@@ -17,7 +17,7 @@ use crate::domain::messages::Msg;
 use crate::domain::money::{show, Money, Ratio};
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
-use crate::rules::refunds::in_use::{in_use_refund, InUseFor};
+use crate::rules::refunds::in_use::{in_use_refund, in_use_refund_amount, InUseFor};
 use crate::rules::refunds::never_refundable;
 use crate::rules::refunds::refund::{refund_to, PaidWith};
 pub use crate::rules::refunds::refund::{OrderRefund, UnsubscribeResponse, LARGE_REFUND_THRESHOLD};
@@ -93,20 +93,7 @@ pub struct UnsubscribeRequest {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<UnsubscribeResponse> {
-    order::validate(&req.orders).map_err(|e| e.under("orders"))?;
-    order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
-    check_rate(req.handling_fee_rate)?;
-    check_unsubscribable(req)?;
-    let (first, last) = match (req.orders.first(), req.orders.last()) {
-        (Some(f), Some(l)) => (f, l),
-        _ => {
-            return Err(Error::new(
-                ErrorCode::MissingField,
-                "orders",
-                "at least one order is needed",
-            ))
-        }
-    };
+    let (first, last) = unsubscribe_checks(req)?;
     let mut res = match req.scenario {
         Scenario::InUse => in_use(req, first, last, b)?,
         Scenario::NotYetEffective => {
@@ -170,6 +157,49 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<Unsu
     Ok(res)
 }
 
+/// The checks whatever the day: the orders, the rate, whether the resource may be unsubscribed
+/// at all (003 §3.4.2.3); the first and last orders. Run once for a whole curve.
+pub(crate) fn unsubscribe_checks(req: &UnsubscribeRequest) -> Result<(&Order, &Order)> {
+    order::validate(&req.orders).map_err(|e| e.under("orders"))?;
+    order::require_cash(&req.orders).map_err(|e| e.under("orders"))?;
+    check_rate(req.handling_fee_rate)?;
+    check_unsubscribable(req)?;
+    match (req.orders.first(), req.orders.last()) {
+        (Some(f), Some(l)) => Ok((f, l)),
+        _ => Err(Error::new(
+            ErrorCode::MissingField,
+            "orders",
+            "at least one order is needed",
+        )),
+    }
+}
+
+/// The refund alone on `req.date`, once [`unsubscribe_checks`] passed: a curve's point, the
+/// figures of [`unsubscribe_refund`] without its answer. `None` outside the `inUse` scenario,
+/// whose curve runs the whole rule each day.
+pub(crate) fn refund_on_day(
+    req: &UnsubscribeRequest,
+    first: &Order,
+    last: &Order,
+) -> Option<Result<Money>> {
+    if req.scenario != Scenario::InUse {
+        return None;
+    }
+    Some(in_use_dates(req, first, last).and_then(|()| {
+        let refund = in_use_refund_amount(
+            &req.orders,
+            req.date,
+            req.handling_fee_rate,
+            req.options.policy,
+            InUseFor::Unsubscribe,
+        )?;
+        if refund.0 > LARGE_REFUND_THRESHOLD {
+            check_approval_date(req.date, req.approval_date)?;
+        }
+        Ok(refund)
+    }))
+}
+
 /// 003 §3.4.2.2: the in-use refund, for a day within the orders (an expired resource cannot be
 /// unsubscribed, 003 §3.4.2.3; before its start it is not yet effective).
 fn in_use(
@@ -178,6 +208,19 @@ fn in_use(
     last: &Order,
     b: Breakdown,
 ) -> Result<UnsubscribeResponse> {
+    in_use_dates(req, first, last)?;
+    in_use_refund(
+        &req.orders,
+        req.date,
+        req.handling_fee_rate,
+        b,
+        InUseFor::Unsubscribe,
+    )
+}
+
+/// 003 §3.4.2.3: an expired resource cannot be unsubscribed; before its start it is not yet in
+/// use.
+fn in_use_dates(req: &UnsubscribeRequest, first: &Order, last: &Order) -> Result<()> {
     if req.date > last.end {
         return Err(Error::new(
             ErrorCode::ResourceExpired,
@@ -198,13 +241,7 @@ fn in_use(
             ),
         ));
     }
-    in_use_refund(
-        &req.orders,
-        req.date,
-        req.handling_fee_rate,
-        b,
-        InUseFor::Unsubscribe,
-    )
+    Ok(())
 }
 
 /// 003 §3.4.2.3: the services, packages, trials, free services and one-off charges never
@@ -312,12 +349,8 @@ fn apply_approval(
     if !res.requires_approval {
         return Ok(());
     }
+    check_approval_date(date, approval)?;
     match approval {
-        Some(a) if a < date => Err(Error::new(
-            ErrorCode::InvalidPeriod,
-            "approvalDate",
-            format!("approval {a} is before the unsubscribe {date}"),
-        )),
         Some(a) => {
             res.bill_month = calendar::month_text(a);
             let month = &res.bill_month;
@@ -331,6 +364,18 @@ fn apply_approval(
                 .note_msg(|| crate::msg!("unsubscribe.largeNeedsApproval", month = month));
             Ok(())
         }
+    }
+}
+
+/// 003 §3.4.2.1: a large refund cannot be approved before the unsubscribe.
+fn check_approval_date(date: NaiveDate, approval: Option<NaiveDate>) -> Result<()> {
+    match approval {
+        Some(a) if a < date => Err(Error::new(
+            ErrorCode::InvalidPeriod,
+            "approvalDate",
+            format!("approval {a} is before the unsubscribe {date}"),
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -91,19 +91,8 @@ pub struct DowngradeResponse {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<DowngradeResponse> {
-    req.change.check_prepaid()?;
-    let d = check_factor(req.discount, "discount")?;
-    let periods = req.change.remaining_periods()?;
-    crate::domain::order::require_cash(&req.change.orders).map_err(|e| e.under("orders"))?;
+    let (periods, d, price, note) = downgrade_terms(req)?;
     let unit = periods.unit;
-    let (price, note) = req
-        .new_prices
-        .match_period(
-            unit == calendar::PeriodUnit::Years,
-            periods.total,
-            TermMatch::Down,
-        )
-        .map_err(|e| e.at("newPrices"))?;
     let figures = downgrade_figures(req.change.date, &periods, &price, d)?;
     explain_downgrade(req.change.date, &periods, &price, note, d, &figures, &mut b);
     let refund = figures.refund;
@@ -131,6 +120,33 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
         refund_to,
         breakdown: b,
     })
+}
+
+/// The refund alone on the change day: a curve's point, the figures of [`downgrade_refund`]
+/// without its answer.
+pub(crate) fn refund_on_day(req: &DowngradeRequest) -> Result<Money> {
+    let (periods, d, price, _) = downgrade_terms(req)?;
+    Ok(downgrade_figures(req.change.date, &periods, &price, d)?.refund)
+}
+
+/// The checks, the remaining periods, the discount factor and the new price matched (rounded
+/// down to a priced term, 003 §3.2.7).
+fn downgrade_terms(
+    req: &DowngradeRequest,
+) -> Result<(RemainingPeriods<'_>, Exact, MatchedPrice, Option<TermNote>)> {
+    req.change.check_prepaid()?;
+    let d = check_factor(req.discount, "discount")?;
+    let periods = req.change.remaining_periods()?;
+    crate::domain::order::require_cash(&req.change.orders).map_err(|e| e.under("orders"))?;
+    let (price, note) = req
+        .new_prices
+        .match_period(
+            periods.unit == calendar::PeriodUnit::Years,
+            periods.total,
+            TermMatch::Down,
+        )
+        .map_err(|e| e.at("newPrices"))?;
+    Ok((periods, d, price, note))
 }
 
 /// The figures of a downgrade on its change day.
@@ -251,5 +267,5 @@ fn explain_downgrade(
 /// The document's illustration measures in years (10000 / 3 years × 2.75 years = 9,166.67);
 /// billcalc's operations measure in days, as the worked downgrade examples do (rules.md A5).
 pub fn remaining_value(paid: Money, total: Exact, remaining: Exact) -> Result<Exact> {
-    paid.exact().times(remaining)?.over(total)
+    Ok(paid.exact().times(remaining)?.over(total)?)
 }

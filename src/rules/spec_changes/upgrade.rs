@@ -141,6 +141,23 @@ pub(crate) struct Upgrade<'a> {
     pub offer: Option<&'a UpgradeOffer>,
 }
 
+/// The cost alone on the change day: a curve's point, the figures of [`upgrade_cost`] without
+/// its answer.
+pub(crate) fn cost_on_day(req: &UpgradeRequest) -> Result<Money> {
+    let upgrade = Upgrade {
+        date: req.change.date,
+        orders: &req.change.orders,
+        billing_mode: req.change.billing_mode,
+        old_prices: &req.old_prices,
+        new_prices: &req.new_prices,
+        offer: req.offer.as_ref(),
+    };
+    check_prepaid(upgrade.billing_mode)?;
+    let offer = offer_terms(&upgrade)?;
+    let periods = remaining_periods(upgrade.orders, upgrade.date)?;
+    Ok(upgrade_figures(&upgrade, &offer, &periods, req.options.policy)?.cost)
+}
+
 /// [`upgrade_cost`] over an [`Upgrade`].
 pub(crate) fn upgrade_fee(req: &Upgrade<'_>, mut b: Breakdown) -> Result<UpgradeResponse> {
     check_prepaid(req.billing_mode)?;

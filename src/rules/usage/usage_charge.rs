@@ -203,7 +203,7 @@ struct Charge<'a> {
 
 /// `price × quantity`, exact.
 fn priced(price: Money, quantity: Decimal) -> Result<Exact> {
-    price.exact().times(Exact::of(quantity))
+    Ok(price.exact().times(Exact::of(quantity))?)
 }
 
 /// 004: the charge of `usage` under the request's unit price type; tiers checked first.

@@ -1,0 +1,53 @@
+//! The decimal helpers every answer runs through: money addition and a decimal's digits. Here,
+//! in the crate built for speed, rather than beside `Money` in the crate built for size.
+
+use rust_decimal::Decimal;
+
+/// `a + b`, or `a − b` when `subtract`, saturating at `Decimal`'s bounds (billcalc's input limits
+/// refuse amounts long before). One out-of-line copy serves every money `+`, `−`, `+=`, `−=`:
+/// `rust_decimal` inlines its addition wherever it is called.
+#[inline(never)]
+pub fn add_or_subtract(a: Decimal, b: Decimal, subtract: bool) -> Decimal {
+    if subtract {
+        a.saturating_sub(b)
+    } else {
+        a.saturating_add(b)
+    }
+}
+
+/// A decimal's text exactly as its `Display` writes it (`-0.50`, `110.00`, `0.0000000009`),
+/// without `rust_decimal`'s general formatter, into `buf`; `None` when it does not fit (never for
+/// a `Decimal`, whose 28 digits and point fit in 48 bytes).
+#[inline(never)]
+pub fn digits(d: Decimal, buf: &mut [u8; 48]) -> Option<&str> {
+    // Filled from the end: digits, the point after `scale` digits, at least one integer digit.
+    let mut at = buf.len();
+    let mut u = d.mantissa().unsigned_abs();
+    let scale = d.scale() as usize;
+    let mut written = 0usize;
+    while u > 0 || written <= scale {
+        let digit = match u64::try_from(u) {
+            Ok(small) => {
+                u = u128::from(small / 10);
+                (small % 10) as u8
+            }
+            Err(_) => {
+                let r = (u % 10) as u8;
+                u /= 10;
+                r
+            }
+        };
+        at = at.checked_sub(1)?;
+        *buf.get_mut(at)? = b'0'.saturating_add(digit);
+        written = written.saturating_add(1);
+        if written == scale {
+            at = at.checked_sub(1)?;
+            *buf.get_mut(at)? = b'.';
+        }
+    }
+    if d.is_sign_negative() && d.mantissa() != 0 {
+        at = at.checked_sub(1)?;
+        *buf.get_mut(at)? = b'-';
+    }
+    buf.get(at..).and_then(|t| std::str::from_utf8(t).ok())
+}
