@@ -212,7 +212,7 @@ pub static ENGLISH: &[(&str, &str, &str)] = &[
     ("compare.saving", "; {months} × 1M − {total} = {saving} saved ({percent} %)", ""),
     ("compare.breakEven", "; cheaper than pay-per-use above {hours} hours a month", ""),
     ("compare.payPerUseCheaper", "{term}: pay-per-use stays cheaper even running all month ({hours} hours)", ""),
-    // 003 §3.2.3: auto-renewal.
+    // 003 §3.2.3.1: auto-renewal.
     ("autoRenew.expiryOnSuccess", "expiry on success", "{expiry} + {term}"),
     ("autoRenew.termChosen", "renewal term", "chosen in the auto-renewal settings"),
     ("autoRenew.termFromPurchase", "renewal term", "bought for {purchase} → {kind} auto-renewal (003 §3.2.3.1)"),
@@ -317,7 +317,7 @@ pub static ENGLISH: &[(&str, &str, &str)] = &[
     ("bill.amount", "amount {n}", "{raw}{charged}"),
     ("bill.charged", " → {line}", ""),
     ("bill.totalRounding", "rounding of the total", "{sum} → {total}"),
-    // 003 §6.1, 004: usage charges.
+    // 003 §6.1.1, 004: usage charges.
     ("usage.inPricingUnit", "usage in the pricing unit", "{raw} / {ratio} {result} truncated to {decimals} decimals (003 §6.1.1)"),
     ("usage.fixed", "usage × unit price", "{usage} × {price} {result}"),
     ("usage.none", "no usage", "0: no usage, no bill (004)"),

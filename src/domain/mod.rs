@@ -5,6 +5,7 @@ pub mod breakdown;
 pub mod calendar;
 pub mod exact;
 pub mod handling_fee;
+pub mod map;
 pub mod messages;
 pub mod money;
 pub mod order;

@@ -4,8 +4,8 @@
 //! "3Y": "400"}`. A term price becomes a rate per unit of time by dividing by the term's length
 //! (003 §3.2.7: 400 for 3 years = 400/3 per year = 400/36 per month).
 
+use crate::domain::map::SortedMap;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
 
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::Exact;
@@ -16,7 +16,7 @@ use crate::error::{Error, ErrorCode, Result};
 
 /// Prices of one configuration, per term.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PriceTable(pub BTreeMap<Term, Money>);
+pub struct PriceTable(pub SortedMap<Term, Money>);
 
 /// How a remaining period is matched to a price term (003 §3.2.7).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@
 //! knows the path of the value it points at. Here are the readers of the domain's scalar types
 //! (money, ratios, terms, dates, price tables) and of the standard ones.
 
-use std::collections::BTreeMap;
+use crate::domain::map::SortedMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
@@ -225,11 +225,11 @@ impl<'a> At<'a> {
         &self,
         key: fn(&str) -> std::result::Result<K, (ErrorCode, String)>,
         value: fn(At<'_>) -> Result<V>,
-    ) -> Result<BTreeMap<K, V>> {
+    ) -> Result<SortedMap<K, V>> {
         let Json::Object(members) = self.json else {
             return Err(self.invalid_type("an object"));
         };
-        let mut map = BTreeMap::new();
+        let mut map = SortedMap::new();
         for (name, item) in members {
             let at = self.child(item, Step::Member(name));
             let k = key(name).map_err(|(code, message)| at.error(code, message))?;
@@ -360,7 +360,7 @@ impl FromJson for u32 {
     }
 }
 
-impl FromJson for BTreeMap<String, crate::domain::money::Money> {
+impl FromJson for SortedMap<String, crate::domain::money::Money> {
     fn from_json(at: At<'_>) -> Result<Self> {
         at.map(
             |k| Ok(k.to_string()),

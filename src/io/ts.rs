@@ -153,7 +153,7 @@ impl<A: Ts, B: Ts> Ts for (A, B) {
     }
 }
 
-impl<K: Ts, V: Ts> Ts for BTreeMap<K, V> {
+impl<K: Ts, V: Ts> Ts for crate::domain::map::SortedMap<K, V> {
     fn name() -> String {
         format!("{{ [key in {}]?: {} }}", K::name(), V::name())
     }

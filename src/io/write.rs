@@ -3,7 +3,7 @@
 //! (`#[derive(ToJson)]`, the `billcalc-derive` crate): plain, non-generic pushes of names computed
 //! at compile time. Here are the writers of the domain's scalar types and of the standard ones.
 
-use std::collections::BTreeMap;
+use crate::domain::map::SortedMap;
 use std::fmt::Write;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -210,7 +210,7 @@ impl<T: ToJson> ToJson for Vec<T> {
     }
 }
 
-impl<K: std::fmt::Display, V: ToJson> ToJson for BTreeMap<K, V> {
+impl<K: std::fmt::Display, V: ToJson> ToJson for SortedMap<K, V> {
     fn write_json(&self, out: &mut String) {
         out.push('{');
         for (i, (k, v)) in self.iter().enumerate() {

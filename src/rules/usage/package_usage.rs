@@ -2,7 +2,7 @@
 //! packages and what is billed pay-per-use — with the reason for every overage, which answers
 //! "why am I still in arrears after buying a package?" (000).
 
-use std::collections::BTreeMap;
+use crate::domain::map::SortedMap;
 
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
@@ -104,7 +104,7 @@ pub struct PackageUsageRequest {
     pub usage: Vec<UsageRecord>,
     /// Pay-per-use unit price of each billing item that has overage.
     #[json(default)]
-    pub prices: BTreeMap<String, Money>,
+    pub prices: SortedMap<String, Money>,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -287,13 +287,13 @@ fn check_packages(req: &PackageUsageRequest) -> Result<()> {
 #[derive(Default)]
 struct Ledger {
     /// Used per `(package, cycle)`.
-    used: BTreeMap<(usize, i64), Decimal>,
+    used: SortedMap<(usize, i64), Decimal>,
     /// First day of each `(package, cycle)` with usage.
-    cycle_starts: BTreeMap<(usize, i64), NaiveDate>,
+    cycle_starts: SortedMap<(usize, i64), NaiveDate>,
     /// Each usage record, in the request's order.
     records: Vec<RecordResult>,
     /// Billed pay-per-use, per billing item.
-    overage_by_item: BTreeMap<String, Decimal>,
+    overage_by_item: SortedMap<String, Decimal>,
     /// Why pay-per-use, each reason once, in time order.
     reasons: Vec<String>,
 }
@@ -309,8 +309,8 @@ impl Ledger {
         quota: Decimal,
         left: Decimal,
     ) -> Decimal {
-        let slot = self.used.entry((k, cycle)).or_insert(Decimal::ZERO);
-        self.cycle_starts.entry((k, cycle)).or_insert(from);
+        let slot = self.used.get_or_insert((k, cycle), Decimal::ZERO);
+        self.cycle_starts.get_or_insert((k, cycle), from);
         let available = (quota - *slot).max(Decimal::ZERO);
         let take = available.min(left);
         if take > Decimal::ZERO {
@@ -334,8 +334,7 @@ impl Ledger {
             }
             *self
                 .overage_by_item
-                .entry(u.billing_item.clone())
-                .or_default() += left;
+                .get_or_insert(u.billing_item.clone(), Decimal::ZERO) += left;
         }
         self.records.push(RecordResult {
             index: i,
@@ -540,7 +539,7 @@ struct OverageFigures {
 /// price (required); the sum is rounded half up to cents once.
 fn overage_figures(
     req: &PackageUsageRequest,
-    overage_by_item: BTreeMap<String, Decimal>,
+    overage_by_item: SortedMap<String, Decimal>,
 ) -> Result<OverageFigures> {
     let mut overage = Vec::new();
     let mut exact = Money::ZERO;
