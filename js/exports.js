@@ -30,6 +30,8 @@ export const OPERATIONS = [
   "packageUsage",
   "packageRenewal",
   "compareTerms",
+  "postpaidCalendar",
+  "invoice",
 ];
 
 export const {
@@ -57,6 +59,8 @@ export const {
   packageUsage,
   packageRenewal,
   compareTerms,
+  postpaidCalendar,
+  invoice,
   calculate,
   curve,
 } = wrap(raw, OPERATIONS);

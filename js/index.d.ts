@@ -22,6 +22,8 @@ import type {
   ErrorCode,
   ExpansionRequest,
   ExpansionResponse,
+  InvoiceRequest,
+  InvoiceResponse,
   MergedPaymentRequest,
   MergedPaymentResponse,
   PackageRenewalRequest,
@@ -30,6 +32,8 @@ import type {
   PackageUsageResponse,
   PaymentSplitRequest,
   PaymentSplitResponse,
+  PostpaidCalendarRequest,
+  PostpaidCalendarResponse,
   QuotaRequest,
   QuotaResponse,
   QuoteRequest,
@@ -116,6 +120,10 @@ export declare function packageUsage(request: PackageUsageRequest): PackageUsage
 export declare function packageRenewal(request: PackageRenewalRequest): PackageRenewalResponse;
 /** 003 §3.2.2, §3.2.6.2: every purchasable term side by side — total, monthly price, saving, pay-per-use break-even. */
 export declare function compareTerms(request: CompareTermsRequest): CompareTermsResponse;
+/** 003 §1.4, §2, §5.2.3: the bills' issue, due and overdue days, monthly-settlement orders, what a top-up pays first, the available balance and how much may be repaid. */
+export declare function postpaidCalendar(request: PostpaidCalendarRequest): PostpaidCalendarResponse;
+/** 003 §10, §8, §9.1.2: which invoice or credit note, from whom and when; vouchers not invoiced; tax given back on a refund; a WHT certificate's amounts per invoice. */
+export declare function invoice(request: InvoiceRequest): InvoiceResponse;
 
 /** A request with its operation named in `op`, as the CLI reads it. */
 export type AnyRequest =
@@ -142,7 +150,9 @@ export type AnyRequest =
   | ({ op: "billRounding" } & BillRoundingRequest)
   | ({ op: "packageUsage" } & PackageUsageRequest)
   | ({ op: "packageRenewal" } & PackageRenewalRequest)
-  | ({ op: "compareTerms" } & CompareTermsRequest);
+  | ({ op: "compareTerms" } & CompareTermsRequest)
+  | ({ op: "postpaidCalendar" } & PostpaidCalendarRequest)
+  | ({ op: "invoice" } & InvoiceRequest);
 
 /** Any operation, named by `op`. */
 export declare function calculate(
@@ -171,7 +181,9 @@ export declare function calculate(
   | BillRoundingResponse
   | PackageUsageResponse
   | PackageRenewalResponse
-  | CompareTermsResponse;
+  | CompareTermsResponse
+  | PostpaidCalendarResponse
+  | InvoiceResponse;
 
 /** A what-if curve request: an operation on a day and, optionally, the days to cover. */
 export type CurveRequest = (

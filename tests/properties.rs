@@ -216,7 +216,9 @@ proptest! {
         prop_assert!(dec(&res["shortfall"]) >= Decimal::ZERO && dec(&res["shortfall"]) <= dec(&res["payable"]));
         // What was short: the rest after the balance (nothing with month-end settlement), unless
         // an auto-renewal's bound card may take it (at most 20,000 USD a transaction, 003 §5.1.2).
-        let rest = if flow == "orderPayment" && settlement {
+        // 003 §1.3: on monthly settlement the month's bill pays an order and an auto-renewal
+        // (the old auto-renewal, 003 §13.1.2.1, knows only the balance).
+        let rest = if flow != "oldAutoRenewal" && settlement {
             Decimal::ZERO
         } else {
             (dec(&res["payable"]) - dec(&json!(money(cash))) - dec(&json!(money(credit)))).max(Decimal::ZERO)
