@@ -347,62 +347,8 @@ fn certificate_split(
     c: &WhtCertificate,
     b: &mut Breakdown,
 ) -> Result<CertificateSplit> {
-    let at = |i: usize, m: &str| format!("whtCertificate.invoices[{i}].{m}");
-    if c.invoices.is_empty() {
-        return Err(Error::new(
-            ErrorCode::InvalidInput,
-            "whtCertificate.invoices",
-            "a certificate covers at least one invoice",
-        ));
-    }
-    if c.total.round_half_up(2) != c.total {
-        return Err(Error::new(
-            ErrorCode::InvalidMoney,
-            "whtCertificate.total",
-            "a certificate amount has at most 2 decimals (003 §10.3)",
-        ));
-    }
-    for (i, inv) in c.invoices.iter().enumerate() {
-        if c.invoices.iter().take(i).any(|x| x.id == inv.id) {
-            return Err(Error::new(
-                ErrorCode::InvalidInput,
-                at(i, "id"),
-                format!(
-                    "invoice {} is chosen twice: an invoice is chosen once (003 §10.3)",
-                    inv.id
-                ),
-            ));
-        }
-    }
-    let typed: Vec<Money> = c
-        .invoices
-        .iter()
-        .filter_map(|x| x.certificate_amount)
-        .collect();
-    let (amounts, proposed) = if typed.len() == c.invoices.len() {
-        let sum: Money = typed.iter().copied().sum();
-        if sum != c.total {
-            return Err(Error::new(
-                ErrorCode::InvalidInput,
-                "whtCertificate.invoices",
-                format!("the invoices' certificate amounts add up to {sum}, not the total {} (003 §10.3)", c.total),
-            ));
-        }
-        (typed, false)
-    } else if let Some(i) = c
-        .invoices
-        .iter()
-        .position(|x| x.certificate_amount.is_none())
-        .filter(|_| !typed.is_empty())
-    {
-        return Err(Error::new(
-            ErrorCode::MissingField,
-            at(i, "certificateAmount"),
-            "give every invoice's certificate amount, or none to have them proposed",
-        ));
-    } else {
-        (largest_remainder(c)?, c.invoices.len() > 1)
-    };
+    check_certificate(c)?;
+    let (amounts, proposed) = split_amounts(c)?;
     let country = req
         .country
         .as_deref()
@@ -441,6 +387,75 @@ fn certificate_split(
         amounts,
         proposed,
     })
+}
+
+/// 003 §10.3: at least one invoice, each chosen once; a total to the cent.
+fn check_certificate(c: &WhtCertificate) -> Result<()> {
+    if c.invoices.is_empty() {
+        return Err(Error::new(
+            ErrorCode::InvalidInput,
+            "whtCertificate.invoices",
+            "a certificate covers at least one invoice",
+        ));
+    }
+    if c.total.round_half_up(2) != c.total {
+        return Err(Error::new(
+            ErrorCode::InvalidMoney,
+            "whtCertificate.total",
+            "a certificate amount has at most 2 decimals (003 §10.3)",
+        ));
+    }
+    for (i, inv) in c.invoices.iter().enumerate() {
+        if c.invoices.iter().take(i).any(|x| x.id == inv.id) {
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                format!("whtCertificate.invoices[{i}].id"),
+                format!(
+                    "invoice {} is chosen twice: an invoice is chosen once (003 §10.3)",
+                    inv.id
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The amounts per invoice and whether billcalc proposed them: typed for every invoice (adding
+/// up to the total), or for none (one invoice: the total; several: A34).
+fn split_amounts(c: &WhtCertificate) -> Result<(Vec<Money>, bool)> {
+    let typed: Vec<Money> = c
+        .invoices
+        .iter()
+        .filter_map(|x| x.certificate_amount)
+        .collect();
+    if typed.len() == c.invoices.len() {
+        let sum: Money = typed.iter().copied().sum();
+        if sum != c.total {
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                "whtCertificate.invoices",
+                format!(
+                    "the invoices' certificate amounts add up to {sum}, not the total {} (003 \
+                     §10.3)",
+                    c.total
+                ),
+            ));
+        }
+        return Ok((typed, false));
+    }
+    if let Some(i) = c
+        .invoices
+        .iter()
+        .position(|x| x.certificate_amount.is_none())
+        .filter(|_| !typed.is_empty())
+    {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            format!("whtCertificate.invoices[{i}].certificateAmount"),
+            "give every invoice's certificate amount, or none to have them proposed",
+        ));
+    }
+    Ok((largest_remainder(c)?, c.invoices.len() > 1))
 }
 
 /// A34: the total in proportion to the invoices before VAT, each cut to the cent, the cents left

@@ -521,6 +521,18 @@ fn explain(
             )
         });
     }
+    explain_calendar(req, bills, unbilled, orders, b);
+}
+
+/// The calendar as facts: the month not yet billed, the monthly-settlement orders' bills, and the
+/// rules of the calendar as a note.
+fn explain_calendar(
+    req: &PostpaidCalendarRequest,
+    bills: &[BillDay],
+    unbilled: &UnbilledMonth,
+    orders: &[OrderOnBill],
+    b: &mut Breakdown,
+) {
     b.fact_with(|| {
         (
             format!("the {} bill (not yet issued)", unbilled.month),
