@@ -483,7 +483,7 @@ fn largest_remainder(c: &WhtCertificate) -> Result<Vec<Money>> {
     let mut left = cents - floors.iter().sum::<rust_decimal::Decimal>();
     // The largest remainders first, the earlier invoice on a tie.
     let mut ranked: Vec<(rust_decimal::Decimal, usize)> = rests.into_iter().zip(0..).collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::domain::sorting::sort_by(&mut ranked, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in ranked {
         if left <= rust_decimal::Decimal::ZERO {
             break;

@@ -342,7 +342,7 @@ fn issued_bills(req: &PostpaidCalendarRequest) -> Result<Vec<BillDay>> {
             status,
         });
     }
-    bills.sort_by_key(|x| x.period_start);
+    crate::domain::sorting::sort_by_key(&mut bills, |x| x.period_start);
     Ok(bills)
 }
 
@@ -350,7 +350,9 @@ fn issued_bills(req: &PostpaidCalendarRequest) -> Result<Vec<BillDay>> {
 fn unbilled_month(date: NaiveDate) -> Result<UnbilledMonth> {
     let first = date.with_day(1).unwrap_or(date);
     let issued = bill_day(first)?;
-    let (first, issued) = match first.checked_sub_months(chrono::Months::new(1)) {
+    // Before the 3rd, last month's bill is still to come.
+    let prev = first.pred_opt().and_then(|d| d.with_day(1));
+    let (first, issued) = match prev {
         Some(prev) if date < bill_day(prev)? => (prev, bill_day(prev)?),
         _ => (first, issued),
     };
