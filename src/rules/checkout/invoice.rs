@@ -301,7 +301,7 @@ fn explain(
                 .map(|t| {
                     t.rates
                         .iter()
-                        .map(|r| format!("{} {} × {}", r.tax, r.rate.0, invoiced.0.abs()))
+                        .map(|r| format!("{} {} × {}", r.tax, r.rate.0, Money(invoiced.0.abs())))
                         .collect()
                 })
                 .unwrap_or_default();

@@ -514,12 +514,15 @@ fn explain(
             )
         });
     }
-    let repaid: Money = bills.iter().map(|x| x.paid_by_repayment).sum();
-    if repaid.is_positive() {
+    if let Some(x) = bills.iter().find(|x| x.paid_by_repayment.is_positive()) {
+        let repaid = x.paid_by_repayment;
         b.line_with(-repaid, || {
             (
-                "repayment".into(),
-                format!("−{repaid}, at most the bill's remaining amount due (003 §5.2.3)"),
+                format!("repayment of the {} bill", x.month),
+                format!(
+                    "−{repaid}, at most its remaining amount due {} (003 §5.2.3)",
+                    x.remaining_after + repaid
+                ),
             )
         });
     }
