@@ -281,34 +281,42 @@ fn explain(
     (invoiced, tax_amount, tax): (Money, Money, Option<&TaxResponse>),
     b: &mut Breakdown,
 ) {
-    b.line_with(invoiced, || {
-        (
-            "invoiced (before tax)".into(),
-            format!(
-                "{} − {} paid by voucher (not invoiced, 003 §9.1.2)",
-                req.amount, req.voucher
-            ),
-        )
-    });
-    if !tax_amount.0.is_zero() {
-        b.line_with(tax_amount, || {
-            let what = if tax_amount.is_negative() {
-                "tax given back with the credit note (A33)"
-            } else {
-                "indirect tax (003 §8)"
-            };
-            let rates: Vec<String> = tax
-                .map(|t| {
-                    t.rates
-                        .iter()
-                        .map(|r| format!("{} {} × {}", r.tax, r.rate.0, Money(invoiced.0.abs())))
-                        .collect()
-                })
-                .unwrap_or_default();
-            (what.into(), format!("{} = {tax_amount}", rates.join(" + ")))
-        });
+    {
+        let (l, f): (String, String) = {
+            (
+                "invoiced (before tax)".into(),
+                format!(
+                    "{} − {} paid by voucher (not invoiced, 003 §9.1.2)",
+                    req.amount, req.voucher
+                ),
+            )
+        };
+        b.line(l, f, invoiced);
     }
-    b.note_with(|| match (issuer, kind, issued_on) {
+    if !tax_amount.0.is_zero() {
+        {
+            let (l, f): (String, String) = {
+                let what = if tax_amount.is_negative() {
+                    "tax given back with the credit note (A33)"
+                } else {
+                    "indirect tax (003 §8)"
+                };
+                let rates: Vec<String> = tax
+                    .map(|t| {
+                        t.rates
+                            .iter()
+                            .map(|r| {
+                                format!("{} {} × {}", r.tax, r.rate.0, Money(invoiced.0.abs()))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (what.into(), format!("{} = {tax_amount}", rates.join(" + ")))
+            };
+            b.line(l, f, tax_amount);
+        }
+    }
+    b.note(match (issuer, kind, issued_on) {
         (InvoiceIssuer::EnterpriseMaster, ..) => {
             "003 §10.1: an enterprise sub-customer gets no invoice itself: its enterprise master \
              is invoiced"
@@ -357,24 +365,27 @@ fn certificate_split(
         (country.as_deref(), req.tax.seller),
         (Some("MY"), Some(Seller::SparkooSingapore)) | (Some("TH"), Some(Seller::SparkooThailand))
     );
-    b.fact_with(|| {
-        let parts: Vec<String> = c
-            .invoices
-            .iter()
-            .zip(&amounts)
-            .map(|(x, a)| format!("{a} ({})", x.id))
-            .collect();
-        let how = if proposed {
-            ", proposed in proportion to the invoices before VAT (A34)"
-        } else {
-            ""
+    {
+        let (l, f, v): (String, String, String) = {
+            let parts: Vec<String> = c
+                .invoices
+                .iter()
+                .zip(&amounts)
+                .map(|(x, a)| format!("{a} ({})", x.id))
+                .collect();
+            let how = if proposed {
+                ", proposed in proportion to the invoices before VAT (A34)"
+            } else {
+                ""
+            };
+            (
+                "WHT certificate".into(),
+                format!("{} = {}{how}", c.total, parts.join(" + ")),
+                c.total.to_string(),
+            )
         };
-        (
-            "WHT certificate".into(),
-            format!("{} = {}{how}", c.total, parts.join(" + ")),
-            c.total.to_string(),
-        )
-    });
+        b.fact(l, f, v);
+    }
     b.note(if upload_open {
         "003 §10.3: the WHT certificate is uploaded in the console (Invoices > WHT certificates)"
     } else {
@@ -475,8 +486,8 @@ fn largest_remainder(c: &WhtCertificate) -> Result<Vec<Money>> {
     let mut floors = Vec::with_capacity(weights.len());
     let mut rests = Vec::with_capacity(weights.len());
     for w in &weights {
-        let product = cents * w;
-        let floor = (product / whole).floor();
+        let product = cents * *w;
+        let floor = crate::domain::money::truncate(product / whole, 0);
         floors.push(floor);
         rests.push(product - floor * whole);
     }

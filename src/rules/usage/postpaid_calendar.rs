@@ -228,13 +228,16 @@ pub fn postpaid_calendar(
     let cash_balance = req.cash_balance + to_balance;
     let arrears = req.arrears - to_arrears;
     explain(req, &bills, &unbilled, &orders, top_up.as_ref(), &mut b);
-    b.fact_with(|| {
-        (
-            "available (可用额度)".into(),
-            format!("{cash_balance} (cash) − {arrears} (arrears), 003 §2"),
-            (cash_balance - arrears).to_string(),
-        )
-    });
+    {
+        let (l, f, v): (String, String, String) = {
+            (
+                "available (可用额度)".into(),
+                format!("{cash_balance} (cash) − {arrears} (arrears), 003 §2"),
+                (cash_balance - arrears).to_string(),
+            )
+        };
+        b.fact(l, f, v);
+    }
     Ok(PostpaidCalendarResponse {
         bills,
         billed_remaining,
@@ -480,34 +483,40 @@ fn explain(
     b: &mut Breakdown,
 ) {
     for x in bills {
-        b.line_with(x.remaining, || {
-            let status = match x.status {
-                BillStatus::Settled => "settled",
-                BillStatus::Due => "due, not overdue",
-                BillStatus::Overdue => "overdue",
+        {
+            let (l, f): (String, String) = {
+                let status = match x.status {
+                    BillStatus::Settled => "settled",
+                    BillStatus::Due => "due, not overdue",
+                    BillStatus::Overdue => "overdue",
+                };
+                (
+                    format!("{} bill, due {} ({status})", x.month, x.due_on),
+                    format!(
+                        "{} − {} repaid = {}",
+                        x.amount,
+                        x.amount - x.remaining,
+                        x.remaining
+                    ),
+                )
             };
-            (
-                format!("{} bill, due {} ({status})", x.month, x.due_on),
-                format!(
-                    "{} − {} repaid = {}",
-                    x.amount,
-                    x.amount - x.remaining,
-                    x.remaining
-                ),
-            )
-        });
+            b.line(l, f, x.remaining);
+        }
     }
     if let Some(t) = top_up {
-        b.line_with(-t.to_bills, || {
-            (
-                "the top-up pays unpaid bills first".into(),
-                format!(
-                    "−{} of {} (003 §2, §5.2.1; oldest first, A31)",
-                    t.to_bills, t.amount
-                ),
-            )
-        });
-        b.note_with(|| {
+        {
+            let (l, f): (String, String) = {
+                (
+                    "the top-up pays unpaid bills first".into(),
+                    format!(
+                        "−{} of {} (003 §2, §5.2.1; oldest first, A31)",
+                        t.to_bills, t.amount
+                    ),
+                )
+            };
+            b.line(l, f, -t.to_bills);
+        }
+        b.note({
             format!(
                 "the top-up of {}: {} to unpaid bills, {} to arrears, {} to the cash balance",
                 t.amount, t.to_bills, t.to_arrears, t.to_balance
@@ -516,15 +525,18 @@ fn explain(
     }
     if let Some(x) = bills.iter().find(|x| x.paid_by_repayment.is_positive()) {
         let repaid = x.paid_by_repayment;
-        b.line_with(-repaid, || {
-            (
-                format!("repayment of the {} bill", x.month),
-                format!(
-                    "−{repaid}, at most its remaining amount due {} (003 §5.2.3)",
-                    x.remaining_after + repaid
-                ),
-            )
-        });
+        {
+            let (l, f): (String, String) = {
+                (
+                    format!("repayment of the {} bill", x.month),
+                    format!(
+                        "−{repaid}, at most its remaining amount due {} (003 §5.2.3)",
+                        x.remaining_after + repaid
+                    ),
+                )
+            };
+            b.line(l, f, -repaid);
+        }
     }
     explain_calendar(req, bills, unbilled, orders, b);
 }
@@ -538,31 +550,37 @@ fn explain_calendar(
     orders: &[OrderOnBill],
     b: &mut Breakdown,
 ) {
-    b.fact_with(|| {
-        (
-            format!("the {} bill (not yet issued)", unbilled.month),
-            format!(
-                "issued and due on {} (the 3rd of the next month, 003 §1.4){}",
-                unbilled.issued_on,
-                unbilled.estimate.map_or(String::new(), |e| format!(
-                    "; estimate {e}, repaid early {}",
-                    unbilled.repaid_early
-                ))
-            ),
-            unbilled.issued_on.to_string(),
-        )
-    });
-    for o in orders {
-        b.fact_with(|| {
+    {
+        let (l, f, v): (String, String, String) = {
             (
-                format!("order of {} on monthly settlement", o.date),
+                format!("the {} bill (not yet issued)", unbilled.month),
                 format!(
-                    "{} on the {} bill, issued {}; the bound card is charged then (003 §1.2)",
-                    o.amount, o.bill_month, o.charged_on
+                    "issued and due on {} (the 3rd of the next month, 003 §1.4){}",
+                    unbilled.issued_on,
+                    unbilled.estimate.map_or(String::new(), |e| format!(
+                        "; estimate {e}, repaid early {}",
+                        unbilled.repaid_early
+                    ))
                 ),
-                o.charged_on.to_string(),
+                unbilled.issued_on.to_string(),
             )
-        });
+        };
+        b.fact(l, f, v);
+    }
+    for o in orders {
+        {
+            let (l, f, v): (String, String, String) = {
+                (
+                    format!("order of {} on monthly settlement", o.date),
+                    format!(
+                        "{} on the {} bill, issued {}; the bound card is charged then (003 §1.2)",
+                        o.amount, o.bill_month, o.charged_on
+                    ),
+                    o.charged_on.to_string(),
+                )
+            };
+            b.fact(l, f, v);
+        }
     }
     if !bills.is_empty() || req.repayment.is_some() {
         b.note(
