@@ -31,6 +31,8 @@ export const OPERATIONS = [
   "packageRenewal",
   "compareTerms",
   "resourceTimeline",
+  "postpaidCalendar",
+  "invoice",
 ];
 
 export const {
@@ -59,6 +61,8 @@ export const {
   packageRenewal,
   compareTerms,
   resourceTimeline,
+  postpaidCalendar,
+  invoice,
   calculate,
   curve,
 } = wrap(raw, OPERATIONS);

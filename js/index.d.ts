@@ -22,6 +22,8 @@ import type {
   ErrorCode,
   ExpansionRequest,
   ExpansionResponse,
+  InvoiceRequest,
+  InvoiceResponse,
   MergedPaymentRequest,
   MergedPaymentResponse,
   PackageRenewalRequest,
@@ -30,6 +32,8 @@ import type {
   PackageUsageResponse,
   PaymentSplitRequest,
   PaymentSplitResponse,
+  PostpaidCalendarRequest,
+  PostpaidCalendarResponse,
   QuotaRequest,
   QuotaResponse,
   QuoteRequest,
@@ -120,6 +124,10 @@ export declare function packageRenewal(request: PackageRenewalRequest): PackageR
 export declare function compareTerms(request: CompareTermsRequest): CompareTermsResponse;
 /** 003 §3.2.1, §3.2.10, §1.4, §5.2.5, §5.3: what happens next — in use, expired (grace), frozen (retention), released, the auto-renewal attempts, and what keeping the resource costs. */
 export declare function resourceTimeline(request: TimelineRequest): TimelineResponse;
+/** 003 §1.4, §2, §5.2.3: the bills' issue, due and overdue days, monthly-settlement orders, what a top-up pays first, the available balance and how much may be repaid. */
+export declare function postpaidCalendar(request: PostpaidCalendarRequest): PostpaidCalendarResponse;
+/** 003 §10, §8, §9.1.2: which invoice or credit note, from whom and when; vouchers not invoiced; tax given back on a refund; a WHT certificate's amounts per invoice. */
+export declare function invoice(request: InvoiceRequest): InvoiceResponse;
 
 /** A request with its operation named in `op`, as the CLI reads it. */
 export type AnyRequest =
@@ -147,7 +155,9 @@ export type AnyRequest =
   | ({ op: "packageUsage" } & PackageUsageRequest)
   | ({ op: "packageRenewal" } & PackageRenewalRequest)
   | ({ op: "compareTerms" } & CompareTermsRequest)
-  | ({ op: "resourceTimeline" } & TimelineRequest);
+  | ({ op: "resourceTimeline" } & TimelineRequest)
+  | ({ op: "postpaidCalendar" } & PostpaidCalendarRequest)
+  | ({ op: "invoice" } & InvoiceRequest);
 
 /** Any operation, named by `op`. */
 export declare function calculate(
@@ -177,7 +187,9 @@ export declare function calculate(
   | PackageUsageResponse
   | PackageRenewalResponse
   | CompareTermsResponse
-  | TimelineResponse;
+  | TimelineResponse
+  | PostpaidCalendarResponse
+  | InvoiceResponse;
 
 /** A what-if curve request: an operation on a day and, optionally, the days to cover. */
 export type CurveRequest = (

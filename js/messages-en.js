@@ -184,7 +184,7 @@ export const en = {
   "payment.whoCouldPay": ["who could pay", "{payable} = {parts}"],
   "payment.orderFails": ["taken", "the automatic payment fails: nothing is taken, the whole order waits as pending payment (003 §3.3.2 table 3-2)"],
   "payment.deductionFails": ["taken", "the deduction fails: nothing is taken, the balances are left as they were (003 §3.2.3.1)"],
-  "payment.orderAutoRenewal": ["003 §3.2.3.1: discount (one) → voucher (one) → balance (cash, then credit) → bound card for what the balance cannot cover", ""],
+  "payment.orderAutoRenewal": ["003 §3.2.3.1: discount (one) → voucher (one) → balance (cash, then credit) → bound card for what the balance cannot cover; on monthly settlement, the month's bill (003 §1.3)", ""],
   "payment.orderOrderPayment": ["003 §3.3.2: discount (one) → voucher (one) → balance (cash, then credit), or month-end settlement when the customer has it; the rest stays pending payment", ""],
   "payment.orderOldAutoRenewal": ["003 §13.1.2.1: discount (one) → voucher (by expiry order) → balance (cash, then credit); no card", ""],
   "payment.cardOverLimit": ["the card is not charged: {shortfall} is above the {limit} USD limit of one card transaction (003 §5.1.2); the card could take the rest only once the balance covers {more} more", ""],

@@ -211,7 +211,7 @@ export const zhCN = {
   "payment.whoCouldPay": ["可用的支付方式", "{payable} = {parts}"],
   "payment.orderFails": ["已扣款", "自动支付失败：不扣任何款项，整个订单进入待支付（003 §3.3.2 表 3-2）"],
   "payment.deductionFails": ["已扣款", "扣款失败：不扣任何款项，余额保持不变（003 §3.2.3.1）"],
-  "payment.orderAutoRenewal": ["003 §3.2.3.1：折扣（一种）→ 代金券（一张）→ 余额（先现金，后信用额度）→ 余额不足部分由绑定的银行卡支付", ""],
+  "payment.orderAutoRenewal": ["003 §3.2.3.1：折扣（一种）→ 代金券（一张）→ 余额（先现金，后信用额度）→ 余额不足部分由绑定的银行卡支付；月结客户计入当月账单（003 §1.3）", ""],
   "payment.orderOrderPayment": ["003 §3.3.2：折扣（一种）→ 代金券（一张）→ 余额（先现金，后信用额度），客户有月结时走月结；其余部分保持待支付", ""],
   "payment.orderOldAutoRenewal": ["003 §13.1.2.1：折扣（一种）→ 代金券（按到期顺序）→ 余额（先现金，后信用额度）；不扣银行卡", ""],
   "payment.cardOverLimit": ["不扣银行卡：{shortfall} 超过单笔银行卡交易 {limit} USD 的限额（003 §5.1.2）；只有余额再覆盖 {more} 之后，银行卡才能支付其余部分", ""],

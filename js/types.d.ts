@@ -136,6 +136,34 @@ export type BestDiscountResponse = {
   breakdown: Breakdown;
 };
 
+/** One bill on the calendar. */
+export type BillDay = {
+  /** The billing period `YYYY-MM`. */
+  month: string;
+  /** Its first day. */
+  periodStart: string;
+  /** Its last day. */
+  periodEnd: string;
+  /** 出账日: the 3rd of the next month. */
+  issuedOn: string;
+  /** 到期还款日: the issue day (no repayment period by default, 003 §1.4). */
+  dueOn: string;
+  /** Overdue from this instant if not fully repaid (24:00 on the due day). */
+  overdueFrom: string;
+  /** 本期应还金额. */
+  amount: Money;
+  /** 本期剩余应还金额 today, before the top-up and the repayment. */
+  remaining: Money;
+  /** What the top-up pays of it. */
+  paidByTopUp: Money;
+  /** What the repayment pays of it. */
+  paidByRepayment: Money;
+  /** Left to repay after both. */
+  remainingAfter: Money;
+  /** Today, before the top-up and the repayment. */
+  status: BillStatus;
+};
+
 /** Request of `billRounding`. */
 export type BillRoundingRequest = {
   /** Huawei: `monthlySettlement` (default) or `nonMonthly`. */
@@ -165,6 +193,9 @@ export type BillRoundingResponse = {
   /** Lines add up to `payable`. */
   breakdown: Breakdown;
 };
+
+/** Where a bill stands today. */
+export type BillStatus = "settled" | "due" | "overdue";
 
 /** Request of `billSummary` (a month's bill, 003 §6.1.6, §7.2.2.2). */
 export type BillSummaryRequest = {
@@ -331,6 +362,26 @@ export type CartLine = {
   error: Error | null;
 };
 
+/** One invoice a WHT certificate covers (003 §10.3). */
+export type CertificateInvoice = {
+  /** The invoice number (each invoice at most once). */
+  id: string;
+  /** 发票总金额(不含VAT): the invoice before indirect tax (WHT's base, 003 §8.2). */
+  amountWithoutVat: Money;
+  /** 凭证金额: the certificate amount for this invoice, when the customer types it. */
+  certificateAmount?: Money;
+};
+
+/** A certificate's amounts per invoice. */
+export type CertificateSplit = {
+  /** Whether the console's WHT certificate upload is open to this customer (Malaysia with Sparkoo Singapore, Thailand with Sparkoo Thailand, 003 §10.3). */
+  uploadOpen: boolean;
+  /** The amount per invoice, in the order given; they add up to the total. */
+  amounts: Array<Money>;
+  /** Whether billcalc proposed them (in proportion to the invoices before VAT, A34) rather than the customer. */
+  proposed: boolean;
+};
+
 /** Request of `checkout`. */
 export type CheckoutRequest = {
   /** The order day. */
@@ -343,6 +394,8 @@ export type CheckoutRequest = {
   vouchers?: Array<Voucher>;
   /** Balances, bound card, month-end settlement. */
   balance?: CartBalance;
+  /** Who the customer is, for the payment methods they may use (003 §1.3); absent: the balances and settlement of `balance` as given (as `paymentSplit` reads them). */
+  customerType?: PayingCustomerType;
   /** The customer's country for tax (absent or blank: no tax asked; one 003 §8.1 states no rate for: no indirect tax, `tax.noRateStated` says so). */
   country?: string;
   /** Show the amount to pay in this currency. */
@@ -548,7 +601,7 @@ export type Error = {
 };
 
 /** A refusal's stable code, as `ErrorCode::as_str` spells it. */
-export type ErrorCode = "INVALID_INPUT" | "MISSING_FIELD" | "UNKNOWN_FIELD" | "UNKNOWN_OPERATION" | "INVALID_DATE" | "DATE_OUT_OF_RANGE" | "INVALID_MONEY" | "NEGATIVE_MONEY" | "MONEY_OUT_OF_RANGE" | "INVALID_NUMBER" | "UNKNOWN_TERM" | "PRICE_NOT_FOUND" | "INVALID_PERIOD" | "TOO_MANY_ITEMS" | "RENEWAL_NOT_ALLOWED" | "RENEWAL_EXCEEDS_10_YEARS" | "UNIFIED_DAY_INVALID" | "UNIFIED_GAP_TOO_SHORT" | "SPEC_CHANGE_NOT_PREPAID" | "DISK_SHRINK_NOT_ALLOWED" | "MODE_SWITCH_NOT_ALLOWED" | "PACKAGE_NOT_UNSUBSCRIBABLE" | "RESOURCE_EXPIRED" | "UNSUBSCRIBE_NOT_ALLOWED" | "RENEWAL_PERIOD_NOT_UNSUBSCRIBABLE" | "HANDLING_FEE_RATE_UNKNOWN" | "PACKAGE_NOT_RENEWABLE" | "AUTO_RENEW_NOT_ALLOWED" | "VOUCHER_NOT_APPLICABLE" | "DISCOUNT_NOT_COMBINABLE" | "TAX_RATE_UNKNOWN" | "PAYMENT_LIMIT_EXCEEDED" | "NOT_SUPPORTED" | "INTERNAL";
+export type ErrorCode = "INVALID_INPUT" | "MISSING_FIELD" | "UNKNOWN_FIELD" | "UNKNOWN_OPERATION" | "INVALID_DATE" | "DATE_OUT_OF_RANGE" | "INVALID_MONEY" | "NEGATIVE_MONEY" | "MONEY_OUT_OF_RANGE" | "INVALID_NUMBER" | "UNKNOWN_TERM" | "PRICE_NOT_FOUND" | "INVALID_PERIOD" | "TOO_MANY_ITEMS" | "RENEWAL_NOT_ALLOWED" | "RENEWAL_EXCEEDS_10_YEARS" | "UNIFIED_DAY_INVALID" | "UNIFIED_GAP_TOO_SHORT" | "SPEC_CHANGE_NOT_PREPAID" | "DISK_SHRINK_NOT_ALLOWED" | "MODE_SWITCH_NOT_ALLOWED" | "PACKAGE_NOT_UNSUBSCRIBABLE" | "RESOURCE_EXPIRED" | "UNSUBSCRIBE_NOT_ALLOWED" | "RENEWAL_PERIOD_NOT_UNSUBSCRIBABLE" | "HANDLING_FEE_RATE_UNKNOWN" | "PACKAGE_NOT_RENEWABLE" | "AUTO_RENEW_NOT_ALLOWED" | "VOUCHER_NOT_APPLICABLE" | "DISCOUNT_NOT_COMBINABLE" | "TAX_RATE_UNKNOWN" | "PAYMENT_LIMIT_EXCEEDED" | "PAYMENT_METHOD_NOT_ALLOWED" | "REPAYMENT_TOO_HIGH" | "NOT_SUPPORTED" | "INTERNAL";
 
 /** Request of `expansionCost`. */
 export type ExpansionRequest = {
@@ -608,6 +661,69 @@ export type GivenDiscount = {
   kind: DiscountKind;
   /** The factor (`"0.9"`). */
   factor: Ratio;
+};
+
+/** What happened to the money (003 §10.1 invoice types, §10.2). */
+export type InvoiceEvent = "onlinePayment" | "balancePayment" | "monthlySettlement" | "topUp" | "withdrawal" | "refund";
+
+/** Who issues it. */
+export type InvoiceIssuer = "huaweiCloud" | "enterpriseMaster" | "partner";
+
+/** The kind of document issued. */
+export type InvoiceKind = "subscription" | "monthlySettlement" | "ordinary" | "creditNote" | "none";
+
+/** Request of `invoice`. */
+export type InvoiceRequest = {
+  /** What happened: `onlinePayment`, `balancePayment`, `monthlySettlement`, `topUp`, `withdrawal` or `refund`. */
+  event: InvoiceEvent;
+  /** The day it happened (payment, order, top-up, refund). */
+  date: string;
+  /** The amount before indirect tax (a refund: what is refunded). */
+  amount: Money;
+  /** The part paid (or returned) by voucher: never invoiced (003 §9.1.2). */
+  voucher?: Money;
+  /** Who the customer is (003 §1.3 types); absent: a direct customer, on monthly settlement only for `monthlySettlement`. */
+  customerType?: PayingCustomerType;
+  /** The customer's country for tax (absent: no tax asked). */
+  country?: string;
+  /** A refund: the day of the invoice it reverses, whose tax rate it gives back (default `date`). */
+  invoiceDate?: string;
+  /** A WHT certificate to upload against invoices (003 §10.3). */
+  whtCertificate?: WhtCertificate;
+} & TaxProfile & RequestOptions;
+
+/** Result of `invoice`. */
+export type InvoiceResponse = {
+  /** The document issued. */
+  kind: InvoiceKind;
+  /** Who issues it. */
+  issuer: InvoiceIssuer;
+  /** When (null when none is issued). */
+  issuedOn: string | null;
+  /** What it covers before tax: the amount less the voucher part (negative on a credit note). */
+  invoiced: Money;
+  /** The voucher part, not invoiced. */
+  notInvoiced: Money;
+  /** The indirect tax on it (negative on a credit note: the tax given back). */
+  taxAmount: Money;
+  /** The document's total: invoiced + tax. */
+  total: Money;
+  /** The tax figures, when a country is given and tax applies. */
+  tax: TaxResponse | null;
+  /** The WHT certificate's amounts, when one is given. */
+  certificate: CertificateSplit | null;
+  /** Lines add up to `total`. */
+  breakdown: Breakdown;
+};
+
+/** An issued bill (已出账账单). */
+export type IssuedBill = {
+  /** The billing period, a natural month `YYYY-MM` (账期). */
+  month: string;
+  /** 本期应还金额: the bill's amount. */
+  amount: Money;
+  /** What is already repaid (default 0): `amount − repaid` is 本期剩余应还金额. */
+  repaid?: Money;
 };
 
 /** What a cart line buys: the JSON name of a [`CartItem`]'s `kind`, in the answer. */
@@ -720,6 +836,20 @@ export type OrderFee = {
   remainingPeriod: Fraction;
   /** Its fee as added up: truncated to cents under the `document` policy, else the exact fee (shown to at most 8 decimals). */
   fee: Money;
+};
+
+/** An order on a month's bill. */
+export type OrderOnBill = {
+  /** The order day. */
+  date: string;
+  /** Its amount. */
+  amount: Money;
+  /** The bill it lands on (`YYYY-MM`). */
+  billMonth: string;
+  /** When the bound card is charged: after the bill is issued on the 3rd (003 §1.2). */
+  chargedOn: string;
+  /** Whether the bill is issued by `date`. */
+  billed: boolean;
 };
 
 /** What happens to one order. */
@@ -933,6 +1063,9 @@ export type Payers = {
   unpaidBecause: UnpaidBecause | null;
 };
 
+/** 003 §1.3: the customer types of the payment-method table (a row, or rows that read alike). */
+export type PayingCustomerType = "prepaid" | "postpaidOnline" | "postpaidOffline" | "resaleSubCustomer" | "enterpriseSubPrepaid" | "enterpriseSubPostpaid" | "enterpriseSubUnified";
+
 /** Which payment flow (they differ in the voucher rule and the last payer). */
 export type PaymentFlow = "autoRenewal" | "orderPayment" | "oldAutoRenewal";
 
@@ -962,8 +1095,10 @@ export type PaymentSplitRequest = {
   creditBalance?: Money;
   /** Whether a credit card is bound (auto-renewal charges it last). */
   cardBound?: boolean;
-  /** Whether the customer has month-end settlement (preferred for order payments, 003 §3.3.2). */
+  /** Whether the customer has month-end settlement (preferred for order payments, 003 §3.3.2, and the month's bill pays auto-renewals, 003 §1.3). */
   monthlySettlement?: boolean;
+  /** Who the customer is, for the methods they may use (003 §1.3). Absent: the payers the request names are used as given — balance then card for an auto-renewal (§3.2.3.1), the month's bill when `monthlySettlement` is set (§1.3, §3.3.2). */
+  customerType?: PayingCustomerType;
 } & RequestOptions;
 
 /** Result of `paymentSplit`. */
@@ -1023,6 +1158,54 @@ export type PoolSegment = {
   hours: Fraction;
   /** `idle × hours × idle rate` (exact, shown to at most 8 decimals). */
   fee: Money;
+};
+
+/** Request of `postpaidCalendar`. */
+export type PostpaidCalendarRequest = {
+  /** Today: which bills are issued, due or overdue. */
+  date: string;
+  /** The issued bills, with what is repaid of each. */
+  bills?: Array<IssuedBill>;
+  /** 预估未出账金额: the estimate of the month not yet billed. */
+  estimate?: Money;
+  /** Orders paid by monthly settlement: which bill they land on and when they are charged. */
+  orders?: Array<SettledOrder>;
+  /** A top-up (充值): it pays unpaid bills first, then arrears, the rest is cash balance (003 §2, §5.2.1, §5.2.4). */
+  topUp?: Money;
+  /** A repayment of one bill, or an early repayment of the estimate (after the top-up). */
+  repayment?: RepaymentAsk;
+  /** Cash balance (default 0). */
+  cashBalance?: Money;
+  /** Arrears (欠费金额) of a prepaid customer whose deduction failed (default 0). */
+  arrears?: Money;
+} & RequestOptions;
+
+/** Result of `postpaidCalendar`. */
+export type PostpaidCalendarResponse = {
+  /** The issued bills, oldest first. */
+  bills: Array<BillDay>;
+  /** 已出账剩余应还金额 today: the issued bills' remaining amounts. */
+  billedRemaining: Money;
+  /** Overdue of it today. */
+  overdue: Money;
+  /** The month not yet billed. */
+  unbilled: UnbilledMonth;
+  /** Monthly-settlement orders and their bills. */
+  orders: Array<OrderOnBill>;
+  /** The top-up's split, when one is given. */
+  topUp: TopUpSplit | null;
+  /** The repayment made, when one is asked (its default filled in). */
+  repayment: Money | null;
+  /** Left to repay on the issued bills after the top-up and the repayment. */
+  stillDue: Money;
+  /** Cash balance after the top-up. */
+  cashBalance: Money;
+  /** Arrears after the top-up. */
+  arrears: Money;
+  /** 可用额度 = cash balance − arrears (003 §2). */
+  available: Money;
+  /** Lines: each bill's remaining amount, what the top-up and the repayment pay; they add up to `stillDue`. */
+  breakdown: Breakdown;
 };
 
 /** Prices of one configuration, per term (`{"1M": "11", "1Y": "120"}`). */
@@ -1175,6 +1358,14 @@ export type RejectedVoucher = {
 
 /** Huawei rule set. */
 export type RenewalRules = "current" | "old";
+
+/** A repayment asked for (003 §5.2.3). */
+export type RepaymentAsk = {
+  /** The issued bill repaid (`YYYY-MM`); absent: an early repayment of the unbilled estimate (待出账账单还款). */
+  month?: string;
+  /** The amount (default: the bill's remaining amount due, or the whole estimate). */
+  amount?: Money;
+};
 
 /** What every request may say besides its figures. */
 export type RequestOptions = {
@@ -1329,6 +1520,14 @@ export type SelectVoucherResponse = {
 
 /** The contracting entity (签约主体) that issues the invoice. */
 export type Seller = "sparkooSingapore" | "huaweiServicesHk" | "huaweiKorea" | "huaweiIndia" | "huaweiMexico" | "sparkooThailand" | "sparkooArabia" | "huaweiPhilippines" | "sparkooIndonesia";
+
+/** An order put on the month's bill (月度账单结算, 003 §1.2, §7.1). */
+export type SettledOrder = {
+  /** The order day. */
+  date: string;
+  /** What it puts on the bill. */
+  amount: Money;
+};
 
 /** How pay-per-use usage is settled (003 §9.1.5): it decides when a voucher counts as valid. */
 export type Settlement = "realTime" | "monthly";
@@ -1537,6 +1736,30 @@ export type TimelineResponse = {
   costToKeep: Money | null;
   /** Facts, lines (the cost to keep) and notes. */
   breakdown: Breakdown;
+};
+
+/** What a top-up pays. */
+export type TopUpSplit = {
+  /** The amount topped up. */
+  amount: Money;
+  /** Paid to unpaid bills, oldest first. */
+  toBills: Money;
+  /** Paid to arrears. */
+  toArrears: Money;
+  /** Left as cash balance. */
+  toBalance: Money;
+};
+
+/** The month not yet billed. */
+export type UnbilledMonth = {
+  /** The billing period `YYYY-MM` (the month of `date`, or the last month before its bill). */
+  month: string;
+  /** The day its bill is issued and due. */
+  issuedOn: string;
+  /** 预估未出账金额, when given. */
+  estimate: Money | null;
+  /** What an early repayment pays of it. */
+  repaidEarly: Money;
 };
 
 /** The unified expiry day: 1–28, or `"last"` (the last day of a month, 003 §3.2.2.3). */
@@ -1768,3 +1991,11 @@ export type VoucherOrder = {
 
 /** Which voucher rule picks the voucher. */
 export type VoucherRule = "current" | "old";
+
+/** A WHT certificate to upload (003 §10.3). */
+export type WhtCertificate = {
+  /** 凭证总金额, in the certificate's currency. */
+  total: Money;
+  /** The invoices it covers. */
+  invoices: Array<CertificateInvoice>;
+};

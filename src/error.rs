@@ -98,6 +98,10 @@ error_codes! {
     TaxRateUnknown = "TAX_RATE_UNKNOWN",
     /// 003 §3.1.1, §5.1.2: more than 30 orders in one merged payment, or a card payment beyond the per-transaction limit.
     PaymentLimitExceeded = "PAYMENT_LIMIT_EXCEEDED",
+    /// 003 §1.3: a payment method this customer type cannot use (a prepaid customer's monthly settlement, a postpaid customer's balance, a resale sub-customer's card …).
+    PaymentMethodNotAllowed = "PAYMENT_METHOD_NOT_ALLOWED",
+    /// 003 §5.2.3: a repayment above the bill's remaining amount due, or an early repayment above the unbilled estimate.
+    RepaymentTooHigh = "REPAYMENT_TOO_HIGH",
     /// A rule the documents do not define for this input (docs/rules.md, interpretations).
     NotSupported = "NOT_SUPPORTED",
     /// A defect in billcalc itself (never expected; please report the request).

@@ -216,7 +216,9 @@ proptest! {
         prop_assert!(dec(&res["shortfall"]) >= Decimal::ZERO && dec(&res["shortfall"]) <= dec(&res["payable"]));
         // What was short: the rest after the balance (nothing with month-end settlement), unless
         // an auto-renewal's bound card may take it (at most 20,000 USD a transaction, 003 §5.1.2).
-        let rest = if flow == "orderPayment" && settlement {
+        // 003 §1.3: on monthly settlement the month's bill pays an order and an auto-renewal
+        // (the old auto-renewal, 003 §13.1.2.1, knows only the balance).
+        let rest = if flow != "oldAutoRenewal" && settlement {
             Decimal::ZERO
         } else {
             (dec(&res["payable"]) - dec(&json!(money(cash))) - dec(&json!(money(credit)))).max(Decimal::ZERO)
@@ -592,5 +594,62 @@ proptest! {
         let q = billcalc::calculate(json!({"op": "consumptionQuota", "billedUnpaid": "100", "unbilledEstimate": "0", "totalQuota": "100", "exhaustedOn": since.to_string()})).unwrap();
         prop_assert_eq!(&t["periods"][1]["from"].as_str().unwrap()[..10], q["retentionStarts"].as_str().unwrap());
         prop_assert_eq!(&t["periods"][2]["from"].as_str().unwrap()[..10], q["releaseOn"].as_str().unwrap());
+    }
+
+    /// 003 §2, §5.2.3: a top-up is all accounted for (bills, then arrears, then cash), pays no bill
+    /// beyond what it owes, and what is still due is what was owed less what the top-up and the
+    /// repayment paid; the available amount is cash less arrears. A repayment of a whole bill is
+    /// always accepted, one cent more never (a bill below the 20,000 USD transaction limit).
+    #[test]
+    fn postpaid_top_up_and_repayment_account_for_every_cent(
+        bills in prop::collection::vec((0u64..2_000_000, 0u64..=100), 1..5),
+        top_up in 0u64..5_000_000, arrears in 0u64..500_000, cash in 0u64..500_000, pick in 0usize..5,
+    ) {
+        let bills_json: Vec<Value> = bills.iter().enumerate().map(|(i, (amount, paid_pct))| json!({
+            "month": format!("2023-{:02}", i + 1), "amount": money(*amount), "repaid": money(amount * paid_pct / 100),
+        })).collect();
+        let owed: Decimal = bills.iter().map(|(a, p)| dec(&json!(money(*a))) - dec(&json!(money(a * p / 100)))).sum();
+        let req = json!({"op": "postpaidCalendar", "date": "2023-07-10", "bills": bills_json, "topUp": money(top_up),
+            "arrears": money(arrears), "cashBalance": money(cash)});
+        let res = billcalc::calculate(req.clone()).unwrap();
+        let t = &res["topUp"];
+        prop_assert_eq!(dec(&t["toBills"]) + dec(&t["toArrears"]) + dec(&t["toBalance"]), dec(&json!(money(top_up))));
+        prop_assert_eq!(dec(&t["toBills"]), owed.min(dec(&json!(money(top_up)))));
+        prop_assert_eq!(dec(&res["stillDue"]), owed - dec(&t["toBills"]));
+        prop_assert_eq!(dec(&res["available"]), dec(&res["cashBalance"]) - dec(&res["arrears"]));
+        lines_add_up(&res, "stillDue");
+        // Repay one bill after the top-up: its remaining amount is accepted, a cent more refused.
+        let i = pick % bills.len();
+        let left = dec(&res["bills"][i]["remainingAfter"]);
+        let month = res["bills"][i]["month"].clone();
+        if left > Decimal::ZERO && left <= Decimal::from(20_000) {
+            let mut ok = req.clone();
+            ok["repayment"] = json!({"month": month, "amount": left.to_string()});
+            let r = billcalc::calculate(ok).unwrap();
+            prop_assert_eq!(dec(&r["stillDue"]), dec(&res["stillDue"]) - left);
+            let mut over = req;
+            over["repayment"] = json!({"month": month, "amount": (left + Decimal::new(1, 2)).to_string()});
+            prop_assert_eq!(billcalc::calculate(over).unwrap_err().code.as_str(), "REPAYMENT_TOO_HIGH");
+        }
+    }
+
+    /// 003 §10.3, A34: the proposed certificate amounts add up to the total at 2 decimals, none
+    /// negative, each within a cent of its exact share.
+    #[test]
+    fn wht_certificate_amounts_add_up(total in 0u64..100_000_000, weights in prop::collection::vec(1u64..10_000_000, 1..8)) {
+        let invoices: Vec<Value> = weights.iter().enumerate()
+            .map(|(i, w)| json!({"id": format!("I{i}"), "amountWithoutVat": money(*w)})).collect();
+        let req = json!({"op": "invoice", "event": "topUp", "date": "2024-03-05", "amount": "1",
+            "whtCertificate": {"total": money(total), "invoices": invoices}});
+        let res = billcalc::calculate(req).unwrap();
+        let amounts: Vec<Decimal> = res["certificate"]["amounts"].as_array().unwrap().iter().map(dec).collect();
+        let t = dec(&json!(money(total)));
+        prop_assert_eq!(amounts.iter().sum::<Decimal>(), t);
+        let whole: u64 = weights.iter().sum();
+        for (a, w) in amounts.iter().zip(&weights) {
+            prop_assert!(*a >= Decimal::ZERO && a.scale() <= 2);
+            let exact = t * Decimal::from(*w) / Decimal::from(whole);
+            prop_assert!((*a - exact).abs() < Decimal::new(1, 2), "{a} vs {exact}");
+        }
     }
 }

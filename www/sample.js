@@ -270,7 +270,7 @@ export const VIEWS = [
   {
     op: "paymentSplit",
     title: "Payment",
-    source: "003 §3.2.3.1, §3.3.2",
+    source: "003 §3.2.3.1, §3.3.2, §1.3",
     main: "payable",
     orders: false,
     fields: [
@@ -323,6 +323,7 @@ export const VIEWS = [
       { name: "creditBalance", kind: "money", label: "credit line", optional: true },
       { name: "cardBound", kind: "bool", label: "card bound" },
       { name: "monthlySettlement", kind: "bool", label: "month-end settlement" },
+      { name: "customerType", kind: "select", label: "customer type (003 §1.3; empty: as given)", optional: true, options: ["", "prepaid", "postpaidOnline", "postpaidOffline", "resaleSubCustomer", "enterpriseSubPrepaid", "enterpriseSubPostpaid", "enterpriseSubUnified"] },
     ],
     sample: {
       flow: "autoRenewal",
@@ -635,5 +636,55 @@ export const VIEWS = [
       balance: { cash: "1500" },
     },
     figures: ["total", "listTotal", "discountTotal", "voucherTotal"],
+  },
+  {
+    op: "postpaidCalendar",
+    title: "Bills & repayment",
+    source: "003 §1.4, §2, §5.2.3",
+    main: "stillDue",
+    orders: false,
+    fields: [
+      { name: "date", kind: "date", label: "today" },
+      { name: "bills", kind: "json", label: "issued bills", optional: true, hint: "[{month: YYYY-MM, amount, repaid?}]" },
+      { name: "estimate", kind: "money", label: "unbilled estimate", optional: true },
+      { name: "orders", kind: "json", label: "orders on monthly settlement", optional: true, hint: "[{date, amount}]" },
+      { name: "topUp", kind: "money", label: "top-up", optional: true },
+      { name: "repayment", kind: "json", label: "repayment", optional: true, hint: "{month?, amount?} (no month: early, of the estimate)" },
+      { name: "cashBalance", kind: "money", label: "cash balance", optional: true },
+      { name: "arrears", kind: "money", label: "arrears", optional: true },
+    ],
+    // 003 §5.2.3's repayment page: 2.87 + 0.53 + 0.09 = 3.49 remaining, all overdue; repay the 2022/09 bill.
+    sample: {
+      date: "2022-11-20",
+      estimate: "2.43",
+      bills: [
+        { month: "2022-10", amount: "2.87" },
+        { month: "2022-09", amount: "1.45", repaid: "0.92" },
+        { month: "2022-08", amount: "0.09" },
+      ],
+      repayment: { month: "2022-09" },
+    },
+    figures: ["stillDue", "billedRemaining", "overdue", "repayment", "bills", "unbilled", "orders", "topUp", "available"],
+  },
+  {
+    op: "invoice",
+    title: "Invoice",
+    source: "003 §10, §8, §9.1.2",
+    main: "total",
+    orders: false,
+    fields: [
+      { name: "event", kind: "select", options: ["onlinePayment", "balancePayment", "monthlySettlement", "topUp", "withdrawal", "refund"] },
+      { name: "date", kind: "date", label: "day" },
+      { name: "amount", kind: "money", label: "amount before tax" },
+      { name: "voucher", kind: "money", label: "of which by voucher", optional: true },
+      { name: "customerType", kind: "select", label: "customer type (003 §1.3)", optional: true, options: ["", "prepaid", "postpaidOnline", "postpaidOffline", "resaleSubCustomer", "enterpriseSubPrepaid", "enterpriseSubPostpaid", "enterpriseSubUnified"] },
+      { name: "country", kind: "text", label: "country (ISO, for tax)", optional: true },
+      { name: "seller", kind: "text", label: "contracting entity (sparkooSingapore, huaweiServicesHk, …)", optional: true },
+      { name: "invoiceDate", kind: "date", label: "refund: the invoice's day", optional: true },
+      { name: "whtCertificate", kind: "json", label: "WHT certificate", optional: true, hint: "{total, invoices: [{id, amountWithoutVat, certificateAmount?}]}" },
+    ],
+    // 003 §10.1 with §9.1.2 and §8.1: paid online, 30 of 100 by voucher (not invoiced), Singapore GST 9 %.
+    sample: { event: "onlinePayment", date: "2024-03-05", amount: "100", voucher: "30", country: "SG", seller: "sparkooSingapore" },
+    figures: ["total", "kind", "issuer", "issuedOn", "invoiced", "notInvoiced", "taxAmount", "certificate"],
   },
 ];

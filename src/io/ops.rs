@@ -19,6 +19,7 @@ use crate::rules::{Options, Request};
 use crate::rules::checkout::cart::{self, CheckoutRequest, CheckoutResponse};
 use crate::rules::checkout::convert_currency::{self, ConvertRequest, ConvertResponse};
 use crate::rules::checkout::discount::{self, BestDiscountRequest, BestDiscountResponse};
+use crate::rules::checkout::invoice::{self, InvoiceRequest, InvoiceResponse};
 use crate::rules::checkout::payment::{self, PaymentSplitRequest, PaymentSplitResponse};
 use crate::rules::checkout::tax::{self, TaxRequest, TaxResponse};
 use crate::rules::checkout::voucher::{self, SelectVoucherRequest, SelectVoucherResponse};
@@ -40,6 +41,9 @@ use crate::rules::usage::bill_summary::{self, BillSummaryRequest, BillSummaryRes
 use crate::rules::usage::merged_payment::{self, MergedPaymentRequest, MergedPaymentResponse};
 use crate::rules::usage::package_renewal::{self, PackageRenewalRequest, PackageRenewalResponse};
 use crate::rules::usage::package_usage::{self, PackageUsageRequest, PackageUsageResponse};
+use crate::rules::usage::postpaid_calendar::{
+    self, PostpaidCalendarRequest, PostpaidCalendarResponse,
+};
 use crate::rules::usage::quota::{self, QuotaRequest, QuotaResponse};
 use crate::rules::usage::reserved_pool::{self, ReservedPoolRequest, ReservedPoolResponse};
 use crate::rules::usage::usage_charge::{self, UsageChargeRequest, UsageChargeResponse};
@@ -191,6 +195,11 @@ operations! {
         "003 §3.2.2, §3.2.6.2: every purchasable term side by side — total, monthly price, saving, pay-per-use break-even.";
     "resourceTimeline": timeline::resource_timeline, TimelineRequest -> TimelineResponse, HUAWEI,
         "003 §3.2.1, §3.2.10, §1.4, §5.2.5, §5.3: what happens next — in use, expired (grace), frozen (retention), released, the auto-renewal attempts, and what keeping the resource costs.";
+    "postpaidCalendar": postpaid_calendar::postpaid_calendar,
+        PostpaidCalendarRequest -> PostpaidCalendarResponse, HUAWEI,
+        "003 §1.4, §2, §5.2.3: the bills' issue, due and overdue days, monthly-settlement orders, what a top-up pays first, the available balance and how much may be repaid.";
+    "invoice": invoice::invoice, InvoiceRequest -> InvoiceResponse, HUAWEI,
+        "003 §10, §8, §9.1.2: which invoice or credit note, from whom and when; vouchers not invoiced; tax given back on a refund; a WHT certificate's amounts per invoice.";
 }
 
 /// Refuse a provider whose rules the operation does not implement (never answer with another

@@ -226,6 +226,9 @@ pub struct CheckoutRequest {
     /// Balances, bound card, month-end settlement.
     #[json(default)]
     pub balance: CartBalance,
+    /// Who the customer is, for the payment methods they may use (003 §1.3); absent: the
+    /// balances and settlement of `balance` as given (as `paymentSplit` reads them).
+    pub customer_type: Option<crate::rules::checkout::customer_type::CustomerType>,
     /// The customer's country for tax (absent or blank: no tax asked; one 003 §8.1 states no
     /// rate for: no indirect tax, `tax.noRateStated` says so).
     pub country: Option<String>,
@@ -609,6 +612,15 @@ fn line(
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutResponse> {
     check_cart(req)?;
+    if let Some(ty) = req.customer_type {
+        let named = crate::rules::checkout::customer_type::NamedPayers {
+            cash: (req.balance.cash.is_positive(), "balance.cash"),
+            credit: (req.balance.credit.is_positive(), "balance.credit"),
+            card: (req.balance.card_bound, "balance.cardBound"),
+            settlement: (req.balance.monthly_settlement, "balance.monthlySettlement"),
+        };
+        crate::rules::checkout::customer_type::check_payers(ty, &named, "customerType")?;
+    }
     let mut vouchers = req.vouchers.clone();
     let mut lines = Vec::with_capacity(req.items.len());
     let (mut list_total, mut discount_total, mut voucher_total, mut total) =
@@ -628,6 +640,7 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
         credit: req.balance.credit,
         card_bound: req.balance.card_bound,
         monthly_settlement: req.balance.monthly_settlement,
+        customer: req.customer_type,
     };
     let mut part = b.part();
     let payers = who_pays(to_pay, PaymentFlow::OrderPayment, &funds, false, &mut part);

@@ -3,7 +3,9 @@
 
 pub mod cart;
 pub mod convert_currency;
+pub mod customer_type;
 pub mod discount;
+pub mod invoice;
 pub mod payment;
 pub mod tax;
 pub mod voucher;

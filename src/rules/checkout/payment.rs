@@ -9,6 +9,7 @@ use crate::domain::breakdown::Breakdown;
 use crate::domain::messages::{maybe, Figure, Msg};
 use crate::domain::money::{Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
+use crate::rules::checkout::customer_type::{self, CustomerType, Method, NamedPayers, Paying};
 use crate::rules::checkout::discount::{
     self, ChosenDiscount, DiscountCandidate, DiscountKind, DiscountOffers,
 };
@@ -78,9 +79,14 @@ pub struct PaymentSplitRequest {
     /// Whether a credit card is bound (auto-renewal charges it last).
     #[json(default)]
     pub card_bound: bool,
-    /// Whether the customer has month-end settlement (preferred for order payments, 003 §3.3.2).
+    /// Whether the customer has month-end settlement (preferred for order payments, 003 §3.3.2,
+    /// and the month's bill pays auto-renewals, 003 §1.3).
     #[json(default)]
     pub monthly_settlement: bool,
+    /// Who the customer is, for the methods they may use (003 §1.3). Absent: the payers the
+    /// request names are used as given — balance then card for an auto-renewal (§3.2.3.1), the
+    /// month's bill when `monthlySettlement` is set (§1.3, §3.3.2).
+    pub customer_type: Option<CustomerType>,
     /// Whose rules (`provider`) and which rounding (`policy`).
     #[json(flatten)]
     pub options: Options,
@@ -171,6 +177,15 @@ pub struct PaymentSplitResponse {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<PaymentSplitResponse> {
+    if let Some(ty) = req.customer_type {
+        let named = NamedPayers {
+            cash: (req.cash_balance.is_positive(), "cashBalance"),
+            credit: (req.credit_balance.is_positive(), "creditBalance"),
+            card: (req.card_bound, "cardBound"),
+            settlement: (req.monthly_settlement, "monthlySettlement"),
+        };
+        customer_type::check_payers(ty, &named, "customerType")?;
+    }
     // 1. One discount.
     let (chosen, candidates) = one_discount(req)?;
     let amount_due = chosen.as_ref().map_or(req.list_amount, |c| {
@@ -194,6 +209,7 @@ pub fn payment_split(req: &PaymentSplitRequest, mut b: Breakdown) -> Result<Paym
         credit: req.credit_balance,
         card_bound: req.card_bound,
         monthly_settlement: req.monthly_settlement,
+        customer: req.customer_type,
     };
     let payers = who_pays(
         payable,
@@ -309,8 +325,41 @@ pub(crate) struct Funds {
     pub credit: Money,
     /// A card is bound (it pays auto-renewals, 003 §3.2.3.1).
     pub card_bound: bool,
-    /// Month-end settlement, preferred for an order (003 §3.3.2).
+    /// Month-end settlement, preferred for an order (003 §3.3.2) and an auto-renewal (§1.3).
     pub monthly_settlement: bool,
+    /// The customer type, when given: only the methods it may use pay (003 §1.3).
+    pub customer: Option<CustomerType>,
+}
+
+/// Which payers a flow uses for the customer, in order (003 §1.3, §3.2.3.1, §3.3.2, §13.1.2.1).
+#[derive(Debug, Clone, Copy)]
+struct Chain {
+    /// The month's bill pays the whole amount.
+    settlement: bool,
+    /// The balance (cash, then credit).
+    balance: bool,
+    /// The bound card, for what the balance cannot pay.
+    card: bool,
+}
+
+/// 003 §1.3: the month's bill when the customer may use it for this payment (the old
+/// auto-renewal, 003 §13.1.2.1, knows only the balance); else the balance, then — for an
+/// auto-renewal — the bound card. Without a customer type, the payers the request names.
+fn chain(flow: PaymentFlow, funds: &Funds) -> Chain {
+    let paying = match flow {
+        PaymentFlow::OrderPayment => Paying::Order,
+        _ => Paying::AutoRenewal,
+    };
+    let may = |m: Method| funds.customer.map_or(true, |t| t.may(paying, m));
+    let settles = match funds.customer {
+        Some(t) => t.may(paying, Method::MonthlySettlement),
+        None => funds.monthly_settlement,
+    };
+    Chain {
+        settlement: settles && flow != PaymentFlow::OldAutoRenewal,
+        balance: may(Method::Balance),
+        card: flow == PaymentFlow::AutoRenewal && funds.card_bound && may(Method::BoundCard),
+    }
 }
 
 /// Take from `available` what is `left` to pay.
@@ -346,6 +395,7 @@ pub(crate) fn who_pays(
     let paid = status == PaymentStatus::Paid;
     explain_who_pays(payable, flow, &could, paid, b);
     explain_payment_flow(payable, flow, funds, voucher_used, &could, paid, b);
+    explain_customer(flow, funds, &could, b);
     let taken = |part: Money| if paid { part } else { Money::ZERO };
     let unpaid_because = match (paid, flow) {
         (true, _) => None,
@@ -383,21 +433,23 @@ struct CouldPay {
     card_refused: bool,
 }
 
-/// Steps 3 and 4, first what each could pay: month-end settlement for an order when the customer
-/// has it (003 §3.3.2), else the cash balance, then the credit line; then, for an auto-renewal,
-/// the bound card for the rest up to one transaction's limit (003 §3.2.3.1, §5.1.2).
+/// Steps 3 and 4, first what each could pay: month-end settlement when the customer has it for
+/// this payment (003 §1.3, §3.3.2), else the cash balance, then the credit line; then, for an
+/// auto-renewal, the bound card for the rest up to one transaction's limit (003 §3.2.3.1,
+/// §5.1.2).
 fn could_pay(payable: Money, flow: PaymentFlow, funds: &Funds) -> CouldPay {
+    let chain = chain(flow, funds);
     let mut left = payable;
     let (mut cash, mut credit, mut settlement, mut card) =
         (Money::ZERO, Money::ZERO, Money::ZERO, Money::ZERO);
-    if flow == PaymentFlow::OrderPayment && funds.monthly_settlement {
+    if chain.settlement {
         settlement = take(&mut left, payable);
-    } else {
+    } else if chain.balance {
         cash = take(&mut left, funds.cash);
         credit = take(&mut left, funds.credit);
     }
     let mut card_refused = false;
-    if flow == PaymentFlow::AutoRenewal && funds.card_bound && left.is_positive() {
+    if chain.card && left.is_positive() {
         if left.0 > CARD_TRANSACTION_LIMIT_USD {
             card_refused = true;
         } else {
@@ -504,6 +556,55 @@ fn explain_payment_flow(
     }
 }
 
+/// Who the customer is and what that allows (003 §1.3), the month's bill (003 §1.2), and the
+/// bound card of a prepaid auto-renewal against the §1.3 table (interpretation A30).
+fn explain_customer(flow: PaymentFlow, funds: &Funds, could: &CouldPay, b: &mut Breakdown) {
+    let paying = match flow {
+        PaymentFlow::OrderPayment => Paying::Order,
+        _ => Paying::AutoRenewal,
+    };
+    if let Some(t) = funds.customer {
+        b.note_with(|| {
+            let names: Vec<&str> = t.methods(paying).iter().map(|m| m.words()).collect();
+            let what = match paying {
+                Paying::Order => "buys an order",
+                Paying::AutoRenewal => "auto-renews",
+            };
+            format!("003 §1.3: {} {what} by {}", t.words(), names.join(" or "))
+        });
+        let chain = chain(flow, funds);
+        if !chain.settlement && !chain.balance && !chain.card {
+            b.note(
+                "nothing pays automatically: the order is paid by hand on the payment page, by \
+                 the bound card or online payment (003 §1.2, §1.3)",
+            );
+        }
+    }
+    if could.settlement.is_positive() {
+        b.note_with(|| {
+            format!(
+                "003 §1.2: {} goes on the month's bill, issued on the 3rd of the next month and \
+                 then charged to the bound card",
+                could.settlement
+            )
+        });
+    }
+    let prepaid = funds
+        .customer
+        .map_or(!funds.monthly_settlement, |t| t.card_renews());
+    if flow == PaymentFlow::AutoRenewal && prepaid && could.card.is_positive() {
+        b.note_with(|| {
+            format!(
+                "A30: 003 §1.3's table lists only the balance for a prepaid customer's \
+                 auto-renewal; billcalc follows §3.2.3.1 and its example, where the bound card \
+                 pays what the balance cannot ({}) — by the table alone this renewal would fail \
+                 {} short",
+                could.card, could.card
+            )
+        });
+    }
+}
+
 /// A failed payment: an order waits as pending payment (003 §3.3.2); an auto-renewal takes
 /// nothing, releases the voucher's locked amount and is retried the next day (003 §3.2.3.1,
 /// §13.1.2.1).
@@ -580,6 +681,7 @@ mod tests {
             credit_balance: Money(dec!(400)),
             card_bound: true,
             monthly_settlement: false,
+            customer_type: None,
             options: Options {
                 provider: None,
                 policy: crate::RoundingPolicy::Document,

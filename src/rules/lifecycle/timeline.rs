@@ -518,6 +518,7 @@ fn plan_auto_renewal(
                 credit: req.credit_balance.unwrap_or(Money::ZERO),
                 card_bound: req.card_bound.unwrap_or(false),
                 monthly_settlement: false,
+                customer: None,
             };
             Some(who_pays(
                 a,

@@ -6,6 +6,7 @@ pub mod bill_summary;
 pub mod merged_payment;
 pub mod package_renewal;
 pub mod package_usage;
+pub mod postpaid_calendar;
 pub mod quota;
 pub mod reserved_pool;
 pub mod usage_charge;
