@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{end_of_day, expiry_instant, PeriodUnit, UnifiedDay};
-use crate::domain::messages::Figure;
+use crate::domain::messages::{Figure, Msg};
 use crate::domain::money::{Money, Ratio};
 use crate::domain::order::Order;
 use crate::domain::price::PriceTable;
@@ -646,7 +646,7 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
     let payers = who_pays(to_pay, PaymentFlow::OrderPayment, &funds, false, &mut part);
     b.absorb(part, "payment", None);
     let display = cart_display(req, to_pay, &mut b)?;
-    b.note("lines are paid in cart order: the voucher balance a line leaves is what the next sees; tax is on the subtotal after vouchers");
+    b.note_msg(|| Msg::new("cart.order"));
     Ok(CheckoutResponse {
         lines,
         list_total,

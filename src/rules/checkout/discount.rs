@@ -8,6 +8,7 @@ use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
 
 use crate::domain::breakdown::Breakdown;
+use crate::domain::messages::Msg;
 use crate::domain::money::{show, Money, Ratio};
 use crate::domain::term::Term;
 use crate::error::{check_count, Error, ErrorCode, Result};
@@ -203,7 +204,7 @@ pub fn best_discount(req: &BestDiscountRequest, mut b: Breakdown) -> Result<Best
     if let Some(c) = &chosen {
         explain_discount(&mut b, req.list_amount, c, amount);
     } else {
-        b.note("no discount on offer: the list amount is due");
+        b.note_msg(|| Msg::new("discount.none"));
     }
     b.note_with(|| {
         "003 §3.2.3.1: candidates are business, partner and one promotion used on this resource \

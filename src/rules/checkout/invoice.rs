@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::breakdown::Breakdown;
+use crate::domain::messages::Msg;
 use crate::domain::money::Money;
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::checkout::customer_type::CustomerType;
@@ -250,7 +251,7 @@ fn invoice_tax_of(
         InvoiceEvent::OnlinePayment | InvoiceEvent::MonthlySettlement | InvoiceEvent::Refund
     );
     if !taxed || kind == InvoiceKind::None {
-        b.note("no indirect tax computed: this document moves a balance or is not Huawei Cloud's");
+        b.note_msg(|| Msg::new("invoice.noTax"));
         return Ok(None);
     }
     let date = match req.event {
@@ -317,34 +318,25 @@ fn explain(
             b.line(l, f, tax_amount);
         }
     }
-    b.note(match (issuer, kind, issued_on) {
-        (InvoiceIssuer::EnterpriseMaster, ..) => {
-            "003 §10.1: an enterprise sub-customer gets no invoice itself: its enterprise master \
-             is invoiced"
-                .into()
-        }
-        (InvoiceIssuer::Partner, ..) => {
-            "003 §10.1: a resale sub-customer is not invoiced automatically: ask the partner".into()
-        }
-        (_, InvoiceKind::None, _) => {
-            "A33: an order paid from the balance gets no new invoice: the top-up was invoiced \
-             (普通开票, 003 §10.1)"
-                .into()
-        }
-        (_, kind, Some(day)) => format!(
-            "003 §10.1, §10.2: {} issued automatically on {day}",
-            match kind {
-                InvoiceKind::Subscription => "a subscription invoice (订阅开票), at payment,",
-                InvoiceKind::MonthlySettlement => {
-                    "a monthly-settlement invoice (月结开票), with the bill of the 3rd of the next \
-                     month,"
-                }
-                InvoiceKind::Ordinary => "an ordinary invoice (普通开票) for the top-up,",
-                _ => "a credit note (贷项发票), nothing to return by hand,",
-            }
-        ),
-        _ => String::new(),
-    });
+    let note = match (issuer, kind, issued_on) {
+        (InvoiceIssuer::EnterpriseMaster, ..) => Some(Msg::new("invoice.toMaster")),
+        (InvoiceIssuer::Partner, ..) => Some(Msg::new("invoice.byPartner")),
+        (_, InvoiceKind::None, _) => Some(Msg::new("invoice.balancePaid")),
+        (_, kind, Some(day)) => Some(crate::msg!(
+            "invoice.issuedOn",
+            what = Msg::new(match kind {
+                InvoiceKind::Subscription => "invoice.kindSubscription",
+                InvoiceKind::MonthlySettlement => "invoice.kindMonthly",
+                InvoiceKind::Ordinary => "invoice.kindOrdinary",
+                _ => "invoice.kindCreditNote",
+            }),
+            day = day
+        )),
+        _ => None,
+    };
+    if let Some(n) = note {
+        b.note_msg(|| n);
+    }
 }
 
 /// 003 §10.3: the upload is open to Malaysia with Sparkoo Singapore and Thailand with Sparkoo
@@ -387,12 +379,12 @@ fn certificate_split(
         };
         b.fact(l, f, v);
     }
-    b.note(if upload_open {
-        "003 §10.3: the WHT certificate is uploaded in the console (Invoices > WHT certificates)"
-    } else {
-        "003 §10.3: the console's WHT certificate upload is open only to Malaysia with Sparkoo \
-         Singapore and Thailand with Sparkoo Thailand; otherwise send it as 003 §8 says (e-mail, \
-         post)"
+    b.note_msg(|| {
+        Msg::new(if upload_open {
+            "invoice.whtUpload"
+        } else {
+            "invoice.whtByPost"
+        })
     });
     Ok(CertificateSplit {
         upload_open,

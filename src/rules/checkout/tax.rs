@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
+use crate::domain::messages::Msg;
 use crate::domain::money::{clip, show, Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::Options;
@@ -375,14 +376,14 @@ fn withholding(
             if !wht.0.is_zero() {
                 b.fact("WHT paid separately to the tax office (not deducted)", formula(), wht.to_string());
             }
-            b.note("003 §8.2: before 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices did not include WHT: nothing is withheld from this payment; where local law requires WHT the customer pays it to the tax office separately");
+            b.note_msg(|| Msg::new("tax.whtBefore2021"));
             Ok(Money::ZERO)
         }
         _ => {
             if !wht.0.is_zero() {
                 b.line("withholding tax (paid to the tax office)", formula(), -wht);
             }
-            b.note("003 §8.2: from 2021-11-01 00:00 (Beijing time) Malaysian and Kenyan prices include WHT");
+            b.note_msg(|| Msg::new("tax.whtFrom2021"));
             Ok(wht)
         }
     }
@@ -537,7 +538,7 @@ pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResp
         });
     }
     if country == "SA" && reverse {
-        b.note("003 §8.1 Saudi Arabia: the bill still shows the VAT the customer self-assesses");
+        b.note_msg(|| Msg::new("tax.saudiSelfAssessed"));
     }
     if let Some(what) = no_rate_stated {
         explain_unstated(&mut b, &country, what);

@@ -7,6 +7,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::{end_of_day, expiry_instant, PROVIDER_UTC_OFFSET};
+use crate::domain::messages::Msg;
 use crate::domain::money::{Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
@@ -658,19 +659,19 @@ fn prepaid_states(
 /// The notes of a prepaid timeline: renewing late pays the days already spent, do-not-renew,
 /// early release, the test-voucher and quota customers.
 fn explain_prepaid(req: &TimelineRequest, plan: &Option<AutoRenewalPlan>, b: &mut Breakdown) {
-    b.note("a renewal in grace or retention starts at the original expiry: the days since are paid for, so it costs the same on any day until release (003 §3.2.2.1)");
+    b.note_msg(|| Msg::new("timeline.renewFromOldExpiry"));
     if req.do_not_renew {
-        b.note("\"do not renew at expiry\": it may still be renewed or set to auto-renewal until released (003 §3.2.5)");
+        b.note_msg(|| Msg::new("timeline.doNotRenew"));
     }
     if plan.is_none() && !req.do_not_renew {
-        b.note("auto-renewal is off: nothing is charged; renew by hand before release");
+        b.note_msg(|| Msg::new("timeline.autoRenewalOff"));
     }
-    b.note("an expired or frozen resource can also be released at once by hand (003 §3.2.8)");
+    b.note_msg(|| Msg::new("timeline.releaseByHand"));
     if req.customer != AccountType::Prepaid {
-        b.note("a prepaid resource in effect is not affected by test-voucher or quota arrears (003 §1.4, §5.3)");
+        b.note_msg(|| Msg::new("timeline.prepaidUnaffected"));
     }
     if req.prices.is_none() {
-        b.note("no prices given: give `prices` to see what keeping it costs");
+        b.note_msg(|| Msg::new("timeline.noPrices"));
     }
 }
 
@@ -752,9 +753,9 @@ fn explain_arrears(since: NaiveDate, cost: Option<Money>, b: &mut Breakdown) {
     if let Some(a) = cost {
         b.line("arrears to repay", format!("owed since {since}"), a);
     } else {
-        b.note("no arrears amount given: give `arrears` to see what keeping it costs");
+        b.note_msg(|| Msg::new("timeline.noArrears"));
     }
-    b.note("grace and retention count calendar days from the day the arrears began, that day included (rules.md A27)");
+    b.note_msg(|| Msg::new("timeline.arrearsDays"));
 }
 
 /// 003 §5.2.5, §1.4, §5.3: per customer type, the grace days, what works in grace and in

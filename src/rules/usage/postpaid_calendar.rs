@@ -7,6 +7,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar;
+use crate::domain::messages::Msg;
 use crate::domain::money::Money;
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::checkout::payment::CARD_TRANSACTION_LIMIT_USD;
@@ -516,10 +517,13 @@ fn explain(
             };
             b.line(l, f, -t.to_bills);
         }
-        b.note({
-            format!(
-                "the top-up of {}: {} to unpaid bills, {} to arrears, {} to the cash balance",
-                t.amount, t.to_bills, t.to_arrears, t.to_balance
+        b.note_msg(|| {
+            crate::msg!(
+                "postpaid.topUpSplit",
+                amount = t.amount,
+                bills = t.to_bills,
+                arrears = t.to_arrears,
+                balance = t.to_balance
             )
         });
     }
@@ -583,12 +587,7 @@ fn explain_calendar(
         }
     }
     if !bills.is_empty() || req.repayment.is_some() {
-        b.note(
-            "003 §1.4: the bill is issued on the 3rd of the next month and due the same day (no \
-             repayment period unless agreed); not fully repaid by 24:00 that day, it is overdue. \
-             Vouchers cannot repay an issued bill (003 §9.1.2); one payment is at most 20,000 USD \
-             (003 §5.1.2)",
-        );
+        b.note_msg(|| Msg::new("postpaid.calendarRules"));
     }
 }
 
