@@ -74,6 +74,81 @@ export const WORDS = {
   atLeast: (n) => `of ${n} or more`,
 };
 
+/** The receipt's words in Simplified Chinese: the same keys as WORDS, the same functions. */
+export const WORDS_ZH = {
+  receipt: "收据",
+  item: "项目",
+  amount: "金额",
+  kind: { new: "新购", renewal: "续费", unifiedRenewal: "统一到期日续费", upgrade: "升级规格" },
+  discount: { business: "商务折扣", partner: "伙伴折扣", promotion: "促销", coupon: "优惠券" },
+  term: (n, unit) => `${n} ${unit === "Y" ? "年" : "个月"}`,
+  quantity: (term, q) => `${term} × ${q}`,
+  factor: (name, factor) => `${name} × ${factor}`,
+  offersTitle: "比较过的优惠",
+  offer: {
+    chosen: (amt) => `已选用：应付 ${amt}，金额最低`,
+    higherAmount: (amt, won) => `未选用：应付 ${amt}，高于实收的 ${won}`,
+    sameAmountOtherFirst: (amt) => `未选用：金额同为 ${amt}；金额相同时依次优先商务折扣、伙伴折扣、促销`,
+    twoYearsOrLonger: (amt) => `不适用：伙伴折扣不适用于两年及以上时长的产品（应付 ${amt}）`,
+    neverUsedHere: (amt) => `不适用：促销仅适用于此前订单已享受该促销的资源，本资源此前的订单未享受（应付 ${amt}）`,
+    usedAfterThisOrder: (amt) => `不适用：其使用日期晚于本订单，不属于本资源此前的订单（应付 ${amt}）`,
+    notYetInEffect: (amt) => `不适用：下单当日尚未生效（应付 ${amt}）`,
+    expired: (amt) => `不适用：下单日前已过期（应付 ${amt}）`,
+    otherPromotionCompetes: (amt) =>
+      `不适用：本资源享受过的促销中，只有最后生效的一个参与比较（同日生效的，取最后使用的一个）（应付 ${amt}）`,
+  },
+  coupon: "您选择的优惠券（不可与代金券同时使用）",
+  voucher: (id) => `代金券 ${id}`,
+  expires: (when) => `到期时间 ${when}`,
+  autoRenews: (when) => `自动续费：首次扣费 ${when}`,
+  due: "本项应付",
+  refused: "未计入",
+  listPrice: "目录价",
+  discounts: "折扣",
+  vouchers: "代金券",
+  subtotal: "小计",
+  tax: (name, rate, from) => `${name} ${rate}${from ? `（自 ${from} 起）` : ""}`,
+  givenRate: (rate) => `税费 ${rate}（您输入的税率）`,
+  reverseCharge: (label) => `${label}：反向征收，由您自行申报`,
+  withholding: "预提税（由您代扣代缴）",
+  vatCollector: "由您自行向税务机关缴纳的增值税",
+  noCountry: "不计税：未选择国家/地区",
+  noRate: {
+    country: (c) => `不计税：指南未规定 ${c} 的税率。总额按不含税显示；如适用税率，请输入。`,
+    seller: (c) => `不计税：指南未规定 ${c} 在该签约主体下的税率。总额按不含税显示；如适用税率，请输入。`,
+    date: (c) => `不计税：指南未规定 ${c} 在该日期的税率。总额按不含税显示；如适用税率，请输入。`,
+  },
+  toPay: "应付金额",
+  shownIn: (cur, rate) => `以 ${cur} 计（汇率 ${rate}）`,
+  whoPays: "支付方式",
+  payer: { cash: "现金余额", credit: "信用额度", monthlySettlement: "月结", card: "绑定的银行卡", unpaid: "待支付" },
+  status: {
+    paid: "已支付。",
+    failed: "扣费失败：不扣除任何款项；次日重试。",
+    pendingPayment: "待支付：订单等待支付。",
+  },
+  balance: (cash, credit) => `现金 ${cash}，信用额度 ${credit}`,
+  unpaidBecause: {
+    balanceShort: (short, bal) => `余额（${bal}）不足，还差 ${short}。请充值，或手动支付订单。`,
+    cardNotForOrders: (short, bal) =>
+      `余额（${bal}）不足，还差 ${short}；订单自动扣费只使用余额或月结，不会从绑定的银行卡扣款。请在支付页面手动支付订单，例如使用绑定的银行卡。`,
+    cardOverLimit: (short, bal) => `余额（${bal}）不足，还差 ${short}，且差额超过单笔银行卡支付的限额。`,
+  },
+  howComputed: "计算过程",
+  error: "无法为购物车计价",
+  errorDetails: (code) => `详情：${code}`,
+  tooLarge: "过大的数值",
+  atLeast: (n) => `${n} 或以上`,
+};
+
+/** The receipt's words by language (the package's LANGUAGES: `en`, `zh-CN`). */
+export const WORDS_BY_LANG = { en: WORDS, "zh-CN": WORDS_ZH };
+
+/** The words for a BCP 47 tag: Chinese for any `zh…`, else English. */
+export function wordsFor(lang) {
+  return /^zh\b/i.test(String(lang ?? "")) ? WORDS_ZH : WORDS;
+}
+
 // ---------- money, exactly ----------
 
 const MINOR = new Map();

@@ -35,6 +35,12 @@ export declare class BillcalcReceipt extends HTMLElement {
 
 /** The receipt's words (English): one table, to translate; functions take figures already formatted. */
 export declare const WORDS: Record<string, any>;
+/** The receipt's words in Simplified Chinese: the same keys and functions as WORDS. */
+export declare const WORDS_ZH: typeof WORDS;
+/** The receipt's words by language. */
+export declare const WORDS_BY_LANG: { en: typeof WORDS; "zh-CN": typeof WORDS };
+/** The words for a BCP 47 tag: WORDS_ZH for any `zh…`, else WORDS. */
+export declare function wordsFor(lang?: string): typeof WORDS;
 
 /** Options of the receipt: the account currency's ISO code ("USD"), a BCP 47 locale, the words. */
 export interface ReceiptOptions {

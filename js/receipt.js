@@ -28,11 +28,11 @@
 // Attributes: `checkout` (the request as JSON), `currency` (the account currency's ISO code, e.g.
 // "USD": every amount is formatted with it by Intl.NumberFormat in the nearest `lang`'s format,
 // digit for digit; default none: the locale's number format), `breakdown` (present: show the "How
-// it was computed" section). The words are js/receipt-model.js's WORDS (one table, to translate).
+// it was computed" section). The words are js/receipt-model.js's WORDS (English) or WORDS_ZH (简体中文), by the nearest `lang`.
 import { checkout } from "./browser.js";
-import { WORDS, formatMoney, plainError, receiptModel } from "./receipt-model.js";
+import { WORDS, WORDS_ZH, WORDS_BY_LANG, wordsFor, formatMoney, plainError, receiptModel } from "./receipt-model.js";
 
-export { WORDS, formatMoney, plainError, receiptModel };
+export { WORDS, WORDS_ZH, WORDS_BY_LANG, wordsFor, formatMoney, plainError, receiptModel };
 import { renderBreakdown, pickLanguage } from "./messages.js";
 
 const CSS = `
@@ -287,14 +287,18 @@ export class BillcalcReceipt extends HTMLElement {
   #show(answer, error) {
     this.#answer = answer;
     this.#error = error;
+    // In the language of the nearest [lang] (the page's <html lang>): Chinese for zh…, else English.
+    const lang = this.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang || undefined;
+    const words = wordsFor(lang);
     if (error) {
-      this.shadowRoot.replaceChildren(errorView(error));
+      this.shadowRoot.replaceChildren(errorView(error, words));
     } else {
       this.shadowRoot.replaceChildren(
         renderReceipt(this.#request, answer, {
           currency: this.getAttribute("currency") ?? "",
           breakdown: this.hasAttribute("breakdown"),
           locale: this.closest("[lang]")?.getAttribute("lang") || undefined,
+          words,
         }),
       );
     }

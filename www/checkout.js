@@ -4,10 +4,12 @@
 // (js/receipt.js); this view only edits the request and puts each refusal next to the field its
 // path names.
 import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, money } from "./ui.js";
-import { plainError } from "../js/receipt-model.js";
+import { plainError, wordsFor } from "../js/receipt-model.js";
+import { lang } from "./i18n.js";
 
-// The words this view adds (one place, to translate).
-const TEXT = {
+// The words this view adds, per language (TEXT_BY_LANG.en is the English, the zh-CN table has
+// the same keys and functions); TEXT is the page's language's.
+const TEXT_EN = {
   toPay: (amount) => `To pay ${amount} — see the receipt`,
   refused: (text) => `${text} — see the receipt`,
   country: "your country",
@@ -15,6 +17,18 @@ const TEXT = {
   taxRate: "tax rate, if you know it",
   taxRateHint: "0.13 = 13 %; blank: the guides' rate, if they state one",
 };
+
+const TEXT_ZH = {
+  toPay: (amount) => `应付金额 ${amount}，详见收据`,
+  refused: (text) => `${text}，详见收据`,
+  country: "您所在的国家/地区",
+  countryHint: "ISO 代码：SG、MY、IN、US…（留空：不计税）",
+  taxRate: "税率（如已知）",
+  taxRateHint: "0.13 = 13 %；留空：采用指南中规定的税率（如有）",
+};
+
+export const TEXT_BY_LANG = { en: TEXT_EN, "zh-CN": TEXT_ZH };
+const TEXT = String(lang).startsWith("zh") ? TEXT_ZH : TEXT_EN;
 
 /** The account's currency: the guides' international prices are in US dollars. */
 export const ACCOUNT_CURRENCY = "USD";
@@ -336,7 +350,7 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
   });
   receipt.addEventListener("billcalc-error", (ev) => {
     placeErrors();
-    bar.textContent = TEXT.refused(plainError(ev.detail.error).text);
+    bar.textContent = TEXT.refused(plainError(ev.detail.error, wordsFor(lang)).text);
     firstFigure();
   });
 

@@ -6,17 +6,33 @@
 // the package's answer.
 import * as billcalc from "../js/browser.js";
 import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, show, dayAfter, dayIndex, mapPath, money, orderEnd } from "./ui.js";
-import { plainError } from "../js/receipt-model.js";
+import { plainError, wordsFor } from "../js/receipt-model.js";
+import { lang } from "./i18n.js";
 
-// The words this view adds (one place, to translate).
-const TEXT = {
+// The words this view adds, per language (TEXT_BY_LANG.en is the English, the zh-CN table has
+// the same keys and functions); TEXT is the page's language's.
+const TEXT_EN = {
   days: (n, of) => (of ? `${n} of ${of} days` : `${n} ${n === 1 ? "day" : "days"}`),
   daysAbout: (n, period, unit) => `${n} days (≈ ${period} ${unit})`,
   approx: (m) => `≈ ${m}`,
   fromHours: (h) => `from ${h} hours a month`,
   derived: (from, to, perMonth) => `${from} to ${to} months are priced as that many times the 1-month price: the same ${perMonth} a month, so they are not listed apart.`,
   cheapest: (term) => `Each term of the price table; the cheapest per month is ${term}`,
+  term: (n, unit) => `${n} ${unit === "Y" ? (n === 1 ? "year" : "years") : n === 1 ? "month" : "months"}`,
 };
+
+const TEXT_ZH = {
+  days: (n, of) => (of ? `${of} 天中的 ${n} 天` : `${n} 天`),
+  daysAbout: (n, period, unit) => `${n} 天（≈ ${period} ${unit === "years" ? "年" : unit === "months" ? "个月" : unit}）`,
+  approx: (m) => `≈ ${m}`,
+  fromHours: (h) => `每月使用 ${h} 小时起`,
+  derived: (from, to, perMonth) => `${from} 至 ${to} 个月的价格按 1 个月价格乘以月数计算：每月同为 ${perMonth}，因此不单独列出。`,
+  cheapest: (term) => `价格表中的各个时长；按月折算最便宜的是 ${term}`,
+  term: (n, unit) => `${n} ${unit === "Y" ? "年" : "个月"}`,
+};
+
+export const TEXT_BY_LANG = { en: TEXT_EN, "zh-CN": TEXT_ZH };
+const TEXT = String(lang).startsWith("zh") ? TEXT_ZH : TEXT_EN;
 
 // A decimal string half up to cents, as text (for a figure the package gives with more decimals).
 function cents(v) {
@@ -40,7 +56,7 @@ function period(r) {
 }
 const termText = (t) => {
   const m = /^(\d+)([MY])$/.exec(String(t ?? ""));
-  return m ? `${m[1]} ${m[2] === "Y" ? (m[1] === "1" ? "year" : "years") : m[1] === "1" ? "month" : "months"}` : String(t ?? "");
+  return m ? TEXT.term(Number(m[1]), m[2]) : String(t ?? "");
 };
 import { drawChart } from "./chart.js";
 import { mountTimeline } from "./timeline.js";
@@ -410,7 +426,7 @@ export function mountResource(root, { saveHash, firstFigure }) {
         c.figure.textContent = "—";
         c.figure.dataset.amount = "—";
         c.list.replaceChildren();
-        const plain = plainError(e);
+        const plain = plainError(e, wordsFor(lang));
         c.error.replaceChildren(plain.text, el("span", { className: "error-code" }, plain.details));
         c.article.classList.add("refused");
         // An Error's `message` is not enumerable: a spread would lose it ("…: undefined").
@@ -453,7 +469,7 @@ export function mountResource(root, { saveHash, firstFigure }) {
       compareOut.replaceChildren(...compareTable(compareTermsCall(req), req.prices ?? {}));
     } catch (e) {
       if (!(e && typeof e === "object" && "code" in e)) throw e;
-      const plain = plainError(e);
+      const plain = plainError(e, wordsFor(lang));
       compareOut.replaceChildren(el("p", { className: "card-error" }, plain.text, el("span", { className: "error-code" }, plain.details)));
       const inCompare = ["quantity", "discount", "payPerUseHourly"].includes(String(e.path).split(/[.[]/)[0]);
       showFieldError(inCompare ? compareBox : form, e, formError);

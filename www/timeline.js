@@ -4,6 +4,34 @@
 // My resource next to the what-if chart; every figure is the package's answer.
 import * as billcalc from "../js/browser.js";
 import { el, field, mapPath, show } from "./ui.js";
+import { lang } from "./i18n.js";
+
+// The words this view adds, per language (the zh-CN table has the English keys and functions).
+// The states' own words (label, works, howToKeep, events) are the package's answer.
+const TEXT_EN = {
+  title: "What happens next if you do nothing",
+  autoRenew: "auto-renewal on",
+  balance: "balance for auto-renewal",
+  keep: (cost, keepUntil, usableUntil) => `Keeping it costs ${cost} until ${keepUntil}; it works until ${usableUntil}.`,
+  now: "now",
+  days: (n) => ` (${n} days)`,
+  from: (d) => `from ${d}`,
+  toKeep: (cost, how) => `to keep it: ${cost} — ${how}`,
+};
+
+const TEXT_ZH = {
+  title: "如果不做任何操作，接下来会怎样",
+  autoRenew: "开通自动续费",
+  balance: "可用于自动续费的余额",
+  keep: (cost, keepUntil, usableUntil) => `保留至 ${keepUntil} 需支付 ${cost}；可正常使用至 ${usableUntil}。`,
+  now: "现在",
+  days: (n) => `（${n} 天）`,
+  from: (d) => `自 ${d} 起`,
+  toKeep: (cost, how) => `如需保留：${cost}，${how}`,
+};
+
+export const TEXT_BY_LANG = { en: TEXT_EN, "zh-CN": TEXT_ZH };
+const TEXT = String(lang).startsWith("zh") ? TEXT_ZH : TEXT_EN;
 
 const day = (t) => (t ? String(t).slice(0, 10) : "");
 const when = (t) => String(t).slice(0, 16).replace("T", " ");
@@ -33,7 +61,7 @@ export function mountTimeline() {
   const box = el(
     "section",
     { className: "timeline", attrs: { "aria-labelledby": "timeline-title" } },
-    el("h2", { id: "timeline-title" }, "What happens next if you do nothing"),
+    el("h2", { id: "timeline-title" }, TEXT.title),
     settings,
     total,
     list,
@@ -43,8 +71,8 @@ export function mountTimeline() {
 
   function controls(state, onChange) {
     settings.replaceChildren(
-      field(state, { path: "autoRenew", label: "auto-renewal on", kind: "bool", onChange }),
-      field(state, { path: "balance", label: "balance for auto-renewal", kind: "money", optional: true, onChange }),
+      field(state, { path: "autoRenew", label: TEXT.autoRenew, kind: "bool", onChange }),
+      field(state, { path: "balance", label: TEXT.balance, kind: "money", optional: true, onChange }),
     );
   }
 
@@ -64,16 +92,16 @@ export function mountTimeline() {
       return { code: e.code, message: e.message, path };
     }
     error.textContent = "";
-    total.textContent = a.costToKeep === null ? "" : `Keeping it costs ${show(a.costToKeep)} until ${day(a.keepUntil)}; it works until ${day(a.usableUntil)}.`;
+    total.textContent = a.costToKeep === null ? "" : TEXT.keep(show(a.costToKeep), day(a.keepUntil), day(a.usableUntil));
     list.replaceChildren(
       ...a.periods.map((p) => {
         const item = el(
           "li",
           { className: `state ${p.state}` },
           el("strong", {}, p.label),
-          el("span", { className: "dates" }, p.to ? `${day(p.from) || "now"} – ${day(p.to)}${p.days ? ` (${p.days} days)` : ""}` : `from ${day(p.from)}`),
+          el("span", { className: "dates" }, p.to ? `${day(p.from) || TEXT.now} – ${day(p.to)}${p.days ? TEXT.days(p.days) : ""}` : TEXT.from(day(p.from))),
           el("span", { className: "works" }, p.works),
-          el("span", { className: "keep" }, p.costToKeep === null ? p.howToKeep : `to keep it: ${show(p.costToKeep)} — ${p.howToKeep}`),
+          el("span", { className: "keep" }, p.costToKeep === null ? p.howToKeep : TEXT.toKeep(show(p.costToKeep), p.howToKeep)),
         );
         item.dataset.state = p.state;
         if (p.state === a.stateToday) item.setAttribute("aria-current", "date");

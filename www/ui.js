@@ -2,7 +2,8 @@
 // as decimal strings), and everything shown comes from the package. Text is only ever set with
 // textContent / value, never as HTML.
 
-import { formatMoney, plainError } from "../js/receipt-model.js";
+import { formatMoney, plainError, wordsFor } from "../js/receipt-model.js";
+import { lang } from "./i18n.js";
 
 export const $ = (sel, root = document) => root.querySelector(sel);
 
@@ -298,7 +299,7 @@ export function showFieldError(root, err, fallback, text) {
   const t = target(root, path);
   if (t && root.querySelector(`.field-error[data-error-for="${CSS.escape(path)}"]`)) return t;
   // In words next to the field; the code on a details line of its own.
-  const plain = plainError(err);
+  const plain = plainError(err, wordsFor(lang));
   const msg = el("span", { className: "field-error", id: nextId("err") }, text ?? plain.text, el("span", { className: "error-code" }, plain.details));
   msg.dataset.errorFor = path;
   if (t) {

@@ -123,6 +123,25 @@ test("no Chinese character renders as a missing glyph", async () => {
   assert.ok(found, "中 draws differently from a box");
 });
 
+test("the Checkout receipt and the views' own words read in 简体中文", async () => {
+  await open(`${base}?lang=zh-CN`);
+  await page.waitForFunction(() => document.querySelector("billcalc-receipt")?.shadowRoot?.textContent);
+  const receipt = await page.$eval("billcalc-receipt", (r) => r.shadowRoot.textContent);
+  assert.match(receipt, /收据/);
+  assert.match(receipt, /新购 · ECS · ap-southeast-1 · 1 个月 × 2/);
+  assert.match(receipt, /商务折扣 × 0\.9/);
+  assert.match(receipt, /代金券 welcome20/);
+  assert.match(receipt, /应付金额/);
+  assert.match(receipt, /支付方式/);
+  assert.match(receipt, /现金余额/);
+  assert.doesNotMatch(receipt, /To pay|Who pays|New purchase|Business discount/);
+  // The view's own words: the total bar and the tax fields.
+  assert.match(await page.textContent("#view-checkout"), /应付金额 .*，详见收据/);
+  assert.match(await page.textContent("#view-checkout"), /税率（如已知）/);
+  await page.screenshot({ path: join(results, "i18n-zh-CN-checkout-1280.png"), fullPage: true });
+  assert.deepEqual(pageErrors, []);
+});
+
 test("the switch changes the language, remembers it, and ?lang= overrides it", async () => {
   await open(`${base}?lang=zh-CN#calculations`);
   await Promise.all([page.waitForNavigation(), page.selectOption("#lang-switch", "en")]);
