@@ -236,6 +236,7 @@ export const en = {
   "tax.saudiSelfAssessed": ["003 §8.1 Saudi Arabia: the bill still shows the VAT the customer self-assesses", ""],
   "discount.none": ["no discount on offer: the list amount is due", ""],
   "cart.order": ["lines are paid in cart order: the voucher balance a line leaves is what the next sees; tax is on the subtotal after vouchers", ""],
+  "invoice.taxNote": ["tax: {note}", ""],
   "invoice.toMaster": ["003 §10.1: an enterprise sub-customer gets no invoice itself: its enterprise master is invoiced", ""],
   "invoice.byPartner": ["003 §10.1: a resale sub-customer is not invoiced automatically: ask the partner", ""],
   "invoice.balancePaid": ["A33: an order paid from the balance gets no new invoice: the top-up was invoiced (普通开票, 003 §10.1)", ""],

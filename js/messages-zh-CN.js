@@ -237,6 +237,7 @@ export const zhCN = {
   "tax.saudiSelfAssessed": ["003 §8.1 沙特阿拉伯：账单仍显示客户自行申报的增值税", ""],
   "discount.none": ["没有可用的折扣：按目录价支付", ""],
   "cart.order": ["按购物车顺序逐行支付：上一行剩下的代金券余额留给下一行；税按扣除代金券后的小计计算", ""],
+  "invoice.taxNote": ["税：{note}", ""],
   "invoice.toMaster": ["003 §10.1：企业子客户本身不开票，由其企业主账号开票", ""],
   "invoice.byPartner": ["003 §10.1：经销子客户不会自动开票，请联系合作伙伴", ""],
   "invoice.balancePaid": ["A33：用余额支付的订单不再开新发票：充值时已开票（普通开票，003 §10.1）", ""],

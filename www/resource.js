@@ -60,7 +60,6 @@ const termText = (t) => {
 };
 import { drawChart } from "./chart.js";
 import { mountTimeline } from "./timeline.js";
-import { localBreakdown } from "./i18n.js";
 
 export const RESOURCE_SAMPLE = {
   date: "2022-09-02",
@@ -208,7 +207,9 @@ function compareTable(a, prices = {}) {
     ),
   );
   const terms = derived.map((r) => r.months);
-  const notes = el("ul", { className: "notes" }, ...localBreakdown(a.breakdown).notes.map((n) => el("li", {}, n)));
+  // The rule's own notes (with their sources) stay under "How it was computed"; the customer reads
+  // the one sentence about the derived terms.
+  const notes = el("ul", { className: "notes" });
   if (terms.length) notes.append(el("li", {}, TEXT.derived(Math.min(...terms), Math.max(...terms), amount(oneMonth.monthlyPrice))));
   // On a narrow screen the table scrolls inside its box (focusable, so the keyboard can scroll it).
   const box = el("div", { className: "table-scroll", tabIndex: 0, attrs: { role: "region", "aria-label": "Terms side by side" } }, table);

@@ -323,7 +323,7 @@ export const VIEWS = [
       { name: "creditBalance", kind: "money", label: "credit line", optional: true },
       { name: "cardBound", kind: "bool", label: "card bound" },
       { name: "monthlySettlement", kind: "bool", label: "month-end settlement" },
-      { name: "customerType", kind: "select", label: "customer type (003 §1.3; empty: as given)", optional: true, options: ["", "prepaid", "postpaidOnline", "postpaidOffline", "resaleSubCustomer", "enterpriseSubPrepaid", "enterpriseSubPostpaid", "enterpriseSubUnified"] },
+      { name: "customerType", kind: "select", label: "customer type (empty: as given)", optional: true, options: ["", "prepaid", "postpaidOnline", "postpaidOffline", "resaleSubCustomer", "enterpriseSubPrepaid", "enterpriseSubPostpaid", "enterpriseSubUnified"] },
     ],
     sample: {
       flow: "autoRenewal",
@@ -677,7 +677,7 @@ export const VIEWS = [
       { name: "date", kind: "date", label: "day" },
       { name: "amount", kind: "money", label: "amount before tax" },
       { name: "voucher", kind: "money", label: "of which by voucher", optional: true },
-      { name: "customerType", kind: "select", label: "customer type (003 §1.3)", optional: true, options: ["", "prepaid", "postpaidOnline", "postpaidOffline", "resaleSubCustomer", "enterpriseSubPrepaid", "enterpriseSubPostpaid", "enterpriseSubUnified"] },
+      { name: "customerType", kind: "select", label: "customer type", optional: true, options: ["", "prepaid", "postpaidOnline", "postpaidOffline", "resaleSubCustomer", "enterpriseSubPrepaid", "enterpriseSubPostpaid", "enterpriseSubUnified"] },
       { name: "country", kind: "text", label: "country (ISO, for tax)", optional: true },
       { name: "seller", kind: "text", label: "contracting entity (sparkooSingapore, huaweiServicesHk, …)", optional: true },
       { name: "invoiceDate", kind: "date", label: "refund: the invoice's day", optional: true },

@@ -98,19 +98,28 @@ export function mountTimeline() {
         const item = el(
           "li",
           { className: `state ${p.state}` },
-          el("strong", {}, p.label),
+          el("strong", {}, plain(p.label)),
           el("span", { className: "dates" }, p.to ? `${day(p.from) || TEXT.now} – ${day(p.to)}${p.days ? TEXT.days(p.days) : ""}` : TEXT.from(day(p.from))),
-          el("span", { className: "works" }, p.works),
-          el("span", { className: "keep" }, p.costToKeep === null ? p.howToKeep : TEXT.toKeep(show(p.costToKeep), p.howToKeep)),
+          el("span", { className: "works" }, plain(p.works)),
+          el("span", { className: "keep" }, plain(p.costToKeep === null ? p.howToKeep : TEXT.toKeep(show(p.costToKeep), p.howToKeep))),
         );
         item.dataset.state = p.state;
         if (p.state === a.stateToday) item.setAttribute("aria-current", "date");
         return item;
       }),
     );
-    events.replaceChildren(...a.events.map((e) => el("li", {}, el("time", { attrs: { datetime: e.at } }, when(e.at)), ` ${e.what}`)));
+    events.replaceChildren(...a.events.map((e) => el("li", {}, el("time", { attrs: { datetime: e.at } }, when(e.at)), ` ${plain(e.what)}`)));
     return null;
   }
 
   return { box, controls, render };
+}
+
+/** A state's words as a customer reads them: the guide's section references ("(003 §3.2.1)",
+ * "rules.md A27") stay in the answer and under "How it was computed", not in the timeline. */
+function plain(text) {
+  return String(text ?? "")
+    .replace(/\s*\((?:[^()]*?\b)?(?:\d{3} §|rules\.md )[^()]*\)/g, "")
+    .replace(/\s*(?:\d{3} §[\d.]+(?:, §[\d.]+)*|rules\.md A\d+):?\s*/g, " ")
+    .trim();
 }

@@ -267,8 +267,11 @@ fn invoice_tax_of(
     };
     let mut t = invoice_tax(&inv, b.part())?;
     let part = std::mem::replace(&mut t.breakdown, Breakdown::silent(b.policy));
-    for n in part.notes {
-        b.note(format!("tax: {n}"));
+    for (n, m) in part.notes.into_iter().zip(part.note_messages) {
+        match m {
+            Some(m) => b.note_msg(|| crate::msg!("invoice.taxNote", note = m)),
+            None => b.note(format!("tax: {n}")),
+        }
     }
     Ok(Some(t))
 }
