@@ -10,6 +10,7 @@ const root = new URL("../", import.meta.url);
 const RELEASES = [
   ["0.1", "8cf2a34"],
   ["0.2", "6126e8b"],
+  ["0.3", "516e053"],
 ];
 if (!existsSync(new URL("pkg/billcalc_bg.wasm", root))) execFileSync("bash", ["scripts/build.sh"], { cwd: root, stdio: "inherit" });
 
