@@ -8,8 +8,8 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 echo "== Rust tests"
 # billcalc and its exact crate (exact/); --all-targets builds the benches too but skips the doc
 # examples: they run on their own.
-cargo test -p billcalc -p billcalc-exact --all-targets
-cargo test -p billcalc -p billcalc-exact --doc
+cargo test --workspace --all-targets
+cargo test --workspace --doc
 
 generated="js/types.d.ts js/index.d.ts js/exports.js js/messages-en.js"
 if git rev-parse --git-dir >/dev/null 2>&1 && ! git diff --quiet -- $generated; then

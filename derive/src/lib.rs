@@ -830,7 +830,7 @@ mod tests {
                         a: u32,
                     }
                 ),
-                "container: tag, omit_if or ts_name",
+                "container: tag, tag_default, omit_if or ts_name",
             ),
             (
                 parse_quote!(
@@ -839,7 +839,7 @@ mod tests {
                         a: u32,
                     }
                 ),
-                "container: tag, omit_if or ts_name",
+                "container: tag, tag_default, omit_if or ts_name",
             ),
             (
                 parse_quote!(
