@@ -112,15 +112,22 @@ struct Fee<'a> {
 ///
 /// Explained into `b` ([`Breakdown::new`]), or figures only ([`Breakdown::silent`]).
 pub fn upgrade_cost(req: &UpgradeRequest, b: Breakdown) -> Result<UpgradeResponse> {
-    let upgrade = Upgrade {
-        date: req.change.date,
-        orders: &req.change.orders,
-        billing_mode: req.change.billing_mode,
-        old_prices: &req.old_prices,
-        new_prices: &req.new_prices,
-        offer: req.offer.as_ref(),
-    };
+    let upgrade = req.upgrade();
     upgrade_fee(&upgrade, b)
+}
+
+impl UpgradeRequest {
+    /// The request's figures as an [`Upgrade`].
+    fn upgrade(&self) -> Upgrade<'_> {
+        Upgrade {
+            date: self.change.date,
+            orders: &self.change.orders,
+            billing_mode: self.change.billing_mode,
+            old_prices: &self.old_prices,
+            new_prices: &self.new_prices,
+            offer: self.offer.as_ref(),
+        }
+    }
 }
 
 /// An upgrade to price: the figures of an `upgradeCost` request, borrowed (the cart prices its
@@ -144,14 +151,7 @@ pub(crate) struct Upgrade<'a> {
 /// The cost alone on the change day: a curve's point, the figures of [`upgrade_cost`] without
 /// its answer.
 pub(crate) fn cost_on_day(req: &UpgradeRequest) -> Result<Money> {
-    let upgrade = Upgrade {
-        date: req.change.date,
-        orders: &req.change.orders,
-        billing_mode: req.change.billing_mode,
-        old_prices: &req.old_prices,
-        new_prices: &req.new_prices,
-        offer: req.offer.as_ref(),
-    };
+    let upgrade = req.upgrade();
     check_prepaid(upgrade.billing_mode)?;
     let offer = offer_terms(&upgrade)?;
     let periods = remaining_periods(upgrade.orders, upgrade.date)?;
