@@ -1658,6 +1658,8 @@ export type TimelineEvent = {
   at: string;
   /** What happens, in customer words. */
   what: string;
+  /** The message of `what`. */
+  messages: Figures;
 };
 
 /** One state with its dates, what works and what keeping the resource costs. */
@@ -1678,6 +1680,8 @@ export type TimelinePeriod = {
   costToKeep: Money | null;
   /** How to keep it. */
   howToKeep: string;
+  /** The messages of `label`, `works` and `howToKeep` (`js/messages.js` renders them in other languages). */
+  messages: Figures;
 };
 
 /** Request of `resourceTimeline`. */

@@ -142,6 +142,20 @@ test("the Checkout receipt and the views' own words read in 简体中文", async
   assert.deepEqual(pageErrors, []);
 });
 
+test("My resource's timeline reads in 简体中文: the states, what works, the events", async () => {
+  await open(`${base}?lang=zh-CN#resource`);
+  await page.waitForSelector("#view-resource .timeline-list li");
+  const states = await page.$$eval("#view-resource .timeline-list li strong", (s) => s.map((x) => x.textContent));
+  assert.deepEqual(states, ["使用中", "已过期（宽限期）", "已冻结（保留期）", "已释放"]);
+  const list = await page.textContent("#view-resource .timeline-list");
+  assert.match(list, /照常使用；仍可开通新服务/);
+  assert.doesNotMatch(list, /003 §|works as usual|in use|released/, "no English, no section references");
+  const events = await page.textContent("#view-resource .timeline-events");
+  assert.match(events, /周期结束：资源过期，进入 15 天宽限期/);
+  assert.doesNotMatch(events, /the term ends|grace period/);
+  assert.deepEqual(pageErrors, []);
+});
+
 test("the switch changes the language, remembers it, and ?lang= overrides it", async () => {
   await open(`${base}?lang=zh-CN#calculations`);
   await Promise.all([page.waitForNavigation(), page.selectOption("#lang-switch", "en")]);

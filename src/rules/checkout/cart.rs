@@ -573,7 +573,16 @@ fn line(
     )?;
     voucher::explain(&mut part, &choice, rule, false);
     if let Some(d) = &discount {
-        part.note_with(|| format!("items[{i}]: {} × {}: {}", d.kind.name(), d.factor, d.reason));
+        part.note_msg(|| {
+            let (kind, factor, reason) = (d.kind.word(), d.factor, &d.reason);
+            crate::msg!(
+                "cart.discount",
+                i = i,
+                kind = kind,
+                factor = factor,
+                reason = reason
+            )
+        });
     }
     let applied = choice.applied.into_iter().next();
     if let Some(a) = &applied {
@@ -717,12 +726,9 @@ fn cart_line(
     match answered {
         Ok(l) => l,
         Err(e) => {
-            b.note_with(|| {
-                format!(
-                    "items[{i}] refused ({} at {}): left out of the totals",
-                    e.code.as_str(),
-                    e.path
-                )
+            b.note_msg(|| {
+                let (code, path) = (e.code.as_str(), &e.path);
+                crate::msg!("cart.refused", i = i, code = code, path = path)
             });
             let item = item.as_ref().ok();
             CartLine {

@@ -8,7 +8,7 @@ use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::messages::Msg;
+use crate::domain::messages::{maybe, Msg};
 use crate::domain::money::{show, Money, Ratio};
 use crate::domain::term::Term;
 use crate::error::{check_count, Error, ErrorCode, Result};
@@ -31,6 +31,16 @@ pub enum DiscountKind {
 }
 
 impl DiscountKind {
+    /// The billing word, as a message.
+    pub fn word(self) -> Msg {
+        Msg::new(match self {
+            DiscountKind::Business => "discount.business",
+            DiscountKind::Partner => "discount.partner",
+            DiscountKind::Promotion => "discount.promotion",
+            DiscountKind::Coupon => "discount.coupon",
+        })
+    }
+
     /// The billing word.
     pub fn name(self) -> &'static str {
         match self {
@@ -196,22 +206,13 @@ pub fn best_discount(req: &BestDiscountRequest, mut b: Breakdown) -> Result<Best
     let amount = chosen
         .as_ref()
         .map_or(req.list_amount, |c| discounted(req.list_amount, c.factor));
-    b.line(
-        "list amount",
-        format!("{}", req.list_amount),
-        req.list_amount,
-    );
+    b.line_msg(list, || crate::msg!("payment.listAmount", amount = list));
     if let Some(c) = &chosen {
         explain_discount(&mut b, req.list_amount, c, amount);
     } else {
         b.note_msg(|| Msg::new("discount.none"));
     }
-    b.note_with(|| {
-        "003 §3.2.3.1: candidates are business, partner and one promotion used on this resource \
-         and still valid (latest effective; same day → latest order); lowest amount wins; tie → \
-         business, partner, promotion"
-            .to_string()
-    });
+    b.note_msg(|| Msg::new("discount.rule"));
     Ok(BestDiscountResponse {
         discount: req.list_amount - amount,
         chosen,
@@ -223,19 +224,18 @@ pub fn best_discount(req: &BestDiscountRequest, mut b: Breakdown) -> Result<Best
 
 /// The discount line of a breakdown: `amount − list`.
 pub(crate) fn explain_discount(b: &mut Breakdown, list: Money, c: &ChosenDiscount, amount: Money) {
-    b.line_with(amount - list, || {
-        let name = match &c.id {
-            Some(id) => format!("{} {id}", c.kind.name()),
-            None => c.kind.name().to_string(),
-        };
-        (
-            format!("{name} × {}", c.factor),
-            format!(
-                "{list} × {} = {} → {amount}; discount {list} − {amount} = {}",
-                c.factor,
-                show(list.0 * c.factor.0),
-                list - amount
-            ),
+    b.line_msg(amount - list, || {
+        let id = maybe(c.id.as_ref().map(|id| crate::msg!("discount.id", id = id)));
+        let (exact, discount) = (show(list.0 * c.factor.0), list - amount);
+        crate::msg!(
+            "discount.line",
+            kind = c.kind.word(),
+            id = id,
+            factor = c.factor,
+            list = list,
+            exact = exact,
+            amount = amount,
+            discount = discount
         )
     });
 }
