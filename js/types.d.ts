@@ -533,6 +533,8 @@ export type DiscountCandidate = {
   because: Because;
   /** Why it was chosen, lost or left out. */
   reason: string;
+  /** The message of `reason` (`js/messages.js` renders it in other languages). */
+  messages: Figures;
 };
 
 /** The kinds of discount an order may carry (003 §9.2.1). In the tie order of 003 §3.2.3.1: business, then partner, then promotion. */
@@ -757,6 +759,8 @@ export type LineDiscount = {
   amount: Money;
   /** Why it was chosen. */
   reason: string;
+  /** The message of `reason` (`js/messages.js` renders it in other languages). */
+  messages: Figures;
 };
 
 /** What any line may carry, whatever it buys. */

@@ -100,6 +100,20 @@ impl Msg {
     }
 }
 
+/// A text of an answer (outside its breakdown) told by a message: its English, returned (the
+/// native build's; in the wasm module, which has no English templates, the package writes it from
+/// `js/messages-en.js`), and the message put in `messages` under the member's name.
+#[inline(never)]
+pub fn told(
+    messages: &mut crate::domain::breakdown::Figures,
+    name: &'static str,
+    m: Msg,
+) -> String {
+    let english = m.english(0);
+    messages.0.push((name, Figure::Msg(m)));
+    english
+}
+
 /// `msg!("key", name = figure, …)`: a [`Msg`] whose figures are anything displayed or messages.
 #[macro_export]
 macro_rules! msg {
@@ -152,6 +166,9 @@ pub static ENGLISH_IN_ANSWERS: &[(&str, &str, &str)] = &[
     ("part.raw", "{name}", ""),
     ("part.nested", "{outer}: {inner}", ""),
     ("timeline.renewalFor", "renewal for {term}", ""),
+    ("cart.partItem", "items[{i}]", ""),
+    ("cart.partPayment", "payment", ""),
+    ("cart.partTax", "tax", ""),
     ("bill.ruleLinesBefore2020", "each settlement cut to the cent, then added (003 §7.1, before April 2020)", ""),
     ("bill.ruleBills2020", "each spec/usage-type bill aggregated for the month, then cut to the cent (003 §7.1, April 2020 – May 2021; without billKeys each amount is one such bill, rules.md A24)", ""),
     ("bill.ruleTotal2021", "8-decimal amounts, only the month's total rounded half up to cents (003 §6.1.6, since June 2021)", ""),
@@ -455,6 +472,16 @@ pub static ENGLISH: &[(&str, &str, &str)] = &[
     ("timeline.noPrices", "no prices given: give `prices` to see what keeping it costs", ""),
     ("timeline.noArrears", "no arrears amount given: give `arrears` to see what keeping it costs", ""),
     ("timeline.arrearsDays", "grace and retention count calendar days from the day the arrears began, that day included (rules.md A27)", ""),
+    ("postpaid.available", "available (可用额度)", "{cash} (cash) − {arrears} (arrears), 003 §2"),
+    ("postpaid.settled", "settled", ""),
+    ("postpaid.due", "due, not overdue", ""),
+    ("postpaid.overdue", "overdue", ""),
+    ("postpaid.bill", "{month} bill, due {due} ({status})", "{amount} − {repaid} repaid = {remaining}"),
+    ("postpaid.topUpToBills", "the top-up pays unpaid bills first", "−{bills} of {amount} (003 §2, §5.2.1; oldest first, A31)"),
+    ("postpaid.repayment", "repayment of the {month} bill", "−{repaid}, at most its remaining amount due {due} (003 §5.2.3)"),
+    ("postpaid.unbilled", "the {month} bill (not yet issued)", "issued and due on {value} (the 3rd of the next month, 003 §1.4){estimate}"),
+    ("postpaid.estimate", "; estimate {estimate}, repaid early {early}", ""),
+    ("postpaid.order", "order of {date} on monthly settlement", "{amount} on the {month} bill, issued {value}; the bound card is charged then (003 §1.2)"),
     ("postpaid.calendarRules", "003 §1.4: the bill is issued on the 3rd of the next month and due the same day (no repayment period unless agreed); not fully repaid by 24:00 that day, it is overdue. Vouchers cannot repay an issued bill (003 §9.1.2); one payment is at most 20,000 USD (003 §5.1.2)", ""),
     ("postpaid.topUpSplit", "the top-up of {amount}: {bills} to unpaid bills, {arrears} to arrears, {balance} to the cash balance", ""),
     ("invoice.noTax", "no indirect tax computed: this document moves a balance or is not Huawei Cloud's", ""),
@@ -485,10 +512,30 @@ pub static ENGLISH: &[(&str, &str, &str)] = &[
     ("discount.id", " {id}", ""),
     ("discount.line", "{kind}{id} × {factor}", "{list} × {factor} = {exact} → {amount}; discount {list} − {amount} = {discount}"),
     ("discount.rule", "003 §3.2.3.1: candidates are business, partner and one promotion used on this resource and still valid (latest effective; same day → latest order); lowest amount wins; tie → business, partner, promotion", ""),
+    ("discount.chosen", "lowest order amount {amount} (chosen)", ""),
+    ("discount.sameAmount", "same amount {amount}; the {kind} goes first (003 §3.2.3.1 step 4)", ""),
+    ("discount.higherAmount", "{amount} is above the lowest {lowest}", ""),
+    ("discount.twoYearsOrLonger", "a partner discount does not apply to products of two years or more ({term}) (003 §9.2.1)", ""),
+    ("discount.neverUsedHere", "never used on an earlier order of this resource (003 §3.3.2)", ""),
+    ("discount.usedAfterThisOrder", "used on {used}, after this order's date {date}: not an earlier order of this resource (003 §3.3.2)", ""),
+    ("discount.notYetInEffect", "not valid on {date}: in effect from {effective} (003 §3.2.3.1)", ""),
+    ("discount.expired", "not valid on {date} (003 §3.2.3.1)", ""),
+    ("discount.otherPromotionCompetes", "a used promotion with a later effective date, or the same date and a more recent order, is the one that competes (003 §3.2.3.1 step 2)", ""),
+    ("discount.couponChosen", "the discount coupon the customer chose (003 §9.1.2: no voucher with it)", ""),
     ("cart.discount", "items[{i}]: {kind} × {factor}: {reason}", ""),
     ("cart.refused", "items[{i}] refused ({code} at {path}): left out of the totals", ""),
     ("discount.none", "no discount on offer: the list amount is due", ""),
     ("cart.order", "lines are paid in cart order: the voucher balance a line leaves is what the next sees; tax is on the subtotal after vouchers", ""),
+    ("payment.customerBuys", "003 §1.3: {customer} buys an order by {methods}", ""),
+    ("payment.customerRenews", "003 §1.3: {customer} auto-renews by {methods}", ""),
+    ("payment.byHand", "nothing pays automatically: the order is paid by hand on the payment page, by the bound card or online payment (003 §1.2, §1.3)", ""),
+    ("payment.onTheBill", "003 §1.2: {amount} goes on the month's bill, issued on the 3rd of the next month and then charged to the bound card", ""),
+    ("payment.cardRenews", "A30: 003 §1.3's table lists only the balance for a prepaid customer's auto-renewal; billcalc follows §3.2.3.1 and its example, where the bound card pays what the balance cannot ({card}) — by the table alone this renewal would fail {card} short", ""),
+    ("invoice.invoiced", "invoiced (before tax)", "{amount} − {voucher} paid by voucher (not invoiced, 003 §9.1.2)"),
+    ("invoice.tax", "indirect tax (003 §8)", "{rates} = {amount}"),
+    ("invoice.taxBack", "tax given back with the credit note (A33)", "{rates} = {amount}"),
+    ("invoice.whtCertificate", "WHT certificate", "{total} = {parts}{how}"),
+    ("invoice.proposed", ", proposed in proportion to the invoices before VAT (A34)", ""),
     ("invoice.taxNote", "tax: {note}", ""),
     ("invoice.toMaster", "003 §10.1: an enterprise sub-customer gets no invoice itself: its enterprise master is invoiced", ""),
     ("invoice.byPartner", "003 §10.1: a resale sub-customer is not invoiced automatically: ask the partner", ""),

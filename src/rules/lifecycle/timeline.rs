@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::domain::breakdown::{Breakdown, Figures};
 use crate::domain::calendar::{end_of_day, expiry_instant, PROVIDER_UTC_OFFSET};
-use crate::domain::messages::{Figure, Msg};
+use crate::domain::messages::{told, Figure, Msg};
 use crate::domain::money::{Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
@@ -230,16 +230,6 @@ fn add_event(events: &mut Vec<TimelineEvent>, at: String, what: Msg) {
     let mut messages = Figures::default();
     let what = told(&mut messages, "what", what);
     events.insert(i, TimelineEvent { at, what, messages });
-}
-
-/// A text of the answer told by a message: its English (the native build's; the package writes
-/// it from `js/messages-en.js`, the module having no English templates), the message put in
-/// `messages` under the member's name.
-#[inline(never)]
-fn told(messages: &mut Figures, name: &'static str, m: Msg) -> String {
-    let english = m.english(0);
-    messages.0.push((name, Figure::Msg(m)));
-    english
 }
 
 /// A state from–to, what works, and `keep`: what keeping the resource costs and how.
