@@ -53,4 +53,4 @@ export declare function renderBreakdown(
 export declare function withEnglishTexts<T>(answer: T): T;
 
 /** A member of an answer told by a message (`item.messages[name]`) in `lang`, else its own text. */
-export declare function renderText(item: { messages?: Figures } & Record<string, unknown>, name: string, lang?: string): string;
+export declare function renderText(item: object & { messages?: Figures }, name: string, lang?: string): string;

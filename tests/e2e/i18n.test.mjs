@@ -135,6 +135,16 @@ test("the Checkout receipt and the views' own words read in 简体中文", async
   assert.match(receipt, /支付方式/);
   assert.match(receipt, /现金余额/);
   assert.doesNotMatch(receipt, /To pay|Who pays|New purchase|Business discount/);
+  // How it was computed: the discount and tax lines and the offers' notes by their keys.
+  const how = await page.$eval("billcalc-receipt", (r) => {
+    const d = r.shadowRoot.querySelector("details");
+    d.open = true;
+    return new Promise((done) => setTimeout(() => done(d.textContent), 50));
+  });
+  assert.match(how, /购物车项 items\[0\]：商务授权折扣 × 0\.9/);
+  assert.match(how, /税费：GST/);
+  assert.match(how, /订单金额最低：54\.00（已选用）/);
+  assert.doesNotMatch(how, /lowest order amount|business discount|\(half up\)|payment: |tax: /);
   // The view's own words: the total bar and the tax fields.
   assert.match(await page.textContent("#view-checkout"), /应付金额 .*，详见收据/);
   assert.match(await page.textContent("#view-checkout"), /税率（如已知）/);
