@@ -1,6 +1,6 @@
 // Every table of words a customer reads has a 简体中文 twin: the receipt's (js/receipt-model.js
-// WORDS / WORDS_ZH) and the page views' (www/checkout.js, www/resource.js, www/timeline.js
-// TEXT_BY_LANG). The zh-CN table must have exactly the English keys, nested tables alike, and a
+// WORDS / WORDS_ZH) and the page views' (www/checkout.js, www/resource.js, www/timeline.js,
+// www/calculators.js TEXT_BY_LANG). The zh-CN table must have exactly the English keys, nested tables alike, and a
 // function wherever English has one (taking the same number of figures, giving a string).
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -81,7 +81,7 @@ test("receiptModel keeps English by default and speaks Chinese given { words: WO
   assert.equal(plainError({ code: "E_X", message: "bad" }, WORDS_ZH).details, "详情：E_X");
 });
 
-for (const view of ["checkout", "resource", "timeline"]) {
+for (const view of ["checkout", "resource", "timeline", "calculators"]) {
   test(`www/${view}.js: the zh-CN TEXT has exactly the English keys and functions, in Chinese`, async () => {
     const { TEXT_BY_LANG } = await import(`../../www/${view}.js`);
     assert.deepEqual(Object.keys(TEXT_BY_LANG).sort(), ["en", "zh-CN"]);
