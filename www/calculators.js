@@ -187,6 +187,8 @@ const UI_EN = {
   numbered: (noun, i) => `${noun} ${i}`,
   yes: "yes",
   no: "no",
+  keyMissing: (what, price) => `the price ${price} has no ${what}`,
+  keyTwice: (what, key) => `${what} ${key} is listed twice: keep one row`,
   day: (n) => `day ${n}`,
   lastDay: "last day of the month",
   none: "none",
@@ -248,6 +250,8 @@ const TEXT_ZH = {
     numbered: (noun, i) => `${noun} ${i}`,
     yes: "是",
     no: "否",
+    keyMissing: (what, price) => `价格 ${price} 缺少${what}`,
+    keyTwice: (what, key) => `${what} ${key} 重复出现：请只保留一行`,
     day: (n) => `${n} 日`,
     lastDay: "月末最后一天",
     none: "无",
@@ -1029,9 +1033,16 @@ function mapWidget(op, f, path, at, value) {
     rowsBox.replaceChildren(...rows.map((r) => r.row));
   };
   const pairsNow = () => rows.map((r) => [r.key.value, r.price.value]);
+  // A name given twice, or a price without its name, is refused next to the list (the package
+  // would only see one of them).
   const read = () => {
     const o = {};
-    for (const [k, v] of pairsNow()) if (k.trim()) o[k.trim()] = v.trim();
+    for (const [k0, v] of pairsNow()) {
+      const k = k0.trim();
+      if (!k && v.trim()) throw Object.assign(new Error(TEXT.ui.keyMissing(keyText, v.trim())), { code: "MISSING_FIELD", path });
+      if (k && Object.hasOwn(o, k)) throw Object.assign(new Error(TEXT.ui.keyTwice(keyText, k)), { code: "INVALID_INPUT", path });
+      if (k) o[k] = v.trim();
+    }
     return Object.keys(o).length || !f.optional ? o : undefined;
   };
   const add = el("button", { type: "button", className: "add" }, TEXT.ui.add(noun));

@@ -242,6 +242,21 @@ test("periods in words: the remaining period is days of the month or year, money
   for (const f of await page.$$eval("#figures .figure .v", (vs) => vs.map((v) => v.textContent))) assert.doesNotMatch(f, /\d+\/\d+/);
 });
 
+test("a price table is rows of term and price: a term listed twice is refused next to the table, in words", async () => {
+  await open("upgradeCost");
+  assert.equal(await page.getAttribute('#fields [data-path="oldPrices.1Y"]', "inputmode"), "decimal");
+  await page.fill(`${row("oldPrices", 1)} input[data-key="key"]`, "1M");
+  const err = await page.textContent('#fields fieldset[data-name="oldPrices"] .field-error');
+  assert.match(err, /^Term 1M is listed twice: keep one row.*INVALID_INPUT$/);
+  await page.fill(`${row("oldPrices", 1)} input[data-key="key"]`, "1Y");
+  assert.equal(await page.$("#fields .field-error"), null);
+  assert.equal(await value("cost"), "25.40");
+  await add("oldPrices");
+  await page.fill(`${row("oldPrices", 2)} input[data-key="key"]`, "3M");
+  await fill("oldPrices.3M", "30");
+  assert.deepEqual((await built()).oldPrices, { "1M": "11", "1Y": "120", "3M": "30" });
+});
+
 test("no calculator has a text box for JSON: no textarea anywhere in All calculations", async () => {
   await open("unsubscribeRefund");
   const ops = await page.$$eval("#tabs button[data-op]", (bs) => bs.map((b) => b.dataset.op));
