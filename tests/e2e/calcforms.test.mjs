@@ -269,6 +269,23 @@ test("no calculator has a text box for JSON: no textarea anywhere in All calcula
   assert.deepEqual(pageErrors, []);
 });
 
+test("at 390 px every calculator's form fits the width (rows wrap, nothing scrolls sideways)", async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await open("unsubscribeRefund");
+    const ops = await page.$$eval("#tabs button[data-op]", (bs) => bs.map((b) => b.dataset.op));
+    for (const op of ops) {
+      await page.click(`nav button[data-op="${op}"]`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${op}: ${overflow} px too wide`);
+    }
+    await page.click('nav button[data-op="packageUsage"]');
+    await shot("calcforms-packageUsage-390-en");
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+});
+
 // Product and company names, codes and units a Chinese label may keep in Latin letters.
 const ALLOW = new Set(["Sparkoo"]);
 
