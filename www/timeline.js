@@ -17,6 +17,9 @@ const TEXT_EN = {
   days: (n) => ` (${n} days)`,
   from: (d) => `from ${d}`,
   toKeep: (cost, how) => `to keep it: ${cost} — ${how}`,
+  // The states by name (English shows the package's own label, which also says why: expired or
+  // in arrears).
+  states: { inUse: "in use", grace: "grace period", retention: "frozen (retention period)", released: "released" },
 };
 
 const TEXT_ZH = {
@@ -28,11 +31,14 @@ const TEXT_ZH = {
   days: (n) => `（${n} 天）`,
   from: (d) => `自 ${d} 起`,
   toKeep: (cost, how) => `如需保留：${cost}，${how}`,
+  states: { inUse: "使用中", grace: "宽限期", retention: "已冻结（保留期）", released: "已释放" },
 };
 
 export const TEXT_BY_LANG = { en: TEXT_EN, "zh-CN": TEXT_ZH };
 const TEXT = String(lang).startsWith("zh") ? TEXT_ZH : TEXT_EN;
 
+// A state's name: the package's label in English, the table's in another language.
+const stateName = (p) => (TEXT === TEXT_EN ? p.label : TEXT.states[p.state] ?? p.label);
 const day = (t) => (t ? String(t).slice(0, 10) : "");
 const when = (t) => String(t).slice(0, 16).replace("T", " ");
 
@@ -98,7 +104,7 @@ export function mountTimeline() {
         const item = el(
           "li",
           { className: `state ${p.state}` },
-          el("strong", {}, plain(p.label)),
+          el("strong", {}, plain(stateName(p))),
           el("span", { className: "dates" }, p.to ? `${day(p.from) || TEXT.now} – ${day(p.to)}${p.days ? TEXT.days(p.days) : ""}` : TEXT.from(day(p.from))),
           el("span", { className: "works" }, plain(p.works)),
           el("span", { className: "keep" }, plain(p.costToKeep === null ? p.howToKeep : TEXT.toKeep(show(p.costToKeep), p.howToKeep))),
