@@ -826,15 +826,14 @@ const TEXT = String(lang).startsWith("zh") ? TEXT_ZH : TEXT_EN;
 // ---------- fields: one widget per member, `read()` gives its value (undefined: left out) ----------
 
 const label = (op, at, fallback) => TEXT.labels[`${op}.${at}`] ?? fallback ?? words(at.split(".").pop());
-const optionText = (v) => (v === "" ? "—" : TEXT.options[v] ?? words(v));
 const INPUT_TYPE = { date: "date", datetime: "datetime-local", month: "month" };
 
-// The value an input gives the request: text as typed (trimmed), whole numbers as numbers (a
-// number no JSON integer can be is sent as typed, for the package to refuse next to the field).
+// The value an input gives the request: text as typed (trimmed), whole numbers as numbers; any
+// other number (a fraction, one no JSON integer can be) is sent as typed, never through a float,
+// for the package to refuse next to its field.
 function scalar(kind, raw, optional) {
   if (raw === "") return optional ? undefined : "";
   if ((kind === "int" || kind === "number") && /^-?\d+$/.test(raw) && Number.isSafeInteger(Number(raw))) return Number(raw);
-  if (kind === "number" && /^-?\d+\.\d+$/.test(raw)) return Number(raw);
   if (kind === "day" && /^\d+$/.test(raw)) return Number(raw);
   if (kind === "list") return raw.split(/\s*,\s*/).filter(Boolean);
   return raw;
