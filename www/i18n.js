@@ -5,9 +5,14 @@
 // line's key. Numbers and dates go through Intl in the chosen locale.
 import { LANGUAGES, pickLanguage, renderBreakdown } from "../js/messages.js";
 
-const STORE = "billcalc.lang";
+/** Where the reader's choice of language is kept (localStorage). */
+export const STORE = "billcalc.lang";
 
-function chosen() {
+/** The rule, declared once: the built page's head script runs this function's own text (with
+ * `pickLanguage`, `LANGUAGES` and `STORE`, inlined by scripts/prerender.mjs) to show, before the
+ * first paint, the prerendered sample in the language the page then draws in. So it names
+ * nothing but those. */
+export function chosenLanguage() {
   // Guarded: the page's modules are also loaded in Node (tests, the build's prerender).
   const asked = new URLSearchParams(globalThis.location?.search ?? "").get("lang");
   if (asked && LANGUAGES.includes(asked)) return asked;
@@ -22,7 +27,7 @@ function chosen() {
 }
 
 /** The page's language, `en` or `zh-CN`. */
-export const lang = chosen();
+export const lang = chosenLanguage();
 
 /** The page's own words, by key, per language (the breakdown's are the package's); a sentence
  * with figures is a function of them. */
