@@ -539,7 +539,7 @@ const TEXT_ZH = {
     "invoice.country": "国家（ISO 代码，用于计税）",
     "invoice.seller": "签约主体",
     "invoice.invoiceDate": "退款：原发票日期",
-    "invoice.whtCertificate": "预扣税（WHT）扣缴凭证",
+    "invoice.whtCertificate": "代扣税（WHT）扣缴凭证",
     "invoice.whtCertificate.total": "凭证总额",
     "invoice.whtCertificate.invoices": "凭证对应的发票",
     "invoice.whtCertificate.invoices.id": "发票号",
