@@ -6,6 +6,7 @@
 import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, money } from "./ui.js";
 import { plainError, wordsFor } from "../js/receipt-model.js";
 import { lang } from "./i18n.js";
+import { SELLERS } from "./sellers.js";
 
 // The words this view adds, per language (TEXT_BY_LANG.en is the English, the zh-CN table has
 // the same keys and functions); TEXT is the page's language's.
@@ -20,17 +21,6 @@ const TEXT_EN = {
   cart: "Cart",
   receipt: "Receipt",
   kinds: { new: "New purchase", renewal: "Renewal", unifiedRenewal: "Renewal to the unified day", upgrade: "Upgrade" },
-  sellers: {
-    sparkooSingapore: "Sparkoo Technologies Singapore",
-    huaweiServicesHk: "Huawei Services (Hong Kong)",
-    huaweiKorea: "Huawei Korea",
-    huaweiIndia: "Huawei India",
-    huaweiMexico: "Huawei Mexico",
-    sparkooThailand: "Sparkoo Thailand",
-    sparkooArabia: "Sparkoo Arabia",
-    huaweiPhilippines: "Huawei Philippines",
-    sparkooIndonesia: "Sparkoo Indonesia",
-  },
   promotion: { id: "name", factor: "factor", effective: "from", expires: "until", usedOn: "last used on" },
   item: (n) => `Item ${n}`,
   removeItem: (n) => `Remove item ${n}`,
@@ -85,18 +75,6 @@ const TEXT_ZH = {
   cart: "购物车",
   receipt: "收据",
   kinds: { new: "新购", renewal: "续费", unifiedRenewal: "续费至统一到期日", upgrade: "升级规格" },
-  // The contracting entities as the guide (003 §8) names them in Chinese: "新加坡Sparkoo", …
-  sellers: {
-    sparkooSingapore: "新加坡Sparkoo",
-    huaweiServicesHk: "华为服务（香港）有限公司",
-    huaweiKorea: "韩国华为",
-    huaweiIndia: "印度华为",
-    huaweiMexico: "墨西哥华为",
-    sparkooThailand: "泰国Sparkoo",
-    sparkooArabia: "沙特Sparkoo",
-    huaweiPhilippines: "菲律宾华为",
-    sparkooIndonesia: "印度尼西亚Sparkoo",
-  },
   promotion: { id: "名称", factor: "折扣（0.85 = 8.5 折）", effective: "生效日期", expires: "失效日期", usedOn: "最近使用日期" },
   item: (n) => `项目 ${n}`,
   removeItem: (n) => `删除项目 ${n}`,
@@ -171,7 +149,7 @@ export const CHECKOUT_SAMPLE = {
 
 // The kinds of line and the contracting entities, as [value, words] options.
 const KINDS = Object.entries(TEXT.kinds);
-const SELLERS = Object.entries(TEXT.sellers);
+const SELLER_OPTIONS = Object.entries(SELLERS);
 
 // A promotion, on the line of the resource whose earlier order used it.
 const PROMOTION_COLUMNS = [
@@ -339,7 +317,7 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
         field(state, { path: "date", label: TEXT.date, kind: "date", onChange: changed }),
         field(state, { path: "country", label: TEXT.country, optional: true, placeholder: "SG", hint: TEXT.countryHint, onChange: changed }),
         field(state, { path: "indirectTaxRate", label: TEXT.taxRate, kind: "money", optional: true, placeholder: "0.13", hint: TEXT.taxRateHint, onChange: changed }),
-        field(state, { path: "seller", label: TEXT.seller, kind: "select", options: SELLERS, className: "wide", onChange: changed }),
+        field(state, { path: "seller", label: TEXT.seller, kind: "select", options: SELLER_OPTIONS, className: "wide", onChange: changed }),
         field(state, { path: "withholdingRate", label: TEXT.withholdingRate, kind: "money", optional: true, placeholder: "0.08", onChange: changed }),
         field(state, { path: "registered", label: TEXT.registered, kind: "bool", optional: true, onChange: changed }),
       ),

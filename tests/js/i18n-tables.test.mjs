@@ -1,7 +1,8 @@
 // Every table of words a customer reads has a 简体中文 twin: the receipt's (js/receipt-model.js
 // WORDS / WORDS_ZH), the page views' (www/checkout.js, www/resource.js, www/timeline.js, the
-// form helpers' www/ui.js, the calculators' catalog www/sample.js and the All-calculations view
-// www/calculators.js TEXT_BY_LANG) and the page's chrome (www/i18n.js CHROME). The zh-CN
+// form helpers' www/ui.js, the sellers' names www/sellers.js and the All-calculations view
+// www/calculators.js TEXT_BY_LANG, which holds the catalog's: www/sample.js is English only) and
+// the page's chrome (www/i18n.js CHROME). The zh-CN
 // table must have exactly the English keys, nested tables alike, and a function wherever English
 // has one (taking the same number of figures, giving a string).
 import { test } from "node:test";
@@ -83,7 +84,7 @@ test("receiptModel keeps English by default and speaks Chinese given { words: WO
   assert.equal(plainError({ code: "E_X", message: "bad" }, WORDS_ZH).details, "详情：E_X");
 });
 
-for (const view of ["checkout", "resource", "timeline", "ui", "sample", "calculators"]) {
+for (const view of ["checkout", "resource", "timeline", "ui", "sellers", "calculators"]) {
   test(`www/${view}.js: the zh-CN TEXT has exactly the English keys and functions, in Chinese`, async () => {
     const { TEXT_BY_LANG } = await import(`../../www/${view}.js`);
     assert.deepEqual(Object.keys(TEXT_BY_LANG).sort(), ["en", "zh-CN"]);
@@ -100,4 +101,13 @@ test("www/i18n.js: the zh-CN chrome has exactly the English keys and functions, 
   assert.deepEqual(Object.keys(CHROME).sort(), ["en", "zh-CN"]);
   sameShape(CHROME.en, CHROME["zh-CN"], "CHROME zh-CN");
   for (const s of texts(CHROME["zh-CN"])) assert.match(s, HAN, `"${s}" is Chinese`);
+});
+
+test("the catalog's words have one Chinese table: the calculators'; the sellers' names one table, read by both forms", async () => {
+  const sample = await import("../../www/sample.js");
+  assert.equal(sample.TEXT_BY_LANG, undefined, "www/sample.js holds no translation of its own");
+  const { TEXT_BY_LANG } = await import("../../www/calculators.js");
+  const sellers = (await import("../../www/sellers.js")).TEXT_BY_LANG;
+  for (const tag of ["en", "zh-CN"]) for (const [value, name] of Object.entries(sellers[tag])) assert.equal(TEXT_BY_LANG[tag].options[value], name, `${tag} ${value}`);
+  for (const v of sample.VIEWS) assert.ok(TEXT_BY_LANG["zh-CN"].titles[v.op], `${v.op}: a Chinese title`);
 });
