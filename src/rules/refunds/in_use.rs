@@ -200,10 +200,10 @@ impl DecimalSum {
     fn add(&mut self, d: Decimal) -> Option<()> {
         let pow = billcalc_exact::pow10;
         if d.scale() > self.scale {
-            self.mantissa = self.mantissa.checked_mul(pow(d.scale() - self.scale)?)?;
+            self.mantissa = billcalc_exact::mul(self.mantissa, pow(d.scale() - self.scale)?)?;
             self.scale = d.scale();
         }
-        let m = d.mantissa().checked_mul(pow(self.scale - d.scale())?)?;
+        let m = billcalc_exact::mul(d.mantissa(), pow(self.scale - d.scale())?)?;
         self.mantissa = self.mantissa.checked_add(m)?;
         Some(())
     }
@@ -217,16 +217,16 @@ impl DecimalSum {
 
     /// The sum (≥ 0) half up to cents: ⌊(2m + u) / 2u⌋ with u = 10^(scale − 2).
     fn cents(&self) -> Option<Decimal> {
-        let pow = billcalc_exact::pow10;
+        let (pow, mul) = (billcalc_exact::pow10, billcalc_exact::mul);
         if self.mantissa < 0 {
             return None;
         }
         let cents = if self.scale <= 2 {
-            self.mantissa.checked_mul(pow(2 - self.scale)?)?
+            mul(self.mantissa, pow(2 - self.scale)?)?
         } else {
             let unit = pow(self.scale - 2)?;
-            let twice = self.mantissa.checked_mul(2)?.checked_add(unit)?;
-            billcalc_exact::quotient(twice, unit.checked_mul(2)?)
+            let twice = mul(self.mantissa, 2)?.checked_add(unit)?;
+            billcalc_exact::quotient(twice, mul(unit, 2)?)
         };
         Decimal::try_from_i128_with_scale(cents, 2).ok()
     }
@@ -260,24 +260,24 @@ fn refund_in_cents(paid: Decimal, d: RefundDays, rate: Decimal) -> Option<Decima
     if m < 0 || r < 0 || d.total < 1 {
         return None;
     }
-    let pow = billcalc_exact::pow10;
+    let (pow, mul) = (billcalc_exact::pow10, billcalc_exact::mul);
     // a / b ≥ 0 half up to cents: ⌊(200a + b) / 2b⌋.
     let cents = |a: i128, b: i128| {
-        let twice = b.checked_mul(2)?;
+        let twice = mul(b, 2)?;
         Some(billcalc_exact::quotient(
-            a.checked_mul(200)?.checked_add(b)?,
+            mul(a, 200)?.checked_add(b)?,
             twice,
         ))
     };
     let consumed = cents(
-        m.checked_mul(i128::from(d.consumed))?,
-        pow(s)?.checked_mul(i128::from(d.total))?,
+        mul(m, i128::from(d.consumed))?,
+        mul(pow(s)?, i128::from(d.total))?,
     )?;
-    let fee = cents(m.checked_mul(r)?, pow(s.checked_add(rate.scale())?)?)?;
+    let fee = cents(mul(m, r)?, pow(s.checked_add(rate.scale())?)?)?;
     // At scale k = max(s, 2): paid and the two amounts in cents.
     let k = s.max(2);
-    let used = consumed.checked_add(fee)?.checked_mul(pow(k - 2)?)?;
-    let net = m.checked_mul(pow(k - s)?)?.checked_sub(used)?;
+    let used = mul(consumed.checked_add(fee)?, pow(k - 2)?)?;
+    let net = mul(m, pow(k - s)?)?.checked_sub(used)?;
     Decimal::try_from_i128_with_scale(net.max(0), k).ok()
 }
 
