@@ -43,17 +43,7 @@ pub fn consumed_years_band(start: NaiveDate, day: NaiveDate) -> u32 {
 /// 003 §3.4.2.2 ex. 1: monthly order → 10 %. A refusal has no path: the rule names the order.
 pub fn table_rate(term: Term, start: NaiveDate, day: NaiveDate) -> Result<Decimal> {
     let band = consumed_years_band(start, day);
-    let percent: Option<i64> = match (term, band) {
-        (Term::Months(_), 1) => Some(10),
-        (Term::Years(1), 1) => Some(10),
-        (Term::Years(2), 1) => Some(15),
-        (Term::Years(2), 2) => Some(10),
-        (Term::Years(3), 1) => Some(15),
-        (Term::Years(3), 2) => Some(10),
-        (Term::Years(3), 3) => Some(5),
-        _ => None,
-    };
-    percent.map(|p| Decimal::new(p, 2)).ok_or_else(|| {
+    table_percent(term, band).map(|p| Decimal::new(p, 2)).ok_or_else(|| {
         Error::new(
             ErrorCode::HandlingFeeRateUnknown,
             "",
@@ -62,6 +52,20 @@ pub fn table_rate(term: Term, start: NaiveDate, day: NaiveDate) -> Result<Decima
             ),
         )
     })
+}
+
+/// Table 3-5's rate in percent for an order of `term` consumed into year `band`, if it has one.
+pub fn table_percent(term: Term, band: u32) -> Option<i64> {
+    match (term, band) {
+        (Term::Months(_), 1) => Some(10),
+        (Term::Years(1), 1) => Some(10),
+        (Term::Years(2), 1) => Some(15),
+        (Term::Years(2), 2) => Some(10),
+        (Term::Years(3), 1) => Some(15),
+        (Term::Years(3), 2) => Some(10),
+        (Term::Years(3), 3) => Some(5),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
