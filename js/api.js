@@ -2,7 +2,7 @@
 // this file only guards the boundary (a trap inside wasm becomes an Error with code INTERNAL), and
 // writes a breakdown's English text from its keys (the module ships keys and figures only).
 
-import { withEnglish } from "./messages.js";
+import { withEnglish, withEnglishTexts } from "./messages.js";
 
 function encode(request) {
   // Plain data only: undefined fields vanish, as if absent. Money numbers pass through as JSON
@@ -83,7 +83,11 @@ function withLazyBreakdown(raw, name, text, result) {
 function guard(raw, name) {
   const op = (opName, request) => {
     const text = encode(request);
-    return withLazyBreakdown(raw, opName, text, JSON.parse(raw.calculateJson(opName, text, false)));
+    const json = raw.calculateJson(opName, text, false);
+    const answer = JSON.parse(json);
+    // Texts told by messages outside the breakdown (a timeline's states): their English here.
+    if (json.includes('"messages":{')) withEnglishTexts(answer);
+    return withLazyBreakdown(raw, opName, text, answer);
   };
   const run =
     name === "curve"

@@ -48,3 +48,9 @@ export declare function renderBreakdown(
   lines: Array<{ label: string; formula: string; amount: string }>;
   notes: string[];
 };
+
+/** An answer's texts told by messages (`messages`: member name → message) written in English, in place. */
+export declare function withEnglishTexts<T>(answer: T): T;
+
+/** A member of an answer told by a message (`item.messages[name]`) in `lang`, else its own text. */
+export declare function renderText(item: object & { messages?: Figures }, name: string, lang?: string): string;

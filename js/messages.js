@@ -106,3 +106,30 @@ export function withEnglish(breakdown) {
   if (breakdown.notes) breakdown.notes = renderNotes(breakdown, "en");
   return breakdown;
 }
+
+/** The English texts of an answer's members told by messages (a timeline's states and events):
+ * an object with `messages` (member name → message) gets each member's text from the English
+ * table, in place, as the native build writes it (the module ships no English templates). */
+export function withEnglishTexts(answer) {
+  const stack = [answer];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    for (const [k, x] of Object.entries(v)) {
+      if (k === "messages" && x && typeof x === "object") {
+        for (const [name, m] of Object.entries(x)) if (m && typeof m === "object") v[name] = renderMessage(m, "en");
+      } else if (k !== "breakdown" && x !== null && typeof x === "object") stack.push(x);
+    }
+  }
+  return answer;
+}
+
+/** A member of an answer told by a message (`messages[name]`) in `lang`; else its text. */
+export function renderText(item, name, lang = "en") {
+  const m = item?.messages?.[name];
+  return m && templateOf(m.key, 0, lang) !== undefined ? renderMessage(m, lang) : item?.[name];
+}

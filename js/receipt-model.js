@@ -110,7 +110,7 @@ export const WORDS_ZH = {
   tax: (name, rate, from) => `${name} ${rate}${from ? `（自 ${from} 起）` : ""}`,
   givenRate: (rate) => `税费 ${rate}（您输入的税率）`,
   reverseCharge: (label) => `${label}：反向征收，由您自行申报`,
-  withholding: "预提税（由您代扣代缴）",
+  withholding: "代扣税（由您代扣代缴）",
   vatCollector: "由您自行向税务机关缴纳的增值税",
   noCountry: "不计税：未选择国家/地区",
   noRate: {

@@ -533,6 +533,8 @@ export type DiscountCandidate = {
   because: Because;
   /** Why it was chosen, lost or left out. */
   reason: string;
+  /** The message of `reason` (`js/messages.js` renders it in other languages). */
+  messages: Figures;
 };
 
 /** The kinds of discount an order may carry (003 §9.2.1). In the tie order of 003 §3.2.3.1: business, then partner, then promotion. */
@@ -757,6 +759,8 @@ export type LineDiscount = {
   amount: Money;
   /** Why it was chosen. */
   reason: string;
+  /** The message of `reason` (`js/messages.js` renders it in other languages). */
+  messages: Figures;
 };
 
 /** What any line may carry, whatever it buys. */
@@ -1658,6 +1662,8 @@ export type TimelineEvent = {
   at: string;
   /** What happens, in customer words. */
   what: string;
+  /** The message of `what`. */
+  messages: Figures;
 };
 
 /** One state with its dates, what works and what keeping the resource costs. */
@@ -1678,6 +1684,8 @@ export type TimelinePeriod = {
   costToKeep: Money | null;
   /** How to keep it. */
   howToKeep: string;
+  /** The messages of `label`, `works` and `howToKeep` (`js/messages.js` renders them in other languages). */
+  messages: Figures;
 };
 
 /** Request of `resourceTimeline`. */

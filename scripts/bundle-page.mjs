@@ -2,10 +2,10 @@
 // js/browser.js, the wasm-bindgen glue) as one ES module, dist/app.js, and the "All calculations"
 // view with its sample catalog as a second one it imports later (dist/calculators.js); next to them
 // a copy of the .wasm (dist/billcalc_bg.wasm, where the glue looks for it), and the built page
-// (dist/index.html: www/index.html with its default view prerendered). The page then requests
-// its module and the .wasm at once instead of after a chain of four imports. Also writes
-// dist/version.js for the service worker: the page's version (a hash of what it caches, naming
-// its cache) and the bundle's files. Run by scripts/build.sh after the wasm build;
+// (dist/index.html: www/index.html with its default views prerendered, in each language). The
+// page then requests its module and the .wasm at once instead of after a chain of four imports.
+// Also writes dist/version.js for the service worker: the page's version (a hash of what it
+// caches, naming its cache) and the bundle's files. Run by scripts/build.sh after the wasm build;
 // `node scripts/bundle-page.mjs` alone re-bundles.
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -77,5 +77,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { version, files, page } = await bundlePage();
   const kb = (f) => (readFileSync(at(f)).length / 1024).toFixed(1);
   console.log(`page bundle (version ${version}): ${files.map((f) => `${f.slice(2)} ${kb(f.slice(2))} KB`).join(", ")}`);
-  console.log(`built page: dist/index.html ${(page.bytes / 1024).toFixed(1)} KB, the samples of Checkout (to pay ${page.total}) and My resource prerendered`);
+  console.log(
+    `built page: dist/index.html ${(page.bytes / 1024).toFixed(1)} KB (${(page.gzip / 1024).toFixed(1)} KB gzip), the samples of Checkout (to pay ${page.total}) and My resource prerendered in ${Object.keys(page.totals).join(" and ")}`,
+  );
 }

@@ -18,7 +18,7 @@ import { mountCheckout } from "./checkout.js";
 import { mountResource } from "./resource.js";
 import { $, tabKeys, measureRedraw, money, orderEnd } from "./ui.js";
 import { plainError } from "../js/receipt-model.js";
-import { applyChrome } from "./i18n.js";
+import { applyChrome, t } from "./i18n.js";
 
 applyChrome();
 
@@ -73,12 +73,12 @@ function refusal(state) {
   const stack = [[state, 0]];
   while (stack.length) {
     const [v, d] = stack.pop();
-    if (d > MAX_DEPTH) return `The link is nested more than ${MAX_DEPTH} levels deep: it is not a request this page wrote.`;
+    if (d > MAX_DEPTH) return t("linkDeep")(MAX_DEPTH);
     if (v && typeof v === "object") for (const x of Object.values(v)) stack.push([x, d + 1]);
   }
   const items = state?.view === "checkout" ? state.request?.items : undefined;
-  if (Array.isArray(items) && items.length > MAX_ITEMS) return `The link's cart has ${items.length} items; one payment holds at most ${MAX_ITEMS}.`;
-  if (Array.isArray(items) && items.length === 0) return "The link's cart is empty: there is nothing to price.";
+  if (Array.isArray(items) && items.length > MAX_ITEMS) return t("linkTooMany")(items.length, MAX_ITEMS);
+  if (Array.isArray(items) && items.length === 0) return t("linkEmpty");
   return null;
 }
 
@@ -92,7 +92,7 @@ function refuseLink(message) {
     note.setAttribute("role", "alert");
     $("main").prepend(note);
   }
-  note.textContent = `${message} The page opened its sample instead.`;
+  note.textContent = t("linkRefused")(message);
 }
 
 // `#checkout`, `#resource`, `#calculations`; `#{"view":…,"request":…}`; `#{"op":…,"request":…}`
@@ -105,7 +105,7 @@ function parseHash() {
   try {
     s = JSON.parse(decodeURIComponent(raw));
   } catch {
-    refuseLink("The link's state could not be read.");
+    refuseLink(t("linkUnreadable"));
     return null;
   }
   const st =

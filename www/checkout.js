@@ -16,6 +16,62 @@ const TEXT_EN = {
   countryHint: "ISO code: SG, MY, IN, US… (blank: no tax)",
   taxRate: "tax rate, if you know it",
   taxRateHint: "0.13 = 13 %; blank: the guides' rate, if they state one",
+  loading: "Loading the cart…",
+  cart: "Cart",
+  receipt: "Receipt",
+  kinds: { new: "New purchase", renewal: "Renewal", unifiedRenewal: "Renewal to the unified day", upgrade: "Upgrade" },
+  sellers: {
+    sparkooSingapore: "Sparkoo Technologies Singapore",
+    huaweiServicesHk: "Huawei Services (Hong Kong)",
+    huaweiKorea: "Huawei Korea",
+    huaweiIndia: "Huawei India",
+    huaweiMexico: "Huawei Mexico",
+    sparkooThailand: "Sparkoo Thailand",
+    sparkooArabia: "Sparkoo Arabia",
+    huaweiPhilippines: "Huawei Philippines",
+    sparkooIndonesia: "Sparkoo Indonesia",
+  },
+  promotion: { id: "name", factor: "factor", effective: "from", expires: "until", usedOn: "last used on" },
+  item: (n) => `Item ${n}`,
+  removeItem: (n) => `Remove item ${n}`,
+  addItem: "+ item",
+  what: "what",
+  product: "product",
+  region: "region",
+  quantity: "quantity",
+  term: "term",
+  termHint: "1M…120M, 1Y…10Y",
+  currentExpiry: "current expiry",
+  renewTerm: "renew for",
+  unifiedDay: "unified expiry day",
+  autoRenew: "renew automatically",
+  prices: "Prices",
+  orders: "Its orders so far",
+  order: "Order",
+  oldPrices: "Prices of the current spec",
+  newPrices: "Prices of the new spec",
+  promotions: "Promotions this resource used before",
+  promotionNoun: "Promotion",
+  orderGroup: "Order",
+  date: "order day",
+  seller: "seller (contracting entity)",
+  withholdingRate: "withholding tax rate",
+  registered: "VAT/GST registered",
+  offers: "Discounts on offer",
+  business: "business discount",
+  businessHint: "0.9 = 10 % off",
+  partner: "partner discount",
+  vouchers: "Vouchers",
+  voucherNoun: "Voucher",
+  voucher: { id: "voucher", balance: "balance", validFrom: "valid from", validTo: "valid to" },
+  payingWith: "Paying with",
+  cash: "cash balance",
+  credit: "credit line",
+  cardBound: "a card is bound",
+  monthlySettlement: "month-end settlement",
+  display: "Also show the total in",
+  currency: "currency",
+  rate: "rate (per USD)",
 };
 
 const TEXT_ZH = {
@@ -25,6 +81,63 @@ const TEXT_ZH = {
   countryHint: "ISO 代码：SG、MY、IN、US…（留空：不计税）",
   taxRate: "税率（如已知）",
   taxRateHint: "0.13 = 13 %；留空：采用指南中规定的税率（如有）",
+  loading: "正在加载购物车…",
+  cart: "购物车",
+  receipt: "收据",
+  kinds: { new: "新购", renewal: "续费", unifiedRenewal: "续费至统一到期日", upgrade: "升级规格" },
+  // The contracting entities as the guide (003 §8) names them in Chinese: "新加坡Sparkoo", …
+  sellers: {
+    sparkooSingapore: "新加坡Sparkoo",
+    huaweiServicesHk: "华为服务（香港）有限公司",
+    huaweiKorea: "韩国华为",
+    huaweiIndia: "印度华为",
+    huaweiMexico: "墨西哥华为",
+    sparkooThailand: "泰国Sparkoo",
+    sparkooArabia: "沙特Sparkoo",
+    huaweiPhilippines: "菲律宾华为",
+    sparkooIndonesia: "印度尼西亚Sparkoo",
+  },
+  promotion: { id: "名称", factor: "折扣（0.85 = 8.5 折）", effective: "生效日期", expires: "失效日期", usedOn: "最近使用日期" },
+  item: (n) => `项目 ${n}`,
+  removeItem: (n) => `删除项目 ${n}`,
+  addItem: "+ 添加项目",
+  what: "类型",
+  product: "产品",
+  region: "区域",
+  quantity: "数量",
+  term: "购买时长",
+  termHint: "1M…120M（月），1Y…10Y（年）",
+  currentExpiry: "当前到期日",
+  renewTerm: "续费时长",
+  unifiedDay: "统一到期日",
+  autoRenew: "到期自动续费",
+  prices: "价格",
+  orders: "该资源已有的订单",
+  order: "订单",
+  oldPrices: "当前规格的价格",
+  newPrices: "新规格的价格",
+  promotions: "该资源此前订单享受过的促销折扣",
+  promotionNoun: "促销折扣",
+  orderGroup: "订单",
+  date: "下单日期",
+  seller: "签约主体",
+  withholdingRate: "代扣税税率",
+  registered: "已注册为增值税（VAT/GST）纳税人",
+  offers: "可享受的折扣",
+  business: "商务折扣",
+  businessHint: "0.9 = 9 折",
+  partner: "伙伴授予折扣",
+  vouchers: "代金券",
+  voucherNoun: "代金券",
+  voucher: { id: "代金券", balance: "余额", validFrom: "生效日期", validTo: "失效日期" },
+  payingWith: "支付方式",
+  cash: "现金余额",
+  credit: "信用额度",
+  cardBound: "已绑定银行卡",
+  monthlySettlement: "月结",
+  display: "同时以其他币种显示合计",
+  currency: "币种",
+  rate: "汇率（1 USD 兑换）",
 };
 
 export const TEXT_BY_LANG = { en: TEXT_EN, "zh-CN": TEXT_ZH };
@@ -56,32 +169,17 @@ export const CHECKOUT_SAMPLE = {
   balance: { cash: "500", credit: "0", cardBound: true, monthlySettlement: false },
 };
 
-const KINDS = [
-  ["new", "New purchase"],
-  ["renewal", "Renewal"],
-  ["unifiedRenewal", "Renewal to the unified day"],
-  ["upgrade", "Upgrade"],
-];
+// The kinds of line and the contracting entities, as [value, words] options.
+const KINDS = Object.entries(TEXT.kinds);
+const SELLERS = Object.entries(TEXT.sellers);
 
 // A promotion, on the line of the resource whose earlier order used it.
 const PROMOTION_COLUMNS = [
-  { key: "id", label: "name", optional: true },
-  { key: "factor", label: "factor", kind: "money" },
-  { key: "effective", label: "from", kind: "date" },
-  { key: "expires", label: "until", kind: "date", optional: true },
-  { key: "usedOn", label: "last used on", kind: "date" },
-];
-
-const SELLERS = [
-  ["sparkooSingapore", "Sparkoo Technologies Singapore"],
-  ["huaweiServicesHk", "Huawei Services (Hong Kong)"],
-  ["huaweiKorea", "Huawei Korea"],
-  ["huaweiIndia", "Huawei India"],
-  ["huaweiMexico", "Huawei Mexico"],
-  ["sparkooThailand", "Sparkoo Thailand"],
-  ["sparkooArabia", "Sparkoo Arabia"],
-  ["huaweiPhilippines", "Huawei Philippines"],
-  ["sparkooIndonesia", "Sparkoo Indonesia"],
+  { key: "id", label: TEXT.promotion.id, optional: true },
+  { key: "factor", label: TEXT.promotion.factor, kind: "money" },
+  { key: "effective", label: TEXT.promotion.effective, kind: "date" },
+  { key: "expires", label: TEXT.promotion.expires, kind: "date", optional: true },
+  { key: "usedOn", label: TEXT.promotion.usedOn, kind: "date" },
 ];
 
 // The members each kind of line uses, and what a line switched to that kind starts with.
@@ -123,11 +221,11 @@ function request(state) {
 
 export function mountCheckout(root, { saveHash, firstFigure }) {
   let state = structuredClone(CHECKOUT_SAMPLE);
-  const form = el("form", { className: "cart-form", noValidate: true, autocomplete: "off", attrs: { "aria-label": "Cart" } });
+  const form = el("form", { className: "cart-form", noValidate: true, autocomplete: "off", attrs: { "aria-label": TEXT.cart } });
   form.addEventListener("submit", (ev) => ev.preventDefault());
   const formError = el("div", { className: "form-error", attrs: { role: "status" } });
   const receipt = el("billcalc-receipt", { attrs: { breakdown: "", currency: ACCOUNT_CURRENCY } });
-  const receiptBox = el("aside", { className: "receipt-col", attrs: { "aria-label": "Receipt", "aria-live": "polite" } }, receipt);
+  const receiptBox = el("aside", { className: "receipt-col", attrs: { "aria-label": TEXT.receipt, "aria-live": "polite" } }, receipt);
   // On a narrow screen the receipt comes after the cart: a bar keeps the amount to pay in sight
   // and takes the customer to the receipt.
   const bar = el("button", {
@@ -153,7 +251,7 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
     const members = KIND_MEMBERS[item.kind] ?? KIND_MEMBERS.new;
     const kind = field(state, {
       path: `${at}.kind`,
-      label: "what",
+      label: TEXT.what,
       kind: "select",
       options: KINDS,
       onChange: (ev) => {
@@ -165,37 +263,37 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
     });
     const grid = el("div", { className: "fields" }, kind);
     const add = (spec) => grid.append(field(state, { ...spec, path: `${at}.${spec.key}`, onChange: changed }));
-    if (members.includes("product")) add({ key: "product", label: "product", optional: true, placeholder: "ECS" });
-    if (members.includes("region")) add({ key: "region", label: "region", optional: true, placeholder: "ap-southeast-1" });
-    if (members.includes("quantity")) add({ key: "quantity", label: "quantity", kind: "int" });
-    if (members.includes("term")) add({ key: "term", label: "term", kind: "term", hint: "1M…120M, 1Y…10Y" });
-    if (members.includes("currentExpiry")) add({ key: "currentExpiry", label: "current expiry", kind: "date" });
-    if (members.includes("renewTerm")) add({ key: "renewTerm", label: "renew for", kind: "term" });
-    if (members.includes("unifiedDay")) add({ key: "unifiedDay", label: "unified expiry day", kind: "day" });
-    if (members.includes("autoRenew")) add({ key: "autoRenew", label: "renew automatically", kind: "bool", optional: true });
-    box.append(el("legend", {}, `Item ${i + 1}`), grid);
-    if (members.includes("prices")) box.append(pricesEditor(state, { path: `${at}.prices`, title: "Prices", onChange: changed }));
+    if (members.includes("product")) add({ key: "product", label: TEXT.product, optional: true, placeholder: "ECS" });
+    if (members.includes("region")) add({ key: "region", label: TEXT.region, optional: true, placeholder: "ap-southeast-1" });
+    if (members.includes("quantity")) add({ key: "quantity", label: TEXT.quantity, kind: "int" });
+    if (members.includes("term")) add({ key: "term", label: TEXT.term, kind: "term", hint: TEXT.termHint });
+    if (members.includes("currentExpiry")) add({ key: "currentExpiry", label: TEXT.currentExpiry, kind: "date" });
+    if (members.includes("renewTerm")) add({ key: "renewTerm", label: TEXT.renewTerm, kind: "term" });
+    if (members.includes("unifiedDay")) add({ key: "unifiedDay", label: TEXT.unifiedDay, kind: "day" });
+    if (members.includes("autoRenew")) add({ key: "autoRenew", label: TEXT.autoRenew, kind: "bool", optional: true });
+    box.append(el("legend", {}, TEXT.item(i + 1)), grid);
+    if (members.includes("prices")) box.append(pricesEditor(state, { path: `${at}.prices`, title: TEXT.prices, onChange: changed }));
     if (members.includes("orders")) {
       box.append(
         listEditor(state, {
           path: `${at}.orders`,
-          title: "Its orders so far",
-          noun: "Order",
+          title: TEXT.orders,
+          noun: TEXT.order,
           min: 1,
           columns: orderColumns(),
           blank: () => ({ start: "", end: "", term: "1M" }),
           onChange: changed,
         }),
-        pricesEditor(state, { path: `${at}.oldPrices`, title: "Prices of the current spec", onChange: changed }),
-        pricesEditor(state, { path: `${at}.newPrices`, title: "Prices of the new spec", onChange: changed }),
+        pricesEditor(state, { path: `${at}.oldPrices`, title: TEXT.oldPrices, onChange: changed }),
+        pricesEditor(state, { path: `${at}.newPrices`, title: TEXT.newPrices, onChange: changed }),
       );
     }
     if (members.includes("promotions")) {
       box.append(
         listEditor(state, {
           path: `${at}.promotions`,
-          title: "Promotions this resource used before",
-          noun: "Promotion",
+          title: TEXT.promotions,
+          noun: TEXT.promotionNoun,
           columns: PROMOTION_COLUMNS,
           blank: () => ({ factor: "0.9", effective: state.date, usedOn: state.date }),
           onChange: changed,
@@ -217,7 +315,7 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
               },
             },
           },
-          `Remove item ${i + 1}`,
+          TEXT.removeItem(i + 1),
         ),
       );
     }
@@ -234,16 +332,16 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
     const order = el(
       "fieldset",
       { className: "group" },
-      el("legend", {}, "Order"),
+      el("legend", {}, TEXT.orderGroup),
       el(
         "div",
         { className: "fields" },
-        field(state, { path: "date", label: "order day", kind: "date", onChange: changed }),
+        field(state, { path: "date", label: TEXT.date, kind: "date", onChange: changed }),
         field(state, { path: "country", label: TEXT.country, optional: true, placeholder: "SG", hint: TEXT.countryHint, onChange: changed }),
         field(state, { path: "indirectTaxRate", label: TEXT.taxRate, kind: "money", optional: true, placeholder: "0.13", hint: TEXT.taxRateHint, onChange: changed }),
-        field(state, { path: "seller", label: "seller (contracting entity)", kind: "select", options: SELLERS, className: "wide", onChange: changed }),
-        field(state, { path: "withholdingRate", label: "withholding tax rate", kind: "money", optional: true, placeholder: "0.08", onChange: changed }),
-        field(state, { path: "registered", label: "VAT/GST registered", kind: "bool", optional: true, onChange: changed }),
+        field(state, { path: "seller", label: TEXT.seller, kind: "select", options: SELLERS, className: "wide", onChange: changed }),
+        field(state, { path: "withholdingRate", label: TEXT.withholdingRate, kind: "money", optional: true, placeholder: "0.08", onChange: changed }),
+        field(state, { path: "registered", label: TEXT.registered, kind: "bool", optional: true, onChange: changed }),
       ),
     );
     renderItems();
@@ -261,28 +359,28 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
           },
         },
       },
-      "+ item",
+      TEXT.addItem,
     );
     const offers = el(
       "fieldset",
       { className: "group" },
-      el("legend", {}, "Discounts on offer"),
+      el("legend", {}, TEXT.offers),
       el(
         "div",
         { className: "fields" },
-        field(state, { path: "offers.business", label: "business discount", kind: "money", optional: true, placeholder: "0.9", hint: "0.9 = 10 % off", onChange: changed }),
-        field(state, { path: "offers.partner", label: "partner discount", kind: "money", optional: true, placeholder: "0.95", onChange: changed }),
+        field(state, { path: "offers.business", label: TEXT.business, kind: "money", optional: true, placeholder: "0.9", hint: TEXT.businessHint, onChange: changed }),
+        field(state, { path: "offers.partner", label: TEXT.partner, kind: "money", optional: true, placeholder: "0.95", onChange: changed }),
       ),
     );
     const vouchers = listEditor(state, {
       path: "vouchers",
-      title: "Vouchers",
-      noun: "Voucher",
+      title: TEXT.vouchers,
+      noun: TEXT.voucherNoun,
       columns: [
-        { key: "id", label: "voucher" },
-        { key: "balance", label: "balance", kind: "money" },
-        { key: "validFrom", label: "valid from", kind: "date" },
-        { key: "validTo", label: "valid to", kind: "date" },
+        { key: "id", label: TEXT.voucher.id },
+        { key: "balance", label: TEXT.voucher.balance, kind: "money" },
+        { key: "validFrom", label: TEXT.voucher.validFrom, kind: "date" },
+        { key: "validTo", label: TEXT.voucher.validTo, kind: "date" },
       ],
       blank: () => ({ id: `v${(state.vouchers?.length ?? 0) + 1}`, balance: "10", validFrom: state.date, validTo: state.date }),
       onChange: changed,
@@ -291,31 +389,31 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
     const balance = el(
       "fieldset",
       { className: "group" },
-      el("legend", {}, "Paying with"),
+      el("legend", {}, TEXT.payingWith),
       el(
         "div",
         { className: "fields" },
-        field(state, { path: "balance.cash", label: "cash balance", kind: "money", optional: true, onChange: changed }),
-        field(state, { path: "balance.credit", label: "credit line", kind: "money", optional: true, onChange: changed }),
-        field(state, { path: "balance.cardBound", label: "a card is bound", kind: "bool", onChange: changed }),
-        field(state, { path: "balance.monthlySettlement", label: "month-end settlement", kind: "bool", onChange: changed }),
+        field(state, { path: "balance.cash", label: TEXT.cash, kind: "money", optional: true, onChange: changed }),
+        field(state, { path: "balance.credit", label: TEXT.credit, kind: "money", optional: true, onChange: changed }),
+        field(state, { path: "balance.cardBound", label: TEXT.cardBound, kind: "bool", onChange: changed }),
+        field(state, { path: "balance.monthlySettlement", label: TEXT.monthlySettlement, kind: "bool", onChange: changed }),
       ),
     );
     const display = el(
       "fieldset",
       { className: "group" },
-      el("legend", {}, "Also show the total in"),
+      el("legend", {}, TEXT.display),
       el(
         "div",
         { className: "fields" },
-        field(state, { path: "display.currency", label: "currency", optional: true, placeholder: "EUR", onChange: changed }),
-        field(state, { path: "display.rate", label: "rate (per USD)", kind: "money", optional: true, placeholder: "0.92", onChange: changed }),
+        field(state, { path: "display.currency", label: TEXT.currency, optional: true, placeholder: "EUR", onChange: changed }),
+        field(state, { path: "display.rate", label: TEXT.rate, kind: "money", optional: true, placeholder: "0.92", onChange: changed }),
       ),
     );
     form.replaceChildren(
       formError,
       order,
-      el("h2", { className: "cart-title" }, "Cart"),
+      el("h2", { className: "cart-title" }, TEXT.cart),
       itemsBox,
       addItem,
       offers,
@@ -370,7 +468,7 @@ export function mountCheckout(root, { saveHash, firstFigure }) {
       if (!state.items.length) state.items.push(withKind({}, "new", state.date));
       compute(null);
       const mine = (formFor = {});
-      form.replaceChildren(formError, el("p", { className: "loading" }, "Loading the cart…"));
+      form.replaceChildren(formError, el("p", { className: "loading" }, TEXT.loading));
       requestAnimationFrame(() =>
         setTimeout(() => {
           if (formFor !== mine) return;

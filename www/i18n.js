@@ -5,9 +5,14 @@
 // line's key. Numbers and dates go through Intl in the chosen locale.
 import { LANGUAGES, pickLanguage, renderBreakdown } from "../js/messages.js";
 
-const STORE = "billcalc.lang";
+/** Where the reader's choice of language is kept (localStorage). */
+export const STORE = "billcalc.lang";
 
-function chosen() {
+/** The rule, declared once: the built page's head script runs this function's own text (with
+ * `pickLanguage`, `LANGUAGES` and `STORE`, inlined by scripts/prerender.mjs) to show, before the
+ * first paint, the prerendered sample in the language the page then draws in. So it names
+ * nothing but those. */
+export function chosenLanguage() {
   // Guarded: the page's modules are also loaded in Node (tests, the build's prerender).
   const asked = new URLSearchParams(globalThis.location?.search ?? "").get("lang");
   if (asked && LANGUAGES.includes(asked)) return asked;
@@ -22,10 +27,11 @@ function chosen() {
 }
 
 /** The page's language, `en` or `zh-CN`. */
-export const lang = chosen();
+export const lang = chosenLanguage();
 
-/** The page's own words, by key, per language (the breakdown's are the package's). */
-const CHROME = {
+/** The page's own words, by key, per language (the breakdown's are the package's); a sentence
+ * with figures is a function of them. */
+export const CHROME = {
   en: {
     title: "billcalc — what will I pay or get back?",
     tagline: "What you will pay or get back, to the cent, before you click — with every formula.",
@@ -57,6 +63,11 @@ const CHROME = {
     policy: "policy",
     share: "Share this preview: the address bar holds the whole request. Works offline after the first visit.",
     embed: "Embedding the receipt in a checkout page",
+    linkDeep: (max) => `The link is nested more than ${max} levels deep: it is not a request this page wrote.`,
+    linkTooMany: (n, max) => `The link's cart has ${n} items; one payment holds at most ${max}.`,
+    linkEmpty: "The link's cart is empty: there is nothing to price.",
+    linkUnreadable: "The link's state could not be read.",
+    linkRefused: (why) => `${why} The page opened its sample instead.`,
   },
   "zh-CN": {
     title: "billcalc — 我要付多少，能退多少？",
@@ -89,6 +100,11 @@ const CHROME = {
     policy: "策略",
     share: "分享此预览：地址栏包含完整的请求。首次访问后可离线使用。",
     embed: "在结算页面中嵌入收据",
+    linkDeep: (max) => `链接的嵌套超过 ${max} 层：这不是本页面生成的请求。`,
+    linkTooMany: (n, max) => `链接中的购物车有 ${n} 个项目；一次支付最多 ${max} 个。`,
+    linkEmpty: "链接中的购物车是空的：没有可计价的项目。",
+    linkUnreadable: "无法读取链接中的状态。",
+    linkRefused: (why) => `${why}页面已改为打开示例。`,
   },
 };
 

@@ -7,6 +7,7 @@
 import * as billcalc from "../js/browser.js";
 import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, show, dayAfter, dayIndex, mapPath, money, orderEnd } from "./ui.js";
 import { plainError, wordsFor } from "../js/receipt-model.js";
+import { renderMessage } from "../js/messages.js";
 import { lang } from "./i18n.js";
 
 // The words this view adds, per language (TEXT_BY_LANG.en is the English, the zh-CN table has
@@ -19,6 +20,57 @@ const TEXT_EN = {
   derived: (from, to, perMonth) => `${from} to ${to} months are priced as that many times the 1-month price: the same ${perMonth} a month, so they are not listed apart.`,
   cheapest: (term) => `Each term of the price table; the cheapest per month is ${term}`,
   term: (n, unit) => `${n} ${unit === "Y" ? (n === 1 ? "year" : "years") : n === 1 ? "month" : "months"}`,
+  cards: {
+    refund: { title: "Unsubscribe", lead: "refund" },
+    upgrade: { title: "Upgrade", lead: "to pay" },
+    downgrade: { title: "Downgrade", lead: "refund" },
+    unified: { title: "Renew to the unified day", lead: "to pay" },
+  },
+  detail: {
+    consumed: "consumed",
+    handlingFee: "handling fee",
+    voucherReturned: "voucher returned",
+    billMonth: "on the bill of",
+    refundTo: "goes back to",
+    approval: "approval",
+    approvalNeeded: "needed (over 1000)",
+    note: "note",
+    cheaperByPrice: "the new spec is cheaper: a downgrade by price",
+    remainingPeriod: "remaining period",
+    matchedTerm: "priced by the term",
+    remainingValue: "remaining value",
+    newConfigCost: "new spec for the rest",
+    unifiedExpiry: "new expiry",
+    plainExpiry: "plain renewal ends",
+    paddingDays: "top-up days",
+  },
+  refundWhere: { balance: "your balance", card: "your card", monthlyBill: "the month-end bill" },
+  refundTo: (where, when) => `${where}, ${when}`,
+  heads: { term: "term", total: "total", perMonth: "per month", saving: "saving against monthly", payPerUse: "cheaper than pay-per-use" },
+  termsSideBySide: "Terms side by side",
+  resource: "Your resource",
+  today: "today",
+  moveDay: "move the day",
+  legend: (title, lead) => `${title} (${lead})`,
+  caption: (from, to) => `What each move gives on every day ${from} … ${to}; the dashed line is the picked day (click the chart or move the slider).`,
+  day: "day",
+  orders: "Your resource's orders (purchase, then renewals)",
+  order: "Order",
+  paidCash: "cash paid",
+  voucher: "voucher paid",
+  paidWith: "paid with (where a refund goes)",
+  paidWithOptions: { balance: "account balance", card: "card or online payment", monthlySettlement: "month-end settlement" },
+  prices: "Prices of its spec today",
+  upgradePrices: "Prices of the bigger spec",
+  downgradePrices: "Prices of the smaller spec",
+  unifiedGroup: "Renewal to a unified expiry day",
+  renewTerm: "renew for",
+  unifiedDay: "unified expiry day",
+  compareTitle: "Which term is cheapest?",
+  quantity: "quantity",
+  discount: "discount",
+  payPerUseHourly: "pay-per-use price an hour",
+  movesTitle: "What each move gives on the picked day",
 };
 
 const TEXT_ZH = {
@@ -29,6 +81,57 @@ const TEXT_ZH = {
   derived: (from, to, perMonth) => `${from} 至 ${to} 个月的价格按 1 个月价格乘以月数计算：每月同为 ${perMonth}，因此不单独列出。`,
   cheapest: (term) => `价格表中的各个时长；按月折算最便宜的是 ${term}`,
   term: (n, unit) => `${n} ${unit === "Y" ? "年" : "个月"}`,
+  cards: {
+    refund: { title: "退订", lead: "退款" },
+    upgrade: { title: "升配", lead: "应付" },
+    downgrade: { title: "降配", lead: "退款" },
+    unified: { title: "续费至统一到期日", lead: "应付" },
+  },
+  detail: {
+    consumed: "已消费金额",
+    handlingFee: "手续费",
+    voucherReturned: "退还的代金券",
+    billMonth: "计入账单",
+    refundTo: "退回至",
+    approval: "审核",
+    approvalNeeded: "需要审核（超过 1000）",
+    note: "说明",
+    cheaperByPrice: "新规格价格更低：按价格计属于降配",
+    remainingPeriod: "剩余周期",
+    matchedTerm: "计价时长",
+    remainingValue: "剩余价值",
+    newConfigCost: "新规格剩余周期费用",
+    unifiedExpiry: "新的到期日",
+    plainExpiry: "普通续费的到期日",
+    paddingDays: "补齐天数",
+  },
+  refundWhere: { balance: "账户余额", card: "原支付银行卡", monthlyBill: "月结账单" },
+  refundTo: (where, when) => `${where}，${when}`,
+  heads: { term: "时长", total: "总价", perMonth: "每月价格", saving: "比包月节省", payPerUse: "何时比按需计费便宜" },
+  termsSideBySide: "各时长价格对比",
+  resource: "您的资源",
+  today: "今天",
+  moveDay: "拖动选择日期",
+  legend: (title, lead) => `${title}（${lead}）`,
+  caption: (from, to) => `${from} … ${to} 每一天各项操作的结果；虚线为所选日期（点击图表或拖动滑块可更改）。`,
+  day: "日期",
+  orders: "资源的订单（新购，然后续费）",
+  order: "订单",
+  paidCash: "实付现金",
+  voucher: "代金券支付",
+  paidWith: "支付方式（决定退款退回何处）",
+  paidWithOptions: { balance: "账户余额", card: "银行卡或在线支付", monthlySettlement: "月结" },
+  prices: "当前规格的价格",
+  upgradePrices: "升配后规格的价格",
+  downgradePrices: "降配后规格的价格",
+  unifiedGroup: "续费至统一到期日",
+  renewTerm: "续费时长",
+  unifiedDay: "统一到期日",
+  compareTitle: "哪种购买时长最划算？",
+  quantity: "数量",
+  discount: "折扣",
+  payPerUseHourly: "按需计费每小时价格",
+  movesTitle: "所选日期各项操作的结果",
 };
 
 export const TEXT_BY_LANG = { en: TEXT_EN, "zh-CN": TEXT_ZH };
@@ -74,8 +177,16 @@ export const RESOURCE_SAMPLE = {
   paidWith: "balance",
 };
 
-// Where a refund goes and when (003 §3.4.6), as the package answers it.
-const refundTo = (r) => (r.refundTo ? ["goes back to", `${r.refundTo.destination === "monthlyBill" ? "the month-end bill" : `your ${r.refundTo.destination}`}, ${r.refundTo.arrives}`] : null);
+// Where a refund goes and when (003 §3.4.6), as the package answers it: the "when" in the page's
+// language from the package's message tables (the answer's `arrives` is its English).
+const WHEN = { balance: "refundTo.balanceWhen", card: "refundTo.cardWhen", monthlyBill: "refundTo.billLater" };
+function refundWhen({ destination, arrives }) {
+  const month = /\b(\d{4}-\d{2})\b/.exec(arrives ?? "")?.[1];
+  const key = destination === "monthlyBill" && month ? "refundTo.billWhen" : WHEN[destination];
+  return (key && renderMessage({ key, figures: { month } }, lang)) || arrives;
+}
+const refundTo = (r) =>
+  r.refundTo ? [TEXT.detail.refundTo, TEXT.refundTo(TEXT.refundWhere[r.refundTo.destination] ?? r.refundTo.destination, refundWhen(r.refundTo))] : null;
 const yearMonth = (m) => {
   const x = /^(\d{4})-(\d{2})$/.exec(String(m ?? ""));
   return x ? new Date(Date.UTC(Number(x[1]), Number(x[2]) - 1, 1)).toLocaleDateString(document.documentElement.lang || undefined, { year: "numeric", month: "long", timeZone: "UTC" }) : m;
@@ -86,57 +197,53 @@ const lastEnd = (s) => (Array.isArray(s.orders) && s.orders.length ? s.orders[s.
 const CARDS = [
   {
     key: "refund",
-    title: "Unsubscribe",
-    lead: "refund",
+    ...TEXT.cards.refund,
     op: "unsubscribeRefund",
     main: "refund",
     curve: true,
     request: (s) => ({ scenario: "inUse", date: s.date, orders: s.orders, paidWith: s.paidWith }),
     paths: () => ({ date: "date", orders: "orders", paidWith: "paidWith", "": "orders" }),
     details: (r) => [
-      ["consumed", amount(r.consumed)],
-      ["handling fee", amount(r.handlingFee)],
-      ["voucher returned", amount(r.voucherReturned)],
-      ["on the bill of", yearMonth(r.billMonth)],
+      [TEXT.detail.consumed, amount(r.consumed)],
+      [TEXT.detail.handlingFee, amount(r.handlingFee)],
+      [TEXT.detail.voucherReturned, amount(r.voucherReturned)],
+      [TEXT.detail.billMonth, yearMonth(r.billMonth)],
       refundTo(r),
-      r.requiresApproval ? ["approval", "needed (over 1000)"] : null,
+      r.requiresApproval ? [TEXT.detail.approval, TEXT.detail.approvalNeeded] : null,
     ],
   },
   {
     key: "upgrade",
-    title: "Upgrade",
-    lead: "to pay",
+    ...TEXT.cards.upgrade,
     op: "upgradeCost",
     main: "cost",
     curve: true,
     request: (s) => ({ date: s.date, orders: s.orders, oldPrices: s.prices, newPrices: s.upgradePrices }),
     paths: () => ({ date: "date", orders: "orders", oldPrices: "prices", newPrices: "upgradePrices", "": "upgradePrices" }),
     details: (r) => [
-      ["remaining period", period(r)],
-      ["priced by the term", termText(r.matchedTerm)],
-      r.cheaperByPrice ? ["note", "the new spec is cheaper: a downgrade by price"] : null,
+      [TEXT.detail.remainingPeriod, period(r)],
+      [TEXT.detail.matchedTerm, termText(r.matchedTerm)],
+      r.cheaperByPrice ? [TEXT.detail.note, TEXT.detail.cheaperByPrice] : null,
     ],
   },
   {
     key: "downgrade",
-    title: "Downgrade",
-    lead: "refund",
+    ...TEXT.cards.downgrade,
     op: "downgradeRefund",
     main: "refund",
     curve: true,
     request: (s) => ({ date: s.date, orders: s.orders, newPrices: s.downgradePrices, paidWith: s.paidWith }),
     paths: () => ({ date: "date", orders: "orders", newPrices: "downgradePrices", paidWith: "paidWith", "": "downgradePrices" }),
     details: (r) => [
-      ["remaining value", amount(r.remainingValue)],
-      ["new spec for the rest", amount(r.newConfigCost)],
-      ["remaining period", period(r)],
+      [TEXT.detail.remainingValue, amount(r.remainingValue)],
+      [TEXT.detail.newConfigCost, amount(r.newConfigCost)],
+      [TEXT.detail.remainingPeriod, period(r)],
       refundTo(r),
     ],
   },
   {
     key: "unified",
-    title: "Renew to the unified day",
-    lead: "to pay",
+    ...TEXT.cards.unified,
     op: "unifiedExpiry",
     main: "total",
     request: (s) => ({ currentExpiry: lastEnd(s), renewTerm: s.renewTerm, unifiedDay: s.unifiedDay, prices: s.prices, date: s.date }),
@@ -149,9 +256,9 @@ const CARDS = [
       "": "renewTerm",
     }),
     details: (r) => [
-      ["new expiry", r.unifiedExpiry],
-      ["plain renewal ends", r.plainExpiry],
-      ["top-up days", r.paddingDays],
+      [TEXT.detail.unifiedExpiry, r.unifiedExpiry],
+      [TEXT.detail.plainExpiry, r.plainExpiry],
+      [TEXT.detail.paddingDays, r.paddingDays],
     ],
   },
 ];
@@ -179,8 +286,8 @@ function compareTable(a, prices = {}) {
   const derived = a.options.filter((r) => !listed(r) && oneMonth && r.monthlyPrice === oneMonth.monthlyPrice);
   const rows = a.options.filter((r) => !derived.includes(r));
   const hourly = rows.some((r) => r.breakEvenHours !== null);
-  const heads = ["term", "total", "per month", "saving against monthly"];
-  if (hourly) heads.push("cheaper than pay-per-use");
+  const heads = [TEXT.heads.term, TEXT.heads.total, TEXT.heads.perMonth, TEXT.heads.saving];
+  if (hourly) heads.push(TEXT.heads.payPerUse);
   const hours = (h) => {
     const d = /^(\d+)(?:\.(\d+))?$/.exec(h?.decimal ?? "");
     return d ? TEXT.fromHours(Number(d[1]) + 1) : "—";
@@ -212,13 +319,13 @@ function compareTable(a, prices = {}) {
   const notes = el("ul", { className: "notes" });
   if (terms.length) notes.append(el("li", {}, TEXT.derived(Math.min(...terms), Math.max(...terms), amount(oneMonth.monthlyPrice))));
   // On a narrow screen the table scrolls inside its box (focusable, so the keyboard can scroll it).
-  const box = el("div", { className: "table-scroll", tabIndex: 0, attrs: { role: "region", "aria-label": "Terms side by side" } }, table);
+  const box = el("div", { className: "table-scroll", tabIndex: 0, attrs: { role: "region", "aria-label": TEXT.termsSideBySide } }, table);
   return [box, notes];
 }
 
 export function mountResource(root, { saveHash, firstFigure }) {
   let state = structuredClone(RESOURCE_SAMPLE);
-  const form = el("form", { className: "resource-form", noValidate: true, autocomplete: "off", attrs: { "aria-label": "Your resource" } });
+  const form = el("form", { className: "resource-form", noValidate: true, autocomplete: "off", attrs: { "aria-label": TEXT.resource } });
   form.addEventListener("submit", (ev) => ev.preventDefault());
   const formError = el("div", { className: "form-error", attrs: { role: "status" } });
   const out = el("div", { className: "resource-out" });
@@ -242,7 +349,7 @@ export function mountResource(root, { saveHash, firstFigure }) {
         },
       },
     },
-    "today",
+    TEXT.today,
   );
   const range = el("input", { type: "range", id: "day-range", min: "0", max: "0", step: "1", value: "0" });
   range.dataset.path = "date";
@@ -257,7 +364,7 @@ export function mountResource(root, { saveHash, firstFigure }) {
     "div",
     { className: "day-picker" },
     dateField,
-    el("label", { htmlFor: "day-range", className: "field range" }, el("span", { className: "label" }, "move the day"), range),
+    el("label", { htmlFor: "day-range", className: "field range" }, el("span", { className: "label" }, TEXT.moveDay), range),
   );
   function syncDate() {
     const input = $('[data-path="date"]', dateField);
@@ -294,7 +401,7 @@ export function mountResource(root, { saveHash, firstFigure }) {
   const legend = el(
     "ul",
     { className: "legend" },
-    ...CARDS.filter((c) => c.curve).map((c) => el("li", { className: c.key }, el("span", { className: "swatch", attrs: { "aria-hidden": "true" } }), `${c.title} (${c.lead})`)),
+    ...CARDS.filter((c) => c.curve).map((c) => el("li", { className: c.key }, el("span", { className: "swatch", attrs: { "aria-hidden": "true" } }), TEXT.legend(c.title, c.lead))),
   );
   const chartBox = el("figure", { className: "chart-box" }, caption, svg, legend);
   let pick = null;
@@ -313,17 +420,17 @@ export function mountResource(root, { saveHash, firstFigure }) {
   const compareBox = el("section", { className: "compare", attrs: { "aria-labelledby": "compare-title" } });
 
   function renderForm() {
-    dateField.replaceChildren(field(state, { path: "date", label: "day", kind: "date", onChange: changed }), todayBtn);
+    dateField.replaceChildren(field(state, { path: "date", label: TEXT.day, kind: "date", onChange: changed }), todayBtn);
     form.replaceChildren(
       formError,
       listEditor(state, {
         path: "orders",
-        title: "Your resource's orders (purchase, then renewals)",
-        noun: "Order",
+        title: TEXT.orders,
+        noun: TEXT.order,
         min: 1,
         columns: orderColumns(
-          { key: "paidCash", label: "cash paid", kind: "money" },
-          { key: "voucher", label: "voucher paid", kind: "money", optional: true },
+          { key: "paidCash", label: TEXT.paidCash, kind: "money" },
+          { key: "voucher", label: TEXT.voucher, kind: "money", optional: true },
         ),
         blank: () => ({ start: lastEnd(state) ?? state.date, end: orderEnd(lastEnd(state) ?? state.date, "1M") ?? "", term: "1M", paidCash: "" }),
         onChange: changed,
@@ -333,39 +440,35 @@ export function mountResource(root, { saveHash, firstFigure }) {
         { className: "fields" },
         field(state, {
           path: "paidWith",
-          label: "paid with (where a refund goes)",
+          label: TEXT.paidWith,
           kind: "select",
-          options: [
-            ["balance", "account balance"],
-            ["card", "card or online payment"],
-            ["monthlySettlement", "month-end settlement"],
-          ],
+          options: Object.entries(TEXT.paidWithOptions),
           onChange: changed,
         }),
       ),
-      pricesEditor(state, { path: "prices", title: "Prices of its spec today", onChange: changed }),
-      pricesEditor(state, { path: "upgradePrices", title: "Prices of the bigger spec", onChange: changed }),
-      pricesEditor(state, { path: "downgradePrices", title: "Prices of the smaller spec", onChange: changed }),
+      pricesEditor(state, { path: "prices", title: TEXT.prices, onChange: changed }),
+      pricesEditor(state, { path: "upgradePrices", title: TEXT.upgradePrices, onChange: changed }),
+      pricesEditor(state, { path: "downgradePrices", title: TEXT.downgradePrices, onChange: changed }),
       el(
         "fieldset",
         { className: "group" },
-        el("legend", {}, "Renewal to a unified expiry day"),
+        el("legend", {}, TEXT.unifiedGroup),
         el(
           "div",
           { className: "fields" },
-          field(state, { path: "renewTerm", label: "renew for", kind: "term", onChange: changed }),
-          field(state, { path: "unifiedDay", label: "unified expiry day", kind: "day", onChange: changed }),
+          field(state, { path: "renewTerm", label: TEXT.renewTerm, kind: "term", onChange: changed }),
+          field(state, { path: "unifiedDay", label: TEXT.unifiedDay, kind: "day", onChange: changed }),
         ),
       ),
     );
     compareBox.replaceChildren(
-      el("h2", { id: "compare-title" }, "Which term is cheapest?"),
+      el("h2", { id: "compare-title" }, TEXT.compareTitle),
       el(
         "div",
         { className: "fields" },
-        field(state, { path: "quantity", label: "quantity", kind: "int", optional: true, onChange: changed }),
-        field(state, { path: "discount", label: "discount", kind: "money", optional: true, placeholder: "0.9", onChange: changed }),
-        field(state, { path: "payPerUseHourly", label: "pay-per-use price an hour", kind: "money", optional: true, onChange: changed }),
+        field(state, { path: "quantity", label: TEXT.quantity, kind: "int", optional: true, onChange: changed }),
+        field(state, { path: "discount", label: TEXT.discount, kind: "money", optional: true, placeholder: "0.9", onChange: changed }),
+        field(state, { path: "payPerUseHourly", label: TEXT.payPerUseHourly, kind: "money", optional: true, onChange: changed }),
       ),
       compareOut,
     );
@@ -373,7 +476,7 @@ export function mountResource(root, { saveHash, firstFigure }) {
     out.replaceChildren(
       el("div", { className: "out-error", attrs: { role: "status" } }),
       picker,
-      el("h2", { className: "vh" }, "What each move gives on the picked day"),
+      el("h2", { className: "vh" }, TEXT.movesTitle),
       el("div", { className: "cards" }, ...cards.map((c) => c.article)),
       chartBox,
       timeline.box,
@@ -450,7 +553,7 @@ export function mountResource(root, { saveHash, firstFigure }) {
       range.value = String(Math.min(Math.max(0, day), series[0].cents.length - 1));
       range.disabled = false;
       range.setAttribute("aria-valuetext", state.date ?? "");
-      caption.textContent = `What each move gives on every day ${span.from} … ${span.to}; the dashed line is the picked day (click the chart or move the slider).`;
+      caption.textContent = TEXT.caption(span.from, span.to);
     } else {
       curveFrom = null;
       chartBox.hidden = true;

@@ -1,10 +1,13 @@
 // The built-in sample catalog and subscription: each view opens on one of the guides' own worked
 // examples, so every form shows a real answer on first load. Field kinds: date, text, select,
-// number, money, prices (a price table written `1M=90, 1Y=1000`), datetime.
+// number, money, prices (a price table written `1M=90, 1Y=1000`), datetime. The words a customer
+// reads are in English here and in 简体中文 in TEXT_ZH below; VIEWS is the catalog in the page's
+// language.
+import { lang } from "./i18n.js";
 
 const A_MONTH = [{ start: "2018-11-01", end: "2018-11-30", term: "1M", paidCash: "120", voucher: "0" }];
 
-export const VIEWS = [
+const CATALOG = [
   {
     op: "unsubscribeRefund",
     title: "Unsubscribe",
@@ -688,3 +691,317 @@ export const VIEWS = [
     figures: ["total", "kind", "issuer", "issuedOn", "invoiced", "notInvoiced", "taxAmount", "certificate"],
   },
 ];
+
+// ---------- the catalog's words in the page's language ----------
+//
+// What a customer reads of the catalog, by operation: its title, and per field (by name) its label
+// (the name where it has none), a hint in words (not one showing a JSON shape), a list's noun, its
+// columns' labels (`name.key`) and a column's option texts (`name.key.value`). The English table is
+// read from the catalog above; the zh-CN table has exactly its keys (tests/js/i18n-tables).
+
+/** A hint in words, as against one showing a JSON shape (`[{at, action, count}]`). */
+function prose(hint) {
+  let h = String(hint ?? "");
+  for (let was = ""; was !== h; ) [was, h] = [h, h.replace(/\[[^[\]]*\]|\{[^{}]*\}/g, "")];
+  return /[A-Za-z]{2,} [A-Za-z]{2,}/.test(h);
+}
+
+function wordsOf(catalog) {
+  const out = {};
+  for (const v of catalog) {
+    const w = (out[v.op] = { title: v.title });
+    for (const f of v.fields) {
+      w[f.name] = f.label ?? f.name;
+      if (f.hint && prose(f.hint)) w[`${f.name}.hint`] = f.hint;
+      if (f.noun) w[`${f.name}.noun`] = f.noun;
+      for (const c of f.columns ?? []) {
+        w[`${f.name}.${c.key}`] = c.label;
+        for (const [value, text] of c.options ?? []) w[`${f.name}.${c.key}.${value}`] = text;
+      }
+    }
+  }
+  return out;
+}
+
+const TEXT_EN = wordsOf(CATALOG);
+
+const VOUCHER_COLUMNS_ZH = { "vouchers.noun": "代金券", "vouchers.id": "代金券", "vouchers.balance": "余额", "vouchers.validFrom": "生效日期", "vouchers.validTo": "失效日期" };
+const AMOUNTS_ZH = (example) => `金额以逗号分隔：${example}`;
+
+const TEXT_ZH = {
+  unsubscribeRefund: { title: "退订", scenario: "退订场景", date: "退订日期", resourceKind: "资源类型", handlingFeeRate: "手续费率（留空：按表 3-5）" },
+  downgradeRefund: { title: "降配", date: "变更日期", newPrices: "新配置的价格", discount: "折扣（0.9 = 9 折）" },
+  upgradeCost: { title: "升配", date: "变更日期", oldPrices: "原配置的价格", newPrices: "新配置的价格" },
+  expansionCost: {
+    title: "磁盘扩容",
+    date: "扩容日期",
+    capacityBefore: "扩容前容量（GB）",
+    capacityAfter: "扩容后容量（GB）",
+    unitPrices: "每 GB 价格",
+    discount: "折扣",
+  },
+  unifiedExpiry: {
+    title: "统一到期日",
+    currentExpiry: "当前到期日",
+    renewTerm: "续费时长（1M…、1Y…）",
+    unifiedDay: "统一到期日（每月 1–28 日，或 last：月末）",
+    prices: "价格",
+  },
+  quote: {
+    title: "新购 / 续费",
+    kind: "类型",
+    date: "下单日期",
+    currentExpiry: "当前到期日（续费）",
+    term: "购买时长（1M…120M，1Y…10Y）",
+    quantity: "数量",
+    prices: "价格",
+    discount: "折扣",
+  },
+  switchToOnDemand: { title: "转按需", mode: "转换方式", date: "转换日期" },
+  reservedInstanceRefund: {
+    title: "预留实例",
+    payment: "付款方式",
+    remainingRatio: "剩余小时数 / 总小时数",
+    totalHours: "总小时数（无预付）",
+    upfrontCash: "预付的现金",
+    upfrontVoucher: "预付的代金券",
+    hourlyAmount: "每小时金额（无预付）",
+  },
+  usageCharge: {
+    title: "用量（阶梯计价）",
+    pricing: "计价方式",
+    rawUsage: "计量用量（原始单位）",
+    conversionRatio: "每个计价单位的原始单位数（留空：1）",
+    unitPrice: "单价（固定计价）",
+    tiers: "阶梯",
+  },
+  convertCurrency: { title: "币种换算", amount: "金额（USD）", rate: "汇率", currency: "币种（ISO 代码）" },
+  bestDiscount: {
+    title: "最优折扣",
+    listAmount: "目录价金额",
+    date: "下单日期",
+    business: "商务折扣",
+    partner: "伙伴授予折扣",
+    promotions: "促销折扣",
+    "promotions.noun": "促销折扣",
+    "promotions.id": "名称",
+    "promotions.factor": "折扣",
+    "promotions.effective": "生效日期",
+    "promotions.expires": "失效日期",
+    "promotions.usedOn": "本资源最近使用日期",
+  },
+  selectVoucher: {
+    title: "代金券",
+    amountDue: "应付金额（折扣后）",
+    date: "支付日期",
+    rule: "规则",
+    accountBalance: "账户余额（旧规则）",
+    "order.product": "订单的产品（用于代金券的适用范围）",
+    "order.region": "订单的区域",
+    "order.billingMode": "订单的计费模式",
+    vouchers: "代金券",
+    ...VOUCHER_COLUMNS_ZH,
+    voucherId: "客户选择的代金券",
+  },
+  paymentSplit: {
+    title: "支付",
+    flow: "支付流程",
+    listAmount: "目录价金额",
+    date: "支付日期",
+    discounts: "订单使用的折扣",
+    "discounts.noun": "折扣",
+    "discounts.kind": "类型",
+    "discounts.kind.business": "商务折扣",
+    "discounts.kind.partner": "伙伴授予折扣",
+    "discounts.kind.promotion": "促销折扣",
+    "discounts.kind.coupon": "优惠券",
+    "discounts.factor": "折扣",
+    "offers.business": "或从可享受的折扣中选择：商务折扣",
+    "offers.partner": "伙伴授予折扣",
+    "offers.promotions": "该资源此前享受过的促销折扣",
+    "offers.promotions.noun": "促销折扣",
+    "offers.promotions.id": "名称",
+    "offers.promotions.factor": "折扣",
+    "offers.promotions.effective": "生效日期",
+    "offers.promotions.usedOn": "最近使用日期",
+    vouchers: "代金券",
+    ...VOUCHER_COLUMNS_ZH,
+    cashBalance: "现金余额",
+    creditBalance: "信用额度",
+    cardBound: "已绑定银行卡",
+    monthlySettlement: "月结",
+    customerType: "客户类型（留空：按所填信息）",
+  },
+  consumptionQuota: {
+    title: "消费额度",
+    billedUnpaid: "已出账未还款",
+    unbilledEstimate: "未出账预估",
+    cashBalance: "现金余额",
+    voucherBalance: "代金券余额",
+    totalQuota: "总额度",
+    exhaustedOn: "额度用到 100 % 的日期（用于宽限期/保留期日期）",
+  },
+  mergedPayment: {
+    title: "合并支付",
+    orders: "订单（最多 30 个）",
+    "orders.noun": "订单",
+    "orders.id": "订单号",
+    "orders.amount": "金额",
+    "orders.thirdParty": "其中第三方金额",
+    method: "支付方式",
+    currency: "币种（银行卡限额）",
+  },
+  billSummary: {
+    title: "账单汇总",
+    realTime: "实时结算费用",
+    "realTime.hint": AMOUNTS_ZH("6651.53"),
+    monthlySettlement: "月结费用",
+    "monthlySettlement.hint": AMOUNTS_ZH("8261.84"),
+    marketplace: "云市场费用",
+    "marketplace.hint": AMOUNTS_ZH("31280.00"),
+    paid: "本期已付",
+    refunds: "退款",
+    "refunds.hint": AMOUNTS_ZH("3.71, 41.22"),
+    creditRefunds: "退回信用额度的退款",
+    creditConsumption: "以信用额度支付的消费",
+  },
+  reservedPoolIdleFee: {
+    title: "预留池",
+    packageType: "套餐类型",
+    size: "预留实例数",
+    start: "套餐开始时间（YYYY-MM-DDTHH:MM）",
+    end: "套餐结束时间",
+    payAsYouGoPrice: "按量计费每实例小时价格",
+    idleFactor: "闲置系数（留空：0.3）",
+    events: "领用与释放",
+    until: "计算截至（留空：套餐结束）",
+  },
+  taxInvoice: {
+    title: "税费",
+    price: "税前价格",
+    country: "国家/地区（ISO 两位代码）",
+    seller: "签约主体",
+    date: "开票日期",
+    registered: "已注册为增值税（VAT/GST）纳税人",
+    subdivision: "邦（印度：HR = 哈里亚纳邦）",
+    withholdingRate: "代扣税税率（0.08 = 8 %）",
+    indirectTaxRate: "间接税税率（代替税率表）",
+  },
+  autoRenewalSchedule: {
+    title: "自动续费",
+    provider: "云服务商",
+    rules: "规则",
+    productKind: "产品类型",
+    expiry: "到期时间（YYYY-MM-DD 或 YYYY-MM-DDTHH:MM:SS）",
+    purchaseTerm: "购买时长（8M、2Y）",
+    renewalTerm: "自动续费时长（留空：与购买时长相同）",
+    deductionDaysBefore: "自定义扣款日（到期前天数）",
+    deductionDaySetOn: "自定义扣款日的设置时间",
+    manualRenewal: "手动续费",
+    now: "当前时间（阿里云的校验）",
+  },
+  resourceTimeline: {
+    title: "接下来会怎样",
+    billing: "计费模式",
+    customer: "客户类型",
+    expiry: "到期日（包年/包月：最后一天）",
+    purchaseTerm: "购买时长（1M、1Y）",
+    autoRenewal: "自动续费（留空：未开通）",
+    doNotRenew: "到期不续费",
+    prices: "价格（用于计算保留资源的费用）",
+    renewTerm: "计价的续费时长",
+    cashBalance: "现金余额",
+    cardBound: "已绑定银行卡",
+    arrearsSince: "按需：欠费开始日期",
+    arrears: "按需：欠费金额",
+    today: "今天",
+  },
+  billRounding: {
+    title: "账单精度",
+    provider: "云服务商",
+    customerType: "客户类型",
+    billMonth: "账单月份（YYYY-MM）",
+    amounts: "精确金额",
+    "amounts.hint": AMOUNTS_ZH("100.12501236"),
+  },
+  packageUsage: { title: "资源包", packages: "资源包", usage: "用量", prices: "按需价格" },
+  packageRenewal: {
+    title: "资源包续费",
+    action: "操作",
+    kind: "类型",
+    quota: "额度",
+    remaining: "剩余量（不可重置）",
+    end: "当前最后有效日（续费）",
+    purchasedBy: "购买方式（1M、1Y）",
+    product: "产品（OBS 可按年续费）",
+    autoRenewal: "已开通自动续费",
+    date: "操作日期",
+    term: "时长（6M、1Y）",
+    startAt: "生效日期（重新购买）",
+  },
+  compareTerms: { title: "比较购买时长", prices: "价格", quantity: "数量", discount: "折扣", payPerUseHourly: "按需计费每小时价格" },
+  checkout: {
+    title: "购物车",
+    date: "下单日期",
+    country: "国家/地区（ISO 代码，用于计税）",
+    items: "项目",
+    offers: "可享受的折扣",
+    vouchers: "代金券",
+    balance: "余额",
+  },
+  postpaidCalendar: {
+    title: "账单与还款",
+    date: "今天",
+    bills: "已出账单",
+    estimate: "未出账预估",
+    orders: "月结订单",
+    topUp: "充值",
+    repayment: "还款",
+    "repayment.hint": "{month?, amount?}（不填 month：提前偿还未出账预估）",
+    cashBalance: "现金余额",
+    arrears: "欠费金额",
+  },
+  invoice: {
+    title: "发票",
+    event: "事件",
+    date: "日期",
+    amount: "税前金额",
+    voucher: "其中以代金券支付",
+    customerType: "客户类型",
+    country: "国家/地区（ISO 代码，用于计税）",
+    seller: "签约主体（sparkooSingapore、huaweiServicesHk、…）",
+    invoiceDate: "退款：原发票的日期",
+    whtCertificate: "代扣税（WHT）证明",
+  },
+};
+
+export const TEXT_BY_LANG = { en: TEXT_EN, "zh-CN": TEXT_ZH };
+
+/** The catalog with its words in `words` (a table above): a field keeps its English where the
+ * table has nothing. */
+function localized(catalog, words) {
+  return catalog.map((v) => {
+    const w = words[v.op] ?? {};
+    const say = (key, english) => w[key] ?? english;
+    return {
+      ...v,
+      title: say("title", v.title),
+      fields: v.fields.map((f) => {
+        const g = { ...f, label: say(f.name, f.label ?? f.name) };
+        if (f.hint) g.hint = say(`${f.name}.hint`, f.hint);
+        if (f.noun) g.noun = say(`${f.name}.noun`, f.noun);
+        if (f.columns) {
+          g.columns = f.columns.map((c) => {
+            const col = { ...c, label: say(`${f.name}.${c.key}`, c.label) };
+            if (c.options) col.options = c.options.map(([value, text]) => [value, say(`${f.name}.${c.key}.${value}`, text)]);
+            return col;
+          });
+        }
+        return g;
+      }),
+    };
+  });
+}
+
+/** The catalog in the page's language (English: the catalog itself). */
+export const VIEWS = String(lang).startsWith("zh") ? localized(CATALOG, TEXT_ZH) : CATALOG;

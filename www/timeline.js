@@ -5,9 +5,11 @@
 import * as billcalc from "../js/browser.js";
 import { el, field, mapPath, show } from "./ui.js";
 import { lang } from "./i18n.js";
+import { renderText } from "../js/messages.js";
 
 // The words this view adds, per language (the zh-CN table has the English keys and functions).
-// The states' own words (label, works, howToKeep, events) are the package's answer.
+// The states' own words (label, works, howToKeep, events) are the package's answer, each told by a
+// message (`messages`) that js/messages.js renders in the page's language.
 const TEXT_EN = {
   title: "What happens next if you do nothing",
   autoRenew: "auto-renewal on",
@@ -33,6 +35,7 @@ const TEXT_ZH = {
 export const TEXT_BY_LANG = { en: TEXT_EN, "zh-CN": TEXT_ZH };
 const TEXT = String(lang).startsWith("zh") ? TEXT_ZH : TEXT_EN;
 
+const say = (item, name) => plain(renderText(item, name, lang));
 const day = (t) => (t ? String(t).slice(0, 10) : "");
 const when = (t) => String(t).slice(0, 16).replace("T", " ");
 
@@ -98,17 +101,17 @@ export function mountTimeline() {
         const item = el(
           "li",
           { className: `state ${p.state}` },
-          el("strong", {}, plain(p.label)),
+          el("strong", {}, say(p, "label")),
           el("span", { className: "dates" }, p.to ? `${day(p.from) || TEXT.now} – ${day(p.to)}${p.days ? TEXT.days(p.days) : ""}` : TEXT.from(day(p.from))),
-          el("span", { className: "works" }, plain(p.works)),
-          el("span", { className: "keep" }, plain(p.costToKeep === null ? p.howToKeep : TEXT.toKeep(show(p.costToKeep), p.howToKeep))),
+          el("span", { className: "works" }, say(p, "works")),
+          el("span", { className: "keep" }, p.costToKeep === null ? say(p, "howToKeep") : TEXT.toKeep(show(p.costToKeep), say(p, "howToKeep"))),
         );
         item.dataset.state = p.state;
         if (p.state === a.stateToday) item.setAttribute("aria-current", "date");
         return item;
       }),
     );
-    events.replaceChildren(...a.events.map((e) => el("li", {}, el("time", { attrs: { datetime: e.at } }, when(e.at)), ` ${plain(e.what)}`)));
+    events.replaceChildren(...a.events.map((e) => el("li", {}, el("time", { attrs: { datetime: e.at } }, when(e.at)), ` ${say(e, "what")}`)));
     return null;
   }
 
@@ -119,7 +122,7 @@ export function mountTimeline() {
  * "rules.md A27") stay in the answer and under "How it was computed", not in the timeline. */
 function plain(text) {
   return String(text ?? "")
-    .replace(/\s*\((?:[^()]*?\b)?(?:\d{3} §|rules\.md )[^()]*\)/g, "")
+    .replace(/\s*[(（](?:[^()（）]*?\b)?(?:\d{3} §|rules\.md )[^()（）]*[)）]/g, "")
     .replace(/\s*(?:\d{3} §[\d.]+(?:, §[\d.]+)*|rules\.md A\d+):?\s*/g, " ")
     .trim();
 }

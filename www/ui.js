@@ -5,6 +5,41 @@
 import { formatMoney, plainError, wordsFor } from "../js/receipt-model.js";
 import { lang } from "./i18n.js";
 
+// The words these helpers add to a form, per language (the zh-CN table has the English keys and
+// functions); TEXT is the page's language's.
+const TEXT_EN = {
+  day: (n) => `day ${n}`,
+  lastDay: "last day of the month",
+  record: (noun, n) => `${noun} ${n}`,
+  removeRecord: (name) => `Remove ${name.toLowerCase()}`,
+  addRecord: (noun) => `+ ${noun.toLowerCase()}`,
+  start: "start",
+  end: "end",
+  term: "term",
+  price: "price",
+  priceRow: (n) => `Price ${n}`,
+  removePrice: (term) => `Remove the ${term || "new"} price`,
+  addPrice: "+ price",
+};
+
+const TEXT_ZH = {
+  day: (n) => `每月 ${n} 日`,
+  lastDay: "每月最后一天",
+  record: (noun, n) => `${noun} ${n}`,
+  removeRecord: (name) => `删除${name}`,
+  addRecord: (noun) => `+ 添加${noun}`,
+  start: "开始日期",
+  end: "结束日期",
+  term: "时长",
+  price: "价格",
+  priceRow: (n) => `价格 ${n}`,
+  removePrice: (term) => `删除${term ? ` ${term} ` : "新增的"}价格`,
+  addPrice: "+ 添加价格",
+};
+
+export const TEXT_BY_LANG = { en: TEXT_EN, "zh-CN": TEXT_ZH };
+const TEXT = String(lang).startsWith("zh") ? TEXT_ZH : TEXT_EN;
+
 export const $ = (sel, root = document) => root.querySelector(sel);
 
 /** An exact decimal amount in the page's locale, with its currency (never through a float). */
@@ -77,7 +112,7 @@ export function field(state, { path, label, kind = "text", optional = false, opt
   let input;
   if (kind === "select" || kind === "day") {
     input = el("select", { id });
-    const opts = kind === "day" ? [...Array.from({ length: 28 }, (_, i) => [String(i + 1), `day ${i + 1}`]), ["last", "last day of the month"]] : options;
+    const opts = kind === "day" ? [...Array.from({ length: 28 }, (_, i) => [String(i + 1), TEXT.day(i + 1)]), ["last", TEXT.lastDay]] : options;
     if (optional) input.append(el("option", { value: "" }, "—"));
     for (const o of opts) {
       const [v, text] = Array.isArray(o) ? o : [o, o];
@@ -122,9 +157,9 @@ function button(className, text, label, click) {
 
 /** The columns of a resource's orders in a form: its start, end and term, then `extra`. */
 export const orderColumns = (...extra) => [
-  { key: "start", label: "start", kind: "date" },
-  { key: "end", label: "end", kind: "date" },
-  { key: "term", label: "term", kind: "term" },
+  { key: "start", label: TEXT.start, kind: "date" },
+  { key: "end", label: TEXT.end, kind: "date" },
+  { key: "term", label: TEXT.term, kind: "term" },
   ...extra,
 ];
 
@@ -175,7 +210,7 @@ export function listEditor(state, { path, title, noun, columns, blank, onChange,
   const render = () => {
     const list = getAt(state, path) ?? [];
     const rows = list.map((_, i) => {
-      const name = `${noun} ${i + 1}`;
+      const name = TEXT.record(noun, i + 1);
       const group = el("div", { className: "row", attrs: { role: "group", "aria-label": name } });
       group.dataset.path = `${path}[${i}]`;
       for (const c of columns) {
@@ -184,7 +219,7 @@ export function listEditor(state, { path, title, noun, columns, blank, onChange,
       fillEnd(state, `${path}[${i}]`, group, onChange);
       if (list.length > min) {
         group.append(
-          button("remove", "×", `Remove ${name.toLowerCase()}`, (ev) => {
+          button("remove", "×", TEXT.removeRecord(name), (ev) => {
             list.splice(i, 1);
             if (!list.length && min === 0) setAt(state, path, undefined);
             render();
@@ -194,7 +229,7 @@ export function listEditor(state, { path, title, noun, columns, blank, onChange,
       }
       return group;
     });
-    const add = button("add", `+ ${noun.toLowerCase()}`, undefined, (ev) => {
+    const add = button("add", TEXT.addRecord(noun), undefined, (ev) => {
       const cur = getAt(state, path);
       if (Array.isArray(cur)) cur.push(blank());
       else setAt(state, path, [blank()]);
@@ -239,7 +274,7 @@ export function pricesEditor(state, { path, title, onChange }) {
         write();
         onChange?.(ev);
       });
-      const rm = button("remove", "×", `Remove the ${pair[0] || "new"} price`, (ev) => {
+      const rm = button("remove", "×", TEXT.removePrice(pair[0]), (ev) => {
         pairs.splice(i, 1);
         write();
         render();
@@ -247,13 +282,13 @@ export function pricesEditor(state, { path, title, onChange }) {
       });
       return el(
         "div",
-        { className: "row price-row", attrs: { role: "group", "aria-label": `Price ${i + 1}` } },
-        el("label", { htmlFor: tid, className: "field term" }, el("span", { className: "label" }, "term"), term),
-        el("label", { htmlFor: pid, className: "field" }, el("span", { className: "label" }, "price"), price),
+        { className: "row price-row", attrs: { role: "group", "aria-label": TEXT.priceRow(i + 1) } },
+        el("label", { htmlFor: tid, className: "field term" }, el("span", { className: "label" }, TEXT.term), term),
+        el("label", { htmlFor: pid, className: "field" }, el("span", { className: "label" }, TEXT.price), price),
         rm,
       );
     });
-    const add = button("add", "+ price", undefined, (ev) => {
+    const add = button("add", TEXT.addPrice, undefined, (ev) => {
       pairs.push(["", ""]);
       render();
       box.querySelector(".row:last-of-type input")?.focus();

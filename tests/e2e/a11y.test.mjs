@@ -96,19 +96,26 @@ for (const lang of LANGS) {
 }
 
 // The built page as it is painted before the script runs (dist/app.js held back): the prerendered
-// sample, audited and kept as a screenshot too.
-for (const width of [1280, 390]) {
-  test(`the prerendered page at ${width} px, before the script: screenshot, axe audit`, async () => {
-    const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 }, bypassCSP: true, serviceWorkers: "block" });
-    const page = await context.newPage();
-    await page.route("**/dist/app.js", (r) => r.abort());
-    await page.goto(`${base}?lang=en`);
-    await page.waitForLoadState("load");
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.boot), "checkout");
-    await screenshot(page, `checkout-prerendered-${width}-en`);
-    await audit(page, `prerendered checkout @${width} en`);
-    await context.close();
-  });
+// sample in each language (the other language's copy taken out by the head script), audited and
+// kept as a screenshot too.
+for (const lang of LANGS) {
+  for (const width of [1280, 390]) {
+    test(`the prerendered page at ${width} px, ${lang}, before the script: screenshot, axe audit`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 }, bypassCSP: true, serviceWorkers: "block" });
+      const page = await context.newPage();
+      await page.route("**/dist/app.js", (r) => r.abort());
+      await page.goto(`${base}?lang=${lang}`);
+      await page.waitForLoadState("load");
+      const state = await page.evaluate(() => ({
+        boot: document.documentElement.dataset.boot,
+        langs: [...new Set([...document.querySelectorAll("[data-prerendered]")].map((e) => e.lang))],
+      }));
+      assert.deepEqual(state, { boot: "checkout", langs: [lang] });
+      await screenshot(page, `checkout-prerendered-${width}-${lang}`);
+      await audit(page, `prerendered checkout @${width} ${lang}`);
+      await context.close();
+    });
+  }
 }
 
 test("a screenshot of each calculator (All calculations) at 1280 px", async () => {

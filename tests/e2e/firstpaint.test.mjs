@@ -1,7 +1,8 @@
 // The first figure arrives with the first paint (scripts/prerender.mjs): the built page holds the
-// sample's receipt as the package computes it; the script takes it over without a frame in which
-// the figure is gone or different; and a shared link's own request never shows the sample's
-// figures, not even for a frame. Frames are watched from inside the page: a requestAnimationFrame
+// sample's receipt as the package computes it, in each language the page speaks; the script takes
+// it over without a frame in which the figure is gone or different; a reader sees the sample in
+// their language (the page's own rule, run by the head script) and never another's; and a shared
+// link's own request never shows the sample's figures, not even for a frame. Frames are watched from inside the page: a requestAnimationFrame
 // loop installed before any of the page's scripts (what a callback sees is what that frame paints).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -39,11 +40,14 @@ function watchFrames() {
   const seen = (e) => (e.checkVisibility ? e.checkVisibility() : e.getClientRects().length > 0);
   const text = (e) => (e && seen(e) ? e.textContent : null);
   const tick = () => {
-    const pre = [...document.querySelectorAll("[data-prerendered]")].filter(seen).map((e) => e.dataset.prerendered);
-    const r = document.querySelector("billcalc-receipt");
-    const total = r && seen(r) ? text(r.shadowRoot?.querySelector('[data-figure="total"]')) : null;
-    const refund = text(document.querySelector('#view-resource [data-figure="refund"]'));
-    window.__frames.push({ at: performance.now(), pre: [...new Set(pre)], total, refund });
+    const shown = [...document.querySelectorAll("[data-prerendered]")].filter(seen);
+    const pre = shown.map((e) => e.dataset.prerendered);
+    const langs = shown.map((e) => e.lang);
+    const r = [...document.querySelectorAll("billcalc-receipt")].find(seen);
+    const total = r ? text(r.shadowRoot?.querySelector('[data-figure="total"]')) : null;
+    const refund = text([...document.querySelectorAll('#view-resource [data-figure="refund"]')].find(seen));
+    const tagline = document.querySelector(".tagline")?.textContent ?? null;
+    window.__frames.push({ at: performance.now(), pre: [...new Set(pre)], langs: [...new Set(langs)], total, refund, tagline });
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -72,6 +76,7 @@ async function open(url, { width = 1280, locale, stored } = {}) {
   const state = await page.evaluate(() => ({
     frames: window.__frames,
     boot: document.documentElement.dataset.boot,
+    lang: document.documentElement.lang,
     prerendered: [...document.querySelectorAll("[data-prerendered]")].map((e) => e.dataset.prerendered),
     mark: performance.getEntriesByName("billcalc:first-figure")[0]?.startTime,
     fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
@@ -79,32 +84,60 @@ async function open(url, { width = 1280, locale, stored } = {}) {
   return { context, page, errors, ...state };
 }
 
-test("the built page holds the sample's receipt, as the package computes it, with its breakdown", () => {
+// The words each language's sample and page are recognised by.
+const SAY = { en: { tagline: /^What you will pay/, breakdown: "How it was computed" }, "zh-CN": { tagline: /^下单前/, breakdown: "计算过程" } };
+
+test("the built page holds the sample's receipt, as the package computes it, with its breakdown, in each language", () => {
   assert.ok(sampleHash?.startsWith("#%7B"), "the head script knows the sample's hash");
-  const total = /data-figure="total"[^>]*>([^<]*)</.exec(html)?.[1];
-  assert.ok(total?.includes(sampleTotal), `the prerendered total ${total} shows the package's ${sampleTotal}`);
+  const totals = [...html.matchAll(/data-figure="total"[^>]*>([^<]*)</g)].map((m) => m[1]);
+  assert.equal(totals.length, 2, "one receipt per language");
+  for (const total of totals) assert.ok(total.includes(sampleTotal), `the prerendered total ${total} shows the package's ${sampleTotal}`);
+  for (const lang of Object.keys(SAY)) {
+    assert.match(html, new RegExp(`data-prerendered="checkout" lang="${lang}"`), `the Checkout sample in ${lang}`);
+    assert.match(html, new RegExp(`data-prerendered="resource" lang="${lang}"`), `My resource's sample in ${lang}`);
+    assert.ok(html.includes(`${SAY[lang].breakdown}</summary><ol><li>`), `the breakdown is in the page, in ${lang}`);
+  }
   assert.match(html, /<template shadowrootmode="open"><style>/, "the receipt's shadow root, declarative, with its sheet");
-  assert.match(html, /How it was computed<\/summary><ol><li>/, "the breakdown is in the page");
+  assert.match(html, /function chosenLanguage\(\)/, "the head script runs the page's own language rule (www/i18n.js)");
   assert.match(html, /<link rel="modulepreload" href="\.\/dist\/app\.js">/);
   assert.match(html, /<link rel="preload" href="\.\/dist\/billcalc_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>/);
 });
 
-test("the sample: its figure is painted with the first paint, and the script takes it over without a flash", async () => {
-  const { context, errors, frames, boot, prerendered, mark, fcp } = await open(base);
-  assert.deepEqual(errors, [], "no error, no refused inline script or sheet");
-  assert.equal(boot, "checkout");
-  assert.ok(mark !== undefined && fcp !== undefined && mark <= fcp + FRAME, `the figure is in the page (${mark} ms) by the first contentful paint (${fcp} ms)`);
-  assert.ok(steady(frames, "total").includes(sampleTotal));
-  assert.ok(!prerendered.includes("checkout"), "the script has taken the view over (the prerendered nodes are replaced)");
-  assert.deepEqual([...new Set(frames.flatMap((f) => f.pre))], ["checkout"], "My resource's sample stays hidden");
-  await context.close();
+/** Every frame shows the prerendered samples and the page's words in `lang` only. */
+function onlyIn(frames, lang, what) {
+  assert.deepEqual([...new Set(frames.flatMap((f) => f.langs))].filter((l) => l !== lang), [], `${what}: no frame shows a sample in another language than ${lang}`);
+  const taglines = [...new Set(frames.map((f) => f.tagline))];
+  assert.ok(taglines.every((t) => SAY[lang].tagline.test(t)), `${what}: every frame's words are in ${lang} (${taglines.join(" | ")})`);
+}
+
+// English by default; 简体中文 by the browser's language (the page's rule, as the head script runs it).
+const READERS = [
+  ["en", {}],
+  ["zh-CN", { locale: "zh-CN" }],
+];
+
+test("the sample: its figure is painted with the first paint, and the script takes it over without a flash (en, zh-CN)", async () => {
+  for (const [lang, options] of READERS) {
+    const { context, errors, frames, boot, prerendered, mark, fcp, ...page } = await open(base, options);
+    assert.deepEqual(errors, [], `${lang}: no error, no refused inline script or sheet`);
+    assert.equal(boot, "checkout");
+    assert.equal(page.lang, lang);
+    assert.ok(mark !== undefined && fcp !== undefined && mark <= fcp + FRAME, `${lang}: the figure is in the page (${mark} ms) by the first contentful paint (${fcp} ms)`);
+    assert.ok(steady(frames, "total").includes(sampleTotal));
+    assert.ok(!prerendered.includes("checkout"), "the script has taken the view over (the prerendered nodes are replaced)");
+    assert.deepEqual([...new Set(frames.flatMap((f) => f.pre))], ["checkout"], "My resource's sample stays hidden");
+    onlyIn(frames, lang, lang);
+    await context.close();
+  }
 });
 
-test("My resource's sample (#resource): painted with the first paint, taken over without a flash", async () => {
-  for (const hash of ["#resource", resourceHash]) {
+test("My resource's sample (#resource): painted with the first paint, taken over without a flash (en, zh-CN)", async () => {
+  for (const hash of ["#resource", resourceHash, `?lang=zh-CN#resource`]) {
+    const lang = hash.includes("zh-CN") ? "zh-CN" : "en";
     const { context, errors, frames, boot, prerendered, mark, fcp } = await open(`${base}${hash}`);
     assert.deepEqual(errors, [], hash);
     assert.equal(boot, "resource");
+    onlyIn(frames, lang, hash);
     assert.ok(mark !== undefined && fcp !== undefined && mark <= fcp + FRAME, `the figure is in the page (${mark} ms) by the first contentful paint (${fcp} ms)`);
     assert.match(steady(frames, "refund"), /\d/);
     assert.ok(!prerendered.includes("resource"), "the script has taken the view over");
@@ -160,6 +193,8 @@ test("what the script draws looks exactly like what was prerendered (pixels)", a
   for (const [name, url, selector] of [
     ["receipt", base, "billcalc-receipt"],
     ["resource", `${base}#resource`, "#view-resource"],
+    ["receipt-zh-CN", `${base}?lang=zh-CN`, "billcalc-receipt"],
+    ["resource-zh-CN", `${base}?lang=zh-CN#resource`, "#view-resource"],
   ]) {
     const prerendered = await shotOf(url, selector, true);
     const live = await shotOf(url, selector, false);
@@ -183,10 +218,8 @@ test("a shared link's own request never shows the sample's figures, not even for
   const cases = [
     [`#${encodeURIComponent(JSON.stringify(link))}`, linkTotal],
     [`#${JSON.stringify(link)}`, linkTotal],
-    // The sample in another language than the prerendered one, and another view: not shown either.
-    ["?lang=zh-CN", null],
-    ["?lang=zh-CN#checkout", null],
-    ["?lang=zh-CN#resource", null],
+    // …in Chinese too; and another view: not shown either.
+    [`?lang=zh-CN#${encodeURIComponent(JSON.stringify(link))}`, linkTotal],
     [`#${encodeURIComponent(JSON.stringify({ view: "resource", request: { date: "2022-09-05", orders: [{ start: "2022-08-19", end: "2022-09-19", term: "1M", paidCash: "110.00" }], prices: { "1M": "110" } } }))}`, null],
     ["#calculations", null],
   ];
@@ -207,20 +240,25 @@ test("a shared link's own request never shows the sample's figures, not even for
   }
 });
 
-test("a reader whose language is Chinese (the browser's, or chosen before) never sees the English sample", async () => {
-  for (const [what, options, suffix] of [
-    ["browser zh-CN", { locale: "zh-CN" }, ""],
-    ["browser zh-TW", { locale: "zh-TW" }, "#resource"],
-    ["chosen before", { stored: "zh-CN" }, ""],
+test("a reader whose language is Chinese (the browser's, chosen before, or asked) sees the Chinese sample from the first paint, never the English one", async () => {
+  for (const [what, options, suffix, view] of [
+    ["browser zh-CN", { locale: "zh-CN" }, "", "checkout"],
+    ["browser zh-TW", { locale: "zh-TW" }, "#resource", "resource"],
+    ["chosen before", { stored: "zh-CN" }, "#checkout", "checkout"],
+    ["asked", {}, `?lang=zh-CN${sampleHash}`, "checkout"],
   ]) {
-    const { context, errors, frames, boot } = await open(`${base}${suffix}`, options);
+    const { context, errors, frames, boot, mark, fcp, ...page } = await open(`${base}${suffix}`, options);
     assert.deepEqual(errors, [], what);
-    assert.equal(boot, "wait", what);
-    assert.deepEqual(frames.filter((f) => f.pre.length), [], `${what}: no frame shows a prerendered sample`);
+    assert.equal(boot, view, what);
+    assert.equal(page.lang, "zh-CN", what);
+    assert.ok(mark <= fcp + FRAME, `${what}: the figure is in the page (${mark} ms) by the first contentful paint (${fcp} ms)`);
+    assert.match(steady(frames, view === "checkout" ? "total" : "refund"), /\d/, what);
+    onlyIn(frames, "zh-CN", what);
     await context.close();
   }
-  // …and `?lang=en` wins over both.
-  const { context, boot } = await open(`${base}?lang=en`, { locale: "zh-CN", stored: "zh-CN" });
+  // …and `?lang=en` wins over both: the English sample, never the Chinese one.
+  const { context, boot, frames } = await open(`${base}?lang=en`, { locale: "zh-CN", stored: "zh-CN" });
   assert.equal(boot, "checkout");
+  onlyIn(frames, "en", "?lang=en over zh-CN");
   await context.close();
 });

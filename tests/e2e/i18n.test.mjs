@@ -135,10 +135,34 @@ test("the Checkout receipt and the views' own words read in 简体中文", async
   assert.match(receipt, /支付方式/);
   assert.match(receipt, /现金余额/);
   assert.doesNotMatch(receipt, /To pay|Who pays|New purchase|Business discount/);
+  // How it was computed: the discount and tax lines and the offers' notes by their keys.
+  const how = await page.$eval("billcalc-receipt", (r) => {
+    const d = r.shadowRoot.querySelector("details");
+    d.open = true;
+    return new Promise((done) => setTimeout(() => done(d.textContent), 50));
+  });
+  assert.match(how, /购物车项 items\[0\]：商务授权折扣 × 0\.9/);
+  assert.match(how, /税费：GST/);
+  assert.match(how, /订单金额最低：54\.00（已选用）/);
+  assert.doesNotMatch(how, /lowest order amount|business discount|\(half up\)|payment: |tax: /);
   // The view's own words: the total bar and the tax fields.
   assert.match(await page.textContent("#view-checkout"), /应付金额 .*，详见收据/);
   assert.match(await page.textContent("#view-checkout"), /税率（如已知）/);
   await page.screenshot({ path: join(results, "i18n-zh-CN-checkout-1280.png"), fullPage: true });
+  assert.deepEqual(pageErrors, []);
+});
+
+test("My resource's timeline reads in 简体中文: the states, what works, the events", async () => {
+  await open(`${base}?lang=zh-CN#resource`);
+  await page.waitForSelector("#view-resource .timeline-list li");
+  const states = await page.$$eval("#view-resource .timeline-list li strong", (s) => s.map((x) => x.textContent));
+  assert.deepEqual(states, ["使用中", "已过期（宽限期）", "已冻结（保留期）", "已释放"]);
+  const list = await page.textContent("#view-resource .timeline-list");
+  assert.match(list, /照常使用；仍可开通新服务/);
+  assert.doesNotMatch(list, /003 §|works as usual|in use|released/, "no English, no section references");
+  const events = await page.textContent("#view-resource .timeline-events");
+  assert.match(events, /周期结束：资源过期，进入 15 天宽限期/);
+  assert.doesNotMatch(events, /the term ends|grace period/);
   assert.deepEqual(pageErrors, []);
 });
 

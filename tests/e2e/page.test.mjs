@@ -43,7 +43,8 @@ after(async () => {
 });
 
 const view = (name) => page.click(`#tab-${name}`);
-const main = () => page.textContent("#view-calculations .figure.main .v");
+// The exact figure behind the main one (shown with its currency: "$1,700.00" is "1700.00").
+const main = () => page.getAttribute("#view-calculations .figure.main", "data-value");
 const tab = async (op) => {
   if (!(await page.isVisible("#view-calculations"))) await view("calculations");
   await page.click(`nav button[data-op="${op}"]`);
@@ -377,7 +378,9 @@ test("changing a field recomputes; the exact policy rounds once; the document po
   assert.equal(await main(), "25.38");
   await page.selectOption("#policy", "console");
   assert.equal(await main(), "25.40");
-  assert.equal(await page.textContent('[data-figure="remainingPeriod"] .v'), "913/365 ≈ 2.50136986");
+  // The period in days; its fraction stays under "How it was computed".
+  assert.equal(await page.textContent('[data-figure="remainingPeriod"] .v'), "913 days (≈ 2.50 years)");
+  assert.match(await page.textContent("#how"), /913\/365/);
   await tab("unsubscribeRefund");
   await page.selectOption("#policy", "exact");
   assert.equal(await main(), "50.88");
@@ -418,7 +421,8 @@ test("state lives in the URL: a shared link restores the preview (and links of t
   await other.waitForSelector("body[data-ready=true]");
   assert.equal(await other.getAttribute("#tab-calculations", "aria-selected"), "true");
   assert.equal(await other.inputValue('#fields [name="discount"]'), "0.9");
-  assert.equal(await other.textContent("#view-calculations .figure.main .v"), "11.80"); // 28 − 90 × 0.2 × 0.9
+  assert.equal(await other.getAttribute("#view-calculations .figure.main", "data-value"), "11.80"); // 28 − 90 × 0.2 × 0.9
+  assert.equal(await other.textContent("#view-calculations .figure.main .v"), "$11.80");
   await other.close();
 });
 

@@ -1,7 +1,9 @@
 // Every table of words a customer reads has a 简体中文 twin: the receipt's (js/receipt-model.js
-// WORDS / WORDS_ZH) and the page views' (www/checkout.js, www/resource.js, www/timeline.js
-// TEXT_BY_LANG). The zh-CN table must have exactly the English keys, nested tables alike, and a
-// function wherever English has one (taking the same number of figures, giving a string).
+// WORDS / WORDS_ZH), the page views' (www/checkout.js, www/resource.js, www/timeline.js, the
+// form helpers' www/ui.js, the calculators' catalog www/sample.js and the All-calculations view
+// www/calculators.js TEXT_BY_LANG) and the page's chrome (www/i18n.js CHROME). The zh-CN
+// table must have exactly the English keys, nested tables alike, and a function wherever English
+// has one (taking the same number of figures, giving a string).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { register } from "node:module";
@@ -81,14 +83,21 @@ test("receiptModel keeps English by default and speaks Chinese given { words: WO
   assert.equal(plainError({ code: "E_X", message: "bad" }, WORDS_ZH).details, "详情：E_X");
 });
 
-for (const view of ["checkout", "resource", "timeline"]) {
+for (const view of ["checkout", "resource", "timeline", "ui", "sample", "calculators"]) {
   test(`www/${view}.js: the zh-CN TEXT has exactly the English keys and functions, in Chinese`, async () => {
     const { TEXT_BY_LANG } = await import(`../../www/${view}.js`);
     assert.deepEqual(Object.keys(TEXT_BY_LANG).sort(), ["en", "zh-CN"]);
     sameShape(TEXT_BY_LANG.en, TEXT_BY_LANG["zh-CN"], `${view} TEXT zh-CN`);
     for (const s of texts(TEXT_BY_LANG["zh-CN"])) {
-      if (/^[\s≈x\d]+$/.test(s)) continue; // figures only ("≈ 2")
+      if (/^[\s≈x\d，（）]+$/.test(s)) continue; // figures and punctuation only ("≈ 2", "2（x1）")
       assert.match(s, HAN, `"${s}" is Chinese`);
     }
   });
 }
+
+test("www/i18n.js: the zh-CN chrome has exactly the English keys and functions, in Chinese", async () => {
+  const { CHROME } = await import("../../www/i18n.js");
+  assert.deepEqual(Object.keys(CHROME).sort(), ["en", "zh-CN"]);
+  sameShape(CHROME.en, CHROME["zh-CN"], "CHROME zh-CN");
+  for (const s of texts(CHROME["zh-CN"])) assert.match(s, HAN, `"${s}" is Chinese`);
+});

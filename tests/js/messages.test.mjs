@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import * as billcalc from "billcalc";
-import { MESSAGES, LANGUAGES, pickLanguage, renderBreakdown, renderFact, renderLine, renderNotes } from "billcalc/messages";
+import { MESSAGES, LANGUAGES, pickLanguage, renderBreakdown, renderFact, renderLine, renderNotes, renderText } from "billcalc/messages";
 
 const placeholders = (s) => [...s.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]).sort();
 
@@ -74,6 +74,30 @@ test("in English, every breakdown the package answers is the native build's, tex
     assert.equal((b.noteMessages ?? []).length, b.notes.length, `${name}: a message slot per note`);
   });
   assert.ok(keyed > 50, `keyed lines and facts compared: ${keyed}`);
+});
+
+test("in English, an answer's texts told by messages (a timeline's states, an offer's reason) are the native build's", (t) => {
+  const native = nativeAnswers(answers.map(([, , request]) => request));
+  if (!native) return t.skip("no native build (cargo build) to compare with");
+  let told = 0;
+  answers.forEach(([name, answer], i) => {
+    const { breakdown: _b, ...rest } = JSON.parse(JSON.stringify(answer));
+    const { breakdown: _n, ...own } = native[i];
+    assert.deepEqual(rest, own, name);
+    told += (JSON.stringify(rest).match(/"messages":\{"/g) ?? []).length;
+  });
+  assert.ok(told > 20, `answers' members told by messages: ${told}`);
+});
+
+test("a timeline's states and events, and an offer's reason, render in 简体中文", () => {
+  const a = billcalc.resourceTimeline({ expiry: "2020-08-31", purchaseTerm: "1M", autoRenewal: {}, prices: { "1M": "100" }, cashBalance: "0" });
+  assert.deepEqual(a.periods.map((p) => renderText(p, "label", "zh-CN")), ["使用中", "已过期（宽限期）", "已冻结（保留期）", "已释放"]);
+  assert.deepEqual(a.periods.map((p) => renderText(p, "label")), a.periods.map((p) => p.label));
+  for (const e of a.events) assert.match(renderText(e, "what", "zh-CN"), /[\u4e00-\u9fff]/, e.what);
+  assert.equal(a.periods[1].works, "works as usual; new services can still be opened (003 §1.4)");
+  const d = billcalc.bestDiscount({ listAmount: "100", date: "2022-01-01", business: "0.9", partner: "0.8" });
+  assert.deepEqual(d.candidates.map((c) => c.reason), ["90.00 is above the lowest 80.00", "lowest order amount 80.00 (chosen)"]);
+  assert.equal(renderText(d.candidates[1], "reason", "zh-CN"), "订单金额最低：80.00（已选用）");
 });
 
 test("rendered in 简体中文, keyed texts read Chinese and leave no placeholder unfilled", () => {

@@ -5,12 +5,13 @@ import {
   curve,
   calculate,
   checkout,
+  resourceTimeline,
   type BillcalcError,
   type UnsubscribeResponse,
   type ErrorCode,
 } from "billcalc";
 import { BillcalcReceipt, type ReceiptError } from "billcalc/receipt";
-import { renderBreakdown, renderLine, pickLanguage, type Language } from "billcalc/messages";
+import { renderBreakdown, renderLine, renderText, pickLanguage, type Language } from "billcalc/messages";
 
 const res: UnsubscribeResponse = unsubscribeRefund({
   scenario: "inUse",
@@ -76,5 +77,7 @@ const firstLine = res.breakdown.lines[0];
 const key: string | null = firstLine.key;
 const rendered: { label: string; formula: string } = renderLine(firstLine, lang);
 const notes: string[] = renderBreakdown(res.breakdown, "zh-CN").notes;
+// An answer's text told by a message (`messages`), in a language.
+const state: string = renderText(resourceTimeline({ expiry: "2020-08-31" }).periods[0], "label", "zh-CN");
 
-export { refund, days, lineAmounts, period, cents, any, lineError, toPay, isReceipt, key, rendered, notes };
+export { refund, days, lineAmounts, period, cents, any, lineError, toPay, isReceipt, key, rendered, notes, state };

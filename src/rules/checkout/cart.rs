@@ -9,9 +9,9 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::breakdown::Breakdown;
+use crate::domain::breakdown::{Breakdown, Figures};
 use crate::domain::calendar::{end_of_day, expiry_instant, PeriodUnit, UnifiedDay};
-use crate::domain::messages::{Figure, Msg};
+use crate::domain::messages::{told, Figure, Msg};
 use crate::domain::money::{Money, Ratio};
 use crate::domain::order::Order;
 use crate::domain::price::PriceTable;
@@ -255,6 +255,8 @@ pub struct LineDiscount {
     pub amount: Money,
     /// Why it was chosen.
     pub reason: String,
+    /// The message of `reason` (`js/messages.js` renders it in other languages).
+    pub messages: Figures,
 }
 
 /// One answered line; a refused one has only `id`, `kind` and `error`.
@@ -482,13 +484,15 @@ fn choose_discount(
     discount::check_promotions(item.history(), &|m| m.to_string())?;
     if let Some(c) = &item.label().coupon {
         discount::check_factor(c.factor, "coupon.factor")?;
+        let mut messages = Figures::default();
+        let reason = told(&mut messages, "reason", Msg::new("discount.couponChosen"));
         let coupon = LineDiscount {
             kind: DiscountKind::Coupon,
             id: c.id.clone(),
             factor: c.factor,
             amount: Money::ZERO,
-            reason: "the discount coupon the customer chose (003 §9.1.2: no voucher with it)"
-                .into(),
+            reason,
+            messages,
         };
         return Ok((Some(coupon), Vec::new()));
     }
@@ -520,6 +524,7 @@ fn choose_discount(
             factor: c.factor,
             amount: Money::ZERO,
             reason: won.map(|x| x.reason.clone()).unwrap_or_default(),
+            messages: won.map(|x| x.messages.clone()).unwrap_or_default(),
         }
     });
     Ok((chosen, candidates))
@@ -573,7 +578,18 @@ fn line(
     )?;
     voucher::explain(&mut part, &choice, rule, false);
     if let Some(d) = &discount {
-        part.note_with(|| format!("items[{i}]: {} × {}: {}", d.kind.name(), d.factor, d.reason));
+        part.note_msg(|| {
+            let reason = d.messages.0.first().map(|(_, why)| why.clone());
+            let (kind, factor) = (d.kind.word(), d.factor);
+            let reason = reason.unwrap_or_else(|| Figure::Text(d.reason.clone()));
+            crate::msg!(
+                "cart.discount",
+                i = i,
+                kind = kind,
+                factor = factor,
+                reason = reason
+            )
+        });
     }
     let applied = choice.applied.into_iter().next();
     if let Some(a) = &applied {
@@ -586,7 +602,7 @@ fn line(
         false => None,
     };
     let due = priced.due - applied.as_ref().map_or(Money::ZERO, |a| a.amount);
-    b.absorb(part, &format!("items[{i}]"), None);
+    b.absorb_msg(part, crate::msg!("cart.partItem", i = i), None);
     Ok(CartLine {
         id: label.id.clone(),
         kind: Some(item.kind()),
@@ -644,7 +660,7 @@ pub fn checkout(req: &CheckoutRequest, mut b: Breakdown) -> Result<CheckoutRespo
     };
     let mut part = b.part();
     let payers = who_pays(to_pay, PaymentFlow::OrderPayment, &funds, false, &mut part);
-    b.absorb(part, "payment", None);
+    b.absorb_msg(part, Msg::new("cart.partPayment"), None);
     let display = cart_display(req, to_pay, &mut b)?;
     b.note_msg(|| Msg::new("cart.order"));
     Ok(CheckoutResponse {
@@ -717,12 +733,9 @@ fn cart_line(
     match answered {
         Ok(l) => l,
         Err(e) => {
-            b.note_with(|| {
-                format!(
-                    "items[{i}] refused ({} at {}): left out of the totals",
-                    e.code.as_str(),
-                    e.path
-                )
+            b.note_msg(|| {
+                let (code, path) = (e.code.as_str(), &e.path);
+                crate::msg!("cart.refused", i = i, code = code, path = path)
             });
             let item = item.as_ref().ok();
             CartLine {
@@ -753,7 +766,7 @@ fn cart_tax(req: &CheckoutRequest, total: Money, b: &mut Breakdown) -> Result<Op
     };
     let mut t = invoice_tax(&invoice, b.part())?;
     let part = std::mem::replace(&mut t.breakdown, Breakdown::silent(b.policy));
-    b.absorb(part, "tax", Some(total));
+    b.absorb_msg(part, Msg::new("cart.partTax"), Some(total));
     Ok(Some(t))
 }
 

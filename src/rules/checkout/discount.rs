@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
 
-use crate::domain::breakdown::Breakdown;
-use crate::domain::messages::Msg;
+use crate::domain::breakdown::{Breakdown, Figures};
+use crate::domain::messages::{maybe, told, Msg};
 use crate::domain::money::{show, Money, Ratio};
 use crate::domain::term::Term;
 use crate::error::{check_count, Error, ErrorCode, Result};
@@ -31,6 +31,16 @@ pub enum DiscountKind {
 }
 
 impl DiscountKind {
+    /// The billing word, as a message.
+    pub fn word(self) -> Msg {
+        Msg::new(match self {
+            DiscountKind::Business => "discount.business",
+            DiscountKind::Partner => "discount.partner",
+            DiscountKind::Promotion => "discount.promotion",
+            DiscountKind::Coupon => "discount.coupon",
+        })
+    }
+
     /// The billing word.
     pub fn name(self) -> &'static str {
         match self {
@@ -107,6 +117,8 @@ pub struct DiscountCandidate {
     pub because: Because,
     /// Why it was chosen, lost or left out.
     pub reason: String,
+    /// The message of `reason` (`js/messages.js` renders it in other languages).
+    pub messages: Figures,
 }
 
 /// Why a candidate was chosen, lost or left out (003 §3.2.3.1, §3.3.2, §9.2.1).
@@ -196,22 +208,13 @@ pub fn best_discount(req: &BestDiscountRequest, mut b: Breakdown) -> Result<Best
     let amount = chosen
         .as_ref()
         .map_or(req.list_amount, |c| discounted(req.list_amount, c.factor));
-    b.line(
-        "list amount",
-        format!("{}", req.list_amount),
-        req.list_amount,
-    );
+    b.line_msg(list, || crate::msg!("payment.listAmount", amount = list));
     if let Some(c) = &chosen {
         explain_discount(&mut b, req.list_amount, c, amount);
     } else {
         b.note_msg(|| Msg::new("discount.none"));
     }
-    b.note_with(|| {
-        "003 §3.2.3.1: candidates are business, partner and one promotion used on this resource \
-         and still valid (latest effective; same day → latest order); lowest amount wins; tie → \
-         business, partner, promotion"
-            .to_string()
-    });
+    b.note_msg(|| Msg::new("discount.rule"));
     Ok(BestDiscountResponse {
         discount: req.list_amount - amount,
         chosen,
@@ -223,19 +226,18 @@ pub fn best_discount(req: &BestDiscountRequest, mut b: Breakdown) -> Result<Best
 
 /// The discount line of a breakdown: `amount − list`.
 pub(crate) fn explain_discount(b: &mut Breakdown, list: Money, c: &ChosenDiscount, amount: Money) {
-    b.line_with(amount - list, || {
-        let name = match &c.id {
-            Some(id) => format!("{} {id}", c.kind.name()),
-            None => c.kind.name().to_string(),
-        };
-        (
-            format!("{name} × {}", c.factor),
-            format!(
-                "{list} × {} = {} → {amount}; discount {list} − {amount} = {}",
-                c.factor,
-                show(list.0 * c.factor.0),
-                list - amount
-            ),
+    b.line_msg(amount - list, || {
+        let id = maybe(c.id.as_ref().map(|id| crate::msg!("discount.id", id = id)));
+        let (exact, discount) = (show(list.0 * c.factor.0), list - amount);
+        crate::msg!(
+            "discount.line",
+            kind = c.kind.word(),
+            id = id,
+            factor = c.factor,
+            list = list,
+            exact = exact,
+            amount = amount,
+            discount = discount
         )
     });
 }
@@ -254,13 +256,11 @@ pub(crate) struct DiscountedOrder<'a> {
 impl DiscountedOrder<'_> {
     /// 003 §9.2.1: the partner discount applies to yearly/monthly products "except products of two
     /// years or more" (两年及以上产品除外).
-    fn partner_excluded(&self) -> Option<(Because, String)> {
+    fn partner_excluded(&self) -> Option<(Because, Msg)> {
         let t = self.term.filter(|t| t.months() >= 24)?;
         Some((
             Because::TwoYearsOrLonger,
-            format!(
-                "a partner discount does not apply to products of two years or more ({t}) (003 §9.2.1)"
-            ),
+            crate::msg!("discount.twoYearsOrLonger", term = t),
         ))
     }
 }
@@ -306,23 +306,24 @@ pub(crate) fn check_promotions(
 
 /// Step 1: why a promotion cannot compete on `date`, if it cannot (003 §3.2.3.1, §3.3.2: only a
 /// promotion used on an earlier order of this resource, still valid, competes).
-fn promotion_left_out(p: &Promotion, date: NaiveDate) -> Option<(Because, String)> {
+fn promotion_left_out(p: &Promotion, date: NaiveDate) -> Option<(Because, Msg)> {
     let why = match p.used_on {
-        None => (
-            Because::NeverUsedHere,
-            "never used on an earlier order of this resource (003 §3.3.2)".into(),
-        ),
+        None => (Because::NeverUsedHere, Msg::new("discount.neverUsedHere")),
         Some(u) if u > date => (
             Because::UsedAfterThisOrder,
-            format!("used on {u}, after this order's date {date}: not an earlier order of this resource (003 §3.3.2)"),
+            crate::msg!("discount.usedAfterThisOrder", used = u, date = date),
         ),
         Some(_) if p.effective > date => (
             Because::NotYetInEffect,
-            format!("not valid on {date}: in effect from {} (003 §3.2.3.1)", p.effective),
+            crate::msg!(
+                "discount.notYetInEffect",
+                date = date,
+                effective = p.effective
+            ),
         ),
         Some(_) if p.expires.is_some_and(|e| e < date) => (
             Because::Expired,
-            format!("not valid on {date} (003 §3.2.3.1)"),
+            crate::msg!("discount.expired", date = date),
         ),
         Some(_) => return None,
     };
@@ -359,9 +360,7 @@ pub(crate) fn choose(
         let left_out = match promotion_left_out(p, date) {
             None if Some(i) != best_promo => Some((
                 Because::OtherPromotionCompetes,
-                "a used promotion with a later effective date, or the same date and a more \
-                 recent order, is the one that competes (003 §3.2.3.1 step 2)"
-                    .to_string(),
+                Msg::new("discount.otherPromotionCompetes"),
             )),
             why => why,
         };
@@ -377,10 +376,14 @@ fn candidate(
     kind: DiscountKind,
     id: Option<String>,
     factor: Ratio,
-    left_out: Option<(Because, String)>,
+    left_out: Option<(Because, Msg)>,
 ) -> Result<DiscountCandidate> {
     let eligible = left_out.is_none();
-    let (because, reason) = left_out.unwrap_or((Because::Chosen, String::new()));
+    let mut messages = Figures::default();
+    let (because, reason) = match left_out {
+        Some((because, why)) => (because, told(&mut messages, "reason", why)),
+        None => (Because::Chosen, String::new()),
+    };
     Ok(DiscountCandidate {
         kind,
         id,
@@ -389,6 +392,7 @@ fn candidate(
         eligible,
         because,
         reason,
+        messages,
     })
 }
 
@@ -409,24 +413,23 @@ fn compare(
         if !c.eligible {
             continue;
         }
-        (c.because, c.reason) = match lowest {
+        let (because, why) = match lowest {
             _ if Some(i) == winner => (
                 Because::Chosen,
-                format!("lowest order amount {} (chosen)", c.amount),
+                crate::msg!("discount.chosen", amount = c.amount),
             ),
             Some((amount, kind)) if amount == c.amount => (
                 Because::SameAmountOtherFirst,
-                format!(
-                    "same amount {amount}; the {} goes first (003 §3.2.3.1 step 4)",
-                    kind.name()
-                ),
+                crate::msg!("discount.sameAmount", amount = amount, kind = kind.word()),
             ),
             Some((amount, _)) => (
                 Because::HigherAmount,
-                format!("{} is above the lowest {amount}", c.amount),
+                crate::msg!("discount.higherAmount", amount = c.amount, lowest = amount),
             ),
-            None => (Because::Chosen, String::new()),
+            None => continue,
         };
+        c.because = because;
+        c.reason = told(&mut c.messages, "reason", why);
     }
     let chosen = winner
         .and_then(|w| candidates.get(w))

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::messages::Msg;
+use crate::domain::messages::{maybe, Msg};
 use crate::domain::money::{minus, plus, total, Money};
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::checkout::customer_type::CustomerType;
@@ -270,7 +270,7 @@ fn invoice_tax_of(
     for (n, m) in part.notes.into_iter().zip(part.note_messages) {
         match m {
             Some(m) => b.note_msg(|| crate::msg!("invoice.taxNote", note = m)),
-            None => b.note(format!("tax: {n}")),
+            None => b.note_msg(|| crate::msg!("invoice.taxNote", note = n)),
         }
     }
     Ok(Some(t))
@@ -286,40 +286,26 @@ fn explain(
     (invoiced, tax_amount, tax): (Money, Money, Option<&TaxResponse>),
     b: &mut Breakdown,
 ) {
-    {
-        let (l, f): (String, String) = {
-            (
-                "invoiced (before tax)".into(),
-                format!(
-                    "{} − {} paid by voucher (not invoiced, 003 §9.1.2)",
-                    req.amount, req.voucher
-                ),
-            )
-        };
-        b.line(l, f, invoiced);
-    }
+    b.line_msg(invoiced, || {
+        let (amount, voucher) = (req.amount, req.voucher);
+        crate::msg!("invoice.invoiced", amount = amount, voucher = voucher)
+    });
     if !tax_amount.0.is_zero() {
-        {
-            let (l, f): (String, String) = {
-                let what = if tax_amount.is_negative() {
-                    "tax given back with the credit note (A33)"
-                } else {
-                    "indirect tax (003 §8)"
-                };
-                let rates: Vec<String> = tax
-                    .map(|t| {
-                        t.rates
-                            .iter()
-                            .map(|r| {
-                                format!("{} {} × {}", r.tax, r.rate.0, Money(invoiced.0.abs()))
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                (what.into(), format!("{} = {tax_amount}", rates.join(" + ")))
-            };
-            b.line(l, f, tax_amount);
-        }
+        b.line_msg(tax_amount, || {
+            let rates: Vec<String> = tax
+                .map(|t| {
+                    t.rates
+                        .iter()
+                        .map(|r| format!("{} {} × {}", r.tax, r.rate.0, Money(invoiced.0.abs())))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let rates = rates.join(" + ");
+            match tax_amount.is_negative() {
+                true => crate::msg!("invoice.taxBack", rates = rates, amount = tax_amount),
+                false => crate::msg!("invoice.tax", rates = rates, amount = tax_amount),
+            }
+        });
     }
     let note = match (issuer, kind, issued_on) {
         (InvoiceIssuer::EnterpriseMaster, ..) => Some(Msg::new("invoice.toMaster")),
@@ -361,27 +347,23 @@ fn certificate_split(
         (country.as_deref(), req.tax.seller),
         (Some("MY"), Some(Seller::SparkooSingapore)) | (Some("TH"), Some(Seller::SparkooThailand))
     );
-    {
-        let (l, f, v): (String, String, String) = {
-            let parts: Vec<String> = c
-                .invoices
-                .iter()
-                .zip(&amounts)
-                .map(|(x, a)| format!("{a} ({})", x.id))
-                .collect();
-            let how = if proposed {
-                ", proposed in proportion to the invoices before VAT (A34)"
-            } else {
-                ""
-            };
-            (
-                "WHT certificate".into(),
-                format!("{} = {}{how}", c.total, parts.join(" + ")),
-                c.total.to_string(),
-            )
-        };
-        b.fact(l, f, v);
-    }
+    b.fact_msg(|| {
+        let parts: Vec<String> = c
+            .invoices
+            .iter()
+            .zip(&amounts)
+            .map(|(x, a)| format!("{a} ({})", x.id))
+            .collect();
+        let how = maybe(proposed.then(|| Msg::new("invoice.proposed")));
+        let parts = parts.join(" + ");
+        crate::msg!(
+            "invoice.whtCertificate",
+            total = c.total,
+            parts = parts,
+            how = how,
+            value = c.total
+        )
+    });
     b.note_msg(|| {
         Msg::new(if upload_open {
             "invoice.whtUpload"

@@ -564,44 +564,35 @@ fn explain_customer(flow: PaymentFlow, funds: &Funds, could: &CouldPay, b: &mut 
         _ => Paying::AutoRenewal,
     };
     if let Some(t) = funds.customer {
-        b.note_with(|| {
+        b.note_msg(|| {
             let names: Vec<&str> = t.methods(paying).iter().map(|m| m.words()).collect();
-            let what = match paying {
-                Paying::Order => "buys an order",
-                Paying::AutoRenewal => "auto-renews",
-            };
-            format!("003 §1.3: {} {what} by {}", t.words(), names.join(" or "))
+            let (customer, methods) = (t.words(), names.join(" or "));
+            match paying {
+                Paying::Order => crate::msg!(
+                    "payment.customerBuys",
+                    customer = customer,
+                    methods = methods
+                ),
+                Paying::AutoRenewal => crate::msg!(
+                    "payment.customerRenews",
+                    customer = customer,
+                    methods = methods
+                ),
+            }
         });
         let chain = chain(flow, funds);
         if !chain.settlement && !chain.balance && !chain.card {
-            b.note(
-                "nothing pays automatically: the order is paid by hand on the payment page, by \
-                 the bound card or online payment (003 §1.2, §1.3)",
-            );
+            b.note_msg(|| Msg::new("payment.byHand"));
         }
     }
     if could.settlement.is_positive() {
-        b.note_with(|| {
-            format!(
-                "003 §1.2: {} goes on the month's bill, issued on the 3rd of the next month and \
-                 then charged to the bound card",
-                could.settlement
-            )
-        });
+        b.note_msg(|| crate::msg!("payment.onTheBill", amount = could.settlement));
     }
     let prepaid = funds
         .customer
         .map_or(!funds.monthly_settlement, |t| t.card_renews());
     if flow == PaymentFlow::AutoRenewal && prepaid && could.card.is_positive() {
-        b.note_with(|| {
-            format!(
-                "A30: 003 §1.3's table lists only the balance for a prepaid customer's \
-                 auto-renewal; billcalc follows §3.2.3.1 and its example, where the bound card \
-                 pays what the balance cannot ({}) — by the table alone this renewal would fail \
-                 {} short",
-                could.card, could.card
-            )
-        });
+        b.note_msg(|| crate::msg!("payment.cardRenews", card = could.card));
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
-use crate::domain::messages::Msg;
+use crate::domain::messages::{maybe, Msg};
 use crate::domain::money::{clip, show, Money, Ratio};
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::Options;
@@ -351,17 +351,22 @@ fn withholding(
     b: &mut Breakdown,
 ) -> Result<Money> {
     let (exact, wht) = (price * rate, (price * rate).cents());
-    let formula = || {
-        format!(
-            "{price} × {} = {} → {wht} (half up)",
-            show(rate),
-            show(exact.0)
-        )
+    let deducted = |b: &mut Breakdown| {
+        if !wht.0.is_zero() {
+            b.line_msg(-wht, || {
+                let (rate, exact) = (show(rate), show(exact.0));
+                crate::msg!(
+                    "tax.withholding",
+                    price = price,
+                    rate = rate,
+                    exact = exact,
+                    wht = wht
+                )
+            });
+        }
     };
     if !matches!(country, "MY" | "KE") {
-        if !wht.0.is_zero() {
-            b.line("withholding tax (paid to the tax office)", formula(), -wht);
-        }
+        deducted(b);
         return Ok(wht);
     }
     let (y, m, d) = WHT_INCLUDED_FROM;
@@ -374,15 +379,16 @@ fn withholding(
         )),
         Some(day) if day < from => {
             if !wht.0.is_zero() {
-                b.fact("WHT paid separately to the tax office (not deducted)", formula(), wht.to_string());
+                b.fact_msg(|| {
+                    let (rate, exact) = (show(rate), show(exact.0));
+                    crate::msg!("tax.whtSeparately", price = price, rate = rate, exact = exact, value = wht)
+                });
             }
             b.note_msg(|| Msg::new("tax.whtBefore2021"));
             Ok(Money::ZERO)
         }
         _ => {
-            if !wht.0.is_zero() {
-                b.line("withholding tax (paid to the tax office)", formula(), -wht);
-            }
+            deducted(b);
             b.note_msg(|| Msg::new("tax.whtFrom2021"));
             Ok(wht)
         }
@@ -402,12 +408,7 @@ fn vat_collected(req: &Invoice<'_>, country: &str, tax: Money, b: &mut Breakdown
         return Err(refuse(ErrorCode::InvalidInput, "vatCollector", msg));
     }
     if !tax.0.is_zero() {
-        let formula = format!("{tax} paid by the customer to the tax authority (VAT collector)");
-        b.line(
-            "VAT the customer pays itself (003 §8.1 Indonesia)",
-            formula,
-            -tax,
-        );
+        b.line_msg(-tax, || crate::msg!("tax.vatCollector", tax = tax));
     }
     Ok(tax)
 }
@@ -472,13 +473,13 @@ fn unstated(req: &Invoice<'_>, e: Error) -> Result<NoRateFor> {
 
 /// The note of an invoice 003 §8.1 states no rate for (rules.md A28).
 fn explain_unstated(b: &mut Breakdown, country: &str, what: NoRateFor) {
-    b.note_with(|| {
-        let what = match what {
-            NoRateFor::Country => format!("for {country}"),
-            NoRateFor::Seller => format!("for {country} with this seller"),
-            NoRateFor::Date => format!("for {country} on this date"),
-        };
-        format!("003 §8.1 states no indirect tax {what}: none is charged here; give indirectTaxRate if one applies")
+    b.note_msg(|| {
+        let what = maybe(match what {
+            NoRateFor::Country => None,
+            NoRateFor::Seller => Some(Msg::new("tax.noRateSeller")),
+            NoRateFor::Date => Some(Msg::new("tax.noRateDate")),
+        });
+        crate::msg!("tax.noRate", country = country, what = what)
     });
 }
 
@@ -509,32 +510,54 @@ pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResp
         _ => None,
     };
     if let (None, Some((code, name))) = (req.profile.indirect_tax_rate, state) {
-        let tax = if code == "HR" {
-            "SGST + CGST: the seller is in Haryana"
-        } else {
-            "IGST: another state than the seller's Haryana"
-        };
-        let formula = format!(
-            "\"{}\" = {name} ({tax}, 003 §8.1)",
-            clip(req.profile.subdivision.as_deref().unwrap_or_default())
-        );
-        b.fact("customer's state", formula, format!("IN-{code}"));
+        b.fact_msg(|| {
+            let tax = Msg::new(if code == "HR" {
+                "tax.stateHaryana"
+            } else {
+                "tax.stateOther"
+            });
+            let given = clip(req.profile.subdivision.as_deref().unwrap_or_default());
+            let value = ["IN-", code].concat();
+            crate::msg!(
+                "tax.state",
+                given = given,
+                name = name,
+                tax = tax,
+                value = value
+            )
+        });
     }
-    b.line("price before tax", price.to_string(), price);
+    b.line_msg(price, || crate::msg!("tax.priceBeforeTax", price = price));
     let mut tax = Money::ZERO;
     for r in rates.iter_mut().filter(|_| charged) {
         let exact = price * r.rate.0;
         r.amount = exact.cents();
         tax += r.amount;
         let (rate, amount) = (r.rate, r.amount);
-        let formula = format!("{price} × {rate} = {} → {amount} (half up)", show(exact.0));
-        b.line(format!("{} ({})", r.tax, r.source), formula, amount);
+        b.line_msg(amount, || {
+            let (tax, source, exact) = (&r.tax, &r.source, show(exact.0));
+            let mut m = crate::msg!(
+                "tax.rate",
+                tax = tax,
+                source = source,
+                price = price,
+                rate = rate,
+                exact = exact,
+                amount = amount
+            );
+            if source == "given" {
+                m.key = "tax.givenRate";
+            }
+            m
+        });
     }
     if !charged {
-        b.note(if reverse {
-            "registered: not charged; the customer self-assesses the tax (reverse charge, 003 §8.1)"
-        } else {
-            "registered: not charged (003 §8.1)"
+        b.note_msg(|| {
+            Msg::new(if reverse {
+                "tax.reverseCharge"
+            } else {
+                "tax.registered"
+            })
         });
     }
     if country == "SA" && reverse {
@@ -546,7 +569,7 @@ pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResp
     let wht = withholding(req.date, &country, price, wht_rate, &mut b)?;
     let invoice = price + tax;
     let net_payable = invoice - wht - vat_collected(req, &country, tax, &mut b)?;
-    b.fact("invoice", format!("{price} + {tax}"), invoice.to_string());
+    b.fact_msg(|| crate::msg!("tax.invoice", price = price, tax = tax, value = invoice));
     Ok(TaxResponse {
         rates,
         reverse_charge: reverse,

@@ -5,9 +5,9 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::domain::breakdown::Breakdown;
+use crate::domain::breakdown::{Breakdown, Figures};
 use crate::domain::calendar::{end_of_day, expiry_instant, PROVIDER_UTC_OFFSET};
-use crate::domain::messages::Msg;
+use crate::domain::messages::{told, Figure, Msg};
 use crate::domain::money::{Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
@@ -130,6 +130,9 @@ pub struct TimelinePeriod {
     pub cost_to_keep: Option<Money>,
     /// How to keep it.
     pub how_to_keep: String,
+    /// The messages of `label`, `works` and `howToKeep` (`js/messages.js` renders them in other
+    /// languages).
+    pub messages: Figures,
 }
 
 /// An event on the timeline.
@@ -139,6 +142,8 @@ pub struct TimelineEvent {
     pub at: String,
     /// What happens, in customer words.
     pub what: String,
+    /// The message of `what`.
+    pub messages: Figures,
 }
 
 /// What the auto-renewal attempts lead to.
@@ -216,44 +221,50 @@ fn plus(d: NaiveDate, n: i64) -> Result<NaiveDate> {
 }
 
 /// Add an event in time order (instants of one offset compare as text; equal ones keep their order).
-fn add_event(events: &mut Vec<TimelineEvent>, at: String, what: String) {
+#[inline(never)]
+fn add_event(events: &mut Vec<TimelineEvent>, at: String, what: Msg) {
     let i = events
         .iter()
         .position(|e| e.at > at)
         .unwrap_or(events.len());
-    events.insert(i, TimelineEvent { at, what });
+    let mut messages = Figures::default();
+    let what = told(&mut messages, "what", what);
+    events.insert(i, TimelineEvent { at, what, messages });
 }
 
 /// A state from–to, what works, and `keep`: what keeping the resource costs and how.
+#[inline(never)]
 fn period(
     state: ResourceState,
-    label: &str,
+    label: &'static str,
     (from, to): (Option<String>, Option<String>),
     days: Option<i64>,
-    works: &str,
-    keep: &(Option<Money>, String),
+    works: &'static str,
+    keep: &(Option<Money>, Msg),
 ) -> TimelinePeriod {
+    let mut messages = Figures::default();
     TimelinePeriod {
         state,
-        label: label.into(),
+        label: told(&mut messages, "label", Msg::new(label)),
         from,
         to,
         days,
-        works: works.into(),
+        works: told(&mut messages, "works", Msg::new(works)),
         cost_to_keep: keep.0,
-        how_to_keep: keep.1.clone(),
+        how_to_keep: told(&mut messages, "howToKeep", keep.1.clone()),
+        messages,
     }
 }
 
 /// 003 §3.2.1: released from `day`: data deleted, no renewal.
 fn released_period(day: NaiveDate) -> TimelinePeriod {
-    let keep = (None, "too late: buy a new one".to_string());
+    let keep = (None, Msg::new("timeline.tooLate"));
     period(
         ResourceState::Released,
-        "released",
+        "timeline.released",
         (Some(start_of(day)), None),
         None,
-        "nothing: the resource and its data are deleted (003 §3.2.1)",
+        "timeline.releasedWorks",
         &keep,
     )
 }
@@ -296,23 +307,15 @@ pub fn resource_timeline(req: &TimelineRequest, mut b: Breakdown) -> Result<Time
         .unwrap_or_default();
     let state_today = req.today.map(|t| state_on(&periods, t));
     if let Some(s) = state_today {
-        b.fact_with(|| {
-            let label = periods
-                .iter()
-                .find(|p| p.state == s)
-                .map(|p| p.label.clone());
-            (
-                "state today".into(),
-                format!("on {}", req.today.unwrap_or_default()),
-                label.unwrap_or_default(),
-            )
+        b.fact_msg(|| {
+            let label = periods.iter().find(|p| p.state == s);
+            let label = label.and_then(|p| p.messages.0.first().map(|f| f.1.clone()));
+            let today = req.today.unwrap_or_default();
+            crate::msg!("timeline.stateToday", today = today)
+                .with("value", label.unwrap_or(Figure::Text(String::new())))
         });
     }
-    b.fact(
-        "keep it until",
-        "renew or repay before this, or it is released",
-        keep_until.clone(),
-    );
+    b.fact_msg(|| crate::msg!("timeline.keepUntil", value = &keep_until));
     Ok(TimelineResponse {
         billing: req.billing,
         periods,
@@ -439,7 +442,11 @@ fn renewal_cost(
         },
         part,
     )?;
-    b.absorb(q.breakdown, &format!("renewal for {term}"), None);
+    b.absorb_msg(
+        q.breakdown,
+        crate::msg!("timeline.renewalFor", term = term),
+        None,
+    );
     Ok(Some(q.payable))
 }
 
@@ -482,14 +489,9 @@ fn prepaid(
                     },
                 )?;
                 let next = schedule(req, s, end)?;
-                add_event(
-                    events,
-                    next.first_attempt,
-                    format!(
-                        "next auto-renewal attempt, for the term after {}",
-                        expiry_instant(end)
-                    ),
-                );
+                let after = expiry_instant(end);
+                let what = crate::msg!("timeline.nextAttempt", after = after);
+                add_event(events, next.first_attempt, what);
             }
             Some(plan)
         }
@@ -536,32 +538,45 @@ fn plan_auto_renewal(
         Some(_) => AttemptOutcome::FailsEveryAttempt,
         None => AttemptOutcome::DependsOnBalance,
     };
+    let (term, until) = (s.renewal_term, &s.expiry_on_success);
     let what = match (outcome, amount) {
-        (AttemptOutcome::Renews, Some(a)) => format!("auto-renewal for {} charges {a}: paid, the resource is renewed until {}", s.renewal_term, s.expiry_on_success),
-        (AttemptOutcome::FailsEveryAttempt, Some(a)) => format!("auto-renewal for {} tries to charge {a}: balance and card fall short, it fails and is retried every day at 03:00", s.renewal_term),
-        _ => format!("first auto-renewal attempt for {}: if it fails, it is retried every day at 03:00", s.renewal_term),
+        (AttemptOutcome::Renews, Some(a)) => {
+            crate::msg!(
+                "timeline.attemptRenews",
+                term = term,
+                amount = a,
+                until = until
+            )
+        }
+        (AttemptOutcome::FailsEveryAttempt, Some(a)) => {
+            crate::msg!("timeline.attemptFails", term = term, amount = a)
+        }
+        _ => crate::msg!("timeline.firstAttempt", term = term),
     };
     add_event(events, s.first_attempt.clone(), what);
     if outcome != AttemptOutcome::Renews {
-        let what = format!("last auto-renewal attempt ({} in all); if it fails too, the resource is released at the end of the day", s.attempt_count);
+        let what = crate::msg!("timeline.lastAttempt", count = s.attempt_count);
         add_event(events, s.last_attempt.clone(), what);
     }
     let shortfall = payers
         .as_ref()
         .filter(|p| p.status != PaymentStatus::Paid)
         .map(|p| p.shortfall);
-    b.fact_with(|| {
-        let why = match (outcome, shortfall) {
-            (AttemptOutcome::Renews, _) => "balance (cash, then credit), then the bound card cover it (003 §3.2.3.1)".to_string(),
-            (AttemptOutcome::FailsEveryAttempt, Some(s)) => format!("{s} short: a top-up or a card before an attempt makes that attempt succeed, renewing from the old expiry"),
-            _ => "no balance given: shown as if every attempt fails".to_string(),
-        };
-        let value = match outcome {
-            AttemptOutcome::Renews => "renews",
-            AttemptOutcome::FailsEveryAttempt => "fails every attempt",
-            AttemptOutcome::DependsOnBalance => "depends on the balance",
-        };
-        ("auto-renewal".into(), why, value.into())
+    b.fact_msg(|| match (outcome, shortfall) {
+        (AttemptOutcome::Renews, _) => {
+            crate::msg!(
+                "timeline.renews",
+                value = Msg::new("timeline.outcomeRenews")
+            )
+        }
+        (AttemptOutcome::FailsEveryAttempt, Some(s)) => {
+            let value = Msg::new("timeline.outcomeFails");
+            crate::msg!("timeline.failsEveryAttempt", shortfall = s, value = value)
+        }
+        _ => {
+            let value = Msg::new("timeline.outcomeDepends");
+            crate::msg!("timeline.dependsOnBalance", value = value)
+        }
     });
     Ok(AutoRenewalPlan {
         outcome,
@@ -589,70 +604,72 @@ fn prepaid_states(
     let grace_to = plus(expiry, GRACE_DAYS)?;
     let retention_to = plus(expiry, GRACE_DAYS + RETENTION_DAYS)?;
     let released = plus(retention_to, 1)?;
-    let renew =
-        format!("renew for {term}, from the old expiry {expiry} 23:59:59 on (003 §3.2.2.1)");
+    let renew = crate::msg!("timeline.renew", term = term, expiry = expiry);
     let in_use_from = req.today.filter(|t| *t <= expiry).map(start_of);
     let keep = (cost, renew);
     let periods = vec![
         period(
             ResourceState::InUse,
-            "in use",
+            "timeline.inUse",
             (in_use_from, Some(expiry_instant(expiry))),
             None,
-            "everything: the paid term",
+            "timeline.inUseWorks",
             &keep,
         ),
         period(
             ResourceState::Grace,
-            "expired (grace period)",
+            "timeline.expired",
             (Some(start_of(grace_from)), Some(expiry_instant(grace_to))),
             Some(GRACE_DAYS),
-            "works as usual; new services can still be opened (003 §1.4)",
+            "timeline.expiredWorks",
             &keep,
         ),
         period(
             ResourceState::Retention,
-            "frozen (retention period)",
+            "timeline.frozen",
             (
                 Some(start_of(plus(grace_to, 1)?)),
                 Some(expiry_instant(retention_to)),
             ),
             Some(RETENTION_DAYS),
-            "nothing: frozen, its data kept (003 §3.2.1)",
+            "timeline.frozenWorks",
             &keep,
         ),
         released_period(released),
     ];
-    add_event(
-        events,
-        expiry_instant(expiry),
-        "the term ends: the resource is expired and enters its 15-day grace period".into(),
-    );
-    add_event(
-        events,
-        expiry_instant(grace_to),
-        "the grace period ends: the resource is frozen (retention period, data kept)".into(),
-    );
-    add_event(
-        events,
-        expiry_instant(retention_to),
-        "the retention period ends: the resource is released and its data deleted".into(),
-    );
-    b.fact(
-        "grace period (expired)",
-        format!("the {GRACE_DAYS} days after the expiry {expiry} (international site, 003 §1.4)"),
-        format!("{grace_from}..{grace_to}"),
-    );
-    b.fact(
-        "retention period (frozen)",
-        format!("the next {RETENTION_DAYS} days (003 §1.4)"),
-        format!("{}..{retention_to}", plus(grace_to, 1)?),
-    );
-    b.fact(
-        "released",
-        format!("after {retention_to} 23:59:59 (003 §3.2.1)"),
-        released.to_string(),
-    );
+    let ends = [
+        (expiry, Msg::new("timeline.termEnds")),
+        (grace_to, Msg::new("timeline.graceEnds")),
+        (retention_to, Msg::new("timeline.retentionEnds")),
+    ];
+    for (day, what) in ends {
+        add_event(events, expiry_instant(day), what);
+    }
+    let frozen_from = plus(grace_to, 1)?;
+    b.fact_msg(|| {
+        let value = crate::msg!("dates.range", start = grace_from, end = grace_to);
+        crate::msg!(
+            "timeline.graceExpired",
+            days = GRACE_DAYS,
+            expiry = expiry,
+            value = value
+        )
+    });
+    b.fact_msg(|| {
+        let value = crate::msg!("dates.range", start = frozen_from, end = retention_to);
+        crate::msg!(
+            "timeline.retentionNext",
+            days = RETENTION_DAYS,
+            value = value
+        )
+    });
+    b.fact_msg(|| {
+        crate::msg!(
+            "timeline.releasedAfter",
+            last = retention_to,
+            value = released
+        )
+    });
     Ok(periods)
 }
 
@@ -692,31 +709,34 @@ fn pay_per_use(
     let retention_from = plus(since, grace_days)?;
     let retention_to = plus(retention_from, RETENTION_DAYS - 1)?;
     let released = plus(retention_to, 1)?;
-    let keep = (cost, repay.to_string());
+    let keep = (cost, Msg::new(repay));
     let mut periods = Vec::new();
     if grace_days > 0 {
         let grace_to = plus(since, grace_days - 1)?;
         periods.push(period(
             ResourceState::Grace,
-            "in arrears (grace period)",
+            "timeline.inArrears",
             (Some(start_of(since)), Some(expiry_instant(grace_to))),
             Some(grace_days),
             grace_works,
             &keep,
         ));
-        add_event(
-            events,
-            start_of(since),
-            "the deduction fails: the account is in arrears and the 15-day grace period starts"
-                .into(),
-        );
-        b.fact("grace period (in arrears)", format!("{since} .. {since} + {} days, the first day included (international site, 003 §1.4)", grace_days - 1), format!("{since}..{grace_to}"));
+        add_event(events, start_of(since), Msg::new("timeline.deductionFails"));
+        b.fact_msg(|| {
+            let value = crate::msg!("dates.range", start = since, end = grace_to);
+            crate::msg!(
+                "timeline.graceInArrears",
+                since = since,
+                days = grace_days - 1,
+                value = value
+            )
+        });
     } else {
-        add_event(events, start_of(since), "the test vouchers no longer cover the spending: every pay-per-use resource goes straight to the retention period".into());
+        add_event(events, start_of(since), Msg::new("timeline.vouchersShort"));
     }
     periods.push(period(
         ResourceState::Retention,
-        "frozen (retention period)",
+        "timeline.frozen",
         (
             Some(start_of(retention_from)),
             Some(expiry_instant(retention_to)),
@@ -726,21 +746,25 @@ fn pay_per_use(
         &keep,
     ));
     periods.push(released_period(released));
-    add_event(
-        events,
-        expiry_instant(retention_to),
-        "the retention period ends: the resource is released and its data deleted".into(),
-    );
-    b.fact(
-        "retention period (frozen)",
-        format!("{retention_from} + {} days (003 §1.4)", RETENTION_DAYS - 1),
-        format!("{retention_from}..{retention_to}"),
-    );
-    b.fact(
-        "released",
-        format!("after {retention_to} 23:59:59 (003 §5.2.5)"),
-        released.to_string(),
-    );
+    let what = Msg::new("timeline.retentionEnds");
+    add_event(events, expiry_instant(retention_to), what);
+    b.fact_msg(|| {
+        let value = crate::msg!("dates.range", start = retention_from, end = retention_to);
+        let days = RETENTION_DAYS - 1;
+        crate::msg!(
+            "timeline.retentionFrom",
+            from = retention_from,
+            days = days,
+            value = value
+        )
+    });
+    b.fact_msg(|| {
+        crate::msg!(
+            "timeline.releasedInArrears",
+            last = retention_to,
+            value = released
+        )
+    });
     if req.customer == AccountType::MonthlySettlement {
         quota_reminders(retention_from, released, events)?;
     }
@@ -751,7 +775,7 @@ fn pay_per_use(
 /// The cost to keep a resource in arrears: the arrears, one line.
 fn explain_arrears(since: NaiveDate, cost: Option<Money>, b: &mut Breakdown) {
     if let Some(a) = cost {
-        b.line("arrears to repay", format!("owed since {since}"), a);
+        b.line_msg(a, || crate::msg!("timeline.arrears", since = since));
     } else {
         b.note_msg(|| Msg::new("timeline.noArrears"));
     }
@@ -762,9 +786,24 @@ fn explain_arrears(since: NaiveDate, cost: Option<Money>, b: &mut Breakdown) {
 /// retention, and how to keep the resource.
 fn arrears_rules(customer: AccountType) -> (i64, &'static str, &'static str, &'static str) {
     match customer {
-        AccountType::Prepaid => (GRACE_DAYS, "partly: some pay-per-use resources cannot be used, and no new service can be opened (003 §5.2.5, §1.4)", "nothing: the resource is stopped; its data is kept (003 §5.2.5)", "top up at least the arrears: the top-up pays them first (003 §5.2.4)"),
-        AccountType::TestVoucher => (0, "", "nothing: every pay-per-use resource of the account is frozen at once; its data is kept (003 §1.4)", "pay the arrears (bind a card or top up)"),
-        AccountType::MonthlySettlement => (GRACE_DAYS, "partly: the account is restricted — no new cloud service, some services limited (003 §5.3)", "nothing: pay-per-use resources (spot too) are frozen, non-full-upfront reserved instances unsubscribed without fee; prepaid ones, packages and full-upfront ones go on (003 §5.3)", "repay the bills (or have the quota raised): below 100 % of the quota the restrictions end (003 §5.3)"),
+        AccountType::Prepaid => (
+            GRACE_DAYS,
+            "timeline.arrearsGraceWorks",
+            "timeline.arrearsFrozenWorks",
+            "timeline.topUp",
+        ),
+        AccountType::TestVoucher => (
+            0,
+            "",
+            "timeline.testVoucherFrozenWorks",
+            "timeline.payArrears",
+        ),
+        AccountType::MonthlySettlement => (
+            GRACE_DAYS,
+            "timeline.quotaGraceWorks",
+            "timeline.quotaFrozenWorks",
+            "timeline.repayBills",
+        ),
     }
 }
 
@@ -775,21 +814,19 @@ fn quota_reminders(
     events: &mut Vec<TimelineEvent>,
 ) -> Result<()> {
     for (day, what) in [
-        (retention_from, "the retention period"),
-        (released, "release"),
+        (retention_from, "timeline.beforeRetention"),
+        (released, "timeline.beforeRelease"),
     ] {
         for n in [15u64, 7, 3, 1] {
             let Some(d) = day.checked_sub_days(Days::new(n)) else {
                 continue;
             };
-            add_event(
-                events,
-                format!("{d}T00:00:00{PROVIDER_UTC_OFFSET}"),
-                format!(
-                    "reminder (text and e-mail): {n} day{} before {what}",
-                    if n == 1 { "" } else { "s" }
-                ),
-            );
+            let what = Msg::new(what);
+            let m = match n {
+                1 => crate::msg!("timeline.reminderOneDay", what = what),
+                _ => crate::msg!("timeline.reminder", n = n, what = what),
+            };
+            add_event(events, start_of(d), m);
         }
     }
     Ok(())

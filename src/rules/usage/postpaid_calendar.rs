@@ -7,7 +7,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar;
-use crate::domain::messages::Msg;
+use crate::domain::messages::{maybe, Msg};
 use crate::domain::money::Money;
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::checkout::payment::CARD_TRANSACTION_LIMIT_USD;
@@ -229,16 +229,15 @@ pub fn postpaid_calendar(
     let cash_balance = req.cash_balance + to_balance;
     let arrears = req.arrears - to_arrears;
     explain(req, &bills, &unbilled, &orders, top_up.as_ref(), &mut b);
-    {
-        let (l, f, v): (String, String, String) = {
-            (
-                "available (可用额度)".into(),
-                format!("{cash_balance} (cash) − {arrears} (arrears), 003 §2"),
-                (cash_balance - arrears).to_string(),
-            )
-        };
-        b.fact(l, f, v);
-    }
+    b.fact_msg(|| {
+        let value = cash_balance - arrears;
+        crate::msg!(
+            "postpaid.available",
+            cash = cash_balance,
+            arrears = arrears,
+            value = value
+        )
+    });
     Ok(PostpaidCalendarResponse {
         bills,
         billed_remaining,
@@ -484,39 +483,33 @@ fn explain(
     b: &mut Breakdown,
 ) {
     for x in bills {
-        {
-            let (l, f): (String, String) = {
-                let status = match x.status {
-                    BillStatus::Settled => "settled",
-                    BillStatus::Due => "due, not overdue",
-                    BillStatus::Overdue => "overdue",
-                };
-                (
-                    format!("{} bill, due {} ({status})", x.month, x.due_on),
-                    format!(
-                        "{} − {} repaid = {}",
-                        x.amount,
-                        x.amount - x.remaining,
-                        x.remaining
-                    ),
-                )
-            };
-            b.line(l, f, x.remaining);
-        }
+        b.line_msg(x.remaining, || {
+            let status = Msg::new(match x.status {
+                BillStatus::Settled => "postpaid.settled",
+                BillStatus::Due => "postpaid.due",
+                BillStatus::Overdue => "postpaid.overdue",
+            });
+            let (month, due, amount, repaid) =
+                (&x.month, x.due_on, x.amount, x.amount - x.remaining);
+            crate::msg!(
+                "postpaid.bill",
+                month = month,
+                due = due,
+                status = status,
+                amount = amount,
+                repaid = repaid,
+                remaining = x.remaining
+            )
+        });
     }
     if let Some(t) = top_up {
-        {
-            let (l, f): (String, String) = {
-                (
-                    "the top-up pays unpaid bills first".into(),
-                    format!(
-                        "−{} of {} (003 §2, §5.2.1; oldest first, A31)",
-                        t.to_bills, t.amount
-                    ),
-                )
-            };
-            b.line(l, f, -t.to_bills);
-        }
+        b.line_msg(-t.to_bills, || {
+            crate::msg!(
+                "postpaid.topUpToBills",
+                bills = t.to_bills,
+                amount = t.amount
+            )
+        });
         b.note_msg(|| {
             crate::msg!(
                 "postpaid.topUpSplit",
@@ -529,18 +522,15 @@ fn explain(
     }
     if let Some(x) = bills.iter().find(|x| x.paid_by_repayment.is_positive()) {
         let repaid = x.paid_by_repayment;
-        {
-            let (l, f): (String, String) = {
-                (
-                    format!("repayment of the {} bill", x.month),
-                    format!(
-                        "−{repaid}, at most its remaining amount due {} (003 §5.2.3)",
-                        x.remaining_after + repaid
-                    ),
-                )
-            };
-            b.line(l, f, -repaid);
-        }
+        b.line_msg(-repaid, || {
+            let (month, due) = (&x.month, x.remaining_after + repaid);
+            crate::msg!(
+                "postpaid.repayment",
+                month = month,
+                repaid = repaid,
+                due = due
+            )
+        });
     }
     explain_calendar(req, bills, unbilled, orders, b);
 }
@@ -554,37 +544,33 @@ fn explain_calendar(
     orders: &[OrderOnBill],
     b: &mut Breakdown,
 ) {
-    {
-        let (l, f, v): (String, String, String) = {
-            (
-                format!("the {} bill (not yet issued)", unbilled.month),
-                format!(
-                    "issued and due on {} (the 3rd of the next month, 003 §1.4){}",
-                    unbilled.issued_on,
-                    unbilled.estimate.map_or(String::new(), |e| format!(
-                        "; estimate {e}, repaid early {}",
-                        unbilled.repaid_early
-                    ))
-                ),
-                unbilled.issued_on.to_string(),
+    b.fact_msg(|| {
+        let estimate = maybe(unbilled.estimate.map(|e| {
+            crate::msg!(
+                "postpaid.estimate",
+                estimate = e,
+                early = unbilled.repaid_early
             )
-        };
-        b.fact(l, f, v);
-    }
+        }));
+        let (month, day) = (&unbilled.month, unbilled.issued_on);
+        crate::msg!(
+            "postpaid.unbilled",
+            month = month,
+            estimate = estimate,
+            value = day
+        )
+    });
     for o in orders {
-        {
-            let (l, f, v): (String, String, String) = {
-                (
-                    format!("order of {} on monthly settlement", o.date),
-                    format!(
-                        "{} on the {} bill, issued {}; the bound card is charged then (003 §1.2)",
-                        o.amount, o.bill_month, o.charged_on
-                    ),
-                    o.charged_on.to_string(),
-                )
-            };
-            b.fact(l, f, v);
-        }
+        b.fact_msg(|| {
+            let (date, amount, month) = (o.date, o.amount, &o.bill_month);
+            crate::msg!(
+                "postpaid.order",
+                date = date,
+                amount = amount,
+                month = month,
+                value = o.charged_on
+            )
+        });
     }
     if !bills.is_empty() || req.repayment.is_some() {
         b.note_msg(|| Msg::new("postpaid.calendarRules"));
