@@ -147,12 +147,14 @@ impl ToJson for bool {
 }
 
 /// A whole number's digits (a curve writes a thousand of them: no formatting machinery).
-fn write_whole(out: &mut String, negative: bool, mut n: u64) {
-    if negative {
-        out.push('-');
-    }
-    // Filled from the end: `start` is where the digits begin.
-    let mut digits = [b'0'; 20];
+fn write_whole(out: &mut String, negative: bool, n: u64) {
+    let mut digits = [b'0'; 21];
+    out.push_str(std::str::from_utf8(whole_text(&mut digits, negative, n)).unwrap_or_default());
+}
+
+/// A whole number's text (ASCII), written into `digits` from its end.
+pub(crate) fn whole_text(digits: &mut [u8; 21], negative: bool, mut n: u64) -> &[u8] {
+    // Filled from the end: `start` is where the text begins.
     let mut start = digits.len();
     while let Some(d) = start.checked_sub(1).and_then(|i| digits.get_mut(i)) {
         // n % 10 < 10: one digit.
@@ -163,7 +165,13 @@ fn write_whole(out: &mut String, negative: bool, mut n: u64) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default());
+    if let (true, Some(sign)) = (negative, start.checked_sub(1)) {
+        start = sign;
+        if let Some(d) = digits.get_mut(sign) {
+            *d = b'-';
+        }
+    }
+    digits.get(start..).unwrap_or_default()
 }
 
 macro_rules! unsigned {
