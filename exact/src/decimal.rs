@@ -8,11 +8,8 @@ use rust_decimal::Decimal;
 /// `rust_decimal` inlines its addition wherever it is called.
 #[inline(never)]
 pub fn add_or_subtract(a: Decimal, b: Decimal, subtract: bool) -> Decimal {
-    if subtract {
-        a.saturating_sub(b)
-    } else {
-        a.saturating_add(b)
-    }
+    // a − b is a + (−b): one copy of the addition (negating flips a sign bit).
+    a.saturating_add(if subtract { -b } else { b })
 }
 
 /// A decimal's text exactly as its `Display` writes it (`-0.50`, `110.00`, `0.0000000009`),

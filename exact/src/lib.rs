@@ -115,10 +115,11 @@ fn compare(a: i128, b: i128, c: i128, d: i128) -> Ordering {
     }
 }
 
-/// `a · b`: a plain 64-bit product when the operands' bits add up to at most 62 (no overflow is
-/// possible: the usual case, 8-decimal figures included, and wasm has no cheap 64×64→128
-/// multiplication), else checked on 128 bits.
-fn mul(a: i128, b: i128) -> Option<i128> {
+/// `a · b`, `None` beyond 128 bits: a plain 64-bit product when the operands' bits add up to at
+/// most 62 (no overflow is possible: the usual case, 8-decimal figures included, and wasm has no
+/// cheap 64×64→128 multiplication, not even to check a 64-bit product), else checked on 128 bits.
+#[inline]
+pub fn mul(a: i128, b: i128) -> Option<i128> {
     let bits = |x: i128| 128 - x.unsigned_abs().leading_zeros();
     if bits(a) + bits(b) <= 62 {
         // |a·b| < 2^62: both fit 64 bits.

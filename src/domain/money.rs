@@ -176,6 +176,22 @@ impl Mul<Decimal> for Money {
     }
 }
 
+/// `a + b` on plain decimals (quantities, weights, sums of figures), saturating as money's
+/// addition does, through the same one copy of it ([`add_or_subtract`]).
+pub fn plus(a: Decimal, b: Decimal) -> Decimal {
+    add_or_subtract(a, b, false)
+}
+
+/// `a − b` on plain decimals: see [`plus`].
+pub fn minus(a: Decimal, b: Decimal) -> Decimal {
+    add_or_subtract(a, b, true)
+}
+
+/// The sum of plain decimals: see [`plus`].
+pub fn total<'a>(items: impl IntoIterator<Item = &'a Decimal>) -> Decimal {
+    items.into_iter().fold(Decimal::ZERO, |a, b| plus(a, *b))
+}
+
 impl Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
         iter.fold(Money::ZERO, |a, b| Money(add_or_subtract(a.0, b.0, false)))

@@ -102,10 +102,13 @@ impl Parser<'_> {
         )
     }
 
+    // The reader's innermost steps, inlined (a call each costs more than the step at level "z").
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.get(self.at).copied()
     }
 
+    #[inline(always)]
     fn bump(&mut self) -> Option<u8> {
         let b = self.peek()?;
         self.at = self.at.saturating_add(1);

@@ -533,7 +533,7 @@ impl FromJson for UnifiedDay {
             })?,
             // 28 or 28.0; anything else (negative, fractional) is refused as day 0.
             Json::Number(n) => decimal_of_number(n)
-                .filter(|d| d.fract().is_zero())
+                .filter(|d| d.trunc() == *d)
                 .and_then(|d| u64::try_from(d).ok())
                 .unwrap_or(0),
             _ => return Err(at.invalid_type("a day 1–28 or \"last\"")),

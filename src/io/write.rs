@@ -147,12 +147,14 @@ impl ToJson for bool {
 }
 
 /// A whole number's digits (a curve writes a thousand of them: no formatting machinery).
-fn write_whole(out: &mut String, negative: bool, mut n: u64) {
-    if negative {
-        out.push('-');
-    }
-    // Filled from the end: `start` is where the digits begin.
-    let mut digits = [b'0'; 20];
+fn write_whole(out: &mut String, negative: bool, n: u64) {
+    let mut digits = [b'0'; 21];
+    out.push_str(std::str::from_utf8(whole_text(&mut digits, negative, n)).unwrap_or_default());
+}
+
+/// A whole number's text (ASCII), written into `digits` from its end.
+pub(crate) fn whole_text(digits: &mut [u8; 21], negative: bool, mut n: u64) -> &[u8] {
+    // Filled from the end: `start` is where the text begins.
     let mut start = digits.len();
     while let Some(d) = start.checked_sub(1).and_then(|i| digits.get_mut(i)) {
         // n % 10 < 10: one digit.
@@ -163,7 +165,13 @@ fn write_whole(out: &mut String, negative: bool, mut n: u64) {
             break;
         }
     }
-    out.push_str(std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default());
+    if let (true, Some(sign)) = (negative, start.checked_sub(1)) {
+        start = sign;
+        if let Some(d) = digits.get_mut(sign) {
+            *d = b'-';
+        }
+    }
+    digits.get(start..).unwrap_or_default()
 }
 
 macro_rules! unsigned {
@@ -236,19 +244,63 @@ pub fn key(out: &mut String, first: &mut bool, quoted: &str) {
     out.push_str(quoted);
 }
 
-/// Types written as their `Display` text in a JSON string: a date `YYYY-MM-DD`, an amount with
-/// at least two decimals (`110` → `"110.00"`, `48.125` → `"48.125"`), a factor without trailing
-/// zeros (`"0.9"`), a term (`"1M"`, `"3Y"`).
-macro_rules! displayed {
-    ($($t:ty),*) => {$(
-        impl ToJson for $t {
-            fn write_json(&self, out: &mut String) {
-                write_display(out, self);
+/// Types written as their `Display` text in a JSON string, by hand (every answer writes dozens:
+/// no formatting machinery): an amount with at least two decimals (`110` → `"110.00"`, `48.125`
+/// → `"48.125"`), a factor without trailing zeros (`"0.9"`), a date `YYYY-MM-DD`, a term (`"1M"`,
+/// `"3Y"`).
+impl ToJson for Money {
+    fn write_json(&self, out: &mut String) {
+        write_decimal(out, crate::domain::money::display_amount(self.0));
+    }
+}
+
+impl ToJson for Ratio {
+    fn write_json(&self, out: &mut String) {
+        write_decimal(out, self.0.normalize());
+    }
+}
+
+/// A decimal's text as a JSON string.
+#[inline(never)]
+fn write_decimal(out: &mut String, d: rust_decimal::Decimal) {
+    out.push('"');
+    let _ = crate::domain::money::write_decimal(out, d);
+    out.push('"');
+}
+
+impl ToJson for NaiveDate {
+    fn write_json(&self, out: &mut String) {
+        use chrono::Datelike;
+        let (y, m, d) = (self.year(), self.month(), self.day());
+        let Ok(year @ 1000..=9999) = u16::try_from(y) else {
+            return write_display(out, self);
+        };
+        let mut text = *b"\"0000-00-00\"";
+        for (at, n, width) in [(1, u32::from(year), 4), (6, m, 2), (9, d, 2)] {
+            let mut n = n;
+            for i in (at..at + width).rev() {
+                if let Some(b) = text.get_mut(i) {
+                    // n % 10 < 10: one digit.
+                    *b = b'0' + (n % 10) as u8;
+                }
+                n /= 10;
             }
         }
-    )*};
+        out.push_str(std::str::from_utf8(&text).unwrap_or_default());
+    }
 }
-displayed!(NaiveDate, Money, Ratio, Term);
+
+impl ToJson for Term {
+    fn write_json(&self, out: &mut String) {
+        let (n, unit) = match *self {
+            Term::Months(n) => (n, "M\""),
+            Term::Years(n) => (n, "Y\""),
+        };
+        out.push('"');
+        n.write_json(out);
+        out.push_str(unit);
+    }
+}
 
 /// `YYYY-MM-DDTHH:MM:SS`.
 impl ToJson for NaiveDateTime {
@@ -269,9 +321,23 @@ impl ToJson for PriceTable {
 impl ToJson for Exact {
     fn write_json(&self, out: &mut String) {
         out.push_str("{\"fraction\":");
-        write_display(out, self);
+        match (
+            i64::try_from(self.numerator()),
+            u64::try_from(self.denominator()),
+        ) {
+            (Ok(n), Ok(d)) => {
+                out.push('"');
+                n.write_json(out);
+                if d != 1 {
+                    out.push('/');
+                    d.write_json(out);
+                }
+                out.push('"');
+            }
+            _ => write_display(out, self),
+        }
         out.push_str(",\"decimal\":");
-        write_display(out, &self.shown());
+        write_decimal(out, self.shown());
         out.push('}');
     }
 }

@@ -10,18 +10,20 @@ use crate::domain::calendar;
 use crate::domain::money::Money;
 use crate::domain::order::Order;
 use crate::error::{Error, ErrorCode, Result};
+use crate::io::write::{whole_text, ToJson};
 use crate::rules::lifecycle::switch::{self, SwitchRequest};
+use crate::rules::refunds::in_use::InUsePlan;
 use crate::rules::refunds::unsubscribe::{self, UnsubscribeRequest};
 use crate::rules::spec_changes::downgrade::{self, DowngradeRequest};
 use crate::rules::spec_changes::upgrade::{self, UpgradeRequest};
-use billcalc_derive::{ToJson, Ts};
+use billcalc_derive::Ts;
 
 /// Most points one curve may have (27 years of days).
 pub const MAX_POINTS: i64 = 10_000;
 
 /// A curve: one amount per day from `from` to `to`, in integer cents (`null` where the operation
 /// refuses that day, e.g. after expiry).
-#[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
+#[derive(Debug, Clone, PartialEq, Eq, Ts)]
 pub struct Curve {
     /// First day.
     pub from: NaiveDate,
@@ -33,85 +35,143 @@ pub struct Curve {
     pub refusals: Vec<Option<ErrorCode>>,
 }
 
+/// Written as its declaration says (`from`, `to`, `cents`, `refusals`), the two arrays as ASCII
+/// bytes checked once: a curve writes thousands of numbers.
+impl ToJson for Curve {
+    fn write_json(&self, out: &mut String) {
+        out.push_str("{\"from\":");
+        self.from.write_json(out);
+        out.push_str(",\"to\":");
+        self.to.write_json(out);
+        let mut bytes = Vec::with_capacity(self.cents.len().saturating_mul(16).saturating_add(32));
+        bytes.extend_from_slice(b",\"cents\":[");
+        let mut digits = [0u8; 21];
+        for (i, c) in self.cents.iter().enumerate() {
+            if i > 0 {
+                bytes.push(b',');
+            }
+            match c {
+                Some(c) => {
+                    bytes.extend_from_slice(whole_text(&mut digits, *c < 0, c.unsigned_abs()))
+                }
+                None => bytes.extend_from_slice(b"null"),
+            }
+        }
+        bytes.extend_from_slice(b"],\"refusals\":[");
+        for (i, r) in self.refusals.iter().enumerate() {
+            if i > 0 {
+                bytes.push(b',');
+            }
+            match r {
+                Some(code) => {
+                    bytes.push(b'"');
+                    bytes.extend_from_slice(code.as_str().as_bytes());
+                    bytes.push(b'"');
+                }
+                None => bytes.extend_from_slice(b"null"),
+            }
+        }
+        bytes.extend_from_slice(b"]}");
+        out.push_str(std::str::from_utf8(&bytes).unwrap_or_default());
+    }
+}
+
 /// A request on an operation day, over a resource's orders.
-pub trait Dated {
+pub(crate) trait Dated {
+    /// What the curve computes once, before its days: the checks that do not depend on the day
+    /// and the figures that do not (an error there refuses every day).
+    type Once;
     /// Move the operation to `day`.
     fn set_date(&mut self, day: NaiveDate);
     /// The orders, whose life is the curve's natural range.
     fn orders(&self) -> &[Order];
+    /// [`Dated::Once`].
+    fn once(&self) -> Result<Self::Once>;
     /// The amount on the request's day computed from its figures alone, without the rule's
-    /// answer, when the operation has such a way (`None`: the whole rule runs that day). Its
-    /// checks that do not depend on the day run once per curve, before: an error there refuses
-    /// every day.
-    fn amount_on_day(&self) -> Option<Result<Money>> {
-        None
-    }
-    /// The checks of [`Dated::amount_on_day`] that do not depend on the day.
-    fn checks(&self) -> Result<()> {
-        Ok(())
-    }
+    /// answer, when the operation has such a way (`None`: the whole rule runs that day).
+    fn amount_on_day(&self, once: &Self::Once) -> Option<Result<Money>>;
 }
 
 impl Dated for DowngradeRequest {
+    type Once = crate::domain::exact::Exact;
     fn set_date(&mut self, day: NaiveDate) {
         self.change.date = day;
     }
     fn orders(&self) -> &[Order] {
         &self.change.orders
     }
-    fn amount_on_day(&self) -> Option<Result<Money>> {
-        Some(downgrade::refund_on_day(self))
+    fn once(&self) -> Result<crate::domain::exact::Exact> {
+        downgrade::day_independent_checks(self)
+    }
+    fn amount_on_day(&self, d: &crate::domain::exact::Exact) -> Option<Result<Money>> {
+        Some(downgrade::refund_on_day(self, *d))
     }
 }
 
 impl Dated for UpgradeRequest {
+    type Once = ();
     fn set_date(&mut self, day: NaiveDate) {
         self.change.date = day;
     }
     fn orders(&self) -> &[Order] {
         &self.change.orders
     }
-    fn amount_on_day(&self) -> Option<Result<Money>> {
+    fn once(&self) -> Result<()> {
+        upgrade::day_independent_checks(self)
+    }
+    fn amount_on_day(&self, _: &()) -> Option<Result<Money>> {
         Some(upgrade::cost_on_day(self))
     }
 }
 
 impl Dated for UnsubscribeRequest {
+    type Once = Option<InUsePlan>;
     fn set_date(&mut self, day: NaiveDate) {
         self.date = day;
     }
     fn orders(&self) -> &[Order] {
         &self.orders
     }
-    fn checks(&self) -> Result<()> {
-        unsubscribe::unsubscribe_checks(self).map(|_| ())
+    fn once(&self) -> Result<Option<InUsePlan>> {
+        unsubscribe::unsubscribe_checks(self)?;
+        Ok(InUsePlan::new(
+            &self.orders,
+            self.handling_fee_rate,
+            self.options.policy,
+        ))
     }
-    fn amount_on_day(&self) -> Option<Result<Money>> {
+    fn amount_on_day(&self, plan: &Option<InUsePlan>) -> Option<Result<Money>> {
         let (first, last) = (self.orders.first()?, self.orders.last()?);
-        unsubscribe::refund_on_day(self, first, last)
+        unsubscribe::refund_on_day(self, first, last, plan.as_ref())
     }
 }
 
 impl Dated for SwitchRequest {
+    type Once = Option<InUsePlan>;
     fn set_date(&mut self, day: NaiveDate) {
         self.date = day;
     }
     fn orders(&self) -> &[Order] {
         &self.orders
     }
-    fn checks(&self) -> Result<()> {
-        switch::switch_checks(self).map(|_| ())
+    fn once(&self) -> Result<Option<InUsePlan>> {
+        switch::switch_checks(self)?;
+        Ok(InUsePlan::new(
+            &self.orders,
+            self.handling_fee_rate,
+            self.options.policy,
+        ))
     }
-    fn amount_on_day(&self) -> Option<Result<Money>> {
+    fn amount_on_day(&self, plan: &Option<InUsePlan>) -> Option<Result<Money>> {
         let (first, last) = (self.orders.first()?, self.orders.last()?);
-        switch::refund_on_day(self, first, last)
+        switch::refund_on_day(self, first, last, plan.as_ref())
     }
 }
 
 /// `amount` of the request on every day of `from..=to` (default: the orders' whole life); where
-/// the operation computes its amount alone ([`Dated::amount_on_day`]), that, after its checks
-/// once.
-pub fn curve<Req: Dated>(
+/// the operation computes its amount alone ([`Dated::amount_on_day`]), that, after
+/// [`Dated::once`].
+pub(crate) fn curve<Req: Dated>(
     req: &mut Req,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
@@ -121,13 +181,11 @@ pub fn curve<Req: Dated>(
         (Some(first), Some(last)) => Some((first.start, last.end)),
         _ => None,
     };
-    let checked = req.checks();
+    let once = req.once();
     days(natural, from, to, &mut |day| {
-        if let Err(e) = &checked {
-            return Err(e.clone());
-        }
+        let once = once.as_ref().map_err(Clone::clone)?;
         req.set_date(day);
-        req.amount_on_day().unwrap_or_else(|| amount(req))
+        req.amount_on_day(once).unwrap_or_else(|| amount(req))
     })
 }
 

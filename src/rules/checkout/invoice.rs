@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::messages::{maybe, Msg};
-use crate::domain::money::Money;
+use crate::domain::money::{minus, plus, total, Money};
 use crate::error::{Error, ErrorCode, Result};
 use crate::rules::checkout::customer_type::CustomerType;
 use crate::rules::checkout::tax::{invoice_tax, Invoice, Seller, TaxProfile, TaxResponse};
@@ -452,7 +452,7 @@ fn split_amounts(c: &WhtCertificate) -> Result<(Vec<Money>, bool)> {
 fn largest_remainder(c: &WhtCertificate) -> Result<Vec<Money>> {
     let weights: Vec<rust_decimal::Decimal> =
         c.invoices.iter().map(|x| x.amount_without_vat.0).collect();
-    let whole: rust_decimal::Decimal = weights.iter().sum();
+    let whole = total(&weights);
     if whole <= rust_decimal::Decimal::ZERO {
         return Err(Error::new(
             ErrorCode::InvalidNumber,
@@ -467,9 +467,9 @@ fn largest_remainder(c: &WhtCertificate) -> Result<Vec<Money>> {
         let product = cents * *w;
         let floor = crate::domain::money::truncate(product / whole, 0);
         floors.push(floor);
-        rests.push(product - floor * whole);
+        rests.push(minus(product, floor * whole));
     }
-    let mut left = cents - floors.iter().sum::<rust_decimal::Decimal>();
+    let mut left = minus(cents, total(&floors));
     // The largest remainders first, the earlier invoice on a tie.
     let mut ranked: Vec<(rust_decimal::Decimal, usize)> = rests.into_iter().zip(0..).collect();
     crate::domain::sorting::sort_by(&mut ranked, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -478,8 +478,8 @@ fn largest_remainder(c: &WhtCertificate) -> Result<Vec<Money>> {
             break;
         }
         if let Some(f) = floors.get_mut(i) {
-            *f += rust_decimal::Decimal::ONE;
-            left -= rust_decimal::Decimal::ONE;
+            *f = plus(*f, rust_decimal::Decimal::ONE);
+            left = minus(left, rust_decimal::Decimal::ONE);
         }
     }
     Ok(floors

@@ -7,7 +7,7 @@ use crate::domain::calendar::expiry_instant;
 use crate::domain::money::{Money, Ratio};
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
-use crate::rules::refunds::in_use::{in_use_refund, in_use_refund_amount, InUseFor};
+use crate::rules::refunds::in_use::{in_use_refund, in_use_refund_amount, InUseFor, InUsePlan};
 use crate::rules::refunds::refund::{refund_to, PaidWith};
 use crate::rules::refunds::unsubscribe::{check_rate, ResourceKind, UnsubscribeResponse};
 use crate::rules::Options;
@@ -167,12 +167,14 @@ pub(crate) fn refund_on_day(
     req: &SwitchRequest,
     first: &Order,
     last: &Order,
+    plan: Option<&InUsePlan>,
 ) -> Option<Result<Money>> {
     if req.mode != SwitchMode::Immediate {
         return None;
     }
     Some(switch_dates(req, first, last).and_then(|()| {
         in_use_refund_amount(
+            plan,
             &req.orders,
             req.date,
             req.handling_fee_rate,

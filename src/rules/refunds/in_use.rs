@@ -12,7 +12,7 @@ use crate::domain::messages::{maybe, policy_word, Msg};
 use crate::domain::money::{approx, equals, show, Money, Ratio, RoundingPolicy};
 use crate::domain::order::Order;
 use crate::error::{Error, ErrorCode, Result};
-use crate::rules::refunds::refund::{OrderRefund, UnsubscribeResponse, LARGE_REFUND_THRESHOLD};
+use crate::rules::refunds::refund::{needs_approval, OrderRefund, UnsubscribeResponse};
 
 /// Where the in-use refund is being computed for: names and refusal codes differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,7 +143,7 @@ pub(crate) fn in_use_refund(
         handling_fee: Money::shown(fee_total),
         handling_fee_rate: rate_used,
         days,
-        requires_approval: refund.0 > LARGE_REFUND_THRESHOLD,
+        requires_approval: needs_approval(refund),
         bill_month: calendar::month_text(date),
         orders: rows,
         refund_to: None,
@@ -155,12 +155,16 @@ pub(crate) fn in_use_refund(
 /// order's refund and the unstarted renewals' cash — without its answer. Added up as decimals
 /// (exact: 128-bit mantissas at one scale) where they are decimals, else as exact fractions.
 pub(crate) fn in_use_refund_amount(
+    plan: Option<&InUsePlan>,
     orders: &[Order],
     date: NaiveDate,
     fee_override: Option<Ratio>,
     policy: RoundingPolicy,
     purpose: InUseFor,
 ) -> Result<Money> {
+    if let Some(cents) = plan.and_then(|p| p.refund_cents(date)) {
+        return Ok(Money(Decimal::new(cents, 2)));
+    }
     let (mut decimals, mut fractions) = (DecimalSum::default(), Exact::ZERO);
     let mut running_found = false;
     for (i, o) in orders.iter().enumerate() {
@@ -200,10 +204,10 @@ impl DecimalSum {
     fn add(&mut self, d: Decimal) -> Option<()> {
         let pow = billcalc_exact::pow10;
         if d.scale() > self.scale {
-            self.mantissa = self.mantissa.checked_mul(pow(d.scale() - self.scale)?)?;
+            self.mantissa = billcalc_exact::mul(self.mantissa, pow(d.scale() - self.scale)?)?;
             self.scale = d.scale();
         }
-        let m = d.mantissa().checked_mul(pow(self.scale - d.scale())?)?;
+        let m = billcalc_exact::mul(d.mantissa(), pow(self.scale - d.scale())?)?;
         self.mantissa = self.mantissa.checked_add(m)?;
         Some(())
     }
@@ -217,16 +221,16 @@ impl DecimalSum {
 
     /// The sum (≥ 0) half up to cents: ⌊(2m + u) / 2u⌋ with u = 10^(scale − 2).
     fn cents(&self) -> Option<Decimal> {
-        let pow = billcalc_exact::pow10;
+        let (pow, mul) = (billcalc_exact::pow10, billcalc_exact::mul);
         if self.mantissa < 0 {
             return None;
         }
         let cents = if self.scale <= 2 {
-            self.mantissa.checked_mul(pow(2 - self.scale)?)?
+            mul(self.mantissa, pow(2 - self.scale)?)?
         } else {
             let unit = pow(self.scale - 2)?;
-            let twice = self.mantissa.checked_mul(2)?.checked_add(unit)?;
-            billcalc_exact::quotient(twice, unit.checked_mul(2)?)
+            let twice = mul(self.mantissa, 2)?.checked_add(unit)?;
+            billcalc_exact::quotient(twice, mul(unit, 2)?)
         };
         Decimal::try_from_i128_with_scale(cents, 2).ok()
     }
@@ -260,25 +264,134 @@ fn refund_in_cents(paid: Decimal, d: RefundDays, rate: Decimal) -> Option<Decima
     if m < 0 || r < 0 || d.total < 1 {
         return None;
     }
-    let pow = billcalc_exact::pow10;
+    let (pow, mul) = (billcalc_exact::pow10, billcalc_exact::mul);
     // a / b ≥ 0 half up to cents: ⌊(200a + b) / 2b⌋.
     let cents = |a: i128, b: i128| {
-        let twice = b.checked_mul(2)?;
+        let twice = mul(b, 2)?;
         Some(billcalc_exact::quotient(
-            a.checked_mul(200)?.checked_add(b)?,
+            mul(a, 200)?.checked_add(b)?,
             twice,
         ))
     };
     let consumed = cents(
-        m.checked_mul(i128::from(d.consumed))?,
-        pow(s)?.checked_mul(i128::from(d.total))?,
+        mul(m, i128::from(d.consumed))?,
+        mul(pow(s)?, i128::from(d.total))?,
     )?;
-    let fee = cents(m.checked_mul(r)?, pow(s.checked_add(rate.scale())?)?)?;
+    let fee = cents(mul(m, r)?, pow(s.checked_add(rate.scale())?)?)?;
     // At scale k = max(s, 2): paid and the two amounts in cents.
     let k = s.max(2);
-    let used = consumed.checked_add(fee)?.checked_mul(pow(k - 2)?)?;
-    let net = m.checked_mul(pow(k - s)?)?.checked_sub(used)?;
+    let used = mul(consumed.checked_add(fee)?, pow(k - 2)?)?;
+    let net = mul(m, pow(k - s)?)?.checked_sub(used)?;
     Decimal::try_from_i128_with_scale(net.max(0), k).ok()
+}
+
+/// What an in-use refund curve computes once (003 §3.4.2.2 on small integers): each order's cash
+/// as a whole number of units of 10^−scale, its days and term. Each day then only counts the
+/// running order's consumed days, finds its fee rate and adds up, on 64 bits.
+pub(crate) struct InUsePlan {
+    orders: Vec<PlannedOrder>,
+    /// The scale every amount is counted at: the largest of the cash amounts' and 2 (cents).
+    scale: u32,
+    /// The request's handling fee rate as a fraction, else table 3-5's per order.
+    fee_override: Option<(i64, i64)>,
+}
+
+struct PlannedOrder {
+    start: NaiveDate,
+    end: NaiveDate,
+    term: crate::domain::term::Term,
+    total_days: i64,
+    /// The cash paid, in units of 10^−scale.
+    cash: i64,
+    /// 10^(scale − 2): one cent in those units.
+    cent: i64,
+}
+
+/// Bounds that keep every product of the plan below 2^63: cash below 2^40 units, at most 6
+/// decimals, a rate's numerator below 2^14 over at most 10^8, fewer than 2^14 days and 2^10
+/// orders.
+const PLAN_CASH: i64 = 1 << 40;
+
+impl InUsePlan {
+    /// The plan, where the figures are that small and the rounding is to cents (`None`: each
+    /// day runs [`in_use_refund_amount`]).
+    pub(crate) fn new(
+        orders: &[Order],
+        fee_override: Option<Ratio>,
+        policy: RoundingPolicy,
+    ) -> Option<InUsePlan> {
+        let scale = orders.iter().map(|o| o.cash().0.scale()).max()?.max(2);
+        if policy == RoundingPolicy::Exact || scale > 6 || orders.len() >= 1 << 10 {
+            return None;
+        }
+        let fee_override = match fee_override {
+            Some(r) if (0..1 << 14).contains(&r.0.mantissa()) && r.0.scale() <= 8 => Some((
+                i64::try_from(r.0.mantissa()).ok()?,
+                i64::try_from(billcalc_exact::pow10(r.0.scale())?).ok()?,
+            )),
+            Some(_) => return None,
+            None => None,
+        };
+        let unit = |k: u32| i64::try_from(billcalc_exact::pow10(k)?).ok();
+        let planned = orders.iter().map(|o| {
+            let paid = o.cash().0;
+            let cash = i64::try_from(billcalc_exact::mul(
+                paid.mantissa(),
+                i128::from(unit(scale - paid.scale())?),
+            )?)
+            .ok()?;
+            let total_days = calendar::days_inclusive(o.start, o.end);
+            ((0..PLAN_CASH).contains(&cash) && (1..1 << 14).contains(&total_days)).then_some(
+                PlannedOrder {
+                    start: o.start,
+                    end: o.end,
+                    term: o.term,
+                    total_days,
+                    cash,
+                    cent: unit(scale - 2)?,
+                },
+            )
+        });
+        Some(InUsePlan {
+            orders: planned.collect::<Option<Vec<_>>>()?,
+            scale,
+            fee_override,
+        })
+    }
+
+    /// The refund on `date` in cents, as [`in_use_refund_amount`] computes it; `None` where no
+    /// order runs that day or table 3-5 has no rate (the general rule then answers, or refuses).
+    pub(crate) fn refund_cents(&self, date: NaiveDate) -> Option<i64> {
+        let (mut sum, mut running) = (0i64, false);
+        for o in &self.orders {
+            if o.end < date {
+                continue;
+            }
+            if o.start > date {
+                sum += o.cash;
+                continue;
+            }
+            running = true;
+            let consumed = (date - o.start).num_days().clamp(0, o.total_days);
+            let (rate, per) = match self.fee_override {
+                Some(r) => r,
+                None => (
+                    handling_fee::table_percent(
+                        o.term,
+                        handling_fee::consumed_years_band(o.start, date),
+                    )?,
+                    100,
+                ),
+            };
+            // a / b ≥ 0 half up to cents, cash in units of a cent: ⌊(2a + b) / 2b⌋.
+            let half_up = |a: i64, b: i64| (2 * a + b) / (2 * b);
+            let used = half_up(o.cash * consumed, o.cent * o.total_days)
+                + half_up(o.cash * rate, o.cent * per);
+            sum += (o.cash - used * o.cent).max(0);
+        }
+        let cent = billcalc_exact::pow10(self.scale - 2).and_then(|c| i64::try_from(c).ok())?;
+        running.then(|| (2 * sum + cent) / (2 * cent))
+    }
 }
 
 /// The handling fee rate: the request's, else table 3-5's for the order's term (003 §3.4.2.2).

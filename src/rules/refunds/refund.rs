@@ -13,6 +13,15 @@ use crate::domain::money::{Money, Ratio};
 /// 003 §3.4.2.1: a refund above this needs the account manager's approval.
 pub const LARGE_REFUND_THRESHOLD: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
 
+/// 003 §3.4.2.1: whether `refund` is above [`LARGE_REFUND_THRESHOLD`] (an amount in cents is
+/// compared as an integer: a curve asks every day).
+pub fn needs_approval(refund: Money) -> bool {
+    match (refund.0.scale(), i64::try_from(refund.0.mantissa())) {
+        (2, Ok(cents)) => cents > 100_000,
+        _ => refund.0 > LARGE_REFUND_THRESHOLD,
+    }
+}
+
 /// What happens to one order.
 #[derive(Debug, Clone, PartialEq, Eq, ToJson, Ts)]
 pub struct OrderRefund {

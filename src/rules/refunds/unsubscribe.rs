@@ -17,10 +17,10 @@ use crate::domain::messages::Msg;
 use crate::domain::money::{show, Money, Ratio};
 use crate::domain::order::{self, Order};
 use crate::error::{Error, ErrorCode, Result};
-use crate::rules::refunds::in_use::{in_use_refund, in_use_refund_amount, InUseFor};
+use crate::rules::refunds::in_use::{in_use_refund, in_use_refund_amount, InUseFor, InUsePlan};
 use crate::rules::refunds::never_refundable;
+pub use crate::rules::refunds::refund::{needs_approval, OrderRefund, UnsubscribeResponse};
 use crate::rules::refunds::refund::{refund_to, PaidWith};
-pub use crate::rules::refunds::refund::{OrderRefund, UnsubscribeResponse, LARGE_REFUND_THRESHOLD};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
 
@@ -181,19 +181,21 @@ pub(crate) fn refund_on_day(
     req: &UnsubscribeRequest,
     first: &Order,
     last: &Order,
+    plan: Option<&InUsePlan>,
 ) -> Option<Result<Money>> {
     if req.scenario != Scenario::InUse {
         return None;
     }
     Some(in_use_dates(req, first, last).and_then(|()| {
         let refund = in_use_refund_amount(
+            plan,
             &req.orders,
             req.date,
             req.handling_fee_rate,
             req.options.policy,
             InUseFor::Unsubscribe,
         )?;
-        if refund.0 > LARGE_REFUND_THRESHOLD {
+        if needs_approval(refund) {
             check_approval_date(req.date, req.approval_date)?;
         }
         Ok(refund)
@@ -320,7 +322,7 @@ fn kept_until(req: &UnsubscribeRequest) -> Result<NaiveDate> {
 /// the amount: the large-refund approval is for the three scenarios 003 §3.4.1 names (in use,
 /// not yet effective, renewal periods).
 fn automatic(mut res: UnsubscribeResponse) -> UnsubscribeResponse {
-    if res.refund.0 > LARGE_REFUND_THRESHOLD {
+    if needs_approval(res.refund) {
         res.breakdown
             .note_msg(|| crate::msg!("unsubscribe.failedCreationAutomatic"));
     }
@@ -440,7 +442,7 @@ fn full_refund(
         handling_fee: Money::ZERO,
         handling_fee_rate: Ratio::default(),
         days: None,
-        requires_approval: refund.0 > LARGE_REFUND_THRESHOLD,
+        requires_approval: needs_approval(refund),
         bill_month: calendar::month_text(date),
         orders: rows,
         refund_to: None,

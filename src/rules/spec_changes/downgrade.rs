@@ -8,7 +8,7 @@ use crate::domain::money::{approx, equals, times_factor, Money, Ratio};
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch, TermNote};
 use crate::error::Result;
 use crate::rules::refunds::refund::{refund_to, PaidWith, RefundTo};
-use crate::rules::spec_changes::remaining::{check_factor, SpecChange};
+use crate::rules::spec_changes::remaining::{check_factor, remaining_periods_of_valid, SpecChange};
 use crate::rules::spec_changes::remaining::{OrderPeriod, RemainingPeriods};
 use crate::rules::Options;
 use billcalc_derive::{FromJson, ToJson, Ts};
@@ -124,8 +124,9 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
 
 /// The refund alone on the change day: a curve's point, the figures of [`downgrade_refund`]
 /// without its answer.
-pub(crate) fn refund_on_day(req: &DowngradeRequest) -> Result<Money> {
-    let (periods, d, price, _) = downgrade_terms(req)?;
+/// `d` is the discount factor [`day_independent_checks`] gave.
+pub(crate) fn refund_on_day(req: &DowngradeRequest, d: Exact) -> Result<Money> {
+    let (periods, d, price, _) = day_terms(req, d)?;
     Ok(downgrade_figures(req.change.date, &periods, &price, d)?.refund)
 }
 
@@ -134,9 +135,25 @@ pub(crate) fn refund_on_day(req: &DowngradeRequest) -> Result<Money> {
 fn downgrade_terms(
     req: &DowngradeRequest,
 ) -> Result<(RemainingPeriods<'_>, Exact, MatchedPrice, Option<TermNote>)> {
+    let d = day_independent_checks(req)?;
+    day_terms(req, d)
+}
+
+/// The checks that do not depend on the change day, in the rule's order (a curve runs them
+/// once): prepaid, the discount factor (returned), the orders.
+pub(crate) fn day_independent_checks(req: &DowngradeRequest) -> Result<Exact> {
     req.change.check_prepaid()?;
     let d = check_factor(req.discount, "discount")?;
-    let periods = req.change.remaining_periods()?;
+    crate::domain::order::validate(&req.change.orders).map_err(|e| e.under("orders"))?;
+    Ok(d)
+}
+
+/// The change day's remaining periods and matched price, the orders validated.
+fn day_terms(
+    req: &DowngradeRequest,
+    d: Exact,
+) -> Result<(RemainingPeriods<'_>, Exact, MatchedPrice, Option<TermNote>)> {
+    let periods = remaining_periods_of_valid(&req.change.orders, req.change.date)?;
     crate::domain::order::require_cash(&req.change.orders).map_err(|e| e.under("orders"))?;
     let (price, note) = req
         .new_prices

@@ -100,6 +100,14 @@ pub(crate) fn period_text(r: Exact, unit: PeriodUnit) -> Msg {
 /// order's remaining period.
 pub(crate) fn remaining_periods(orders: &[Order], date: NaiveDate) -> Result<RemainingPeriods<'_>> {
     order::validate(orders).map_err(|e| e.under("orders"))?;
+    remaining_periods_of_valid(orders, date)
+}
+
+/// [`remaining_periods`] of orders already validated (a curve validates them once).
+pub(crate) fn remaining_periods_of_valid(
+    orders: &[Order],
+    date: NaiveDate,
+) -> Result<RemainingPeriods<'_>> {
     order::check_day_in_term(orders, date).map_err(|e| e.at("date"))?;
     let unit = order::price_unit(orders, date);
     let mut periods = Vec::new();

@@ -8,7 +8,9 @@ use crate::domain::money::{approx, equals, times_factor, Money, Ratio, RoundingP
 use crate::domain::order::Order;
 use crate::domain::price::{MatchedPrice, PriceTable, TermMatch, TermNote};
 use crate::error::Result;
-use crate::rules::spec_changes::remaining::{check_factor, check_prepaid, remaining_periods};
+use crate::rules::spec_changes::remaining::{
+    check_factor, check_prepaid, remaining_periods, remaining_periods_of_valid,
+};
 use crate::rules::spec_changes::remaining::{OrderPeriod, RemainingPeriods};
 use crate::rules::spec_changes::remaining::{ResourceBillingMode, SpecChange};
 use crate::rules::Options;
@@ -150,12 +152,21 @@ pub(crate) struct Upgrade<'a> {
 
 /// The cost alone on the change day: a curve's point, the figures of [`upgrade_cost`] without
 /// its answer.
+/// The checks that do not depend on the change day pass first ([`day_independent_checks`]).
 pub(crate) fn cost_on_day(req: &UpgradeRequest) -> Result<Money> {
     let upgrade = req.upgrade();
-    check_prepaid(upgrade.billing_mode)?;
     let offer = offer_terms(&upgrade)?;
-    let periods = remaining_periods(upgrade.orders, upgrade.date)?;
+    let periods = remaining_periods_of_valid(upgrade.orders, upgrade.date)?;
     Ok(upgrade_figures(&upgrade, &offer, &periods, req.options.policy)?.cost)
+}
+
+/// The checks that do not depend on the change day, in the rule's order (a curve runs them
+/// once): prepaid, the offer, the orders.
+pub(crate) fn day_independent_checks(req: &UpgradeRequest) -> Result<()> {
+    let upgrade = req.upgrade();
+    check_prepaid(upgrade.billing_mode)?;
+    offer_terms(&upgrade)?;
+    crate::domain::order::validate(upgrade.orders).map_err(|e| e.under("orders"))
 }
 
 /// [`upgrade_cost`] over an [`Upgrade`].

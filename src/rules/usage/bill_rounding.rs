@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::messages::{maybe, Msg};
-use crate::domain::money::{round_half_up, show, truncate, Money, Ratio};
+use crate::domain::money::{minus, round_half_up, show, total, truncate, Money, Ratio};
 use crate::domain::provider::Provider;
 use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::rules::Options;
@@ -113,7 +113,7 @@ fn by_bill(
     }
     let mut lines = Vec::with_capacity(bills.len());
     for (key, parts) in &bills {
-        let sum: Decimal = parts.iter().sum();
+        let sum = total(parts);
         let cut = truncate(sum, 2);
         lines.push(cut);
         b.line_msg(Money(cut), || {
@@ -127,13 +127,13 @@ fn by_bill(
             )
         });
     }
-    let exact: Decimal = req.amounts.iter().map(|a| a.0).sum();
-    let payable = Money(lines.iter().sum());
+    let exact = total(req.amounts.iter().map(|a| &a.0));
+    let payable = Money(total(&lines));
     b.note_msg(|| Msg::new(text));
     Ok(BillRoundingResponse {
         exact_total: exact.normalize().to_string(),
         payable,
-        rounding_off: (exact - payable.0).normalize().to_string(),
+        rounding_off: minus(exact, payable.0).normalize().to_string(),
         line_amounts: lines.iter().map(|l| l.normalize().to_string()).collect(),
         rule: Msg::new(text).english(0),
         assumed: false,
@@ -165,7 +165,9 @@ pub fn bill_rounding(req: &BillRoundingRequest, mut b: Breakdown) -> Result<Bill
     Ok(BillRoundingResponse {
         exact_total: figures.exact.normalize().to_string(),
         payable: figures.payable,
-        rounding_off: (figures.exact - figures.payable.0).normalize().to_string(),
+        rounding_off: minus(figures.exact, figures.payable.0)
+            .normalize()
+            .to_string(),
         line_amounts: figures
             .lines
             .iter()
@@ -247,9 +249,9 @@ fn line_figures(req: &BillRoundingRequest, rule: Rule) -> LineFigures {
         Rule::MinimumCent if a > Decimal::ZERO && a < cent => cent,
         _ => a,
     };
-    let exact: Decimal = req.amounts.iter().map(|a| a.0).sum();
+    let exact = total(req.amounts.iter().map(|a| &a.0));
     let lines: Vec<Decimal> = req.amounts.iter().map(|a| per_line(a.0)).collect();
-    let sum: Decimal = lines.iter().sum();
+    let sum = total(&lines);
     let payable = Money(match rule {
         Rule::SixDecimalsTruncated => truncate(sum, 2),
         _ => round_half_up(sum, 2),

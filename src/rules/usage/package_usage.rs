@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::calendar::add_months;
-use crate::domain::money::{show, Money, Ratio};
+use crate::domain::money::{minus, plus, show, total, Money, Ratio};
 use crate::domain::sorting::positions_by;
 use crate::error::{check_count, Error, ErrorCode, Result};
 use crate::rules::Options;
@@ -311,10 +311,10 @@ impl Ledger {
     ) -> Decimal {
         let slot = self.used.get_or_insert((k, cycle), Decimal::ZERO);
         self.cycle_starts.get_or_insert((k, cycle), from);
-        let available = (quota - *slot).max(Decimal::ZERO);
+        let available = minus(quota, *slot).max(Decimal::ZERO);
         let take = available.min(left);
         if take > Decimal::ZERO {
-            *slot += take;
+            *slot = plus(*slot, take);
         }
         take
     }
@@ -332,9 +332,10 @@ impl Ledger {
             if !self.reasons.contains(r) {
                 self.reasons.push(r.clone());
             }
-            *self
+            let overage = self
                 .overage_by_item
-                .get_or_insert(u.billing_item.clone(), Decimal::ZERO) += left;
+                .get_or_insert(u.billing_item.clone(), Decimal::ZERO);
+            *overage = plus(*overage, left);
         }
         self.records.push(RecordResult {
             index: i,
@@ -416,7 +417,7 @@ fn deduct_record(
         let (cycle, from) = cycle_of(p, u.date, hour);
         let take = ledger.take(k, cycle, from, p.quota.0, left);
         if take > Decimal::ZERO {
-            left -= take;
+            left = minus(left, take);
             covered.push(Deduction {
                 package: p.id.clone(),
                 amount: Ratio(take),
@@ -614,13 +615,13 @@ fn package_states(req: &PackageUsageRequest, ledger: &Ledger) -> Vec<PackageStat
         .map(|(k, p)| {
             let mine: Vec<(&(usize, i64), &Decimal)> =
                 ledger.used.iter().filter(|((pk, _), _)| *pk == k).collect();
-            let total: Decimal = mine.iter().map(|(_, v)| **v).sum();
+            let used = total(mine.iter().map(|(_, v)| *v));
             let last = mine.last().map_or(Decimal::ZERO, |(_, v)| **v);
             let resettable = p.kind == PackageKind::Resettable;
             PackageState {
                 id: p.id.clone(),
-                used: Ratio(total),
-                remaining: Ratio(p.quota.0 - if resettable { last } else { total }),
+                used: Ratio(used),
+                remaining: Ratio(minus(p.quota.0, if resettable { last } else { used })),
                 cycles: if resettable {
                     mine.iter()
                         .map(|(key, v)| {

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::breakdown::Breakdown;
 use crate::domain::exact::{Exact, Rounding};
-use crate::domain::money::{approx, equals, show, Money, Ratio};
+use crate::domain::money::{approx, equals, minus, show, Money, Ratio};
 use crate::domain::provider::Provider;
 use crate::error::{required, Error, ErrorCode, Result};
 use crate::rules::Options;
@@ -290,7 +290,7 @@ fn excess_slices(tiers: &[Tier], usage: Decimal) -> Result<Charge<'_>> {
     let mut sum = Exact::ZERO;
     for (index, tier) in tiers.iter().enumerate() {
         let top = tier.to.map_or(usage, |to| usage.min(to.0));
-        let slice = top - tier.from.0;
+        let slice = minus(top, tier.from.0);
         if slice <= Decimal::ZERO {
             break;
         }
