@@ -131,60 +131,55 @@ impl PriceTable {
         } else {
             PeriodUnit::Months
         };
-        let mut candidates: Vec<Term> = self
-            .0
-            .keys()
-            .copied()
-            .filter(|t| t.is_yearly() == yearly)
-            .collect();
         // A monthly term the table does not list is still purchasable, at n × the 1M price
         // (003 §3.2.7's 8M = 8 × 11): R rounded to whole months is a candidate too, so listing
-        // a term at the price it would be derived at changes no answer.
-        if !yearly && self.0.contains_key(&Term::Months(1)) {
-            if let Some(t) = whole_months(r, how) {
-                candidates.push(t);
-                candidates.sort();
-                candidates.dedup();
-            }
-        }
-        let kind = if yearly { "yearly" } else { "monthly" };
-        let (Some(&shortest), Some(&longest)) = (candidates.first(), candidates.last()) else {
+        // a term at the price it would be derived at changes no answer. No monthly term is nearer
+        // R than R rounded to whole months: where there is one, it is the match.
+        let derived = match (yearly, self.0.contains_key(&Term::Months(1))) {
+            (false, true) => whole_months(r, how),
+            _ => None,
+        };
+        let (chosen, note) = match derived {
+            Some(term) => (term, None),
+            None => self.match_listed(yearly, unit, r, how)?,
+        };
+        Ok((self.rate(chosen, unit)?, note))
+    }
+
+    /// The listed term of `yearly`'s kind that [`PriceTable::match_period`] matches to `r`, and the
+    /// note when none covers it.
+    fn match_listed(
+        &self,
+        yearly: bool,
+        unit: PeriodUnit,
+        r: Exact,
+        how: TermMatch,
+    ) -> Result<(Term, Option<TermNote>)> {
+        let listed = || self.0.keys().copied().filter(|t| t.is_yearly() == yearly);
+        let (Some(shortest), Some(longest)) = (listed().next(), listed().last()) else {
+            let kind = if yearly { "yearly" } else { "monthly" };
             return Err(Error::new(
                 ErrorCode::PriceNotFound,
                 "",
                 format!("the price table has no {kind} price; the orders need {kind} prices"),
             ));
         };
-        let mut note = None;
-        let chosen = match how {
-            TermMatch::Up => match candidates.iter().find(|t| t.length_in(unit) >= r) {
-                Some(&t) => t,
-                None => {
-                    note = Some(TermNote {
-                        r,
-                        unit,
-                        term: longest,
-                        how,
-                    });
-                    longest
-                }
-            },
-            TermMatch::Down => match candidates.iter().rev().find(|t| t.length_in(unit) <= r) {
-                Some(&t) => t,
-                None => {
-                    if yearly {
-                        note = Some(TermNote {
-                            r,
-                            unit,
-                            term: shortest,
-                            how,
-                        });
-                    }
-                    shortest
-                }
-            },
+        let note = |term| TermNote {
+            r,
+            unit,
+            term,
+            how,
         };
-        Ok((self.rate(chosen, unit)?, note))
+        Ok(match how {
+            TermMatch::Up => match listed().find(|t| t.length_in(unit) >= r) {
+                Some(t) => (t, None),
+                None => (longest, Some(note(longest))),
+            },
+            TermMatch::Down => match listed().filter(|t| t.length_in(unit) <= r).last() {
+                Some(t) => (t, None),
+                None => (shortest, yearly.then(|| note(shortest))),
+            },
+        })
     }
 }
 
