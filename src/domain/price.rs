@@ -164,12 +164,7 @@ impl PriceTable {
                 format!("the price table has no {kind} price; the orders need {kind} prices"),
             ));
         };
-        let note = |term| TermNote {
-            r,
-            unit,
-            term,
-            how,
-        };
+        let note = |term| TermNote { r, unit, term, how };
         Ok(match how {
             TermMatch::Up => match listed().find(|t| t.length_in(unit) >= r) {
                 Some(t) => (t, None),

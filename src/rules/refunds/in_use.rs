@@ -300,6 +300,8 @@ struct PlannedOrder {
     start: NaiveDate,
     end: NaiveDate,
     term: crate::domain::term::Term,
+    /// The ends of its first three years, `start + 12·k months` (table 3-5 has three columns).
+    year_ends: [Option<NaiveDate>; 3],
     total_days: i64,
     /// The cash paid, in units of 10^−scale.
     cash: i64,
@@ -346,6 +348,7 @@ impl InUsePlan {
                     start: o.start,
                     end: o.end,
                     term: o.term,
+                    year_ends: [12, 24, 36].map(|months| calendar::add_months(o.start, months)),
                     total_days,
                     cash,
                     cent: unit(scale - 2)?,
@@ -375,13 +378,13 @@ impl InUsePlan {
             let consumed = (date - o.start).num_days().clamp(0, o.total_days);
             let (rate, per) = match self.fee_override {
                 Some(r) => r,
-                None => (
-                    handling_fee::table_percent(
-                        o.term,
-                        handling_fee::consumed_years_band(o.start, date),
-                    )?,
-                    100,
-                ),
+                None => {
+                    // handling_fee::consumed_years_band by its definition, the limits computed
+                    // once: a day past the third year has no table rate.
+                    let past = o.year_ends.iter().flatten().filter(|end| date > **end);
+                    let band = u32::try_from(past.count()).ok()?.saturating_add(1);
+                    (handling_fee::table_percent(o.term, band)?, 100)
+                }
             };
             // a / b ≥ 0 half up to cents, cash in units of a cent: ⌊(2a + b) / 2b⌋.
             let half_up = |a: i64, b: i64| (2 * a + b) / (2 * b);
