@@ -156,7 +156,7 @@ impl PriceTable {
         how: TermMatch,
     ) -> Result<(Term, Option<TermNote>)> {
         let listed = || self.0.keys().copied().filter(|t| t.is_yearly() == yearly);
-        let (Some(shortest), Some(longest)) = (listed().next(), listed().last()) else {
+        let (Some(shortest), Some(longest)) = (listed().next(), listed().next_back()) else {
             let kind = if yearly { "yearly" } else { "monthly" };
             return Err(Error::new(
                 ErrorCode::PriceNotFound,
@@ -170,7 +170,7 @@ impl PriceTable {
                 Some(t) => (t, None),
                 None => (longest, Some(note(longest))),
             },
-            TermMatch::Down => match listed().filter(|t| t.length_in(unit) <= r).last() {
+            TermMatch::Down => match listed().rev().find(|t| t.length_in(unit) <= r) {
                 Some(t) => (t, None),
                 None => (shortest, yearly.then(|| note(shortest))),
             },
