@@ -158,7 +158,7 @@ impl Parser<'_> {
 
     fn array(&mut self) -> Result<Json> {
         self.bump(); // [
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(4);
         self.skip_space();
         if self.peek() == Some(b']') {
             self.bump();
@@ -177,7 +177,8 @@ impl Parser<'_> {
 
     fn object(&mut self) -> Result<Json> {
         self.bump(); // {
-        let mut members: Vec<(String, Json)> = Vec::new();
+                     // A request's objects have a few members: room for 8 without growing.
+        let mut members: Vec<(String, Json)> = Vec::with_capacity(8);
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.bump();
@@ -210,6 +211,7 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let start = self.at;
+            let first_run = out.is_empty();
             while let Some(b) = self.peek() {
                 if b == b'"' || b == b'\\' || b < 0x20 {
                     break;
@@ -217,7 +219,13 @@ impl Parser<'_> {
                 self.at = self.at.saturating_add(1);
             }
             // The run ends before an ASCII byte (or at the end): a slice on character boundaries.
-            out.push_str(self.source.get(start..self.at).unwrap_or_default());
+            let run = self.source.get(start..self.at).unwrap_or_default();
+            if first_run && self.peek() == Some(b'"') {
+                // The usual string, without escapes: one allocation of its size.
+                self.bump();
+                return Ok(run.to_owned());
+            }
+            out.push_str(run);
             match self.bump() {
                 Some(b'"') => break,
                 Some(b'\\') => {
