@@ -12,7 +12,7 @@
 import { VIEWS } from "./sample.js";
 import { TEXT_BY_LANG as SELLERS_BY_LANG } from "./sellers.js";
 import { lang, localBreakdown, t } from "./i18n.js";
-import { valueText } from "../js/messages.js";
+import { renderText, valueText } from "../js/messages.js";
 import { formatMoney, wordsFor } from "../js/receipt-model.js";
 
 const $ = (sel) => document.querySelector(sel);
@@ -1317,11 +1317,15 @@ function readable(value, asWords = false) {
   if (value === null || value === undefined) return "—";
   if (isFraction(value)) return fractionText(value);
   if (Array.isArray(value)) return value.length ? value.map((v) => readable(v, asWords)).join("; ") : TEXT.ui.none;
-  if (typeof value === "object")
+  if (typeof value === "object") {
+    // In words, a member told by a message (a timeline state's label) is that message in the
+    // page's language, and the messages themselves are not shown.
+    const told = asWords && value.messages ? value.messages : {};
     return Object.entries(value)
-      .filter(([k, v]) => v !== null && v !== undefined && k !== "breakdown")
-      .map(([k, v]) => `${TEXT.members[k] ?? TEXT.figures[k] ?? words(k)} ${readable(v, asWords)}`)
+      .filter(([k, v]) => v !== null && v !== undefined && k !== "breakdown" && !(asWords && k === "messages"))
+      .map(([k, v]) => `${TEXT.members[k] ?? TEXT.figures[k] ?? words(k)} ${told[k] ? renderText(value, k, lang) : readable(v, asWords)}`)
       .join(", ");
+  }
   return asWords ? String(valueText(value, lang)) : String(value);
 }
 
