@@ -18,7 +18,7 @@ export const refusalsZhCN = {
   INVALID_NUMBER: "数值超出了允许的范围。",
   UNKNOWN_TERM: "购买时长无效：按月可选 1–120 个月，按年可选 1–10 年。",
   PRICE_NOT_FOUND: "价格表中没有所需时长的价格，请补充该时长的价格。",
-  INVALID_PERIOD: "时间无效：结束日期早于开始日期、订单之间重叠或未按日期排列，或操作日期不在订单的周期内。",
+  INVALID_PERIOD: "时间无效：请检查订单的开始和结束日期（订单不能重叠，须按日期排列）以及操作日期。",
   TOO_MANY_ITEMS: "项目太多，超出了一次计算的上限。",
   RENEWAL_NOT_ALLOWED: "该资源不能续费（例如保留期结束后资源已被删除）。",
   RENEWAL_EXCEEDS_10_YEARS: "续费后的到期时间距离续费操作时间不能超过 10 年。",
