@@ -1,6 +1,8 @@
 // 简体中文 templates of the breakdown's messages, by the keys of js/messages-en.js (written from
 // src/domain/messages.rs): [label or note or word, formula], the same `{name}` placeholders as the
 // English ones (tests/js/messages.test.mjs checks both). A key missing here reads in English.
+export { refusalsZhCN } from "./refusals-zh-CN.js";
+
 export const zhCN = {
   "unit.months": ["个月", ""],
   "unit.years": ["年", ""],
@@ -352,4 +354,87 @@ export const zhCN = {
   "invoice.kindMonthly": ["月结开票（随次月 3 日的账单）", ""],
   "invoice.kindOrdinary": ["充值的普通开票", ""],
   "invoice.kindCreditNote": ["贷项发票（无需手动退回）", ""],
+};
+
+/** 简体中文 words of the values the package's answers carry as stable words (the string unions of
+ * the answer types in js/types.d.ts: a resource's state, an invoice's kind, a payment's status,
+ * a discount's kind…; tests/js/i18n-tables.test.mjs checks every such value has one and no
+ * other), for a page that shows them as words. A value two unions share reads the same in both. */
+export const valuesZhCN = {
+  // RoundingPolicy, PeriodUnit: the breakdown's own words.
+  console: zhCN["policy.console"][0],
+  document: zhCN["policy.document"][0],
+  exact: zhCN["policy.exact"][0],
+  months: zhCN["unit.months"][0],
+  years: zhCN["unit.years"][0],
+  // InvoiceKind, InvoiceIssuer (003 §10.1).
+  subscription: "订阅开票",
+  monthlySettlement: "月结开票",
+  ordinary: "普通开票",
+  creditNote: "贷项发票",
+  none: "不开票",
+  huaweiCloud: "华为云",
+  enterpriseMaster: "企业主账号",
+  partner: "合作伙伴",
+  // NoRateFor: what the guide states no tax rate for.
+  country: "国家/地区",
+  seller: "签约主体",
+  date: "日期",
+  // BillStatus (003 §5.2.3).
+  settled: "已结清",
+  due: "待还款",
+  overdue: "已逾期",
+  // Billing.
+  prepaid: "包年/包月",
+  payPerUse: "按需",
+  // ResourceState (003 §3.2.1: 宽限期, 保留期).
+  inUse: "使用中",
+  grace: "宽限期",
+  retention: "保留期",
+  released: "已释放",
+  // AttemptOutcome (003 §3.2.3.1).
+  renews: "续费成功",
+  failsEveryAttempt: "每次扣款都会失败",
+  dependsOnBalance: "取决于扣款时的余额",
+  // Provider.
+  huawei: "华为云",
+  aliyun: "阿里云",
+  tencent: "腾讯云",
+  volcengine: "火山引擎",
+  // QuotaState (003 §5.3).
+  normal: "正常",
+  reminder: "已提醒",
+  exhausted: "配额已用完",
+  // PaymentStatus, UnpaidBecause.
+  paid: "已支付",
+  failed: "扣款失败",
+  pendingPayment: "待支付",
+  balanceShort: "余额不足",
+  cardNotForOrders: "订单自动扣款不使用银行卡",
+  cardOverLimit: "超出银行卡单笔限额",
+  // DiscountKind, Because (003 §3.2.3.1, §9.2.1).
+  business: "商务折扣",
+  promotion: "促销折扣",
+  coupon: "折扣券",
+  chosen: "已选用",
+  higherAmount: "金额更高",
+  sameAmountOtherFirst: "金额相同，其他优惠优先",
+  twoYearsOrLonger: "时长两年及以上",
+  neverUsedHere: "此资源未使用过",
+  usedAfterThisOrder: "使用于本订单之后",
+  notYetInEffect: "尚未生效",
+  expired: "已过期",
+  otherPromotionCompetes: "由另一个促销参与比较",
+  // ItemKind.
+  new: "新购",
+  renewal: "续费",
+  unifiedRenewal: "统一到期日续费",
+  upgrade: "升级规格",
+  // RefundDestination (003 §3.4.6).
+  balance: "账户余额",
+  card: "银行卡",
+  monthlyBill: "月结账单",
+  // SwitchMode (003 §3.2.6.3, §3.2.6.4).
+  immediate: "即时转按需",
+  atExpiry: "到期转按需",
 };

@@ -1,7 +1,7 @@
 // The breakdown in the reader's language (import "billcalc/messages"): each line, fact and note of
 // an answer's breakdown carries a `key` and its `figures`; these render them from one table per
 // language.
-import type { Figures, Message } from "./types.js";
+import type { ErrorCode, Figures, Message } from "./types.js";
 
 /** A language with a table. */
 export type Language = "en" | "zh-CN";
@@ -11,6 +11,18 @@ export declare const LANGUAGES: readonly Language[];
 
 /** Each language's templates: key → [label or note or word, formula]. */
 export declare const MESSAGES: Record<Language, Record<string, [string, string]>>;
+
+/** Each language's sentence for a refusal, by its code (English: none, the message is the English). */
+export declare const REFUSALS: Record<Language, Partial<Record<ErrorCode, string>>>;
+
+/** Each language's words for the stable words answers carry (English: none, the value is the word). */
+export declare const VALUES: Record<Language, Record<string, string>>;
+
+/** A refusal as a customer reads it in `lang`: its code's sentence, else its own message. */
+export declare function refusalText(error: { code?: string; message?: string }, lang?: string): string;
+
+/** A stable word of an answer (`grace`, `huaweiCloud`) in `lang`; any other value as it is. */
+export declare function valueText<T>(value: T, lang?: string): T | string;
 
 /** The language closest to the preferred ones (e.g. `navigator.languages`). */
 export declare function pickLanguage(preferred: string | readonly string[]): Language;

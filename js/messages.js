@@ -7,13 +7,33 @@
 // `label` and `formula`. A line without a key (or a key a table lacks) keeps its English text.
 
 import { en } from "./messages-en.js";
-import { zhCN } from "./messages-zh-CN.js";
+import { zhCN, refusalsZhCN, valuesZhCN } from "./messages-zh-CN.js";
 
 /** The languages with a table, by BCP 47 tag. */
 export const LANGUAGES = ["en", "zh-CN"];
 
 /** Each language's templates: key → [label or note or word, formula]. */
 export const MESSAGES = { en, "zh-CN": zhCN };
+
+/** Each language's sentence for a refusal, by its `code` (English has none: a refusal's own
+ * `message` is its English). */
+export const REFUSALS = { en: {}, "zh-CN": refusalsZhCN };
+
+/** Each language's words for the stable words answers carry (`grace`, `failsEveryAttempt`,
+ * `huaweiCloud`…; English has none: the value is the word). */
+export const VALUES = { en: {}, "zh-CN": valuesZhCN };
+
+/** A refusal (`{code, path, message}`) as a customer reads it in `lang`: the sentence of its
+ * code; in English (or for a code without one) its own message. */
+export function refusalText(error, lang = "en") {
+  return REFUSALS[lang]?.[error?.code] ?? String(error?.message ?? "");
+}
+
+/** A stable word of an answer (`grace`) in `lang`; anything else (an amount, a date, an id) as
+ * it is. */
+export function valueText(value, lang = "en") {
+  return typeof value === "string" && Object.hasOwn(VALUES[lang] ?? {}, value) ? VALUES[lang][value] : value;
+}
 
 /** The language of `LANGUAGES` closest to the preferred ones (`navigator.languages`): any `zh`
  * reads Chinese, anything else English. */

@@ -7,6 +7,8 @@
 // Every sentence a customer reads is in WORDS (one table, so that it can be translated); figures
 // go into them as arguments, already formatted.
 
+import { refusalsZhCN } from "./refusals-zh-CN.js";
+
 /** The receipt's words, in English. Functions take figures already formatted. */
 export const WORDS = {
   receipt: "Receipt",
@@ -69,7 +71,8 @@ export const WORDS = {
   },
   howComputed: "How it was computed",
   error: "The cart cannot be priced",
-  errorDetails: (code) => `Details: ${code}`,
+  refusal: (code, plain) => plain,
+  errorDetails: (code, plain) => `Details: ${code}`,
   tooLarge: "a number too large",
   atLeast: (n) => `of ${n} or more`,
 };
@@ -136,7 +139,8 @@ export const WORDS_ZH = {
   },
   howComputed: "计算过程",
   error: "无法为购物车计价",
-  errorDetails: (code) => `详情：${code}`,
+  refusal: (code, plain) => refusalsZhCN[code] ?? "无法按此输入计算，请检查填写的内容。",
+  errorDetails: (code, plain) => (plain ? `详情：${plain}（${code}）` : `详情：${code}`),
   tooLarge: "过大的数值",
   atLeast: (n) => `${n} 或以上`,
 };
@@ -248,7 +252,9 @@ export function termWords(term, words = WORDS) {
 /**
  * A refusal in a customer's words: the guide's section references and JSON member names taken
  * out (`items[0].term` → "item 1 term", `indirectTaxRate` → "indirect tax rate"), a number no
- * input can hold replaced with words; the code is kept apart for a details line.
+ * input can hold replaced with words; the code is kept apart for a details line. In another
+ * language than English (`words.refusal`), the text is the code's sentence in it (a refusal the
+ * page wrote in that language stays as written) and the details line holds the English and the code.
  */
 export function plainError(err, words = WORDS) {
   let text = String(err?.message ?? err ?? "");
@@ -263,7 +269,12 @@ export function plainError(err, words = WORDS) {
     .replace(/\s+/g, " ")
     .trim();
   if (text) text = text[0].toUpperCase() + text.slice(1);
-  return { text, code: err?.code ?? "ERROR", details: words.errorDetails(err?.code ?? "ERROR") };
+  const code = err?.code ?? "ERROR";
+  // A refusal the page wrote itself is already in its language; the package's is English: in
+  // another language its code's sentence, the English on the details line.
+  const said = words.refusal?.(code, text) ?? text;
+  if (said === text || /[\u4e00-\u9fff]/.test(text)) return { text, code, details: words.errorDetails(code) };
+  return { text: said, code, details: words.errorDetails(code, text) };
 }
 
 // ---------- the receipt ----------

@@ -60,7 +60,9 @@ export declare function renderReceipt(
  * through a float): `formatMoney("1819.5", {currency: "USD", locale: "en-US"})` → "$1,819.50". */
 export declare function formatMoney(amount: string, options?: { currency?: string; locale?: string }): string;
 
-/** A refusal in a customer's words, and its code for a details line. */
+/** A refusal in a customer's words, and its code for a details line. With words of another
+ * language than English (`WORDS_ZH`), the text is the code's sentence in it and the details line
+ * holds the English and the code. */
 export declare function plainError(error: { code?: string; message?: string }, words?: typeof WORDS): { text: string; code: string; details: string };
 
 /** One shown row: its exact amount (a deduction negative) and that amount formatted. */

@@ -12,6 +12,7 @@
 import { VIEWS } from "./sample.js";
 import { TEXT_BY_LANG as SELLERS_BY_LANG } from "./sellers.js";
 import { lang, localBreakdown, t } from "./i18n.js";
+import { renderText, valueText } from "../js/messages.js";
 import { formatMoney, wordsFor } from "../js/receipt-model.js";
 
 const $ = (sel) => document.querySelector(sel);
@@ -202,7 +203,6 @@ const UI_EN = {
   daysAbout: (n, period, unit) => `${n} days (≈ ${period} ${unit})`,
   hoursOf: (n, of) => `${n} of ${of} hours`,
   share: (pct) => `${pct} % of the term`,
-  units: { months: "months", years: "years" },
   policies: {
     console: "console (what you are charged)",
     document: "document (the guides' worked examples)",
@@ -266,7 +266,6 @@ const TEXT_ZH = {
     daysAbout: (n, period, unit) => `${n} 天（≈ ${period} ${unit}）`,
     hoursOf: (n, of) => `${of} 小时中的 ${n} 小时`,
     share: (pct) => `剩余时长的 ${pct} %`,
-    units: { months: "个月", years: "年" },
     policies: {
       console: "控制台（实际扣费）",
       document: "文档（指南中的计算示例）",
@@ -992,7 +991,7 @@ function mapWidget(op, f, path, at, value) {
   box.dataset.path = path;
   const noun = TEXT.nouns[`${op}.${at}`] ?? f.noun;
   const keyText = label(op, `${at}.key`, f.keyLabel);
-  const valueText = label(op, `${at}.value`, f.valueLabel);
+  const valueName = label(op, `${at}.value`, f.valueLabel);
   const rowsBox = el("div", { className: "records-rows" });
   let rows = [];
   const render = (pairs) => {
@@ -1005,14 +1004,14 @@ function mapWidget(op, f, path, at, value) {
       const price = input({ kind: "money" }, v);
       key.dataset.key = "key";
       key.setAttribute("aria-label", `${name}: ${keyText}`);
-      price.setAttribute("aria-label", `${name}: ${valueText}`);
+      price.setAttribute("aria-label", `${name}: ${valueName}`);
       const follow = () => (price.dataset.path = `${path}.${key.value.trim()}`);
       key.addEventListener("input", follow, { capture: true });
       follow();
       const kl = el("label", { className: "record-field" });
       kl.append(el("span", { className: "label" }, keyText), key);
       const vl = el("label", { className: "record-field" });
-      vl.append(el("span", { className: "label" }, valueText), price);
+      vl.append(el("span", { className: "label" }, valueName), price);
       const rm = el("button", { type: "button", className: "remove" }, "×");
       rm.setAttribute("aria-label", TEXT.ui.remove(name));
       rm.addEventListener("click", (ev) => {
@@ -1272,7 +1271,7 @@ function periodWords(res) {
   const [num, den] = [BigInt(m[1]), BigInt(m[2] ?? 1)];
   const of = num === 0n ? null : (BigInt(n) * den) % num === 0n ? Number((BigInt(n) * den) / num) : null;
   if (of !== null && n <= of) return TEXT.ui.daysOf(n, of);
-  return TEXT.ui.daysAbout(n, roundText(f.decimal), TEXT.ui.units[res.periodUnit] ?? res.periodUnit ?? "");
+  return TEXT.ui.daysAbout(n, roundText(f.decimal), valueText(res.periodUnit ?? "", lang));
 }
 
 /** The share of a reserved instance's term left: in hours when the package gives them. */
@@ -1309,19 +1308,25 @@ function moneyText(key, value, req) {
   return exact ? shown : `≈ ${shown}`;
 }
 
-// A value in words: yes/no for a flag, a record as "name value" pairs, a list one after another.
-function readable(value) {
+// A value in words: yes/no for a flag, a record as "name value" pairs, a list one after another;
+// `asWords`: a stable word of the package (`grace`, `huaweiCloud`) in the page's language (the
+// data-value attribute keeps it as the package wrote it).
+function readable(value, asWords = false) {
   if (value === true) return TEXT.ui.yes;
   if (value === false) return TEXT.ui.no;
   if (value === null || value === undefined) return "—";
   if (isFraction(value)) return fractionText(value);
-  if (Array.isArray(value)) return value.length ? value.map(readable).join("; ") : TEXT.ui.none;
-  if (typeof value === "object")
+  if (Array.isArray(value)) return value.length ? value.map((v) => readable(v, asWords)).join("; ") : TEXT.ui.none;
+  if (typeof value === "object") {
+    // In words, a member told by a message (a timeline state's label) is that message in the
+    // page's language, and the messages themselves are not shown.
+    const told = asWords && value.messages ? value.messages : {};
     return Object.entries(value)
-      .filter(([k, v]) => v !== null && v !== undefined && k !== "breakdown")
-      .map(([k, v]) => `${TEXT.members[k] ?? TEXT.figures[k] ?? words(k)} ${readable(v)}`)
+      .filter(([k, v]) => v !== null && v !== undefined && k !== "breakdown" && !(asWords && k === "messages"))
+      .map(([k, v]) => `${TEXT.members[k] ?? TEXT.figures[k] ?? words(k)} ${told[k] ? renderText(value, k, lang) : readable(v, asWords)}`)
       .join(", ");
-  return String(value);
+  }
+  return asWords ? String(valueText(value, lang)) : String(value);
 }
 
 function figure(key, value, res, main = false, req) {
@@ -1330,7 +1335,7 @@ function figure(key, value, res, main = false, req) {
   let text;
   if (key === "remainingPeriod" && isFraction(value)) text = periodWords(res);
   else if (key === "remainingRatio" && isFraction(value)) text = ratioWords(res);
-  else text = moneyText(key, value, req) ?? readable(value);
+  else text = moneyText(key, value, req) ?? readable(value, true);
   d.dataset.value = readable(value);
   const json = typeof value === "object" && value !== null && !isFraction(value);
   d.append(el("div", { className: "k" }, TEXT.figures[key] ?? words(key)), el("div", { className: json ? "v json" : "v" }, text));
@@ -1367,7 +1372,7 @@ function showResult(res, req) {
   $("#lines").hidden = !b.lines.length;
   $("#facts").hidden = !b.facts.length;
   $("#notes").replaceChildren(...b.notes.map((n) => el("li", {}, n)));
-  $("#policy-used").textContent = `${t("policy")}: ${b.policy}`;
+  $("#policy-used").textContent = `${t("policy")}: ${valueText(b.policy, lang)}`;
 }
 // ---------- what-if chart ----------
 

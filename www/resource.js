@@ -7,7 +7,7 @@
 import * as billcalc from "../js/browser.js";
 import { $, el, field, listEditor, orderColumns, pricesEditor, clearErrors, showFieldError, measureRedraw, show, dayAfter, dayIndex, mapPath, money, orderEnd } from "./ui.js";
 import { plainError, wordsFor } from "../js/receipt-model.js";
-import { renderMessage } from "../js/messages.js";
+import { renderMessage, valueText } from "../js/messages.js";
 import { lang } from "./i18n.js";
 
 // The words this view adds, per language (TEXT_BY_LANG.en is the English, the zh-CN table has
@@ -75,7 +75,7 @@ const TEXT_EN = {
 
 const TEXT_ZH = {
   days: (n, of) => (of ? `${of} 天中的 ${n} 天` : `${n} 天`),
-  daysAbout: (n, period, unit) => `${n} 天（≈ ${period} ${unit === "years" ? "年" : unit === "months" ? "个月" : unit}）`,
+  daysAbout: (n, period, unit) => `${n} 天（≈ ${period} ${valueText(unit, "zh-CN")}）`,
   approx: (m) => `≈ ${m}`,
   fromHours: (h) => `每月使用 ${h} 小时起`,
   derived: (from, to, perMonth) => `${from} 至 ${to} 个月的价格按 1 个月价格乘以月数计算：每月同为 ${perMonth}，因此不单独列出。`,

@@ -6,6 +6,7 @@ import * as billcalc from "../js/browser.js";
 import { el, field, mapPath, show } from "./ui.js";
 import { lang } from "./i18n.js";
 import { renderText } from "../js/messages.js";
+import { plainError, wordsFor } from "../js/receipt-model.js";
 
 // The words this view adds, per language (the zh-CN table has the English keys and functions).
 // The states' own words (label, works, howToKeep, events) are the package's answer, each told by a
@@ -91,7 +92,13 @@ export function mountTimeline() {
       total.textContent = "";
       const n = Math.max(0, (state.orders?.length ?? 1) - 1);
       const path = mapPath(e.path, { expiry: `orders[${n}].end`, prices: "prices", renewTerm: "renewTerm", today: "date", autoRenewal: "autoRenew", cashBalance: "balance", "": "" });
-      error.textContent = `${e.code}: ${e.message}`;
+      // In English the code and the message; in another language its sentence, the English and
+      // the code on a details line.
+      if (lang === "en") error.textContent = `${e.code}: ${e.message}`;
+      else {
+        const plain = plainError(e, wordsFor(lang));
+        error.replaceChildren(plain.text, el("span", { className: "error-code" }, plain.details));
+      }
       return { code: e.code, message: e.message, path };
     }
     error.textContent = "";

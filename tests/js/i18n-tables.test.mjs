@@ -2,13 +2,16 @@
 // WORDS / WORDS_ZH), the page views' (www/checkout.js, www/resource.js, www/timeline.js, the
 // form helpers' www/ui.js, the sellers' names www/sellers.js and the All-calculations view
 // www/calculators.js TEXT_BY_LANG, which holds the catalog's: www/sample.js is English only) and
-// the page's chrome (www/i18n.js CHROME). The zh-CN
+// the page's chrome (www/i18n.js CHROME); the refusals' sentences by code and the words of the
+// answers' stable values (js/messages.js REFUSALS, VALUES). The zh-CN
 // table must have exactly the English keys, nested tables alike, and a function wherever English
 // has one (taking the same number of figures, giving a string).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { register } from "node:module";
+import { readFileSync } from "node:fs";
 import { WORDS, WORDS_ZH, WORDS_BY_LANG, wordsFor, receiptModel, plainError } from "../../js/receipt-model.js";
+import { REFUSALS, VALUES, refusalText, valueText } from "../../js/messages.js";
 
 // The page's modules import the browser entry (../js/browser.js): in Node, the package's.
 const hook = `export async function resolve(spec, ctx, next) {
@@ -81,7 +84,7 @@ test("receiptModel keeps English by default and speaks Chinese given { words: WO
   assert.match(zh.lines[0].head, /1 个月/);
   assert.equal(zh.payers[0].label, "现金余额");
   assert.equal(zh.taxNote, WORDS_ZH.noCountry);
-  assert.equal(plainError({ code: "E_X", message: "bad" }, WORDS_ZH).details, "详情：E_X");
+  assert.deepEqual(plainError({ code: "E_X", message: "bad" }, WORDS_ZH), { text: WORDS_ZH.refusal("E_X", "Bad"), code: "E_X", details: "详情：Bad（E_X）" });
 });
 
 for (const view of ["checkout", "resource", "timeline", "ui", "sellers", "calculators"]) {
@@ -110,4 +113,83 @@ test("the catalog's words have one Chinese table: the calculators'; the sellers'
   const sellers = (await import("../../www/sellers.js")).TEXT_BY_LANG;
   for (const tag of ["en", "zh-CN"]) for (const [value, name] of Object.entries(sellers[tag])) assert.equal(TEXT_BY_LANG[tag].options[value], name, `${tag} ${value}`);
   for (const v of sample.VIEWS) assert.ok(TEXT_BY_LANG["zh-CN"].titles[v.op], `${v.op}: a Chinese title`);
+});
+
+// ---------- the package's refusals and the answers' stable words ----------
+
+const TYPES = readFileSync(new URL("../../js/types.d.ts", import.meta.url), "utf8");
+const INDEX = readFileSync(new URL("../../js/index.d.ts", import.meta.url), "utf8");
+/** Every `export type Name = …;` of js/types.d.ts by name. */
+const DECLARED = Object.fromEntries(
+  TYPES.split(/\n\n+/)
+    .map((block) => /^export type (\w+) = ([\s\S]*);\s*$/m.exec(block))
+    .filter(Boolean)
+    .map((m) => [m[1], m[2]]),
+);
+/** The string unions among them: name → their values. */
+const UNIONS = Object.fromEntries(
+  Object.entries(DECLARED)
+    .filter(([, body]) => /^"[^"]*"(\s*\|\s*"[^"]*")*$/.test(body.trim()))
+    .map(([name, body]) => [name, [...body.matchAll(/"([^"]*)"/g)].map((m) => m[1])]),
+);
+
+/** The string unions an answer can carry: those reachable from the operations' return types
+ * (js/index.d.ts), through the members of the types they name. */
+function answerUnions() {
+  const todo = [...INDEX.matchAll(/\):\s*(?:types\.)?(\w+);/g)].map((m) => m[1]);
+  assert.ok(todo.length >= 25, "the operations' answers are found in js/index.d.ts");
+  const seen = new Set();
+  const unions = new Set();
+  while (todo.length) {
+    const name = todo.pop();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    if (UNIONS[name]) unions.add(name);
+    else if (DECLARED[name]) for (const m of DECLARED[name].replace(/\/\*\*[\s\S]*?\*\//g, "").matchAll(/\b([A-Z]\w*)\b/g)) todo.push(m[1]);
+  }
+  return unions;
+}
+
+test("every ErrorCode of js/types.d.ts has one zh-CN sentence, in Chinese, and no other code has one", () => {
+  const codes = UNIONS.ErrorCode;
+  assert.ok(codes?.length >= 30, "the ErrorCode union is read from js/types.d.ts");
+  assert.deepEqual(Object.keys(REFUSALS["zh-CN"]).sort(), [...codes].sort());
+  for (const [code, s] of Object.entries(REFUSALS["zh-CN"])) {
+    assert.match(s, HAN, `${code}: "${s}" is Chinese`);
+    assert.doesNotMatch(s, /§|\b[A-Z_]{4,}\b|\{/, `${code}: no section, code or placeholder in "${s}"`);
+  }
+  assert.deepEqual(REFUSALS.en, {}, "English: the refusal's own message");
+  assert.equal(refusalText({ code: "INVALID_DATE", message: "bad day" }, "zh-CN"), REFUSALS["zh-CN"].INVALID_DATE);
+  assert.equal(refusalText({ code: "INVALID_DATE", message: "bad day" }, "en"), "bad day");
+});
+
+test("every stable word an answer carries (the answer types' string unions) has one zh-CN word, and no other value has one", () => {
+  const unions = answerUnions();
+  for (const u of ["ResourceState", "InvoiceKind", "InvoiceIssuer", "AttemptOutcome", "QuotaState", "PaymentStatus", "DiscountKind", "PeriodUnit"])
+    assert.ok(unions.has(u), `${u} is found among the answers' unions`);
+  unions.delete("ErrorCode"); // the refusals' own table
+  const values = new Set([...unions].flatMap((u) => UNIONS[u]));
+  assert.deepEqual(Object.keys(VALUES["zh-CN"]).sort(), [...values].sort());
+  for (const [v, w] of Object.entries(VALUES["zh-CN"])) assert.match(w, HAN, `${v}: "${w}" is Chinese`);
+  assert.equal(valueText("failsEveryAttempt", "zh-CN"), "每次扣款都会失败");
+  assert.equal(valueText("months", "zh-CN"), "个月");
+  assert.equal(valueText("failsEveryAttempt", "en"), "failsEveryAttempt");
+  for (const other of ["ECS", "2024-03-01", "1M", "12.50", "toString", "constructor"]) assert.equal(valueText(other, "zh-CN"), other);
+  assert.equal(valueText(undefined, "zh-CN"), undefined);
+});
+
+test("a refusal in zh-CN reads as its code's sentence, the English and the code on the details line; in English unchanged", () => {
+  const err = { code: "PRICE_NOT_FOUND", path: "items[0].prices.1M", message: "items[0].prices has no price for 1M (003 §3.2.7)" };
+  const en = plainError(err, WORDS);
+  assert.deepEqual(en, { text: "Item 1 prices has no price for 1M", code: "PRICE_NOT_FOUND", details: "Details: PRICE_NOT_FOUND" });
+  assert.deepEqual(plainError(err), en, "English by default");
+  const zh = plainError(err, WORDS_ZH);
+  assert.equal(zh.text, REFUSALS["zh-CN"].PRICE_NOT_FOUND);
+  assert.equal(zh.details, "详情：Item 1 prices has no price for 1M（PRICE_NOT_FOUND）");
+  // A refusal the page wrote in Chinese itself stays as written.
+  const own = plainError({ code: "MISSING_FIELD", path: "x", message: "价格 30 缺少时长" }, WORDS_ZH);
+  assert.deepEqual(own, { text: "价格 30 缺少时长", code: "MISSING_FIELD", details: "详情：MISSING_FIELD" });
+  // Words without a `refusal` (a page's own table, written before it) keep the message.
+  const { refusal, ...older } = WORDS_ZH;
+  assert.equal(plainError(err, older).text, en.text);
 });

@@ -11,7 +11,7 @@ import {
   type ErrorCode,
 } from "billcalc";
 import { BillcalcReceipt, type ReceiptError } from "billcalc/receipt";
-import { renderBreakdown, renderLine, renderText, pickLanguage, type Language } from "billcalc/messages";
+import { renderBreakdown, renderLine, renderText, pickLanguage, refusalText, valueText, REFUSALS, type Language } from "billcalc/messages";
 
 const res: UnsubscribeResponse = unsubscribeRefund({
   scenario: "inUse",
@@ -79,5 +79,9 @@ const rendered: { label: string; formula: string } = renderLine(firstLine, lang)
 const notes: string[] = renderBreakdown(res.breakdown, "zh-CN").notes;
 // An answer's text told by a message (`messages`), in a language.
 const state: string = renderText(resourceTimeline({ expiry: "2020-08-31" }).periods[0], "label", "zh-CN");
+// A refusal's sentence and an answer's stable word, in a language.
+const refusal: string = refusalText({ code: "INVALID_DATE", message: "2023-02-30 is not a date" }, "zh-CN");
+const sentence: string | undefined = REFUSALS["zh-CN"].RENEWAL_EXCEEDS_10_YEARS;
+const stateWord: string | null = valueText(resourceTimeline({ expiry: "2020-08-31" }).stateToday, lang);
 
-export { refund, days, lineAmounts, period, cents, any, lineError, toPay, isReceipt, key, rendered, notes, state };
+export { refund, days, lineAmounts, period, cents, any, lineError, toPay, isReceipt, key, rendered, notes, state, refusal, sentence, stateWord };
