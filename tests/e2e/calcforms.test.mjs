@@ -8,36 +8,20 @@
 // (en and zh-CN) goes to test-results/screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { ARGS, CHROMIUM, results, serve, stop } from "./harness.mjs";
+import { closeBrowser, openBrowser, results } from "./harness.mjs";
 
-const profile = mkdtempSync(join(tmpdir(), "billcalc-chromium-"));
 const shots = join(results, "screenshots");
 mkdirSync(shots, { recursive: true });
-let server, base, context, page;
-const pageErrors = [];
+let browser, base, context, page, pageErrors;
 
 before(async () => {
-  ({ server, base } = await serve());
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    locale: "en-US",
-    viewport: { width: 1280, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  browser = await openBrowser({ locale: "en-US" });
+  ({ base, context, page, pageErrors } = browser);
 });
 
-after(async () => {
-  await context?.close();
-  await stop(server);
-  rmSync(profile, { recursive: true, force: true });
-});
+after(() => closeBrowser(browser));
 
 async function open(op, query = "") {
   await page.goto("about:blank");

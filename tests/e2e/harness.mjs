@@ -1,7 +1,9 @@
 // Shared by the browser tests: Debian's chromium driven by playwright-core (no browser download),
 // the local server, the page's bundle brought up to date, and where artefacts go.
-import { existsSync, mkdirSync, statSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { chromium } from "playwright-core";
 import { fileURLToPath } from "node:url";
 import { startServer } from "../../scripts/serve.mjs";
 import { bundlePage } from "../../scripts/bundle-page.mjs";
@@ -60,3 +62,30 @@ export function stop(server) {
 
 /** The receipt's headline (the amount to pay). Playwright's CSS selectors pierce open shadow roots. */
 export const RECEIPT_TOTAL = 'billcalc-receipt [data-figure="total"]';
+
+/** A test file's browser: the page's server, one persistent Chromium context with its own profile
+ * (`options` go to launchPersistentContext: `locale`, `args`), its first page, and `pageErrors`,
+ * the page's uncaught errors. Open it in the file's `before`, close it with [closeBrowser] in
+ * `after`. */
+export async function openBrowser(options = {}) {
+  const { server, base } = await serve();
+  const profile = mkdtempSync(join(tmpdir(), "billcalc-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  return { server, base, profile, context, page, pageErrors };
+}
+
+/** Close what [openBrowser] opened (a server already stopped is left as it is). */
+export async function closeBrowser(b) {
+  await b?.context?.close();
+  await stop(b?.server);
+  if (b) rmSync(b.profile, { recursive: true, force: true });
+}

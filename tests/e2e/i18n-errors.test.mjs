@@ -6,38 +6,21 @@
 // Chinese (js/messages.js VALUES), their data-value as the package wrote it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { ARGS, CHROMIUM, results, serve, stop } from "./harness.mjs";
+import { closeBrowser, openBrowser, results } from "./harness.mjs";
 import { REFUSALS, VALUES } from "../../js/messages.js";
 
 const ZH = REFUSALS["zh-CN"];
 const HAN = /[\u4e00-\u9fff]/;
 
-const profile = mkdtempSync(join(tmpdir(), "billcalc-chromium-"));
-let server, base, context, page;
-const pageErrors = [];
+let browser, base, context, page, pageErrors;
 
 before(async () => {
-  ({ server, base } = await serve());
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    locale: "en-US",
-    viewport: { width: 1280, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  browser = await openBrowser({ locale: "en-US" });
+  ({ base, context, page, pageErrors } = browser);
 });
 
-after(async () => {
-  await context?.close();
-  await stop(server);
-  rmSync(profile, { recursive: true, force: true });
-});
+after(() => closeBrowser(browser));
 
 const open = async (query, hash) => {
   await page.goto("about:blank");

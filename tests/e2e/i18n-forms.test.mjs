@@ -6,37 +6,21 @@
 // letters.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { ARGS, CHROMIUM, results, serve, stop } from "./harness.mjs";
+import { closeBrowser, openBrowser, results } from "./harness.mjs";
 
 const ALLOWED = new Set(["Sparkoo", "billcalc"]);
 // A region's id (ap-southeast-1, cn-hangzhou) is a code, as the console writes it.
 const REGION = /\b[a-z]{2}(?:-[a-z]+)+(?:-\d+)?\b/g;
 
-const profile = mkdtempSync(join(tmpdir(), "billcalc-chromium-"));
-let server, base, context, page;
-const pageErrors = [];
+let browser, base, context, page, pageErrors;
 
 before(async () => {
-  ({ server, base } = await serve());
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  browser = await openBrowser();
+  ({ base, context, page, pageErrors } = browser);
 });
 
-after(async () => {
-  await context?.close();
-  await stop(server);
-  rmSync(profile, { recursive: true, force: true });
-});
+after(() => closeBrowser(browser));
 
 /** Each text a customer reads in `root`'s form chrome (outside "How it was computed"), with where
  * it was found. */

@@ -6,34 +6,17 @@
 // with the drawing of a character no font has.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { ARGS, CHROMIUM, results, serve, stop } from "./harness.mjs";
+import { ARGS, closeBrowser, openBrowser, results } from "./harness.mjs";
 
-const profile = mkdtempSync(join(tmpdir(), "billcalc-chromium-"));
-let server, base, context, page;
-const pageErrors = [];
+let browser, base, context, page, pageErrors;
 
 before(async () => {
-  ({ server, base } = await serve());
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...ARGS, "--lang=zh-CN"],
-    locale: "zh-CN",
-    viewport: { width: 1280, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  browser = await openBrowser({ args: [...ARGS, "--lang=zh-CN"], locale: "zh-CN" });
+  ({ base, context, page, pageErrors } = browser);
 });
 
-after(async () => {
-  await context?.close();
-  await stop(server);
-  rmSync(profile, { recursive: true, force: true });
-});
+after(() => closeBrowser(browser));
 
 async function open(url) {
   await page.goto("about:blank");

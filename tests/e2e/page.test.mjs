@@ -5,42 +5,26 @@
 // never executed, and the CSP refuses inline script.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-import { ARGS, CHROMIUM, RECEIPT_TOTAL, serve, stop } from "./harness.mjs";
+import { closeBrowser, openBrowser, RECEIPT_TOTAL, stop } from "./harness.mjs";
 
-const profile = mkdtempSync(join(tmpdir(), "billcalc-chromium-"));
-let server, base, context, page;
 const requests = [];
 const dialogs = [];
-const pageErrors = [];
+let browser, base, context, page, pageErrors;
 
 before(async () => {
-  ({ server, base } = await serve());
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
+  browser = await openBrowser();
+  ({ base, context, page, pageErrors } = browser);
   context.on("request", (r) => requests.push(r.url()));
-  page = context.pages()[0] ?? (await context.newPage());
   page.on("dialog", (d) => {
     dialogs.push(d.message());
     d.dismiss();
   });
-  page.on("pageerror", (e) => pageErrors.push(e.message));
   await page.goto(base);
   await page.waitForSelector("body[data-ready=true]");
 });
 
-after(async () => {
-  await context?.close();
-  await stop(server);
-  rmSync(profile, { recursive: true, force: true });
-});
+after(() => closeBrowser(browser));
 
 const view = (name) => page.click(`#tab-${name}`);
 // The exact figure behind the main one (shown with its currency: "$1,700.00" is "1700.00").
@@ -701,8 +685,8 @@ test("no request leaves the page, and it works offline after the first load", as
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   const before = requests.length;
-  await stop(server);
-  server = null;
+  await stop(browser.server);
+  browser.server = undefined;
   await context.setOffline(true);
   await page.goto(base);
   await page.waitForSelector("body[data-ready=true]");
