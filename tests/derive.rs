@@ -703,7 +703,8 @@ fn a_member_given_twice_is_refused_at_its_second_occurrence() {
     );
     // The generated reader alone does not look for repeats (`read_text` does, through
     // `parse_text`): over a tree kept with its repeats, the first occurrence is read.
-    let tree = parse_syntax(&plain(r#","name":"b""#)).unwrap();
+    let text = plain(r#","name":"b""#);
+    let tree = parse_syntax(&text).unwrap();
     assert_eq!(read_json::<Plain>(&tree).unwrap().name, "a");
 }
 

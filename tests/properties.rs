@@ -496,7 +496,7 @@ fn same_json(ours: &billcalc::io::json::Json, theirs: &Value) -> bool {
         (Json::Object(a), Value::Object(b)) => {
             a.len() == b.len()
                 && a.iter()
-                    .all(|(k, x)| b.get(k).is_some_and(|y| same_json(x, y)))
+                    .all(|(k, x)| b.get(&**k).is_some_and(|y| same_json(x, y)))
         }
         _ => false,
     }

@@ -1,12 +1,15 @@
 //! JSON text as a tree: a small strict reader (RFC 8259) that keeps members in document order,
 //! refuses a repeated member and keeps numbers as written (no float is ever parsed, so money read
-//! from a number is exact or refused).
+//! from a number is exact or refused). Names, strings and numbers borrow the text they were read
+//! from (only a string with an escape is copied): a request is read without a copy of its words.
+
+use std::borrow::Cow;
 
 use crate::error::{Error, ErrorCode, Result};
 
 /// JSON text as a tree, with any repeated member kept (the CLI tells a document from JSON lines
 /// by the syntax alone, then refuses a repeated member request by request).
-pub fn parse_syntax(text: &str) -> Result<Json> {
+pub fn parse_syntax(text: &str) -> Result<Json<'_>> {
     let mut parser = Parser {
         source: text,
         text: text.as_bytes(),
@@ -24,19 +27,20 @@ pub fn parse_syntax(text: &str) -> Result<Json> {
 /// Deepest nesting of arrays and objects accepted (requests nest 3 levels).
 pub const MAX_DEPTH: usize = 128;
 
-/// A JSON value as written: object members in document order.
+/// A JSON value as written: object members in document order; text borrowed from the JSON text
+/// `'t` it was read from where it can be.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Json {
+pub enum Json<'t> {
     Null,
     Bool(bool),
     /// A number as written (`110`, `-0.5`, `1e3`): read exactly by the reader that wants it.
-    Number(String),
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+    Number(Cow<'t, str>),
+    String(Cow<'t, str>),
+    Array(Vec<Json<'t>>),
+    Object(Vec<(Cow<'t, str>, Json<'t>)>),
 }
 
-impl Json {
+impl Json<'_> {
     /// What the value is, for an error message (`a number`, `the string "x"`).
     pub(crate) fn kind(&self) -> String {
         match self {
@@ -50,10 +54,10 @@ impl Json {
     }
 }
 
-impl Json {
+impl<'t> Json<'t> {
     /// The request's operation member `op` taken out: its value (`None` when absent or when
     /// this is no object) and the request without it.
-    pub fn take_op(self) -> (Option<Json>, Json) {
+    pub fn take_op(self) -> (Option<Json<'t>>, Json<'t>) {
         match self {
             Json::Object(members) => {
                 let (op, rest): (Vec<_>, Vec<_>) =
@@ -66,18 +70,18 @@ impl Json {
 
     /// A `serde_json` value as a tree (a value built in Rust; JSON text goes through
     /// [`parse_text`], which also refuses repeated members).
-    pub fn from_value(value: serde_json::Value) -> Json {
+    pub fn from_value(value: serde_json::Value) -> Json<'static> {
         use serde_json::Value;
         match value {
             Value::Null => Json::Null,
             Value::Bool(b) => Json::Bool(b),
             // serde_json writes a float in its shortest form, which reads back to the same value.
-            Value::Number(n) => Json::Number(n.to_string()),
-            Value::String(s) => Json::String(s),
+            Value::Number(n) => Json::Number(n.to_string().into()),
+            Value::String(s) => Json::String(s.into()),
             Value::Array(items) => Json::Array(items.into_iter().map(Json::from_value).collect()),
             Value::Object(map) => Json::Object(
                 map.into_iter()
-                    .map(|(k, v)| (k, Json::from_value(v)))
+                    .map(|(k, v)| (k.into(), Json::from_value(v)))
                     .collect(),
             ),
         }
@@ -93,7 +97,7 @@ struct Parser<'t> {
     depth: usize,
 }
 
-impl Parser<'_> {
+impl<'t> Parser<'t> {
     fn fail(&self, what: &str) -> Error {
         Error::new(
             ErrorCode::InvalidInput,
@@ -121,7 +125,7 @@ impl Parser<'_> {
         }
     }
 
-    fn expect_word(&mut self, word: &[u8], value: Json) -> Result<Json> {
+    fn expect_word(&mut self, word: &[u8], value: Json<'t>) -> Result<Json<'t>> {
         let end = self.at.saturating_add(word.len());
         if self.text.get(self.at..end) == Some(word) {
             self.at = end;
@@ -131,7 +135,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self) -> Result<Json> {
+    fn value(&mut self) -> Result<Json<'t>> {
         self.skip_space();
         match self.peek() {
             Some(b'n') => self.expect_word(b"null", Json::Null),
@@ -146,7 +150,7 @@ impl Parser<'_> {
         }
     }
 
-    fn nested(&mut self, read: fn(&mut Self) -> Result<Json>) -> Result<Json> {
+    fn nested(&mut self, read: fn(&mut Self) -> Result<Json<'t>>) -> Result<Json<'t>> {
         if self.depth >= MAX_DEPTH {
             return Err(self.fail("nesting deeper than 128 levels"));
         }
@@ -156,7 +160,7 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    fn array(&mut self) -> Result<Json> {
+    fn array(&mut self) -> Result<Json<'t>> {
         self.bump(); // [
         let mut items = Vec::with_capacity(4);
         self.skip_space();
@@ -175,10 +179,10 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self) -> Result<Json> {
+    fn object(&mut self) -> Result<Json<'t>> {
         self.bump(); // {
                      // A request's objects have a few members: room for 8 without growing.
-        let mut members: Vec<(String, Json)> = Vec::with_capacity(8);
+        let mut members: Vec<(Cow<'t, str>, Json<'t>)> = Vec::with_capacity(8);
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.bump();
@@ -206,7 +210,7 @@ impl Parser<'_> {
         Ok(Json::Object(members))
     }
 
-    fn string(&mut self) -> Result<String> {
+    fn string(&mut self) -> Result<Cow<'t, str>> {
         self.bump(); // "
         let mut out = String::new();
         loop {
@@ -221,9 +225,9 @@ impl Parser<'_> {
             // The run ends before an ASCII byte (or at the end): a slice on character boundaries.
             let run = self.source.get(start..self.at).unwrap_or_default();
             if first_run && self.peek() == Some(b'"') {
-                // The usual string, without escapes: one allocation of its size.
+                // The usual string, without escapes: the text itself.
                 self.bump();
-                return Ok(run.to_owned());
+                return Ok(Cow::Borrowed(run));
             }
             out.push_str(run);
             match self.bump() {
@@ -247,7 +251,7 @@ impl Parser<'_> {
                 None => return Err(self.fail("the request ends inside a string")),
             }
         }
-        Ok(out)
+        Ok(Cow::Owned(out))
     }
 
     /// The character of `\uXXXX` (a surrogate pair counts as one).
@@ -280,7 +284,7 @@ impl Parser<'_> {
         Ok(n)
     }
 
-    fn number(&mut self) -> Result<Json> {
+    fn number(&mut self) -> Result<Json<'t>> {
         let start = self.at;
         let digits = |p: &mut Self| {
             let from = p.at;
@@ -314,8 +318,9 @@ impl Parser<'_> {
                 return Err(self.fail("invalid number"));
             }
         }
-        let text = self.text.get(start..self.at).unwrap_or_default();
-        // Digits, signs, `.` and `e`: ASCII.
-        Ok(Json::Number(String::from_utf8_lossy(text).into_owned()))
+        // Digits, signs, `.` and `e`: ASCII, so the range is on character boundaries.
+        Ok(Json::Number(Cow::Borrowed(
+            self.source.get(start..self.at).unwrap_or_default(),
+        )))
     }
 }

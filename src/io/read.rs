@@ -24,7 +24,7 @@ use crate::io::json::{parse_syntax, Json};
 /// JSON text (RFC 8259) as a request's [`Json`] tree: syntax errors and nesting deeper than
 /// [`MAX_DEPTH`] are refused as `INVALID_INPUT` at the root, a repeated member as `INVALID_INPUT`
 /// at that member.
-pub fn parse_text(text: &str) -> Result<Json> {
+pub fn parse_text(text: &str) -> Result<Json<'_>> {
     let json = parse_syntax(text)?;
     refuse_repeated_members(At::root(&json))?;
     Ok(json)
@@ -41,7 +41,7 @@ pub fn from_value<T: FromJson>(value: serde_json::Value) -> Result<T> {
 }
 
 /// Read a request of type `T` from a [`Json`] tree.
-pub fn read_json<T: FromJson>(json: &Json) -> Result<T> {
+pub fn read_json<T: FromJson>(json: &Json<'_>) -> Result<T> {
     T::from_json(At::root(json))
 }
 
@@ -56,7 +56,7 @@ pub trait FromJson: Sized {
 #[derive(Clone, Copy)]
 pub struct At<'a> {
     /// The value.
-    pub json: &'a Json,
+    pub json: &'a Json<'a>,
     parent: Option<&'a At<'a>>,
     step: Step<'a>,
 }
@@ -71,7 +71,7 @@ pub(crate) enum Step<'a> {
 
 impl<'a> At<'a> {
     /// The whole request.
-    pub fn root(json: &'a Json) -> At<'a> {
+    pub fn root(json: &'a Json<'a>) -> At<'a> {
         At {
             json,
             parent: None,
@@ -79,7 +79,7 @@ impl<'a> At<'a> {
         }
     }
 
-    pub(crate) fn child<'b>(&'b self, json: &'b Json, step: Step<'b>) -> At<'b> {
+    pub(crate) fn child<'b>(&'b self, json: &'b Json<'b>, step: Step<'b>) -> At<'b> {
         At {
             json,
             parent: Some(self),
@@ -88,7 +88,7 @@ impl<'a> At<'a> {
     }
 
     /// Another value at the same path (a request read without its tag member).
-    pub fn with_value<'b>(&'b self, json: &'b Json) -> At<'b> {
+    pub fn with_value<'b>(&'b self, json: &'b Json<'b>) -> At<'b> {
         At {
             json,
             parent: self.parent,
@@ -242,7 +242,7 @@ impl<'a> At<'a> {
 /// An object's members, read field by field.
 pub struct Object<'b> {
     at: &'b At<'b>,
-    members: &'b [(String, Json)],
+    members: &'b [(std::borrow::Cow<'b, str>, Json<'b>)],
 }
 
 impl<'b> Object<'b> {
@@ -292,8 +292,10 @@ pub fn refuse_repeated_members(at: At<'_>) -> Result<()> {
 
 /// A member given twice, if any (its second occurrence). Pairwise for the usual small object,
 /// sorted for a large one (so that a huge object stays cheap).
-fn repeated_member(members: &[(String, Json)]) -> Option<&(String, Json)> {
-    let name = |i: usize| members.get(i).map(|(k, _)| k.as_str());
+fn repeated_member<'m, 't>(
+    members: &'m [(std::borrow::Cow<'t, str>, Json<'t>)],
+) -> Option<&'m (std::borrow::Cow<'t, str>, Json<'t>)> {
+    let name = |i: usize| members.get(i).map(|(k, _)| &**k);
     if members.len() <= 16 {
         return members.iter().enumerate().find_map(|(i, (k, _))| {
             members
@@ -601,7 +603,8 @@ mod tests {
     fn a_repeated_member_is_found_in_small_and_large_objects() {
         for n in [2usize, 16, 17, 40] {
             let mut members: Vec<String> = (0..n).map(|i| format!("\"m{i}\":{i}")).collect();
-            let json = parse_text(&format!("{{{}}}", members.join(","))).unwrap();
+            let text = format!("{{{}}}", members.join(","));
+            let json = parse_text(&text).unwrap();
             assert!(matches!(json, Json::Object(m) if m.len() == n));
             members.push(format!("\"m{}\":0", n / 2));
             let e = parse_text(&format!("{{{}}}", members.join(","))).unwrap_err();
@@ -615,7 +618,7 @@ mod tests {
         let Json::Object(members) = json else {
             panic!("not an object")
         };
-        let names: Vec<&str> = members.iter().map(|(k, _)| k.as_str()).collect();
+        let names: Vec<&str> = members.iter().map(|(k, _)| &**k).collect();
         assert_eq!(names, ["b", "a"]);
     }
 
