@@ -509,48 +509,15 @@ pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResp
         "IN" => india_state(req.profile.subdivision.as_deref())?,
         _ => None,
     };
-    if let (None, Some((code, name))) = (req.profile.indirect_tax_rate, state) {
-        b.fact_msg(|| {
-            let tax = Msg::new(if code == "HR" {
-                "tax.stateHaryana"
-            } else {
-                "tax.stateOther"
-            });
-            let given = clip(req.profile.subdivision.as_deref().unwrap_or_default());
-            let value = ["IN-", code].concat();
-            crate::msg!(
-                "tax.state",
-                given = given,
-                name = name,
-                tax = tax,
-                value = value
-            )
-        });
+    if let (None, Some(state)) = (req.profile.indirect_tax_rate, state) {
+        explain_state(req, state, &mut b);
     }
     b.line_msg(price, || crate::msg!("tax.priceBeforeTax", price = price));
-    let mut tax = Money::ZERO;
-    for r in rates.iter_mut().filter(|_| charged) {
-        let exact = price * r.rate.0;
-        r.amount = exact.cents();
-        tax += r.amount;
-        let (rate, amount) = (r.rate, r.amount);
-        b.line_msg(amount, || {
-            let (tax, source, exact) = (&r.tax, &r.source, show(exact.0));
-            let mut m = crate::msg!(
-                "tax.rate",
-                tax = tax,
-                source = source,
-                price = price,
-                rate = rate,
-                exact = exact,
-                amount = amount
-            );
-            if source == "given" {
-                m.key = "tax.givenRate";
-            }
-            m
-        });
-    }
+    let tax = if charged {
+        charge(&mut rates, price, &mut b)
+    } else {
+        Money::ZERO
+    };
     if !charged {
         b.note_msg(|| {
             Msg::new(if reverse {
@@ -580,6 +547,54 @@ pub(crate) fn invoice_tax(req: &Invoice<'_>, mut b: Breakdown) -> Result<TaxResp
         no_rate_stated,
         breakdown: b,
     })
+}
+
+/// The Indian state the tax table was read for (Haryana, the seller's, or another: 003 §8).
+fn explain_state(req: &Invoice<'_>, (code, name): (&str, &str), b: &mut Breakdown) {
+    b.fact_msg(|| {
+        let tax = Msg::new(if code == "HR" {
+            "tax.stateHaryana"
+        } else {
+            "tax.stateOther"
+        });
+        let given = clip(req.profile.subdivision.as_deref().unwrap_or_default());
+        let value = ["IN-", code].concat();
+        crate::msg!(
+            "tax.state",
+            given = given,
+            name = name,
+            tax = tax,
+            value = value
+        )
+    });
+}
+
+/// Each rate charged on the price, half up to cents, one line each; their sum.
+fn charge(rates: &mut [AppliedRate], price: Money, b: &mut Breakdown) -> Money {
+    let mut tax = Money::ZERO;
+    for r in rates.iter_mut() {
+        let exact = price * r.rate.0;
+        r.amount = exact.cents();
+        tax += r.amount;
+        let (rate, amount) = (r.rate, r.amount);
+        b.line_msg(amount, || {
+            let (tax, source, exact) = (&r.tax, &r.source, show(exact.0));
+            let mut m = crate::msg!(
+                "tax.rate",
+                tax = tax,
+                source = source,
+                price = price,
+                rate = rate,
+                exact = exact,
+                amount = amount
+            );
+            if source == "given" {
+                m.key = "tax.givenRate";
+            }
+            m
+        });
+    }
+    tax
 }
 
 #[cfg(test)]

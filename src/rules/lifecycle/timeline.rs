@@ -12,7 +12,7 @@ use crate::domain::money::{Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::{required, Error, ErrorCode, Result};
-use crate::rules::checkout::payment::{who_pays, Funds, PaymentFlow, PaymentStatus};
+use crate::rules::checkout::payment::{who_pays, Funds, Payers, PaymentFlow, PaymentStatus};
 use crate::rules::lifecycle::auto_renewal::{self, AutoRenewalRequest, AutoRenewalResponse};
 use crate::rules::lifecycle::quote::{
     default_renewal_term, one, quote_purchase, Purchase, QuoteKind, GRACE_DAYS, RETENTION_DAYS,
@@ -512,27 +512,7 @@ fn plan_auto_renewal(
 ) -> Result<AutoRenewalPlan> {
     let mut silent = Breakdown::silent(req.options.policy);
     let amount = renewal_cost(req, expiry, s.renewal_term, &mut silent)?;
-    let known =
-        req.cash_balance.is_some() || req.credit_balance.is_some() || req.card_bound.is_some();
-    let payers = match (amount, known) {
-        (Some(a), true) => {
-            let funds = Funds {
-                cash: req.cash_balance.unwrap_or(Money::ZERO),
-                credit: req.credit_balance.unwrap_or(Money::ZERO),
-                card_bound: req.card_bound.unwrap_or(false),
-                monthly_settlement: false,
-                customer: None,
-            };
-            Some(who_pays(
-                a,
-                PaymentFlow::AutoRenewal,
-                &funds,
-                false,
-                &mut silent,
-            ))
-        }
-        _ => None,
-    };
+    let payers = amount.and_then(|a| first_attempt_payers(req, a, &mut silent));
     let outcome = match &payers {
         Some(p) if p.status == PaymentStatus::Paid => AttemptOutcome::Renews,
         Some(_) => AttemptOutcome::FailsEveryAttempt,
@@ -588,6 +568,25 @@ fn plan_auto_renewal(
         shortfall,
         expiry_on_success: s.expiry_on_success.clone(),
     })
+}
+
+/// 003 §3.2.3.1: who pays the first attempt's `amount` (balance, then credit, then the card), when
+/// the request tells the balances or the card; `None` when it tells none of them.
+fn first_attempt_payers(
+    req: &TimelineRequest,
+    amount: Money,
+    silent: &mut Breakdown,
+) -> Option<Payers> {
+    let known =
+        req.cash_balance.is_some() || req.credit_balance.is_some() || req.card_bound.is_some();
+    let funds = Funds {
+        cash: req.cash_balance.unwrap_or(Money::ZERO),
+        credit: req.credit_balance.unwrap_or(Money::ZERO),
+        card_bound: req.card_bound.unwrap_or(false),
+        monthly_settlement: false,
+        customer: None,
+    };
+    known.then(|| who_pays(amount, PaymentFlow::AutoRenewal, &funds, false, silent))
 }
 
 /// 003 §3.2.1, §3.2.10, §1.4: in use until the expiry, expired (grace, 15 days, usable, new
