@@ -530,6 +530,23 @@ fn choose_discount(
     Ok((chosen, candidates))
 }
 
+/// The order a line's voucher must fit (003 §9.1.5): its product, region and billing mode, and
+/// whether it is discounted or carries a discount coupon.
+fn voucher_order(label: &LineLabel, yearly: bool, discounted: bool) -> VoucherOrder {
+    VoucherOrder {
+        product: label.product.clone(),
+        region: label.region.clone(),
+        billing_mode: if yearly {
+            BillingMode::Yearly
+        } else {
+            BillingMode::Monthly
+        },
+        discounted: discounted && label.coupon.is_none(),
+        discount_coupon: label.coupon.is_some(),
+        ..VoucherOrder::default()
+    }
+}
+
 /// Line `i`: priced, discounted, a voucher picked from `vouchers` (their balances updated).
 fn line(
     req: &CheckoutRequest,
@@ -553,18 +570,7 @@ fn line(
     }
     // One voucher per prepaid order, the current rule (003 §3.2.3.1, §3.3.2, §9.1.5).
     let label = item.label();
-    let order = VoucherOrder {
-        product: label.product.clone(),
-        region: label.region.clone(),
-        billing_mode: if priced.yearly {
-            BillingMode::Yearly
-        } else {
-            BillingMode::Monthly
-        },
-        discounted: factor.is_some() && label.coupon.is_none(),
-        discount_coupon: label.coupon.is_some(),
-        ..VoucherOrder::default()
-    };
+    let order = voucher_order(label, priced.yearly, factor.is_some());
     let rule = VoucherRule::Current;
     let choice = voucher::choose(
         priced.due,
