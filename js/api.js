@@ -97,8 +97,8 @@ function explain(s) {
   s.explained = true;
 }
 
-// Each operation's lazy members, in the answer's order (the details, then `breakdown`), with
-// their accessors.
+// Each operation's lazy members with their accessors: the details, then `breakdown`, after the
+// figures (as the CLI orders them, but for upgradeCost's `orders`, declared before a figure).
 function lazyMembers(operations, details) {
   const byOp = new Map();
   for (const name of operations) byOp.set(name, [...(details[name] ?? []), "breakdown"].map((m) => [m, accessor(m)]));
