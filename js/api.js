@@ -51,43 +51,74 @@ function date(value) {
   return value === undefined || value === null ? undefined : String(value);
 }
 
-// An operation's answer with its breakdown produced on first read: the figures come from a call
-// that formats no formula (most of a call's cost) and whose answer has no `breakdown` member
-// (adding the accessor to the parsed object costs V8 ~0.7 µs less than replacing a data member);
-// reading `breakdown` runs the same computation once more with explanations. The result stays a
-// plain object (an enumerable accessor property).
-// The accessor functions are shared by every result and its state sits under a symbol key (which
-// JSON, Object.keys and for…in skip): V8 then keeps one shape for all results (a closure per
-// result costs ~0.4 µs).
-const LAZY = Symbol("billcalc.breakdown");
-const BREAKDOWN = {
-  enumerable: true,
-  configurable: true,
-  get() {
-    const s = this[LAZY];
-    if (s.breakdown === undefined) {
-      s.breakdown = withEnglish(JSON.parse(s.raw.calculateJson(s.name, s.request, true)).breakdown);
-    }
-    return s.breakdown;
-  },
-  set(value) {
-    this[LAZY].breakdown = value;
-  },
-};
+// An operation's answer with what only its explanation says produced on first read: the
+// figures come from a call that formats no formula (most of a call's cost) and whose answer has
+// neither `breakdown` nor the operation's detail members (`details`, from the Rust answer's
+// `Detail` members via js/exports.js: per-order rows, where a refund goes), which it does not
+// build either (adding the accessors to the parsed object costs V8 less than replacing data
+// members). Reading any of them runs the same computation once more with explanations, once for
+// all of them. The result stays a plain object (enumerable accessor properties: JSON.stringify,
+// Object.keys, spreading and structuredClone see the members).
+// The accessor functions are shared by every result (one per member name) and the state sits
+// under a symbol key (which JSON, Object.keys and for…in skip): V8 then keeps one shape for all
+// results of an operation (a closure per result costs ~0.4 µs).
+const LAZY = Symbol("billcalc.explained");
+const ACCESSORS = new Map();
 
-function withLazyBreakdown(raw, name, text, result) {
-  result[LAZY] = { raw, name, request: text, breakdown: undefined };
-  return Object.defineProperty(result, "breakdown", BREAKDOWN);
+function accessor(member) {
+  let d = ACCESSORS.get(member);
+  if (d === undefined) {
+    d = {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const s = this[LAZY];
+        if (!s.explained && (s.values === undefined || !(member in s.values))) explain(s);
+        return s.values[member];
+      },
+      set(value) {
+        const s = this[LAZY];
+        (s.values ??= {})[member] = value;
+      },
+    };
+    ACCESSORS.set(member, d);
+  }
+  return d;
 }
 
-function guard(raw, name) {
+// The explained answer's members (its breakdown's English written), once; a member set before
+// keeps the value set.
+function explain(s) {
+  const json = s.raw.calculateJson(s.name, s.request, true);
+  const answer = JSON.parse(json);
+  if (json.includes('"messages":{')) withEnglishTexts(answer);
+  answer.breakdown = withEnglish(answer.breakdown);
+  s.values = s.values === undefined ? answer : Object.assign(answer, s.values);
+  s.explained = true;
+}
+
+// Each operation's lazy members with their accessors: the details, then `breakdown`, after the
+// figures (as the CLI orders them, but for upgradeCost's `orders`, declared before a figure).
+function lazyMembers(operations, details) {
+  const byOp = new Map();
+  for (const name of operations) byOp.set(name, [...(details[name] ?? []), "breakdown"].map((m) => [m, accessor(m)]));
+  return byOp;
+}
+
+function withLazyMembers(raw, name, text, result, members) {
+  result[LAZY] = { raw, name, request: text, explained: false, values: undefined };
+  for (const [member, d] of members) Object.defineProperty(result, member, d);
+  return result;
+}
+
+function guard(raw, name, lazy) {
   const op = (opName, request) => {
     const text = encode(request);
     const json = raw.calculateJson(opName, text, false);
     const answer = JSON.parse(json);
     // Texts told by messages outside the breakdown (a timeline's states): their English here.
     if (json.includes('"messages":{')) withEnglishTexts(answer);
-    return withLazyBreakdown(raw, opName, text, answer);
+    return withLazyMembers(raw, opName, text, answer, lazy.get(opName));
   };
   const run =
     name === "curve"
@@ -123,10 +154,12 @@ function guard(raw, name) {
   };
 }
 
-/** Wrap the raw module's exports for `operations` (js/exports.js lists them, from the Rust
- * operations table); returns { quote, upgradeCost, …, calculate, curve }. */
-export function wrap(raw, operations) {
+/** Wrap the raw module's exports for `operations`, whose answers' `details` members are given
+ * on first read (js/exports.js lists both, from the Rust operations table); returns { quote,
+ * upgradeCost, …, calculate, curve }. */
+export function wrap(raw, operations, details = {}) {
   const api = {};
-  for (const name of [...operations, "calculate", "curve"]) api[name] = guard(raw, name);
+  const lazy = lazyMembers(operations, details);
+  for (const name of [...operations, "calculate", "curve"]) api[name] = guard(raw, name, lazy);
   return api;
 }

@@ -35,6 +35,16 @@ export const OPERATIONS = [
   "invoice",
 ];
 
+// The members of an answer only its explanation builds (the Rust answer's `Detail`
+// members): left out of a figures-only call, given on first read with `breakdown`.
+const DETAILS = {
+  upgradeCost: ["orders"],
+  downgradeRefund: ["orders", "refundTo"],
+  unsubscribeRefund: ["orders", "refundTo"],
+  switchToOnDemand: ["orders", "refundTo"],
+  reservedInstanceRefund: ["refundTo"],
+};
+
 export const {
   quote,
   upgradeCost,
@@ -65,4 +75,4 @@ export const {
   invoice,
   calculate,
   curve,
-} = wrap(raw, OPERATIONS);
+} = wrap(raw, OPERATIONS, DETAILS);

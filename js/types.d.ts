@@ -584,9 +584,9 @@ export type DowngradeResponse = {
   periodUnit: PeriodUnit;
   /** The price term matched (rounded down). */
   matchedTerm: Term;
-  /** Each unexpired order: its day counts, remaining period and remaining value. */
+  /** Each unexpired order: its day counts, remaining period and remaining value (an explanation's: the package gives it on first read, as `breakdown`). */
   orders: Array<OrderValue>;
-  /** Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded. */
+  /** Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded (an explanation's: the package gives it on first read, as `breakdown`). */
   refundTo: RefundTo | null;
   /** Line items and formulas (they add up to `refund`). */
   breakdown: Breakdown;
@@ -1429,7 +1429,7 @@ export type ReservedInstanceResponse = {
   remainingHours: number | null;
   /** Total hours, when known. */
   totalHours: number | null;
-  /** Full upfront: where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded. */
+  /** Full upfront: where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded (an explanation's: the package gives it on first read, as `breakdown`). */
   refundTo: RefundTo | null;
   /** Line items and formulas (they add up to `refund − customerPays`). */
   breakdown: Breakdown;
@@ -1858,9 +1858,9 @@ export type UnsubscribeResponse = {
   requiresApproval: boolean;
   /** Month whose bill carries the refund (`YYYY-MM`): the month the unsubscribe succeeds. */
   billMonth: string;
-  /** Per-order outcome. */
+  /** Per-order outcome (an explanation's: the package gives it on first read, as `breakdown`). */
   orders: Array<OrderRefund>;
-  /** Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded. */
+  /** Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded (an explanation's: the package gives it on first read, as `breakdown`). */
   refundTo: RefundTo | null;
   /** Line items and formulas (they add up to `refund`). */
   breakdown: Breakdown;
@@ -1903,7 +1903,7 @@ export type UpgradeResponse = {
   periodUnit: PeriodUnit;
   /** Price term matched for the new configuration (rounded up). */
   matchedTerm: Term;
-  /** Per-order fees. */
+  /** Per-order fees (an explanation's: the package gives it on first read, as `breakdown`; `cost` adds up the same fees either way). */
   orders: Array<OrderFee>;
   /** True when the new configuration's rate is below the old one's: a downgrade by price (003 §3.2.7 note: the fee, not the spec, decides the direction). */
   cheaperByPrice: boolean;

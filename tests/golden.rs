@@ -172,7 +172,10 @@ fn no_answer_has_more_than_8_decimals() {
 }
 
 /// The wasm package's entry point (`calculate_text`) answers every vector as `calculate` does:
-/// explained, the same JSON; figures only, the same JSON without `breakdown`.
+/// explained, the same JSON; figures only, the same JSON without `breakdown` and without the
+/// operation's detail members (the answer's `Detail` members: `orders`, `refundTo` of the
+/// refunds, `orders` of `upgradeCost`), which only an explanation builds. Every figure is in
+/// both; the two modes differ by exactly those members.
 #[test]
 fn the_text_entry_point_answers_as_calculate_with_or_without_breakdown() {
     for v in vectors() {
@@ -196,11 +199,53 @@ fn the_text_entry_point_answers_as_calculate_with_or_without_breakdown() {
         )
         .expect("JSON");
         let mut without = expected.clone();
-        without
-            .as_object_mut()
-            .expect("an object")
-            .remove("breakdown");
+        let members = without.as_object_mut().expect("an object");
+        members.remove("breakdown");
+        let details = (billcalc::io::ops::operation(op)
+            .expect("an operation")
+            .details)();
+        for d in &details {
+            assert!(members.remove(*d).is_some(), "{}: no {d}", v["name"]);
+        }
         assert_eq!(figures, without, "{}", v["name"]);
+    }
+}
+
+/// The members only an explanation builds, as the answers declare them (`Detail`), flattened
+/// ones included (`switchToOnDemand` flattens the unsubscribe answer); the property above runs
+/// on vectors of each of these operations. Figures (`refund`, `cost`, `days`, `billMonth`, …)
+/// are never among them.
+#[test]
+fn only_per_order_rows_and_refund_destinations_wait_for_the_explanation() {
+    let details = |op: &str| {
+        (billcalc::io::ops::operation(op)
+            .expect("an operation")
+            .details)()
+    };
+    assert_eq!(details("downgradeRefund"), ["orders", "refundTo"]);
+    assert_eq!(details("unsubscribeRefund"), ["orders", "refundTo"]);
+    assert_eq!(details("switchToOnDemand"), ["orders", "refundTo"]);
+    assert_eq!(details("upgradeCost"), ["orders"]);
+    assert_eq!(details("reservedInstanceRefund"), ["refundTo"]);
+    let all = vectors();
+    for o in billcalc::io::ops::OPERATIONS {
+        let d = (o.details)();
+        if d.is_empty() {
+            continue;
+        }
+        let expected = [
+            "upgradeCost",
+            "downgradeRefund",
+            "unsubscribeRefund",
+            "switchToOnDemand",
+            "reservedInstanceRefund",
+        ];
+        assert!(expected.contains(&o.name), "{} has details {d:?}", o.name);
+        let answered = all
+            .iter()
+            .filter(|v| v["request"]["op"] == o.name && v.get("error").is_none())
+            .count();
+        assert!(answered > 0, "no vector answers {}", o.name);
     }
 }
 

@@ -18,6 +18,10 @@
 //!   not those of a type `A` flattens in turn (they would be refused as unknown);
 //! - variant: `rename = "NAME"`.
 //!
+//! A member of type `Detail<T>` (an answer's member only its explanation builds, see
+//! `domain::breakdown::Detail`) is written only when built; the writer lists such members by
+//! JSON name (`json_details`, flattened types' included) for the package's exports.
+//!
 //! The generated code is non-generic and calls the crate's `io::read` and `io::write` modules: a
 //! reader is a list of member look-ups by name, a writer a list of pushes, with the JSON names
 //! computed here, at compile time. The TypeScript declarations exist under `cfg(test)` only.
@@ -388,6 +392,7 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
         Data::Struct(s) => {
             let fields = named_fields(&s.fields)?;
             let members = write_fields(&fields, |ident| quote!(self.#ident));
+            let details = json_details(&fields);
             Ok(quote! {
                 impl #name {
                     /// Write this type's members into an object being written.
@@ -395,6 +400,8 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     pub fn write_json_members(&self, out: &mut String, first: &mut bool) {
                         #(#members)*
                     }
+
+                    #details
                 }
 
                 impl crate::io::write::ToJson for #name {
@@ -466,7 +473,18 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
                     }
                 }
             });
+            let mut fields = Vec::new();
+            for v in &e.variants {
+                if let Fields::Named(_) = &v.fields {
+                    fields.extend(named_fields(&v.fields)?);
+                }
+            }
+            let details = json_details(&fields);
             Ok(quote! {
+                impl #name {
+                    #details
+                }
+
                 impl crate::io::write::ToJson for #name {
                     #[allow(clippy::needless_borrow)]
                     fn write_json(&self, out: &mut String) {
@@ -481,6 +499,37 @@ fn writer(input: &DeriveInput, c: &Container) -> syn::Result<Tokens> {
         }
         Data::Union(_) => Err(Error::new(Span::call_site(), "no unions")),
     }
+}
+
+/// `json_details`: the JSON names of the members only an explained answer has (its `Detail`
+/// fields, a flattened type's included), for the package to give on first read (`js/exports.js`).
+/// Not in the wasm module.
+fn json_details(fields: &[Field]) -> Tokens {
+    let pushes = fields.iter().filter(|f| !f.skip).map(|f| {
+        let ty = &f.ty;
+        if f.flatten {
+            quote!(<#ty>::json_details(out);)
+        } else if is_detail(ty) {
+            let member = &f.name;
+            quote!(out.push(#member);)
+        } else {
+            quote!()
+        }
+    });
+    quote! {
+        /// The JSON names of the members only an explained answer has (`Detail` fields).
+        #[doc(hidden)]
+        #[allow(dead_code, unused_variables, clippy::ptr_arg)]
+        #[cfg(not(target_arch = "wasm32"))]
+        pub fn json_details(out: &mut ::std::vec::Vec<&'static str>) {
+            #(#pushes)*
+        }
+    }
+}
+
+/// True when `ty` is an answer's `Detail<T>` member (by its last segment, as [`option_inner`]).
+fn is_detail(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Detail"))
 }
 
 fn write_fields(fields: &[Field], value: impl Fn(&Ident) -> Tokens) -> Vec<Tokens> {
@@ -1024,6 +1073,35 @@ mod tests {
         assert_eq!(inner(parse_quote!(Vec<u32>)), None);
         assert_eq!(inner(parse_quote!(Option)), None);
         assert_eq!(inner(parse_quote!(&Option<u32>)), None);
+    }
+
+    #[test]
+    fn detail_members_are_listed_by_json_name_with_flattened_ones() {
+        let input: DeriveInput = parse_quote! {
+            struct S {
+                refund: Money,
+                orders: Detail<Vec<Row>>,
+                #[json(rename = "to")]
+                refund_to: crate::domain::breakdown::Detail<Option<To>>,
+                #[json(flatten)]
+                inner: Inner,
+                #[json(skip)]
+                cache: Detail<u8>,
+            }
+        };
+        let write = expand(&input, writer).unwrap().to_string();
+        let listed = write.split("fn json_details").nth(1).expect("json_details");
+        assert!(listed.contains(r#"out . push ("orders")"#), "{listed}");
+        assert!(listed.contains(r#"out . push ("to")"#), "{listed}");
+        assert!(
+            listed.contains("< Inner > :: json_details (out)"),
+            "{listed}"
+        );
+        assert!(
+            !listed.contains("refund\")") && !listed.contains("cache"),
+            "{listed}"
+        );
+        assert!(is_detail(&parse_quote!(Detail<u8>)) && !is_detail(&parse_quote!(Vec<u8>)));
     }
 
     #[test]

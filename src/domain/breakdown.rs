@@ -72,6 +72,54 @@ pub struct Breakdown {
 
 // A silent breakdown (figures only) is left out of the answer it belongs to.
 
+/// A member of an answer that only its explanation reads (per-order rows, where a refund goes):
+/// built when the breakdown explains ([`Breakdown::detail`]), and in a figures-only answer
+/// neither built nor written (the package gives it on first read, with `breakdown`). Never a
+/// figure: what a caller compares or adds up stays a plain member.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Detail<T>(Option<T>);
+
+impl<T> Detail<T> {
+    /// The member, when the answer was explained; `None` in a figures-only answer.
+    pub fn explained(&self) -> Option<&T> {
+        self.0.as_ref()
+    }
+
+    /// The member by value, when the answer was explained.
+    pub fn into_explained(self) -> Option<T> {
+        self.0
+    }
+}
+
+/// Written as the member itself; left out of a figures-only answer (next to the type rather than
+/// in `io::write`, which writes the plain types).
+impl<T: crate::io::write::ToJson> crate::io::write::ToJson for Detail<T> {
+    #[inline]
+    fn write_json(&self, out: &mut String) {
+        match &self.0 {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+
+    #[inline]
+    fn omitted(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+/// Declared as the member itself: the package's answer always has it (read on demand).
+#[cfg(test)]
+impl<T: crate::io::ts::Ts> crate::io::ts::Ts for Detail<T> {
+    fn name() -> String {
+        T::name()
+    }
+
+    fn declare(file: &mut crate::io::ts::TsFile) {
+        T::declare(file);
+    }
+}
+
 impl Breakdown {
     /// An empty breakdown under `policy`.
     pub fn new(policy: RoundingPolicy) -> Breakdown {
@@ -94,6 +142,15 @@ impl Breakdown {
     /// True when explanations are recorded.
     pub fn explains(&self) -> bool {
         !self.silent
+    }
+
+    /// An answer's [`Detail`] member: `build` runs (given this breakdown, for the notes it adds)
+    /// only when the breakdown explains; a figures-only answer neither builds nor writes it.
+    /// Always inlined: an out-of-line copy per member type costs the module more than the branch
+    /// it is.
+    #[inline(always)]
+    pub fn detail<T>(&mut self, build: impl FnOnce(&mut Breakdown) -> T) -> Detail<T> {
+        Detail(if self.silent { None } else { Some(build(self)) })
     }
 
     /// True for a figures-only breakdown, which an answer leaves out.
@@ -338,5 +395,61 @@ impl Breakdown {
                 policy = crate::domain::messages::policy_word(policy)
             )
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::write::{to_text, ToJson};
+
+    /// An answer with a figure, a detail member and its breakdown.
+    #[derive(ToJson)]
+    struct Answer {
+        refund: Money,
+        rows: Detail<Vec<u32>>,
+        breakdown: Breakdown,
+    }
+
+    fn answer(b: Breakdown, built: &mut bool) -> Answer {
+        let mut b = b;
+        let rows = b.detail(|b| {
+            *built = true;
+            b.note("rows made");
+            vec![1, 2]
+        });
+        Answer {
+            refund: Money::ZERO,
+            rows,
+            breakdown: b,
+        }
+    }
+
+    #[test]
+    fn a_detail_is_made_and_written_only_when_explained() {
+        let mut built = false;
+        let figures = answer(Breakdown::silent(RoundingPolicy::Console), &mut built);
+        assert!(!built, "the closure did not run");
+        assert_eq!(figures.rows.explained(), None);
+        assert!(figures.rows.omitted());
+        assert_eq!(to_text(&figures), r#"{"refund":"0.00"}"#);
+
+        let explained = answer(Breakdown::new(RoundingPolicy::Console), &mut built);
+        assert!(built);
+        assert_eq!(explained.rows.explained(), Some(&vec![1, 2]));
+        assert_eq!(explained.breakdown.notes, ["rows made"]);
+        let text = to_text(&explained);
+        assert!(
+            text.starts_with(r#"{"refund":"0.00","rows":[1,2],"breakdown":{"#),
+            "{text}"
+        );
+        assert_eq!(explained.rows.into_explained(), Some(vec![1, 2]));
+    }
+
+    #[test]
+    fn detail_members_are_listed_by_their_json_names() {
+        let mut names = Vec::new();
+        Answer::json_details(&mut names);
+        assert_eq!(names, ["rows"]);
     }
 }

@@ -62,6 +62,11 @@ pub struct Operation {
     /// The answer type's name.
     #[cfg(not(target_arch = "wasm32"))]
     pub answer: &'static str,
+    /// The answer's members only an explanation builds (its `Detail` members, by JSON name):
+    /// a figures-only answer has neither them nor `breakdown`; the package gives them on first
+    /// read (`js/exports.js` lists them).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub details: fn() -> Vec<&'static str>,
     /// Whose rules it implements; a request naming another provider is refused.
     pub providers: &'static [Provider],
     /// Run on a request (without `op`): the answer as JSON text, without `breakdown` when
@@ -93,6 +98,12 @@ macro_rules! operations {
             request: stringify!($req),
             #[cfg(not(target_arch = "wasm32"))]
             answer: stringify!($res),
+            #[cfg(not(target_arch = "wasm32"))]
+            details: || {
+                let mut members = Vec::new();
+                <$res>::json_details(&mut members);
+                members
+            },
             providers: $providers,
             run: |json, explain| run::<$req, $res>($name, json, explain, $providers, $rule),
             curve: operations!(@curve $name, $req, $rule, $providers $(, $amount)?),
@@ -369,6 +380,14 @@ mod tests {
         let names = names();
         let list: Vec<String> = names.iter().map(|n| format!("  \"{n}\",\n")).collect();
         let exported: Vec<String> = names.iter().map(|n| format!("  {n},\n")).collect();
+        let details: Vec<String> = OPERATIONS
+            .iter()
+            .filter_map(|o| {
+                let members = (o.details)();
+                let quoted: Vec<String> = members.iter().map(|m| format!("\"{m}\"")).collect();
+                (!members.is_empty()).then(|| format!("  {}: [{}],\n", o.name, quoted.join(", ")))
+            })
+            .collect();
         format!(
             "// The package's named exports, shared by the Node and browser entries. {GENERATED}\n\
              // Wrapping does not call into wasm, so it is safe before the entry point has\n\
@@ -377,8 +396,12 @@ mod tests {
              import {{ wrap }} from \"./api.js\";\n\n\
              /** Every operation, by the name a request's `op` gives it. */\n\
              export const OPERATIONS = [\n{}];\n\n\
-             export const {{\n{}  calculate,\n  curve,\n}} = wrap(raw, OPERATIONS);\n",
+             // The members of an answer only its explanation builds (the Rust answer's `Detail`\n\
+             // members): left out of a figures-only call, given on first read with `breakdown`.\n\
+             const DETAILS = {{\n{}}};\n\n\
+             export const {{\n{}  calculate,\n  curve,\n}} = wrap(raw, OPERATIONS, DETAILS);\n",
             list.concat(),
+            details.concat(),
             exported.concat()
         )
     }

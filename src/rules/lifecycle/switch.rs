@@ -83,7 +83,7 @@ pub fn switch_to_on_demand(req: &SwitchRequest, b: Breakdown) -> Result<SwitchRe
             refund.refund_to = refund_to(
                 req.paid_with,
                 refund.refund,
-                Some(&refund.bill_month),
+                Some(req.date),
                 &mut refund.breakdown,
             );
             Ok(SwitchResponse {

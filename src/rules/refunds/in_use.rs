@@ -23,21 +23,17 @@ pub(crate) enum InUseFor {
 
 /// A renewal order not started on the day: its cash back in full, no consumption, no fee (as a
 /// renewal period, 003 §3.4.4); its voucher returned when unsubscribing (003 §3.4.4), not on an
-/// immediate switch (003 §3.2.6.4: 不退还已使用代金券).
+/// immediate switch (003 §3.2.6.4: 不退还已使用代金券). The voucher returned.
 fn not_started(
     i: usize,
     o: &Order,
     purpose: InUseFor,
     date: NaiveDate,
     b: &mut Breakdown,
-) -> OrderRefund {
-    let voucher = match purpose {
-        InUseFor::Unsubscribe => {
-            crate::rules::refunds::unsubscribe::explain_void_voucher(i, o, date, b);
-            o.voucher_back(date)
-        }
-        InUseFor::SwitchToOnDemand => Money::ZERO,
-    };
+) -> Money {
+    if purpose == InUseFor::Unsubscribe {
+        crate::rules::refunds::unsubscribe::explain_void_voucher(i, o, date, b);
+    }
     b.line_msg(o.cash(), || {
         let vouchers = match purpose {
             InUseFor::Unsubscribe => "refund.notStartedVouchersBack",
@@ -52,28 +48,62 @@ fn not_started(
             vouchers = Msg::new(vouchers)
         )
     });
-    OrderRefund {
-        index: i,
-        status: "notStarted",
-        paid_cash: o.cash(),
-        consumed: Money::ZERO,
-        handling_fee: Money::ZERO,
-        refund: o.cash(),
-        voucher_returned: voucher,
+    voucher_back(o, purpose, date)
+}
+
+/// The voucher a renewal order not started on the day gives back: all of it when unsubscribing
+/// (unless expired, 003 §3.4.1), none on an immediate switch.
+fn voucher_back(o: &Order, purpose: InUseFor, date: NaiveDate) -> Money {
+    match purpose {
+        InUseFor::Unsubscribe => o.voucher_back(date),
+        InUseFor::SwitchToOnDemand => Money::ZERO,
     }
 }
 
-/// An order ended before the day: fully consumed, nothing back (003 §3.4.2.2).
-fn expired(i: usize, o: &Order) -> OrderRefund {
-    OrderRefund {
-        index: i,
-        status: "expired",
-        paid_cash: o.cash(),
-        consumed: o.cash(),
-        handling_fee: Money::ZERO,
-        refund: Money::ZERO,
-        voucher_returned: Money::ZERO,
+/// What happens to each order (the answer's `orders`, an explanation's detail): an order ended
+/// before the day is fully consumed, nothing back; the order running on the day (`running`'s
+/// figures) keeps its consumed amount and fee; a renewal not started is refunded in full (003
+/// §3.4.2.2, §3.4.4).
+fn order_rows(
+    orders: &[Order],
+    date: NaiveDate,
+    purpose: InUseFor,
+    running: &RunningOrder,
+) -> Vec<OrderRefund> {
+    let mut rows = Vec::with_capacity(orders.len());
+    for (i, o) in orders.iter().enumerate() {
+        let zero = Money::ZERO;
+        let (status, consumed, handling_fee, refund, voucher) = if o.end < date {
+            ("expired", o.cash(), zero, zero, zero)
+        } else if o.start > date {
+            (
+                "notStarted",
+                zero,
+                zero,
+                o.cash(),
+                voucher_back(o, purpose, date),
+            )
+        } else {
+            let f = running;
+            let shown = (f.consumed, f.handling_fee, f.refund);
+            let (c, h, r) = (
+                Money::shown(shown.0),
+                Money::shown(shown.1),
+                Money::shown(shown.2),
+            );
+            ("inUse", c, h, r, zero)
+        };
+        rows.push(OrderRefund {
+            index: i,
+            status,
+            paid_cash: o.cash(),
+            consumed,
+            handling_fee,
+            refund,
+            voucher_returned: voucher,
+        });
     }
+    rows
 }
 
 /// 003 §3.4.2.2 / §3.2.6.4: refund of an in-use resource on `date`.
@@ -91,62 +121,43 @@ pub(crate) fn in_use_refund(
     purpose: InUseFor,
 ) -> Result<UnsubscribeResponse> {
     let policy = b.policy;
-    let mut rows = Vec::with_capacity(orders.len());
-    let mut days = None;
-    let (mut consumed_total, mut fee_total, mut refund_total) =
-        (Exact::ZERO, Exact::ZERO, Exact::ZERO);
-    let mut rate_used = Ratio::default();
+    // The orders do not overlap (checked): one at most runs on the day.
+    let mut running = None;
+    let mut refund_total = Exact::ZERO;
     let mut paid_total = Money::ZERO;
     let mut voucher_back = Money::ZERO;
-    let mut running_found = false;
     for (i, o) in orders.iter().enumerate() {
         if o.end < date {
-            rows.push(expired(i, o));
             continue;
         }
         paid_total += o.cash();
         if o.start > date {
-            let row = not_started(i, o, purpose, date, &mut b);
-            voucher_back += row.voucher_returned;
+            voucher_back += not_started(i, o, purpose, date, &mut b);
             refund_total = refund_total.plus(o.cash().exact())?;
-            rows.push(row);
             continue;
         }
-        running_found = true;
         let f = running_order(i, o, date, fee_override, policy)?;
         explain_running_order(i, o, date, &f, fee_override.is_some(), &mut b);
-        days = Some(f.days);
-        rate_used = f.rate;
-        consumed_total = consumed_total.plus(f.consumed)?;
-        fee_total = fee_total.plus(f.handling_fee)?;
         refund_total = refund_total.plus(f.refund)?;
-        rows.push(OrderRefund {
-            index: i,
-            status: "inUse",
-            paid_cash: o.cash(),
-            consumed: Money::shown(f.consumed),
-            handling_fee: Money::shown(f.handling_fee),
-            refund: Money::shown(f.refund),
-            voucher_returned: Money::ZERO,
-        });
+        running = Some(f);
     }
-    if !running_found {
+    let Some(running) = running else {
         return Err(no_running_order(date, purpose));
-    }
+    };
     let refund = Money::cents_of(refund_total)?;
     explain_in_use_total(refund, refund_total, voucher_back, purpose, &mut b);
     Ok(UnsubscribeResponse {
         refund,
         voucher_returned: voucher_back,
         paid_cash: paid_total,
-        consumed: Money::shown(consumed_total),
-        handling_fee: Money::shown(fee_total),
-        handling_fee_rate: rate_used,
-        days,
+        consumed: Money::shown(running.consumed),
+        handling_fee: Money::shown(running.handling_fee),
+        handling_fee_rate: running.rate,
+        days: Some(running.days),
         requires_approval: needs_approval(refund),
         bill_month: calendar::month_text(date),
-        orders: rows,
-        refund_to: None,
+        orders: b.detail(|_| order_rows(orders, date, purpose, &running)),
+        refund_to: b.detail(|_| None),
         breakdown: b,
     })
 }

@@ -5,10 +5,11 @@ use rust_decimal::Decimal;
 
 use billcalc_derive::{FromJson, ToJson, Ts};
 
-use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar::RefundDays;
+use crate::domain::breakdown::{Breakdown, Detail};
+use crate::domain::calendar::{self, RefundDays};
 use crate::domain::messages::Msg;
 use crate::domain::money::{Money, Ratio};
+use chrono::NaiveDate;
 
 /// 003 §3.4.2.1: a refund above this needs the account manager's approval.
 pub const LARGE_REFUND_THRESHOLD: Decimal = Decimal::from_parts(1000, 0, 0, false, 0);
@@ -62,10 +63,11 @@ pub struct UnsubscribeResponse {
     pub requires_approval: bool,
     /// Month whose bill carries the refund (`YYYY-MM`): the month the unsubscribe succeeds.
     pub bill_month: String,
-    /// Per-order outcome.
-    pub orders: Vec<OrderRefund>,
-    /// Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded.
-    pub refund_to: Option<RefundTo>,
+    /// Per-order outcome (an explanation's: the package gives it on first read, as `breakdown`).
+    pub orders: Detail<Vec<OrderRefund>>,
+    /// Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded
+    /// (an explanation's: the package gives it on first read, as `breakdown`).
+    pub refund_to: Detail<Option<RefundTo>>,
     /// Line items and formulas (they add up to `refund`).
     pub breakdown: Breakdown,
 }
@@ -104,8 +106,9 @@ pub struct RefundTo {
 }
 
 /// 003 §3.4.6: where a cash refund of `refund` paid with `paid` goes and when it arrives (none
-/// when nothing is refunded); `bill_month` (`YYYY-MM`) is the month the refund succeeds, when
+/// when nothing is refunded); `bill_day` is a day of the month the refund succeeds in, when
 /// known. Only cash comes back this way; vouchers as each rule says. One note in `b` says it.
+/// An answer's detail: made only when `b` explains.
 ///
 /// | paid with | the refund goes | arrives |
 /// |---|---|---|
@@ -115,12 +118,23 @@ pub struct RefundTo {
 pub fn refund_to(
     paid: PaidWith,
     refund: Money,
-    bill_month: Option<&str>,
+    bill_day: Option<NaiveDate>,
+    b: &mut Breakdown,
+) -> Detail<Option<RefundTo>> {
+    b.detail(|b| destination(paid, refund, bill_day, b))
+}
+
+/// [`refund_to`], explained.
+fn destination(
+    paid: PaidWith,
+    refund: Money,
+    bill_day: Option<NaiveDate>,
     b: &mut Breakdown,
 ) -> Option<RefundTo> {
     if !refund.is_positive() {
         return None;
     }
+    let bill_month = bill_day.map(calendar::month_text);
     let (destination, arrives, to, when) = match paid {
         PaidWith::Balance => (
             RefundDestination::Balance,
@@ -134,7 +148,7 @@ pub fn refund_to(
             "refundTo.card",
             Msg::new("refundTo.cardWhen"),
         ),
-        PaidWith::MonthlySettlement => match bill_month {
+        PaidWith::MonthlySettlement => match bill_month.as_deref() {
             Some(m) => (
                 RefundDestination::MonthlyBill,
                 format!("in the {m} bill"),

@@ -3,8 +3,7 @@
 use chrono::{NaiveDateTime, Timelike};
 use rust_decimal::Decimal;
 
-use crate::domain::breakdown::Breakdown;
-use crate::domain::calendar;
+use crate::domain::breakdown::{Breakdown, Detail};
 use crate::domain::exact::Exact;
 use crate::domain::money::{approx, equals, Money, Ratio};
 use crate::error::{required, Error, ErrorCode, Result};
@@ -92,8 +91,9 @@ pub struct ReservedInstanceResponse {
     /// Total hours, when known.
     pub total_hours: Option<i64>,
     /// Full upfront: where the cash refund goes and when it arrives (003 §3.4.6); null when
-    /// nothing is refunded.
-    pub refund_to: Option<RefundTo>,
+    /// nothing is refunded (an explanation's: the package gives it on first read, as
+    /// `breakdown`).
+    pub refund_to: Detail<Option<RefundTo>>,
     /// Line items and formulas (they add up to `refund − customerPays`).
     pub breakdown: Breakdown,
 }
@@ -129,15 +129,15 @@ pub fn reserved_instance_refund(
         remaining_ratio: hours.ratio,
         remaining_hours: hours.remaining,
         total_hours: hours.total,
-        refund_to: None,
+        refund_to: b.detail(|_| None),
         breakdown: Breakdown::silent(req.options.policy),
     };
     match req.payment {
         RiPayment::FullUpfront => {
             let f = full_upfront(req, hours.ratio)?;
             explain_full_upfront(req, hours.ratio, &f, &mut b);
-            let month = req.at.map(|at| calendar::month_text(at.date()));
-            answer.refund_to = refund_to(req.paid_with, f.refund, month.as_deref(), &mut b);
+            let bill_day = req.at.map(|at| at.date());
+            answer.refund_to = refund_to(req.paid_with, f.refund, bill_day, &mut b);
             answer.refund = f.refund;
             answer.remaining_value = Money::shown(f.value);
             answer.handling_fee = f.handling_fee;

@@ -147,11 +147,11 @@ pub fn unsubscribe_refund(req: &UnsubscribeRequest, b: Breakdown) -> Result<Unsu
             )
         }
     };
-    apply_approval(&mut res, req.date, req.approval_date)?;
+    let bill_day = apply_approval(&mut res, req.date, req.approval_date)?;
     res.refund_to = refund_to(
         req.paid_with,
         res.refund,
-        Some(&res.bill_month),
+        Some(bill_day),
         &mut res.breakdown,
     );
     Ok(res)
@@ -342,14 +342,15 @@ pub(crate) fn check_rate(rate: Option<Ratio>) -> Result<()> {
     }
 }
 
-/// 003 §3.4.2.1: large refunds are booked in the month the unsubscribe is approved.
+/// 003 §3.4.2.1: large refunds are booked in the month the unsubscribe is approved. The day
+/// whose month's bill carries the refund (`billMonth`).
 fn apply_approval(
     res: &mut UnsubscribeResponse,
     date: NaiveDate,
     approval: Option<NaiveDate>,
-) -> Result<()> {
+) -> Result<NaiveDate> {
     if !res.requires_approval {
-        return Ok(());
+        return Ok(date);
     }
     check_approval_date(date, approval)?;
     match approval {
@@ -358,13 +359,13 @@ fn apply_approval(
             let month = &res.bill_month;
             res.breakdown
                 .note_msg(|| crate::msg!("unsubscribe.largeApproved", approved = a, month = month));
-            Ok(())
+            Ok(a)
         }
         None => {
             let month = &res.bill_month;
             res.breakdown
                 .note_msg(|| crate::msg!("unsubscribe.largeNeedsApproval", month = month));
-            Ok(())
+            Ok(date)
         }
     }
 }
@@ -389,7 +390,6 @@ fn full_refund(
     mut b: Breakdown,
     why: &'static str,
 ) -> UnsubscribeResponse {
-    let mut rows = Vec::with_capacity(orders.len());
     let (mut paid, mut vouchers) = (Money::ZERO, Money::ZERO);
     for (i, o) in orders.iter().enumerate() {
         if pick(o) {
@@ -406,25 +406,6 @@ fn full_refund(
             paid += o.cash();
             vouchers += o.voucher_back(date);
             explain_void_voucher(i, o, date, &mut b);
-            rows.push(OrderRefund {
-                index: i,
-                status: "full",
-                paid_cash: o.cash(),
-                consumed: Money::ZERO,
-                handling_fee: Money::ZERO,
-                refund: o.cash(),
-                voucher_returned: o.voucher_back(date),
-            });
-        } else {
-            rows.push(OrderRefund {
-                index: i,
-                status: "kept",
-                paid_cash: o.cash(),
-                consumed: Money::ZERO,
-                handling_fee: Money::ZERO,
-                refund: Money::ZERO,
-                voucher_returned: Money::ZERO,
-            });
         }
     }
     let refund = paid.cents();
@@ -444,10 +425,37 @@ fn full_refund(
         days: None,
         requires_approval: needs_approval(refund),
         bill_month: calendar::month_text(date),
-        orders: rows,
-        refund_to: None,
+        orders: b.detail(|_| full_refund_rows(orders, pick, date)),
+        refund_to: b.detail(|_| None),
         breakdown: b,
     }
+}
+
+/// Each order's outcome (the answer's `orders`, an explanation's detail): those `pick` selects
+/// refunded in full with their vouchers, the others kept.
+fn full_refund_rows(
+    orders: &[Order],
+    pick: &dyn Fn(&Order) -> bool,
+    date: NaiveDate,
+) -> Vec<OrderRefund> {
+    let mut rows = Vec::with_capacity(orders.len());
+    for (i, o) in orders.iter().enumerate() {
+        let (status, refund, voucher) = if pick(o) {
+            ("full", o.cash(), o.voucher_back(date))
+        } else {
+            ("kept", Money::ZERO, Money::ZERO)
+        };
+        rows.push(OrderRefund {
+            index: i,
+            status,
+            paid_cash: o.cash(),
+            consumed: Money::ZERO,
+            handling_fee: Money::ZERO,
+            refund,
+            voucher_returned: voucher,
+        });
+    }
+    rows
 }
 
 /// A response with nothing refunded (a switch at expiry), into breakdown `b`.

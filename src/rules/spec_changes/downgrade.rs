@@ -1,6 +1,6 @@
 //! Downgrade refund (资源降配, 003 §3.2.7).
 
-use crate::domain::breakdown::Breakdown;
+use crate::domain::breakdown::{Breakdown, Detail};
 use crate::domain::calendar::{self, refund_days, RefundDays};
 use crate::domain::exact::Exact;
 use crate::domain::messages::{unit_word, Msg};
@@ -71,10 +71,12 @@ pub struct DowngradeResponse {
     pub period_unit: calendar::PeriodUnit,
     /// The price term matched (rounded down).
     pub matched_term: crate::domain::term::Term,
-    /// Each unexpired order: its day counts, remaining period and remaining value.
-    pub orders: Vec<OrderValue>,
-    /// Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded.
-    pub refund_to: Option<RefundTo>,
+    /// Each unexpired order: its day counts, remaining period and remaining value (an
+    /// explanation's: the package gives it on first read, as `breakdown`).
+    pub orders: Detail<Vec<OrderValue>>,
+    /// Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded
+    /// (an explanation's: the package gives it on first read, as `breakdown`).
+    pub refund_to: Detail<Option<RefundTo>>,
     /// Line items and formulas (they add up to `refund`).
     pub breakdown: Breakdown,
 }
@@ -96,8 +98,18 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
     let figures = downgrade_figures(req.change.date, &periods, &price, d)?;
     explain_downgrade(req.change.date, &periods, &price, note, d, &figures, &mut b);
     let refund = figures.refund;
-    let month = calendar::month_text(req.change.date);
-    let refund_to = refund_to(req.paid_with, refund, Some(&month), &mut b);
+    let orders = b.detail(|_| {
+        let rows = figures.orders.iter();
+        rows.map(|(p, days, v)| OrderValue {
+            index: p.index,
+            days: *days,
+            remaining_period_days: p.days,
+            remaining_period: p.r,
+            remaining_value: Money::shown(*v),
+        })
+        .collect()
+    });
+    let refund_to = refund_to(req.paid_with, refund, Some(req.change.date), &mut b);
     Ok(DowngradeResponse {
         refund,
         remaining_value: Money::shown(figures.value),
@@ -106,17 +118,7 @@ pub fn downgrade_refund(req: &DowngradeRequest, mut b: Breakdown) -> Result<Down
         remaining_period: periods.total,
         period_unit: unit,
         matched_term: price.term,
-        orders: figures
-            .orders
-            .iter()
-            .map(|(p, days, v)| OrderValue {
-                index: p.index,
-                days: *days,
-                remaining_period_days: p.days,
-                remaining_period: p.r,
-                remaining_value: Money::shown(*v),
-            })
-            .collect(),
+        orders,
         refund_to,
         breakdown: b,
     })

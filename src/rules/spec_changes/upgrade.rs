@@ -1,6 +1,6 @@
 //! Upgrade cost (资源升配, 003 §3.2.7).
 
-use crate::domain::breakdown::Breakdown;
+use crate::domain::breakdown::{Breakdown, Detail};
 use crate::domain::calendar::PeriodUnit;
 use crate::domain::exact::{Exact, Rounding};
 use crate::domain::messages::{maybe, unit_word, Msg};
@@ -86,8 +86,9 @@ pub struct UpgradeResponse {
     pub period_unit: PeriodUnit,
     /// Price term matched for the new configuration (rounded up).
     pub matched_term: crate::domain::term::Term,
-    /// Per-order fees.
-    pub orders: Vec<OrderFee>,
+    /// Per-order fees (an explanation's: the package gives it on first read, as `breakdown`;
+    /// `cost` adds up the same fees either way).
+    pub orders: Detail<Vec<OrderFee>>,
     /// True when the new configuration's rate is below the old one's: a downgrade by price (003
     /// §3.2.7 note: the fee, not the spec, decides the direction).
     pub cheaper_by_price: bool,
@@ -176,22 +177,23 @@ pub(crate) fn upgrade_fee(req: &Upgrade<'_>, mut b: Breakdown) -> Result<Upgrade
     let periods = remaining_periods(req.orders, req.date)?;
     let fees = upgrade_figures(req, &offer, &periods, b.policy)?;
     explain_upgrade(req.date, &offer, &periods, &fees, &mut b);
+    let orders = b.detail(|_| {
+        let rows = fees.orders.iter();
+        rows.map(|f| OrderFee {
+            index: f.period.index,
+            remaining_days: f.period.days,
+            remaining_period: f.period.r,
+            fee: Money::shown(f.added),
+        })
+        .collect()
+    });
     Ok(UpgradeResponse {
         cost: fees.cost,
         remaining_days: periods.days(),
         remaining_period: periods.total,
         period_unit: periods.unit,
         matched_term: fees.new_price.term,
-        orders: fees
-            .orders
-            .iter()
-            .map(|f| OrderFee {
-                index: f.period.index,
-                remaining_days: f.period.days,
-                remaining_period: f.period.r,
-                fee: Money::shown(f.added),
-            })
-            .collect(),
+        orders,
         cheaper_by_price: fees.cheaper,
         breakdown: b,
     })
