@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PATH"
 
 echo "== Rust tests"
-# billcalc and its exact crate (exact/); --all-targets builds the benches too but skips the doc
+# billcalc and its crates (derive/, exact/, json/); --all-targets builds the benches too but skips the doc
 # examples: they run on their own.
 cargo test --workspace --all-targets
 cargo test --workspace --doc

@@ -68,7 +68,11 @@ fn no_function_in_the_rules_or_the_domain_is_longer_than_a_screen() {
             }
         }
     }
-    assert!(long.is_empty(), "longer than {SCREEN} lines:\n{}", long.join("\n"));
+    assert!(
+        long.is_empty(),
+        "longer than {SCREEN} lines:\n{}",
+        long.join("\n")
+    );
 }
 
 #[test]

@@ -293,7 +293,7 @@ pub fn calculate_json(request: Json) -> Result<String> {
             "a request is a JSON object",
         ));
     }
-    let (op, rest) = request.take_op();
+    let (op, rest) = crate::io::json::take_op(request);
     let op = match op {
         Some(Json::String(s)) => s,
         Some(_) => {
@@ -319,7 +319,7 @@ pub fn calculate_json(request: Json) -> Result<String> {
 
 /// [`calculate_json`] on a `serde_json` value, answering a value (Rust callers and tests).
 pub fn calculate(request: Value) -> Result<Value> {
-    let text = calculate_json(Json::from_value(request))?;
+    let text = calculate_json(crate::io::json::from_value(request))?;
     serde_json::from_str(&text).map_err(|e| Error::new(ErrorCode::Internal, "", e.to_string()))
 }
 

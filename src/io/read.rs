@@ -37,7 +37,7 @@ pub fn read_text<T: FromJson>(text: &str) -> Result<T> {
 
 /// Read a request of type `T` from a `serde_json` value (tests and Rust callers).
 pub fn from_value<T: FromJson>(value: serde_json::Value) -> Result<T> {
-    read_json(&Json::from_value(value))
+    read_json(&crate::io::json::from_value(value))
 }
 
 /// Read a request of type `T` from a [`Json`] tree.
@@ -133,7 +133,10 @@ impl<'a> At<'a> {
     pub fn invalid_type(&self, expected: &str) -> Error {
         self.error(
             ErrorCode::InvalidInput,
-            format!("expected {expected}, got {}", self.json.kind()),
+            format!(
+                "expected {expected}, got {}",
+                crate::io::json::kind(self.json)
+            ),
         )
     }
 
