@@ -48,20 +48,56 @@ pub struct SyntaxError {
 /// A read value, or where the text stops being JSON.
 pub type Result<T> = std::result::Result<T, SyntaxError>;
 
-/// JSON text as a tree (a repeated member kept: the caller decides).
-pub fn parse(text: &str) -> Result<Json<'_>> {
+/// An object's members.
+pub type Members<'t> = [(Cow<'t, str>, Json<'t>)];
+
+/// The member called `name`, if the object has one (its first).
+pub fn member<'m, 't>(
+    members: &'m Members<'t>,
+    name: &str,
+) -> Option<&'m (Cow<'t, str>, Json<'t>)> {
+    members.iter().find(|(given, _)| given == name)
+}
+
+/// The first member whose name is in none of `groups` (a type's field names, and those of the
+/// types it flattens), if any.
+pub fn unknown_member<'m, 't>(
+    members: &'m Members<'t>,
+    groups: &[&[&str]],
+) -> Option<&'m (Cow<'t, str>, Json<'t>)> {
+    members
+        .iter()
+        .find(|(given, _)| !groups.iter().any(|g| g.iter().any(|name| given == name)))
+}
+
+/// JSON text as a tree (a repeated member kept: the caller decides), and whether some object in
+/// it may repeat a member: true when one does, or has more than 16 members (the caller looks
+/// then; the usual small objects are checked here, pairwise, while they are read).
+pub fn parse(text: &str) -> Result<(Json<'_>, bool)> {
     let mut parser = Parser {
         source: text,
         text: text.as_bytes(),
         at: 0,
         depth: 0,
+        may_repeat: false,
     };
     let value = parser.value()?;
     parser.skip_space();
     if parser.at < parser.text.len() {
         return Err(parser.fail("trailing characters after the JSON value"));
     }
-    Ok(value)
+    Ok((value, parser.may_repeat))
+}
+
+/// Some member of a small object repeats an earlier one's name (pairwise: a request's objects
+/// have a few members); a larger object may.
+fn may_repeat(members: &Members<'_>) -> bool {
+    members.len() > 16
+        || members.iter().enumerate().any(|(i, (name, _))| {
+            members
+                .get(i.saturating_add(1)..)
+                .is_some_and(|rest| rest.iter().any(|(other, _)| other == name))
+        })
 }
 
 /// A small strict JSON reader (RFC 8259) into [`Json`]: members in document order, a repeated
@@ -71,6 +107,8 @@ struct Parser<'t> {
     text: &'t [u8],
     at: usize,
     depth: usize,
+    /// Some object read so far may repeat a member ([`may_repeat`]).
+    may_repeat: bool,
 }
 
 impl<'t> Parser<'t> {
@@ -179,6 +217,7 @@ impl<'t> Parser<'t> {
                 _ => return Err(self.fail("expected `,` or `}`")),
             }
         }
+        self.may_repeat = self.may_repeat || may_repeat(&members);
         Ok(Json::Object(members))
     }
 
@@ -303,7 +342,7 @@ mod tests {
 
     #[test]
     fn names_strings_and_numbers_borrow_the_text_unless_escaped() {
-        let json = parse(r#"{"a":"x","b\u0041":"y\n","n":-1.5e3}"#).unwrap();
+        let (json, _) = parse(r#"{"a":"x","b\u0041":"y\n","n":-1.5e3}"#).unwrap();
         let Json::Object(members) = json else {
             panic!("not an object")
         };
@@ -315,6 +354,16 @@ mod tests {
             &members[2].1,
             Json::Number(Cow::Borrowed("-1.5e3"))
         ));
+    }
+
+    #[test]
+    fn a_repeated_member_is_noted_in_a_small_object_and_may_be_in_a_large_one() {
+        let noted = |text: &str| parse(text).unwrap().1;
+        assert!(!noted(r#"{"a":1,"b":{"a":2},"c":[{"a":3},{"a":4}]}"#));
+        assert!(noted(r#"{"a":1,"b":{"x":2,"y":3,"x":4}}"#));
+        assert!(noted(r#"[{"a":1},{"b":2,"b":2}]"#));
+        let large: Vec<String> = (0..17).map(|i| format!("\"m{i}\":{i}")).collect();
+        assert!(noted(&format!("{{{}}}", large.join(","))));
     }
 
     #[test]

@@ -9,6 +9,12 @@ use crate::error::{Error, ErrorCode, Result};
 /// JSON text as a tree, with any repeated member kept (the CLI tells a document from JSON lines
 /// by the syntax alone, then refuses a repeated member request by request).
 pub fn parse_syntax(text: &str) -> Result<Json<'_>> {
+    parse_noting_repeats(text).map(|(json, _)| json)
+}
+
+/// JSON text as a tree, and whether an object in it may repeat a member (see
+/// [`billcalc_json::parse`]).
+pub(crate) fn parse_noting_repeats(text: &str) -> Result<(Json<'_>, bool)> {
     billcalc_json::parse(text).map_err(|e| {
         Error::new(
             ErrorCode::InvalidInput,

@@ -19,14 +19,16 @@ use crate::domain::money::{check_money, clip, parse_money, Money, Ratio};
 use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::json::{parse_syntax, Json};
+use crate::io::json::{parse_noting_repeats, Json};
 
 /// JSON text (RFC 8259) as a request's [`Json`] tree: syntax errors and nesting deeper than
 /// [`MAX_DEPTH`] are refused as `INVALID_INPUT` at the root, a repeated member as `INVALID_INPUT`
 /// at that member.
 pub fn parse_text(text: &str) -> Result<Json<'_>> {
-    let json = parse_syntax(text)?;
-    refuse_repeated_members(At::root(&json))?;
+    let (json, may_repeat) = parse_noting_repeats(text)?;
+    if may_repeat {
+        refuse_repeated_members(At::root(&json))?;
+    }
     Ok(json)
 }
 
@@ -155,8 +157,7 @@ impl<'a> At<'a> {
         let Json::Object(members) = self.json else {
             return Err(self.invalid_type("an object"));
         };
-        let known = |name: &str| groups.iter().any(|g| g.contains(&name));
-        if let Some((name, value)) = members.iter().find(|(name, _)| !known(name)) {
+        if let Some((name, value)) = billcalc_json::unknown_member(members, groups) {
             let expected: Vec<String> = groups
                 .iter()
                 .flat_map(|g| g.iter())
@@ -262,7 +263,7 @@ impl<'b> Object<'b> {
     /// The member `name` read by `read`, or `None` when it is absent.
     #[inline(never)]
     pub fn optional<T>(&self, name: &str, read: fn(At<'_>) -> Result<T>) -> Result<Option<T>> {
-        match self.members.iter().find(|(member, _)| member == name) {
+        match billcalc_json::member(self.members, name) {
             Some((member, value)) => read(self.at.child(value, Step::Member(member))).map(Some),
             None => Ok(None),
         }
