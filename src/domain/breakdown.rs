@@ -123,18 +123,22 @@ impl<T: crate::io::ts::Ts> crate::io::ts::Ts for Detail<T> {
 impl Breakdown {
     /// An empty breakdown under `policy`.
     pub fn new(policy: RoundingPolicy) -> Breakdown {
-        Breakdown {
-            policy,
-            ..Breakdown::default()
-        }
+        Breakdown::explaining(true, policy)
     }
 
     /// A breakdown that formats nothing and keeps only the sum of its lines, for callers that need
     /// the figures alone (what-if curves).
     pub fn silent(policy: RoundingPolicy) -> Breakdown {
+        Breakdown::explaining(false, policy)
+    }
+
+    /// An empty breakdown that explains, or a silent one (one out-of-line copy for every
+    /// operation's entry).
+    #[inline(never)]
+    pub fn explaining(explain: bool, policy: RoundingPolicy) -> Breakdown {
         Breakdown {
             policy,
-            silent: true,
+            silent: !explain,
             ..Breakdown::default()
         }
     }

@@ -247,11 +247,7 @@ fn run<Req: FromJson + Request, Res: ToJson>(
 ) -> Result<String> {
     let req: Req = read_json(request)?;
     check_provider(op, req.options().provider, providers)?;
-    let b = if explain {
-        Breakdown::new(req.options().policy)
-    } else {
-        Breakdown::silent(req.options().policy)
-    };
+    let b = Breakdown::explaining(explain, req.options().policy);
     Ok(to_text(&rule(&req, b)?))
 }
 
