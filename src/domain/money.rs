@@ -126,7 +126,10 @@ pub fn truncate(value: Decimal, dp: u32) -> Decimal {
 /// Shown as serialized: at least two decimals (`600` → `600.00`, `48.125` → `48.125`).
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_decimal(f, display_amount(self.0))
+        match billcalc_exact::decimal::amount_digits(self.0, &mut [0; 48]) {
+            Some(text) => f.write_str(text),
+            None => write_decimal(f, self.0),
+        }
     }
 }
 
@@ -196,15 +199,6 @@ impl Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
         iter.fold(Money::ZERO, |a, b| Money(add_or_subtract(a.0, b.0, false)))
     }
-}
-
-/// The text of an amount as serialized: at least two decimals, trailing zeros beyond them dropped.
-pub fn display_amount(value: Decimal) -> Decimal {
-    let mut n = value.normalize();
-    if n.scale() < 2 {
-        n.rescale(2);
-    }
-    n
 }
 
 /// A money input read and checked, or the code and message of its refusal.
@@ -434,7 +428,7 @@ mod tests {
     }
 
     #[test]
-    fn display_amount_is_normalize_then_two_decimals() {
+    fn an_amount_shows_as_normalize_then_two_decimals() {
         for text in [
             "0",
             "0.0",
@@ -448,6 +442,12 @@ mod tests {
             "79228162514264337593543950335",
             "7.9228162514264337593543950335",
             "-0.00",
+            "1.5",
+            "-0.5000",
+            "0.001",
+            "-120",
+            "792281625142643375935439503.35",
+            "7922816251426433759354395033.5",
         ] {
             let d: Decimal = text
                 .parse()
@@ -457,7 +457,8 @@ mod tests {
             if old.scale() < 2 {
                 old.rescale(2);
             }
-            assert_eq!(display_amount(d).to_string(), old.to_string(), "{text}");
+            assert_eq!(Money(d).to_string(), old.to_string(), "{text}");
+            assert_eq!(crate::io::write::to_text(&Money(d)), format!("\"{old}\""), "{text}");
         }
     }
 

@@ -250,7 +250,14 @@ pub fn key(out: &mut String, first: &mut bool, quoted: &str) {
 /// `"3Y"`).
 impl ToJson for Money {
     fn write_json(&self, out: &mut String) {
-        write_decimal(out, crate::domain::money::display_amount(self.0));
+        out.push('"');
+        match billcalc_exact::decimal::amount_digits(self.0, &mut [0; 48]) {
+            Some(text) => out.push_str(text),
+            None => {
+                let _ = crate::domain::money::write_decimal(out, self.0);
+            }
+        }
+        out.push('"');
     }
 }
 
