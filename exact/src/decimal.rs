@@ -17,7 +17,12 @@ pub fn add_or_subtract(a: Decimal, b: Decimal, subtract: bool) -> Decimal {
 /// a `Decimal`, whose 28 digits and point fit in 48 bytes).
 pub fn digits(d: Decimal, buf: &mut [u8; 48]) -> Option<&str> {
     let negative = d.is_sign_negative() && d.mantissa() != 0;
-    text_of(d.mantissa().unsigned_abs(), d.scale() as usize, negative, buf)
+    text_of(
+        d.mantissa().unsigned_abs(),
+        d.scale() as usize,
+        negative,
+        buf,
+    )
 }
 
 /// An amount's text as an answer shows it: the decimal's digits with trailing zeros dropped but

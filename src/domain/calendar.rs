@@ -218,17 +218,37 @@ pub fn days_without_feb_29(first: NaiveDate, last: NaiveDate) -> i64 {
 
 /// `YYYY-MM` of a day: the bill month (003 §3.4.2.1).
 pub fn month_text(d: NaiveDate) -> String {
-    // Digit by digit: a curve writes one for every day, and `format!` is most of that cost.
-    let (y, m) = (d.year().clamp(0, 9999) as u32, d.month());
-    [y / 1000, y / 100 % 10, y / 10 % 10, y % 10]
-        .into_iter()
-        .map(|x| char::from(b'0' + x as u8))
-        .chain([
-            '-',
-            char::from(b'0' + (m / 10) as u8),
-            char::from(b'0' + (m % 10) as u8),
-        ])
-        .collect()
+    BillMonth(d).to_string()
+}
+
+/// The month of a day's bill, `YYYY-MM` (003 §3.4.2.1: the bill that carries a refund): kept as
+/// the day, written only when shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BillMonth(pub NaiveDate);
+
+impl BillMonth {
+    /// `YYYY-MM`, digit by digit (a curve writes one for every day; `format!` is most of that
+    /// cost).
+    pub fn digits(self) -> [u8; 7] {
+        let (y, m) = (self.0.year().clamp(0, 9999) as u32, self.0.month());
+        // Each a digit 0–9.
+        let d = |x: u32| b'0'.saturating_add(x as u8);
+        [
+            d(y / 1000),
+            d(y / 100 % 10),
+            d(y / 10 % 10),
+            d(y % 10),
+            b'-',
+            d(m / 10),
+            d(m % 10),
+        ]
+    }
+}
+
+impl std::fmt::Display for BillMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(std::str::from_utf8(&self.digits()).unwrap_or_default())
+    }
 }
 
 /// The last second of a day, 23:59:59: when a prepaid term expires (003 §3.2.2.1).

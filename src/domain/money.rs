@@ -458,7 +458,11 @@ mod tests {
                 old.rescale(2);
             }
             assert_eq!(Money(d).to_string(), old.to_string(), "{text}");
-            assert_eq!(crate::io::write::to_text(&Money(d)), format!("\"{old}\""), "{text}");
+            assert_eq!(
+                crate::io::write::to_text(&Money(d)),
+                format!("\"{old}\""),
+                "{text}"
+            );
         }
     }
 

@@ -100,7 +100,7 @@ macro_rules! builtin {
         }
     )*};
 }
-builtin!("string": String, &str, NaiveDate, NaiveDateTime);
+builtin!("string": String, &str, NaiveDate, NaiveDateTime, crate::domain::calendar::BillMonth);
 builtin!("number": u8, u32, u64, usize, i32, i64);
 builtin!("boolean": bool);
 

@@ -297,6 +297,15 @@ impl ToJson for NaiveDate {
     }
 }
 
+/// `"YYYY-MM"`.
+impl ToJson for crate::domain::calendar::BillMonth {
+    fn write_json(&self, out: &mut String) {
+        out.push('"');
+        out.push_str(std::str::from_utf8(&self.digits()).unwrap_or_default());
+        out.push('"');
+    }
+}
+
 impl ToJson for Term {
     fn write_json(&self, out: &mut String) {
         let (n, unit) = match *self {

@@ -155,7 +155,7 @@ pub(crate) fn in_use_refund(
         handling_fee_rate: running.rate,
         days: Some(running.days),
         requires_approval: needs_approval(refund),
-        bill_month: calendar::month_text(date),
+        bill_month: calendar::BillMonth(date),
         orders: b.detail(|_| order_rows(orders, date, purpose, &running)),
         refund_to: b.detail(|_| None),
         breakdown: b,

@@ -62,7 +62,7 @@ pub struct UnsubscribeResponse {
     /// 003 §3.4.2.1: refund > 1000 needs approval (auto-approved after 24 h).
     pub requires_approval: bool,
     /// Month whose bill carries the refund (`YYYY-MM`): the month the unsubscribe succeeds.
-    pub bill_month: String,
+    pub bill_month: calendar::BillMonth,
     /// Per-order outcome (an explanation's: the package gives it on first read, as `breakdown`).
     pub orders: Detail<Vec<OrderRefund>>,
     /// Where the cash refund goes and when it arrives (003 §3.4.6); null when nothing is refunded

@@ -355,7 +355,7 @@ fn apply_approval(
     check_approval_date(date, approval)?;
     match approval {
         Some(a) => {
-            res.bill_month = calendar::month_text(a);
+            res.bill_month = calendar::BillMonth(a);
             let month = &res.bill_month;
             res.breakdown
                 .note_msg(|| crate::msg!("unsubscribe.largeApproved", approved = a, month = month));
@@ -424,7 +424,7 @@ fn full_refund(
         handling_fee_rate: Ratio::default(),
         days: None,
         requires_approval: needs_approval(refund),
-        bill_month: calendar::month_text(date),
+        bill_month: calendar::BillMonth(date),
         orders: b.detail(|_| full_refund_rows(orders, pick, date)),
         refund_to: b.detail(|_| None),
         breakdown: b,
