@@ -18,8 +18,8 @@
 //!
 //! Its own crate so that the release profile builds it at `opt-level = 3` while the rest of
 //! billcalc is built for size (`opt-level = "z"`): a curve spends most of its time here
-//! (docs/PERFORMANCE.md). The money helpers that every answer runs through ([`decimal`]) are
-//! here for the same reason.
+//! (docs/PERFORMANCE.md). The money helpers that every answer runs through ([`decimal`]) and the
+//! reading of a request's dates ([`text`]) are here for the same reason.
 
 #![cfg_attr(
     not(test),
@@ -32,6 +32,7 @@
 )]
 
 pub mod decimal;
+pub mod text;
 
 use rust_decimal::Decimal;
 use std::cmp::Ordering;

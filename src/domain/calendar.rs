@@ -268,27 +268,14 @@ pub fn instant(t: chrono::NaiveDateTime) -> String {
 
 /// Parse a `YYYY-MM-DD` date within 1970-01-01..=9999-12-31.
 pub fn parse_date(s: &str) -> Result<NaiveDate, (ErrorCode, String)> {
-    let bytes = s.as_bytes();
-    let shape_ok = bytes.len() == 10
-        && bytes.get(4) == Some(&b'-')
-        && bytes.get(7) == Some(&b'-')
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
-    if !shape_ok {
-        return Err((
+    let (year, month, day) = billcalc_exact::text::date_numbers(s).ok_or_else(|| {
+        (
             ErrorCode::InvalidDate,
             format!("\"{}\" is not a date of the form YYYY-MM-DD", clip(s)),
-        ));
-    }
-    let number = |from: usize, to: usize| -> u32 {
-        s.get(from..to).map_or(0, |t| {
-            t.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'))
-        })
-    };
-    let year = i32::try_from(number(0, 4)).unwrap_or(0);
-    let d = NaiveDate::from_ymd_opt(year, number(5, 7), number(8, 10)).ok_or_else(|| {
+        )
+    })?;
+    let year = i32::try_from(year).unwrap_or(0);
+    let d = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
         (
             ErrorCode::InvalidDate,
             format!("\"{s}\" is not a calendar date"),
