@@ -1,4 +1,4 @@
-// npm run bench:compare — today's wasm against earlier releases, in one Node process, alternating
+// npm run bench:compare — today's wasm against earlier releases, in one Node process, paired
 // rounds over the same requests, so the machine's drift falls on both sides alike. The earlier
 // builds come from scripts/build-release.sh (a git worktree of the release's commit, built the
 // same way as today's). Prints, per call and per 1,096-day curve, each build's median ns and the
@@ -29,8 +29,8 @@ for (const [name, commit] of RELEASES) {
 
 
 const cases = [
-  ...Object.entries(CALLS).map(([op, req]) => [`${op} call`, (b) => b.calculateJson(op, JSON.stringify(req), false), 4000]),
-  ...Object.entries(CURVES).map(([op, req]) => [`${op} curve (1,096 days)`, (b) => b.curveJson(op, JSON.stringify(req), undefined, undefined), 20]),
+  ...Object.entries(CALLS).map(([op, req]) => [`${op} call`, (b) => b.calculateJson(op, JSON.stringify(req), false), 1000]),
+  ...Object.entries(CURVES).map(([op, req]) => [`${op} curve (1,096 days)`, (b) => b.curveJson(op, JSON.stringify(req), undefined, undefined), 5]),
 ];
 
 function time(fn, n) {
@@ -41,13 +41,16 @@ function time(fn, n) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const show = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : `${(ns / 1e3).toFixed(1)} µs`);
-const ROUNDS = Number(process.env.ROUNDS ?? 9);
+const ROUNDS = Number(process.env.ROUNDS ?? 31);
 
-console.log(`| same process, ${ROUNDS} alternating rounds | ${builds.map(([n]) => n).join(" | ")} | ${builds.slice(1).map(([n]) => `today / ${n}`).join(" | ")} |`);
+// Each round times every build back to back (in turn forwards and backwards), and a ratio is the
+// median over the rounds of that round's today / release: a drift of the machine between rounds
+// falls on both sides of each ratio alike.
+console.log(`| same process, ${ROUNDS} paired rounds | ${builds.map(([n]) => n).join(" | ")} | ${builds.slice(1).map(([n]) => `today / ${n}`).join(" | ")} |`);
 console.log(`|---|${builds.map(() => "---").join("|")}|${builds.slice(1).map(() => "---").join("|")}|`);
 for (const [label, run, n] of cases) {
   // Warm-up: enough runs for V8 to have compiled the hot functions with its optimising tier.
-  for (let w = 0; w < Math.ceil(n / 4); w++) for (const [, b] of builds) run(b);
+  for (let w = 0; w < n; w++) for (const [, b] of builds) run(b);
   const answers = builds.map(([, b]) => JSON.parse(run(b)));
   // Curves answer cents, calls their figures: an earlier release may carry fewer members, so only
   // the amounts both answer are compared.
@@ -56,8 +59,16 @@ for (const [label, run, n] of cases) {
     if (answers.every((a) => key in a) && new Set(seen).size > 1) console.warn(`  ${label}: ${key} differs between builds`);
   }
   const ns = builds.map(() => []);
-  for (let r = 0; r < ROUNDS; r++) builds.forEach(([, b], i) => ns[i].push(time(() => run(b), n)));
-  const med = ns.map(median);
-  const ratios = med.slice(1).map((m) => (med[0] / m).toFixed(2));
-  console.log(`| ${label} | ${med.map(show).join(" | ")} | ${ratios.join(" | ")} |`);
+  const ratios = builds.map(() => []);
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 ? [...builds.keys()].reverse() : [...builds.keys()];
+    const t = [];
+    for (const i of order) t[i] = time(() => run(builds[i][1]), n);
+    t.forEach((x, i) => {
+      ns[i].push(x);
+      ratios[i].push(t[0] / x);
+    });
+  }
+  const shown = ratios.slice(1).map((r) => median(r).toFixed(2));
+  console.log(`| ${label} | ${ns.map(median).map(show).join(" | ")} | ${shown.join(" | ")} |`);
 }
