@@ -149,29 +149,10 @@ impl ToJson for bool {
 /// A whole number's digits (a curve writes a thousand of them: no formatting machinery).
 fn write_whole(out: &mut String, negative: bool, n: u64) {
     let mut digits = [b'0'; 21];
-    out.push_str(std::str::from_utf8(whole_text(&mut digits, negative, n)).unwrap_or_default());
-}
-
-/// A whole number's text (ASCII), written into `digits` from its end.
-pub(crate) fn whole_text(digits: &mut [u8; 21], negative: bool, mut n: u64) -> &[u8] {
-    // Filled from the end: `start` is where the text begins.
-    let mut start = digits.len();
-    while let Some(d) = start.checked_sub(1).and_then(|i| digits.get_mut(i)) {
-        // n % 10 < 10: one digit.
-        *d = b'0' + (n % 10) as u8;
-        start -= 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if let (true, Some(sign)) = (negative, start.checked_sub(1)) {
-        start = sign;
-        if let Some(d) = digits.get_mut(sign) {
-            *d = b'-';
-        }
-    }
-    digits.get(start..).unwrap_or_default()
+    out.push_str(
+        std::str::from_utf8(billcalc_exact::text::whole_text(&mut digits, negative, n))
+            .unwrap_or_default(),
+    );
 }
 
 macro_rules! unsigned {

@@ -10,7 +10,7 @@ use crate::domain::calendar;
 use crate::domain::money::Money;
 use crate::domain::order::Order;
 use crate::error::{Error, ErrorCode, Result};
-use crate::io::write::{whole_text, ToJson};
+use crate::io::write::ToJson;
 use crate::rules::lifecycle::switch::{self, SwitchRequest};
 use crate::rules::refunds::in_use::InUsePlan;
 use crate::rules::refunds::unsubscribe::{self, UnsubscribeRequest};
@@ -45,18 +45,7 @@ impl ToJson for Curve {
         self.to.write_json(out);
         let mut bytes = Vec::with_capacity(self.cents.len().saturating_mul(16).saturating_add(32));
         bytes.extend_from_slice(b",\"cents\":[");
-        let mut digits = [0u8; 21];
-        for (i, c) in self.cents.iter().enumerate() {
-            if i > 0 {
-                bytes.push(b',');
-            }
-            match c {
-                Some(c) => {
-                    bytes.extend_from_slice(whole_text(&mut digits, *c < 0, c.unsigned_abs()))
-                }
-                None => bytes.extend_from_slice(b"null"),
-            }
-        }
+        billcalc_exact::text::append_cents(&mut bytes, &self.cents);
         bytes.extend_from_slice(b"],\"refusals\":[");
         for (i, r) in self.refusals.iter().enumerate() {
             if i > 0 {
