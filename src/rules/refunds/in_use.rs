@@ -486,6 +486,10 @@ fn explain_running_order(
     rate_given: bool,
     b: &mut Breakdown,
 ) {
+    // A silent breakdown (figures only) shows no line: no line amount to compute for it.
+    if !b.explains() {
+        return;
+    }
     let policy = b.policy;
     let d = f.days;
     b.fact_msg(|| {
@@ -577,6 +581,10 @@ fn explain_in_use_total(
     purpose: InUseFor,
     b: &mut Breakdown,
 ) {
+    // A silent breakdown (figures only) shows no line: no line amount to compute for it.
+    if !b.explains() {
+        return;
+    }
     b.settle_msg(refund, || {
         crate::msg!(
             "refund.finalRounding",

@@ -224,6 +224,10 @@ fn explain_downgrade(
     figures: &DowngradeFigures<'_>,
     b: &mut Breakdown,
 ) {
+    // A silent breakdown (figures only) shows no line: no line amount to compute for it.
+    if !b.explains() {
+        return;
+    }
     let unit = periods.unit;
     let (value, cost, net, refund) = (figures.value, figures.cost, figures.net, figures.refund);
     periods.explain(date, b);

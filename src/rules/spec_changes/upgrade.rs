@@ -308,6 +308,10 @@ fn explain_upgrade(
     fees: &UpgradeFees<'_>,
     b: &mut Breakdown,
 ) {
+    // A silent breakdown (figures only) shows no line: no line amount to compute for it.
+    if !b.explains() {
+        return;
+    }
     let unit = periods.unit;
     let (new_price, factor, reduction, net, cost) = (
         &fees.new_price,
