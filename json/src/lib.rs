@@ -100,8 +100,8 @@ fn may_repeat(members: &Members<'_>) -> bool {
         })
 }
 
-/// A small strict JSON reader (RFC 8259) into [`Json`]: members in document order, a repeated
-/// member refused, nesting bounded. Numbers are kept as written; no float is ever parsed.
+/// A small strict JSON reader (RFC 8259) into [`Json`]: members in document order, a possibly
+/// repeated member noted, nesting bounded. Numbers are kept as written; no float is ever parsed.
 struct Parser<'t> {
     source: &'t str,
     text: &'t [u8],
@@ -116,7 +116,7 @@ impl<'t> Parser<'t> {
         SyntaxError { what, at: self.at }
     }
 
-    // The reader's innermost steps, inlined (a call each costs more than the step at level "z").
+    // The reader's innermost steps, inlined (a call each costs more than the step).
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.get(self.at).copied()

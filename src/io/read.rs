@@ -20,6 +20,7 @@ use crate::domain::price::PriceTable;
 use crate::domain::term::Term;
 use crate::error::{Error, ErrorCode, Result};
 use crate::io::json::{parse_noting_repeats, Json};
+use billcalc_json::Members;
 
 /// JSON text (RFC 8259) as a request's [`Json`] tree: syntax errors and nesting deeper than
 /// [`MAX_DEPTH`] are refused as `INVALID_INPUT` at the root, a repeated member as `INVALID_INPUT`
@@ -246,7 +247,7 @@ impl<'a> At<'a> {
 /// An object's members, read field by field.
 pub struct Object<'b> {
     at: &'b At<'b>,
-    members: &'b [(std::borrow::Cow<'b, str>, Json<'b>)],
+    members: &'b Members<'b>,
 }
 
 impl<'b> Object<'b> {
@@ -297,7 +298,7 @@ pub fn refuse_repeated_members(at: At<'_>) -> Result<()> {
 /// A member given twice, if any (its second occurrence). Pairwise for the usual small object,
 /// sorted for a large one (so that a huge object stays cheap).
 fn repeated_member<'m, 't>(
-    members: &'m [(std::borrow::Cow<'t, str>, Json<'t>)],
+    members: &'m Members<'t>,
 ) -> Option<&'m (std::borrow::Cow<'t, str>, Json<'t>)> {
     let name = |i: usize| members.get(i).map(|(k, _)| &**k);
     if members.len() <= 16 {
