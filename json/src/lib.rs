@@ -89,15 +89,21 @@ pub fn parse(text: &str) -> Result<(Json<'_>, bool)> {
     Ok((value, parser.may_repeat))
 }
 
-/// Some member of a small object repeats an earlier one's name (pairwise: a request's objects
-/// have a few members); a larger object may.
+/// Some member of a small object repeats an earlier one's name; a larger object may (its
+/// reader looks, sorted).
 fn may_repeat(members: &Members<'_>) -> bool {
-    members.len() > 16
-        || members.iter().enumerate().any(|(i, (name, _))| {
-            members
-                .get(i.saturating_add(1)..)
-                .is_some_and(|rest| rest.iter().any(|(other, _)| other == name))
-        })
+    members.len() > 16 || repeated_pairwise(members).is_some()
+}
+
+/// A member given twice (its second occurrence), compared pairwise: for the usual small object
+/// (a request's objects have a few members).
+pub fn repeated_pairwise<'m, 't>(members: &'m Members<'t>) -> Option<&'m (Cow<'t, str>, Json<'t>)> {
+    members.iter().enumerate().find_map(|(i, (name, _))| {
+        members
+            .get(i.saturating_add(1)..)?
+            .iter()
+            .find(|(other, _)| other == name)
+    })
 }
 
 /// A small strict JSON reader (RFC 8259) into [`Json`]: members in document order, a possibly

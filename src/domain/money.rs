@@ -126,10 +126,16 @@ pub fn truncate(value: Decimal, dp: u32) -> Decimal {
 /// Shown as serialized: at least two decimals (`600` → `600.00`, `48.125` → `48.125`).
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match billcalc_exact::decimal::amount_digits(self.0, &mut [0; 48]) {
-            Some(text) => f.write_str(text),
-            None => write_decimal(f, self.0),
-        }
+        write_amount(f, self.0)
+    }
+}
+
+/// Write an amount as answers show it: at least two decimals, no trailing zero beyond them
+/// (`600` → `600.00`, `48.1300` → `48.13`, `48.125` → `48.125`).
+pub fn write_amount(f: &mut impl fmt::Write, value: Decimal) -> fmt::Result {
+    match billcalc_exact::decimal::amount_digits(value, &mut [0; 48]) {
+        Some(text) => f.write_str(text),
+        None => write_decimal(f, value),
     }
 }
 

@@ -302,12 +302,7 @@ fn repeated_member<'m, 't>(
 ) -> Option<&'m (std::borrow::Cow<'t, str>, Json<'t>)> {
     let name = |i: usize| members.get(i).map(|(k, _)| &**k);
     if members.len() <= 16 {
-        return members.iter().enumerate().find_map(|(i, (k, _))| {
-            members
-                .get(i.saturating_add(1)..)?
-                .iter()
-                .find(|(other, _)| other == k)
-        });
+        return billcalc_json::repeated_pairwise(members);
     }
     let order =
         crate::domain::sorting::positions_by(members.len(), &mut |a, b| name(a).cmp(&name(b)));

@@ -232,12 +232,7 @@ pub fn key(out: &mut String, first: &mut bool, quoted: &str) {
 impl ToJson for Money {
     fn write_json(&self, out: &mut String) {
         out.push('"');
-        match billcalc_exact::decimal::amount_digits(self.0, &mut [0; 48]) {
-            Some(text) => out.push_str(text),
-            None => {
-                let _ = crate::domain::money::write_decimal(out, self.0);
-            }
-        }
+        let _ = crate::domain::money::write_amount(out, self.0);
         out.push('"');
     }
 }

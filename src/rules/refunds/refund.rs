@@ -134,7 +134,7 @@ fn destination(
     if !refund.is_positive() {
         return None;
     }
-    let bill_month = bill_day.map(calendar::month_text);
+    let bill_month = bill_day.map(calendar::BillMonth);
     let (destination, arrives, to, when) = match paid {
         PaidWith::Balance => (
             RefundDestination::Balance,
@@ -148,7 +148,7 @@ fn destination(
             "refundTo.card",
             Msg::new("refundTo.cardWhen"),
         ),
-        PaidWith::MonthlySettlement => match bill_month.as_deref() {
+        PaidWith::MonthlySettlement => match bill_month {
             Some(m) => (
                 RefundDestination::MonthlyBill,
                 format!("in the {m} bill"),
